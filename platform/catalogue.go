@@ -1,0 +1,159 @@
+package platform
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Catalogue is one dated snapshot of every platform's figures. Catalogues
+// returned by [Snapshot] are shared: treat them as read-only values.
+type Catalogue struct {
+	// Snapshot names the date the figures describe, as YYYY-MM ("2026-11").
+	Snapshot  string     `yaml:"snapshot" json:"snapshot"`
+	Platforms []Platform `yaml:"platforms" json:"platforms"`
+	// Claims records published statements that differ from the sources
+	// (the 2017 deck's figures), beside the modelled values.
+	Claims []PlatformClaim `yaml:"claims,omitempty" json:"claims,omitempty"`
+}
+
+// PlatformClaim is a [Claim] about one platform.
+type PlatformClaim struct {
+	Platform ID `yaml:"platform" json:"platform"`
+	Claim    `yaml:",inline" json:",inline"`
+}
+
+// Platform returns the platform with the given id.
+func (c Catalogue) Platform(id ID) (Platform, bool) {
+	for _, p := range c.Platforms {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return Platform{}, false
+}
+
+// ClaimsAbout returns the recorded claims about platform id.
+func (c Catalogue) ClaimsAbout(id ID) []Claim {
+	var out []Claim
+	for _, pc := range c.Claims {
+		if pc.Platform == id {
+			out = append(out, pc.Claim)
+		}
+	}
+	return out
+}
+
+//go:embed data/*.yaml
+var embedded embed.FS
+
+// Newest is the id of the newest embedded snapshot, the default of
+// [Snapshot].
+const Newest = "2026-11"
+
+var loadEmbedded = sync.OnceValues(func() (map[string]Catalogue, error) {
+	entries, err := embedded.ReadDir("data")
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]Catalogue, len(entries))
+	for _, e := range entries {
+		name := path.Join("data", e.Name())
+		data, err := embedded.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		c, err := Parse(name, data)
+		if err != nil {
+			return nil, err
+		}
+		if want := strings.TrimSuffix(e.Name(), ".yaml"); c.Snapshot != want {
+			return nil, fmt.Errorf("platform: %s holds snapshot %q, want %q", name, c.Snapshot, want)
+		}
+		out[c.Snapshot] = c
+	}
+	return out, nil
+})
+
+// Snapshot returns the embedded catalogue with the given id ("2017-12",
+// "2026-11"); the empty id means [Newest].
+func Snapshot(id string) (Catalogue, error) {
+	all, err := loadEmbedded()
+	if err != nil {
+		return Catalogue{}, err
+	}
+	if id == "" {
+		id = Newest
+	}
+	c, ok := all[id]
+	if !ok {
+		return Catalogue{}, fmt.Errorf("platform: unknown snapshot %q (embedded: %v)", id, Snapshots())
+	}
+	return c, nil
+}
+
+// Snapshots lists the ids of the embedded catalogues, oldest first.
+func Snapshots() []string {
+	all, err := loadEmbedded()
+	if err != nil {
+		return nil
+	}
+	ids := make([]string, 0, len(all))
+	for id := range all {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// Parse reads a catalogue from YAML and validates every figure: unknown
+// fields, wrong types, negative limits, missing or malformed sources and
+// as-of dates are errors that name the position, the field and the value.
+// name labels the data in errors (a file name, or "" for none).
+func Parse(name string, data []byte) (Catalogue, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return Catalogue{}, fmt.Errorf("platform: %s: %w", orInput(name), err)
+	}
+	var c Catalogue
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&c); err != nil {
+		if errors.Is(err, io.EOF) {
+			return Catalogue{}, fmt.Errorf("platform: %s: empty catalogue", orInput(name))
+		}
+		var fe *FieldError
+		if errors.As(err, &fe) {
+			fe.File = name
+			return Catalogue{}, fe
+		}
+		return Catalogue{}, fmt.Errorf("platform: %s: %w", orInput(name), err)
+	}
+	var doc *yaml.Node
+	if len(root.Content) > 0 {
+		doc = root.Content[0]
+	}
+	if err := validate(c, doc); err != nil {
+		var fe *FieldError
+		if errors.As(err, &fe) {
+			fe.File = name
+		}
+		return Catalogue{}, err
+	}
+	return c, nil
+}
+
+func orInput(name string) string {
+	if name == "" {
+		return "input"
+	}
+	return name
+}

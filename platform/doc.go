@@ -1,0 +1,20 @@
+// Package platform is runwhere's catalogue of where an application can run:
+// Docker Swarm, self-managed Kubernetes, Amazon EKS, Amazon ECS on EC2 and on
+// Fargate, AWS Lambda and HashiCorp Nomad.
+//
+// A [Catalogue] is one dated snapshot. [Snapshot] returns an embedded one —
+// "2017-12", the limits in force when the 2017 deck that started this project
+// was written, or "2026-11", today's — and [Parse] reads a caller's own. Each
+// [Platform] holds its identity, its [ControlPlane] (who runs it, how it
+// agrees, how many managers, its SLA), its [Limits] and its [Features].
+//
+// Every figure carries the public source it was read in and an as-of date:
+// a [Limit] is a value, a unit, an [Enforcement] (a hard limit, a tested
+// envelope, or an adjustable quota), a [URL] and a [Date]. A nil limit means
+// none is published. Where a published claim disagrees with the sources —
+// the deck's "Swarm supports 2000+ nodes" — the catalogue models the sources
+// and keeps the claim beside them as a [Claim].
+//
+// Catalogues are plain values parsed once; treat the ones [Snapshot] returns
+// as read-only.
+package platform

@@ -1,0 +1,128 @@
+package platform
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/shopspring/decimal"
+)
+
+// ID names a platform. The zero ID is not a valid platform.
+type ID string
+
+// The platforms runwhere compares.
+const (
+	Swarm      ID = "swarm"       // Docker Swarm mode, self-managed
+	Kubernetes ID = "kubernetes"  // upstream Kubernetes, self-managed
+	EKS        ID = "eks"         // Amazon EKS (managed control plane, EC2 workers)
+	ECSEC2     ID = "ecs-ec2"     // Amazon ECS with the EC2 launch type
+	ECSFargate ID = "ecs-fargate" // Amazon ECS with the Fargate launch type
+	Lambda     ID = "lambda"      // AWS Lambda
+	Nomad      ID = "nomad"       // HashiCorp Nomad, self-managed
+)
+
+var knownIDs = []ID{Swarm, Kubernetes, EKS, ECSEC2, ECSFargate, Lambda, Nomad}
+
+// IDs returns every platform id, in the order reports list them.
+func IDs() []ID { return slices.Clone(knownIDs) }
+
+// ParseID returns the platform named s, or an error naming s when it is
+// not one of [IDs].
+func ParseID(s string) (ID, error) {
+	id := ID(s)
+	if !slices.Contains(knownIDs, id) {
+		return "", fmt.Errorf("platform: unknown platform id %q (known: %v)", s, knownIDs)
+	}
+	return id, nil
+}
+
+// String returns the id as written in catalogues and scenarios.
+func (id ID) String() string { return string(id) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (id ID) MarshalText() ([]byte, error) { return []byte(id), nil }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; it rejects unknown ids.
+func (id *ID) UnmarshalText(b []byte) error {
+	v, err := ParseID(string(b))
+	if err != nil {
+		return err
+	}
+	*id = v
+	return nil
+}
+
+// Kind says whether a platform schedules containers onto machines the user
+// pays for (an orchestrator) or runs functions without visible machines.
+type Kind string
+
+const (
+	Orchestrator Kind = "orchestrator"
+	Serverless   Kind = "serverless"
+)
+
+// Operator says who runs a control plane.
+type Operator string
+
+const (
+	// User: the team runs (and pays for) the manager/master nodes.
+	User Operator = "user"
+	// AWS: the provider runs the control plane.
+	AWS Operator = "aws"
+)
+
+// Enforcement says how a limit binds. The capacity package turns a hard
+// limit into a blocker and the other two into warnings.
+type Enforcement string
+
+const (
+	// Hard: the platform refuses to go past it.
+	Hard Enforcement = "hard"
+	// Envelope: a tested or documented scalability envelope; going past it
+	// works until it does not.
+	Envelope Enforcement = "envelope"
+	// Quota: an adjustable default (AWS Service Quotas and the like).
+	Quota Enforcement = "quota"
+)
+
+// Consensus names how a control plane agrees on its state.
+type Consensus string
+
+const (
+	Raft    Consensus = "raft"    // Raft among manager/server nodes (swarm, etcd, nomad)
+	Managed Consensus = "managed" // run by the provider; its internals are not the user's concern
+)
+
+// Platform is one platform as of one snapshot.
+type Platform struct {
+	ID           ID           `yaml:"id" json:"id"`
+	Name         string       `yaml:"name" json:"name"`
+	Kind         Kind         `yaml:"kind" json:"kind"`
+	ControlPlane ControlPlane `yaml:"control_plane" json:"control_plane"`
+	Limits       Limits       `yaml:"limits" json:"limits"`
+	Features     Features     `yaml:"features" json:"features"`
+}
+
+// ControlPlane describes who runs a platform's control plane and how it
+// survives failures.
+type ControlPlane struct {
+	RunBy     Operator  `yaml:"run_by" json:"run_by"`
+	Consensus Consensus `yaml:"consensus" json:"consensus"`
+	// RecommendedManagers and MaxManagers apply to Raft control planes the
+	// user runs; nil for managed ones.
+	RecommendedManagers *Limit `yaml:"recommended_managers,omitempty" json:"recommended_managers,omitempty"`
+	MaxManagers         *Limit `yaml:"max_managers,omitempty" json:"max_managers,omitempty"`
+	// SLA is the provider's published monthly uptime commitment; nil where
+	// none is published (self-managed platforms, Lambda before 2018-10).
+	SLA *SLA `yaml:"sla,omitempty" json:"sla,omitempty"`
+}
+
+// SLA is a published monthly uptime percentage, kept as text so that
+// "99.95" stays exactly that.
+type SLA struct {
+	Percent decimal.Decimal `yaml:"percent" json:"percent"`
+	Scope   string          `yaml:"scope" json:"scope"`
+	Source  URL             `yaml:"source" json:"source"`
+	AsOf    Date            `yaml:"as_of" json:"as_of"`
+	Note    string          `yaml:"note,omitempty" json:"note,omitempty"`
+}

@@ -1,0 +1,171 @@
+package platform
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"gopkg.in/yaml.v3"
+)
+
+// validate checks what the YAML decoder cannot: required fields, value
+// ranges, enumerations, unique ids and a source and as-of date on every
+// figure. It walks the decoded value and its YAML node side by side so that
+// each error carries the position of the offending (or enclosing) node.
+func validate(c Catalogue, doc *yaml.Node) error {
+	if c.Snapshot == "" {
+		return fieldErr(doc, "snapshot", "", "is missing")
+	}
+	if len(c.Platforms) == 0 {
+		return fieldErr(doc, "platforms", "", "is empty: a catalogue lists at least one platform")
+	}
+	seen := map[ID]bool{}
+	platforms := child(doc, "platforms")
+	for i, p := range c.Platforms {
+		n := item(platforms, i)
+		at := fmt.Sprintf("platforms[%d]", i)
+		if _, err := ParseID(string(p.ID)); err != nil {
+			return fieldErr(child(n, "id"), at+".id", string(p.ID), "is not a known platform id")
+		}
+		if seen[p.ID] {
+			return fieldErr(child(n, "id"), at+".id", string(p.ID), "appears twice")
+		}
+		seen[p.ID] = true
+		if p.Name == "" {
+			return fieldErr(n, at+".name", "", "is missing")
+		}
+		if err := walk(reflect.ValueOf(p), n, fmt.Sprintf("platforms[%s]", p.ID)); err != nil {
+			return err
+		}
+	}
+	claims := child(doc, "claims")
+	for i, pc := range c.Claims {
+		n := item(claims, i)
+		at := fmt.Sprintf("claims[%d]", i)
+		if !seen[pc.Platform] {
+			return fieldErr(child(n, "platform"), at+".platform", string(pc.Platform), "is not a platform of this catalogue")
+		}
+		if pc.About == "" || pc.Claim.Claim == "" || pc.Verdict == "" {
+			return fieldErr(n, at, "", "needs about, claim and verdict")
+		}
+		if err := walk(reflect.ValueOf(pc.Claim), n, at); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var (
+	urlType     = reflect.TypeFor[URL]()
+	dateType    = reflect.TypeFor[Date]()
+	limitType   = reflect.TypeFor[Limit]()
+	decimalType = reflect.TypeFor[decimal.Decimal]()
+)
+
+// walk validates v (found at path, decoded from node n, which may be nil
+// when the field was absent).
+func walk(v reflect.Value, n *yaml.Node, path string) error {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return nil
+		}
+		return walk(v.Elem(), n, path)
+	case reflect.String:
+		if err := checkEnum(v.Interface(), v.String()); err != nil {
+			return fieldErr(n, path, v.String(), err.Error())
+		}
+		return nil
+	case reflect.Struct:
+	default:
+		return nil
+	}
+	t := v.Type()
+	switch t {
+	case dateType, decimalType:
+		return nil
+	case limitType:
+		l := v.Interface().(Limit)
+		if l.Value < 0 {
+			return fieldErr(child(n, "value"), path+".value", strconv.FormatInt(l.Value, 10), "is negative: a limit cannot be")
+		}
+		if l.Unit == "" {
+			return fieldErr(n, path+".unit", "", "is missing")
+		}
+		if l.Enforcement == "" {
+			return fieldErr(n, path+".enforcement", "", "is missing (hard, envelope or quota)")
+		}
+	}
+	if sf, ok := t.FieldByName("Source"); ok && sf.Type == urlType {
+		src := v.FieldByName("Source").Interface().(URL)
+		if err := src.check(); err != nil {
+			return fieldErr(orNode(child(n, "source"), n), path+".source", string(src), err.Error())
+		}
+		if v.FieldByName("AsOf").Interface().(Date).IsZero() {
+			return fieldErr(n, path+".as_of", "", "is missing")
+		}
+	}
+	if t == reflect.TypeFor[SLA]() {
+		pct := v.Interface().(SLA).Percent
+		if pct.Sign() <= 0 || pct.GreaterThan(decimal.NewFromInt(100)) {
+			return fieldErr(child(n, "percent"), path+".percent", pct.String(), "is not a percentage in (0, 100]")
+		}
+	}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		key := yamlKey(f)
+		if err := walk(v.Field(i), child(n, key), path+"."+key); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func yamlKey(f reflect.StructField) string {
+	name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+	if name == "" {
+		return strings.ToLower(f.Name)
+	}
+	return name
+}
+
+// child returns the value node of key in mapping n, or nil.
+func child(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// item returns the i-th element of sequence n, or nil.
+func item(n *yaml.Node, i int) *yaml.Node {
+	if n == nil || n.Kind != yaml.SequenceNode || i >= len(n.Content) {
+		return nil
+	}
+	return n.Content[i]
+}
+
+func orNode(a, b *yaml.Node) *yaml.Node {
+	if a != nil {
+		return a
+	}
+	return b
+}
+
+func fieldErr(n *yaml.Node, field, value, reason string) *FieldError {
+	e := &FieldError{Field: field, Value: value, Reason: reason}
+	if n != nil {
+		e.Line, e.Column = n.Line, n.Column
+	}
+	return e
+}
