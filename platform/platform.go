@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/shopspring/decimal"
+	"gopkg.in/yaml.v3"
 )
 
 // ID names a platform. The zero ID is not a valid platform.
@@ -47,6 +48,16 @@ func (id *ID) UnmarshalText(b []byte) error {
 	v, err := ParseID(string(b))
 	if err != nil {
 		return err
+	}
+	*id = v
+	return nil
+}
+
+// UnmarshalYAML reads an id and reports an unknown one with its position.
+func (id *ID) UnmarshalYAML(n *yaml.Node) error {
+	v, err := ParseID(n.Value)
+	if err != nil || n.Kind != yaml.ScalarNode {
+		return &FieldError{Line: n.Line, Column: n.Column, Field: "id", Value: n.Value, Reason: fmt.Sprintf("is not a known platform id (known: %v)", knownIDs)}
 	}
 	*id = v
 	return nil

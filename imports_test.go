@@ -1,0 +1,90 @@
+package runwhere_test
+
+import (
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const module = "github.com/runwhere/runwhere"
+
+// allowedImports is the arrow diagram of DESIGN.md: for each package, the
+// module's packages its non-test code may import.
+var allowedImports = map[string][]string{
+	"platform":   {},
+	"cost":       {"platform"},
+	"capacity":   {"platform"},
+	"ha":         {"platform"},
+	".":          {"platform", "cost", "capacity", "ha"},
+	"wasm":       {"."},
+	"playground": {}, // builds and serves wasm/; imports no library package
+}
+
+// TestImportDirections fails when a package imports against the arrows in
+// DESIGN.md. It reads import clauses with go/parser, so it needs no build.
+func TestImportDirections(t *testing.T) {
+	got := map[string]map[string]bool{}
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if name := d.Name(); path != "." && (strings.HasPrefix(name, ".") || name == "testdata") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		pkg := topLevel(filepath.Dir(path))
+		if got[pkg] == nil {
+			got[pkg] = map[string]bool{}
+		}
+		for _, imp := range f.Imports {
+			p, _ := strconv.Unquote(imp.Path.Value)
+			if p == module {
+				got[pkg]["."] = true
+			} else if rest, ok := strings.CutPrefix(p, module+"/"); ok {
+				got[pkg][topLevel(rest)] = true
+			}
+		}
+		return nil
+	})
+	require.NoError(t, err)
+	require.Contains(t, got, "platform", "the walk found no packages")
+	for pkg, imports := range got {
+		allowed, known := allowedImports[pkg]
+		if !assert.True(t, known, "package %q is not in DESIGN.md's layout", pkg) {
+			continue
+		}
+		for imp := range imports {
+			if imp == pkg || imp == "internal" {
+				continue
+			}
+			assert.True(t, slices.Contains(allowed, imp), "%s imports %s, against DESIGN.md's arrows (allowed: %v)", pkg, imp, allowed)
+		}
+	}
+}
+
+// topLevel maps a directory to the top-level package that owns it.
+func topLevel(dir string) string {
+	dir = filepath.ToSlash(filepath.Clean(dir))
+	if dir == "." {
+		return "."
+	}
+	first, _, _ := strings.Cut(dir, "/")
+	return first
+}
