@@ -1,0 +1,307 @@
+package ha
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"gopkg.in/yaml.v3"
+)
+
+// PlatformIDs are the platforms the catalogue must cover, as the platform
+// package names them.
+var PlatformIDs = [...]string{"swarm", "kubernetes", "eks", "ecs-ec2", "ecs-fargate", "lambda", "nomad"}
+
+// Control-plane kinds.
+const (
+	Raft    = "raft"    // self-managed Raft members: Swarm managers, etcd, Nomad servers
+	Managed = "managed" // run by the provider; the user has no members to lose
+)
+
+//go:embed data
+var embedded embed.FS
+
+// Catalogue holds the failure scenarios, their sources and the managed
+// control planes' SLAs. It is immutable once loaded; the zero Catalogue is
+// empty. Use [Default] for the embedded data or [Load] for your own.
+type Catalogue struct {
+	sources   map[string]Source
+	platforms map[string]PlatformInfo
+	behaviour map[string]map[Event]Behaviour
+	slas      []SLA
+}
+
+// Source is a document the catalogue cites. URL is empty only for the 2017
+// deck, which is cited by Citation.
+type Source struct {
+	URL      string `yaml:"url" json:"url,omitempty"`
+	Citation string `yaml:"citation" json:"citation"`
+	Kind     string `yaml:"kind" json:"kind"` // primary, secondary or deck
+	AsOf     string `yaml:"as_of" json:"as_of"`
+}
+
+// PlatformInfo says how a platform's control plane and workers are run.
+type PlatformInfo struct {
+	ID           string `json:"platform"`
+	Name         string `json:"name"`
+	ControlPlane string `json:"control_plane"` // Raft or Managed
+	Workers      bool   `json:"workers"`       // the user runs worker nodes
+}
+
+// Default returns the embedded catalogue, parsed once.
+func Default() (*Catalogue, error) { return loadDefault() }
+
+var loadDefault = sync.OnceValues(func() (*Catalogue, error) {
+	sub, err := fs.Sub(embedded, "data")
+	if err != nil {
+		return nil, err
+	}
+	return Load(sub)
+})
+
+// Load reads a catalogue from fsys: sources.yaml, sla.yaml and one
+// scenarios/<platform>.yaml per platform. Decoding is strict (unknown fields
+// are errors) and every cell must cite a known source with a URL.
+func Load(fsys fs.FS) (*Catalogue, error) {
+	c := &Catalogue{
+		platforms: map[string]PlatformInfo{},
+		behaviour: map[string]map[Event]Behaviour{},
+	}
+	var src struct {
+		Sources map[string]Source `yaml:"sources"`
+	}
+	if err := decodeFile(fsys, "sources.yaml", &src); err != nil {
+		return nil, err
+	}
+	c.sources = src.Sources
+	for key, s := range c.sources {
+		if s.Citation == "" || s.AsOf == "" || (s.URL == "" && s.Kind != "deck") {
+			return nil, fmt.Errorf("ha: sources.yaml: %s: needs citation, as_of and (unless a deck) url", key)
+		}
+	}
+	names, err := fs.Glob(fsys, "scenarios/*.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("ha: %w", err)
+	}
+	for _, name := range names {
+		if err := c.addPlatform(fsys, name); err != nil {
+			return nil, err
+		}
+	}
+	var sla struct {
+		SLAs []rawSLA `yaml:"slas"`
+	}
+	if err := decodeFile(fsys, "sla.yaml", &sla); err != nil {
+		return nil, err
+	}
+	for i, r := range sla.SLAs {
+		s, err := c.sla(r)
+		if err != nil {
+			return nil, fmt.Errorf("ha: sla.yaml: entry %d (%s %s): %w", i, r.Platform, r.Snapshot, err)
+		}
+		c.slas = append(c.slas, s)
+	}
+	return c, nil
+}
+
+func decodeFile(fsys fs.FS, name string, v any) error {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return fmt.Errorf("ha: %w", err)
+	}
+	return decodeStrict(name, b, v)
+}
+
+func decodeStrict(name string, b []byte, v any) error {
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("ha: %s: %w", name, err)
+	}
+	var extra any
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		return fmt.Errorf("ha: %s: more than one YAML document", name)
+	}
+	return nil
+}
+
+type rawCell struct {
+	Value     Value  `yaml:"value"`
+	Source    string `yaml:"source"`
+	Note      string `yaml:"note"`
+	Inference bool   `yaml:"inference"`
+}
+
+type rawRecovery struct {
+	Text      string `yaml:"text"`
+	Source    string `yaml:"source"`
+	Inference bool   `yaml:"inference"`
+}
+
+type rawClaim struct {
+	Claim   string `yaml:"claim"`
+	Source  string `yaml:"source"`
+	Verdict string `yaml:"verdict"`
+}
+
+type rawBehaviour struct {
+	Running          rawCell     `yaml:"running_workloads_continue"`
+	Rescheduling     rawCell     `yaml:"rescheduling"`
+	Deployments      rawCell     `yaml:"deployments"`
+	Autoscaling      rawCell     `yaml:"autoscaling"`
+	ServiceDiscovery rawCell     `yaml:"service_discovery"`
+	Recovery         rawRecovery `yaml:"recovery"`
+	Deck             *rawClaim   `yaml:"deck"`
+}
+
+type rawPlatform struct {
+	Platform     string                 `yaml:"platform"`
+	Name         string                 `yaml:"name"`
+	ControlPlane string                 `yaml:"control_plane"`
+	Workers      bool                   `yaml:"workers"`
+	Events       map[Event]rawBehaviour `yaml:"events"`
+}
+
+func (c *Catalogue) addPlatform(fsys fs.FS, name string) error {
+	var r rawPlatform
+	if err := decodeFile(fsys, name, &r); err != nil {
+		return err
+	}
+	where := "ha: " + name
+	if !slices.Contains(PlatformIDs[:], r.Platform) {
+		return fmt.Errorf("%s: platform %q is unknown", where, r.Platform)
+	}
+	if path.Base(name) != r.Platform+".yaml" {
+		return fmt.Errorf("%s: platform %q belongs in scenarios/%s.yaml", where, r.Platform, r.Platform)
+	}
+	if r.ControlPlane != Raft && r.ControlPlane != Managed {
+		return fmt.Errorf("%s: control_plane %q is not %q or %q", where, r.ControlPlane, Raft, Managed)
+	}
+	c.platforms[r.Platform] = PlatformInfo{ID: r.Platform, Name: r.Name, ControlPlane: r.ControlPlane, Workers: r.Workers}
+	events := map[Event]Behaviour{}
+	for e := range r.Events {
+		if _, err := ParseEvent(string(e)); err != nil {
+			return fmt.Errorf("%s: %w", where, err)
+		}
+	}
+	for _, e := range Events {
+		rb, ok := r.Events[e]
+		if !ok {
+			return fmt.Errorf("%s: event %s is missing", where, e)
+		}
+		b, err := c.behaviour1(r.Platform, e, rb)
+		if err != nil {
+			return fmt.Errorf("%s: %s: %w", where, e, err)
+		}
+		events[e] = b
+	}
+	c.behaviour[r.Platform] = events
+	return nil
+}
+
+func (c *Catalogue) behaviour1(platform string, e Event, r rawBehaviour) (Behaviour, error) {
+	b := Behaviour{Platform: platform, Event: e}
+	cells := []struct {
+		name string
+		raw  rawCell
+		dst  *Cell
+	}{
+		{"running_workloads_continue", r.Running, &b.RunningWorkloadsContinue},
+		{"rescheduling", r.Rescheduling, &b.Rescheduling},
+		{"deployments", r.Deployments, &b.Deployments},
+		{"autoscaling", r.Autoscaling, &b.Autoscaling},
+		{"service_discovery", r.ServiceDiscovery, &b.ServiceDiscovery},
+	}
+	for _, x := range cells {
+		if !x.raw.Value.valid() {
+			return b, fmt.Errorf("%s: value %q is not yes, no, partial, n/a or unknown", x.name, x.raw.Value)
+		}
+		s, err := c.cite(x.raw.Source, false)
+		if err != nil {
+			return b, fmt.Errorf("%s: %w", x.name, err)
+		}
+		*x.dst = Cell{Value: x.raw.Value, Note: x.raw.Note, Source: s.URL, AsOf: s.AsOf, Inference: x.raw.Inference}
+	}
+	if strings.TrimSpace(r.Recovery.Text) == "" {
+		return b, errors.New("recovery: text is empty")
+	}
+	s, err := c.cite(r.Recovery.Source, false)
+	if err != nil {
+		return b, fmt.Errorf("recovery: %w", err)
+	}
+	b.Recovery = Recovery{Text: r.Recovery.Text, Source: s.URL, AsOf: s.AsOf, Inference: r.Recovery.Inference}
+	if r.Deck != nil {
+		s, err := c.cite(r.Deck.Source, true)
+		if err != nil {
+			return b, fmt.Errorf("deck: %w", err)
+		}
+		if r.Deck.Claim == "" || r.Deck.Verdict == "" {
+			return b, errors.New("deck: claim and verdict are required")
+		}
+		b.Deck = Claim{Text: r.Deck.Claim, Source: s.Citation, Verdict: r.Deck.Verdict}
+	}
+	return b, nil
+}
+
+// cite resolves a source key. Cells need a URL; deck claims a citation.
+func (c *Catalogue) cite(key string, deck bool) (Source, error) {
+	if key == "" {
+		return Source{}, errors.New("source is missing")
+	}
+	s, ok := c.sources[key]
+	if !ok {
+		return Source{}, fmt.Errorf("source %q is not in sources.yaml", key)
+	}
+	if !deck && s.URL == "" {
+		return Source{}, fmt.Errorf("source %q has no URL", key)
+	}
+	return s, nil
+}
+
+// Platforms returns the platforms in the catalogue, sorted by id.
+func (c *Catalogue) Platforms() []PlatformInfo {
+	out := make([]PlatformInfo, 0, len(c.platforms))
+	for _, p := range c.platforms {
+		out = append(out, p)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// Platform returns what the catalogue knows of one platform.
+func (c *Catalogue) Platform(id string) (PlatformInfo, error) {
+	p, ok := c.platforms[id]
+	if !ok {
+		return PlatformInfo{}, fieldErr("platform", fmt.Sprintf("%q", id), "is unknown (want one of %v)", PlatformIDs)
+	}
+	return p, nil
+}
+
+// Behaviour returns what platform still does after event e.
+func (c *Catalogue) Behaviour(platform string, e Event) (Behaviour, error) {
+	if _, err := c.Platform(platform); err != nil {
+		return Behaviour{}, err
+	}
+	b, ok := c.behaviour[platform][e]
+	if !ok {
+		return Behaviour{}, fieldErr("event", fmt.Sprintf("%q", e), "is unknown")
+	}
+	return b, nil
+}
+
+// Sources returns the catalogue's sources by key.
+func (c *Catalogue) Sources() map[string]Source {
+	out := make(map[string]Source, len(c.sources))
+	for k, v := range c.sources {
+		out[k] = v
+	}
+	return out
+}

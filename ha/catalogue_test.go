@@ -1,0 +1,156 @@
+package ha_test
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/runwhere/runwhere/ha"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Every failure-scenario cell must cite a source with a URL and a date; the
+// deck claims must cite the deck.
+func TestEveryCellCitesItsSource(t *testing.T) {
+	c, err := ha.Default()
+	require.NoError(t, err)
+	require.Len(t, c.Platforms(), len(ha.PlatformIDs))
+	for _, id := range ha.PlatformIDs {
+		for _, e := range ha.Events {
+			t.Run(id+"/"+string(e), func(t *testing.T) {
+				b, err := c.Behaviour(id, e)
+				require.NoError(t, err)
+				for _, nc := range b.Cells() {
+					assert.True(t, strings.HasPrefix(nc.Cell.Source, "https://") ||
+						strings.HasPrefix(nc.Cell.Source, "http://"), "%s %s %s: source %q", id, e, nc.Name, nc.Cell.Source)
+					assert.NotEmpty(t, nc.Cell.AsOf, "%s %s %s: as_of", id, e, nc.Name)
+					assert.NotEmpty(t, nc.Cell.Value, "%s %s %s: value", id, e, nc.Name)
+				}
+				assert.NotEmpty(t, b.Recovery.Text)
+				assert.True(t, strings.HasPrefix(b.Recovery.Source, "http"), "%s %s recovery source %q", id, e, b.Recovery.Source)
+				if b.Deck.Text != "" {
+					assert.Contains(t, b.Deck.Source, "2017")
+					assert.NotEmpty(t, b.Deck.Verdict)
+				}
+			})
+		}
+	}
+}
+
+// The deck says a failed Kubernetes master tier makes most services fail; the
+// docs say running pods keep running. Both must be recorded.
+func TestDeckCorrection(t *testing.T) {
+	c, err := ha.Default()
+	require.NoError(t, err)
+	b, err := c.Behaviour("kubernetes", ha.ControlPlaneLost)
+	require.NoError(t, err)
+	assert.Equal(t, ha.Yes, b.RunningWorkloadsContinue.Value)
+	assert.Equal(t, ha.No, b.Rescheduling.Value)
+	assert.Contains(t, b.Deck.Text, "most services to fail")
+	assert.True(t, strings.HasPrefix(b.Deck.Verdict, "wrong"))
+	assert.Contains(t, b.RunningWorkloadsContinue.Source, "cloud.ibm.com")
+
+	s, err := c.Behaviour("swarm", ha.QuorumLost)
+	require.NoError(t, err)
+	assert.Contains(t, s.Recovery.Text, "docker swarm init --force-new-cluster")
+}
+
+func TestLoadRejectsBadData(t *testing.T) {
+	base := func() fstest.MapFS {
+		return fstest.MapFS{
+			"sources.yaml":         {Data: []byte("sources:\n  a: {url: https://x, citation: X, kind: primary, as_of: '2026-11-25'}\n")},
+			"sla.yaml":             {Data: []byte("slas: []\n")},
+			"scenarios/swarm.yaml": {Data: []byte(swarmYAML("a"))},
+		}
+	}
+	tests := []struct {
+		name   string
+		mutate func(fstest.MapFS)
+		want   string
+	}{
+		{"valid", func(fstest.MapFS) {}, ""},
+		{"cell without source", func(m fstest.MapFS) {
+			m["scenarios/swarm.yaml"] = &fstest.MapFile{Data: []byte(swarmYAML(""))}
+		}, "source is missing"},
+		{"unknown source", func(m fstest.MapFS) {
+			m["scenarios/swarm.yaml"] = &fstest.MapFile{Data: []byte(swarmYAML("nope"))}
+		}, `source "nope" is not in sources.yaml`},
+		{"unknown field", func(m fstest.MapFS) {
+			m["sla.yaml"] = &fstest.MapFile{Data: []byte("slas: []\nextra: 1\n")}
+		}, "field extra not found"},
+		{"source without url", func(m fstest.MapFS) {
+			m["sources.yaml"] = &fstest.MapFile{Data: []byte("sources:\n  a: {citation: X, kind: primary, as_of: '2026'}\n")}
+		}, "needs citation, as_of and (unless a deck) url"},
+		{"unknown platform", func(m fstest.MapFS) {
+			m["scenarios/mesos.yaml"] = &fstest.MapFile{Data: []byte("platform: mesos\n")}
+		}, `platform "mesos" is unknown`},
+		{"sla for self-managed", func(m fstest.MapFS) {
+			m["sla.yaml"] = &fstest.MapFile{Data: []byte("slas:\n  - {platform: swarm, snapshot: '2026-11', percent: '99.9', source: a}\n")}
+		}, `platform "swarm" is not managed`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := base()
+			tc.mutate(m)
+			_, err := ha.Load(m)
+			if tc.want == "" {
+				require.NoError(t, err)
+				return
+			}
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.want)
+			assert.True(t, strings.HasPrefix(err.Error(), "ha: "), err.Error())
+		})
+	}
+}
+
+func swarmYAML(src string) string {
+	cell := "{value: \"yes\", source: " + src + "}"
+	var b strings.Builder
+	b.WriteString("platform: swarm\nname: Swarm\ncontrol_plane: raft\nworkers: true\nevents:\n")
+	for _, e := range ha.Events {
+		b.WriteString("  " + string(e) + ":\n")
+		for _, f := range []string{"running_workloads_continue", "rescheduling", "deployments", "autoscaling", "service_discovery"} {
+			b.WriteString("    " + f + ": " + cell + "\n")
+		}
+		b.WriteString("    recovery: {text: t, source: a}\n")
+	}
+	return b.String()
+}
+
+func TestManagedSLA(t *testing.T) {
+	c, err := ha.Default()
+	require.NoError(t, err)
+	tests := []struct {
+		platform, snapshot string
+		percent            string
+		none               bool
+	}{
+		{"eks", "", "99.95", false},
+		{"eks", "2026-11", "99.95", false},
+		{"ecs-ec2", "2026-11", "99.99", false},
+		{"ecs-fargate", "", "99.99", false},
+		{"lambda", "2026-11", "99.95", false},
+		{"lambda", "2017-12", "", true},
+		{"eks", "2017-12", "", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.platform+"@"+tc.snapshot, func(t *testing.T) {
+			s, err := c.ManagedSLA(tc.platform, tc.snapshot)
+			require.NoError(t, err)
+			assert.Equal(t, tc.percent, s.Percent)
+			assert.Equal(t, tc.none, s.None())
+			assert.True(t, strings.HasPrefix(s.Source, "https://"))
+			assert.NotEmpty(t, s.AsOf)
+		})
+	}
+	s, _ := c.ManagedSLA("eks", "")
+	assert.InDelta(t, 0.0005, s.Availability.Down(), 1e-18)
+	_, err = c.ManagedSLA("swarm", "")
+	assert.EqualError(t, err, `ha: platform: "swarm" runs its own control plane and has no SLA`)
+	_, err = c.ManagedSLA("mesos", "")
+	assert.ErrorContains(t, err, `ha: platform: "mesos" is unknown`)
+	_, err = c.ManagedSLA("eks", "2010-01")
+	assert.EqualError(t, err, `ha: snapshot: "2010-01" has no SLA entry for eks`)
+}
