@@ -1,0 +1,85 @@
+package cost
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Line is one item of a bill: Quantity of Unit at UnitPrice. Amount is exact,
+// Quantity × UnitPrice, never rounded.
+type Line struct {
+	Item      string          // what is charged, e.g. "lambda duration (x86_64, tier 1)"
+	Quantity  decimal.Decimal // billable quantity, after free allowances and rounding rules
+	Unit      string          // e.g. "request", "GB-second", "instance-hour"
+	UnitPrice decimal.Decimal // USD per Unit, after any caller discount
+	Amount    decimal.Decimal // USD, exact
+}
+
+// Rounded is the line as AWS prints it: Amount rounded to the cent, half up.
+func (l Line) Rounded() decimal.Decimal { return l.Amount.Round(2) }
+
+// Bill is an itemised monthly (or period) charge. The zero Bill is empty and
+// totals zero.
+//
+// Two totals are offered and they can differ by a few cents:
+//   - [Bill.Total] is exact: the sum of the exact line amounts. Use it for
+//     comparisons, curves and break-even.
+//   - [Bill.Rounded] is the bill as AWS presents it: each line rounded to the
+//     cent (half up), then summed. Use it to match a published invoice or
+//     worked example.
+type Bill struct {
+	Lines []Line
+}
+
+// Total is the exact sum of the line amounts.
+func (b Bill) Total() decimal.Decimal {
+	t := decimal.Zero
+	for _, l := range b.Lines {
+		t = t.Add(l.Amount)
+	}
+	return t
+}
+
+// Rounded is the total as AWS presents it: the sum of the lines, each rounded
+// to the cent half up.
+func (b Bill) Rounded() decimal.Decimal {
+	t := decimal.Zero
+	for _, l := range b.Lines {
+		t = t.Add(l.Rounded())
+	}
+	return t
+}
+
+// Add returns a bill with b's lines followed by o's.
+func (b Bill) Add(o Bill) Bill {
+	lines := make([]Line, 0, len(b.Lines)+len(o.Lines))
+	lines = append(lines, b.Lines...)
+	lines = append(lines, o.Lines...)
+	return Bill{Lines: lines}
+}
+
+// String renders the bill one line per item, amounts to the cent, for logs
+// and examples.
+func (b Bill) String() string {
+	var sb strings.Builder
+	for _, l := range b.Lines {
+		sb.WriteString(l.Item)
+		sb.WriteString(": ")
+		sb.WriteString(l.Quantity.String())
+		sb.WriteString(" ")
+		sb.WriteString(l.Unit)
+		sb.WriteString(" × ")
+		sb.WriteString(l.UnitPrice.String())
+		sb.WriteString(" = ")
+		sb.WriteString(l.Rounded().StringFixed(2))
+		sb.WriteString("\n")
+	}
+	sb.WriteString("total: ")
+	sb.WriteString(b.Rounded().StringFixed(2))
+	return sb.String()
+}
+
+func line(item, unit string, qty, price decimal.Decimal) Line {
+	return Line{Item: item, Quantity: qty, Unit: unit, UnitPrice: price, Amount: qty.Mul(price)}
+}

@@ -1,0 +1,610 @@
+package cost
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"gopkg.in/yaml.v3"
+)
+
+// Snapshot ids, the same as package platform's.
+const (
+	Snapshot2017 = "2017-12" // the era of the 2017 deck
+	Snapshot2026 = "2026-11" // the newest snapshot
+)
+
+// DefaultRegion is the region used when a caller gives none.
+const DefaultRegion = "us-east-1"
+
+// Arch is a processor architecture: [X86] or [ARM64]. The zero value means
+// [X86] wherever an Arch is an input.
+type Arch string
+
+// Architectures.
+const (
+	X86   Arch = "x86_64"
+	ARM64 Arch = "arm64"
+)
+
+// String returns the architecture's id.
+func (a Arch) String() string { return string(a) }
+
+func (a Arch) orDefault() Arch {
+	if a == "" {
+		return X86
+	}
+	return a
+}
+
+// Figure is one sourced number of a catalogue: a price or a billing rule.
+// Source is the URL it was read at and AsOf (YYYY-MM-DD) the date it is known
+// to hold; Note says how it was read when that matters.
+type Figure struct {
+	Value  decimal.Decimal `yaml:"value"`
+	Source string          `yaml:"source"`
+	AsOf   string          `yaml:"as_of"`
+	Note   string          `yaml:"note,omitempty"`
+}
+
+// Tier is one band of Lambda's monthly duration pricing. UpToGBSeconds is the
+// band's upper end in GB-s per month and architecture; nil marks the last,
+// unbounded band.
+type Tier struct {
+	UpToGBSeconds *decimal.Decimal `yaml:"up_to_gb_seconds,omitempty"`
+	Figure        `yaml:",inline"`
+}
+
+// ProvisionedPrices are Lambda's provisioned-concurrency prices for one
+// architecture, both in USD per GB-s.
+type ProvisionedPrices struct {
+	Concurrency Figure `yaml:"concurrency"` // configured concurrency × memory × enabled time
+	Duration    Figure `yaml:"duration"`    // invocations served by provisioned environments
+}
+
+// LambdaPrices are AWS Lambda's prices and billing rules in one snapshot and
+// region. Optional features absent from a snapshot (arm64, ephemeral storage,
+// provisioned concurrency) are nil or missing map entries.
+type LambdaPrices struct {
+	Request       Figure          `yaml:"request"`        // USD per request
+	GranularityMS Figure          `yaml:"granularity_ms"` // each invocation rounded up to this
+	MemoryMinMB   Figure          `yaml:"memory_min_mb"`
+	MemoryMaxMB   Figure          `yaml:"memory_max_mb"`
+	MemoryStepMB  Figure          `yaml:"memory_step_mb"`
+	FreeRequests  Figure          `yaml:"free_requests"`   // per month
+	FreeGBSeconds Figure          `yaml:"free_gb_seconds"` // per month, shared by both architectures
+	Duration      map[Arch][]Tier `yaml:"duration"`        // USD per GB-s, tiered
+
+	EphemeralStorage *Figure `yaml:"ephemeral_storage,omitempty"` // USD per GB-s above EphemeralFreeMB
+	EphemeralFreeMB  *Figure `yaml:"ephemeral_free_mb,omitempty"`
+	EphemeralMaxMB   *Figure `yaml:"ephemeral_max_mb,omitempty"`
+
+	ProvisionedRoundingMinutes *Figure                    `yaml:"provisioned_rounding_minutes,omitempty"`
+	Provisioned                map[Arch]ProvisionedPrices `yaml:"provisioned,omitempty"`
+}
+
+// Instance is one EC2 instance type: its shape and on-demand Linux hourly
+// price. SpecSource is where the vCPU and memory figures were read.
+type Instance struct {
+	VCPU       int    `yaml:"vcpu"`
+	MemoryMiB  int    `yaml:"memory_mib"`
+	Arch       Arch   `yaml:"arch"`
+	SpecSource string `yaml:"spec_source"`
+	Hourly     Figure `yaml:"hourly"` // USD per instance-hour
+}
+
+// EC2Prices are EC2's billing rules and instance catalogue.
+type EC2Prices struct {
+	BillingIncrementSeconds Figure              `yaml:"billing_increment_seconds"` // 1 = per second, 3600 = per hour
+	MinimumSeconds          Figure              `yaml:"minimum_seconds"`
+	Instances               map[string]Instance `yaml:"instances"`
+}
+
+// FargateRates are the per-second rates of one Fargate platform.
+type FargateRates struct {
+	VCPUSecond          Figure  `yaml:"vcpu_second"`                      // USD per vCPU-second
+	GBSecond            Figure  `yaml:"gb_second"`                        // USD per GB-second
+	OSLicenseVCPUSecond *Figure `yaml:"os_license_vcpu_second,omitempty"` // Windows only
+	MinimumSeconds      Figure  `yaml:"minimum_seconds"`
+}
+
+// TaskSizeRow is one row of Fargate's valid task sizes: a vCPU figure with
+// either an explicit list of memory sizes or a min..max range in steps, in GB.
+type TaskSizeRow struct {
+	VCPU     decimal.Decimal   `yaml:"vcpu"`
+	MemoryGB []decimal.Decimal `yaml:"memory_gb,omitempty"`
+	MinGB    *decimal.Decimal  `yaml:"min_gb,omitempty"`
+	MaxGB    *decimal.Decimal  `yaml:"max_gb,omitempty"`
+	StepGB   *decimal.Decimal  `yaml:"step_gb,omitempty"`
+}
+
+// TaskSizes is Fargate's table of valid task sizes with its source.
+type TaskSizes struct {
+	Source string        `yaml:"source"`
+	AsOf   string        `yaml:"as_of"`
+	Sizes  []TaskSizeRow `yaml:"sizes"`
+}
+
+// FargatePrices are Fargate's rates, storage price and task sizes.
+type FargatePrices struct {
+	LinuxX86          *FargateRates `yaml:"linux_x86,omitempty"`
+	LinuxARM64        *FargateRates `yaml:"linux_arm64,omitempty"`
+	WindowsX86        *FargateRates `yaml:"windows_x86,omitempty"`
+	EphemeralGBSecond Figure        `yaml:"ephemeral_gb_second"`
+	EphemeralFreeGB   Figure        `yaml:"ephemeral_free_gb"`
+	TaskSizes         TaskSizes     `yaml:"task_sizes"`
+}
+
+// EKSPrices are the EKS control-plane fees, USD per cluster-hour.
+type EKSPrices struct {
+	StandardClusterHour Figure `yaml:"standard_cluster_hour"`
+	ExtendedClusterHour Figure `yaml:"extended_cluster_hour"` // the total, not a surcharge
+}
+
+// Catalogue is every price of one snapshot and region. A Catalogue from
+// [Embedded] is shared: treat it as read-only (copy it before changing it).
+// The zero Catalogue prices nothing; every entry point rejects it.
+type Catalogue struct {
+	Snapshot        string         `yaml:"snapshot"`
+	Region          string         `yaml:"region"`
+	Currency        string         `yaml:"currency"`
+	Lambda          *LambdaPrices  `yaml:"lambda,omitempty"`
+	EC2             *EC2Prices     `yaml:"ec2,omitempty"`
+	Fargate         *FargatePrices `yaml:"fargate,omitempty"`
+	EKS             *EKSPrices     `yaml:"eks,omitempty"`
+	ECSControlPlane *Figure        `yaml:"ecs_control_plane,omitempty"`
+}
+
+// Instance looks up an EC2 instance type. The error names the type when the
+// catalogue does not hold it.
+func (c *Catalogue) Instance(instanceType string) (Instance, error) {
+	if c == nil || c.EC2 == nil {
+		return Instance{}, fieldErr("instance_type", instanceType, "is not priced: the catalogue has no EC2 section")
+	}
+	in, ok := c.EC2.Instances[instanceType]
+	if !ok {
+		return Instance{}, fieldErr("instance_type", instanceType, fmt.Sprintf("is not in the %s %s catalogue", c.Snapshot, c.Region))
+	}
+	return in, nil
+}
+
+// InstanceTypes returns the catalogue's EC2 instance types, sorted.
+func (c *Catalogue) InstanceTypes() []string {
+	if c == nil || c.EC2 == nil {
+		return nil
+	}
+	out := make([]string, 0, len(c.EC2.Instances))
+	for k := range c.EC2.Instances {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+//go:embed data/*.yaml
+var embedded embed.FS
+
+type catalogueKey struct{ snapshot, region string }
+
+var loadEmbedded = sync.OnceValues(func() (map[catalogueKey]*Catalogue, error) {
+	list, err := LoadFS(embedded, "data")
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[catalogueKey]*Catalogue, len(list))
+	for _, c := range list {
+		out[catalogueKey{c.Snapshot, c.Region}] = c
+	}
+	return out, nil
+})
+
+// LoadFS parses every *.yaml file of dir in fsys as a catalogue, in file-name
+// order; two files for the same snapshot and region are an error.
+func LoadFS(fsys fs.FS, dir string) ([]*Catalogue, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, fmt.Errorf("cost: reading catalogues: %w", err)
+	}
+	var out []*Catalogue
+	seen := make(map[catalogueKey]bool)
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") {
+			continue
+		}
+		data, err := fs.ReadFile(fsys, path.Join(dir, e.Name()))
+		if err != nil {
+			return nil, fmt.Errorf("cost: reading %s: %w", e.Name(), err)
+		}
+		c, err := ParseCatalogue(data)
+		if err != nil {
+			return nil, fmt.Errorf("%w (in %s)", err, e.Name())
+		}
+		k := catalogueKey{c.Snapshot, c.Region}
+		if seen[k] {
+			return nil, fmt.Errorf("cost: %s: snapshot %q region %q is defined twice", e.Name(), c.Snapshot, c.Region)
+		}
+		seen[k] = true
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// Embedded returns the built-in catalogue of a snapshot and region ("" means
+// [Snapshot2026] and [DefaultRegion]). The result is shared and read-only.
+func Embedded(snapshot, region string) (*Catalogue, error) {
+	if snapshot == "" {
+		snapshot = Snapshot2026
+	}
+	if region == "" {
+		region = DefaultRegion
+	}
+	all, err := loadEmbedded()
+	if err != nil {
+		return nil, err
+	}
+	c, ok := all[catalogueKey{snapshot, region}]
+	if !ok {
+		if !knownSnapshot(snapshot) {
+			return nil, fieldErr("snapshot", snapshot, "is not a known snapshot (2017-12, 2026-11)")
+		}
+		return nil, fieldErr("region", region, "has no built-in prices for snapshot "+snapshot)
+	}
+	return c, nil
+}
+
+// Snapshots lists the snapshot ids with built-in catalogues, oldest first.
+func Snapshots() []string { return []string{Snapshot2017, Snapshot2026} }
+
+func knownSnapshot(s string) bool { return s == Snapshot2017 || s == Snapshot2026 }
+
+// ParseCatalogue reads one catalogue from YAML — a company's negotiated prices
+// or another region — strictly: unknown fields, negative prices, figures
+// without a source URL or with a malformed as_of date are errors naming the
+// field, its value and, where known, its line.
+func ParseCatalogue(data []byte) (*Catalogue, error) {
+	var c Catalogue
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&c); err != nil {
+		return nil, fmt.Errorf("cost: catalogue: %w", err)
+	}
+	if err := c.Validate(); err != nil {
+		var fe *FieldError
+		if errors.As(err, &fe) && fe.Line == 0 {
+			var root yaml.Node
+			if yaml.Unmarshal(data, &root) == nil {
+				fe.Line = lineOf(&root, fe.Field)
+			}
+		}
+		return nil, err
+	}
+	return &c, nil
+}
+
+// lineOf finds the line of a dotted field path ("lambda.duration.x86_64[1].value")
+// in a YAML document, or 0.
+func lineOf(n *yaml.Node, field string) int {
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	line := n.Line
+	for _, part := range strings.Split(field, ".") {
+		key, idx := part, -1
+		if i := strings.IndexByte(part, '['); i >= 0 && strings.HasSuffix(part, "]") {
+			key = part[:i]
+			idx, _ = strconv.Atoi(part[i+1 : len(part)-1])
+		}
+		if n.Kind != yaml.MappingNode {
+			return line
+		}
+		var next *yaml.Node
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == key {
+				next = n.Content[i+1]
+				line = n.Content[i].Line
+				break
+			}
+		}
+		if next == nil {
+			return line
+		}
+		n = next
+		if idx >= 0 {
+			if n.Kind != yaml.SequenceNode || idx >= len(n.Content) {
+				return line
+			}
+			n = n.Content[idx]
+			line = n.Line
+		}
+	}
+	return line
+}
+
+// Validate checks every figure of c: a non-negative value, an http(s) source
+// and an as_of date (YYYY-MM-DD), plus the structural rules (tiers ascending
+// and ending unbounded, positive instance shapes, well-formed task sizes).
+func (c *Catalogue) Validate() error {
+	if c == nil {
+		return fieldErr("catalogue", "nil", "is missing")
+	}
+	if c.Snapshot == "" {
+		return fieldErr("snapshot", "", "is missing")
+	}
+	if c.Region == "" {
+		return fieldErr("region", "", "is missing")
+	}
+	if c.Currency != "USD" {
+		return fieldErr("currency", c.Currency, "is not USD")
+	}
+	if l := c.Lambda; l != nil {
+		if err := l.validate(); err != nil {
+			return err
+		}
+	}
+	if e := c.EC2; e != nil {
+		if err := e.validate(); err != nil {
+			return err
+		}
+	}
+	if f := c.Fargate; f != nil {
+		if err := f.validate(); err != nil {
+			return err
+		}
+	}
+	if e := c.EKS; e != nil {
+		if err := checkFigures("eks", map[string]*Figure{
+			"standard_cluster_hour": &e.StandardClusterHour,
+			"extended_cluster_hour": &e.ExtendedClusterHour,
+		}); err != nil {
+			return err
+		}
+	}
+	if c.ECSControlPlane != nil {
+		if err := c.ECSControlPlane.check("ecs_control_plane"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (f *Figure) check(field string) error {
+	if f.Value.IsNegative() {
+		return fieldErr(field+".value", f.Value.String(), "is negative")
+	}
+	if err := checkSource(field+".source", f.Source); err != nil {
+		return err
+	}
+	return checkDate(field+".as_of", f.AsOf)
+}
+
+func checkSource(field, s string) error {
+	if s == "" {
+		return fieldErr(field, s, "is missing: every figure needs a source URL")
+	}
+	if !strings.HasPrefix(s, "https://") && !strings.HasPrefix(s, "http://") {
+		return fieldErr(field, s, "is not an http(s) URL")
+	}
+	return nil
+}
+
+func checkDate(field, s string) error {
+	if _, err := time.Parse(time.DateOnly, s); err != nil {
+		return fieldErr(field, s, "is not a date (YYYY-MM-DD)")
+	}
+	return nil
+}
+
+// checkFigures checks named figures in a stable order.
+func checkFigures(prefix string, figs map[string]*Figure) error {
+	names := make([]string, 0, len(figs))
+	for k := range figs {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		if f := figs[k]; f != nil {
+			if err := f.check(prefix + "." + k); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func checkPositiveInt(field string, f *Figure) error {
+	if !f.Value.IsPositive() || !f.Value.IsInteger() {
+		return fieldErr(field+".value", f.Value.String(), "is not a positive whole number")
+	}
+	return nil
+}
+
+func (l *LambdaPrices) validate() error {
+	if err := checkFigures("lambda", map[string]*Figure{
+		"request": &l.Request, "granularity_ms": &l.GranularityMS,
+		"memory_min_mb": &l.MemoryMinMB, "memory_max_mb": &l.MemoryMaxMB, "memory_step_mb": &l.MemoryStepMB,
+		"free_requests": &l.FreeRequests, "free_gb_seconds": &l.FreeGBSeconds,
+		"ephemeral_storage": l.EphemeralStorage, "ephemeral_free_mb": l.EphemeralFreeMB,
+		"ephemeral_max_mb": l.EphemeralMaxMB, "provisioned_rounding_minutes": l.ProvisionedRoundingMinutes,
+	}); err != nil {
+		return err
+	}
+	for name, f := range map[string]*Figure{
+		"lambda.granularity_ms": &l.GranularityMS, "lambda.memory_min_mb": &l.MemoryMinMB,
+		"lambda.memory_max_mb": &l.MemoryMaxMB, "lambda.memory_step_mb": &l.MemoryStepMB,
+	} {
+		if err := checkPositiveInt(name, f); err != nil {
+			return err
+		}
+	}
+	if l.MemoryMaxMB.Value.LessThan(l.MemoryMinMB.Value) {
+		return fieldErr("lambda.memory_max_mb.value", l.MemoryMaxMB.Value.String(), "is below memory_min_mb")
+	}
+	if (l.EphemeralStorage == nil) != (l.EphemeralFreeMB == nil) || (l.EphemeralStorage == nil) != (l.EphemeralMaxMB == nil) {
+		return fieldErr("lambda.ephemeral_storage", "", "needs ephemeral_storage, ephemeral_free_mb and ephemeral_max_mb together")
+	}
+	if len(l.Provisioned) > 0 && l.ProvisionedRoundingMinutes == nil {
+		return fieldErr("lambda.provisioned_rounding_minutes", "", "is missing while provisioned prices are given")
+	}
+	if l.ProvisionedRoundingMinutes != nil {
+		if err := checkPositiveInt("lambda.provisioned_rounding_minutes", l.ProvisionedRoundingMinutes); err != nil {
+			return err
+		}
+	}
+	if _, ok := l.Duration[X86]; !ok {
+		return fieldErr("lambda.duration", "", "has no x86_64 prices")
+	}
+	for _, a := range sortedArchs(l.Duration) {
+		if a != X86 && a != ARM64 {
+			return fieldErr("lambda.duration", string(a), "is not an architecture (x86_64, arm64)")
+		}
+		tiers := l.Duration[a]
+		if len(tiers) == 0 {
+			return fieldErr("lambda.duration."+string(a), "[]", "has no tiers")
+		}
+		prev := decimal.Zero
+		for i := range tiers {
+			field := fmt.Sprintf("lambda.duration.%s[%d]", a, i)
+			if err := tiers[i].check(field); err != nil {
+				return err
+			}
+			up := tiers[i].UpToGBSeconds
+			last := i == len(tiers)-1
+			switch {
+			case last && up != nil:
+				return fieldErr(field+".up_to_gb_seconds", up.String(), "must be absent on the last tier")
+			case !last && up == nil:
+				return fieldErr(field+".up_to_gb_seconds", "", "is missing")
+			case !last && !up.GreaterThan(prev):
+				return fieldErr(field+".up_to_gb_seconds", up.String(), "does not increase")
+			}
+			if up != nil {
+				prev = *up
+			}
+		}
+	}
+	for _, a := range sortedArchs(l.Provisioned) {
+		p := l.Provisioned[a]
+		if _, ok := l.Duration[a]; !ok {
+			return fieldErr("lambda.provisioned", string(a), "has no on-demand duration prices")
+		}
+		prefix := "lambda.provisioned." + string(a)
+		if err := p.Concurrency.check(prefix + ".concurrency"); err != nil {
+			return err
+		}
+		if err := p.Duration.check(prefix + ".duration"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func sortedArchs[V any](m map[Arch]V) []Arch {
+	out := make([]Arch, 0, len(m))
+	for a := range m {
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+func (e *EC2Prices) validate() error {
+	if err := checkFigures("ec2", map[string]*Figure{
+		"billing_increment_seconds": &e.BillingIncrementSeconds, "minimum_seconds": &e.MinimumSeconds,
+	}); err != nil {
+		return err
+	}
+	if err := checkPositiveInt("ec2.billing_increment_seconds", &e.BillingIncrementSeconds); err != nil {
+		return err
+	}
+	if !e.MinimumSeconds.Value.IsInteger() {
+		return fieldErr("ec2.minimum_seconds.value", e.MinimumSeconds.Value.String(), "is not a whole number")
+	}
+	names := make([]string, 0, len(e.Instances))
+	for k := range e.Instances {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		in := e.Instances[k]
+		prefix := "ec2.instances." + k
+		if in.VCPU <= 0 {
+			return fieldErr(prefix+".vcpu", strconv.Itoa(in.VCPU), "is not positive")
+		}
+		if in.MemoryMiB <= 0 {
+			return fieldErr(prefix+".memory_mib", strconv.Itoa(in.MemoryMiB), "is not positive")
+		}
+		if in.Arch != X86 && in.Arch != ARM64 {
+			return fieldErr(prefix+".arch", string(in.Arch), "is not an architecture (x86_64, arm64)")
+		}
+		if err := checkSource(prefix+".spec_source", in.SpecSource); err != nil {
+			return err
+		}
+		if err := in.Hourly.check(prefix + ".hourly"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (f *FargatePrices) validate() error {
+	for name, r := range map[string]*FargateRates{
+		"fargate.linux_x86": f.LinuxX86, "fargate.linux_arm64": f.LinuxARM64, "fargate.windows_x86": f.WindowsX86,
+	} {
+		if r == nil {
+			continue
+		}
+		if err := checkFigures(name, map[string]*Figure{
+			"vcpu_second": &r.VCPUSecond, "gb_second": &r.GBSecond,
+			"os_license_vcpu_second": r.OSLicenseVCPUSecond, "minimum_seconds": &r.MinimumSeconds,
+		}); err != nil {
+			return err
+		}
+		if !r.MinimumSeconds.Value.IsInteger() {
+			return fieldErr(name+".minimum_seconds.value", r.MinimumSeconds.Value.String(), "is not a whole number")
+		}
+	}
+	if err := checkFigures("fargate", map[string]*Figure{
+		"ephemeral_gb_second": &f.EphemeralGBSecond, "ephemeral_free_gb": &f.EphemeralFreeGB,
+	}); err != nil {
+		return err
+	}
+	ts := &f.TaskSizes
+	if err := checkSource("fargate.task_sizes.source", ts.Source); err != nil {
+		return err
+	}
+	if err := checkDate("fargate.task_sizes.as_of", ts.AsOf); err != nil {
+		return err
+	}
+	if len(ts.Sizes) == 0 {
+		return fieldErr("fargate.task_sizes.sizes", "[]", "is empty")
+	}
+	for i, row := range ts.Sizes {
+		field := fmt.Sprintf("fargate.task_sizes.sizes[%d]", i)
+		if !row.VCPU.IsPositive() {
+			return fieldErr(field+".vcpu", row.VCPU.String(), "is not positive")
+		}
+		ranged := row.MinGB != nil && row.MaxGB != nil && row.StepGB != nil
+		listed := len(row.MemoryGB) > 0
+		if ranged == listed || (!ranged && (row.MinGB != nil || row.MaxGB != nil || row.StepGB != nil)) {
+			return fieldErr(field, row.VCPU.String(), "needs either memory_gb or all of min_gb, max_gb, step_gb")
+		}
+		if ranged && (!row.MinGB.IsPositive() || !row.StepGB.IsPositive() || row.MaxGB.LessThan(*row.MinGB)) {
+			return fieldErr(field, row.VCPU.String(), "has an empty or non-positive memory range")
+		}
+		for _, m := range row.MemoryGB {
+			if !m.IsPositive() {
+				return fieldErr(field+".memory_gb", m.String(), "is not positive")
+			}
+		}
+	}
+	return nil
+}

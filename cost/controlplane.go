@@ -1,0 +1,94 @@
+package cost
+
+import (
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+// EKSSupport is an EKS Kubernetes version support tier. The zero value means
+// [EKSStandard].
+type EKSSupport string
+
+// EKS support tiers.
+const (
+	EKSStandard EKSSupport = "standard"
+	EKSExtended EKSSupport = "extended"
+)
+
+// ControlPlane describes the control plane of one container platform.
+// Platform ids are the project's plain strings: "eks", "ecs-ec2",
+// "ecs-fargate", "kubernetes", "swarm", "nomad".
+type ControlPlane struct {
+	Platform string
+	// Clusters (EKS, ECS) — zero means one.
+	Clusters int
+	// Hours each cluster runs; zero means the whole month (HoursPerMonth).
+	Hours decimal.Decimal
+	// Support is the EKS version support tier.
+	Support EKSSupport
+	// Managers are the manager / server nodes of a self-managed platform
+	// (kubernetes, swarm, nomad), priced as EC2 instances. Their Item
+	// defaults to "<platform> managers (<type>)".
+	Managers EC2Usage
+}
+
+// ControlPlaneBill prices a control plane: the EKS cluster-hour fee
+// (standard or extended support), nothing for ECS (a zero line, so the
+// bill still says so), or the EC2 cost of a self-managed platform's
+// manager nodes.
+func ControlPlaneBill(c *Catalogue, cp ControlPlane) (Bill, error) {
+	if c == nil {
+		return Bill{}, fieldErr("catalogue", "nil", "is missing")
+	}
+	clusters := cp.Clusters
+	if clusters < 0 {
+		return Bill{}, fieldErr("control_plane.clusters", strconv.Itoa(clusters), "is negative")
+	}
+	if clusters == 0 {
+		clusters = 1
+	}
+	if cp.Hours.IsNegative() {
+		return Bill{}, fieldErr("control_plane.hours", cp.Hours.String(), "is negative")
+	}
+	hours := cp.Hours
+	if hours.IsZero() {
+		hours = dHoursPerMonth
+	}
+	qty := hours.Mul(decimal.NewFromInt(int64(clusters)))
+	switch cp.Platform {
+	case "eks":
+		if c.EKS == nil {
+			return Bill{}, fieldErr("control_plane.platform", cp.Platform, "is not priced in snapshot "+c.Snapshot)
+		}
+		switch cp.Support {
+		case "", EKSStandard:
+			return Bill{Lines: []Line{line("eks control plane (standard support)", "cluster-hour", qty, c.EKS.StandardClusterHour.Value)}}, nil
+		case EKSExtended:
+			return Bill{Lines: []Line{line("eks control plane (extended support)", "cluster-hour", qty, c.EKS.ExtendedClusterHour.Value)}}, nil
+		default:
+			return Bill{}, fieldErr("control_plane.support", string(cp.Support), "is not an EKS support tier (standard, extended)")
+		}
+	case "ecs-ec2", "ecs-fargate":
+		if c.ECSControlPlane == nil {
+			return Bill{}, fieldErr("control_plane.platform", cp.Platform, "has no sourced control-plane price in snapshot "+c.Snapshot)
+		}
+		return Bill{Lines: []Line{line("ecs control plane", "cluster-hour", qty, c.ECSControlPlane.Value)}}, nil
+	case "kubernetes", "swarm", "nomad":
+		m := cp.Managers
+		if m.Count <= 0 {
+			return Bill{}, fieldErr("control_plane.managers.count", strconv.Itoa(m.Count), "is not positive")
+		}
+		if m.Item == "" {
+			m.Item = cp.Platform + " managers (" + m.InstanceType + ")"
+		}
+		if m.Hours.IsZero() {
+			m.Hours = cp.Hours
+		}
+		return EC2(c, m)
+	case "lambda":
+		return Bill{}, nil
+	default:
+		return Bill{}, fieldErr("control_plane.platform", cp.Platform, "is not a platform id (eks, ecs-ec2, ecs-fargate, kubernetes, swarm, nomad, lambda)")
+	}
+}

@@ -1,0 +1,38 @@
+// Package cost prices AWS compute exactly: AWS Lambda, EC2 fleets, Fargate
+// tasks and the container control planes, with itemised bills and
+// break-even solvers.
+//
+// Prices come from a [Catalogue] — one per snapshot ("2017-12", "2026-11")
+// and region — embedded as YAML where every figure carries its source URL and
+// as-of date ([Embedded]), or read from a caller's own file
+// ([ParseCatalogue], strict: unknown fields, missing sources and negative
+// prices are errors).
+//
+// Each entry point returns a [Bill] of [Line] items:
+//
+//   - [Lambda] for a function's month ([LambdaUsage]: requests, duration
+//     rounded per invocation, memory, architecture, volume tiers, the free
+//     tier switch, ephemeral storage, provisioned concurrency);
+//   - [EC2] for a fleet of instances ([EC2Usage]; [Catalogue.Instance] gives
+//     an instance type's vCPU, memory, architecture and price);
+//   - [Fargate] for task runs ([FargateUsage]; [FargateTaskSize] rounds a
+//     request up to a valid task size);
+//   - [ControlPlaneBill] for EKS, ECS and self-managed managers.
+//
+// Money is [github.com/shopspring/decimal.Decimal] throughout, built from
+// strings and exact: rates are multiplied, never divided, and a month is
+// [HoursPerMonth] (730) hours. The few quotients with no finite decimal form
+// (a break-even point) are rounded at [DivScale] places. [Bill.Total] is the
+// exact sum; [Bill.Rounded] is the bill as AWS prints it, each line rounded
+// to the cent half up, then summed.
+//
+// Break-even: [LambdaCurve] turns a workload into a piecewise-linear monthly
+// cost over requests per month, and [Solve] finds every point where it
+// crosses a [Fleet] (a fixed cost, or instances added as the load grows),
+// with the cheaper [Side] on each interval. [LambdaBreakEven] and
+// [LambdaVsFargate] wrap the common cases; [LambdaMemorySweep] prices one
+// workload at every memory size.
+//
+// The package holds no mutable state; embedded catalogues are parsed once,
+// lazily, and shared read-only.
+package cost

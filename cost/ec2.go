@@ -1,0 +1,118 @@
+package cost
+
+import (
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+// EC2Usage is a fleet of identical on-demand Linux instances.
+type EC2Usage struct {
+	InstanceType string
+	Count        int
+	// Hours each instance runs, one continuous run each; zero means the
+	// whole month (HoursPerMonth). Billed per the snapshot's increment
+	// (per second since Oct 2, 2017) with its minimum (60 s).
+	Hours decimal.Decimal
+	// HourlyPrice, when not empty, replaces the catalogue's price (a decimal
+	// string such as "0.12": negotiated, another era, another region). An
+	// instance type missing from the catalogue is then accepted, with no
+	// shape.
+	HourlyPrice string
+	// Discount is the fraction taken off the hourly price (Savings Plan,
+	// reserved instance): 0 = on-demand, 0.28 = pay 72 %.
+	Discount decimal.Decimal
+	// Item names the line; zero means "ec2 <type>".
+	Item string
+}
+
+// EC2 prices a fleet of instances: one line of instance-hours.
+func EC2(c *Catalogue, u EC2Usage) (Bill, error) {
+	l, err := ec2Line(c, u)
+	if err != nil {
+		return Bill{}, err
+	}
+	return Bill{Lines: []Line{l}}, nil
+}
+
+// EC2Hourly is the hourly price EC2 would bill for u's instance type: the
+// override or the catalogue's price, after the discount.
+func EC2Hourly(c *Catalogue, u EC2Usage) (decimal.Decimal, error) {
+	if u.Discount.IsNegative() || u.Discount.GreaterThan(dOne) {
+		return dZero, fieldErr("ec2.discount", u.Discount.String(), "is not a fraction between 0 and 1")
+	}
+	var price decimal.Decimal
+	if u.HourlyPrice != "" {
+		p, err := decimal.NewFromString(u.HourlyPrice)
+		if err != nil {
+			return dZero, fieldErr("ec2.hourly_price", u.HourlyPrice, "is not a decimal number")
+		}
+		if p.IsNegative() {
+			return dZero, fieldErr("ec2.hourly_price", u.HourlyPrice, "is negative")
+		}
+		price = p
+	} else {
+		in, err := c.Instance(u.InstanceType)
+		if err != nil {
+			return dZero, err
+		}
+		price = in.Hourly.Value
+	}
+	if !u.Discount.IsZero() {
+		price = price.Mul(dOne.Sub(u.Discount))
+	}
+	return price, nil
+}
+
+func ec2Line(c *Catalogue, u EC2Usage) (Line, error) {
+	if c == nil || c.EC2 == nil {
+		return Line{}, fieldErr("ec2", snapshotOf(c), "is not priced in this catalogue")
+	}
+	if u.Count < 0 {
+		return Line{}, fieldErr("ec2.count", strconv.Itoa(u.Count), "is negative")
+	}
+	if u.InstanceType == "" {
+		return Line{}, fieldErr("ec2.instance_type", "", "is missing")
+	}
+	if u.Hours.IsNegative() {
+		return Line{}, fieldErr("ec2.hours", u.Hours.String(), "is negative")
+	}
+	price, err := EC2Hourly(c, u)
+	if err != nil {
+		return Line{}, err
+	}
+	hours := u.Hours
+	if hours.IsZero() {
+		hours = dHoursPerMonth
+	}
+	billed := billedHours(hours, c.EC2.BillingIncrementSeconds.Value, c.EC2.MinimumSeconds.Value)
+	item := u.Item
+	if item == "" {
+		item = "ec2 " + u.InstanceType
+	}
+	qty := billed.Mul(decimal.NewFromInt(int64(u.Count)))
+	return line(item, "instance-hour", qty, price), nil
+}
+
+// billedHours rounds a run up to the billing increment and minimum. The
+// result is exact when the billed seconds are a whole number of hours or
+// divide evenly; otherwise it is rounded up at DivScale places.
+func billedHours(hours, increment, minimum decimal.Decimal) decimal.Decimal {
+	secs := hours.Mul(d3600)
+	billed := maxDec(ceilTo(secs, increment), minimum)
+	if billed.Equal(secs) {
+		return hours
+	}
+	return ceilDiv(billed, d3600)
+}
+
+// EC2Monthly is the monthly cost of one instance running all month: hourly
+// price (override or catalogue, after discount) × HoursPerMonth.
+func EC2Monthly(c *Catalogue, u EC2Usage) (decimal.Decimal, error) {
+	u.Count, u.Hours = 1, dHoursPerMonth
+	l, err := ec2Line(c, u)
+	if err != nil {
+		return dZero, err
+	}
+	return l.Amount, nil
+}

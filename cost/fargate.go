@@ -1,0 +1,213 @@
+package cost
+
+import (
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+// FargatePlatform is a Fargate operating system and architecture. The zero
+// value means [FargateLinuxX86].
+type FargatePlatform string
+
+// Fargate platforms.
+const (
+	FargateLinuxX86   FargatePlatform = "linux/x86_64"
+	FargateLinuxARM64 FargatePlatform = "linux/arm64"
+	FargateWindows    FargatePlatform = "windows/x86_64"
+)
+
+// FargateUsage is a number of identical task runs.
+type FargateUsage struct {
+	Platform FargatePlatform // "" means linux/x86_64
+	// Tasks is the number of task runs; each runs Seconds (zero: the whole
+	// month, HoursPerMonth). A task run is billed from image pull to stop,
+	// rounded up to the second, at least the platform's minimum (1 minute
+	// on Linux, 5 on Windows).
+	Tasks   int
+	Seconds decimal.Decimal
+	// VCPU and MemoryMB are what the task needs; it is billed as the
+	// cheapest valid Fargate task size that holds both (0.3 vCPU / 700 MB
+	// is billed as 0.5 vCPU / 1 GB).
+	VCPU     decimal.Decimal
+	MemoryMB int
+	// EphemeralStorageGB is the configured storage; 0 means the free 20 GB.
+	EphemeralStorageGB int
+	// Spot marks Fargate Spot (Linux only). AWS publishes no fixed Spot
+	// rate ("up to 70 %" off), so the caller gives the discount.
+	Spot bool
+	// Discount is the fraction taken off compute (Spot, Savings Plan):
+	// 0 = on-demand.
+	Discount decimal.Decimal
+}
+
+// TaskSize is a valid Fargate task size.
+type TaskSize struct {
+	VCPU     decimal.Decimal
+	MemoryGB decimal.Decimal // 1 GB = 1024³ bytes
+}
+
+func fargateRates(c *Catalogue, p FargatePlatform) (*FargateRates, FargatePlatform, error) {
+	if c == nil || c.Fargate == nil {
+		return nil, p, fieldErr("fargate", snapshotOf(c), "is not priced in this catalogue")
+	}
+	if p == "" {
+		p = FargateLinuxX86
+	}
+	var r *FargateRates
+	switch p {
+	case FargateLinuxX86:
+		r = c.Fargate.LinuxX86
+	case FargateLinuxARM64:
+		r = c.Fargate.LinuxARM64
+	case FargateWindows:
+		r = c.Fargate.WindowsX86
+	default:
+		return nil, p, fieldErr("fargate.platform", string(p), "is not a Fargate platform (linux/x86_64, linux/arm64, windows/x86_64)")
+	}
+	if r == nil {
+		return nil, p, fieldErr("fargate.platform", string(p), "is not priced in snapshot "+c.Snapshot)
+	}
+	return r, p, nil
+}
+
+// FargateTaskSize returns the cheapest valid task size holding vcpu and
+// memoryMB on the platform.
+func FargateTaskSize(c *Catalogue, p FargatePlatform, vcpu decimal.Decimal, memoryMB int) (TaskSize, error) {
+	r, _, err := fargateRates(c, p)
+	if err != nil {
+		return TaskSize{}, err
+	}
+	if !vcpu.IsPositive() {
+		return TaskSize{}, fieldErr("fargate.vcpu", vcpu.String(), "is not positive")
+	}
+	if memoryMB <= 0 {
+		return TaskSize{}, fieldErr("fargate.memory_mb", strconv.Itoa(memoryMB), "is not positive")
+	}
+	mem := decimal.NewFromInt(int64(memoryMB)).Mul(dPerMiB)
+	var best TaskSize
+	var bestPrice decimal.Decimal
+	found := false
+	for _, row := range c.Fargate.TaskSizes.Sizes {
+		if row.VCPU.LessThan(vcpu) {
+			continue
+		}
+		m, ok := row.smallest(mem)
+		if !ok {
+			continue
+		}
+		price := row.VCPU.Mul(r.VCPUSecond.Value).Add(m.Mul(r.GBSecond.Value))
+		if !found || price.LessThan(bestPrice) {
+			best, bestPrice, found = TaskSize{VCPU: row.VCPU, MemoryGB: m}, price, true
+		}
+	}
+	if !found {
+		return TaskSize{}, fieldErr("fargate.vcpu", vcpu.String()+" vCPU / "+strconv.Itoa(memoryMB)+" MB",
+			"fits no valid Fargate task size in snapshot "+c.Snapshot)
+	}
+	return best, nil
+}
+
+// smallest is the row's smallest memory size ≥ mem GB.
+func (row TaskSizeRow) smallest(mem decimal.Decimal) (decimal.Decimal, bool) {
+	if len(row.MemoryGB) > 0 {
+		for _, m := range row.MemoryGB {
+			if !m.LessThan(mem) {
+				return m, true
+			}
+		}
+		return dZero, false
+	}
+	m := *row.MinGB
+	if mem.GreaterThan(m) {
+		m = m.Add(ceilTo(mem.Sub(m), *row.StepGB))
+	}
+	if m.GreaterThan(*row.MaxGB) {
+		return dZero, false
+	}
+	return m, true
+}
+
+// Fargate prices task runs: vCPU, memory, the Windows OS licence and
+// ephemeral storage above the free 20 GB, one line each.
+func Fargate(c *Catalogue, u FargateUsage) (Bill, error) {
+	r, p, err := fargateRates(c, u.Platform)
+	if err != nil {
+		return Bill{}, err
+	}
+	if u.Tasks < 0 {
+		return Bill{}, fieldErr("fargate.tasks", strconv.Itoa(u.Tasks), "is negative")
+	}
+	if u.Seconds.IsNegative() {
+		return Bill{}, fieldErr("fargate.seconds", u.Seconds.String(), "is negative")
+	}
+	if u.Discount.IsNegative() || u.Discount.GreaterThan(dOne) {
+		return Bill{}, fieldErr("fargate.discount", u.Discount.String(), "is not a fraction between 0 and 1")
+	}
+	if u.Spot && p == FargateWindows {
+		return Bill{}, fieldErr("fargate.spot", "true", "is not offered for "+string(p))
+	}
+	size, err := FargateTaskSize(c, p, u.VCPU, u.MemoryMB)
+	if err != nil {
+		return Bill{}, err
+	}
+	free := c.Fargate.EphemeralFreeGB.Value
+	storage := decimal.NewFromInt(int64(u.EphemeralStorageGB))
+	if u.EphemeralStorageGB < 0 || (u.EphemeralStorageGB > 0 && storage.LessThan(free)) {
+		return Bill{}, fieldErr("fargate.ephemeral_storage_gb", strconv.Itoa(u.EphemeralStorageGB), "is below the included "+free.String()+" GB")
+	}
+	secs := u.Seconds
+	if secs.IsZero() {
+		secs = dSecsPerMonth
+	}
+	secs = maxDec(secs.Ceil(), r.MinimumSeconds.Value)
+	taskSecs := secs.Mul(decimal.NewFromInt(int64(u.Tasks)))
+	factor := dOne.Sub(u.Discount)
+	label := string(p)
+	if u.Spot {
+		label += ", spot"
+	}
+	price := func(f Figure) decimal.Decimal {
+		if u.Discount.IsZero() {
+			return f.Value
+		}
+		return f.Value.Mul(factor)
+	}
+	lines := []Line{
+		line("fargate vcpu ("+label+")", "vCPU-second", taskSecs.Mul(size.VCPU), price(r.VCPUSecond)),
+		line("fargate memory ("+label+")", "GB-second", taskSecs.Mul(size.MemoryGB), price(r.GBSecond)),
+	}
+	if r.OSLicenseVCPUSecond != nil {
+		// The licence is not compute: no discount applies to it.
+		lines = append(lines, line("fargate os licence ("+label+")", "vCPU-second", taskSecs.Mul(size.VCPU), r.OSLicenseVCPUSecond.Value))
+	}
+	if extra := storage.Sub(free); u.EphemeralStorageGB > 0 && extra.IsPositive() {
+		lines = append(lines, line("fargate ephemeral storage ("+label+")", "GB-second", taskSecs.Mul(extra), c.Fargate.EphemeralGBSecond.Value))
+	}
+	return Bill{Lines: lines}, nil
+}
+
+// FargateMonthly is the monthly cost of one task of u's size running all
+// month (u.Tasks and u.Seconds are ignored).
+func FargateMonthly(c *Catalogue, u FargateUsage) (decimal.Decimal, error) {
+	u.Tasks, u.Seconds = 1, dSecsPerMonth
+	b, err := Fargate(c, u)
+	if err != nil {
+		return dZero, err
+	}
+	return b.Total(), nil
+}
+
+// LambdaVsFargate solves Lambda (l) against Fargate tasks of task's size,
+// each serving requestsPerTask requests a month, at least minTasks running.
+// requestsPerTask zero compares against minTasks tasks whatever the load.
+func LambdaVsFargate(c *Catalogue, l LambdaUsage, task FargateUsage, requestsPerTask decimal.Decimal, minTasks int) (BreakEven, error) {
+	per, err := FargateMonthly(c, task)
+	if err != nil {
+		return BreakEven{}, err
+	}
+	if minTasks < 0 {
+		return BreakEven{}, fieldErr("fargate.min_tasks", strconv.Itoa(minTasks), "is negative")
+	}
+	return LambdaBreakEven(c, l, Fleet{PerUnit: per, RequestsPerUnit: requestsPerTask, MinUnits: minTasks})
+}

@@ -1,0 +1,97 @@
+package cost
+
+import (
+	"math/big"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+// CPU share model: Lambda allocates CPU in proportion to memory, one vCPU at
+// 1,769 MB and at most six at 10,240 MB
+// (https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html).
+const (
+	oneVCPUMB = 1769
+	maxVCPUMB = 10240
+	maxVCPU   = 6
+)
+
+// VCPUShare is the CPU share the sweep model gives memoryMB of Lambda memory:
+// memoryMB/1769 up to one vCPU at 1,769 MB, then linear to 6 vCPU at
+// 10,240 MB (so that both published anchor points hold). Exact as a fraction.
+func VCPUShare(memoryMB int) *big.Rat {
+	if memoryMB <= oneVCPUMB {
+		return big.NewRat(int64(memoryMB), oneVCPUMB)
+	}
+	// 1 + (maxVCPU−1)(m − 1769)/(10240 − 1769)
+	span := int64(maxVCPUMB - oneVCPUMB)
+	return big.NewRat(span+int64(maxVCPU-1)*int64(memoryMB-oneVCPUMB), span)
+}
+
+// SweepPoint is one memory size of a [Sweep].
+type SweepPoint struct {
+	MemoryMB   int
+	DurationMS decimal.Decimal // modelled duration, rounded up to the snapshot's granularity
+	Total      decimal.Decimal // exact monthly cost
+}
+
+// Sweep is the monthly cost of one workload at every valid memory size.
+type Sweep struct {
+	Points   []SweepPoint // ascending memory
+	Cheapest int          // index of the cheapest point (the smallest memory on a tie)
+}
+
+// LambdaMemorySweep answers "which memory size is cheapest": u is the
+// workload as measured (u.DurationMS at u.MemoryMB), cpuFraction the share of
+// that duration that is CPU-bound (0..1). At every valid memory size m of the
+// snapshot the duration is modelled as
+//
+//	DurationMS × ((1 − cpuFraction) + cpuFraction × share(u.MemoryMB) / share(m))
+//
+// with share from [VCPUShare] (the CPU-bound part scales with the CPU share,
+// the rest does not), rounded up to the billing granularity exactly, and
+// priced with every other field of u.
+func LambdaMemorySweep(c *Catalogue, u LambdaUsage, cpuFraction decimal.Decimal) (Sweep, error) {
+	if cpuFraction.IsNegative() || cpuFraction.GreaterThan(dOne) {
+		return Sweep{}, fieldErr("lambda.cpu_fraction", cpuFraction.String(), "is not between 0 and 1")
+	}
+	if u.Requests.IsNegative() {
+		return Sweep{}, fieldErr("lambda.requests", u.Requests.String(), "is negative")
+	}
+	if _, err := newLambdaModel(c, u); err != nil { // validates u at the measured size
+		return Sweep{}, err
+	}
+	lp := c.Lambda
+	minMB, maxMB, step := lp.MemoryMinMB.Value.IntPart(), lp.MemoryMaxMB.Value.IntPart(), lp.MemoryStepMB.Value.IntPart()
+	gran := lp.GranularityMS.Value.Rat()
+	d0 := u.DurationMS.Rat()
+	f := cpuFraction.Rat()
+	fixedPart := new(big.Rat).Mul(d0, new(big.Rat).Sub(big.NewRat(1, 1), f)) // d0(1−f)
+	cpuPart := new(big.Rat).Mul(new(big.Rat).Mul(d0, f), VCPUShare(u.MemoryMB))
+	sw := Sweep{Points: make([]SweepPoint, 0, (maxMB-minMB)/step+1)}
+	var d, q big.Rat
+	var n big.Int
+	for mb := minMB; mb <= maxMB; mb += step {
+		// d = d0(1−f) + d0·f·share(m0)/share(m), then ceil(d/gran)·gran
+		d.Quo(cpuPart, VCPUShare(int(mb)))
+		d.Add(&d, fixedPart)
+		q.Quo(&d, gran)
+		n.Quo(q.Num(), q.Denom()) // floor for non-negative values
+		if !q.IsInt() {
+			n.Add(&n, big.NewInt(1))
+		}
+		billed := decimal.NewFromBigInt(&n, 0).Mul(lp.GranularityMS.Value)
+		v := u
+		v.MemoryMB, v.DurationMS = int(mb), billed
+		m, err := newLambdaModel(c, v)
+		if err != nil {
+			return Sweep{}, fieldErr("lambda.memory_mb", strconv.FormatInt(mb, 10), "cannot be priced: "+err.Error())
+		}
+		t := m.total(u.Requests)
+		sw.Points = append(sw.Points, SweepPoint{MemoryMB: int(mb), DurationMS: billed, Total: t})
+		if t.LessThan(sw.Points[sw.Cheapest].Total) {
+			sw.Cheapest = len(sw.Points) - 1
+		}
+	}
+	return sw, nil
+}

@@ -1,0 +1,85 @@
+package cost
+
+import (
+	"github.com/shopspring/decimal"
+)
+
+// HoursPerMonth is the month every monthly figure assumes: 730 hours, as AWS's
+// own calculators and the DESIGN do (8,760 hours a year / 12).
+const HoursPerMonth = 730
+
+// SecondsPerMonth is HoursPerMonth in seconds (2,628,000).
+const SecondsPerMonth = HoursPerMonth * 3600
+
+// DivScale is the number of decimal places kept where a division has no
+// exact decimal form (a break-even point, a fraction of an hour, a duration
+// scaled by a CPU share). Everything else is exact.
+const DivScale = 18
+
+var (
+	dZero          = decimal.Zero
+	dOne           = decimal.NewFromInt(1)
+	dThousand      = decimal.NewFromInt(1000)
+	d3600          = decimal.NewFromInt(3600)
+	dHoursPerMonth = decimal.NewFromInt(HoursPerMonth)
+	dSecsPerMonth  = decimal.NewFromInt(SecondsPerMonth)
+	dMilli         = decimal.New(1, -3)                           // 0.001: ms → s, MB → GB (decimal)
+	dPerMiB        = decimal.RequireFromString("0.0009765625")    // 1/1024, exact: MB → GB (binary)
+	dPerMBms       = decimal.RequireFromString("0.0000009765625") // 1/(1024 × 1000): MB·ms → GB-s
+	ulp            = decimal.New(1, -DivScale)
+)
+
+// ceilDiv returns a/b rounded up at DivScale places (exact when a/b has at
+// most DivScale places). b must be positive.
+func ceilDiv(a, b decimal.Decimal) decimal.Decimal {
+	q := a.DivRound(b, DivScale)
+	if q.Mul(b).LessThan(a) {
+		q = q.Add(ulp)
+	}
+	return q
+}
+
+// div returns a/b rounded half up at DivScale places.
+func div(a, b decimal.Decimal) decimal.Decimal { return a.DivRound(b, DivScale) }
+
+// ceilTo rounds x up to a whole multiple of step (step > 0).
+func ceilTo(x, step decimal.Decimal) decimal.Decimal {
+	if step.Equal(dOne) {
+		return x.Ceil()
+	}
+	q := x.Div(step).Ceil() // integer quotient; Div's 16 places only matter below the ceiling
+	if q.Mul(step).LessThan(x) {
+		q = q.Add(dOne)
+	}
+	if r := q.Sub(dOne).Mul(step); !r.LessThan(x) {
+		q = q.Sub(dOne)
+	}
+	return q.Mul(step)
+}
+
+// PerSecond converts a monthly quantity (requests per month) to a rate per
+// second, rounded at DivScale places.
+func PerSecond(perMonth decimal.Decimal) decimal.Decimal { return div(perMonth, dSecsPerMonth) }
+
+// PerHour converts a monthly quantity to a rate per hour, rounded at DivScale
+// places.
+func PerHour(perMonth decimal.Decimal) decimal.Decimal { return div(perMonth, dHoursPerMonth) }
+
+// MonthlyFromPerSecond converts a rate per second to a monthly quantity, exactly.
+func MonthlyFromPerSecond(perSecond decimal.Decimal) decimal.Decimal {
+	return perSecond.Mul(dSecsPerMonth)
+}
+
+func maxDec(a, b decimal.Decimal) decimal.Decimal {
+	if a.GreaterThan(b) {
+		return a
+	}
+	return b
+}
+
+func minDec(a, b decimal.Decimal) decimal.Decimal {
+	if a.LessThan(b) {
+		return a
+	}
+	return b
+}
