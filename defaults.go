@@ -1,0 +1,316 @@
+package runwhere
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/runwhere/runwhere/platform"
+)
+
+// The defaults of every field a scenario may leave out, in one place.
+// They are assumptions, not published figures; [Scenario.WithDefaults]
+// fills them in and every report echoes them.
+const (
+	DefaultRegion = "us-east-1"
+	// DefaultArch is the instruction set when workload.arch is left out.
+	DefaultArch = "x86_64"
+	// DefaultInstanceType is the worker instance for snapshots from 2018
+	// on; DefaultInstanceType2017 for "2017-12", the deck's m4.large.
+	DefaultInstanceType     = "m5.large"
+	DefaultInstanceType2017 = "m4.large"
+	// DefaultZones spreads workers and managers over three zones.
+	DefaultZones = 3
+	// DefaultManagers: three managers tolerate one failure, the smallest
+	// size the Swarm, etcd and Nomad docs call fault tolerant.
+	DefaultManagers = 3
+	// DefaultEphemeralStorageMB is Lambda's free /tmp size.
+	DefaultEphemeralStorageMB = 512
+	// DefaultFreeTier is off: Lambda's free tier is per account, so a
+	// function priced alone should not claim it unless the caller says so.
+	DefaultFreeTier = false
+	// DefaultNodeAvailability and DefaultZoneAvailability are the
+	// assumptions of DESIGN.md's example scenario, not measured figures:
+	// set your own.
+	DefaultNodeAvailability = 0.995
+	DefaultZoneAvailability = 0.9999
+)
+
+// Decimal defaults, exact.
+var (
+	// DefaultTargetUtilization leaves 30 % CPU headroom on every replica.
+	DefaultTargetUtilization = decimal.RequireFromString("0.7")
+	// DefaultCPUFraction is the conservative CPU-bound assumption.
+	DefaultCPUFraction     = decimal.NewFromInt(1)
+	DefaultContainerVCPU   = decimal.RequireFromString("0.5")
+	DefaultContainerMemory = int64(1024)
+	// DefaultWeights rank cost first; see [Weights].
+	defaultWeights = Weights{
+		Cost:        ptr(decimal.RequireFromString("0.4")),
+		Headroom:    ptr(decimal.RequireFromString("0.2")),
+		Resilience:  ptr(decimal.RequireFromString("0.15")),
+		Operations:  ptr(decimal.RequireFromString("0.15")),
+		Portability: ptr(decimal.RequireFromString("0.1")),
+	}
+)
+
+func ptr[T any](v T) *T { return &v }
+
+// WithDefaults returns s with every field it leaves out set to its
+// default, after checking it as [ParseScenario] does. Evaluate calls it;
+// callers use it to see the assumptions before evaluating.
+func (s Scenario) WithDefaults() (Scenario, error) {
+	if err := s.check(); err != nil {
+		return Scenario{}, err
+	}
+	out := s
+	if out.Snapshot == "" {
+		out.Snapshot = platform.Newest
+	}
+	cat, err := platform.Snapshot(out.Snapshot)
+	if err != nil {
+		return Scenario{}, &FieldError{Field: "snapshot", Value: out.Snapshot, Reason: fmt.Sprintf("is not an embedded snapshot (have %v)", platform.Snapshots())}
+	}
+	if out.Region == "" {
+		out.Region = DefaultRegion
+	}
+	if len(out.Platforms) == 0 {
+		for _, p := range cat.Platforms {
+			out.Platforms = append(out.Platforms, p.ID)
+		}
+	} else {
+		out.Platforms = slices.Clone(out.Platforms)
+		for i, id := range out.Platforms {
+			if _, ok := cat.Platform(id); !ok {
+				return Scenario{}, &FieldError{Field: fmt.Sprintf("platforms[%d]", i), Value: string(id), Reason: fmt.Sprintf("is not in snapshot %s", out.Snapshot)}
+			}
+		}
+	}
+	w := out.Workload
+	if w.RequestsPerSecond == nil {
+		w.RequestsPerSecond = ptr(w.RequestsPerMonth.Div(secondsPerMonth))
+	} else {
+		w.RequestsPerMonth = ptr(w.RequestsPerSecond.Mul(secondsPerMonth))
+	}
+	if w.PeakRequestsPerSecond == nil {
+		w.PeakRequestsPerSecond = w.RequestsPerSecond
+	}
+	if w.Arch == "" {
+		w.Arch = DefaultArch
+	}
+	if w.MaxDurationS == nil {
+		w.MaxDurationS = ptr(w.DurationMS.Div(thousand))
+	}
+	if w.CPUFraction == nil {
+		w.CPUFraction = ptr(DefaultCPUFraction)
+	}
+	out.Workload = w
+
+	l := out.Lambda
+	if l.FreeTier == nil {
+		l.FreeTier = ptr(DefaultFreeTier)
+	}
+	if l.EphemeralStorageMB == nil {
+		l.EphemeralStorageMB = ptr(int64(DefaultEphemeralStorageMB))
+	}
+	if l.ProvisionedConcurrency == nil {
+		l.ProvisionedConcurrency = ptr(int64(0))
+	}
+	out.Lambda = l
+
+	sv := out.Servers
+	if sv.InstanceType == "" {
+		sv.InstanceType = DefaultInstanceType
+		if out.Snapshot < "2018" {
+			sv.InstanceType = DefaultInstanceType2017
+		}
+	}
+	if sv.Count == nil {
+		sv.Count = ptr(int64(0))
+	}
+	if sv.TargetUtilization == nil {
+		sv.TargetUtilization = ptr(DefaultTargetUtilization)
+	}
+	if sv.Zones == nil {
+		sv.Zones = ptr(int64(DefaultZones))
+	}
+	if sv.Managers == nil {
+		sv.Managers = ptr(int64(DefaultManagers))
+	}
+	out.Servers = sv
+
+	c := out.Container
+	if c.VCPU == nil {
+		c.VCPU = ptr(DefaultContainerVCPU)
+	}
+	if c.MemoryMB == nil {
+		c.MemoryMB = ptr(max(DefaultContainerMemory, *w.MemoryMB))
+	}
+	if *c.MemoryMB < *w.MemoryMB {
+		return Scenario{}, &FieldError{Field: "container.memory_mb", Value: fmt.Sprint(*c.MemoryMB), Reason: fmt.Sprintf("is less than workload.memory_mb %d: one replica cannot hold one request", *w.MemoryMB)}
+	}
+	out.Container = c
+
+	h := out.HA
+	if h.NodeAvailability == nil {
+		h.NodeAvailability = ptr(DefaultNodeAvailability)
+	}
+	if h.ZoneAvailability == nil {
+		h.ZoneAvailability = ptr(DefaultZoneAvailability)
+	}
+	out.HA = h
+
+	wt := defaultWeights
+	if out.Weights != nil {
+		wt = *out.Weights
+		for _, f := range []struct {
+			p **decimal.Decimal
+			d *decimal.Decimal
+		}{{&wt.Cost, defaultWeights.Cost}, {&wt.Headroom, defaultWeights.Headroom}, {&wt.Resilience, defaultWeights.Resilience}, {&wt.Operations, defaultWeights.Operations}, {&wt.Portability, defaultWeights.Portability}} {
+			if *f.p == nil {
+				*f.p = f.d
+			}
+		}
+	}
+	out.Weights = &wt
+	return out, nil
+}
+
+var (
+	thousand        = decimal.NewFromInt(1000)
+	secondsPerMonth = decimal.NewFromInt(730 * 3600)
+)
+
+type decimalCheck struct {
+	field    string
+	v        *decimal.Decimal
+	positive bool
+}
+
+// check applies the rules that need no catalogue: signs, ranges, required
+// fields and contradictions.
+func (s Scenario) check() error {
+	seen := map[platform.ID]bool{}
+	for i, id := range s.Platforms {
+		if _, err := platform.ParseID(string(id)); err != nil {
+			return &FieldError{Field: fmt.Sprintf("platforms[%d]", i), Value: string(id), Reason: fmt.Sprintf("is not a platform id (known: %v)", platform.IDs())}
+		}
+		if seen[id] {
+			return &FieldError{Field: fmt.Sprintf("platforms[%d]", i), Value: string(id), Reason: "is listed twice"}
+		}
+		seen[id] = true
+	}
+	w := s.Workload
+	switch {
+	case w.RequestsPerSecond != nil && w.RequestsPerMonth != nil:
+		return &FieldError{Field: "workload.requests_per_month", Value: w.RequestsPerMonth.String(), Reason: "contradicts workload.requests_per_second " + w.RequestsPerSecond.String() + ": give exactly one of the two"}
+	case w.RequestsPerSecond == nil && w.RequestsPerMonth == nil:
+		return &FieldError{Field: "workload.requests_per_second", Reason: "is missing: give requests_per_second or requests_per_month"}
+	}
+	checks := []decimalCheck{
+		{"workload.requests_per_second", w.RequestsPerSecond, false},
+		{"workload.requests_per_month", w.RequestsPerMonth, false},
+		{"workload.peak_requests_per_second", w.PeakRequestsPerSecond, false},
+		{"workload.duration_ms", w.DurationMS, true},
+		{"workload.max_duration_s", w.MaxDurationS, true},
+		{"workload.cpu_fraction", w.CPUFraction, true},
+		{"servers.hourly_price", s.Servers.HourlyPrice, false},
+		{"servers.target_utilization", s.Servers.TargetUtilization, true},
+		{"container.vcpu", s.Container.VCPU, true},
+	}
+	if wt := s.Weights; wt != nil {
+		checks = append(checks,
+			decimalCheck{"weights.cost", wt.Cost, false},
+			decimalCheck{"weights.headroom", wt.Headroom, false},
+			decimalCheck{"weights.resilience", wt.Resilience, false},
+			decimalCheck{"weights.operations", wt.Operations, false},
+			decimalCheck{"weights.portability", wt.Portability, false})
+	}
+	for _, c := range checks {
+		if c.v == nil {
+			continue
+		}
+		if c.v.Sign() < 0 {
+			return &FieldError{Field: c.field, Value: c.v.String(), Reason: "is negative"}
+		}
+		if c.positive && c.v.Sign() == 0 {
+			return &FieldError{Field: c.field, Value: "0", Reason: "must be greater than zero"}
+		}
+	}
+	if w.DurationMS == nil {
+		return &FieldError{Field: "workload.duration_ms", Reason: "is missing: the mean execution time of one request, in milliseconds"}
+	}
+	if w.MemoryMB == nil {
+		return &FieldError{Field: "workload.memory_mb", Reason: "is missing: the memory one request needs, in MB"}
+	}
+	if w.PeakRequestsPerSecond != nil {
+		mean := w.RequestsPerSecond
+		if mean == nil {
+			mean = ptr(w.RequestsPerMonth.Div(secondsPerMonth))
+		}
+		if w.PeakRequestsPerSecond.LessThan(*mean) {
+			return &FieldError{Field: "workload.peak_requests_per_second", Value: w.PeakRequestsPerSecond.String(), Reason: "is below the mean of " + mean.StringFixed(4) + " requests per second"}
+		}
+	}
+	if w.Arch != "" && w.Arch != "x86_64" && w.Arch != "arm64" {
+		return &FieldError{Field: "workload.arch", Value: w.Arch, Reason: "is not x86_64 or arm64"}
+	}
+	if w.MaxDurationS != nil && w.MaxDurationS.Mul(thousand).LessThan(*w.DurationMS) {
+		return &FieldError{Field: "workload.max_duration_s", Value: w.MaxDurationS.String(), Reason: "is shorter than the mean duration of " + w.DurationMS.String() + " ms"}
+	}
+	if w.CPUFraction != nil && w.CPUFraction.GreaterThan(decimal.NewFromInt(1)) {
+		return &FieldError{Field: "workload.cpu_fraction", Value: w.CPUFraction.String(), Reason: "is above 1 (it is a share of the duration)"}
+	}
+	if s.Servers.TargetUtilization != nil && s.Servers.TargetUtilization.GreaterThan(decimal.NewFromInt(1)) {
+		return &FieldError{Field: "servers.target_utilization", Value: s.Servers.TargetUtilization.String(), Reason: "is above 1"}
+	}
+	ints := []struct {
+		field string
+		v     *int64
+		min   int64
+	}{
+		{"workload.memory_mb", w.MemoryMB, 1},
+		{"lambda.ephemeral_storage_mb", s.Lambda.EphemeralStorageMB, 1},
+		{"lambda.provisioned_concurrency", s.Lambda.ProvisionedConcurrency, 0},
+		{"servers.count", s.Servers.Count, 0},
+		{"servers.zones", s.Servers.Zones, 1},
+		{"servers.managers", s.Servers.Managers, 1},
+		{"container.memory_mb", s.Container.MemoryMB, 1},
+	}
+	for _, c := range ints {
+		if c.v == nil {
+			continue
+		}
+		if *c.v < 0 {
+			return &FieldError{Field: c.field, Value: fmt.Sprint(*c.v), Reason: "is negative"}
+		}
+		if *c.v < c.min {
+			return &FieldError{Field: c.field, Value: fmt.Sprint(*c.v), Reason: fmt.Sprintf("must be at least %d", c.min)}
+		}
+	}
+	if s.Lambda.FreeTier != nil && *s.Lambda.FreeTier && s.Lambda.ProvisionedConcurrency != nil && *s.Lambda.ProvisionedConcurrency > 0 {
+		return &FieldError{Field: "lambda.free_tier", Value: "true", Reason: fmt.Sprintf("contradicts lambda.provisioned_concurrency %d: the free tier does not apply to functions with Provisioned Concurrency", *s.Lambda.ProvisionedConcurrency)}
+	}
+	for _, p := range []struct {
+		field string
+		v     *float64
+	}{{"ha.node_availability", s.HA.NodeAvailability}, {"ha.zone_availability", s.HA.ZoneAvailability}} {
+		if p.v != nil && (math.IsNaN(*p.v) || *p.v < 0 || *p.v > 1) {
+			return &FieldError{Field: p.field, Value: fmt.Sprint(*p.v), Reason: "is not a probability in [0, 1]"}
+		}
+	}
+	if s.Weights != nil {
+		sum := decimal.Zero
+		for _, v := range []*decimal.Decimal{s.Weights.Cost, s.Weights.Headroom, s.Weights.Resilience, s.Weights.Operations, s.Weights.Portability} {
+			if v != nil {
+				sum = sum.Add(*v)
+			}
+		}
+		if sum.IsZero() && s.Weights.Cost != nil && s.Weights.Headroom != nil && s.Weights.Resilience != nil && s.Weights.Operations != nil && s.Weights.Portability != nil {
+			return &FieldError{Field: "weights", Value: "0", Reason: "all weights are zero: nothing would rank the platforms"}
+		}
+	}
+	return nil
+}
