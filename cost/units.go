@@ -23,7 +23,6 @@ var (
 	d3600          = decimal.NewFromInt(3600)
 	dHoursPerMonth = decimal.NewFromInt(HoursPerMonth)
 	dSecsPerMonth  = decimal.NewFromInt(SecondsPerMonth)
-	dMilli         = decimal.New(1, -3)                           // 0.001: ms → s, MB → GB (decimal)
 	dPerMiB        = decimal.RequireFromString("0.0009765625")    // 1/1024, exact: MB → GB (binary)
 	dPerMBms       = decimal.RequireFromString("0.0000009765625") // 1/(1024 × 1000): MB·ms → GB-s
 	ulp            = decimal.New(1, -DivScale)
