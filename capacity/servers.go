@@ -1,0 +1,145 @@
+package capacity
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
+
+// DefaultTargetUtilization is the share of a replica's vCPU the sizing plans
+// to use when Servers.TargetUtilization is zero.
+var DefaultTargetUtilization = decimal.RequireFromString("0.7")
+
+// Replicas is how many replicas of a container serve a workload's peak.
+type Replicas struct {
+	// PeakConcurrency is requests in flight at the peak (Little's law).
+	PeakConcurrency decimal.Decimal
+	// CPUDemand is the vCPU the peak keeps busy: concurrency × cpu_fraction.
+	CPUDemand decimal.Decimal
+	ByCPU     int64 // replicas the CPU needs at the target utilisation
+	ByMemory  int64 // replicas the memory needs
+	Count     int64 // max(ByCPU, ByMemory, 1)
+	Binding   string
+}
+
+// SizeReplicas sizes replicas of c for w's peak: a replica serves requests
+// until its vCPU × util or its memory runs out. util must be in (0, 1].
+func SizeReplicas(w Workload, c Container, util decimal.Decimal) (Replicas, error) {
+	if err := w.validate(); err != nil {
+		return Replicas{}, err
+	}
+	if err := c.validate(); err != nil {
+		return Replicas{}, err
+	}
+	if !util.IsPositive() || util.GreaterThan(one) {
+		return Replicas{}, inputErr("servers.target_utilization", util, "is not within (0, 1]")
+	}
+	if w.MemoryMB > c.MemoryMB {
+		return Replicas{}, inputErr("container.memory_mb", c.MemoryMB, fmt.Sprintf("cannot hold one request of workload.memory_mb %d", w.MemoryMB))
+	}
+	r := Replicas{PeakConcurrency: Concurrency(w.peak(), w.DurationMS)}
+	r.CPUDemand = r.PeakConcurrency.Mul(w.cpuFraction())
+	r.ByCPU = ceilDiv(r.CPUDemand, c.VCPU.Mul(util))
+	if w.MemoryMB > 0 {
+		perReplica := decimal.NewFromInt(c.MemoryMB / w.MemoryMB)
+		r.ByMemory = ceilDiv(r.PeakConcurrency, perReplica)
+	}
+	r.Count, r.Binding = 1, "minimum"
+	if r.ByCPU >= r.Count {
+		r.Count, r.Binding = r.ByCPU, "cpu"
+	}
+	if r.ByMemory > r.Count {
+		r.Count, r.Binding = r.ByMemory, "memory"
+	}
+	return r, nil
+}
+
+func (c Container) validate() error {
+	if !c.VCPU.IsPositive() {
+		return inputErr("container.vcpu", c.VCPU, "is not positive")
+	}
+	if c.MemoryMB <= 0 {
+		return inputErr("container.memory_mb", c.MemoryMB, "is not positive")
+	}
+	return nil
+}
+
+// Spread is how replicas are laid over zones.
+type Spread struct {
+	Zones int64
+	// SurviveZoneLoss: every zone holds enough that the other zones still
+	// serve the peak when one is lost (N+1 per zone).
+	SurviveZoneLoss bool
+	PerZone         int64 // replicas in the fullest zone
+	Total           int64
+}
+
+// SpreadReplicas lays n replicas over zones (0 means 1). Every zone gets at
+// least one replica. With survive, each zone holds ⌈n / (zones − 1)⌉ so that
+// losing any one zone leaves n serving; that needs two zones or more.
+func SpreadReplicas(n, zones int64, survive bool) (Spread, error) {
+	if n <= 0 {
+		return Spread{}, inputErr("replicas", n, "is not positive")
+	}
+	if zones < 0 {
+		return Spread{}, inputErr("servers.zones", zones, "is negative")
+	}
+	if zones == 0 {
+		zones = 1
+	}
+	s := Spread{Zones: zones, SurviveZoneLoss: survive}
+	if survive {
+		if zones < 2 {
+			return Spread{}, inputErr("servers.zones", zones, "cannot survive the loss of a zone (needs 2 or more)")
+		}
+		s.PerZone = (n + zones - 2) / (zones - 1)
+		s.Total = s.PerZone * zones
+		return s, nil
+	}
+	n = max(n, zones)
+	s.PerZone = (n + zones - 1) / zones
+	s.Total = n
+	return s, nil
+}
+
+// zoneCounts returns the replicas in each zone: Total spread as evenly as
+// possible, the first zones taking the remainder.
+func (s Spread) zoneCounts() []int64 {
+	out := make([]int64, s.Zones)
+	base, extra := s.Total/s.Zones, s.Total%s.Zones
+	for i := range out {
+		out[i] = base
+		if int64(i) < extra {
+			out[i]++
+		}
+	}
+	return out
+}
+
+// Placement is the nodes a spread of replicas needs on one node type.
+type Placement struct {
+	PerNode int64  // replicas one node holds
+	Binding string // what limits PerNode: cpu, memory or slots
+	Nodes   int64  // nodes over all zones, each zone sized on its own
+	// Busiest is the replicas on the fullest node.
+	Busiest int64
+}
+
+// Place sizes nodes for s on node n for replicas of c.
+func Place(n Node, c Container, s Spread) (Placement, error) {
+	if err := c.validate(); err != nil {
+		return Placement{}, err
+	}
+	cpu, mem := millicores(c.VCPU), c.MemoryMB
+	fit, binding := n.Fit(cpu, mem)
+	if fit < 1 {
+		return Placement{}, inputErr("container", fmt.Sprintf("%s vCPU / %d MB", c.VCPU, c.MemoryMB),
+			fmt.Sprintf("does not fit on %s (allocatable %dm CPU, %d MiB, after the reservation)", n.Instance.Type, n.CPUMilli, n.MemoryMiB))
+	}
+	p := Placement{PerNode: fit, Binding: binding}
+	for _, z := range s.zoneCounts() {
+		p.Nodes += (z + fit - 1) / fit
+	}
+	p.Busiest = min(fit, s.PerZone)
+	return p, nil
+}
