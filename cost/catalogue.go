@@ -290,28 +290,33 @@ func ParseCatalogue(data []byte) (*Catalogue, error) {
 	return &c, nil
 }
 
-// lineOf finds the line of a dotted field path ("lambda.duration.x86_64[1].value")
-// in a YAML document, or 0.
+// lineOf finds the line of a dotted field path ("lambda.duration.x86_64[1].value",
+// "ec2.instances.m5.large.vcpu") in a YAML document, or 0. Keys that contain
+// dots are matched by trying longer keys when a shorter one is missing.
 func lineOf(n *yaml.Node, field string) int {
 	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
 		n = n.Content[0]
 	}
 	line := n.Line
-	for _, part := range strings.Split(field, ".") {
-		key, idx := part, -1
-		if i := strings.IndexByte(part, '['); i >= 0 && strings.HasSuffix(part, "]") {
-			key = part[:i]
-			idx, _ = strconv.Atoi(part[i+1 : len(part)-1])
-		}
+	parts := strings.Split(field, ".")
+	for i := 0; i < len(parts); i++ {
 		if n.Kind != yaml.MappingNode {
 			return line
 		}
 		var next *yaml.Node
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			if n.Content[i].Value == key {
-				next = n.Content[i+1]
-				line = n.Content[i].Line
-				break
+		idx := -1
+		for j := i; j < len(parts) && next == nil; j++ {
+			key := strings.Join(parts[i:j+1], ".")
+			idx = -1
+			if k := strings.IndexByte(key, '['); k >= 0 && strings.HasSuffix(key, "]") {
+				idx, _ = strconv.Atoi(key[k+1 : len(key)-1])
+				key = key[:k]
+			}
+			for c := 0; c+1 < len(n.Content); c += 2 {
+				if n.Content[c].Value == key {
+					next, line, i = n.Content[c+1], n.Content[c].Line, j
+					break
+				}
 			}
 		}
 		if next == nil {

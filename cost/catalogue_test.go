@@ -1,0 +1,137 @@
+package cost_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/runwhere/runwhere/cost"
+)
+
+// Every embedded catalogue loads and validates, and each snapshot the
+// project uses is present for us-east-1.
+func TestEmbeddedCatalogues(t *testing.T) {
+	for _, s := range cost.Snapshots() {
+		t.Run(s, func(t *testing.T) {
+			c := embedded(t, s)
+			require.NoError(t, c.Validate())
+			assert.Equal(t, s, c.Snapshot)
+			require.NotNil(t, c.Lambda)
+			require.NotNil(t, c.EC2)
+			for _, it := range c.InstanceTypes() {
+				in, err := c.Instance(it)
+				require.NoError(t, err)
+				assert.True(t, in.Hourly.Value.IsPositive(), "%s hourly %s", it, in.Hourly.Value)
+				assert.True(t, strings.HasPrefix(in.Hourly.Source, "https://"), "%s source %q", it, in.Hourly.Source)
+			}
+		})
+	}
+	c, err := cost.Embedded("", "")
+	require.NoError(t, err)
+	assert.Equal(t, cost.Snapshot2026, c.Snapshot)
+}
+
+func TestInstanceCatalogue(t *testing.T) {
+	c := embedded(t, cost.Snapshot2026)
+	tests := []struct {
+		typ    string
+		vcpu   int
+		memory int
+		arch   cost.Arch
+		price  string
+	}{
+		{"m5.large", 2, 8192, cost.X86, "0.096"},
+		{"m4.large", 2, 8192, cost.X86, "0.10"},
+		{"t3.micro", 2, 1024, cost.X86, "0.0104"},
+		{"c5.large", 2, 4096, cost.X86, "0.085"},
+		{"m6g.large", 2, 8192, cost.ARM64, "0.077"},
+		{"m7g.large", 2, 8192, cost.ARM64, "0.0816"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.typ, func(t *testing.T) {
+			in, err := c.Instance(tc.typ)
+			require.NoError(t, err)
+			assert.Equal(t, tc.vcpu, in.VCPU)
+			assert.Equal(t, tc.memory, in.MemoryMiB)
+			assert.Equal(t, tc.arch, in.Arch)
+			assert.True(t, d(tc.price).Equal(in.Hourly.Value), "Instance(%s).Hourly = %s, want %s", tc.typ, in.Hourly.Value, tc.price)
+		})
+	}
+	_, err := c.Instance("m99.huge")
+	var fe *cost.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "instance_type", fe.Field)
+	assert.Equal(t, "m99.huge", fe.Value)
+
+	// 2017-12 holds only what existed then and was priced in a source.
+	old := embedded(t, cost.Snapshot2017)
+	_, err = old.Instance("m5.large")
+	assert.Error(t, err)
+	in, err := old.Instance("m4.large")
+	require.NoError(t, err)
+	assert.Equal(t, "0.10", in.Hourly.Value.StringFixed(2))
+}
+
+const minimalCatalogue = `snapshot: "2030-01"
+region: eu-west-1
+currency: USD
+ec2:
+  billing_increment_seconds: {value: "1", source: "https://example.com/a", as_of: "2030-01-01"}
+  minimum_seconds: {value: "60", source: "https://example.com/a", as_of: "2030-01-01"}
+  instances:
+    m5.large:
+      vcpu: 2
+      memory_mib: 8192
+      arch: x86_64
+      spec_source: https://example.com/spec
+      hourly: {value: "0.107", source: "https://example.com/price", as_of: "2030-01-01"}
+`
+
+func TestParseCatalogue(t *testing.T) {
+	c, err := cost.ParseCatalogue([]byte(minimalCatalogue))
+	require.NoError(t, err)
+	in, err := c.Instance("m5.large")
+	require.NoError(t, err)
+	assert.Equal(t, "0.107", in.Hourly.Value.String())
+	b, err := cost.EC2(c, cost.EC2Usage{InstanceType: "m5.large", Count: 2})
+	require.NoError(t, err)
+	assert.Equal(t, "156.22", b.Rounded().StringFixed(2)) // 2 × 0.107 × 730
+
+	tests := []struct {
+		name    string
+		old     string
+		new     string
+		field   string // substring the error must contain
+		value   string
+		wantErr string
+	}{
+		{"unknown field", "vcpu: 2", "vcpu: 2\n      cores: 1", "", "", "field cores not found"},
+		{"negative price", `value: "0.107"`, `value: "-0.107"`, "ec2.instances.m5.large.hourly.value", "-0.107", "is negative"},
+		{"missing source", `source: "https://example.com/price", `, "", "ec2.instances.m5.large.hourly.source", "", "is missing"},
+		{"not a URL", `"https://example.com/price"`, `"price list"`, "ec2.instances.m5.large.hourly.source", "price list", "http"},
+		{"bad date", `price", as_of: "2030-01-01"}`, `price", as_of: "Jan 2030"}`, "ec2.instances.m5.large.hourly.as_of", "Jan 2030", "not a date"},
+		{"bad arch", "arch: x86_64", "arch: sparc", "ec2.instances.m5.large.arch", "sparc", "architecture"},
+		{"not a number", `value: "0.107"`, `value: "cheap"`, "", "", "cost: catalogue"},
+		{"wrong currency", "currency: USD", "currency: EUR", "currency", "EUR", "USD"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := strings.Replace(minimalCatalogue, tc.old, tc.new, 1)
+			require.NotEqual(t, minimalCatalogue, src, "test edit did not apply")
+			_, err := cost.ParseCatalogue([]byte(src))
+			require.Error(t, err)
+			assert.True(t, strings.HasPrefix(err.Error(), "cost: "), "error %q lacks the package prefix", err)
+			assert.Contains(t, err.Error(), tc.wantErr)
+			if tc.field != "" {
+				var fe *cost.FieldError
+				require.True(t, errors.As(err, &fe), "error %v is not a *FieldError", err)
+				assert.Equal(t, tc.field, fe.Field)
+				assert.Equal(t, tc.value, fe.Value)
+				assert.Positive(t, fe.Line, "no line in %v", err)
+			}
+		})
+	}
+}
