@@ -47,8 +47,11 @@ func ParseProb(s string) (Prob, error) {
 	if pct {
 		text = strings.TrimSpace(strings.TrimSuffix(text, "%"))
 	}
+	if text == "" || len(text) > 64 || !smallExponent(text) {
+		return Prob{}, fieldErr("probability", strconv.Quote(s), "is not a number")
+	}
 	r, ok := new(big.Rat).SetString(text)
-	if !ok || text == "" || len(text) > 64 {
+	if !ok {
 		return Prob{}, fieldErr("probability", strconv.Quote(s), "is not a number")
 	}
 	if pct {
@@ -64,6 +67,23 @@ func MustParseProb(s string) Prob {
 		panic(err)
 	}
 	return p
+}
+
+// smallExponent rejects exponents beyond ±400 before big.Rat expands them
+// (1e999999999 would allocate a billion-digit integer). Probabilities below
+// 1e-400 round to zero in float64 anyway.
+// Only decimal digits, one sign per part, '.', 'e' and '/' are accepted, so
+// hexadecimal and 'p' exponents never reach big.Rat.
+func smallExponent(text string) bool {
+	if strings.Trim(text, "0123456789.eE+-/") != "" {
+		return false
+	}
+	i := strings.IndexAny(text, "eE")
+	if i < 0 {
+		return true
+	}
+	e, err := strconv.Atoi(text[i+1:])
+	return err == nil && e >= -400 && e <= 400
 }
 
 func probFromRat(r *big.Rat, text string) (Prob, error) {

@@ -1,0 +1,231 @@
+package ha
+
+import (
+	"fmt"
+	"slices"
+)
+
+// State is a topology after zero or more what-if steps. Fields that do not
+// apply to the platform (managers of a managed control plane, workers of
+// Lambda) are omitted.
+type State struct {
+	// Step is the step just applied; empty for the initial state.
+	Step string `json:"step,omitempty"`
+	// ManagersUp lists how many managers are up, of how many, and how many a
+	// quorum needs (self-managed control planes only).
+	ManagersUp *int  `json:"managers_up,omitempty"`
+	Managers   *int  `json:"managers,omitempty"`
+	Quorum     *int  `json:"quorum,omitempty"`
+	QuorumKept *bool `json:"quorum_kept,omitempty"`
+	// ControlPlaneUp is false once the control plane has no quorum or, for a
+	// managed one, once a control-plane step took it away.
+	ControlPlaneUp bool `json:"control_plane_up"`
+	// WorkersUp and PeakFits describe the worker tier when one is modelled.
+	WorkersUp *int  `json:"workers_up,omitempty"`
+	PeakFits  *bool `json:"peak_fits,omitempty"`
+	// ZonesDown names the zones lost so far.
+	ZonesDown []string `json:"zones_down,omitempty"`
+	// Applies is the catalogue event that describes this state, and
+	// Behaviour what still works under it; both are empty while nothing has
+	// failed.
+	Applies   Event     `json:"applies,omitempty"`
+	Behaviour Behaviour `json:"behaviour,omitzero"`
+	Warnings  []Warning `json:"warnings,omitempty"`
+}
+
+// WhatIf applies steps to t in order with the embedded catalogue and returns
+// the initial state followed by the state after each step.
+func WhatIf(t Topology, steps []Step) ([]State, error) {
+	c, err := Default()
+	if err != nil {
+		return nil, err
+	}
+	return c.WhatIf(t, steps)
+}
+
+// WhatIf applies steps to t in order and returns the initial state followed
+// by the state after each step. Losing something already lost adds a warning
+// and changes nothing; a step that does not fit the topology (manager 4 of 3,
+// a manager of a managed control plane, zone d of 3) is an error.
+func (c *Catalogue) WhatIf(t Topology, steps []Step) ([]State, error) {
+	p, err := c.check(t)
+	if err != nil {
+		return nil, err
+	}
+	if len(steps) > maxSteps {
+		return nil, fieldErr("steps", len(steps), "exceeds %d steps", maxSteps)
+	}
+	w := world{
+		t:        t,
+		p:        p,
+		managers: make([]bool, t.Managers+1),
+		workers:  make([]bool, t.Workers+1),
+		zones:    make([]bool, t.zones()),
+	}
+	out := make([]State, 0, len(steps)+1)
+	s, err := c.state(&w, "", nil)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, s)
+	for i, st := range steps {
+		warns, err := w.apply(st, i+1)
+		if err != nil {
+			return nil, err
+		}
+		s, err := c.state(&w, st.String(), warns)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// world tracks what is down; index 0 of managers and workers is unused.
+type world struct {
+	t                 Topology
+	p                 PlatformInfo
+	managers, workers []bool // true = down
+	zones             []bool // true = down
+	controlPlaneDown  bool   // a managed API taken away
+}
+
+func (w *world) apply(st Step, n int) ([]Warning, error) {
+	field := fmt.Sprintf("steps[%d]", n)
+	switch st.Kind {
+	case LoseManager:
+		if w.p.ControlPlane == Managed {
+			return nil, fieldErr(field, st, "does not apply: %s has a managed control plane", w.t.Platform)
+		}
+		if st.Index < 1 || st.Index > w.t.Managers {
+			return nil, fieldErr(field, st, "is outside managers 1..%d", w.t.Managers)
+		}
+		if w.managers[st.Index] {
+			return []Warning{{Code: "already-down", Message: fmt.Sprintf("manager %d is already down", st.Index)}}, nil
+		}
+		w.managers[st.Index] = true
+	case LoseWorker:
+		if w.t.Workers == 0 {
+			return nil, fieldErr(field, st, "does not apply: the topology models no workers")
+		}
+		i := st.Index
+		if i == 0 {
+			i = slices.Index(w.workers[1:], false) + 1
+			if i == 0 {
+				return []Warning{{Code: "already-down", Message: "every worker is already down"}}, nil
+			}
+		}
+		if i > w.t.Workers {
+			return nil, fieldErr(field, st, "is outside workers 1..%d", w.t.Workers)
+		}
+		if w.workers[i] {
+			return []Warning{{Code: "already-down", Message: fmt.Sprintf("worker %d is already down", i)}}, nil
+		}
+		w.workers[i] = true
+	case LoseZone:
+		z := zoneIndex(st.Zone)
+		if z < 0 || z >= len(w.zones) {
+			return nil, fieldErr(field, st, "is outside zones a..%s", ZoneName(len(w.zones)-1))
+		}
+		if w.zones[z] {
+			return []Warning{{Code: "already-down", Message: fmt.Sprintf("zone %s is already down", st.Zone)}}, nil
+		}
+		w.zones[z] = true
+		for i := 1; i <= w.t.Managers; i++ {
+			w.managers[i] = w.managers[i] || ZoneOf(i, len(w.zones)) == z
+		}
+		for i := 1; i <= w.t.Workers; i++ {
+			w.workers[i] = w.workers[i] || ZoneOf(i, len(w.zones)) == z
+		}
+	case LoseControlPlane:
+		if w.p.ControlPlane == Managed {
+			w.controlPlaneDown = true
+			break
+		}
+		for i := 1; i <= w.t.Managers; i++ {
+			w.managers[i] = true
+		}
+	default:
+		return nil, fieldErr(field, st, "has unknown kind %q", st.Kind)
+	}
+	return nil, nil
+}
+
+func count(down []bool) (up int) {
+	for _, d := range down[1:] {
+		if !d {
+			up++
+		}
+	}
+	return up
+}
+
+func (c *Catalogue) state(w *world, step string, warns []Warning) (State, error) {
+	s := State{Step: step, ControlPlaneUp: !w.controlPlaneDown, Warnings: warns}
+	anyManagerDown, quorumLost, allManagersDown := false, false, false
+	if w.p.ControlPlane == Raft {
+		up, q := count(w.managers), Majority(w.t.Managers)
+		kept := up >= q
+		s.ManagersUp, s.Managers, s.Quorum, s.QuorumKept = &up, &w.t.Managers, &q, &kept
+		s.ControlPlaneUp = kept
+		anyManagerDown, quorumLost, allManagersDown = up < w.t.Managers, !kept, up == 0
+		switch {
+		case !kept:
+			s.Warnings = append(s.Warnings, Warning{Code: WarnNoQuorum,
+				Message: fmt.Sprintf("%d of %d managers up, quorum needs %d: running workloads continue, changes and rescheduling stop", up, w.t.Managers, q),
+				Source:  raftSource(w.t.Platform)})
+		case up == q && anyManagerDown:
+			s.Warnings = append(s.Warnings, Warning{Code: "no-tolerance-left",
+				Message: "one more manager failure loses quorum", Source: raftSource(w.t.Platform)})
+		}
+	}
+	if w.t.Workers > 0 {
+		up := count(w.workers)
+		s.WorkersUp = &up
+		if w.t.WorkersNeeded > 0 {
+			fits := up >= w.t.WorkersNeeded
+			s.PeakFits = &fits
+			if !fits {
+				s.Warnings = append(s.Warnings, Warning{Code: WarnPeakNotFit,
+					Message: fmt.Sprintf("%d workers up, the peak needs %d", up, w.t.WorkersNeeded)})
+			}
+		}
+	}
+	for z, down := range w.zones {
+		if down {
+			s.ZonesDown = append(s.ZonesDown, ZoneName(z))
+		}
+	}
+	switch {
+	case allManagersDown || w.controlPlaneDown:
+		s.Applies = ControlPlaneLost
+	case quorumLost:
+		s.Applies = QuorumLost
+	case len(s.ZonesDown) > 0:
+		s.Applies = ZoneLost
+	case anyManagerDown:
+		s.Applies = ManagerLost
+	case s.WorkersUp != nil && *s.WorkersUp < w.t.Workers:
+		s.Applies = WorkerLost
+	}
+	if s.Applies != "" {
+		b, err := c.Behaviour(w.t.Platform, s.Applies)
+		if err != nil {
+			return s, err
+		}
+		s.Behaviour = b
+	}
+	return s, nil
+}
+
+// raftSource is the quorum documentation of a self-managed platform.
+func raftSource(platform string) string {
+	switch platform {
+	case "swarm":
+		return srcSwarmAdmin
+	case "nomad":
+		return srcNomadRaft
+	}
+	return srcEtcdFAQ
+}

@@ -1,0 +1,241 @@
+package ha_test
+
+import (
+	"testing"
+
+	"github.com/runwhere/runwhere/ha"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestWhatIf(t *testing.T) {
+	type want struct {
+		managersUp int
+		quorumKept bool
+		cpUp       bool
+		workersUp  int
+		peakFits   bool
+		applies    ha.Event
+		zonesDown  []string
+	}
+	tests := []struct {
+		name  string
+		topo  ha.Topology
+		steps string
+		want  []want // after each step, the initial state first
+	}{
+		{
+			name:  "swarm 3 managers over 3 zones: lose manager 2 then zone a",
+			topo:  ha.Topology{Platform: "swarm", Managers: 3, Zones: 3, Workers: 6, WorkersNeeded: 4},
+			steps: "manager:2,zone:a",
+			want: []want{
+				{3, true, true, 6, true, "", nil},
+				{2, true, true, 6, true, ha.ManagerLost, nil},
+				// zone a holds manager 1 and workers 1 and 4.
+				{1, false, false, 4, true, ha.QuorumLost, []string{"a"}},
+			},
+		},
+		{
+			name:  "swarm 5 managers over 3 zones survives zone b",
+			topo:  ha.Topology{Platform: "swarm", Managers: 5, Zones: 3},
+			steps: "zone:b",
+			want: []want{
+				{5, true, true, 0, false, "", nil},
+				{3, true, true, 0, false, ha.ZoneLost, []string{"b"}},
+			},
+		},
+		{
+			name:  "kubernetes 3 control-plane nodes over 2 zones loses quorum with zone a",
+			topo:  ha.Topology{Platform: "kubernetes", Managers: 3, Zones: 2, Workers: 4, WorkersNeeded: 3},
+			steps: "zone:a,worker",
+			want: []want{
+				{3, true, true, 4, true, "", nil},
+				{1, false, false, 2, false, ha.QuorumLost, []string{"a"}},
+				{1, false, false, 1, false, ha.QuorumLost, []string{"a"}},
+			},
+		},
+		{
+			name:  "nomad control plane lost",
+			topo:  ha.Topology{Platform: "nomad", Managers: 3, Workers: 2},
+			steps: "control-plane,worker:2",
+			want: []want{
+				{3, true, true, 2, false, "", nil},
+				{0, false, false, 2, false, ha.ControlPlaneLost, nil},
+				{0, false, false, 1, false, ha.ControlPlaneLost, nil},
+			},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			steps, err := ha.ParseSteps(tc.steps)
+			require.NoError(t, err)
+			got, err := ha.WhatIf(tc.topo, steps)
+			require.NoError(t, err)
+			require.Len(t, got, len(tc.want))
+			for i, w := range tc.want {
+				s := got[i]
+				assert.Equal(t, w.managersUp, *s.ManagersUp, "step %d managers up", i)
+				assert.Equal(t, w.quorumKept, *s.QuorumKept, "step %d quorum kept", i)
+				assert.Equal(t, w.cpUp, s.ControlPlaneUp, "step %d control plane up", i)
+				if tc.topo.Workers > 0 {
+					assert.Equal(t, w.workersUp, *s.WorkersUp, "step %d workers up", i)
+				}
+				if tc.topo.WorkersNeeded > 0 {
+					assert.Equal(t, w.peakFits, *s.PeakFits, "step %d peak fits", i)
+				}
+				assert.Equal(t, w.applies, s.Applies, "step %d applies", i)
+				assert.Equal(t, w.zonesDown, s.ZonesDown, "step %d zones down", i)
+				if s.Applies != "" {
+					assert.Equal(t, s.Applies, s.Behaviour.Event)
+				}
+			}
+		})
+	}
+}
+
+func TestWhatIfManaged(t *testing.T) {
+	steps, err := ha.ParseSteps("zone:b,control-plane")
+	require.NoError(t, err)
+	got, err := ha.WhatIf(ha.Topology{Platform: "eks", Zones: 3, Workers: 6}, steps)
+	require.NoError(t, err)
+	require.Len(t, got, 3)
+	assert.Nil(t, got[0].ManagersUp, "a managed control plane has no managers")
+	assert.True(t, got[1].ControlPlaneUp)
+	assert.Equal(t, ha.ZoneLost, got[1].Applies)
+	assert.Equal(t, 4, *got[1].WorkersUp)
+	assert.False(t, got[2].ControlPlaneUp)
+	assert.Equal(t, ha.ControlPlaneLost, got[2].Applies)
+	assert.Equal(t, ha.Yes, got[2].Behaviour.RunningWorkloadsContinue.Value)
+}
+
+func TestWhatIfRepeatWarns(t *testing.T) {
+	steps, err := ha.ParseSteps("manager:1,manager:1")
+	require.NoError(t, err)
+	got, err := ha.WhatIf(ha.Topology{Platform: "swarm", Managers: 3}, steps)
+	require.NoError(t, err)
+	assert.Equal(t, 2, *got[2].ManagersUp)
+	require.NotEmpty(t, got[2].Warnings)
+	assert.Equal(t, "already-down", got[2].Warnings[0].Code)
+}
+
+func TestWhatIfErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		topo  ha.Topology
+		steps string
+		want  string
+	}{
+		{"unknown platform", ha.Topology{Platform: "mesos"}, "", `ha: platform: "mesos" is unknown`},
+		{"managers on managed", ha.Topology{Platform: "eks", Managers: 3}, "",
+			"ha: managers: 3 must be 0: eks has a managed control plane"},
+		{"no managers on swarm", ha.Topology{Platform: "swarm"}, "",
+			"ha: managers: 0 must be at least 1 (swarm runs its own control plane)"},
+		{"workers on lambda", ha.Topology{Platform: "lambda", Workers: 2}, "",
+			"ha: workers: 2 must be 0: lambda has no worker nodes to run"},
+		{"manager out of range", ha.Topology{Platform: "swarm", Managers: 3}, "manager:4",
+			"ha: steps[1]: manager:4 is outside managers 1..3"},
+		{"manager of managed", ha.Topology{Platform: "ecs-ec2", Workers: 3}, "manager:1",
+			"ha: steps[1]: manager:1 does not apply: ecs-ec2 has a managed control plane"},
+		{"zone out of range", ha.Topology{Platform: "swarm", Managers: 3, Zones: 3}, "zone:d",
+			"ha: steps[1]: zone:d is outside zones a..c"},
+		{"worker without workers", ha.Topology{Platform: "swarm", Managers: 3}, "worker",
+			"ha: steps[1]: worker does not apply: the topology models no workers"},
+		{"negative zones", ha.Topology{Platform: "swarm", Managers: 3, Zones: -1}, "",
+			"ha: zones: -1 is outside [1, 26]"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			steps, err := ha.ParseSteps(tc.steps)
+			require.NoError(t, err)
+			_, err = ha.WhatIf(tc.topo, steps)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.want)
+		})
+	}
+}
+
+func TestParseSteps(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    []ha.Step
+		wantErr string
+	}{
+		{in: "", want: nil},
+		{in: "manager:2, zone:b ,worker,worker:3,control-plane", want: []ha.Step{
+			{Kind: ha.LoseManager, Index: 2}, {Kind: ha.LoseZone, Zone: "b"}, {Kind: ha.LoseWorker},
+			{Kind: ha.LoseWorker, Index: 3}, {Kind: ha.LoseControlPlane},
+		}},
+		{in: "manager", wantErr: `ha: steps[1]: "manager" needs a number from 1 to 10000, such as manager:2`},
+		{in: "manager:0", wantErr: `ha: steps[1]: "manager:0" needs a number`},
+		{in: "manager:+2", wantErr: `ha: steps[1]: "manager:+2" needs a number`},
+		{in: "zone:B", wantErr: `ha: steps[1]: "zone:B" needs a zone name such as zone:b`},
+		{in: "zone:a,,", wantErr: `ha: steps[2]: "" is not manager:N, worker[:N], zone:X or control-plane`},
+		{in: "control-plane:1", wantErr: `ha: steps[1]: "control-plane:1" takes no argument`},
+		{in: "reboot", wantErr: `ha: steps[1]: "reboot" is not manager:N`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			got, err := ha.ParseSteps(tc.in)
+			if tc.wantErr != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tc.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got, "ParseSteps(%q)", tc.in)
+		})
+	}
+}
+
+func FuzzParseSteps(f *testing.F) {
+	for _, s := range []string{"manager:2,zone:b", "worker", "worker:10,control-plane", "zone:z", "", "manager:", ",", "manager:99999"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		steps, err := ha.ParseSteps(s)
+		if err != nil {
+			return
+		}
+		// Round trip: printing and parsing again gives the same steps.
+		var text string
+		for i, st := range steps {
+			if i > 0 {
+				text += ","
+			}
+			text += st.String()
+		}
+		again, err := ha.ParseSteps(text)
+		if err != nil {
+			t.Fatalf("ParseSteps(%q) = error %v after printing %q", text, err, s)
+		}
+		if len(again) != len(steps) {
+			t.Fatalf("round trip of %q: %d steps, want %d", s, len(again), len(steps))
+		}
+		for i := range steps {
+			if again[i] != steps[i] {
+				t.Fatalf("round trip of %q: step %d = %v, want %v", s, i, again[i], steps[i])
+			}
+		}
+		// Any parsed sequence runs on a large topology without panicking.
+		_, _ = ha.WhatIf(ha.Topology{Platform: "swarm", Managers: 7, Zones: 26, Workers: 30}, steps)
+	})
+}
+
+func FuzzParseProb(f *testing.F) {
+	for _, s := range []string{"0.9999", "99.95%", "1e-4", "1/3", "1", "0", "-1", "abc", "1e999999", "1e-300"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := ha.ParseProb(s)
+		if err != nil {
+			return
+		}
+		if p.Up() < 0 || p.Up() > 1 || p.Down() < 0 || p.Down() > 1 {
+			t.Fatalf("ParseProb(%q) = up %v down %v, outside [0, 1]", s, p.Up(), p.Down())
+		}
+		again, err := ha.ParseProb(p.String())
+		if err != nil || again.Up() != p.Up() {
+			t.Fatalf("ParseProb(%q).String() = %q reads back as %v, %v", s, p.String(), again.Up(), err)
+		}
+	})
+}
