@@ -22,7 +22,7 @@ type TaskSize struct {
 // fargateBand is one vCPU size and the memory it may have.
 type fargateBand struct {
 	cpuMilli               int64
-	memMin, memMax, stepMi int64  // MiB; a 0 step means the listed values
+	memMin, memMax, stepMi int64   // MiB; a 0 step means the listed values
 	list                   []int64 // MiB, when the sizes are a list
 	since                  string  // first snapshot (YYYY-MM) offering it
 }

@@ -78,7 +78,7 @@ func SizeLambda(p platform.Platform, w Workload, fn Function) (LambdaSizing, err
 	if mem > 0 {
 		add(under(MinMemory, "function memory", l.MemoryMin, mem))
 		add(over(MaxMemory, "function memory", l.MemoryMax, mem))
-		if st, lo := l.MemoryStep, l.MemoryMin; st != nil && lo != nil && st.Value > 1 && mem >= lo.Value && (mem-lo.Value)%st.Value != 0 {
+		if st, lo := l.MemoryStep, l.MemoryMin; st != nil && lo != nil && st.Value > 1 && mem >= lo.Value && (l.MemoryMax == nil || mem <= l.MemoryMax.Value) && (mem-lo.Value)%st.Value != 0 {
 			f := limitFinding(MemoryStep, fmt.Sprintf("function memory %d MB is not a multiple of %d MB above %d MB", mem, st.Value, lo.Value), st, mem)
 			add(f, true)
 		}
@@ -101,10 +101,14 @@ func SizeLambda(p platform.Platform, w Workload, fn Function) (LambdaSizing, err
 	}
 	if fn.ImageMB > 0 {
 		if l.ImageSize == nil {
-			s.Findings = append(s.Findings, Finding{
-				Code: MaxPackageSize, Message: "container images are not supported in this snapshot",
-				Value: fmt.Sprint(fn.ImageMB), Unit: "MB", Severity: Blocker, Enforcement: platform.Hard,
-			})
+			f := Finding{
+				Code: MaxPackageSize, Message: "container images are not supported in this snapshot (none published)",
+				Limit: "0", Value: fmt.Sprint(fn.ImageMB), Unit: "MB", Severity: Blocker, Enforcement: platform.Hard,
+			}
+			if l.PackageZipped != nil {
+				f.Source = l.PackageZipped.Source // the limits page of the time, which lists packages only
+			}
+			s.Findings = append(s.Findings, f)
 		} else {
 			add(over(MaxPackageSize, "the container image", l.ImageSize, fn.ImageMB))
 		}

@@ -16,8 +16,8 @@ type Service struct {
 // Packing is the result of packing services onto nodes of one type.
 type Packing struct {
 	Nodes        int64
-	Pods         int64 // replicas placed
-	BusiestNode  int64 // replicas on the fullest node
+	Pods         int64           // replicas placed
+	BusiestNode  int64           // replicas on the fullest node
 	UsedCPU      decimal.Decimal // vCPU requested by the replicas
 	UnusedCPU    decimal.Decimal // allocatable vCPU left on the nodes
 	UsedMemory   int64           // MiB
