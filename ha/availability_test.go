@@ -157,3 +157,76 @@ func TestProb(t *testing.T) {
 	_, err := ha.Compute(ha.Tier{Members: 3}, ha.Model{})
 	assert.EqualError(t, err, "ha: node_availability: 0/0 is not set")
 }
+
+// The zone model against brute-force enumeration of every zone and node state.
+func TestZoneModelByEnumeration(t *testing.T) {
+	tests := []struct {
+		members, zones, need int
+		p, z                 float64
+	}{
+		{3, 2, 0, 0.99, 0.999},
+		{3, 3, 0, 0.99, 0.999},
+		{5, 3, 0, 0.95, 0.99},
+		{7, 3, 0, 0.9, 0.995},
+		{6, 3, 4, 0.97, 0.99},
+		{4, 2, 1, 0.5, 0.5},
+	}
+	for _, tc := range tests {
+		t.Run(itoa(tc.members)+"over"+itoa(tc.zones), func(t *testing.T) {
+			counts, err := ha.Spread(tc.members, tc.zones)
+			require.NoError(t, err)
+			need := tc.need
+			if need == 0 {
+				need = ha.Majority(tc.members)
+			}
+			zoneOf := []int{}
+			for z, c := range counts {
+				for range c {
+					zoneOf = append(zoneOf, z)
+				}
+			}
+			want := 0.0
+			for zs := 0; zs < 1<<tc.zones; zs++ {
+				for ns := 0; ns < 1<<tc.members; ns++ {
+					pr, up := 1.0, 0
+					for z := range tc.zones {
+						if zs>>z&1 == 1 {
+							pr *= tc.z
+						} else {
+							pr *= 1 - tc.z
+						}
+					}
+					for i := range tc.members {
+						nodeUp := ns>>i&1 == 1
+						if zs>>zoneOf[i]&1 == 0 {
+							if nodeUp {
+								pr = 0 // a node in a down zone is down
+							}
+							continue
+						}
+						if nodeUp {
+							pr *= tc.p
+							up++
+						} else {
+							pr *= 1 - tc.p
+						}
+					}
+					if up >= need {
+						want += pr
+					}
+				}
+			}
+			m := ha.Model{Node: mustProb(t, tc.p), Zone: mustProb(t, tc.z)}
+			got, err := ha.Compute(ha.Tier{Members: tc.members, Need: tc.need, Zones: tc.zones}, m)
+			require.NoError(t, err)
+			assert.InDelta(t, want, got.Up, 1e-13, "Compute(%+v)", tc)
+		})
+	}
+}
+
+func mustProb(t *testing.T, p float64) ha.Prob {
+	t.Helper()
+	v, err := ha.NewProb(p)
+	require.NoError(t, err)
+	return v
+}
