@@ -1,0 +1,37 @@
+// Package capacity says what a workload needs on each platform and which
+// limits it hits: Lambda concurrency and scaling ramp, nodes and replicas on
+// the EC2-backed orchestrators, Fargate task sizes, and the cluster limits
+// of the [platform] catalogue.
+//
+// [Size] is the entry point: a [Request] (workload, container, servers,
+// Lambda function) on one platform of a [platform.Catalogue] gives a
+// [Result] with the sizing and its [Finding]s — blockers for hard limits,
+// warnings for adjustable quotas and tested envelopes, each with the limit,
+// the value and the source. The parts are exported for callers that need
+// one: [SizeLambda], [SizeFargate], [SizeReplicas], [SpreadReplicas],
+// [NodeFor] and [Place], [Pack] (first-fit decreasing for mixed services),
+// [CheckCluster] and [ClustersNeeded].
+//
+// # Sizing model
+//
+// As in DESIGN.md: one request holds DurationMS × CPUFraction of one vCPU
+// and MemoryMB of memory for DurationMS. Requests in flight follow Little's
+// law, rps × duration_ms / 1000 ([Concurrency]); Lambda needs that many
+// execution environments. A replica of the container serves requests until
+// its vCPU × target utilisation or its memory runs out (memory is not
+// derated). Replicas are sized for the peak (the mean when no peak is
+// given), spread over zones — every zone at least one, and with
+// SurviveZoneLoss enough per zone that the other zones still hold the peak
+// — and packed onto nodes of the instance type after the platform's
+// reservation ([DefaultReservation]): the EKS AMI's kube-reserved and max
+// pods from the ENI formula, the kubelet's defaults for upstream Kubernetes,
+// ECS awsvpc tasks from ENIs or ENI trunking, CPU and memory alone for
+// Swarm, Nomad and ECS bridge/host mode. Memory sizes given in MB are read
+// as MiB, the unit ECS, Kubernetes and Lambda actually allocate in.
+//
+// Quantities that reach reports and are fractional (concurrency, vCPU) are
+// [decimal.Decimal]; counts are exact integers, and every ceiling is taken
+// without floating point. Instance shapes and ENI figures live in
+// data/instances.yaml ([EmbeddedInstances], or [ParseInstances] for a
+// caller's own), every figure with its source and as-of date.
+package capacity
