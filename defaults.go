@@ -139,6 +139,9 @@ func (s Scenario) WithDefaults() (Scenario, error) {
 	if sv.Managers == nil {
 		sv.Managers = ptr(int64(DefaultManagers))
 	}
+	if sv.SurviveZoneLoss == nil {
+		sv.SurviveZoneLoss = ptr(false)
+	}
 	out.Servers = sv
 
 	c := out.Container

@@ -74,6 +74,9 @@ type Servers struct {
 	// Managers is the control-plane size of self-managed swarm, kubernetes
 	// and nomad.
 	Managers *int64 `yaml:"managers,omitempty" json:"managers,omitempty"`
+	// SurviveZoneLoss sizes every zone so that the others still serve the
+	// peak when one zone is lost (N+1 per zone).
+	SurviveZoneLoss *bool `yaml:"survive_zone_loss,omitempty" json:"survive_zone_loss,omitempty"`
 }
 
 // Container is one replica on every container platform.

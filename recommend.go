@@ -1,0 +1,278 @@
+package runwhere
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/runwhere/runwhere/capacity"
+	"github.com/runwhere/runwhere/platform"
+)
+
+// The recommendation scores every platform from 0 to 1 on five criteria
+// and ranks the feasible ones by the weighted mean (weights: [Weights]).
+// Each criterion is computed from figures in the report, so a reader can
+// check it:
+//
+//   - cost: the cheapest feasible monthly cost divided by this one's;
+//   - headroom: 1 − the largest share of a published limit the workload
+//     uses (Lambda concurrency quota, nodes and pods per cluster, Fargate's
+//     regional quota); 0 when a quota or envelope is already reached;
+//   - resilience: 1 − expected (self-managed) or allowed (SLA) monthly
+//     control-plane downtime ÷ 43.8 minutes (a 99.9 % month), halved when
+//     the control plane does not survive the loss of a zone;
+//   - operations: 1, less 0.5 when the team runs the control plane, 0.3
+//     when it runs the worker machines, 0.2 when the platform has no
+//     autoscaling of its own;
+//   - portability: 1 when the configuration runs on any infrastructure,
+//     0 when it is AWS-only.
+func (e *env) recommend(reports []PlatformReport) Recommendation {
+	wt := e.s.Weights
+	weights := []float64{wt.Cost.InexactFloat64(), wt.Headroom.InexactFloat64(), wt.Resilience.InexactFloat64(), wt.Operations.InexactFloat64(), wt.Portability.InexactFloat64()}
+	sum := 0.0
+	for _, w := range weights {
+		sum += w
+	}
+	cheapest := decimal.Zero
+	haveCheapest := false
+	for _, r := range reports {
+		if r.Feasible && (!haveCheapest || r.MonthlyCost.LessThan(cheapest)) {
+			cheapest, haveCheapest = r.MonthlyCost, true
+		}
+	}
+	ranking := make([]Ranked, 0, len(reports))
+	for _, r := range reports {
+		c := e.criteria(r, cheapest)
+		score := 0.0
+		if r.Feasible && sum > 0 {
+			for i, v := range []float64{c.Cost, c.Headroom, c.Resilience, c.Operations, c.Portability} {
+				score += weights[i] * v
+			}
+			score = round4(score / sum)
+		}
+		ranking = append(ranking, Ranked{Platform: r.Platform, Score: score, Feasible: r.Feasible, Criteria: c})
+	}
+	slices.SortStableFunc(ranking, func(a, b Ranked) int {
+		if a.Feasible != b.Feasible {
+			if a.Feasible {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(b.Score, a.Score)
+	})
+	rec := Recommendation{Ranking: ranking, Reasons: []string{}}
+	if len(ranking) == 0 || !ranking[0].Feasible {
+		rec.Reasons = append(rec.Reasons, "No platform of the scenario can run this workload; see each platform's blockers.")
+		rec.Reasons = append(rec.Reasons, e.blockedReasons(reports)...)
+		return rec
+	}
+	rec.Platform = ranking[0].Platform
+	rec.Reasons = e.reasons(ranking, reports)
+	return rec
+}
+
+func round4(f float64) float64 { return math.Round(f*1e4) / 1e4 }
+
+func clamp01(f float64) float64 { return max(0, min(1, f)) }
+
+func (e *env) criteria(r PlatformReport, cheapest decimal.Decimal) Criteria {
+	p, _ := e.platforms.Platform(r.Platform)
+	var c Criteria
+	if !r.Feasible {
+		return c
+	}
+	switch {
+	case r.MonthlyCost.IsZero():
+		c.Cost = 1
+	default:
+		c.Cost = round4(cheapest.Div(r.MonthlyCost).InexactFloat64())
+	}
+	c.Headroom = round4(1 - e.limitShare(p, r))
+	if len(r.Warnings) > 0 {
+		c.Headroom = 0
+	}
+	down := 43.8
+	if r.HA.ControlPlaneDowntimeMinutes != nil {
+		down = *r.HA.ControlPlaneDowntimeMinutes
+	}
+	c.Resilience = clamp01(1 - down/43.8)
+	if r.HA.SurvivesZoneLoss != nil && !*r.HA.SurvivesZoneLoss {
+		c.Resilience /= 2
+	}
+	c.Resilience = round4(c.Resilience)
+	ops := 1.0
+	if p.ControlPlane.RunBy == platform.User {
+		ops -= 0.5
+	}
+	if p.Kind == platform.Orchestrator && r.Platform != platform.ECSFargate {
+		ops -= 0.3
+	}
+	if p.Features.Autoscaling.Value == platform.AutoscalingNone {
+		ops -= 0.2
+	}
+	c.Operations = round4(max(0, ops))
+	if p.Features.Portability.Value == platform.PortableAnywhere {
+		c.Portability = 1
+	}
+	return c
+}
+
+// limitShare is the largest share of a published limit the workload uses.
+func (e *env) limitShare(p platform.Platform, r PlatformReport) float64 {
+	share := 0.0
+	ratio := func(v decimal.Decimal, l *platform.Limit) {
+		if l != nil && l.Value > 0 {
+			share = max(share, v.InexactFloat64()/float64(l.Value))
+		}
+	}
+	cp := r.Capacity
+	if cp.PeakConcurrency != nil {
+		ratio(*cp.PeakConcurrency, p.Limits.Concurrency)
+	}
+	clusters := int64(max(cp.Clusters, 1))
+	ratio(decimal.NewFromInt(int64(cp.Nodes)/clusters), p.Limits.NodesPerCluster)
+	ratio(decimal.NewFromInt(int64(cp.Replicas)/clusters), p.Limits.PodsPerCluster)
+	if r.Platform == platform.ECSFargate {
+		ratio(decimal.NewFromInt(int64(cp.Replicas)), p.Limits.TasksPerRegion)
+		if cp.TaskVCPU != nil {
+			ratio(cp.TaskVCPU.Mul(decimal.NewFromInt(int64(cp.Replicas))), p.Limits.VCPUPerRegion)
+		}
+	}
+	return clamp01(share)
+}
+
+func money(d decimal.Decimal) string {
+	s := d.StringFixed(2)
+	whole, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, ch := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(ch)
+	}
+	return "$" + b.String() + "." + frac
+}
+
+func byID(reports []PlatformReport, id platform.ID) PlatformReport {
+	for _, r := range reports {
+		if r.Platform == id {
+			return r
+		}
+	}
+	return PlatformReport{}
+}
+
+func (e *env) reasons(ranking []Ranked, reports []PlatformReport) []string {
+	best := byID(reports, ranking[0].Platform)
+	w := e.s.Workload
+	load := fmt.Sprintf("%s requests/s on average (peak %s)", w.RequestsPerSecond.Round(2), w.PeakRequestsPerSecond.Round(2))
+	var out []string
+	out = append(out, fmt.Sprintf("%s ranks first with a score of %.2f of 1 (cost %.2f, headroom %.2f, resilience %.2f, operations %.2f, portability %.2f).",
+		best.Name, ranking[0].Score, ranking[0].Criteria.Cost, ranking[0].Criteria.Headroom, ranking[0].Criteria.Resilience, ranking[0].Criteria.Operations, ranking[0].Criteria.Portability))
+
+	// Cost at the stated load, against the runner-up and the cheapest.
+	var cheapest PlatformReport
+	for _, r := range reports {
+		if r.Feasible && (cheapest.Platform == "" || r.MonthlyCost.LessThan(cheapest.MonthlyCost)) {
+			cheapest = r
+		}
+	}
+	if cheapest.Platform == best.Platform {
+		s := fmt.Sprintf("At %s it costs %s a month, the least of the feasible platforms", load, money(best.MonthlyCostRounded))
+		if len(ranking) > 1 && ranking[1].Feasible {
+			next := byID(reports, ranking[1].Platform)
+			s += fmt.Sprintf(" (runner-up %s: %s)", next.Name, money(next.MonthlyCostRounded))
+		}
+		out = append(out, s+".")
+	} else {
+		out = append(out, fmt.Sprintf("At %s it costs %s a month; %s is cheaper at %s, but ranks lower on the other criteria.", load, money(best.MonthlyCostRounded), cheapest.Name, money(cheapest.MonthlyCostRounded)))
+	}
+
+	// Headroom before limits.
+	p, _ := e.platforms.Platform(best.Platform)
+	switch {
+	case best.Capacity.PeakConcurrency != nil && p.Limits.Concurrency != nil:
+		out = append(out, fmt.Sprintf("The peak needs %s concurrent executions of the %d default quota (%s).", best.Capacity.PeakConcurrency.Ceil(), p.Limits.Concurrency.Value, p.Limits.Concurrency.Source))
+	case best.Capacity.Nodes > 0 && p.Limits.NodesPerCluster != nil:
+		out = append(out, fmt.Sprintf("It needs %d %s nodes, well within the %d-node %s (%s).", best.Capacity.Nodes, best.Capacity.InstanceType, p.Limits.NodesPerCluster.Value, p.Limits.NodesPerCluster.Enforcement, p.Limits.NodesPerCluster.Source))
+	case best.Capacity.Replicas > 0:
+		out = append(out, fmt.Sprintf("It runs %d tasks of %s vCPU / %d MB.", best.Capacity.Replicas, best.Capacity.TaskVCPU, best.Capacity.TaskMemoryMB))
+	}
+	for _, f := range best.Warnings {
+		out = append(out, fmt.Sprintf("Watch %s: %s", f.Code, f.Message))
+	}
+
+	// Failure behaviour and who runs the control plane.
+	h := best.HA
+	switch {
+	case h.SLA != nil:
+		out = append(out, fmt.Sprintf("AWS runs the control plane under a %s%% monthly SLA (%s).", h.SLA.Percent, h.SLA.Source))
+	case h.Managers != nil && h.ManagerFailuresTolerated != nil:
+		out = append(out, fmt.Sprintf("Its %d managers tolerate %d failure(s); the team runs and upgrades them.", *h.Managers, *h.ManagerFailuresTolerated))
+	case p.ControlPlane.RunBy == platform.AWS:
+		out = append(out, "AWS runs the control plane; no SLA is published for this snapshot.")
+	}
+	if l := h.OnControlPlaneLoss; l != nil && l.RunningWorkloadsContinue != nil && *l.RunningWorkloadsContinue {
+		out = append(out, fmt.Sprintf("If its control plane is lost, running workloads keep running (%s).", l.Source))
+	}
+	out = append(out, e.blockedReasons(reports)...)
+	out = append(out, e.deckReasons(best, reports)...)
+	return out
+}
+
+func (e *env) blockedReasons(reports []PlatformReport) []string {
+	var out []string
+	for _, r := range reports {
+		if r.Feasible || len(r.Blockers) == 0 {
+			continue
+		}
+		b := r.Blockers[0]
+		s := fmt.Sprintf("%s cannot run it: %s", r.Name, strings.TrimSuffix(b.Message, "."))
+		if b.Source != "" {
+			s += fmt.Sprintf(" (%s)", b.Source)
+		}
+		out = append(out, s+".")
+	}
+	return out
+}
+
+// deckReasons compares the answer with the 2017 deck's conclusions and
+// says where today's limits changed them.
+func (e *env) deckReasons(best PlatformReport, reports []PlatformReport) []string {
+	var out []string
+	lambda := byID(reports, platform.Lambda)
+	if best.Platform == platform.Lambda {
+		out = append(out, "This agrees with the 2017 deck: periodic or light workloads and API-only applications suit serverless.")
+	}
+	if lambda.Platform != "" && !lambda.Feasible && slices.ContainsFunc(lambda.Blockers, func(f capacity.Finding) bool { return f.Code == capacity.MaxDuration }) {
+		out = append(out, "This agrees with the 2017 deck: long-running jobs belong in containers.")
+	}
+	if e.s.Snapshot >= "2018" && lambda.Feasible {
+		if old, err := e.maxDurationIn2017(); err == nil && e.s.Workload.MaxDurationS.GreaterThan(old) {
+			out = append(out, fmt.Sprintf("Today's limits changed the deck's answer: a %s s job was past Lambda's %s s timeout in 2017-12; the limit has been 900 s since 2018-10.", e.s.Workload.MaxDurationS, old))
+		}
+		out = append(out, "The deck counted native libraries against serverless; Lambda container images (up to 10 GB, since 2020-12) now carry them.")
+	}
+	if best.Capacity.Nodes > 1000 && (best.Platform == platform.ECSEC2 || best.Platform == platform.EKS || best.Platform == platform.Kubernetes) {
+		out = append(out, "This agrees with the 2017 deck: the largest conventional scale is ECS's or Kubernetes'.")
+	}
+	return out
+}
+
+func (e *env) maxDurationIn2017() (decimal.Decimal, error) {
+	c, err := platform.Snapshot("2017-12")
+	if err != nil {
+		return decimal.Zero, err
+	}
+	p, ok := c.Platform(platform.Lambda)
+	if !ok || p.Limits.Timeout == nil {
+		return decimal.Zero, fmt.Errorf("no 2017 timeout")
+	}
+	return decimal.NewFromInt(p.Limits.Timeout.Value), nil
+}

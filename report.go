@@ -1,0 +1,126 @@
+package runwhere
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/runwhere/runwhere/capacity"
+	"github.com/runwhere/runwhere/ha"
+	"github.com/runwhere/runwhere/platform"
+)
+
+// Report is the answer to a [Scenario]: for every platform, whether it can
+// run the workload, what it costs a month and why, what it needs, and what
+// happens when machines fail; then the break-even points and a
+// recommendation. Its JSON names are the stable contract of DESIGN.md;
+// money and exact quantities are decimal strings.
+type Report struct {
+	Scenario string `json:"scenario"`
+	Snapshot string `json:"snapshot"`
+	Region   string `json:"region"`
+	Currency string `json:"currency"`
+	// Inputs is the scenario as evaluated, every default filled in.
+	Inputs         Scenario         `json:"inputs"`
+	Platforms      []PlatformReport `json:"platforms"`
+	BreakEven      []BreakEven      `json:"break_even"`
+	Recommendation Recommendation   `json:"recommendation"`
+}
+
+// PlatformReport is one platform's column of a [Report].
+type PlatformReport struct {
+	Platform platform.ID `json:"platform"`
+	Name     string      `json:"name"`
+	Feasible bool        `json:"feasible"`
+	// Blockers are hard limits the workload breaks (the platform cannot
+	// run it); Warnings are quotas and envelopes it reaches.
+	Blockers []capacity.Finding `json:"blockers"`
+	Warnings []capacity.Finding `json:"warnings"`
+	// MonthlyCost is exact; MonthlyCostRounded is the bill as AWS presents
+	// it: each line rounded to the cent, half up, then summed.
+	MonthlyCost        decimal.Decimal `json:"monthly_cost"`
+	MonthlyCostRounded decimal.Decimal `json:"monthly_cost_rounded"`
+	CostLines          []CostLine      `json:"cost_lines"`
+	Capacity           Capacity        `json:"capacity"`
+	HA                 ha.Summary      `json:"ha"`
+}
+
+// CostLine is one item of a monthly bill.
+type CostLine struct {
+	Item          string          `json:"item"`
+	Quantity      decimal.Decimal `json:"quantity"`
+	Unit          string          `json:"unit"`
+	UnitPrice     decimal.Decimal `json:"unit_price"`
+	Amount        decimal.Decimal `json:"amount"`
+	AmountRounded decimal.Decimal `json:"amount_rounded"`
+}
+
+// Capacity is what the workload needs on one platform. Fields that do not
+// apply are omitted.
+type Capacity struct {
+	// Lambda: concurrent executions, mean and at the peak (Little's law).
+	Concurrency     *decimal.Decimal `json:"concurrency,omitempty"`
+	PeakConcurrency *decimal.Decimal `json:"peak_concurrency,omitempty"`
+	// RampSeconds is how long Lambda takes to scale from cold to the peak.
+	RampSeconds *decimal.Decimal `json:"ramp_seconds,omitempty"`
+	// Nodes are the worker instances (EC2-backed platforms); Managers the
+	// self-managed control-plane instances priced beside them.
+	Nodes        int    `json:"nodes"`
+	InstanceType string `json:"instance_type,omitempty"`
+	Managers     int    `json:"managers,omitempty"`
+	// Replicas (or Fargate tasks) needed for the peak.
+	Replicas int `json:"replicas,omitempty"`
+	// RequestsPerReplica is how many requests per second one replica
+	// serves at the target utilisation.
+	RequestsPerReplica *decimal.Decimal `json:"requests_per_replica,omitempty"`
+	TaskVCPU           *decimal.Decimal `json:"task_vcpu,omitempty"`
+	TaskMemoryMB       int              `json:"task_memory_mb,omitempty"`
+	// ReplicasPerNode is how many replicas one node holds after the
+	// platform's reservations.
+	ReplicasPerNode int `json:"replicas_per_node,omitempty"`
+	// Clusters is how many clusters the workload needs (more than one when
+	// it exceeds one cluster's limits).
+	Clusters int `json:"clusters,omitempty"`
+	// UnusedVCPU is the worker vCPU left idle after packing.
+	UnusedVCPU *decimal.Decimal `json:"unused_vcpu,omitempty"`
+}
+
+// BreakEven is the load at which Lambda's monthly cost equals a
+// server-based platform's. Rates are null with a Reason when the curves
+// never cross in a sensible range.
+type BreakEven struct {
+	Serverless      platform.ID      `json:"serverless"`
+	Server          platform.ID      `json:"server"`
+	RequestsPerSec  *decimal.Decimal `json:"requests_per_second"`
+	RequestsPerHour *decimal.Decimal `json:"requests_per_hour"`
+	// CheaperBelow names the platform that is cheaper below the crossing.
+	CheaperBelow platform.ID `json:"cheaper_below,omitempty"`
+	// Crossings counts every load at which the cheaper side changes; a
+	// fleet that grows in steps can cross Lambda's line more than once.
+	Crossings int `json:"crossings,omitempty"`
+	Reason       string      `json:"reason,omitempty"`
+}
+
+// Recommendation ranks the feasible platforms and says why.
+type Recommendation struct {
+	Platform platform.ID `json:"platform"`
+	Reasons  []string    `json:"reasons"`
+	Ranking  []Ranked    `json:"ranking"`
+}
+
+// Ranked is one platform's place in the recommendation, with its score
+// (0 to 1, higher is better) and the part each criterion contributed.
+type Ranked struct {
+	Platform platform.ID `json:"platform"`
+	Score    float64     `json:"score"`
+	Feasible bool        `json:"feasible"`
+	Criteria Criteria    `json:"criteria"`
+}
+
+// Criteria are a platform's scores (0 to 1) on each recommendation
+// criterion, before weighting.
+type Criteria struct {
+	Cost        float64 `json:"cost"`
+	Headroom    float64 `json:"headroom"`
+	Resilience  float64 `json:"resilience"`
+	Operations  float64 `json:"operations"`
+	Portability float64 `json:"portability"`
+}

@@ -1,0 +1,253 @@
+package runwhere
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/runwhere/runwhere/capacity"
+	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/ha"
+	"github.com/runwhere/runwhere/platform"
+)
+
+// The server model. Replicas of the scenario's container serve requests
+// until their vCPU × target utilisation or their memory runs out (DESIGN.md),
+// so one replica serves perReplica requests per second. The peak needs
+// n = ceil(peak / perReplica) replicas. Workers are zone-balanced: every
+// zone runs the same number of nodes (one Auto Scaling group or node group
+// per zone, as EKS managed node groups and ECS capacity providers are set
+// up), so a zone's loss costs the same whichever it is. With Z zones, of
+// which Zeff = Z (or Z − 1 when the scenario asks to survive a zone's loss)
+// must carry the peak, and fit replicas per node,
+//
+//	nodes = Z × max(1, ceil(n / (Zeff × fit)))
+//
+// which, because ceil(ceil(y)/k) = ceil(y/k), is a step function of the
+// monthly requests x with steps of Zeff × fit × perReplica × 2,628,000 ×
+// mean/peak requests: exactly a [cost.Fleet]. The same fleet prices the
+// report, the break-even points and the curves, so they agree.
+
+// perReplica returns the requests per second one replica serves, as the
+// numerator and denominator of an exact fraction, and what binds it.
+func (e *env) perReplica() (num, den decimal.Decimal, binding string) {
+	w, c := e.s.Workload, e.container
+	cpu := c.VCPU.Mul(*e.s.Servers.TargetUtilization) // vCPU a replica may use
+	concurrent := decimal.NewFromInt(c.MemoryMB / *w.MemoryMB)
+	// Compare cpu / cpu_fraction with concurrent without dividing.
+	if cpu.LessThan(concurrent.Mul(*w.CPUFraction)) {
+		return cpu.Mul(thousand), w.DurationMS.Mul(*w.CPUFraction), "cpu"
+	}
+	return concurrent.Mul(thousand), *w.DurationMS, "memory"
+}
+
+// loadFleet is the fleet sized to the load: units of unitReplicas replicas
+// (spread over zones), each costing unitMonthly, at least minUnits of them.
+func (e *env) loadFleet(fixed, unitMonthly decimal.Decimal, unitReplicas int64, minUnits int) cost.Fleet {
+	w := e.s.Workload
+	f := cost.Fleet{Fixed: fixed, PerUnit: unitMonthly, MinUnits: minUnits}
+	if w.RequestsPerSecond.IsZero() {
+		// All the load is at the peak: the fleet does not follow the mean.
+		f.MinUnits = 0
+		f.Fixed = fixed.Add(unitMonthly.Mul(decimal.NewFromInt(int64(minUnits))))
+		return f
+	}
+	num, den, _ := e.perReplica()
+	// requests a month one unit serves at the mean load
+	perUnit := decimal.NewFromInt(unitReplicas).Mul(secondsPerMonth).Mul(*w.RequestsPerSecond).Mul(num)
+	f.RequestsPerUnit = perUnit.DivRound(den.Mul(*w.PeakRequestsPerSecond), cost.DivScale)
+	return f
+}
+
+func (e *env) zones() (z, zeff int64) {
+	z = *e.s.Servers.Zones
+	zeff = z
+	if *e.s.Servers.SurviveZoneLoss && z > 1 {
+		zeff = z - 1
+	}
+	return z, zeff
+}
+
+func (e *env) evaluateServers(p platform.Platform) (model, error) {
+	var m model
+	sv := e.s.Servers
+	z, zeff := e.zones()
+	if *sv.SurviveZoneLoss && z < 2 {
+		return model{}, &FieldError{Field: "servers.zones", Value: fmt.Sprint(z), Reason: "cannot survive the loss of a zone: servers.survive_zone_loss needs 2 or more"}
+	}
+	rep, err := capacity.SizeReplicas(e.workload, e.container, *sv.TargetUtilization)
+	if err != nil {
+		return model{}, inputError(err)
+	}
+	node, err := capacity.NodeFor(p.ID, e.instances, sv.InstanceType, capacity.NodeOptions{})
+	if errors.Is(err, capacity.ErrUnknownInstanceType) {
+		m.report.addFindings(capacity.Findings{capacity.UnknownInstanceFinding(sv.InstanceType)})
+		m.report.setBill(cost.Bill{})
+		m.report.Capacity = Capacity{InstanceType: sv.InstanceType}
+		m.report.HA, err = ha.Summarize(e.topology(p, 0, 0), e.model)
+		return m, err
+	}
+	if err != nil {
+		return model{}, inputError(err)
+	}
+	fit, _ := node.Fit(e.container.VCPU.Mul(thousand).Ceil().IntPart(), e.container.MemoryMB)
+	if fit < 1 {
+		m.report.addFindings(capacity.Findings{{
+			Code:     capacity.MaxTaskSize,
+			Message:  fmt.Sprintf("one %s vCPU / %d MB replica does not fit on a %s after the platform's reservations (allocatable %dm CPU, %d MiB)", e.container.VCPU, e.container.MemoryMB, sv.InstanceType, node.CPUMilli, node.MemoryMiB),
+			Limit:    fmt.Sprintf("%dm CPU, %d MiB", node.CPUMilli, node.MemoryMiB),
+			Severity: capacity.Blocker,
+		}})
+		m.report.setBill(cost.Bill{})
+		m.report.Capacity = Capacity{InstanceType: sv.InstanceType}
+		m.report.HA, err = ha.Summarize(e.topology(p, 0, 0), e.model)
+		return m, err
+	}
+	perZone := (max(rep.Count, zeff) + zeff - 1) / zeff // replicas in every zone
+	if !*sv.SurviveZoneLoss {
+		perZone = (max(rep.Count, z) + z - 1) / z
+	}
+	replicas := perZone * z
+	nodesPerZone := (perZone + fit - 1) / fit
+	needed := nodesPerZone * z
+	nodes := needed
+	if *sv.Count > 0 {
+		nodes = *sv.Count
+		if nodes < needed {
+			m.report.addFindings(capacity.Findings{{
+				Code:     capacity.FleetTooSmall,
+				Message:  fmt.Sprintf("servers.count %d is below the %d nodes the peak needs (%d replicas, %d per %s, %d zones)", nodes, needed, replicas, fit, sv.InstanceType, z),
+				Limit:    fmt.Sprint(nodes),
+				Value:    fmt.Sprint(needed),
+				Severity: capacity.Blocker,
+			}})
+		}
+	}
+	usage := capacity.ClusterUsage{Nodes: nodes, PodsPerNode: min(fit, perZone), Pods: replicas, Services: 1, MaxTasksPerService: replicas}
+	m.report.addFindings(capacity.CheckCluster(p, usage))
+	clusters := capacity.ClustersNeeded(p, usage)
+	managers := int64(0)
+	if p.ControlPlane.RunBy == platform.User {
+		managers = *sv.Managers * clusters
+	}
+	hourly := ""
+	if sv.HourlyPrice != nil {
+		hourly = sv.HourlyPrice.String()
+	}
+	workers, err := cost.EC2(e.prices, cost.EC2Usage{InstanceType: sv.InstanceType, Count: int(nodes), HourlyPrice: hourly, Item: fmt.Sprintf("%s workers (%s)", p.ID, sv.InstanceType)})
+	if err != nil {
+		return model{}, inputError(err)
+	}
+	cp, err := cost.ControlPlaneBill(e.prices, cost.ControlPlane{
+		Platform: string(p.ID),
+		Clusters: int(clusters),
+		Managers: cost.EC2Usage{InstanceType: sv.InstanceType, Count: int(managers), HourlyPrice: hourly},
+	})
+	if err != nil {
+		return model{}, inputError(err)
+	}
+	m.report.setBill(workers.Add(cp))
+	num, den, _ := e.perReplica()
+	m.report.Capacity = Capacity{
+		Nodes:              int(nodes),
+		InstanceType:       sv.InstanceType,
+		Managers:           int(managers),
+		Replicas:           int(replicas),
+		RequestsPerReplica: ptr(num.DivRound(den, 4)),
+		TaskVCPU:           ptr(e.container.VCPU),
+		TaskMemoryMB:       int(e.container.MemoryMB),
+		ReplicasPerNode:    int(fit),
+		Clusters:           int(clusters),
+		UnusedVCPU:         ptr(decimal.NewFromInt(nodes).Mul(decimal.NewFromInt(node.CPUMilli)).Sub(decimal.NewFromInt(replicas).Mul(e.container.VCPU).Mul(thousand)).Div(thousand)),
+	}
+	if *sv.Count > 0 {
+		f := cost.FixedFleet(m.report.MonthlyCost)
+		m.fleet = &f
+	} else {
+		nodeMonthly := workers.Total().Div(decimal.NewFromInt(max(nodes, 1)))
+		f := e.loadFleet(cp.Total(), nodeMonthly.Mul(decimal.NewFromInt(z)), zeff*fit, 1)
+		m.fleet = &f
+	}
+	m.report.HA, err = ha.Summarize(e.topology(p, managers/clusters, nodes), e.model)
+	if err != nil {
+		return model{}, err
+	}
+	return m, nil
+}
+
+// topology is the ha view of a platform's deployment.
+func (e *env) topology(p platform.Platform, managers, workers int64) ha.Topology {
+	z, zeff := e.zones()
+	t := ha.Topology{Platform: string(p.ID), Snapshot: e.s.Snapshot, Zones: int(z)}
+	if p.ControlPlane.RunBy == platform.User {
+		t.Managers = int(managers)
+	}
+	if workers > 0 {
+		t.Workers = int(workers)
+		t.WorkersNeeded = int((workers*zeff + z - 1) / z)
+	}
+	return t
+}
+
+func (e *env) evaluateFargate(p platform.Platform) (model, error) {
+	var m model
+	sv := e.s.Servers
+	z, zeff := e.zones()
+	sz, err := capacity.SizeFargate(p, e.s.Snapshot, e.workload, e.container, *sv.TargetUtilization, z, *sv.SurviveZoneLoss)
+	if err != nil {
+		return model{}, inputError(err)
+	}
+	m.report.addFindings(sz.Findings)
+	m.report.Capacity = Capacity{
+		Replicas:     int(sz.Tasks),
+		TaskVCPU:     ptr(sz.Task.VCPU),
+		TaskMemoryMB: int(sz.Task.MemoryMiB),
+	}
+	if len(m.report.Blockers) > 0 && sz.Task.VCPU.IsZero() {
+		m.report.setBill(cost.Bill{})
+		m.report.HA, err = ha.Summarize(e.topology(p, 0, 0), e.model)
+		return m, err
+	}
+	fp := cost.FargateLinuxX86
+	if e.s.Workload.Arch == "arm64" {
+		fp = cost.FargateLinuxARM64
+	}
+	task := cost.FargateUsage{Platform: fp, Tasks: int(sz.Tasks), VCPU: sz.Task.VCPU, MemoryMB: int(sz.Task.MemoryMiB)}
+	bill, err := cost.Fargate(e.prices, task)
+	if err != nil {
+		return model{}, inputError(err)
+	}
+	cp, err := cost.ControlPlaneBill(e.prices, cost.ControlPlane{Platform: string(p.ID)})
+	if err != nil {
+		return model{}, inputError(err)
+	}
+	m.report.setBill(bill.Add(cp))
+	num, den, _ := e.perReplica()
+	m.report.Capacity.RequestsPerReplica = ptr(num.DivRound(den, 4))
+	taskMonthly := bill.Total().Div(decimal.NewFromInt(max(sz.Tasks, 1)))
+	var f cost.Fleet
+	if *sv.SurviveZoneLoss {
+		f = e.loadFleet(cp.Total(), taskMonthly.Mul(decimal.NewFromInt(z)), zeff, 1)
+	} else {
+		f = e.loadFleet(cp.Total(), taskMonthly, 1, int(z))
+	}
+	m.fleet = &f
+	m.task = &task
+	m.report.HA, err = ha.Summarize(e.topology(p, 0, 0), e.model)
+	return m, err
+}
+
+// inputError turns a component's complaint about an input into the
+// scenario's error vocabulary, keeping the field it names.
+func inputError(err error) error {
+	var ce *capacity.InputError
+	if errors.As(err, &ce) {
+		return &FieldError{Field: ce.Field, Value: ce.Value, Reason: ce.Reason}
+	}
+	var co *cost.FieldError
+	if errors.As(err, &co) {
+		return &FieldError{Field: co.Field, Value: co.Value, Reason: co.Reason}
+	}
+	return fmt.Errorf("runwhere: %w", err)
+}
