@@ -209,4 +209,3 @@ func (e *env) evaluateLambda(p platform.Platform) (model, error) {
 	m.report.HA, err = ha.Summarize(ha.Topology{Platform: string(p.ID), Snapshot: e.s.Snapshot}, e.model)
 	return m, err
 }
-

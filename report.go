@@ -95,8 +95,8 @@ type BreakEven struct {
 	CheaperBelow platform.ID `json:"cheaper_below,omitempty"`
 	// Crossings counts every load at which the cheaper side changes; a
 	// fleet that grows in steps can cross Lambda's line more than once.
-	Crossings int `json:"crossings,omitempty"`
-	Reason       string      `json:"reason,omitempty"`
+	Crossings int    `json:"crossings,omitempty"`
+	Reason    string `json:"reason,omitempty"`
 }
 
 // Recommendation ranks the feasible platforms and says why.

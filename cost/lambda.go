@@ -69,11 +69,18 @@ type lambdaModel struct {
 	storagePrice  decimal.Decimal
 	storagePerReq decimal.Decimal // GB-s of extra storage per invocation
 
-	pc         bool
-	pcGBs      decimal.Decimal // configured GB-s (rounded enabled time)
-	pcPrice    decimal.Decimal
-	pcDurPrice decimal.Decimal
-	pcCapacity decimal.Decimal // invocations the provisioned environments can serve
+	labels *archLabels
+
+	storageExtraMB decimal.Decimal
+
+	pc           bool
+	pcN          decimal.Decimal // configured concurrency
+	pcSecs       decimal.Decimal // enabled time
+	pcBilledSecs decimal.Decimal // enabled time rounded up to the billing step
+	pcGBs        decimal.Decimal // configured GB-s (rounded enabled time)
+	pcPrice      decimal.Decimal
+	pcDurPrice   decimal.Decimal
+	pcCapacity   decimal.Decimal // invocations the provisioned environments can serve
 }
 
 func newLambdaModel(c *Catalogue, u LambdaUsage) (*lambdaModel, error) {
@@ -88,12 +95,11 @@ func newLambdaModel(c *Catalogue, u LambdaUsage) (*lambdaModel, error) {
 	if u.PriorGBSeconds.IsNegative() {
 		return nil, fieldErr("lambda.prior_gb_seconds", u.PriorGBSeconds.String(), "is negative")
 	}
-	mem := decimal.NewFromInt(int64(u.MemoryMB))
-	if mem.LessThan(lp.MemoryMinMB.Value) || mem.GreaterThan(lp.MemoryMaxMB.Value) {
+	minMB, maxMB, stepMB := lp.MemoryMinMB.Value.IntPart(), lp.MemoryMaxMB.Value.IntPart(), lp.MemoryStepMB.Value.IntPart()
+	if mb := int64(u.MemoryMB); mb < minMB || mb > maxMB {
 		return nil, fieldErr("lambda.memory_mb", strconv.Itoa(u.MemoryMB),
 			"is outside "+lp.MemoryMinMB.Value.String()+".."+lp.MemoryMaxMB.Value.String()+" MB in snapshot "+c.Snapshot)
-	}
-	if !mem.Sub(lp.MemoryMinMB.Value).Mod(lp.MemoryStepMB.Value).IsZero() {
+	} else if (mb-minMB)%stepMB != 0 {
 		return nil, fieldErr("lambda.memory_mb", strconv.Itoa(u.MemoryMB),
 			"is not a multiple of "+lp.MemoryStepMB.Value.String()+" MB above "+lp.MemoryMinMB.Value.String()+" MB in snapshot "+c.Snapshot)
 	}
@@ -101,8 +107,10 @@ func newLambdaModel(c *Catalogue, u LambdaUsage) (*lambdaModel, error) {
 	if !ok {
 		return nil, fieldErr("lambda.arch", string(m.arch), "is not offered in snapshot "+c.Snapshot)
 	}
+	m.labels = labelsFor(m.arch)
 	m.tiers, m.multiTier, m.prior = tiers, len(tiers) > 1, u.PriorGBSeconds
 	m.billedMS = ceilTo(u.DurationMS, lp.GranularityMS.Value)
+	mem := decimal.NewFromInt(int64(u.MemoryMB))
 	m.gbPerReq = m.billedMS.Mul(mem).Mul(dPerMBms)
 
 	if u.EphemeralStorageMB < 0 {
@@ -120,6 +128,7 @@ func newLambdaModel(c *Catalogue, u LambdaUsage) (*lambdaModel, error) {
 		if extra := st.Sub(lp.EphemeralFreeMB.Value); extra.IsPositive() {
 			m.storage = true
 			m.storagePrice = lp.EphemeralStorage.Value
+			m.storageExtraMB = extra
 			m.storagePerReq = m.billedMS.Mul(extra).Mul(dPerMBms)
 		}
 	}
@@ -145,18 +154,79 @@ func newLambdaModel(c *Catalogue, u LambdaUsage) (*lambdaModel, error) {
 		billedSecs := ceilTo(secs, step)
 		n := decimal.NewFromInt(int64(u.ProvisionedConcurrency))
 		m.pc = true
-		m.pcGBs = n.Mul(mem).Mul(dPerMiB).Mul(billedSecs)
+		m.pcN, m.pcSecs, m.pcBilledSecs = n, secs, billedSecs
 		m.pcPrice, m.pcDurPrice = pp.Concurrency.Value, pp.Duration.Value
-		if m.billedMS.IsZero() {
-			m.pcCapacity = decimal.New(1, 30) // zero-length invocations: unbounded
-		} else {
-			m.pcCapacity = div(n.Mul(secs).Mul(dThousand), m.billedMS)
-		}
+		m.resizePC(mem)
 	} else if u.FreeTier {
 		m.free = true
 		m.freeReq, m.freeGB = lp.FreeRequests.Value, lp.FreeGBSeconds.Value
 	}
 	return m, nil
+}
+
+// resizePC works out the provisioned quantities that depend on memory and
+// the billed duration.
+func (m *lambdaModel) resizePC(mem decimal.Decimal) {
+	m.pcGBs = m.pcN.Mul(mem).Mul(dPerMiB).Mul(m.pcBilledSecs)
+	if m.billedMS.IsZero() {
+		m.pcCapacity = decimal.New(1, 30) // zero-length invocations: unbounded
+	} else {
+		m.pcCapacity = trim(div(m.pcN.Mul(m.pcSecs).Mul(dThousand), m.billedMS))
+	}
+}
+
+// resize re-targets a checked model at another memory size and billed
+// duration (both already valid), for sweeps.
+func (m *lambdaModel) resize(memMB int64, billedMS decimal.Decimal) {
+	mem := decimal.NewFromInt(memMB)
+	m.billedMS = billedMS
+	m.gbPerReq = billedMS.Mul(mem).Mul(dPerMBms)
+	if m.storage {
+		m.storagePerReq = billedMS.Mul(m.storageExtraMB).Mul(dPerMBms)
+	}
+	if m.pc {
+		m.resizePC(mem)
+	}
+}
+
+// archLabels are the line items of one architecture, built once.
+type archLabels struct {
+	requests, duration, pc, pcDuration, storage string
+	tiers                                       []string
+}
+
+var (
+	labelsX86   = newArchLabels(X86)
+	labelsARM64 = newArchLabels(ARM64)
+)
+
+func newArchLabels(a Arch) *archLabels {
+	s := string(a)
+	l := &archLabels{
+		requests:   "lambda requests (" + s + ")",
+		duration:   "lambda duration (" + s + ")",
+		pc:         "lambda provisioned concurrency (" + s + ")",
+		pcDuration: "lambda provisioned duration (" + s + ")",
+		storage:    "lambda ephemeral storage (" + s + ")",
+	}
+	for i := 1; i <= 8; i++ {
+		l.tiers = append(l.tiers, "lambda duration ("+s+", tier "+strconv.Itoa(i)+")")
+	}
+	return l
+}
+
+func labelsFor(a Arch) *archLabels {
+	if a == ARM64 {
+		return labelsARM64
+	}
+	return labelsX86
+}
+
+func (l *archLabels) tier(i int) string {
+	if i < len(l.tiers) {
+		return l.tiers[i]
+	}
+	return "lambda duration (tier " + strconv.Itoa(i+1) + ")"
 }
 
 func snapshotOf(c *Catalogue) string {
@@ -177,7 +247,7 @@ func Lambda(c *Catalogue, u LambdaUsage) (Bill, error) {
 	if u.Requests.IsNegative() {
 		return Bill{}, fieldErr("lambda.requests", u.Requests.String(), "is negative")
 	}
-	return m.bill(u.Requests, true), nil
+	return m.bill(u.Requests), nil
 }
 
 // split returns requests served by provisioned environments and on demand.
@@ -189,43 +259,53 @@ func (m *lambdaModel) split(r decimal.Decimal) (pcReq, odReq decimal.Decimal) {
 	return pcReq, r.Sub(pcReq)
 }
 
-// bill builds the bill for r requests; lines=false skips zero-amount lines
-// other than the request line (used by sweeps that only want totals).
-func (m *lambdaModel) bill(r decimal.Decimal, all bool) Bill {
+// bill builds the bill for r requests.
+func (m *lambdaModel) bill(r decimal.Decimal) Bill {
 	lines := make([]Line, 0, 6)
-	a := string(m.arch)
+	l := m.labels
 	reqQty := r
 	if m.free {
 		reqQty = maxDec(dZero, r.Sub(m.freeReq))
 	}
-	lines = append(lines, line("lambda requests ("+a+")", "request", reqQty, m.reqPrice))
-
-	pcReq, odReq := m.split(r)
-	gbs := odReq.Mul(m.gbPerReq)
-	if m.free {
-		gbs = maxDec(dZero, gbs.Sub(m.freeGB))
+	lines = append(lines, line(l.requests, "request", reqQty, m.reqPrice))
+	pcReq, gbs := m.onDemandGBs(r)
+	if !m.multiTier {
+		lines = append(lines, line(l.duration, "GB-second", gbs, m.tiers[0].Value))
+	} else {
+		m.eachTier(gbs, func(i int, qty decimal.Decimal) {
+			if qty.IsPositive() || i == 0 {
+				lines = append(lines, line(l.tier(i), "GB-second", qty, m.tiers[i].Value))
+			}
+		})
 	}
-	lines = m.tierLines(lines, gbs, all)
 	if m.pc {
 		lines = append(lines,
-			line("lambda provisioned concurrency ("+a+")", "GB-second", m.pcGBs, m.pcPrice),
-			line("lambda provisioned duration ("+a+")", "GB-second", pcReq.Mul(m.gbPerReq), m.pcDurPrice))
+			line(l.pc, "GB-second", m.pcGBs, m.pcPrice),
+			line(l.pcDuration, "GB-second", pcReq.Mul(m.gbPerReq), m.pcDurPrice))
 	}
 	if m.storage {
-		lines = append(lines, line("lambda ephemeral storage ("+a+")", "GB-second", r.Mul(m.storagePerReq), m.storagePrice))
+		lines = append(lines, line(l.storage, "GB-second", r.Mul(m.storagePerReq), m.storagePrice))
 	}
 	return Bill{Lines: lines}
 }
 
-var tierNames = []string{"tier 1", "tier 2", "tier 3", "tier 4", "tier 5"}
-
-// tierLines splits billable GB-s over the volume tiers, starting at the
-// account's prior usage.
-func (m *lambdaModel) tierLines(lines []Line, gbs decimal.Decimal, all bool) []Line {
-	a := string(m.arch)
-	if !m.multiTier {
-		return append(lines, line("lambda duration ("+a+")", "GB-second", gbs, m.tiers[0].Value))
+// onDemandGBs returns the requests served by provisioned environments and
+// the billable on-demand GB-s (after the free tier).
+func (m *lambdaModel) onDemandGBs(r decimal.Decimal) (pcReq, gbs decimal.Decimal) {
+	pcReq, odReq := m.split(r)
+	gbs = odReq.Mul(m.gbPerReq)
+	if m.free {
+		gbs = gbs.Sub(m.freeGB)
+		if gbs.IsNegative() {
+			gbs = dZero
+		}
 	}
+	return pcReq, gbs
+}
+
+// eachTier splits billable GB-s over the volume tiers, starting at the
+// account's prior usage, calling fn for every tier in order.
+func (m *lambdaModel) eachTier(gbs decimal.Decimal, fn func(i int, qty decimal.Decimal)) {
 	pos, end := m.prior, m.prior.Add(gbs)
 	lo := dZero
 	for i, t := range m.tiers {
@@ -235,29 +315,44 @@ func (m *lambdaModel) tierLines(lines []Line, gbs decimal.Decimal, all bool) []L
 		}
 		qty := dZero
 		if hi.GreaterThan(pos) {
-			qty = hi.Sub(maxDec(pos, lo))
-			if qty.IsNegative() {
+			if qty = hi.Sub(maxDec(pos, lo)); qty.IsNegative() {
 				qty = dZero
 			}
 		}
-		if qty.IsPositive() || (i == 0 && all) {
-			name := "tier " + strconv.Itoa(i+1)
-			if i < len(tierNames) {
-				name = tierNames[i]
-			}
-			lines = append(lines, line("lambda duration ("+a+", "+name+")", "GB-second", qty, t.Value))
-		}
+		fn(i, qty)
 		if t.UpToGBSeconds != nil {
 			lo = *t.UpToGBSeconds
+			if !end.GreaterThan(lo) {
+				return
+			}
 		}
 	}
-	return lines
 }
 
 // total is the exact monthly cost for r requests, without building lines.
 func (m *lambdaModel) total(r decimal.Decimal) decimal.Decimal {
-	b := m.bill(r, false)
-	return b.Total()
+	reqQty := r
+	if m.free {
+		reqQty = maxDec(dZero, r.Sub(m.freeReq))
+	}
+	t := reqQty.Mul(m.reqPrice)
+	pcReq, gbs := m.onDemandGBs(r)
+	if !m.multiTier {
+		t = t.Add(gbs.Mul(m.tiers[0].Value))
+	} else {
+		m.eachTier(gbs, func(i int, qty decimal.Decimal) {
+			if !qty.IsZero() {
+				t = t.Add(qty.Mul(m.tiers[i].Value))
+			}
+		})
+	}
+	if m.pc {
+		t = t.Add(m.pcGBs.Mul(m.pcPrice)).Add(pcReq.Mul(m.gbPerReq).Mul(m.pcDurPrice))
+	}
+	if m.storage {
+		t = t.Add(r.Mul(m.storagePerReq).Mul(m.storagePrice))
+	}
+	return t
 }
 
 // slope is the right-derivative of total at r: the cost of one more request.

@@ -2,7 +2,6 @@ package cost
 
 import (
 	"math/big"
-	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -58,7 +57,8 @@ func LambdaMemorySweep(c *Catalogue, u LambdaUsage, cpuFraction decimal.Decimal)
 	if u.Requests.IsNegative() {
 		return Sweep{}, fieldErr("lambda.requests", u.Requests.String(), "is negative")
 	}
-	if _, err := newLambdaModel(c, u); err != nil { // validates u at the measured size
+	m, err := newLambdaModel(c, u) // validates u at the measured size
+	if err != nil {
 		return Sweep{}, err
 	}
 	lp := c.Lambda
@@ -81,12 +81,7 @@ func LambdaMemorySweep(c *Catalogue, u LambdaUsage, cpuFraction decimal.Decimal)
 			n.Add(&n, big.NewInt(1))
 		}
 		billed := decimal.NewFromBigInt(&n, 0).Mul(lp.GranularityMS.Value)
-		v := u
-		v.MemoryMB, v.DurationMS = int(mb), billed
-		m, err := newLambdaModel(c, v)
-		if err != nil {
-			return Sweep{}, fieldErr("lambda.memory_mb", strconv.FormatInt(mb, 10), "cannot be priced: "+err.Error())
-		}
+		m.resize(mb, billed)
 		t := m.total(u.Requests)
 		sw.Points = append(sw.Points, SweepPoint{MemoryMB: int(mb), DurationMS: billed, Total: t})
 		if t.LessThan(sw.Points[sw.Cheapest].Total) {

@@ -35,11 +35,27 @@ func ceilDiv(a, b decimal.Decimal) decimal.Decimal {
 	if q.Mul(b).LessThan(a) {
 		q = q.Add(ulp)
 	}
-	return q
+	return trim(q)
+}
+
+// trim drops trailing zeros from d's coefficient, so that quotients that
+// happen to be short do not drag 18-place scales through later arithmetic.
+func trim(d decimal.Decimal) decimal.Decimal {
+	if d.IsZero() {
+		return dZero
+	}
+	for d.Exponent() < 0 {
+		t := d.Truncate(d.Exponent()*-1 - 1)
+		if !t.Equal(d) {
+			break
+		}
+		d = t
+	}
+	return d
 }
 
 // div returns a/b rounded half up at DivScale places.
-func div(a, b decimal.Decimal) decimal.Decimal { return a.DivRound(b, DivScale) }
+func div(a, b decimal.Decimal) decimal.Decimal { return trim(a.DivRound(b, DivScale)) }
 
 // ceilTo rounds x up to a whole multiple of step (step > 0).
 func ceilTo(x, step decimal.Decimal) decimal.Decimal {

@@ -2,9 +2,10 @@
 // quorum arithmetic of Raft-style control planes ([NewQuorum]), how members
 // spread over zones and whether a zone loss keeps quorum or the peak load
 // ([Spread], [SurvivesZoneLoss], [Workers]), the probability that a tier stays
-// up ([Compute], [QuorumAvailability], [ExactMajority], [ManagedSLA]), what each
-// platform still does after a failure, as sourced data ([Scenarios],
-// [Behaviour]), and a what-if walk through a sequence of failures ([WhatIf]).
+// up ([Compute], [QuorumAvailability], [ExactMajority], [Catalogue.ManagedSLA]),
+// what each platform still does after a failure, as sourced data ([Catalogue],
+// [Catalogue.Behaviour]), and a what-if walk through a sequence of failures
+// and repairs ([WhatIf], [ParseSteps]).
 //
 // [Summarize] produces the "ha" object of a runwhere report.
 //

@@ -20,7 +20,8 @@ const (
 	WarnPeakNotFit   = "peak-does-not-fit"
 	WarnNoSLA        = "no-sla"
 	WarnZoneLoss     = "zone-loss-loses-quorum"
-	WarnInference    = "inference"
+	WarnNoChange     = "no-change"
+	WarnLastFailure  = "no-tolerance-left"
 )
 
 // Warning is advice about a topology, with the document that gives it.

@@ -1,6 +1,8 @@
 package ha
 
 import (
+	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -16,25 +18,32 @@ const (
 	LoseControlPlane StepKind = "control-plane" // every manager, or the managed API
 )
 
-// Step is one failure in a what-if sequence. Index numbers managers and
-// workers from 1; zero Index with LoseWorker means "any one worker still up".
-// Zone names a zone for LoseZone.
+// Step is one failure, or with Restore one repair, in a what-if sequence.
+// Index numbers managers and workers from 1; zero Index with LoseWorker means
+// "any one worker still up" (or, restoring, "any one worker down"). Zone
+// names a zone for LoseZone.
 type Step struct {
-	Kind  StepKind
-	Index int
-	Zone  string
+	Kind    StepKind
+	Index   int
+	Zone    string
+	Restore bool
 }
 
 // String returns the step in the form ParseSteps reads: "manager:2",
-// "worker", "worker:3", "zone:b", "control-plane".
+// "worker", "worker:3", "zone:b", "control-plane", and with a leading "+"
+// for a repair ("+zone:b").
 func (s Step) String() string {
+	prefix := ""
+	if s.Restore {
+		prefix = "+"
+	}
 	switch {
 	case s.Kind == LoseZone:
-		return string(s.Kind) + ":" + s.Zone
+		return prefix + string(s.Kind) + ":" + s.Zone
 	case s.Index > 0:
-		return string(s.Kind) + ":" + strconv.Itoa(s.Index)
+		return prefix + string(s.Kind) + ":" + strconv.Itoa(s.Index)
 	}
-	return string(s.Kind)
+	return prefix + string(s.Kind)
 }
 
 // MarshalText implements encoding.TextMarshaler.
@@ -54,8 +63,9 @@ func (s *Step) UnmarshalText(b []byte) error {
 const maxSteps = 1000
 
 // ParseSteps parses a comma-separated sequence such as
-// "manager:2,zone:b,worker,control-plane". Spaces around items are ignored;
-// an empty string is an empty sequence.
+// "manager:2,zone:b,worker,control-plane,+zone:b". A leading "+" repairs
+// what the rest names. Spaces around items are ignored; an empty string is an
+// empty sequence.
 func ParseSteps(s string) ([]Step, error) {
 	if strings.TrimSpace(s) == "" {
 		return nil, nil
@@ -78,16 +88,26 @@ func ParseSteps(s string) ([]Step, error) {
 func parseStep(item string, n int) (Step, error) {
 	item = strings.TrimSpace(item)
 	field := "steps[" + strconv.Itoa(n) + "]"
+	body, restore := strings.CutPrefix(item, "+")
+	st, err := parseBody(body)
+	if err != nil {
+		return Step{}, fieldErr(field, strconv.Quote(item), "%s", err.Error())
+	}
+	st.Restore = restore
+	return st, nil
+}
+
+func parseBody(item string) (Step, error) {
 	kind, arg, hasArg := strings.Cut(item, ":")
 	switch StepKind(kind) {
 	case LoseControlPlane:
 		if hasArg {
-			return Step{}, fieldErr(field, strconv.Quote(item), "takes no argument")
+			return Step{}, errors.New("takes no argument")
 		}
 		return Step{Kind: LoseControlPlane}, nil
 	case LoseZone:
 		if !validZoneName(arg) {
-			return Step{}, fieldErr(field, strconv.Quote(item), "needs a zone name such as zone:b")
+			return Step{}, errors.New("needs a zone name such as zone:b")
 		}
 		return Step{Kind: LoseZone, Zone: arg}, nil
 	case LoseManager, LoseWorker:
@@ -96,11 +116,11 @@ func parseStep(item string, n int) (Step, error) {
 		}
 		i, err := strconv.Atoi(arg)
 		if err != nil || i < 1 || i > maxMembers || arg != strconv.Itoa(i) {
-			return Step{}, fieldErr(field, strconv.Quote(item), "needs a number from 1 to %d, such as %s:2", maxMembers, kind)
+			return Step{}, fmt.Errorf("needs a number from 1 to %d, such as %s:2", maxMembers, kind)
 		}
 		return Step{Kind: StepKind(kind), Index: i}, nil
 	}
-	return Step{}, fieldErr(field, strconv.Quote(item), "is not manager:N, worker[:N], zone:X or control-plane")
+	return Step{}, errors.New("is not manager:N, worker[:N], zone:X or control-plane, optionally after +")
 }
 
 // validZoneName accepts the names ZoneName produces.

@@ -76,8 +76,8 @@ func Summarize(t Topology, m Model) (Summary, error) {
 //
 // SurvivesZoneLoss is true when losing any one zone keeps the control plane
 // (quorum, or for a managed one its documented zone behaviour) and, when
-// WorkersNeeded is set, leaves enough workers for the peak. One zone never
-// survives its own loss.
+// workers are modelled, leaves at least one worker, or with WorkersNeeded
+// enough for the peak. One zone never survives its own loss.
 func (c *Catalogue) Summarize(t Topology, m Model) (Summary, error) {
 	p, err := c.check(t)
 	if err != nil {
@@ -95,9 +95,11 @@ func (c *Catalogue) Summarize(t Topology, m Model) (Summary, error) {
 		s.Warnings = append(s.Warnings, q.Warnings...)
 		cpSurvives = z > 1 && t.Managers-slices.Max(perZone(t.Managers, z)) >= q.Majority
 		if !cpSurvives {
-			s.Warnings = append(s.Warnings, Warning{Code: WarnZoneLoss,
-				Message: "losing the zone with the most managers loses quorum; spread managers so no zone holds a majority (3→1-1-1, 5→2-2-1, 7→3-2-2)",
-				Source:  srcSwarmAdmin})
+			msg := "losing the zone with the most managers loses quorum; spread managers so no zone holds a majority (3→1-1-1, 5→2-2-1, 7→3-2-2)"
+			if z == 1 {
+				msg = "all managers are in one zone: losing it loses the control plane; spread them over three zones (3→1-1-1)"
+			}
+			s.Warnings = append(s.Warnings, Warning{Code: WarnZoneLoss, Message: msg, Source: srcSwarmAdmin})
 		}
 		if !m.Node.IsZero() {
 			a, err := Compute(Tier{Members: t.Managers, Zones: min(z, t.Managers)}, m)
@@ -132,6 +134,7 @@ func (c *Catalogue) Summarize(t Topology, m Model) (Summary, error) {
 	if t.Workers > 0 {
 		left := t.Workers - slices.Max(perZone(t.Workers, z))
 		s.WorkersAfterZoneLoss = &left
+		survives = survives && left > 0
 		if t.WorkersNeeded > 0 {
 			fits := left >= t.WorkersNeeded
 			s.PeakFitsAfterZoneLoss = &fits

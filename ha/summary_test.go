@@ -31,6 +31,7 @@ func TestSummarize(t *testing.T) {
 		{"kubernetes peak does not fit", ha.Topology{Platform: "kubernetes", Managers: 3, Zones: 3, Workers: 6, WorkersNeeded: 5},
 			ha.Model{Node: node}, ptr(3), 0.999702, false, []string{ha.WarnPeakNotFit}},
 		{"eks SLA", ha.Topology{Platform: "eks", Zones: 3, Workers: 6}, ha.Model{Node: node}, nil, 0.9995, true, nil},
+		{"eks workers in one zone", ha.Topology{Platform: "eks", Workers: 6}, ha.Model{}, nil, 0.9995, false, nil},
 		{"fargate SLA", ha.Topology{Platform: "ecs-fargate"}, ha.Model{}, nil, 0.9999, true, nil},
 		{"lambda 2017 has no SLA", ha.Topology{Platform: "lambda", Snapshot: "2017-12"}, ha.Model{}, nil, 0, true,
 			[]string{ha.WarnNoSLA}},

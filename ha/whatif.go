@@ -1,9 +1,6 @@
 package ha
 
-import (
-	"fmt"
-	"slices"
-)
+import "fmt"
 
 // State is a topology after zero or more what-if steps. Fields that do not
 // apply to the platform (managers of a managed control plane, workers of
@@ -56,8 +53,7 @@ func (c *Catalogue) WhatIf(t Topology, steps []Step) ([]State, error) {
 		return nil, fieldErr("steps", len(steps), "exceeds %d steps", maxSteps)
 	}
 	w := world{
-		t:        t,
-		p:        p,
+		t:        placed{Topology: t, p: p},
 		managers: make([]bool, t.Managers+1),
 		workers:  make([]bool, t.Workers+1),
 		zones:    make([]bool, t.zones()),
@@ -82,69 +78,96 @@ func (c *Catalogue) WhatIf(t Topology, steps []Step) ([]State, error) {
 	return out, nil
 }
 
-// world tracks what is down; index 0 of managers and workers is unused.
+// world tracks what was lost: members one by one, and zones. A member is down
+// when it was lost itself or its zone is down, so restoring a zone brings back
+// only the members that were not lost on their own. Index 0 is unused.
 type world struct {
-	t                 Topology
-	p                 PlatformInfo
-	managers, workers []bool // true = down
-	zones             []bool // true = down
-	controlPlaneDown  bool   // a managed API taken away
+	t                placed
+	managers         []bool // lost on their own
+	workers          []bool // lost on their own
+	zones            []bool // down
+	controlPlaneDown bool   // a managed API taken away
+}
+
+// placed is a checked topology with its platform's info.
+type placed struct {
+	Topology
+	p PlatformInfo
+}
+
+func (w *world) managerDown(i int) bool { return w.managers[i] || w.zones[ZoneOf(i, len(w.zones))] }
+func (w *world) workerDown(i int) bool  { return w.workers[i] || w.zones[ZoneOf(i, len(w.zones))] }
+
+func (w *world) countUp(n int, down func(int) bool) (up int) {
+	for i := 1; i <= n; i++ {
+		if !down(i) {
+			up++
+		}
+	}
+	return up
+}
+
+func already(format string, args ...any) []Warning {
+	return []Warning{{Code: WarnNoChange, Message: fmt.Sprintf(format, args...)}}
 }
 
 func (w *world) apply(st Step, n int) ([]Warning, error) {
 	field := fmt.Sprintf("steps[%d]", n)
+	verb := "down"
+	if st.Restore {
+		verb = "up"
+	}
 	switch st.Kind {
 	case LoseManager:
-		if w.p.ControlPlane == Managed {
+		if w.t.p.ControlPlane == Managed {
 			return nil, fieldErr(field, st, "does not apply: %s has a managed control plane", w.t.Platform)
 		}
 		if st.Index < 1 || st.Index > w.t.Managers {
 			return nil, fieldErr(field, st, "is outside managers 1..%d", w.t.Managers)
 		}
-		if w.managers[st.Index] {
-			return []Warning{{Code: "already-down", Message: fmt.Sprintf("manager %d is already down", st.Index)}}, nil
+		if w.managers[st.Index] != st.Restore {
+			return already("manager %d is already %s", st.Index, verb), nil
 		}
-		w.managers[st.Index] = true
+		w.managers[st.Index] = !st.Restore
 	case LoseWorker:
 		if w.t.Workers == 0 {
 			return nil, fieldErr(field, st, "does not apply: the topology models no workers")
 		}
 		i := st.Index
 		if i == 0 {
-			i = slices.Index(w.workers[1:], false) + 1
+			// Any one: the first worker that this step would change.
+			for j := 1; j <= w.t.Workers && i == 0; j++ {
+				if w.workers[j] == st.Restore && (st.Restore || !w.workerDown(j)) {
+					i = j
+				}
+			}
 			if i == 0 {
-				return []Warning{{Code: "already-down", Message: "every worker is already down"}}, nil
+				return already("no worker to bring %s", verb), nil
 			}
 		}
 		if i > w.t.Workers {
 			return nil, fieldErr(field, st, "is outside workers 1..%d", w.t.Workers)
 		}
-		if w.workers[i] {
-			return []Warning{{Code: "already-down", Message: fmt.Sprintf("worker %d is already down", i)}}, nil
+		if w.workers[i] != st.Restore {
+			return already("worker %d is already %s", i, verb), nil
 		}
-		w.workers[i] = true
+		w.workers[i] = !st.Restore
 	case LoseZone:
 		z := zoneIndex(st.Zone)
 		if z < 0 || z >= len(w.zones) {
 			return nil, fieldErr(field, st, "is outside zones a..%s", ZoneName(len(w.zones)-1))
 		}
-		if w.zones[z] {
-			return []Warning{{Code: "already-down", Message: fmt.Sprintf("zone %s is already down", st.Zone)}}, nil
+		if w.zones[z] != st.Restore {
+			return already("zone %s is already %s", st.Zone, verb), nil
 		}
-		w.zones[z] = true
-		for i := 1; i <= w.t.Managers; i++ {
-			w.managers[i] = w.managers[i] || ZoneOf(i, len(w.zones)) == z
-		}
-		for i := 1; i <= w.t.Workers; i++ {
-			w.workers[i] = w.workers[i] || ZoneOf(i, len(w.zones)) == z
-		}
+		w.zones[z] = !st.Restore
 	case LoseControlPlane:
-		if w.p.ControlPlane == Managed {
-			w.controlPlaneDown = true
+		if w.t.p.ControlPlane == Managed {
+			w.controlPlaneDown = !st.Restore
 			break
 		}
 		for i := 1; i <= w.t.Managers; i++ {
-			w.managers[i] = true
+			w.managers[i] = !st.Restore
 		}
 	default:
 		return nil, fieldErr(field, st, "has unknown kind %q", st.Kind)
@@ -152,20 +175,11 @@ func (w *world) apply(st Step, n int) ([]Warning, error) {
 	return nil, nil
 }
 
-func count(down []bool) (up int) {
-	for _, d := range down[1:] {
-		if !d {
-			up++
-		}
-	}
-	return up
-}
-
 func (c *Catalogue) state(w *world, step string, warns []Warning) (State, error) {
 	s := State{Step: step, ControlPlaneUp: !w.controlPlaneDown, Warnings: warns}
 	anyManagerDown, quorumLost, allManagersDown := false, false, false
-	if w.p.ControlPlane == Raft {
-		up, q := count(w.managers), Majority(w.t.Managers)
+	if w.t.p.ControlPlane == Raft {
+		up, q := w.countUp(w.t.Managers, w.managerDown), Majority(w.t.Managers)
 		kept := up >= q
 		s.ManagersUp, s.Managers, s.Quorum, s.QuorumKept = &up, &w.t.Managers, &q, &kept
 		s.ControlPlaneUp = kept
@@ -176,12 +190,12 @@ func (c *Catalogue) state(w *world, step string, warns []Warning) (State, error)
 				Message: fmt.Sprintf("%d of %d managers up, quorum needs %d: running workloads continue, changes and rescheduling stop", up, w.t.Managers, q),
 				Source:  raftSource(w.t.Platform)})
 		case up == q && anyManagerDown:
-			s.Warnings = append(s.Warnings, Warning{Code: "no-tolerance-left",
+			s.Warnings = append(s.Warnings, Warning{Code: WarnLastFailure,
 				Message: "one more manager failure loses quorum", Source: raftSource(w.t.Platform)})
 		}
 	}
 	if w.t.Workers > 0 {
-		up := count(w.workers)
+		up := w.countUp(w.t.Workers, w.workerDown)
 		s.WorkersUp = &up
 		if w.t.WorkersNeeded > 0 {
 			fits := up >= w.t.WorkersNeeded

@@ -115,7 +115,42 @@ func TestWhatIfRepeatWarns(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 2, *got[2].ManagersUp)
 	require.NotEmpty(t, got[2].Warnings)
-	assert.Equal(t, "already-down", got[2].Warnings[0].Code)
+	assert.Equal(t, ha.WarnNoChange, got[2].Warnings[0].Code)
+}
+
+func TestWhatIfRestore(t *testing.T) {
+	steps, err := ha.ParseSteps("zone:a,manager:2,+zone:a,+manager:2,worker,worker,+worker,+worker,+worker")
+	require.NoError(t, err)
+	got, err := ha.WhatIf(ha.Topology{Platform: "swarm", Managers: 3, Zones: 3, Workers: 3}, steps)
+	require.NoError(t, err)
+	require.Len(t, got, 10)
+	type want struct {
+		managersUp, workersUp int
+		applies               ha.Event
+		warning               string
+	}
+	wants := []want{
+		{3, 3, "", ""},
+		{2, 2, ha.ZoneLost, ha.WarnLastFailure},
+		{1, 2, ha.QuorumLost, ha.WarnNoQuorum},
+		{2, 3, ha.ManagerLost, ha.WarnLastFailure}, // zone a back: manager 1 and worker 1 return
+		{3, 3, "", ""},
+		{3, 2, ha.WorkerLost, ""},
+		{3, 1, ha.WorkerLost, ""},
+		{3, 2, ha.WorkerLost, ""},
+		{3, 3, "", ""},
+		{3, 3, "", ha.WarnNoChange},
+	}
+	for i, w := range wants {
+		assert.Equal(t, w.managersUp, *got[i].ManagersUp, "state %d (%s) managers up", i, got[i].Step)
+		assert.Equal(t, w.workersUp, *got[i].WorkersUp, "state %d (%s) workers up", i, got[i].Step)
+		assert.Equal(t, w.applies, got[i].Applies, "state %d (%s) applies", i, got[i].Step)
+		var code string
+		if len(got[i].Warnings) > 0 {
+			code = got[i].Warnings[0].Code
+		}
+		assert.Equal(t, w.warning, code, "state %d (%s) warning", i, got[i].Step)
+	}
 }
 
 func TestWhatIfErrors(t *testing.T) {
@@ -161,6 +196,11 @@ func TestParseSteps(t *testing.T) {
 		wantErr string
 	}{
 		{in: "", want: nil},
+		{in: "+zone:c,+control-plane,+worker", want: []ha.Step{
+			{Kind: ha.LoseZone, Zone: "c", Restore: true}, {Kind: ha.LoseControlPlane, Restore: true},
+			{Kind: ha.LoseWorker, Restore: true},
+		}},
+		{in: "++zone:c", wantErr: `ha: steps[1]: "++zone:c" is not manager:N`},
 		{in: "manager:2, zone:b ,worker,worker:3,control-plane", want: []ha.Step{
 			{Kind: ha.LoseManager, Index: 2}, {Kind: ha.LoseZone, Zone: "b"}, {Kind: ha.LoseWorker},
 			{Kind: ha.LoseWorker, Index: 3}, {Kind: ha.LoseControlPlane},
@@ -188,7 +228,7 @@ func TestParseSteps(t *testing.T) {
 }
 
 func FuzzParseSteps(f *testing.F) {
-	for _, s := range []string{"manager:2,zone:b", "worker", "worker:10,control-plane", "zone:z", "", "manager:", ",", "manager:99999"} {
+	for _, s := range []string{"manager:2,zone:b", "worker", "+zone:b,+worker:3", "worker:10,control-plane", "zone:z", "", "manager:", ",", "manager:99999"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
