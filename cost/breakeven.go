@@ -238,6 +238,28 @@ func (s *solver) piece(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl decimal.D
 	A := C.Mul(v0.Sub(sl.Mul(x0)).Sub(f.Fixed))
 	B := sl.Mul(C).Sub(P)
 	PC := P.Mul(C)
+	// Most pieces lie wholly outside the band: decide them without dividing.
+	g0 := A.Add(B.Mul(x0))
+	if x1 != nil {
+		g1 := A.Add(B.Mul(*x1))
+		if g0.IsNegative() && g1.IsNegative() {
+			s.add(x0, Serverless)
+			return nil
+		}
+		if g0.GreaterThan(PC) && g1.GreaterThan(PC) {
+			s.add(x0, Server)
+			return nil
+		}
+	} else {
+		if B.Sign() >= 0 && g0.GreaterThan(PC) {
+			s.add(x0, Server)
+			return nil
+		}
+		if B.Sign() <= 0 && g0.IsNegative() {
+			s.add(x0, Serverless)
+			return nil
+		}
+	}
 	// band [lo, hi] of x to examine step by step, clipped to the piece
 	var lo, hi *decimal.Decimal
 	inBand := func(x decimal.Decimal) bool {

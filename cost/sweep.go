@@ -63,24 +63,43 @@ func LambdaMemorySweep(c *Catalogue, u LambdaUsage, cpuFraction decimal.Decimal)
 	}
 	lp := c.Lambda
 	minMB, maxMB, step := lp.MemoryMinMB.Value.IntPart(), lp.MemoryMaxMB.Value.IntPart(), lp.MemoryStepMB.Value.IntPart()
-	gran := lp.GranularityMS.Value.Rat()
-	d0 := u.DurationMS.Rat()
-	f := cpuFraction.Rat()
-	fixedPart := new(big.Rat).Mul(d0, new(big.Rat).Sub(big.NewRat(1, 1), f)) // d0(1−f)
-	cpuPart := new(big.Rat).Mul(new(big.Rat).Mul(d0, f), VCPUShare(u.MemoryMB))
+	// d(m) = d0(1−f) + d0·f·share(m0)/share(m) = a/b + (p/q)·den(m)/num(m),
+	// billed = gran · ceil(d(m)/gran), in exact integers:
+	// ceil((a·q·num + b·p·den) / (b·q·num·gran)).
+	fixedPart := new(big.Rat).Mul(u.DurationMS.Rat(), new(big.Rat).Sub(big.NewRat(1, 1), cpuFraction.Rat()))
+	cpuPart := new(big.Rat).Mul(new(big.Rat).Mul(u.DurationMS.Rat(), cpuFraction.Rat()), VCPUShare(u.MemoryMB))
+	aq := new(big.Int).Mul(fixedPart.Num(), cpuPart.Denom())
+	bp := new(big.Int).Mul(fixedPart.Denom(), cpuPart.Num())
+	bqg := new(big.Int).Mul(fixedPart.Denom(), cpuPart.Denom())
+	gran := lp.GranularityMS.Value
+	bqg.Mul(bqg, gran.BigInt())
 	sw := Sweep{Points: make([]SweepPoint, 0, (maxMB-minMB)/step+1)}
-	var d, q big.Rat
-	var n big.Int
+	var num, den, x, y, z, r big.Int
 	for mb := minMB; mb <= maxMB; mb += step {
-		// d = d0(1−f) + d0·f·share(m0)/share(m), then ceil(d/gran)·gran
-		d.Quo(cpuPart, VCPUShare(int(mb)))
-		d.Add(&d, fixedPart)
-		q.Quo(&d, gran)
-		n.Quo(q.Num(), q.Denom()) // floor for non-negative values
-		if !q.IsInt() {
-			n.Add(&n, big.NewInt(1))
+		if mb <= oneVCPUMB {
+			num.SetInt64(mb)
+			den.SetInt64(oneVCPUMB)
+		} else {
+			num.SetInt64(maxVCPUMB - oneVCPUMB + (maxVCPU-1)*(mb-oneVCPUMB))
+			den.SetInt64(maxVCPUMB - oneVCPUMB)
 		}
-		billed := decimal.NewFromBigInt(&n, 0).Mul(lp.GranularityMS.Value)
+		x.Mul(aq, &num)
+		y.Mul(bp, &den)
+		x.Add(&x, &y)    // numerator
+		z.Mul(bqg, &num) // denominator
+		x.QuoRem(&x, &z, &r)
+		if r.Sign() > 0 {
+			x.Add(&x, big.NewInt(1))
+		}
+		var billed decimal.Decimal
+		if x.IsInt64() {
+			billed = decimal.NewFromInt(x.Int64())
+		} else {
+			billed = decimal.NewFromBigInt(&x, 0)
+		}
+		if !gran.Equal(dOne) {
+			billed = billed.Mul(gran)
+		}
 		m.resize(mb, billed)
 		t := m.total(u.Requests)
 		sw.Points = append(sw.Points, SweepPoint{MemoryMB: int(mb), DurationMS: billed, Total: t})
