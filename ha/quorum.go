@@ -21,6 +21,7 @@ const (
 	WarnNoSLA        = "no-sla"
 	WarnZoneLoss     = "zone-loss-loses-quorum"
 	WarnNoChange     = "no-change"
+	WarnNoManagers   = "managers-not-given"
 	WarnLastFailure  = "no-tolerance-left"
 )
 

@@ -85,16 +85,22 @@ func (c *Catalogue) Summarize(t Topology, m Model) (Summary, error) {
 	}
 	var s Summary
 	z := t.zones()
-	var cpSurvives bool
-	if p.ControlPlane == Raft {
+	// cpSurvives is nil when it cannot be told (managers not given).
+	var cpSurvives *bool
+	switch {
+	case p.ControlPlane == Raft && t.Managers == 0:
+		s.Warnings = append(s.Warnings, Warning{Code: WarnNoManagers,
+			Message: t.Platform + " runs its own control plane; give the number of managers for quorum, zone and availability figures"})
+	case p.ControlPlane == Raft:
 		q, err := NewQuorum(t.Managers)
 		if err != nil {
 			return Summary{}, err
 		}
 		s.Managers, s.Quorum, s.ManagerFailuresTolerated = &q.Members, &q.Majority, &q.Tolerated
 		s.Warnings = append(s.Warnings, q.Warnings...)
-		cpSurvives = z > 1 && t.Managers-slices.Max(perZone(t.Managers, z)) >= q.Majority
-		if !cpSurvives {
+		ok := z > 1 && t.Managers-slices.Max(perZone(t.Managers, z)) >= q.Majority
+		cpSurvives = &ok
+		if !ok {
 			msg := "losing the zone with the most managers loses quorum; spread managers so no zone holds a majority (3→1-1-1, 5→2-2-1, 7→3-2-2)"
 			if z == 1 {
 				msg = "all managers are in one zone: losing it loses the control plane; spread them over three zones (3→1-1-1)"
@@ -110,12 +116,13 @@ func (c *Catalogue) Summarize(t Topology, m Model) (Summary, error) {
 			s.ControlPlaneAvailability, s.ControlPlaneDowntimeMinutes = &up, &mins
 			s.AvailabilitySource = srcHowardAvail
 		}
-	} else {
+	default:
 		zb, err := c.Behaviour(t.Platform, ZoneLost)
 		if err != nil {
 			return Summary{}, err
 		}
-		cpSurvives = zb.Deployments.Value == Yes
+		ok := zb.Deployments.Value == Yes
+		cpSurvives = &ok
 		sla, err := c.ManagedSLA(t.Platform, t.Snapshot)
 		if err != nil {
 			return Summary{}, err
@@ -134,11 +141,15 @@ func (c *Catalogue) Summarize(t Topology, m Model) (Summary, error) {
 	if t.Workers > 0 {
 		left := t.Workers - slices.Max(perZone(t.Workers, z))
 		s.WorkersAfterZoneLoss = &left
-		survives = survives && left > 0
+		if left == 0 {
+			survives = ptrFalse()
+		}
 		if t.WorkersNeeded > 0 {
 			fits := left >= t.WorkersNeeded
 			s.PeakFitsAfterZoneLoss = &fits
-			survives = survives && fits
+			if !fits {
+				survives = ptrFalse()
+			}
 			if !fits {
 				s.Warnings = append(s.Warnings, Warning{Code: WarnPeakNotFit,
 					Message: "after losing the zone with the most workers, " + strconv.Itoa(left) + " remain and the peak needs " + strconv.Itoa(t.WorkersNeeded)})
@@ -152,7 +163,7 @@ func (c *Catalogue) Summarize(t Topology, m Model) (Summary, error) {
 			}
 		}
 	}
-	s.SurvivesZoneLoss = &survives
+	s.SurvivesZoneLoss = survives
 	b, err := c.Behaviour(t.Platform, ControlPlaneLost)
 	if err != nil {
 		return Summary{}, err
@@ -161,3 +172,5 @@ func (c *Catalogue) Summarize(t Topology, m Model) (Summary, error) {
 	s.OnControlPlaneLoss = &loss
 	return s, nil
 }
+
+func ptrFalse() *bool { b := false; return &b }

@@ -60,6 +60,26 @@ func TestSummarize(t *testing.T) {
 	}
 }
 
+// A self-managed platform without a manager count leaves the quorum figures
+// out rather than failing or reporting zeros.
+func TestSummarizeManagersNotGiven(t *testing.T) {
+	s, err := ha.Summarize(ha.Topology{Platform: "swarm", Zones: 3}, ha.Model{Node: ha.MustParseProb("0.99")})
+	require.NoError(t, err)
+	assert.Nil(t, s.Managers)
+	assert.Nil(t, s.Quorum)
+	assert.Nil(t, s.ControlPlaneAvailability)
+	assert.Nil(t, s.SurvivesZoneLoss, "cannot be told without managers")
+	require.Len(t, s.Warnings, 1)
+	assert.Equal(t, ha.WarnNoManagers, s.Warnings[0].Code)
+	require.NotNil(t, s.OnControlPlaneLoss)
+
+	// Workers all in one zone settle it: a zone loss takes every worker.
+	one, err := ha.Summarize(ha.Topology{Platform: "swarm", Workers: 3}, ha.Model{})
+	require.NoError(t, err)
+	require.NotNil(t, one.SurvivesZoneLoss)
+	assert.False(t, *one.SurvivesZoneLoss)
+}
+
 // The shape DESIGN.md gives for the report's "ha" object.
 func TestSummaryJSONShape(t *testing.T) {
 	s, err := ha.Summarize(ha.Topology{Platform: "kubernetes", Managers: 3, Zones: 3},

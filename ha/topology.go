@@ -1,12 +1,11 @@
 package ha
 
-import "fmt"
-
 // Topology is a deployment as the ha package sees it. Zero Zones means one
 // zone; zero Workers and WorkersNeeded mean the worker tier is not modelled.
 // Managers counts the Raft members of a self-managed control plane (Swarm
 // managers, Kubernetes control-plane nodes with stacked etcd, Nomad servers)
-// and must be zero for a managed one.
+// and must be zero for a managed one. For a self-managed one, zero means "not
+// given": the quorum figures are left out and a warning says so.
 //
 // Members are placed round-robin: manager i (from 1) and worker i are in zone
 // (i−1) mod Zones, named "a", "b", … as by [ZoneName]. This gives the Docker
@@ -49,8 +48,8 @@ func (c *Catalogue) check(t Topology) (PlatformInfo, error) {
 		}
 		return p, nil
 	}
-	if err := checkMembers("managers", t.Managers); err != nil {
-		return p, fmt.Errorf("%w (%s runs its own control plane)", err, t.Platform)
+	if t.Managers < 0 || t.Managers > maxMembers {
+		return p, fieldErr("managers", t.Managers, "is outside [0, %d] (%s runs its own control plane; 0 = not given)", maxMembers, t.Platform)
 	}
 	return p, nil
 }

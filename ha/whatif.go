@@ -122,6 +122,9 @@ func (w *world) apply(st Step, n int) ([]Warning, error) {
 		if w.t.p.ControlPlane == Managed {
 			return nil, fieldErr(field, st, "does not apply: %s has a managed control plane", w.t.Platform)
 		}
+		if w.t.Managers == 0 {
+			return nil, fieldErr(field, st, "does not apply: the topology gives no managers")
+		}
 		if st.Index < 1 || st.Index > w.t.Managers {
 			return nil, fieldErr(field, st, "is outside managers 1..%d", w.t.Managers)
 		}
@@ -162,7 +165,7 @@ func (w *world) apply(st Step, n int) ([]Warning, error) {
 		}
 		w.zones[z] = !st.Restore
 	case LoseControlPlane:
-		if w.t.p.ControlPlane == Managed {
+		if w.t.p.ControlPlane == Managed || w.t.Managers == 0 {
 			w.controlPlaneDown = !st.Restore
 			break
 		}
@@ -178,7 +181,7 @@ func (w *world) apply(st Step, n int) ([]Warning, error) {
 func (c *Catalogue) state(w *world, step string, warns []Warning) (State, error) {
 	s := State{Step: step, ControlPlaneUp: !w.controlPlaneDown, Warnings: warns}
 	anyManagerDown, quorumLost, allManagersDown := false, false, false
-	if w.t.p.ControlPlane == Raft {
+	if w.t.p.ControlPlane == Raft && w.t.Managers > 0 {
 		up, q := w.countUp(w.t.Managers, w.managerDown), Majority(w.t.Managers)
 		kept := up >= q
 		s.ManagersUp, s.Managers, s.Quorum, s.QuorumKept = &up, &w.t.Managers, &q, &kept
