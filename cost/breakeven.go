@@ -180,6 +180,16 @@ func (s *solver) add(from decimal.Decimal, side Side) {
 	s.segs = append(s.segs, segment{from, side})
 }
 
+func (sd Side) sign() int {
+	switch sd {
+	case Serverless:
+		return -1
+	case Server:
+		return 1
+	}
+	return 0
+}
+
 func sideOf(d decimal.Decimal) Side {
 	switch d.Sign() {
 	case -1:
@@ -202,6 +212,12 @@ func (s *solver) constant(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl, srv d
 	if d0.IsZero() { // ties at x0 only, then moves to the slope's side
 		s.add(x0, after)
 		return
+	}
+	if x1 != nil { // no root inside when the far end keeps the sign: skip the division
+		if d1 := d0.Add(sl.Mul(x1.Sub(x0))); d1.Sign() != after.sign() {
+			s.add(x0, before)
+			return
+		}
 	}
 	r := x0.Add(div(d0.Neg(), sl)) // d(r) = 0
 	if x1 != nil && !r.LessThan(*x1) {
