@@ -148,13 +148,21 @@ func TestProb(t *testing.T) {
 			assert.Equal(t, tc.down, p.Down(), "ParseProb(%q).Down()", tc.in)
 		})
 	}
+	// A float is read as the decimal a person wrote.
+	p, err := ha.NewProb(0.99)
+	require.NoError(t, err)
+	assert.Equal(t, 0.01, p.Down(), "NewProb(0.99).Down()")
+	q, err := ha.NewProbDown(1e-12)
+	require.NoError(t, err)
+	assert.Equal(t, 1e-12, q.Down())
+	assert.Equal(t, 0.999999999999, q.Up())
 	for _, bad := range []float64{-0.5, 1.01, math.NaN()} {
 		_, err := ha.NewProb(bad)
 		assert.Error(t, err, "NewProb(%v)", bad)
 		_, err = ha.NewProbDown(bad)
 		assert.Error(t, err, "NewProbDown(%v)", bad)
 	}
-	_, err := ha.Compute(ha.Tier{Members: 3}, ha.Model{})
+	_, err = ha.Compute(ha.Tier{Members: 3}, ha.Model{})
 	assert.EqualError(t, err, "ha: node_availability: 0/0 is not set")
 }
 

@@ -297,6 +297,29 @@ func (c *Catalogue) Behaviour(platform string, e Event) (Behaviour, error) {
 	return b, nil
 }
 
+// Behaviours returns what platform still does after each event, in the order
+// of [Events], for a full table.
+func (c *Catalogue) Behaviours(platform string) ([]Behaviour, error) {
+	if _, err := c.Platform(platform); err != nil {
+		return nil, err
+	}
+	out := make([]Behaviour, 0, len(Events))
+	for _, e := range Events {
+		out = append(out, c.behaviour[platform][e])
+	}
+	return out, nil
+}
+
+// Lookup returns what platform still does after event e, from the embedded
+// catalogue.
+func Lookup(platform string, e Event) (Behaviour, error) {
+	c, err := Default()
+	if err != nil {
+		return Behaviour{}, err
+	}
+	return c.Behaviour(platform, e)
+}
+
 // Sources returns the catalogue's sources by key.
 func (c *Catalogue) Sources() map[string]Source {
 	out := make(map[string]Source, len(c.sources))

@@ -38,6 +38,40 @@ func TestEveryCellCitesItsSource(t *testing.T) {
 	}
 }
 
+// Every source in sources.yaml is cited by some cell, recovery, claim or SLA,
+// and every citation is in sources.yaml.
+func TestEverySourceIsCited(t *testing.T) {
+	c, err := ha.Default()
+	require.NoError(t, err)
+	cited := map[string]bool{}
+	for _, p := range c.Platforms() {
+		bs, err := c.Behaviours(p.ID)
+		require.NoError(t, err)
+		require.Len(t, bs, len(ha.Events))
+		for _, b := range bs {
+			for _, nc := range b.Cells() {
+				cited[nc.Cell.Source] = true
+			}
+			cited[b.Recovery.Source] = true
+			cited[b.Deck.Source] = true
+		}
+		if p.ControlPlane == ha.Managed {
+			for _, snap := range c.Snapshots() {
+				s, err := c.ManagedSLA(p.ID, snap)
+				require.NoError(t, err)
+				cited[s.Source] = true
+			}
+		}
+	}
+	for key, s := range c.Sources() {
+		ref := s.URL
+		if ref == "" {
+			ref = s.Citation
+		}
+		assert.True(t, cited[ref], "source %s (%s) is never cited", key, ref)
+	}
+}
+
 // The deck says a failed Kubernetes master tier makes most services fail; the
 // docs say running pods keep running. Both must be recorded.
 func TestDeckCorrection(t *testing.T) {

@@ -1,7 +1,9 @@
 package ha_test
 
 import (
+	"encoding/json"
 	"fmt"
+	"os"
 
 	"github.com/runwhere/runwhere/ha"
 )
@@ -109,4 +111,32 @@ func ExampleCatalogue_ManagedSLA() {
 	// Output:
 	// 2017-12 none: Lambda had no SLA in 2017; 99.95% was introduced in 2018-10
 	// 2026-11 99.95% (21.9 min/month) https://aws.amazon.com/lambda/sla/
+}
+
+// Summarize gives the "ha" object of a runwhere report.
+func ExampleSummarize() {
+	m, _ := ha.ModelFrom(0.99, 0)
+	s, _ := ha.Summarize(ha.Topology{Platform: "kubernetes", Managers: 3, Zones: 3}, m)
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(s)
+	// Output:
+	// {
+	//   "managers": 3,
+	//   "quorum": 2,
+	//   "manager_failures_tolerated": 1,
+	//   "survives_zone_loss": true,
+	//   "control_plane_availability": 0.999702,
+	//   "control_plane_downtime_minutes_per_month": 13.0524,
+	//   "control_plane_availability_source": "http://hh360.user.srcf.net/blog/2015/08/adding-machines-can-decrease-availability-of-a-distributed-system/",
+	//   "on_control_plane_loss": {
+	//     "running_workloads_continue": true,
+	//     "rescheduling": false,
+	//     "deployments": false,
+	//     "autoscaling": false,
+	//     "source": "https://cloud.ibm.com/docs/containers?topic=containers-debug_master",
+	//     "deck_claim": "Master nodes must maintain a quorum, and a failed master tier will cause most services to fail",
+	//     "deck_verdict": "wrong: running pods keep running; what stops is changes, rescheduling, scaling and self-healing across nodes"
+	//   }
+	// }
 }

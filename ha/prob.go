@@ -19,22 +19,35 @@ type Prob struct {
 	up, down float64
 }
 
-// NewProb returns the probability p of being up. 1−p is computed in float64,
-// which is exact for p ≥ 0.5 (Sterbenz) and otherwise rounded once.
+// NewProb returns the probability p of being up. p is read as the shortest
+// decimal that converts back to it, as a person wrote it: NewProb(0.99)
+// means 99/100, so Down is the float64 nearest 0.01 rather than
+// 1 − float64(0.99) = 0.010000000000000009.
 func NewProb(p float64) (Prob, error) {
 	if err := checkUnit("probability", p); err != nil {
 		return Prob{}, err
 	}
-	return Prob{up: p, down: 1 - p}, nil
+	return Prob{up: p, down: complement(p)}, nil
 }
 
 // NewProbDown returns the probability whose down side is q; use it when the
-// failure probability is what is known (q = 1e-12 stays 1e-12).
+// failure probability is what is known (q = 1e-12 stays 1e-12). q is read
+// as its shortest decimal, as in [NewProb].
 func NewProbDown(q float64) (Prob, error) {
 	if err := checkUnit("failure probability", q); err != nil {
 		return Prob{}, err
 	}
-	return Prob{up: 1 - q, down: q}, nil
+	return Prob{up: complement(q), down: q}, nil
+}
+
+// complement returns 1 − x, with x read as its shortest decimal, rounded once.
+func complement(x float64) float64 {
+	r, ok := new(big.Rat).SetString(strconv.FormatFloat(x, 'g', -1, 64))
+	if !ok { // cannot happen for a finite float; fall back to float64
+		return 1 - x
+	}
+	c, _ := r.Sub(big.NewRat(1, 1), r).Float64()
+	return c
 }
 
 // ParseProb parses a probability written as a decimal ("0.9999", "1e-4"), a
