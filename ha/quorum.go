@@ -22,6 +22,7 @@ const (
 	WarnZoneLoss     = "zone-loss-loses-quorum"
 	WarnNoChange     = "no-change"
 	WarnNoManagers   = "managers-not-given"
+	WarnNoWorkers    = "no-workers-up"
 	WarnLastFailure  = "no-tolerance-left"
 )
 

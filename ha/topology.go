@@ -5,7 +5,8 @@ package ha
 // Managers counts the Raft members of a self-managed control plane (Swarm
 // managers, Kubernetes control-plane nodes with stacked etcd, Nomad servers)
 // and must be zero for a managed one. For a self-managed one, zero means "not
-// given": the quorum figures are left out and a warning says so.
+// given": the quorum figures are left out and a warning says so. Managers
+// are taken to be dedicated: they run no workloads.
 //
 // Members are placed round-robin: manager i (from 1) and worker i are in zone
 // (i−1) mod Zones, named "a", "b", … as by [ZoneName]. This gives the Docker

@@ -184,7 +184,8 @@ func (c *Catalogue) state(w *world, step string, warns []Warning) (State, error)
 	if w.t.p.ControlPlane == Raft && w.t.Managers > 0 {
 		up, q := w.countUp(w.t.Managers, w.managerDown), Majority(w.t.Managers)
 		kept := up >= q
-		s.ManagersUp, s.Managers, s.Quorum, s.QuorumKept = &up, &w.t.Managers, &q, &kept
+		n := w.t.Managers
+		s.ManagersUp, s.Managers, s.Quorum, s.QuorumKept = &up, &n, &q, &kept
 		s.ControlPlaneUp = kept
 		anyManagerDown, quorumLost, allManagersDown = up < w.t.Managers, !kept, up == 0
 		switch {
@@ -200,6 +201,10 @@ func (c *Catalogue) state(w *world, step string, warns []Warning) (State, error)
 	if w.t.Workers > 0 {
 		up := w.countUp(w.t.Workers, w.workerDown)
 		s.WorkersUp = &up
+		if up == 0 {
+			s.Warnings = append(s.Warnings, Warning{Code: WarnNoWorkers,
+				Message: "every worker is down: nothing is left to run the workloads, whatever the control plane does"})
+		}
 		if w.t.WorkersNeeded > 0 {
 			fits := up >= w.t.WorkersNeeded
 			s.PeakFits = &fits

@@ -104,6 +104,10 @@ func TestWhatIfManaged(t *testing.T) {
 	assert.Equal(t, ha.ZoneLost, got[1].Applies)
 	assert.Equal(t, 4, *got[1].WorkersUp)
 	assert.False(t, got[2].ControlPlaneUp)
+	one, err := ha.WhatIf(ha.Topology{Platform: "ecs-ec2", Workers: 2}, []ha.Step{{Kind: ha.LoseZone, Zone: "a"}})
+	require.NoError(t, err)
+	require.Len(t, one[1].Warnings, 1)
+	assert.Equal(t, ha.WarnNoWorkers, one[1].Warnings[0].Code)
 	assert.Equal(t, ha.ControlPlaneLost, got[2].Applies)
 	assert.Equal(t, ha.Yes, got[2].Behaviour.RunningWorkloadsContinue.Value)
 }
