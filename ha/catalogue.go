@@ -16,9 +16,11 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// PlatformIDs are the platforms the catalogue must cover, as the platform
+var platformIDs = [...]string{"swarm", "kubernetes", "eks", "ecs-ec2", "ecs-fargate", "lambda", "nomad"}
+
+// PlatformIDs returns the platforms the catalogue covers, as the platform
 // package names them.
-var PlatformIDs = [...]string{"swarm", "kubernetes", "eks", "ecs-ec2", "ecs-fargate", "lambda", "nomad"}
+func PlatformIDs() []string { return slices.Clone(platformIDs[:]) }
 
 // Control-plane kinds.
 const (
@@ -176,7 +178,7 @@ func (c *Catalogue) addPlatform(fsys fs.FS, name string) error {
 		return err
 	}
 	where := "ha: " + name
-	if !slices.Contains(PlatformIDs[:], r.Platform) {
+	if !slices.Contains(platformIDs[:], r.Platform) {
 		return fmt.Errorf("%s: platform %q is unknown", where, r.Platform)
 	}
 	if path.Base(name) != r.Platform+".yaml" {
@@ -186,13 +188,13 @@ func (c *Catalogue) addPlatform(fsys fs.FS, name string) error {
 		return fmt.Errorf("%s: control_plane %q is not %q or %q", where, r.ControlPlane, Raft, Managed)
 	}
 	c.platforms[r.Platform] = PlatformInfo{ID: r.Platform, Name: r.Name, ControlPlane: r.ControlPlane, Workers: r.Workers}
-	events := map[Event]Behaviour{}
+	byEvent := map[Event]Behaviour{}
 	for e := range r.Events {
 		if _, err := ParseEvent(string(e)); err != nil {
 			return fmt.Errorf("%s: %w", where, err)
 		}
 	}
-	for _, e := range Events {
+	for _, e := range events {
 		rb, ok := r.Events[e]
 		if !ok {
 			return fmt.Errorf("%s: event %s is missing", where, e)
@@ -201,9 +203,9 @@ func (c *Catalogue) addPlatform(fsys fs.FS, name string) error {
 		if err != nil {
 			return fmt.Errorf("%s: %s: %w", where, e, err)
 		}
-		events[e] = b
+		byEvent[e] = b
 	}
-	c.behaviour[r.Platform] = events
+	c.behaviour[r.Platform] = byEvent
 	return nil
 }
 
@@ -280,7 +282,7 @@ func (c *Catalogue) Platforms() []PlatformInfo {
 func (c *Catalogue) Platform(id string) (PlatformInfo, error) {
 	p, ok := c.platforms[id]
 	if !ok {
-		return PlatformInfo{}, fieldErr("platform", fmt.Sprintf("%q", id), "is unknown (want one of %v)", PlatformIDs)
+		return PlatformInfo{}, fieldErr("platform", fmt.Sprintf("%q", id), "is unknown (want one of %v)", platformIDs)
 	}
 	return p, nil
 }
@@ -303,8 +305,8 @@ func (c *Catalogue) Behaviours(platform string) ([]Behaviour, error) {
 	if _, err := c.Platform(platform); err != nil {
 		return nil, err
 	}
-	out := make([]Behaviour, 0, len(Events))
-	for _, e := range Events {
+	out := make([]Behaviour, 0, len(events))
+	for _, e := range events {
 		out = append(out, c.behaviour[platform][e])
 	}
 	return out, nil

@@ -15,9 +15,9 @@ import (
 func TestEveryCellCitesItsSource(t *testing.T) {
 	c, err := ha.Default()
 	require.NoError(t, err)
-	require.Len(t, c.Platforms(), len(ha.PlatformIDs))
-	for _, id := range ha.PlatformIDs {
-		for _, e := range ha.Events {
+	require.Len(t, c.Platforms(), len(ha.PlatformIDs()))
+	for _, id := range ha.PlatformIDs() {
+		for _, e := range ha.Events() {
 			t.Run(id+"/"+string(e), func(t *testing.T) {
 				b, err := c.Behaviour(id, e)
 				require.NoError(t, err)
@@ -47,7 +47,7 @@ func TestEverySourceIsCited(t *testing.T) {
 	for _, p := range c.Platforms() {
 		bs, err := c.Behaviours(p.ID)
 		require.NoError(t, err)
-		require.Len(t, bs, len(ha.Events))
+		require.Len(t, bs, len(ha.Events()))
 		for _, b := range bs {
 			for _, nc := range b.Cells() {
 				cited[nc.Cell.Source] = true
@@ -143,7 +143,7 @@ func swarmYAML(src string) string {
 	cell := "{value: \"yes\", source: " + src + "}"
 	var b strings.Builder
 	b.WriteString("platform: swarm\nname: Swarm\ncontrol_plane: raft\nworkers: true\nevents:\n")
-	for _, e := range ha.Events {
+	for _, e := range ha.Events() {
 		b.WriteString("  " + string(e) + ":\n")
 		for _, f := range []string{"running_workloads_continue", "rescheduling", "deployments", "autoscaling", "service_discovery"} {
 			b.WriteString("    " + f + ": " + cell + "\n")

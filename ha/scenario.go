@@ -2,6 +2,7 @@ package ha
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 )
 
@@ -17,17 +18,19 @@ const (
 	ZoneLost         Event = "zone-lost"          // one availability zone
 )
 
-// Events lists every Event.
-var Events = [...]Event{ManagerLost, QuorumLost, ControlPlaneLost, WorkerLost, ZoneLost}
+var events = [...]Event{ManagerLost, QuorumLost, ControlPlaneLost, WorkerLost, ZoneLost}
+
+// Events returns every Event, in catalogue order.
+func Events() []Event { return slices.Clone(events[:]) }
 
 // ParseEvent parses an event name such as "quorum-lost".
 func ParseEvent(s string) (Event, error) {
-	for _, e := range Events {
+	for _, e := range events {
 		if string(e) == s {
 			return e, nil
 		}
 	}
-	return "", fieldErr("event", strconv.Quote(s), "is not one of %v", Events)
+	return "", fieldErr("event", strconv.Quote(s), "is not one of %v", events)
 }
 
 // String returns the event's name.
