@@ -163,13 +163,17 @@ func (r *PlatformReport) setBill(b cost.Bill) {
 
 func (e *env) lambdaUsage() cost.LambdaUsage {
 	s := e.s
+	storage := int(*s.Lambda.EphemeralStorageMB)
+	if storage == DefaultEphemeralStorageMB {
+		storage = 0 // the free size; 2017-12 prices know no other
+	}
 	return cost.LambdaUsage{
 		Requests:               *s.Workload.RequestsPerMonth,
 		DurationMS:             *s.Workload.DurationMS,
 		MemoryMB:               int(*s.Workload.MemoryMB),
 		Arch:                   cost.Arch(s.Workload.Arch),
 		FreeTier:               *s.Lambda.FreeTier,
-		EphemeralStorageMB:     int(*s.Lambda.EphemeralStorageMB),
+		EphemeralStorageMB:     storage,
 		ProvisionedConcurrency: int(*s.Lambda.ProvisionedConcurrency),
 	}
 }

@@ -21,7 +21,9 @@ import (
 //   - cost: the cheapest feasible monthly cost divided by this one's;
 //   - headroom: 1 − the largest share of a published limit the workload
 //     uses (Lambda concurrency quota, nodes and pods per cluster, Fargate's
-//     regional quota); 0 when a quota or envelope is already reached;
+//     regional quota); 0 when a quota or envelope is already reached; at
+//     most 0.5 for a node fleet on a platform that publishes no node
+//     ceiling (Swarm, Nomad), since no envelope is not proof of headroom;
 //   - resilience: 1 − expected (self-managed) or allowed (SLA) monthly
 //     control-plane downtime ÷ 43.8 minutes (a 99.9 % month), halved when
 //     the control plane does not survive the loss of a zone;
@@ -93,6 +95,10 @@ func (e *env) criteria(r PlatformReport, cheapest decimal.Decimal) Criteria {
 		c.Cost = round4(cheapest.Div(r.MonthlyCost).InexactFloat64())
 	}
 	c.Headroom = round4(1 - e.limitShare(p, r))
+	if r.Capacity.Nodes > 0 && p.Limits.NodesPerCluster == nil {
+		// No published ceiling is not proof of headroom: neutral.
+		c.Headroom = min(c.Headroom, 0.5)
+	}
 	if len(r.Warnings) > 0 {
 		c.Headroom = 0
 	}
@@ -211,8 +217,10 @@ func (e *env) reasons(ranking []Ranked, reports []PlatformReport) []string {
 	// Failure behaviour and who runs the control plane.
 	h := best.HA
 	switch {
-	case h.SLA != nil:
+	case h.SLA != nil && !h.SLA.None():
 		out = append(out, fmt.Sprintf("AWS runs the control plane under a %s%% monthly SLA (%s).", h.SLA.Percent, h.SLA.Source))
+	case h.SLA != nil:
+		out = append(out, fmt.Sprintf("AWS runs the control plane; it published no SLA in %s (%s).", e.s.Snapshot, h.SLA.Source))
 	case h.Managers != nil && h.ManagerFailuresTolerated != nil:
 		out = append(out, fmt.Sprintf("Its %d managers tolerate %d failure(s); the team runs and upgrades them.", *h.Managers, *h.ManagerFailuresTolerated))
 	case p.ControlPlane.RunBy == platform.AWS:

@@ -8,6 +8,11 @@ import (
 	"github.com/runwhere/runwhere/platform"
 )
 
+// PlatformID names a platform ("lambda", "eks", …); it is
+// [platform.ID], aliased so that callers of this package need not import
+// the platform package to name one.
+type PlatformID = platform.ID
+
 // Report is the answer to a [Scenario]: for every platform, whether it can
 // run the workload, what it costs a month and why, what it needs, and what
 // happens when machines fail; then the break-even points and a

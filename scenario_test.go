@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -147,3 +148,5 @@ func TestWithDefaultsRejects(t *testing.T) {
 		})
 	}
 }
+
+func mustDec(s string) decimal.Decimal { return decimal.RequireFromString(s) }

@@ -3,6 +3,7 @@ package runwhere
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -89,7 +90,13 @@ func (e *env) evaluateServers(p platform.Platform) (model, error) {
 		return m, err
 	}
 	if err != nil {
-		return model{}, inputError(err)
+		// The instance is known but a figure the platform's sizing needs is
+		// not sourced (ENI counts of a new family, say).
+		m.report.addFindings(capacity.Findings{missingFigure(err)})
+		m.report.setBill(cost.Bill{})
+		m.report.Capacity = Capacity{InstanceType: sv.InstanceType}
+		m.report.HA, err = ha.Summarize(e.topology(p, 0, 0), e.model)
+		return m, err
 	}
 	fit, _ := node.Fit(e.container.VCPU.Mul(thousand).Ceil().IntPart(), e.container.MemoryMB)
 	if fit < 1 {
@@ -134,6 +141,18 @@ func (e *env) evaluateServers(p platform.Platform) (model, error) {
 	hourly := ""
 	if sv.HourlyPrice != nil {
 		hourly = sv.HourlyPrice.String()
+	} else if _, err := e.prices.Instance(sv.InstanceType); err != nil {
+		// Sized but not priced: the catalogue holds only sourced prices.
+		m.report.addFindings(capacity.Findings{{
+			Code:     capacity.UnknownInstanceType,
+			Message:  fmt.Sprintf("%s has no sourced on-demand price in the %s %s catalogue; set servers.hourly_price", sv.InstanceType, e.s.Snapshot, e.s.Region),
+			Value:    sv.InstanceType,
+			Severity: capacity.Blocker,
+		}})
+		m.report.setBill(cost.Bill{})
+		m.report.Capacity = Capacity{InstanceType: sv.InstanceType, Nodes: int(nodes), Replicas: int(replicas), ReplicasPerNode: int(fit)}
+		m.report.HA, err = ha.Summarize(e.topology(p, 0, 0), e.model)
+		return m, err
 	}
 	workers, err := cost.EC2(e.prices, cost.EC2Usage{InstanceType: sv.InstanceType, Count: int(nodes), HourlyPrice: hourly, Item: fmt.Sprintf("%s workers (%s)", p.ID, sv.InstanceType)})
 	if err != nil {
@@ -145,7 +164,16 @@ func (e *env) evaluateServers(p platform.Platform) (model, error) {
 		Managers: cost.EC2Usage{InstanceType: sv.InstanceType, Count: int(managers), HourlyPrice: hourly},
 	})
 	if err != nil {
-		return model{}, inputError(err)
+		if p.ControlPlane.RunBy != platform.AWS {
+			return model{}, inputError(err)
+		}
+		// A managed control plane whose price the snapshot does not source
+		// (ECS in 2017-12) is left out of the bill, and the report says so.
+		f := missingFigure(err)
+		f.Severity = capacity.Warning
+		f.Message += "; the bill leaves the control plane out"
+		m.report.addFindings(capacity.Findings{f})
+		cp = cost.Bill{}
 	}
 	m.report.setBill(workers.Add(cp))
 	num, den, _ := e.perReplica()
@@ -182,6 +210,9 @@ func (e *env) topology(p platform.Platform, managers, workers int64) ha.Topology
 	t := ha.Topology{Platform: string(p.ID), Snapshot: e.s.Snapshot, Zones: int(z)}
 	if p.ControlPlane.RunBy == platform.User {
 		t.Managers = int(managers)
+		if managers == 0 { // not sized: the scenario's control plane as given
+			t.Managers = int(*e.s.Servers.Managers)
+		}
 	}
 	if workers > 0 {
 		t.Workers = int(workers)
@@ -216,11 +247,19 @@ func (e *env) evaluateFargate(p platform.Platform) (model, error) {
 	task := cost.FargateUsage{Platform: fp, Tasks: int(sz.Tasks), VCPU: sz.Task.VCPU, MemoryMB: int(sz.Task.MemoryMiB)}
 	bill, err := cost.Fargate(e.prices, task)
 	if err != nil {
-		return model{}, inputError(err)
+		// No sourced Fargate prices in this snapshot (2017-12).
+		m.report.addFindings(capacity.Findings{missingFigure(err)})
+		m.report.setBill(cost.Bill{})
+		m.report.HA, err = ha.Summarize(e.topology(p, 0, 0), e.model)
+		return m, err
 	}
 	cp, err := cost.ControlPlaneBill(e.prices, cost.ControlPlane{Platform: string(p.ID)})
 	if err != nil {
-		return model{}, inputError(err)
+		f := missingFigure(err)
+		f.Severity = capacity.Warning
+		f.Message += "; the bill leaves the control plane out"
+		m.report.addFindings(capacity.Findings{f})
+		cp = cost.Bill{}
 	}
 	m.report.setBill(bill.Add(cp))
 	num, den, _ := e.perReplica()
@@ -250,4 +289,16 @@ func inputError(err error) error {
 		return &FieldError{Field: co.Field, Value: co.Value, Reason: co.Reason}
 	}
 	return fmt.Errorf("runwhere: %w", err)
+}
+
+// MissingFigure is the finding code for a figure the catalogues do not
+// source (a price, an ENI count), so runwhere will not guess it.
+const MissingFigure capacity.Code = "missing-figure"
+
+func missingFigure(err error) capacity.Finding {
+	msg := err.Error()
+	for _, prefix := range []string{"capacity: ", "cost: "} {
+		msg = strings.TrimPrefix(msg, prefix)
+	}
+	return capacity.Finding{Code: MissingFigure, Message: msg + " (no sourced figure; runwhere does not guess one)", Severity: capacity.Blocker}
 }

@@ -1,0 +1,159 @@
+package runwhere
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Markdown renders the report for reviews and pull-request comments: the
+// recommendation with its reasons, a side-by-side table, every bill line
+// (exact and as AWS rounds it), findings with their sources, break-even
+// points, failure behaviour and the inputs as evaluated. The output is
+// deterministic: the same report gives the same bytes on every machine.
+func (r Report) Markdown() string {
+	var b strings.Builder
+	title := r.Scenario
+	if title == "" {
+		title = "unnamed scenario"
+	}
+	fmt.Fprintf(&b, "# runwhere: %s\n\n", mdEscape(title))
+	fmt.Fprintf(&b, "Snapshot %s, region %s, amounts in %s a month (730 hours).\n\n", r.Snapshot, r.Region, r.Currency)
+
+	names := map[string]string{}
+	for _, p := range r.Platforms {
+		names[string(p.Platform)] = p.Name
+	}
+	if r.Recommendation.Platform != "" {
+		fmt.Fprintf(&b, "## Recommendation: %s\n\n", names[string(r.Recommendation.Platform)])
+	} else {
+		b.WriteString("## Recommendation: none\n\n")
+	}
+	for _, reason := range r.Recommendation.Reasons {
+		fmt.Fprintf(&b, "- %s\n", mdEscape(reason))
+	}
+	b.WriteString("\n| Rank | Platform | Score | Cost | Headroom | Resilience | Operations | Portability |\n|---|---|---|---|---|---|---|---|\n")
+	for i, k := range r.Recommendation.Ranking {
+		score := fmtFloat(k.Score)
+		if !k.Feasible {
+			score = "blocked"
+		}
+		c := k.Criteria
+		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s | %s |\n", i+1, names[string(k.Platform)], score,
+			fmtFloat(c.Cost), fmtFloat(c.Headroom), fmtFloat(c.Resilience), fmtFloat(c.Operations), fmtFloat(c.Portability))
+	}
+
+	b.WriteString("\n## Platforms\n\n| Platform | Feasible | Monthly cost (AWS rounding) | Exact | Needs | Control-plane availability |\n|---|---|---|---|---|---|\n")
+	for _, p := range r.Platforms {
+		feasible := "yes"
+		if !p.Feasible {
+			feasible = "**no**"
+		}
+		avail := "—"
+		if a := p.HA.ControlPlaneAvailability; a != nil {
+			avail = fmtFloat(*a)
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", p.Name, feasible, money(p.MonthlyCostRounded), p.MonthlyCost.String(), needs(p.Capacity), avail)
+	}
+
+	for _, p := range r.Platforms {
+		fmt.Fprintf(&b, "\n### %s\n\n", p.Name)
+		for _, f := range p.Blockers {
+			fmt.Fprintf(&b, "- **Blocker** `%s`: %s%s\n", f.Code, mdEscape(f.Message), sourceSuffix(string(f.Source)))
+		}
+		for _, f := range p.Warnings {
+			fmt.Fprintf(&b, "- Warning `%s`: %s%s\n", f.Code, mdEscape(f.Message), sourceSuffix(string(f.Source)))
+		}
+		if len(p.CostLines) > 0 {
+			b.WriteString("\n| Item | Quantity | Unit | Unit price | Amount (exact) | Amount (rounded) |\n|---|---:|---|---:|---:|---:|\n")
+			for _, l := range p.CostLines {
+				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", mdEscape(l.Item), l.Quantity, l.Unit, l.UnitPrice, l.Amount, l.AmountRounded.StringFixed(2))
+			}
+			fmt.Fprintf(&b, "| **Total** | | | | %s | **%s** |\n", p.MonthlyCost, p.MonthlyCostRounded.StringFixed(2))
+		}
+		h := p.HA
+		var ha []string
+		if h.Managers != nil {
+			ha = append(ha, fmt.Sprintf("%d managers, quorum %d, tolerates %d failure(s)", *h.Managers, deref(h.Quorum), deref(h.ManagerFailuresTolerated)))
+		}
+		if h.SurvivesZoneLoss != nil {
+			ha = append(ha, "survives a zone loss: "+yesNo(*h.SurvivesZoneLoss))
+		}
+		if h.ControlPlaneDowntimeMinutes != nil {
+			ha = append(ha, fmt.Sprintf("control-plane downtime %s min/month", fmtFloat(*h.ControlPlaneDowntimeMinutes)))
+		}
+		if l := h.OnControlPlaneLoss; l != nil && l.RunningWorkloadsContinue != nil {
+			ha = append(ha, "running workloads continue when the control plane is lost: "+yesNo(*l.RunningWorkloadsContinue)+sourceSuffix(l.Source))
+		}
+		if len(ha) > 0 {
+			fmt.Fprintf(&b, "\nHA: %s.\n", strings.Join(ha, "; "))
+		}
+	}
+
+	if len(r.BreakEven) > 0 {
+		b.WriteString("\n## Break-even against Lambda\n\n| Against | Requests/s | Requests/h | Cheaper below | Note |\n|---|---:|---:|---|---|\n")
+		for _, be := range r.BreakEven {
+			rps, rph := "—", "—"
+			if be.RequestsPerSec != nil {
+				rps, rph = be.RequestsPerSec.String(), be.RequestsPerHour.String()
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", names[string(be.Server)], rps, rph, names[string(be.CheaperBelow)], mdEscape(be.Reason))
+		}
+	}
+
+	b.WriteString("\n## Inputs as evaluated\n\n```yaml\n")
+	in, err := yaml.Marshal(r.Inputs)
+	if err == nil {
+		b.Write(in)
+	}
+	b.WriteString("```\n")
+	return b.String()
+}
+
+func needs(c Capacity) string {
+	switch {
+	case c.PeakConcurrency != nil:
+		return fmt.Sprintf("peak concurrency %s", c.PeakConcurrency)
+	case c.Nodes > 0:
+		s := fmt.Sprintf("%d × %s", c.Nodes, c.InstanceType)
+		if c.Managers > 0 {
+			s += fmt.Sprintf(" + %d managers", c.Managers)
+		}
+		return s
+	case c.Replicas > 0:
+		return fmt.Sprintf("%d tasks of %s vCPU / %d MB", c.Replicas, c.TaskVCPU, c.TaskMemoryMB)
+	}
+	return "—"
+}
+
+func deref(p *int) int {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func sourceSuffix(src string) string {
+	if src == "" {
+		return ""
+	}
+	return " ([source](" + src + "))"
+}
+
+func fmtFloat(f float64) string { return strconv.FormatFloat(f, 'g', 10, 64) }
+
+// mdEscape keeps user text (a scenario name, a message quoting it) from
+// being read as table or markup syntax.
+func mdEscape(s string) string {
+	r := strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;", "\n", " ", "`", "'")
+	return r.Replace(s)
+}
