@@ -38,6 +38,12 @@ const (
 	DefaultZoneAvailability = 0.9999
 )
 
+// Bounds on inputs whose size drives the work an evaluation does.
+const (
+	MaxZones    = 26
+	MaxManagers = 99
+)
+
 // Decimal defaults, exact.
 var (
 	// DefaultTargetUtilization leaves 30 % CPU headroom on every replica.
@@ -292,6 +298,12 @@ func (s Scenario) check() error {
 		if *c.v < c.min {
 			return &FieldError{Field: c.field, Value: fmt.Sprint(*c.v), Reason: fmt.Sprintf("must be at least %d", c.min)}
 		}
+	}
+	if s.Servers.Zones != nil && *s.Servers.Zones > MaxZones {
+		return &FieldError{Field: "servers.zones", Value: fmt.Sprint(*s.Servers.Zones), Reason: fmt.Sprintf("is more than %d zones (named a to z)", MaxZones)}
+	}
+	if s.Servers.Managers != nil && *s.Servers.Managers > MaxManagers {
+		return &FieldError{Field: "servers.managers", Value: fmt.Sprint(*s.Servers.Managers), Reason: fmt.Sprintf("is more than %d; Raft clusters past 7 members already slow their writes", MaxManagers)}
 	}
 	if s.Lambda.FreeTier != nil && *s.Lambda.FreeTier && s.Lambda.ProvisionedConcurrency != nil && *s.Lambda.ProvisionedConcurrency > 0 {
 		return &FieldError{Field: "lambda.free_tier", Value: "true", Reason: fmt.Sprintf("contradicts lambda.provisioned_concurrency %d: the free tier does not apply to functions with Provisioned Concurrency", *s.Lambda.ProvisionedConcurrency)}

@@ -33,3 +33,28 @@ func TestCostModelsAgreeWithBills(t *testing.T) {
 		})
 	}
 }
+
+// Workloads past every cluster limit still get a report: the limits show
+// as findings and the cluster count grows, rather than Evaluate failing.
+func TestHugeWorkloadsReportLimits(t *testing.T) {
+	s, err := runwhere.ParseScenario([]byte("workload: {requests_per_second: 1000000, duration_ms: 1000, memory_mb: 128}"))
+	require.NoError(t, err)
+	r, err := runwhere.Evaluate(s)
+	require.NoError(t, err)
+	for _, p := range r.Platforms {
+		switch p.Platform {
+		case "kubernetes", "eks", "ecs-ec2":
+			codes := []string{}
+			for _, f := range append(p.Blockers, p.Warnings...) {
+				codes = append(codes, string(f.Code))
+			}
+			assert.Contains(t, codes, "max-nodes", p.Platform)
+			assert.Greater(t, p.Capacity.Clusters, 1, "%s needs more than one cluster", p.Platform)
+		case "lambda":
+			assert.Equal(t, "1000000", p.Capacity.Concurrency.String())
+			assert.NotEmpty(t, p.Warnings, "a million concurrent executions pass the default quota")
+		}
+	}
+	_, err = runwhere.Curves(s, 200)
+	require.NoError(t, err)
+}

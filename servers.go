@@ -204,6 +204,9 @@ func (e *env) evaluateServers(p platform.Platform) (model, error) {
 	return m, nil
 }
 
+// maxModelledWorkers is the largest worker tier ha computes.
+const maxModelledWorkers = 10000
+
 // topology is the ha view of a platform's deployment.
 func (e *env) topology(p platform.Platform, managers, workers int64) ha.Topology {
 	z, zeff := e.zones()
@@ -214,7 +217,9 @@ func (e *env) topology(p platform.Platform, managers, workers int64) ha.Topology
 			t.Managers = int(*e.s.Servers.Managers)
 		}
 	}
-	if workers > 0 {
+	// The ha package models worker tiers of up to 10,000 nodes exactly;
+	// a larger fleet is reported without worker-tier availability.
+	if workers > 0 && workers <= maxModelledWorkers {
 		t.Workers = int(workers)
 		t.WorkersNeeded = int((workers*zeff + z - 1) / z)
 	}

@@ -1,0 +1,50 @@
+package runwhere_test
+
+import (
+	"testing"
+
+	"github.com/runwhere/runwhere"
+)
+
+func benchScenario(b *testing.B) runwhere.Scenario {
+	b.Helper()
+	s, err := runwhere.ParseScenario([]byte(`
+workload: {requests_per_second: 40, peak_requests_per_second: 400, duration_ms: 120, memory_mb: 512}
+platforms: [lambda, ecs-fargate, ecs-ec2, eks, kubernetes, swarm]
+`))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
+
+// BenchmarkEvaluate prices, sizes and ranks six platforms (target: under
+// 200 µs on a 2-core machine).
+func BenchmarkEvaluate(b *testing.B) {
+	s := benchScenario(b)
+	for b.Loop() {
+		if _, err := runwhere.Evaluate(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCurves draws 6 platforms × 200 points, what the calculator does
+// on every keystroke (target: under 20 ms).
+func BenchmarkCurves(b *testing.B) {
+	s := benchScenario(b)
+	for b.Loop() {
+		if _, err := runwhere.Curves(s, 200); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParseScenario(b *testing.B) {
+	data := []byte(ordersAPI)
+	for b.Loop() {
+		if _, err := runwhere.ParseScenario(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
