@@ -1,0 +1,387 @@
+// Command wasm is the WebAssembly bridge between a web page and package
+// runwhere. Built with GOOS=js GOARCH=wasm, it sets window.runwhere:
+//
+//	runwhere.evaluate(text)                 // scenario (YAML or JSON) -> report JSON
+//	runwhere.markdown(text)                 // -> {"markdown": "..."}, the report for a review
+//	runwhere.curves(text[, points])         // -> [{"platform", "points": [{requests_per_second, monthly_cost}]}]
+//	runwhere.whatIf(text, events, platform) // events: array or JSON array, e.g. ["manager", "zone:b"]
+//	runwhere.presets()                      // -> [{"name", "yaml"}]
+//	runwhere.scenario(text)                 // -> the scenario as written, as a JSON object (keys in order)
+//	runwhere.yaml(text)                     // -> the scenario (JSON or YAML) as block YAML
+//	runwhere.version()                      // -> the library version
+//
+// and resolves the promise window.runwhereReady. Every function takes and
+// returns strings; a failure is returned as {"error": "..."} and never
+// stops the Go runtime, so the call after an error still works.
+//
+// This file holds the logic and has no build tags, so host tests cover it;
+// main_js.go only converts between syscall/js values and these strings.
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// defaultCurvePoints is how many points per platform the chart asks for:
+// enough for a smooth line on a phone and a desktop, cheap to compute.
+const defaultCurvePoints = 41
+
+// maxInput bounds the text a page may hand over (a scenario is a few hundred
+// bytes; a megabyte is a mistake or an attack).
+const maxInput = 1 << 20
+
+// engine is what the bridge needs from package runwhere. Values, not an
+// interface, so tests can substitute one function (for example a panicking
+// one) without a mock type; newEngine wires the real library.
+type engine struct {
+	evaluate func(text []byte) (any, error)
+	markdown func(text []byte) (string, error)
+	curves   func(text []byte, points int) (any, error)
+	whatIf   func(text []byte, platform string, events []string) (any, error)
+	presets  func() []preset
+	version  string
+}
+
+// preset is a reference scenario offered in the page's menu.
+type preset struct {
+	Name string `json:"name"`
+	YAML string `json:"yaml"`
+}
+
+// bridge is the set of functions the page calls, each string in, JSON string out.
+type bridge struct{ e engine }
+
+// fieldError is an error about one scenario field; the page shows it
+// beside that field. newEngine turns the library's field errors into it.
+type fieldError struct {
+	field string
+	err   error
+}
+
+func (e *fieldError) Error() string { return e.err.Error() }
+func (e *fieldError) Unwrap() error { return e.err }
+
+// errorJSON is the one shape of every failure: {"error": msg}, plus
+// "field" when the failure is about one scenario field.
+func errorJSON(msg string) string { return errorFieldJSON(msg, "") }
+
+func errorFieldJSON(msg, field string) string {
+	b, err := json.Marshal(struct {
+		Error string `json:"error"`
+		Field string `json:"field,omitempty"`
+	}{msg, field})
+	if err != nil { // cannot happen for a string; keep the promise anyway
+		return `{"error":"bridge: cannot encode error"}`
+	}
+	return string(b)
+}
+
+// guard runs f, recovers a panic and encodes the result: the value as JSON,
+// or {"error": ...}. Encoding happens inside the recovered region, so a
+// value that cannot be marshalled is an error too, not a crash.
+func guard(name string, f func() (any, error)) (out string) {
+	defer func() {
+		if r := recover(); r != nil {
+			out = errorJSON(fmt.Sprintf("%s: internal error: %v (please report this with the scenario; stack: %s)",
+				name, r, firstFrames(debug.Stack())))
+		}
+	}()
+	v, err := f()
+	if err != nil {
+		var fe *fieldError
+		if errors.As(err, &fe) {
+			return errorFieldJSON(err.Error(), fe.field)
+		}
+		return errorJSON(err.Error())
+	}
+	if s, ok := v.(rawJSON); ok {
+		return string(s)
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return errorJSON(fmt.Sprintf("%s: cannot encode the result: %v", name, err))
+	}
+	return string(b)
+}
+
+// rawJSON is a result that is already JSON text.
+type rawJSON string
+
+// firstFrames keeps the stack short enough to show in a page.
+func firstFrames(stack []byte) string {
+	lines := strings.Split(string(stack), "\n")
+	if len(lines) > 12 {
+		lines = lines[:12]
+	}
+	return strings.Join(lines, " | ")
+}
+
+func checkInput(text string) ([]byte, error) {
+	if len(text) > maxInput {
+		return nil, fmt.Errorf("scenario: %d bytes is more than the %d this page accepts", len(text), maxInput)
+	}
+	if strings.TrimSpace(text) == "" {
+		return nil, errors.New("scenario: empty; give a YAML or JSON scenario")
+	}
+	return []byte(text), nil
+}
+
+// Evaluate returns the report of the scenario text (YAML or JSON).
+func (b bridge) Evaluate(text string) string {
+	return guard("evaluate", func() (any, error) {
+		in, err := checkInput(text)
+		if err != nil {
+			return nil, err
+		}
+		return b.e.evaluate(in)
+	})
+}
+
+// Markdown returns the report as Markdown, as the library renders it.
+func (b bridge) Markdown(text string) string {
+	return guard("markdown", func() (any, error) {
+		in, err := checkInput(text)
+		if err != nil {
+			return nil, err
+		}
+		md, err := b.e.markdown(in)
+		if err != nil {
+			return nil, err
+		}
+		return struct {
+			Markdown string `json:"markdown"`
+		}{md}, nil
+	})
+}
+
+// Curves returns monthly cost against request rate for every platform.
+// points <= 0 means defaultCurvePoints.
+func (b bridge) Curves(text string, points int) string {
+	return guard("curves", func() (any, error) {
+		in, err := checkInput(text)
+		if err != nil {
+			return nil, err
+		}
+		if points <= 0 {
+			points = defaultCurvePoints
+		}
+		if points > 1000 {
+			return nil, fmt.Errorf("curves: %d points is more than 1000", points)
+		}
+		return b.e.curves(in, points)
+	})
+}
+
+// WhatIf knocks out managers, workers or zones of one platform in turn.
+// events is a JSON array of strings or a comma-separated list.
+func (b bridge) WhatIf(text, events, platform string) string {
+	return guard("whatIf", func() (any, error) {
+		in, err := checkInput(text)
+		if err != nil {
+			return nil, err
+		}
+		if strings.TrimSpace(platform) == "" {
+			return nil, errors.New("whatIf: platform is empty; name one, e.g. swarm")
+		}
+		evs, err := parseEvents(events)
+		if err != nil {
+			return nil, err
+		}
+		return b.e.whatIf(in, platform, evs)
+	})
+}
+
+// parseEvents accepts `["manager","zone:b"]` or `manager, zone:b`.
+func parseEvents(s string) ([]string, error) {
+	s = strings.TrimSpace(s)
+	evs := []string{}
+	if s == "" {
+		return evs, nil
+	}
+	if strings.HasPrefix(s, "[") {
+		if err := json.Unmarshal([]byte(s), &evs); err != nil {
+			return nil, fmt.Errorf("whatIf: events: want a JSON array of strings: %v", err)
+		}
+		return evs, nil
+	}
+	for _, e := range strings.Split(s, ",") {
+		if e = strings.TrimSpace(e); e != "" {
+			evs = append(evs, e)
+		}
+	}
+	return evs, nil
+}
+
+// Presets lists the reference scenarios.
+func (b bridge) Presets() string {
+	return guard("presets", func() (any, error) {
+		p := b.e.presets()
+		if p == nil {
+			p = []preset{}
+		}
+		return p, nil
+	})
+}
+
+// Version is the library version.
+func (b bridge) Version() string { return b.e.version }
+
+// Scenario returns the scenario text (YAML or JSON) as one JSON object with
+// the keys in the order written. It checks the syntax only: the page fills
+// its form from this and then asks Evaluate for the meaning, so a value the
+// library rejects still lands in its field with its error beside it.
+func (b bridge) Scenario(text string) string {
+	return guard("scenario", func() (any, error) {
+		in, err := checkInput(text)
+		if err != nil {
+			return nil, err
+		}
+		var doc yaml.Node
+		if err := yaml.Unmarshal(in, &doc); err != nil {
+			return nil, fmt.Errorf("scenario: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+		}
+		if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+			return nil, errors.New("scenario: want a mapping of fields (name: …, workload: …)")
+		}
+		var buf bytes.Buffer
+		if err := nodeJSON(&buf, doc.Content[0], 0); err != nil {
+			return nil, err
+		}
+		return rawJSON(buf.String()), nil
+	})
+}
+
+// nodeJSON writes a YAML node as JSON, keeping the order of mapping keys.
+// Scalars keep their YAML meaning: !!int and !!float become JSON numbers
+// written as in the source (so 0.0416 stays 0.0416), !!bool and !!null
+// their literals, everything else a string.
+func nodeJSON(buf *bytes.Buffer, n *yaml.Node, depth int) error {
+	if depth > 32 {
+		return errors.New("scenario: nested more than 32 levels")
+	}
+	switch n.Kind {
+	case yaml.DocumentNode:
+		if len(n.Content) == 0 {
+			buf.WriteString("null")
+			return nil
+		}
+		return nodeJSON(buf, n.Content[0], depth+1)
+	case yaml.AliasNode:
+		return fmt.Errorf("scenario: line %d: aliases (*%s) are not supported", n.Line, n.Value)
+	case yaml.MappingNode:
+		buf.WriteByte('{')
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind != yaml.ScalarNode {
+				return fmt.Errorf("scenario: line %d: a key must be a plain name", k.Line)
+			}
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			writeString(buf, k.Value)
+			buf.WriteByte(':')
+			if err := nodeJSON(buf, v, depth+1); err != nil {
+				return err
+			}
+		}
+		buf.WriteByte('}')
+	case yaml.SequenceNode:
+		buf.WriteByte('[')
+		for i, c := range n.Content {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			if err := nodeJSON(buf, c, depth+1); err != nil {
+				return err
+			}
+		}
+		buf.WriteByte(']')
+	case yaml.ScalarNode:
+		switch n.ShortTag() {
+		case "!!null":
+			buf.WriteString("null")
+		case "!!bool":
+			var v bool
+			if err := n.Decode(&v); err != nil {
+				return fmt.Errorf("scenario: line %d: %v", n.Line, err)
+			}
+			fmt.Fprint(buf, v)
+		case "!!int", "!!float":
+			if json.Valid([]byte(n.Value)) {
+				buf.WriteString(n.Value)
+			} else { // .inf, 0x1F, 1_000, +5 … : keep the text, the library names the field
+				writeString(buf, n.Value)
+			}
+		default:
+			writeString(buf, n.Value)
+		}
+	default:
+		return fmt.Errorf("scenario: line %d: unexpected YAML node", n.Line)
+	}
+	return nil
+}
+
+func writeString(buf *bytes.Buffer, s string) {
+	b, _ := json.Marshal(s) // a string always marshals
+	buf.Write(b)
+}
+
+// YAML returns the scenario (JSON or YAML) as block-style YAML with the keys
+// in the order given, for the page's YAML box and for copying into a file.
+func (b bridge) YAML(text string) string {
+	return guard("yaml", func() (any, error) {
+		in, err := checkInput(text)
+		if err != nil {
+			return nil, err
+		}
+		var doc yaml.Node
+		if err := yaml.Unmarshal(in, &doc); err != nil {
+			return nil, fmt.Errorf("scenario: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+		}
+		blockStyle(&doc)
+		var buf bytes.Buffer
+		enc := yaml.NewEncoder(&buf)
+		enc.SetIndent(2)
+		if err := enc.Encode(&doc); err != nil {
+			return nil, fmt.Errorf("yaml: %v", err)
+		}
+		if err := enc.Close(); err != nil {
+			return nil, fmt.Errorf("yaml: %v", err)
+		}
+		return struct {
+			YAML string `json:"yaml"`
+		}{buf.String()}, nil
+	})
+}
+
+// blockStyle turns JSON's flow style into YAML's block style, keeping short
+// lists of scalars (platforms: [lambda, swarm]) on one line.
+func blockStyle(n *yaml.Node) {
+	switch n.Kind {
+	case yaml.MappingNode, yaml.DocumentNode:
+		n.Style = 0
+	case yaml.SequenceNode:
+		n.Style = yaml.FlowStyle
+		for _, c := range n.Content {
+			if c.Kind != yaml.ScalarNode {
+				n.Style = 0
+			}
+		}
+	case yaml.ScalarNode:
+		// JSON quotes every string; YAML needs quotes only where the plain
+		// text would mean something else ("0.096" must stay a string).
+		if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+			n.Style = 0
+		}
+	}
+	for _, c := range n.Content {
+		blockStyle(c)
+	}
+}

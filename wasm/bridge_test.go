@@ -1,0 +1,226 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"math"
+	"strings"
+	"testing"
+)
+
+// fakeEngine echoes what it is given, so the tests see what the bridge passes on.
+func fakeEngine() engine {
+	return engine{
+		evaluate: func(text []byte) (any, error) {
+			if strings.Contains(string(text), "bad") {
+				return nil, errors.New("workload.memory_mb: -5 is negative")
+			}
+			if strings.Contains(string(text), "panic") {
+				panic("boom")
+			}
+			if strings.Contains(string(text), "nan") {
+				return map[string]float64{"x": math.NaN()}, nil
+			}
+			return map[string]string{"scenario": string(text)}, nil
+		},
+		markdown: func(text []byte) (string, error) { return "# " + string(text) + "\n", nil },
+		curves: func(text []byte, points int) (any, error) {
+			return map[string]int{"points": points}, nil
+		},
+		whatIf: func(text []byte, platform string, events []string) (any, error) {
+			return map[string]any{"platform": platform, "events": events}, nil
+		},
+		presets: func() []preset { return []preset{{Name: "a", YAML: "name: a\n"}} },
+		version: "v1.2.3",
+	}
+}
+
+func decode(t *testing.T, s string) map[string]any {
+	t.Helper()
+	var m map[string]any
+	if err := json.Unmarshal([]byte(s), &m); err != nil {
+		t.Fatalf("not a JSON object: %q: %v", s, err)
+	}
+	return m
+}
+
+func TestEvaluate(t *testing.T) {
+	b := bridge{fakeEngine()}
+	for _, tc := range []struct {
+		name, in, wantKey, wantSub string
+	}{
+		{name: "ok", in: "name: x", wantKey: "scenario", wantSub: "name: x"},
+		{name: "library error", in: "bad", wantKey: "error", wantSub: "workload.memory_mb: -5 is negative"},
+		{name: "panic", in: "panic", wantKey: "error", wantSub: "internal error: boom"},
+		{name: "unencodable result", in: "nan", wantKey: "error", wantSub: "cannot encode"},
+		{name: "empty", in: "  \n", wantKey: "error", wantSub: "scenario: empty"},
+		{name: "too big", in: strings.Repeat("x", maxInput+1), wantKey: "error", wantSub: "more than"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := decode(t, b.Evaluate(tc.in))
+			v, ok := got[tc.wantKey].(string)
+			if !ok || !strings.Contains(v, tc.wantSub) {
+				t.Errorf("Evaluate(%.20q) = %v, want %s containing %q", tc.in, got, tc.wantKey, tc.wantSub)
+			}
+		})
+	}
+}
+
+func TestPanicLeavesBridgeWorking(t *testing.T) {
+	b := bridge{fakeEngine()}
+	for i := 0; i < 3; i++ {
+		if got := decode(t, b.Evaluate("panic")); got["error"] == nil {
+			t.Fatalf("Evaluate(panic) = %v, want an error", got)
+		}
+		if got := decode(t, b.Evaluate("fine")); got["scenario"] != "fine" {
+			t.Fatalf("after a panic, Evaluate(fine) = %v", got)
+		}
+	}
+}
+
+func TestMarkdown(t *testing.T) {
+	b := bridge{fakeEngine()}
+	if got, want := b.Markdown("x"), `{"markdown":"# x\n"}`; got != want {
+		t.Errorf("Markdown(x) = %s, want %s", got, want)
+	}
+}
+
+func TestCurvesPoints(t *testing.T) {
+	b := bridge{fakeEngine()}
+	for _, tc := range []struct {
+		points int
+		want   float64
+	}{{0, defaultCurvePoints}, {-3, defaultCurvePoints}, {7, 7}} {
+		if got := decode(t, b.Curves("x", tc.points)); got["points"] != tc.want {
+			t.Errorf("Curves(x, %d) = %v, want points %v", tc.points, got, tc.want)
+		}
+	}
+	if got := decode(t, b.Curves("x", 5000)); got["error"] == nil {
+		t.Errorf("Curves(x, 5000) = %v, want an error", got)
+	}
+}
+
+func TestWhatIfEvents(t *testing.T) {
+	b := bridge{fakeEngine()}
+	for _, tc := range []struct {
+		name, events, platform, want string
+	}{
+		{name: "json", events: `["manager","zone:b"]`, platform: "swarm", want: `{"events":["manager","zone:b"],"platform":"swarm"}`},
+		{name: "comma list", events: ` manager, worker ,, zone:a`, platform: "eks", want: `{"events":["manager","worker","zone:a"],"platform":"eks"}`},
+		{name: "none", events: "", platform: "swarm", want: `{"events":[],"platform":"swarm"}`},
+		{name: "bad json", events: `["manager"`, platform: "swarm", want: `{"error":"whatIf: events: want a JSON array of strings: unexpected end of JSON input"}`},
+		{name: "no platform", events: `[]`, platform: " ", want: `{"error":"whatIf: platform is empty; name one, e.g. swarm"}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := b.WhatIf("x", tc.events, tc.platform); got != tc.want {
+				t.Errorf("WhatIf(x, %q, %q) = %s, want %s", tc.events, tc.platform, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestPresetsAndVersion(t *testing.T) {
+	b := bridge{fakeEngine()}
+	if got, want := b.Presets(), `[{"name":"a","yaml":"name: a\n"}]`; got != want {
+		t.Errorf("Presets() = %s, want %s", got, want)
+	}
+	if got := b.Version(); got != "v1.2.3" {
+		t.Errorf("Version() = %q", got)
+	}
+	e := fakeEngine()
+	e.presets = func() []preset { return nil }
+	if got := (bridge{e}).Presets(); got != "[]" {
+		t.Errorf("Presets() with none = %s, want []", got)
+	}
+}
+
+func TestScenario(t *testing.T) {
+	b := bridge{fakeEngine()}
+	for _, tc := range []struct {
+		name, in, want string
+	}{
+		{
+			name: "order and literals kept",
+			in: "name: orders-api\nworkload:\n  requests_per_second: 40\n  cpu_fraction: 0.0416\n" +
+				"servers:\n  hourly_price: \"0.096\"\n  count: 0\nlambda:\n  free_tier: false\nplatforms: [lambda, swarm]\nregion: ~\n",
+			want: `{"name":"orders-api","workload":{"requests_per_second":40,"cpu_fraction":0.0416},` +
+				`"servers":{"hourly_price":"0.096","count":0},"lambda":{"free_tier":false},"platforms":["lambda","swarm"],"region":null}`,
+		},
+		{name: "json in", in: `{"b": 1, "a": {"y": "2", "x": true}}`, want: `{"b":1,"a":{"y":"2","x":true}}`},
+		{name: "yaml-only numbers stay text", in: "a: .inf\nb: 0x1F\nc: 1_000\n", want: `{"a":".inf","b":"0x1F","c":"1_000"}`},
+		{name: "markup is just a string", in: "name: <img src=x onerror=alert(1)>\n", want: `{"name":"\u003cimg src=x onerror=alert(1)\u003e"}`},
+		{name: "bad yaml", in: "name: [unclosed\n", want: `{"error":"scenario: line 1: did not find expected ',' or ']'"}`},
+		{name: "not a mapping", in: "- a\n- b\n", want: `{"error":"scenario: want a mapping of fields (name: …, workload: …)"}`},
+		{name: "alias", in: "a: &x 1\nb: *x\n", want: `{"error":"scenario: line 2: aliases (*x) are not supported"}`},
+		{name: "empty", in: "", want: `{"error":"scenario: empty; give a YAML or JSON scenario"}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := b.Scenario(tc.in); got != tc.want {
+				t.Errorf("Scenario(%q)\n got %s\nwant %s", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestYAML(t *testing.T) {
+	b := bridge{fakeEngine()}
+	in := `{"name":"orders-api","platforms":["lambda","swarm"],"workload":{"requests_per_second":40,"memory_mb":512},` +
+		`"servers":{"hourly_price":"0.096","instance_type":"m5.large"},"lambda":{"free_tier":true}}`
+	var got struct {
+		YAML  string `json:"yaml"`
+		Error string `json:"error"`
+	}
+	if err := json.Unmarshal([]byte(b.YAML(in)), &got); err != nil || got.Error != "" {
+		t.Fatalf("YAML() = %+v, %v", got, err)
+	}
+	want := `name: orders-api
+platforms: [lambda, swarm]
+workload:
+  requests_per_second: 40
+  memory_mb: 512
+servers:
+  hourly_price: "0.096"
+  instance_type: m5.large
+lambda:
+  free_tier: true
+`
+	if got.YAML != want {
+		t.Errorf("YAML()\n got:\n%s\nwant:\n%s", got.YAML, want)
+	}
+	// The YAML reads back as the same scenario.
+	if back := b.Scenario(got.YAML); back != in {
+		t.Errorf("Scenario(YAML(x))\n got %s\nwant %s", back, in)
+	}
+}
+
+// FuzzScenario: whatever text a page sends, the bridge answers JSON and
+// does not panic; a scenario it accepts survives the trip through YAML.
+func FuzzScenario(f *testing.F) {
+	for _, s := range []string{
+		"name: a\nworkload: {requests_per_second: 1}\n", `{"a": [1, "2", null, true]}`,
+		"a: &x 1\nb: *x\n", "- 1\n", "a: !!binary aGk=\n", "a: 1e400\n", "? [a]\n: b\n",
+	} {
+		f.Add(s)
+	}
+	b := bridge{fakeEngine()}
+	f.Fuzz(func(t *testing.T, in string) {
+		out := b.Scenario(in)
+		var m map[string]any
+		if err := json.Unmarshal([]byte(out), &m); err != nil {
+			t.Fatalf("Scenario(%q) = %q: not JSON: %v", in, out, err)
+		}
+		if _, failed := m["error"]; failed {
+			return
+		}
+		var y struct {
+			YAML  string `json:"yaml"`
+			Error string `json:"error"`
+		}
+		if err := json.Unmarshal([]byte(b.YAML(out)), &y); err != nil || y.Error != "" {
+			t.Fatalf("YAML(%s) = %+v, %v", out, y, err)
+		}
+		if back := b.Scenario(y.YAML); back != out {
+			t.Fatalf("round trip of %q:\n first %s\nsecond %s\n yaml %q", in, out, back, y.YAML)
+		}
+	})
+}

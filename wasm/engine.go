@@ -1,0 +1,82 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/runwhere/runwhere"
+)
+
+// newEngine wires the bridge to package runwhere.
+func newEngine() engine {
+	return engine{
+		evaluate: func(text []byte) (any, error) {
+			s, err := parse(text)
+			if err != nil {
+				return nil, err
+			}
+			r, err := runwhere.Evaluate(s)
+			return r, field(err)
+		},
+		markdown: func(text []byte) (string, error) {
+			s, err := parse(text)
+			if err != nil {
+				return "", err
+			}
+			r, err := runwhere.Evaluate(s)
+			if err != nil {
+				return "", field(err)
+			}
+			return r.Markdown(), nil
+		},
+		curves: func(text []byte, points int) (any, error) {
+			s, err := parse(text)
+			if err != nil {
+				return nil, err
+			}
+			c, err := runwhere.Curves(s, points)
+			return c, field(err)
+		},
+		whatIf: func(text []byte, id string, events []string) (any, error) {
+			s, err := parse(text)
+			if err != nil {
+				return nil, err
+			}
+			// Take the platform's id from the scenario itself: the bridge
+			// imports only package runwhere (DESIGN.md's arrows).
+			d, err := s.WithDefaults()
+			if err != nil {
+				return nil, field(err)
+			}
+			for _, p := range d.Platforms {
+				if string(p) == id {
+					w, err := runwhere.WhatIf(s, p, events)
+					return w, field(err)
+				}
+			}
+			return nil, fmt.Errorf("whatIf: %q is not one of the scenario's platforms", id)
+		},
+		presets: func() []preset {
+			var out []preset
+			for _, p := range runwhere.Presets() {
+				out = append(out, preset{Name: p.Name, YAML: p.YAML})
+			}
+			return out
+		},
+		version: runwhere.Version,
+	}
+}
+
+func parse(text []byte) (runwhere.Scenario, error) {
+	s, err := runwhere.ParseScenario(text)
+	return s, field(err)
+}
+
+// field marks the library's field errors so the page can place them.
+func field(err error) error {
+	var fe *runwhere.FieldError
+	if errors.As(err, &fe) {
+		return &fieldError{field: fe.Field, err: err}
+	}
+	return err
+}
