@@ -1,0 +1,457 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/runwhere/runwhere"
+)
+
+// The browser tests drive the real page in headless Chromium, against the
+// site built by the same code as "go run ./playground". They need a
+// browser; without one they skip locally and fail when CI=true.
+
+var (
+	siteOnce sync.Once
+	siteURL  string
+	siteErr  error
+)
+
+// servedSite builds the site once per test binary and serves it.
+func servedSite(t *testing.T) string {
+	t.Helper()
+	siteOnce.Do(func() {
+		var s *site
+		s, siteErr = buildSite(context.Background(), testLog{t})
+		if siteErr != nil {
+			return
+		}
+		srv := httptest.NewServer(s.handler())
+		siteURL = srv.URL + "/" // the server lives as long as the test binary
+	})
+	if siteErr != nil {
+		t.Fatalf("building the site: %v", siteErr)
+	}
+	return siteURL
+}
+
+type testLog struct{ t *testing.T }
+
+func (l testLog) Write(p []byte) (int, error) {
+	l.t.Log(strings.TrimRight(string(p), "\n"))
+	return len(p), nil
+}
+
+// chromePath finds a Chromium or Chrome: $RUNWHERE_CHROME, then the usual names.
+func chromePath() string {
+	if p := os.Getenv("RUNWHERE_CHROME"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "headless-shell", "/usr/lib/chromium/chromium"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// newBrowser starts headless Chromium for one test, or skips the test.
+func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	exe := chromePath()
+	if exe == "" {
+		msg := "no Chromium found: install it with `apt-get install -y chromium` (or set RUNWHERE_CHROME) to run the browser tests"
+		if os.Getenv("CI") == "true" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
+		chromedp.NoSandbox, // Chromium refuses to run as root with its sandbox
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("no-zygote", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-domain-reliability", true),
+		chromedp.Flag("no-pings", true),
+		chromedp.WindowSize(1280, 900),
+	)
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelC := chromedp.NewContext(actx)
+	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting %s: %v", exe, err)
+	}
+	return ctx
+}
+
+// pageErrors collects the uncaught exceptions and console errors of a tab.
+type pageErrors struct {
+	mu   sync.Mutex
+	msgs []string
+}
+
+func watchErrors(ctx context.Context) *pageErrors {
+	pe := &pageErrors{}
+	msgs := chromedp.Console(ctx)
+	go func() {
+		for m, err := range msgs {
+			if err != nil {
+				return
+			}
+			if m.IsException() || m.Type == chromedp.ConsoleError {
+				pe.mu.Lock()
+				pe.msgs = append(pe.msgs, m.String()+" ("+m.URL+")")
+				pe.mu.Unlock()
+			}
+		}
+	}()
+	return pe
+}
+
+func (pe *pageErrors) check(t *testing.T) {
+	t.Helper()
+	time.Sleep(50 * time.Millisecond) // let the last console events arrive
+	pe.mu.Lock()
+	defer pe.mu.Unlock()
+	for _, m := range pe.msgs {
+		t.Errorf("page error: %s", m)
+	}
+}
+
+// open navigates to url and waits until the page shows a result.
+func open(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		t.Fatalf("navigate %s: %v", url, err)
+	}
+	waitResult(t, ctx)
+}
+
+func waitResult(t *testing.T, ctx context.Context) {
+	t.Helper()
+	// A plain loop rather than chromedp.Poll: right after a navigation the
+	// old page's execution context can vanish under a running poll.
+	deadline := time.Now().Add(30 * time.Second)
+	var err error
+	for time.Now().Before(deadline) {
+		var ok bool
+		ok, err = chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelectorAll('#summary tbody tr').length > 0`))
+		if err == nil && ok {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	status, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('status').textContent`))
+	t.Fatalf("no result rendered within 30 s (status %q): %v", status, err)
+}
+
+// eval runs a JavaScript expression in the page.
+func eval[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		t.Fatalf("evaluate %s: %v", expr, err)
+	}
+	return v
+}
+
+// setField types a value into a form field the way a person would: the
+// value changes and an input event fires.
+func setField(t *testing.T, ctx context.Context, path, value string) {
+	t.Helper()
+	id := "f-" + strings.ReplaceAll(path, ".", "-")
+	eval[chromedp.Void](t, ctx, fmt.Sprintf(`(() => {
+		const e = document.getElementById(%q);
+		e.value = %q;
+		e.dispatchEvent(new Event('input', {bubbles: true}));
+	})()`, id, value))
+}
+
+// costs reads the monthly cost column of the summary table.
+func costs(t *testing.T, ctx context.Context) map[string]string {
+	t.Helper()
+	return eval[map[string]string](t, ctx, `Object.fromEntries([...document.querySelectorAll('#summary tbody tr')]
+		.map(tr => [tr.dataset.platform, tr.querySelector('.cost').textContent]))`)
+}
+
+func TestPageLoads(t *testing.T) {
+	ctx := newBrowser(t)
+	url := servedSite(t)
+	pe := watchErrors(ctx)
+	open(t, ctx, url)
+	if n := eval[int](t, ctx, `document.querySelectorAll('#cards .card').length`); n == 0 {
+		t.Error("no platform cards")
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll('#chart svg path.curve').length`); n == 0 {
+		t.Error("no curves in the chart")
+	}
+	if v := eval[string](t, ctx, `document.getElementById('version').textContent`); !strings.Contains(v, "runwhere") {
+		t.Errorf("version line = %q", v)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll('#form input, #form select').length`); n < 25 {
+		t.Errorf("form has %d inputs, want one for every scenario field", n)
+	}
+	// Every control has a label a screen reader can read.
+	unlabelled := eval[[]string](t, ctx, `[...document.querySelectorAll('input, select, textarea')]
+		.filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).map(e => e.id)`)
+	if len(unlabelled) > 0 {
+		t.Errorf("controls without a label: %v", unlabelled)
+	}
+	pe.check(t)
+}
+
+func TestEditUpdatesTable(t *testing.T) {
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	open(t, ctx, servedSite(t))
+	before := costs(t, ctx)
+	setField(t, ctx, "workload.requests_per_month", "")
+	setField(t, ctx, "workload.peak_requests_per_second", "")
+	setField(t, ctx, "workload.requests_per_second", "4321")
+	after := costs(t, ctx)
+	if fmt.Sprint(before) == fmt.Sprint(after) {
+		t.Errorf("costs did not change after raising the rate to 4321/s: %v", after)
+	}
+	if v := eval[string](t, ctx, `document.getElementById('f-workload-requests_per_second').value`); v != "4321" {
+		t.Errorf("the field reads %q after typing 4321", v)
+	}
+	pe.check(t)
+}
+
+func TestFieldErrorShownBesideField(t *testing.T) {
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	open(t, ctx, servedSite(t))
+	setField(t, ctx, "workload.memory_mb", "-5")
+	msg := eval[string](t, ctx, `document.getElementById('e-workload-memory_mb').textContent`)
+	if !strings.Contains(msg, "workload.memory_mb") {
+		t.Errorf("error beside memory_mb = %q, want it to name the field", msg)
+	}
+	if inv := eval[string](t, ctx, `document.getElementById('f-workload-memory_mb').getAttribute('aria-invalid') || ''`); inv != "true" {
+		t.Errorf("aria-invalid = %q, want true", inv)
+	}
+	setField(t, ctx, "workload.memory_mb", "512")
+	if hidden := eval[bool](t, ctx, `document.getElementById('e-workload-memory_mb').hidden`); !hidden {
+		t.Error("the error stays after the field is fixed")
+	}
+	pe.check(t)
+}
+
+func TestShareLinkRoundTrips(t *testing.T) {
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	open(t, ctx, servedSite(t))
+	setField(t, ctx, "name", "shared ünïcode → test")
+	setField(t, ctx, "workload.duration_ms", "250")
+	link := eval[string](t, ctx, `document.getElementById('share-link').value`)
+	if !strings.Contains(link, "#s=") {
+		t.Fatalf("share link %q holds no scenario", link)
+	}
+	want := costs(t, ctx)
+	wantYAML := eval[string](t, ctx, `document.getElementById('yaml').value`)
+
+	// A fresh page from the link alone.
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatal(err)
+	}
+	open(t, ctx, link)
+	if got := eval[string](t, ctx, `document.getElementById('f-name').value`); got != "shared ünïcode → test" {
+		t.Errorf("name after the link = %q", got)
+	}
+	if got := eval[string](t, ctx, `document.getElementById('f-workload-duration_ms').value`); got != "250" {
+		t.Errorf("duration_ms after the link = %q, want 250", got)
+	}
+	if got := costs(t, ctx); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("costs after the link = %v, want %v", got, want)
+	}
+	if got := eval[string](t, ctx, `document.getElementById('yaml').value`); got != wantYAML {
+		t.Errorf("scenario YAML after the link:\n%s\nwant:\n%s", got, wantYAML)
+	}
+	if got := eval[string](t, ctx, `location.href`); got != link {
+		t.Errorf("the page rewrote the link:\n%s\nwant\n%s", got, link)
+	}
+	pe.check(t)
+}
+
+func TestScenarioNameIsText(t *testing.T) {
+	ctx := newBrowser(t)
+	open(t, ctx, servedSite(t))
+	// Count alerts, and any <img> the name might create, from the page itself.
+	eval[chromedp.Void](t, ctx, `window.__alerts = 0; window.alert = () => { window.__alerts++; }`)
+	const evil = `<img src=x onerror=alert(1)>`
+	setField(t, ctx, "name", evil)
+	if got := eval[string](t, ctx, `document.getElementById('scenario-name').textContent`); got != evil {
+		t.Errorf("heading shows %q, want the name as text %q", got, evil)
+	}
+	// The same name through a share link and through pasted YAML.
+	link := eval[string](t, ctx, `document.getElementById('share-link').value`)
+	open(t, ctx, link)
+	eval[chromedp.Void](t, ctx, `window.__alerts = 0; window.alert = () => { window.__alerts++; }`)
+	eval[chromedp.Void](t, ctx, `(() => {
+		const y = document.getElementById('yaml');
+		y.value = 'name: "<script>alert(2)</script><img src=x onerror=alert(3)>"\nworkload:\n  requests_per_second: 5\n  duration_ms: 100\n  memory_mb: 128\n';
+		y.dispatchEvent(new Event('input', {bubbles: true}));
+	})()`)
+	time.Sleep(300 * time.Millisecond) // an onerror would fire by now
+	if n := eval[int](t, ctx, `document.querySelectorAll('img, script:not([src])').length`); n != 0 {
+		t.Errorf("the page has %d <img> or inline <script> elements; user text became markup", n)
+	}
+	if n := eval[int](t, ctx, `window.__alerts`); n != 0 {
+		t.Errorf("alert ran %d times", n)
+	}
+	if got := eval[string](t, ctx, `document.getElementById('scenario-name').textContent`); !strings.Contains(got, "<script>") {
+		t.Errorf("heading = %q, want the pasted name as text", got)
+	}
+}
+
+func TestBadYAMLShowsErrorAndPageKeepsWorking(t *testing.T) {
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	open(t, ctx, servedSite(t))
+	before := costs(t, ctx)
+	eval[chromedp.Void](t, ctx, `(() => {
+		document.getElementById('yaml-details').open = true;
+		const y = document.getElementById('yaml');
+		y.focus();
+		y.value = 'name: [unclosed\nworkload: {requests_per_second: ';
+		y.dispatchEvent(new Event('input', {bubbles: true}));
+	})()`)
+	msg := eval[string](t, ctx, `document.getElementById('yaml-error').hidden ? '' : document.getElementById('yaml-error').textContent`)
+	if msg == "" {
+		t.Fatal("no error shown for broken YAML")
+	}
+	t.Logf("error shown: %s", msg)
+	if got := costs(t, ctx); fmt.Sprint(got) != fmt.Sprint(before) {
+		t.Errorf("broken YAML changed the results: %v, want %v", got, before)
+	}
+	// The bridge still answers, and the form still recomputes.
+	setField(t, ctx, "workload.requests_per_month", "")
+	setField(t, ctx, "workload.peak_requests_per_second", "")
+	setField(t, ctx, "workload.requests_per_second", "4321")
+	if got := costs(t, ctx); fmt.Sprint(got) == fmt.Sprint(before) {
+		t.Errorf("after the bad YAML, editing a field changed nothing: %v", got)
+	}
+	// Good YAML in the box fills the form.
+	eval[chromedp.Void](t, ctx, `(() => {
+		const y = document.getElementById('yaml');
+		y.value = 'name: recovered\nworkload:\n  requests_per_second: 7\n  duration_ms: 100\n  memory_mb: 256\n';
+		y.dispatchEvent(new Event('input', {bubbles: true}));
+	})()`)
+	if got := eval[string](t, ctx, `document.getElementById('scenario-name').textContent`); got != "recovered" {
+		t.Errorf("after good YAML the heading names %q, want recovered", got)
+	}
+	if hidden := eval[bool](t, ctx, `document.getElementById('yaml-error').hidden`); !hidden {
+		t.Error("the YAML error stays after the YAML is fixed")
+	}
+	pe.check(t)
+}
+
+func TestWhatIfPanel(t *testing.T) {
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	open(t, ctx, servedSite(t))
+	eval[chromedp.Void](t, ctx, `(() => {
+		const s = document.getElementById('wi-platform');
+		s.value = 'swarm';
+		s.dispatchEvent(new Event('change', {bubbles: true}));
+	})()`)
+	for range 2 {
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#wi-buttons button[data-event^="manager:"]`))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	steps := eval[[]string](t, ctx, `[...document.querySelectorAll('#wi-steps > li')].map(li => li.textContent)`)
+	if len(steps) != 3 { // the state before any failure, then one per failure
+		t.Fatalf("after two lost managers the panel shows %d states: %q", len(steps), steps)
+	}
+	if !strings.Contains(steps[2], "quorum (2) lost") || !strings.Contains(steps[2], "Rescheduling: no") {
+		t.Errorf("after losing 2 of 3 managers: %q, want quorum lost and no rescheduling", steps[2])
+	}
+	if errText := eval[string](t, ctx, `document.getElementById('wi-error').textContent`); errText != "" {
+		t.Errorf("what-if error: %s", errText)
+	}
+	t.Logf("steps: %q", steps)
+	pe.check(t)
+}
+
+// TestPresetsMatchNative selects every preset in the page and compares the
+// monthly costs it shows with package runwhere evaluated natively.
+func TestPresetsMatchNative(t *testing.T) {
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	open(t, ctx, servedSite(t))
+	presets := runwhere.Presets()
+	if len(presets) == 0 {
+		t.Fatal("runwhere.Presets() is empty")
+	}
+	if n := eval[int](t, ctx, `document.getElementById('preset').options.length - 1`); n != len(presets) {
+		t.Errorf("the preset menu has %d entries, runwhere.Presets() %d", n, len(presets))
+	}
+	for i, p := range presets {
+		t.Run(p.Name, func(t *testing.T) {
+			s, err := runwhere.ParseScenario([]byte(p.YAML))
+			if err != nil {
+				t.Fatalf("ParseScenario: %v", err)
+			}
+			r, err := runwhere.Evaluate(s)
+			if err != nil {
+				t.Fatalf("Evaluate: %v", err)
+			}
+			eval[chromedp.Void](t, ctx, fmt.Sprintf(`(() => {
+				const s = document.getElementById('preset');
+				s.value = '%d';
+				s.dispatchEvent(new Event('change', {bubbles: true}));
+			})()`, i))
+			got := costs(t, ctx)
+			exact := eval[map[string]string](t, ctx, `Object.fromEntries([...document.querySelectorAll('#cards .card')]
+				.map(c => [c.dataset.platform, (c.querySelector('.exact') || {}).textContent || '']))`)
+			if len(got) != len(r.Platforms) {
+				t.Errorf("page shows %d platforms, Evaluate %d: %v", len(got), len(r.Platforms), got)
+			}
+			for _, pr := range r.Platforms {
+				id := string(pr.Platform)
+				want := "—"
+				if pr.Feasible {
+					want = "$" + thousands(pr.MonthlyCostRounded.StringFixed(2))
+					if e := "exact " + pr.MonthlyCost.String(); exact[id] != e {
+						t.Errorf("%s: card shows %q, want %q", id, exact[id], e)
+					}
+				}
+				if got[id] != want {
+					t.Errorf("%s: page shows %q, Evaluate gives %q", id, got[id], want)
+				}
+			}
+		})
+	}
+	pe.check(t)
+}
+
+// thousands puts commas into the integer part of a decimal string.
+func thousands(s string) string {
+	i := strings.IndexByte(s, '.')
+	if i < 0 {
+		i = len(s)
+	}
+	var b strings.Builder
+	for j, c := range s[:i] {
+		if j > 0 && (i-j)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String() + s[i:]
+}

@@ -1,0 +1,73 @@
+// Command playground builds the runwhere WebAssembly bridge with the running
+// Go toolchain and serves the in-browser calculator, or exports it as a
+// static site.
+//
+//	go run ./playground                 # build, then serve on http://127.0.0.1:8080/
+//	go run ./playground -addr :9000     # another address
+//	go run ./playground -export dist    # write the static site (with runwhere.wasm.gz) to dist/
+//
+// The page needs nothing but the files it is served with: no CDN, no other
+// host, no framework.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"time"
+)
+
+func main() {
+	addr := flag.String("addr", "127.0.0.1:8080", "address to serve the playground on")
+	export := flag.String("export", "", "write the static site to this directory and exit")
+	flag.Usage = func() {
+		fmt.Fprintf(flag.CommandLine.Output(), "usage: go run ./playground [-addr host:port] [-export dir]\n\n")
+		flag.PrintDefaults()
+	}
+	flag.Parse()
+	if flag.NArg() > 0 {
+		flag.Usage()
+		os.Exit(2)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, *addr, *export); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, addr, export string) error {
+	s, err := buildSite(ctx, os.Stdout)
+	if err != nil {
+		return err
+	}
+	if export != "" {
+		if err := s.export(export); err != nil {
+			return fmt.Errorf("playground: export: %w", err)
+		}
+		fmt.Printf("wrote the static site to %s (serve runwhere.wasm as application/wasm; runwhere.wasm.gz is its gzip encoding)\n", export)
+		return nil
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("playground: %w", err)
+	}
+	srv := &http.Server{Handler: s.handler(), ReadHeaderTimeout: 10 * time.Second}
+	fmt.Printf("serving the runwhere playground on http://%s/ (Ctrl-C to stop)\n", ln.Addr())
+	go func() {
+		<-ctx.Done()
+		sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(sctx)
+	}()
+	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestMeasure prints the figures the playground is held to: the size of
+// runwhere.wasm beside a minimal syscall/js program built the same way, the
+// time from navigation to the first rendered result, and the time of one
+// recompute after an input change. Run it with playground/measure.sh.
+func TestMeasure(t *testing.T) {
+	if os.Getenv("RUNWHERE_MEASURE") == "" {
+		t.Skip("set RUNWHERE_MEASURE=1 (or run playground/measure.sh) to measure")
+	}
+	ctx := context.Background()
+	// Sizes.
+	rw, _, _, err := buildWasm(ctx, buildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	minimal := t.TempDir()
+	must(t, os.WriteFile(filepath.Join(minimal, "go.mod"), []byte("module minimal\n\ngo 1.26\n"), 0o644))
+	must(t, os.WriteFile(filepath.Join(minimal, "main.go"), []byte(`package main
+
+import "syscall/js"
+
+func main() {
+	js.Global().Set("minimal", js.FuncOf(func(js.Value, []js.Value) any { return "ok" }))
+	select {}
+}
+`), 0o644))
+	mw, _, _, err := buildWasm(ctx, buildOptions{pkg: ".", dir: minimal})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rwGz, _ := gzipBytes(rw)
+	mwGz, _ := gzipBytes(mw)
+	report := func(format string, args ...any) { fmt.Printf(format+"\n", args...) }
+	report("size      runwhere.wasm  %9d B raw (%s)  %9d B gzip -9 (%s)", len(rw), mib(len(rw)), len(rwGz), mib(len(rwGz)))
+	report("size      minimal js     %9d B raw (%s)  %9d B gzip -9 (%s)", len(mw), mib(len(mw)), len(mwGz), mib(len(mwGz)))
+	ratio := float64(len(rwGz)) / float64(len(mwGz))
+	report("size      ratio gzipped  %.2f× the minimal program (target ≤ 2×)", ratio)
+	if ratio > 2 {
+		t.Errorf("gzipped wasm is %.2f× the minimal program's, target ≤ 2×", ratio)
+	}
+
+	// Timings in headless Chromium.
+	url := servedSite(t)
+	var firsts []float64
+	for i := range 5 {
+		bctx := newBrowser(t) // a fresh browser each time: nothing cached
+		open(t, bctx, url)
+		first := eval[float64](t, bctx, `performance.getEntriesByName('runwhere:first-result')[0].startTime`)
+		firsts = append(firsts, first)
+		if i == 0 {
+			fetchMs := eval[float64](t, bctx, `(performance.getEntriesByName(new URL('runwhere.wasm', location.href).href)[0] || {}).duration || 0`)
+			report("load      runwhere.wasm fetched in %.0f ms (local server, gzip)", fetchMs)
+		}
+	}
+	slices.Sort(firsts)
+	report("first     navigation → first rendered result: median %.0f ms, min %.0f, max %.0f over %d cold loads (target < 1000 ms)",
+		firsts[len(firsts)/2], firsts[0], firsts[len(firsts)-1], len(firsts))
+	if firsts[len(firsts)/2] >= 1000 {
+		t.Errorf("first result after %.0f ms, target < 1 s", firsts[len(firsts)/2])
+	}
+
+	bctx := newBrowser(t)
+	open(t, bctx, url)
+	var totals, bridges []float64
+	for i := range 40 {
+		setField(t, bctx, "workload.requests_per_month", "")
+		setField(t, bctx, "workload.requests_per_second", fmt.Sprint(10+i*7))
+		m := eval[[]float64](t, bctx, `(() => { const e = performance.getEntriesByName('runwhere:recompute'); const m = e[e.length-1]; return [m.duration, m.detail.bridge]; })()`)
+		totals = append(totals, m[0])
+		bridges = append(bridges, m[1])
+	}
+	slices.Sort(totals)
+	slices.Sort(bridges)
+	med := func(v []float64) float64 { return v[len(v)/2] }
+	p90 := func(v []float64) float64 { return v[len(v)*9/10] }
+	report("recompute evaluate + curves (bridge):  median %.1f ms, p90 %.1f ms", med(bridges), p90(bridges))
+	report("recompute input → DOM updated (all):    median %.1f ms, p90 %.1f ms over %d edits (target < 16 ms)", med(totals), p90(totals), len(totals))
+	if med(totals) >= 16 {
+		t.Errorf("a recompute takes %.1f ms, target < 16 ms", med(totals))
+	}
+	_ = time.Second
+	_ = chromedp.Void{}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/draw"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestScreenshots writes the page at desktop and phone width to the
+// directory $RUNWHERE_SCREENSHOTS, for a person to look at:
+//
+//	RUNWHERE_SCREENSHOTS=/tmp/shots go test -run Screenshots ./playground
+func TestScreenshots(t *testing.T) {
+	dir := os.Getenv("RUNWHERE_SCREENSHOTS")
+	if dir == "" {
+		t.Skip("set RUNWHERE_SCREENSHOTS=dir to write screenshots")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	ctx := newBrowser(t)
+	url := servedSite(t)
+	for _, v := range []struct {
+		name  string
+		width int64
+		setup string
+	}{
+		{"desktop", 1280, ``},
+		{"phone", 375, ``},
+		{"desktop-open", 1280, `document.querySelectorAll('details').forEach(d => d.open = true);
+			document.querySelector('#wi-buttons button[data-event="manager"]').click();
+			document.querySelector('#wi-buttons button[data-event="zone:a"]').click();`},
+		{"phone-error", 375, `(() => { const e = document.getElementById('f-workload-memory_mb'); e.value = '-5';
+			e.dispatchEvent(new Event('input', {bubbles: true})); e.scrollIntoView(); })()`},
+	} {
+		opts := []chromedp.EmulateViewportOption{}
+		if v.width < 600 {
+			opts = append(opts, chromedp.EmulateMobile)
+		}
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(v.width, 900, opts...)); err != nil {
+			t.Fatal(err)
+		}
+		open(t, ctx, url)
+		if v.setup != "" {
+			eval[chromedp.Void](t, ctx, v.setup)
+		}
+		buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := writeParts(filepath.Join(dir, v.name), buf, 1200); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("wrote %s-*.png", filepath.Join(dir, v.name))
+	}
+}
+
+// writeParts writes a full-page PNG as slices of at most h pixels, which
+// are easier to look at than one very tall image.
+func writeParts(base string, buf []byte, h int) error {
+	img, err := png.Decode(bytes.NewReader(buf))
+	if err != nil {
+		return err
+	}
+	b := img.Bounds()
+	for i, y := 0, b.Min.Y; y < b.Max.Y; i, y = i+1, y+h {
+		r := image.Rect(b.Min.X, y, b.Max.X, min(y+h, b.Max.Y))
+		part := image.NewRGBA(image.Rect(0, 0, r.Dx(), r.Dy()))
+		draw.Draw(part, part.Bounds(), img, r.Min, draw.Src)
+		var out bytes.Buffer
+		if err := png.Encode(&out, part); err != nil {
+			return err
+		}
+		if err := os.WriteFile(fmt.Sprintf("%s-%d.png", base, i), out.Bytes(), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
