@@ -7,4 +7,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNWHERE_MEASURE=1 go test -count=1 -run '^TestMeasure$' ./playground -v 2>&1 |
-	grep -E '^(size|load|first|recompute)|FAIL|--- |^ok|error' || true
+	grep -E "^(size|load|first|recompute) |^ +→|FAIL|^--- |^ok" || true

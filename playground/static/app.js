@@ -216,9 +216,15 @@
 
   // ---- errors next to fields ------------------------------------------
 
+  // shownErrors holds the [message, input] pairs on screen, so clearing
+  // them touches only those (a recompute runs on every key).
+  const shownErrors = [];
   function clearErrors() {
-    for (const e of document.querySelectorAll('#form .error')) { e.hidden = true; e.textContent = ''; }
-    for (const e of document.querySelectorAll('#form [aria-invalid]')) e.removeAttribute('aria-invalid');
+    for (const [err, input] of shownErrors.splice(0)) {
+      err.hidden = true;
+      err.textContent = '';
+      if (input) input.removeAttribute('aria-invalid');
+    }
     $('scenario-error').hidden = true;
   }
 
@@ -240,6 +246,7 @@
       err.hidden = false;
       const input = $(id);
       input.setAttribute('aria-invalid', 'true');
+      shownErrors.push([err, input]);
     } else {
       const b = $('scenario-error');
       b.textContent = msg;
