@@ -455,3 +455,28 @@ func thousands(s string) string {
 	}
 	return b.String() + s[i:]
 }
+
+// TestPhoneWidth loads every preset at 375 px and checks that nothing
+// makes the page scroll sideways.
+func TestPhoneWidth(t *testing.T) {
+	ctx := newBrowser(t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(375, 800, chromedp.EmulateMobile)); err != nil {
+		t.Fatal(err)
+	}
+	open(t, ctx, servedSite(t))
+	n := eval[int](t, ctx, `document.getElementById('preset').options.length - 1`)
+	for i := range n {
+		eval[chromedp.Void](t, ctx, fmt.Sprintf(`(() => {
+			const s = document.getElementById('preset');
+			s.value = '%d';
+			s.dispatchEvent(new Event('change', {bubbles: true}));
+			document.querySelectorAll('details').forEach(d => d.open = true);
+		})()`, i))
+		time.Sleep(150 * time.Millisecond) // let the chart take its width
+		w := eval[[]any](t, ctx, `[document.getElementById('preset').selectedOptions[0].textContent, document.documentElement.scrollWidth, window.innerWidth,
+			[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 3).map(e => e.tagName + '#' + e.id + '.' + e.className)]`)
+		if w[1].(float64) > w[2].(float64) {
+			t.Errorf("preset %v: the page is %v px wide on a %v px screen; too wide: %v", w[0], w[1], w[2], w[3])
+		}
+	}
+}

@@ -35,7 +35,7 @@ func TestScreenshots(t *testing.T) {
 		{"desktop", 1280, ``},
 		{"phone", 375, ``},
 		{"desktop-open", 1280, `document.querySelectorAll('details').forEach(d => d.open = true);
-			document.querySelector('#wi-buttons button[data-event="manager"]').click();
+			document.querySelector('#wi-buttons button[data-event^="manager:"]').click();
 			document.querySelector('#wi-buttons button[data-event="zone:a"]').click();`},
 		{"phone-error", 375, `(() => { const e = document.getElementById('f-workload-memory_mb'); e.value = '-5';
 			e.dispatchEvent(new Event('input', {bubbles: true})); e.scrollIntoView(); })()`},

@@ -15,9 +15,9 @@
   const SECTIONS = [
     { legend: 'Scenario', fields: [
       { path: 'name', label: 'Name', kind: 'text', placeholder: 'my-service', wide: true },
-      { path: 'snapshot', label: 'Price snapshot', kind: 'select',
+      { path: 'snapshot', label: 'Price snapshot', kind: 'select', wide: true,
         options: [['', 'default (newest)'], ['2026-11', '2026-11'], ['2017-12', '2017-12']] },
-      { path: 'region', label: 'Region', kind: 'text', placeholder: 'us-east-1' },
+      { path: 'region', label: 'Region', kind: 'text', placeholder: 'us-east-1', wide: true },
       { path: 'platforms', label: 'Platforms', kind: 'platforms', wide: true },
     ] },
     { legend: 'Workload', fields: [
@@ -320,7 +320,7 @@
       if (input && input.tagName === 'SELECT' && input.options[0] && input.options[0].value === '') {
         const base = f.kind === 'bool' ? 'default' : input.options[0].dataset.base || (input.options[0].dataset.base = input.options[0].textContent);
         const shown = typeof v === 'boolean' ? (v ? 'yes' : 'no') : v;
-        const t = shown === undefined || shown === null || shown === '' || typeof shown === 'object' ? base : `${f.kind === 'bool' ? 'default' : 'default'} (${shown})`;
+        const t = shown === undefined || shown === null || shown === '' || typeof shown === 'object' ? base : `default (${shown})`;
         if (input.options[0].textContent !== t) input.options[0].textContent = t;
         continue;
       }
@@ -433,20 +433,30 @@
     if (!rec || !rec.platform) { box.hidden = true; return; }
     box.hidden = false;
     $('rec-name').textContent = platformName(rec.platform);
-    $('rec-reasons').replaceChildren(...(rec.reasons || []).map((t) => el('li', { text: t })));
+    $('rec-reasons').replaceChildren(...(rec.reasons || []).map((t) => el('li', null, ...linkify(t))));
     renderRanking(rec);
   }
 
   function renderBreakEven(r) {
-    const items = (r.break_even || []).map((b) => {
+    const items = [];
+    const never = new Map(); // reason -> the platforms it applies to
+    for (const b of r.break_even || []) {
       const a = platformName(b.serverless);
       const z = platformName(b.server);
       if (b.requests_per_second) {
-        return el('li', null, `${a} and ${z} cost the same at `, el('strong', { text: `${b.requests_per_second} requests/s` }),
-          b.requests_per_hour ? ` (${b.requests_per_hour} an hour)` : '', '.');
+        items.push(el('li', null, `${a} and ${z} cost the same at `, el('strong', { text: `${b.requests_per_second} requests/s` }),
+          b.requests_per_hour ? ` (${b.requests_per_hour} an hour)` : '', '.'));
+      } else {
+        const k = `${a}\u0000${b.reason || 'no break-even point'}`;
+        if (!never.has(k)) never.set(k, []);
+        never.get(k).push(z);
       }
-      return el('li', null, `${a} and ${z}: ${b.reason || 'no break-even point'}.`);
-    });
+    }
+    for (const [k, zs] of never) {
+      const [a, reason] = k.split('\u0000');
+      const list = zs.length > 1 ? zs.slice(0, -1).join(', ') + ' and ' + zs[zs.length - 1] : zs[0];
+      items.push(el('li', null, `${a} against ${list}: ${reason}${/[.!]$/.test(reason) ? '' : '.'}`));
+    }
     $('breakeven').replaceChildren(...items);
     $('breakeven').hidden = items.length === 0;
   }
@@ -496,6 +506,26 @@
     return href ? el('span', { text: `${text}: ${href}` }) : null;
   }
 
+  // linkify turns the http(s) addresses in a text into links named by
+  // their host, and leaves the rest as text.
+  function linkify(text) {
+    const out = [];
+    const re = /\(?(https?:\/\/[^\s()]+[^\s().,;])\)?/g;
+    let last = 0;
+    let m;
+    const str = String(text);
+    while ((m = re.exec(str))) {
+      if (m.index > last) out.push(str.slice(last, m.index));
+      let host = m[1];
+      try { host = new URL(m[1]).host; } catch (e) { /* keep the address */ }
+      const a = safeLink(m[1], host);
+      out.push(m[0].startsWith('(') ? '(' : '', a, m[0].endsWith(')') ? ')' : '');
+      last = m.index + m[0].length;
+    }
+    if (last < str.length) out.push(str.slice(last));
+    return out;
+  }
+
   function renderCards(r) {
     const cards = (r.platforms || []).map((p) => {
       const card = el('article', { class: 'card' + (p.feasible ? '' : ' blocked'), 'data-platform': p.platform, 'aria-labelledby': 'card-' + p.platform });
@@ -508,20 +538,20 @@
       if (p.blockers && p.blockers.length) {
         card.append(el('ul', { class: 'findings blockers', 'aria-label': 'Blockers' },
           ...p.blockers.map((b) => el('li', null,
-            el('strong', { text: b.code }), ': ', b.message,
+            el('strong', { text: b.code }), ': ', ...linkify(b.message),
             b.limit ? ` (limit ${b.limit})` : '',
             b.source ? ' ' : '', safeLink(b.source, 'source')))));
       }
       if (p.warnings && p.warnings.length) {
         card.append(el('ul', { class: 'findings warnings', 'aria-label': 'Warnings' },
-          ...p.warnings.map((w) => el('li', null, el('strong', { text: w.code }), ': ', w.message,
+          ...p.warnings.map((w) => el('li', null, el('strong', { text: w.code }), ': ', ...linkify(w.message),
             w.source ? ' ' : '', safeLink(w.source, 'source')))));
       }
       const cap = RunwhereReport.capacityRows(p.capacity);
       if (cap.length) card.append(el('h5', { text: 'Capacity' }), dl(cap));
       const ha = RunwhereReport.haRows(p.ha);
       if (ha.length) card.append(el('h5', { text: 'High availability' }), dl(ha));
-      const haSrc = [p.ha && p.ha.sla && p.ha.sla.source && safeLink(p.ha.sla.source, 'SLA'),
+      const haSrc = [p.ha && p.ha.sla && p.ha.sla.source && safeLink(p.ha.sla.source, p.ha.sla.scope ? `SLA (${p.ha.sla.scope})` : 'SLA'),
         p.ha && p.ha.control_plane_availability_source && safeLink(p.ha.control_plane_availability_source, 'availability model')].filter(Boolean);
       if (haSrc.length) card.append(el('p', { class: 'hint' }, 'Sources: ', ...haSrc.flatMap((a, i) => (i ? [', ', a] : [a]))));
       const haw = (p.ha && p.ha.warnings) || [];
@@ -578,12 +608,12 @@
     for (const l of lines) {
       tb.append(el('tr', null,
         el('th', { scope: 'row' }, l.item, el('span', { class: 'calc', text: `${l.quantity} ${l.unit || ''} × ${l.unit_price} = ${l.amount}` })),
-        el('td', { class: 'num', text: l.amount_rounded || l.amount })));
+        el('td', { class: 'num', text: RunwhereReport.cents(l.amount_rounded || l.amount) })));
     }
     t.append(tb);
     t.append(el('tfoot', null, el('tr', null,
       el('th', { scope: 'row' }, 'Monthly total', el('span', { class: 'calc', text: `exact ${p.monthly_cost}` })),
-      el('td', { class: 'num', text: p.monthly_cost_rounded }))));
+      el('td', { class: 'num', text: RunwhereReport.cents(p.monthly_cost_rounded) }))));
     wrap.append(t);
     det.append(wrap, el('p', { class: 'hint', text: 'Each line is rounded to the cent, half up, then summed, as AWS bills it; a month is 730 hours.' }));
     return det;
@@ -609,7 +639,7 @@
 
   const CELLS = [['running_workloads_continue', 'Running workloads'], ['rescheduling', 'Rescheduling'], ['deployments', 'Deployments'],
     ['autoscaling', 'Autoscaling'], ['service_discovery', 'Service discovery']];
-  const MARK = { yes: '✓', no: '✗', partial: '◐' };
+  const MARK = { yes: '✓', no: '✗', partial: '◐', 'n/a': '–', unknown: '?' };
 
   function stepTitle(step) {
     let m;
@@ -694,14 +724,14 @@
           const item = el('li', { class: 'v-' + v.replace(/[^a-z]/g, '') },
             el('span', { class: 'mark', 'aria-hidden': 'true', text: MARK[v] || '?' }),
             el('strong', { text: t }), `: ${v}`);
-          if (c.note) item.append(el('span', { class: 'note', text: ` — ${c.note}` }));
+          if (c.note) item.append(el('span', { class: 'note' }, ' — ', ...linkify(c.note)));
           if (c.inference) item.append(' ', el('span', { class: 'tag', title: 'the sources imply this rather than state it', text: 'inferred' }));
           if (c.source) item.append(' ', safeLink(c.source, 'source'));
           ul.append(item);
         }
         li.append(ul);
         if (b.recovery && b.recovery.text) {
-          li.append(el('p', { class: 'recovery' }, el('strong', { text: 'Recovery: ' }), b.recovery.text, b.recovery.source ? ' ' : '', safeLink(b.recovery.source, 'source')));
+          li.append(el('p', { class: 'recovery' }, el('strong', { text: 'Recovery: ' }), ...linkify(b.recovery.text), b.recovery.source ? ' ' : '', safeLink(b.recovery.source, 'source')));
         }
         if (b.deck && b.deck.claim) {
           li.append(el('p', { class: 'hint' }, `The 2017 deck said “${b.deck.claim}”`, b.deck.verdict ? ` — ${b.deck.verdict}` : '', '.'));

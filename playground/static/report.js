@@ -14,6 +14,13 @@ window.RunwhereReport = (function () {
     return (neg ? '−$' : '$') + int + '.' + (f || '').padEnd(2, '0');
   }
 
+  // cents shows a rounded decimal string with two places ("91.1" -> "91.10").
+  function cents(s) {
+    if (typeof s !== 'string' || !/^-?\d+(\.\d+)?$/.test(s)) return s === undefined || s === null ? '' : String(s);
+    const [i, f] = s.split('.');
+    return i + '.' + (f || '').padEnd(2, '0');
+  }
+
   const LABELS = {
     concurrency: 'Lambda concurrency', nodes: 'Worker nodes', tasks: 'Replicas', replicas: 'Replicas',
     task_vcpu: 'vCPU per replica', task_memory_mb: 'Memory per replica (MB)',
@@ -52,7 +59,7 @@ window.RunwhereReport = (function () {
     for (const [k, v] of Object.entries(h)) {
       if (k === 'on_control_plane_loss' || k.endsWith('_source')) continue; // shown as lists and links
       if (k === 'sla' && v && typeof v === 'object') {
-        rows.push(['SLA', `${v.percent} %${v.scope ? ` (${v.scope})` : ''}`]);
+        rows.push(['SLA', `${v.percent} %`]);
         continue;
       }
       if (k.endsWith('availability')) { rows.push([label(k), percent(v)]); continue; }
@@ -66,6 +73,7 @@ window.RunwhereReport = (function () {
   function capacitySummary(p) {
     const c = p.capacity || {};
     if (c.nodes) return `${c.nodes} node${c.nodes === 1 ? '' : 's'}`;
+    if (c.replicas) return `${c.replicas} replica${c.replicas === 1 ? '' : 's'}`;
     if (c.tasks) return `${c.tasks} task${c.tasks === 1 ? '' : 's'}`;
     if (c.concurrency !== undefined && c.concurrency !== null) return `${c.concurrency} concurrent`;
     return '—';
@@ -89,5 +97,5 @@ window.RunwhereReport = (function () {
     return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
   }
 
-  return { money, capacityRows, haRows, capacitySummary, csv };
+  return { money, cents, capacityRows, haRows, capacitySummary, csv };
 })();
