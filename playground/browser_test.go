@@ -54,7 +54,10 @@ func (l testLog) Write(p []byte) (int, error) {
 // chromePath finds a Chromium or Chrome: $RUNWHERE_CHROME, then the usual names.
 func chromePath() string {
 	if p := os.Getenv("RUNWHERE_CHROME"); p != "" {
-		return p
+		if p, err := exec.LookPath(p); err == nil {
+			return p
+		}
+		return ""
 	}
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "headless-shell", "/usr/lib/chromium/chromium"} {
 		if p, err := exec.LookPath(name); err == nil {

@@ -1,6 +1,6 @@
 // runwhere playground: the form, the bridge calls and the rendering.
 // Plain JavaScript, no framework. User text is only ever set with
-// textContent, .value or attributes: never innerHTML.
+// textContent, .value or attributes: never as HTML markup.
 'use strict';
 
 (function () {
