@@ -112,7 +112,7 @@ func TestStaticSiteIsSelfContained(t *testing.T) {
 				t.Errorf("%s contains %q", name, bad)
 			}
 		}
-		for _, m := range bytes.Split(b, []byte("http")) [1:] {
+		for _, m := range bytes.Split(b, []byte("http"))[1:] {
 			if bytes.HasPrefix(m, []byte("s://")) || bytes.HasPrefix(m, []byte("://")) {
 				if !bytes.HasPrefix(m, []byte("://www.w3.org/2000/svg")) {
 					t.Errorf("%s names another host: http%.40s", name, m)
