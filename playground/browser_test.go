@@ -241,8 +241,8 @@ func TestFieldErrorShownBesideField(t *testing.T) {
 	open(t, ctx, servedSite(t))
 	setField(t, ctx, "workload.memory_mb", "-5")
 	msg := eval[string](t, ctx, `document.getElementById('e-workload-memory_mb').textContent`)
-	if !strings.Contains(msg, "workload.memory_mb") {
-		t.Errorf("error beside memory_mb = %q, want it to name the field", msg)
+	if want := "workload.memory_mb: -5 is negative"; msg != want {
+		t.Errorf("error beside memory_mb = %q, want %q", msg, want)
 	}
 	if inv := eval[string](t, ctx, `document.getElementById('f-workload-memory_mb').getAttribute('aria-invalid') || ''`); inv != "true" {
 		t.Errorf("aria-invalid = %q, want true", inv)

@@ -37,6 +37,12 @@ func TestScreenshots(t *testing.T) {
 		{"desktop-open", 1280, `document.querySelectorAll('details').forEach(d => d.open = true);
 			document.querySelector('#wi-buttons button[data-event^="manager:"]').click();
 			document.querySelector('#wi-buttons button[data-event="zone:a"]').click();`},
+		{"desktop-breakeven", 1280, `(() => { const s = document.getElementById('preset');
+			s.value = [...s.options].find(o => o.textContent === 'provisioned-concurrency').value;
+			s.dispatchEvent(new Event('change', {bubbles: true})); })()`},
+		{"phone-breakeven", 375, `(() => { const s = document.getElementById('preset');
+			s.value = [...s.options].find(o => o.textContent === 'provisioned-concurrency').value;
+			s.dispatchEvent(new Event('change', {bubbles: true})); document.getElementById('chart').scrollIntoView(); })()`},
 		{"phone-error", 375, `(() => { const e = document.getElementById('f-workload-memory_mb'); e.value = '-5';
 			e.dispatchEvent(new Event('input', {bubbles: true})); e.scrollIntoView(); })()`},
 	} {

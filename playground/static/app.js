@@ -238,6 +238,9 @@
   }
 
   function showError(msg, field) {
+    // The form goes to the library as one line of JSON, so "line 1" says
+    // nothing here; the field's name does.
+    msg = String(msg).replace(/^runwhere: /, '').replace(/^line 1: /, '');
     const path = field && BY_PATH.has(field) ? field : fieldOf(msg);
     if (path) {
       const id = idOf(path);
@@ -440,12 +443,17 @@
   function renderBreakEven(r) {
     const items = [];
     const never = new Map(); // reason -> the platforms it applies to
+    let n = 0;
     for (const b of r.break_even || []) {
       const a = platformName(b.serverless);
       const z = platformName(b.server);
-      if (b.requests_per_second) {
-        items.push(el('li', null, `${a} and ${z} cost the same at `, el('strong', { text: `${b.requests_per_second} requests/s` }),
-          b.requests_per_hour ? ` (${b.requests_per_hour} an hour)` : '', '.'));
+      if (Number(b.requests_per_second) > 0) {
+        n++; // the number of its marker on the chart
+        items.push(el('li', null, el('span', { class: 'be-n', 'aria-hidden': 'true', text: String(n) }),
+          `${a} and ${z} cost the same at `, el('strong', { text: `${b.requests_per_second} requests/s` }),
+          b.requests_per_hour ? ` (${b.requests_per_hour} an hour)` : '',
+          b.cheaper_below ? `; ${platformName(b.cheaper_below)} is cheaper below it` : '',
+          b.crossings > 1 ? ` (the lines cross ${b.crossings} times)` : '', '.'));
       } else {
         const k = `${a}\u0000${b.reason || 'no break-even point'}`;
         if (!never.has(k)) never.set(k, []);
@@ -455,7 +463,7 @@
     for (const [k, zs] of never) {
       const [a, reason] = k.split('\u0000');
       const list = zs.length > 1 ? zs.slice(0, -1).join(', ') + ' and ' + zs[zs.length - 1] : zs[0];
-      items.push(el('li', null, `${a} against ${list}: ${reason}${/[.!]$/.test(reason) ? '' : '.'}`));
+      items.push(el('li', { class: 'never' }, `${a} against ${list}: ${reason}${/[.!]$/.test(reason) ? '' : '.'}`));
     }
     $('breakeven').replaceChildren(...items);
     $('breakeven').hidden = items.length === 0;

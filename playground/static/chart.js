@@ -88,8 +88,13 @@ window.RunwhereChart = (function () {
     // Costs span orders of magnitude (a free-tier Lambda against a fleet),
     // so the cost axis is logarithmic too; zero sits on the floor.
     const pos = lines.flatMap((l) => l.pts.map((p) => p[1])).filter((y) => y > 0);
-    const ly1 = Math.ceil(Math.log10(Math.max(...pos, 10)));
-    const ly0 = Math.min(Math.floor(Math.log10(Math.min(...pos, 10 ** (ly1 - 1)))), ly1 - 1);
+    // The top is the first 1, 2 or 5 × 10^k above the highest cost, so
+    // the lines use the height; the bottom a whole decade.
+    const maxY = Math.max(...pos, 10);
+    let top = 10 ** Math.floor(Math.log10(maxY));
+    for (const k of [1, 2, 5, 10]) if (k * top >= maxY * 0.9999) { top *= k; break; }
+    const ly1 = Math.log10(top);
+    const ly0 = Math.min(Math.floor(Math.log10(Math.min(...pos, top / 10))), Math.floor(ly1) - 1);
     const floor = 10 ** ly0;
     const lx0 = Math.log10(Math.min(...xs));
     const lx1 = Math.log10(Math.max(...xs));
@@ -103,13 +108,13 @@ window.RunwhereChart = (function () {
     // grid and axes
     const g = s('g', { class: 'axis' });
     const yDecades = ly1 - ly0;
-    for (let e = ly0; e <= ly1; e++) {
+    for (let e = ly0; e <= Math.ceil(ly1); e++) {
       for (const k of [1, 2, 5]) {
         const y = k * 10 ** e;
-        if (e === ly1 && k > 1) continue;
+        if (y > top * 1.0001) continue;
         if (k > 1 && yDecades > 4) continue;
         g.append(s('line', { x1: m.l, x2: W - m.r, y1: Y(y), y2: Y(y), class: k === 1 ? 'grid' : 'grid minor' }));
-        if (k === 1 || yDecades <= 2) g.append(s('text', { x: m.l - 6, y: Y(y) + 4, 'text-anchor': 'end' }, fmtMoney(y)));
+        if (k === 1 || yDecades <= 2 || y === top) g.append(s('text', { x: m.l - 6, y: Y(y) + 4, 'text-anchor': 'end' }, fmtMoney(y)));
       }
     }
     for (let e = Math.floor(lx0); e <= Math.ceil(lx1); e++) {
@@ -154,33 +159,24 @@ window.RunwhereChart = (function () {
       legend.append(item);
     }
 
-    // break-even points
+    // break-even points: a numbered marker each; the list under the chart
+    // carries the same numbers and the words (long labels inside the plot
+    // collide with each other and with the lines).
     const byId = new Map(lines.map((l) => [l.id, l]));
-    const placed = current && current > 0 ? [{ x: X(Math.min(Math.max(current, 10 ** lx0), 10 ** lx1)), y: m.t + 10 }] : [];
-    for (const b of report.break_even || []) {
+    const crossings = (report.break_even || []).filter((b) => Number(b.requests_per_second) > 0);
+    crossings.forEach((b, i) => {
       const x = Number(b.requests_per_second);
       const line = byId.get(b.server) || byId.get(b.serverless);
-      if (!(x > 0) || !line) continue;
       const lx = Math.log10(x);
-      if (lx < lx0 || lx > lx1) continue;
+      if (!line || lx < lx0 || lx > lx1) return;
       const y = valueAt(line.pts, x);
-      if (y === null) continue;
-      const px = X(x);
-      const py = Y(y);
+      if (y === null) return;
       const gb = s('g', { class: 'breakeven' });
-      gb.append(s('circle', { cx: px, cy: py, r: 4.5 }));
-      // stack labels that would overlap
-      let ly = py - 10;
-      while (placed.some((p) => Math.abs(p.x - px) < 120 && Math.abs(p.y - ly) < 14)) ly -= 14;
-      if (ly < m.t + 12) ly = py + 18;
-      placed.push({ x: px, y: ly });
-      const right = px > W * 0.6;
-      const nm = (id) => (narrow ? id : names.get(id) || id);
-      const text = `${nm(b.serverless)} = ${nm(b.server)} at ${fmtRate(x)}/s`;
-      gb.append(s('text', { x: px + (right ? -7 : 7), y: ly, 'text-anchor': right ? 'end' : 'start' }, text));
+      gb.append(s('circle', { cx: X(x), cy: Y(y), r: narrow ? 6.5 : 8 }));
+      gb.append(s('text', { x: X(x), y: Y(y) + (narrow ? 3 : 3.5), 'text-anchor': 'middle', class: narrow ? 'small' : '' }, String(i + 1)));
       svg.append(gb);
-      summary.push(`${names.get(b.serverless) || b.serverless} costs the same as ${names.get(b.server) || b.server} at ${fmtRate(x)} requests per second.`);
-    }
+      summary.push(`Break-even ${i + 1}: ${names.get(b.serverless) || b.serverless} costs the same as ${names.get(b.server) || b.server} at ${fmtRate(x)} requests per second.`);
+    });
     svg.setAttribute('aria-label', summary.join(' '));
     box.append(svg);
     caption.textContent = summary.join(' ');
