@@ -30,7 +30,7 @@ func (e *env) breakEven(models []model) ([]BreakEven, error) {
 		switch {
 		case lambda.lambda == nil:
 			be.Reason = "Lambda cannot run this workload (see its blockers), so there is no break-even"
-		case m.fleet == nil:
+		case m.fleet == nil || !m.report.Feasible:
 			be.Reason = fmt.Sprintf("%s cannot run this workload (see its blockers), so there is no break-even", m.report.Name)
 		default:
 			sol, err := cost.Solve(*lambda.lambda, *m.fleet)
@@ -38,6 +38,7 @@ func (e *env) breakEven(models []model) ([]BreakEven, error) {
 				return nil, fmt.Errorf("runwhere: break-even lambda vs %s: %w", m.report.Platform, err)
 			}
 			e.describe(&be, sol, m.report.Name)
+			e.beyondFixedFleet(&be, m.report)
 		}
 		out = append(out, be)
 	}
@@ -82,6 +83,27 @@ func (e *env) describe(be *BreakEven, sol cost.BreakEven, server string) {
 			} else {
 				be.Reason = note
 			}
+		}
+	}
+}
+
+// beyondFixedFleet notes a crossing at a load a fixed fleet cannot serve:
+// past its capacity the fleet would have to grow, so its flat cost no
+// longer holds.
+func (e *env) beyondFixedFleet(be *BreakEven, r PlatformReport) {
+	c := r.Capacity
+	if !c.FixedFleet || be.RequestsPerSec == nil || c.NodesForPeak == 0 || e.s.Workload.RequestsPerSecond.IsZero() {
+		return
+	}
+	// The fleet serves the current load with NodesForPeak nodes; it scales
+	// to Nodes / NodesForPeak times that load at most.
+	limit := e.s.Workload.RequestsPerSecond.Mul(decimal.NewFromInt(int64(c.Nodes))).DivRound(decimal.NewFromInt(int64(c.NodesForPeak)), 2)
+	if be.RequestsPerSec.GreaterThan(limit) {
+		note := fmt.Sprintf("the crossing lies beyond the about %s requests/s the fixed fleet of %d nodes can serve", limit, c.Nodes)
+		if be.Reason != "" {
+			be.Reason += "; " + note
+		} else {
+			be.Reason = note
 		}
 	}
 }

@@ -36,7 +36,8 @@ type CurvePoint struct {
 // 1/100 to 100 times it), on the same cost models as [Evaluate]: Lambda's
 // bill, and fleets sized to each load with the scenario's peak-to-mean
 // ratio. points = 0 means [DefaultCurvePoints].
-func Curves(s Scenario, points int) ([]Curve, error) {
+func Curves(s Scenario, points int) (_ []Curve, err error) {
+	defer prefixError(&err)
 	if points == 0 {
 		points = DefaultCurvePoints
 	}

@@ -38,6 +38,12 @@ const (
 	DefaultZoneAvailability = 0.9999
 )
 
+// maxQuantity bounds every number of a scenario (requests_per_month: that
+// many per second), far above any real workload, so that counts derived
+// from products of them (requests in flight, replicas, nodes) stay well
+// inside int64.
+var maxQuantity = decimal.New(1, 9)
+
 // Bounds on inputs whose size drives the work an evaluation does.
 const (
 	MaxZones    = 26
@@ -96,7 +102,7 @@ func (s Scenario) WithDefaults() (Scenario, error) {
 	}
 	w := out.Workload
 	if w.RequestsPerSecond == nil {
-		w.RequestsPerSecond = ptr(w.RequestsPerMonth.Div(secondsPerMonth))
+		w.RequestsPerSecond = ptr(w.RequestsPerMonth.DivRound(secondsPerMonth, rateScale))
 	} else {
 		w.RequestsPerMonth = ptr(w.RequestsPerSecond.Mul(secondsPerMonth))
 	}
@@ -145,6 +151,14 @@ func (s Scenario) WithDefaults() (Scenario, error) {
 	if sv.Managers == nil {
 		sv.Managers = ptr(int64(DefaultManagers))
 	}
+	if sv.ECSNetworkMode == "" {
+		sv.ECSNetworkMode = "awsvpc"
+		if out.Snapshot < "2018" {
+			// awsvpc reached the EC2 launch type in 2017-11; bridge was
+			// still the default network mode of a task definition.
+			sv.ECSNetworkMode = "bridge"
+		}
+	}
 	if sv.SurviveZoneLoss == nil {
 		sv.SurviveZoneLoss = ptr(false)
 	}
@@ -186,6 +200,10 @@ func (s Scenario) WithDefaults() (Scenario, error) {
 	out.Weights = &wt
 	return out, nil
 }
+
+// rateScale is the decimal places kept when a monthly count becomes a
+// per-second rate (the only division of an input).
+const rateScale = 20
 
 var (
 	thousand        = decimal.NewFromInt(1000)
@@ -241,6 +259,13 @@ func (s Scenario) check() error {
 		if c.v == nil {
 			continue
 		}
+		limit := maxQuantity
+		if c.field == "workload.requests_per_month" {
+			limit = limit.Mul(secondsPerMonth)
+		}
+		if c.v.GreaterThan(limit) {
+			return &FieldError{Field: c.field, Value: c.v.String(), Reason: "is beyond any workload runwhere sizes (at most " + limit.String() + ")"}
+		}
 		if c.v.Sign() < 0 {
 			return &FieldError{Field: c.field, Value: c.v.String(), Reason: "is negative"}
 		}
@@ -257,7 +282,7 @@ func (s Scenario) check() error {
 	if w.PeakRequestsPerSecond != nil {
 		mean := w.RequestsPerSecond
 		if mean == nil {
-			mean = ptr(w.RequestsPerMonth.Div(secondsPerMonth))
+			mean = ptr(w.RequestsPerMonth.DivRound(secondsPerMonth, rateScale))
 		}
 		if w.PeakRequestsPerSecond.LessThan(*mean) {
 			return &FieldError{Field: "workload.peak_requests_per_second", Value: w.PeakRequestsPerSecond.String(), Reason: "is below the mean of " + mean.StringFixed(4) + " requests per second"}
@@ -292,12 +317,20 @@ func (s Scenario) check() error {
 		if c.v == nil {
 			continue
 		}
+		if *c.v > maxQuantity.IntPart() {
+			return &FieldError{Field: c.field, Value: fmt.Sprint(*c.v), Reason: "is beyond any workload runwhere sizes (at most " + maxQuantity.String() + ")"}
+		}
 		if *c.v < 0 {
 			return &FieldError{Field: c.field, Value: fmt.Sprint(*c.v), Reason: "is negative"}
 		}
 		if *c.v < c.min {
 			return &FieldError{Field: c.field, Value: fmt.Sprint(*c.v), Reason: fmt.Sprintf("must be at least %d", c.min)}
 		}
+	}
+	switch s.Servers.ECSNetworkMode {
+	case "", "awsvpc", "bridge", "host":
+	default:
+		return &FieldError{Field: "servers.ecs_network_mode", Value: s.Servers.ECSNetworkMode, Reason: "is not awsvpc, bridge or host"}
 	}
 	if s.Servers.Zones != nil && *s.Servers.Zones > MaxZones {
 		return &FieldError{Field: "servers.zones", Value: fmt.Sprint(*s.Servers.Zones), Reason: fmt.Sprintf("is more than %d zones (named a to z)", MaxZones)}
@@ -312,8 +345,8 @@ func (s Scenario) check() error {
 		field string
 		v     *float64
 	}{{"ha.node_availability", s.HA.NodeAvailability}, {"ha.zone_availability", s.HA.ZoneAvailability}} {
-		if p.v != nil && (math.IsNaN(*p.v) || *p.v < 0 || *p.v > 1) {
-			return &FieldError{Field: p.field, Value: fmt.Sprint(*p.v), Reason: "is not a probability in [0, 1]"}
+		if p.v != nil && (math.IsNaN(*p.v) || *p.v <= 0 || *p.v > 1) {
+			return &FieldError{Field: p.field, Value: fmt.Sprint(*p.v), Reason: "is not a probability in (0, 1]"}
 		}
 	}
 	if s.Weights != nil {

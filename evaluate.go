@@ -2,6 +2,7 @@ package runwhere
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -19,7 +20,8 @@ const Currency = "USD"
 // points against Lambda and ranks the platforms. A platform that cannot
 // run the workload is reported with its blockers, not as an error; errors
 // are for scenarios that cannot be evaluated at all.
-func Evaluate(s Scenario) (Report, error) {
+func Evaluate(s Scenario) (_ Report, err error) {
+	defer prefixError(&err)
 	e, err := newEnv(s)
 	if err != nil {
 		return Report{}, err
@@ -212,4 +214,12 @@ func (e *env) evaluateLambda(p platform.Platform) (model, error) {
 	}
 	m.report.HA, err = ha.Summarize(ha.Topology{Platform: string(p.ID), Snapshot: e.s.Snapshot}, e.model)
 	return m, err
+}
+
+// prefixError gives every error leaving the package its "runwhere: "
+// prefix, whichever component raised it.
+func prefixError(err *error) {
+	if *err != nil && !strings.HasPrefix((*err).Error(), "runwhere: ") {
+		*err = fmt.Errorf("runwhere: %w", *err)
+	}
 }

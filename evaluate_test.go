@@ -1,6 +1,7 @@
 package runwhere_test
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -48,8 +49,9 @@ func TestHugeWorkloadsReportLimits(t *testing.T) {
 			for _, f := range append(p.Blockers, p.Warnings...) {
 				codes = append(codes, string(f.Code))
 			}
-			assert.Contains(t, codes, "max-nodes", p.Platform)
+			assert.Contains(t, codes, "multiple-clusters", p.Platform)
 			assert.Greater(t, p.Capacity.Clusters, 1, "%s needs more than one cluster", p.Platform)
+			assert.NotContains(t, codes, "max-nodes", "%s: each cluster is within the node limit once split", p.Platform)
 		case "lambda":
 			assert.Equal(t, "1000000", p.Capacity.Concurrency.String())
 			assert.NotEmpty(t, p.Warnings, "a million concurrent executions pass the default quota")
@@ -57,4 +59,36 @@ func TestHugeWorkloadsReportLimits(t *testing.T) {
 	}
 	_, err = runwhere.Curves(s, 200)
 	require.NoError(t, err)
+}
+
+// At a load where a replica count steps exactly, the fleet model used for
+// break-even and curves must not count one unit more than the bill
+// (a repeating quotient rounded down did, before it was rounded up).
+func TestCostModelAtExactStep(t *testing.T) {
+	s, err := runwhere.ParseScenario([]byte(`
+platforms: [swarm, kubernetes, ecs-fargate]
+workload: {requests_per_second: 100, peak_requests_per_second: 300, duration_ms: 70, memory_mb: 1024}
+container: {vcpu: 2, memory_mb: 1024}
+`))
+	require.NoError(t, err)
+	r, err := runwhere.Evaluate(s)
+	require.NoError(t, err)
+	at, err := runwhere.ModelCostAtLoad(s)
+	require.NoError(t, err)
+	for _, p := range r.Platforms {
+		assert.True(t, at[p.Platform].Equal(p.MonthlyCost), "%s: model %s, bill %s", p.Platform, at[p.Platform], p.MonthlyCost)
+	}
+}
+
+// The rounded figures are written as a bill shows them, with two decimals.
+func TestRoundedAmountsHaveTwoDecimals(t *testing.T) {
+	s, err := runwhere.ParseScenario([]byte("snapshot: \"2017-12\"\nplatforms: [swarm]\nworkload: {requests_per_second: 20, duration_ms: 100, memory_mb: 128}"))
+	require.NoError(t, err)
+	r, err := runwhere.Evaluate(s)
+	require.NoError(t, err)
+	b, err := json.Marshal(r.Platforms[0])
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"monthly_cost_rounded":"438.00"`)
+	assert.Contains(t, string(b), `"amount_rounded":"219.00"`)
+	assert.Contains(t, string(b), `"monthly_cost":"438"`, "the exact figure keeps its own digits")
 }

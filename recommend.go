@@ -26,7 +26,8 @@ import (
 //     ceiling (Swarm, Nomad), since no envelope is not proof of headroom;
 //   - resilience: 1 − expected (self-managed) or allowed (SLA) monthly
 //     control-plane downtime ÷ 43.8 minutes (a 99.9 % month), halved when
-//     the control plane does not survive the loss of a zone;
+//     the platform does not survive the loss of a zone (its control plane
+//     loses quorum, or the workers left cannot carry the peak);
 //   - operations: 1, less 0.5 when the team runs the control plane, 0.3
 //     when it runs the worker machines, 0.2 when the platform has no
 //     autoscaling of its own;
@@ -99,8 +100,8 @@ func (e *env) criteria(r PlatformReport, cheapest decimal.Decimal) Criteria {
 		// No published ceiling is not proof of headroom: neutral.
 		c.Headroom = min(c.Headroom, 0.5)
 	}
-	if len(r.Warnings) > 0 {
-		c.Headroom = 0
+	if slices.ContainsFunc(r.Warnings, func(f capacity.Finding) bool { return strings.HasPrefix(string(f.Code), "max-") }) {
+		c.Headroom = 0 // a quota or envelope is already reached
 	}
 	down := 43.8
 	if r.HA.ControlPlaneDowntimeMinutes != nil {
@@ -178,6 +179,9 @@ func (e *env) reasons(ranking []Ranked, reports []PlatformReport) []string {
 	best := byID(reports, ranking[0].Platform)
 	w := e.s.Workload
 	load := fmt.Sprintf("%s requests/s on average (peak %s)", w.RequestsPerSecond.Round(2), w.PeakRequestsPerSecond.Round(2))
+	if w.RequestsPerSecond.Round(2).IsZero() {
+		load = fmt.Sprintf("%s requests a month", w.RequestsPerMonth.Round(0))
+	}
 	var out []string
 	out = append(out, fmt.Sprintf("%s ranks first with a score of %.2f of 1 (cost %.2f, headroom %.2f, resilience %.2f, operations %.2f, portability %.2f).",
 		best.Name, ranking[0].Score, ranking[0].Criteria.Cost, ranking[0].Criteria.Headroom, ranking[0].Criteria.Resilience, ranking[0].Criteria.Operations, ranking[0].Criteria.Portability))
@@ -206,7 +210,25 @@ func (e *env) reasons(ranking []Ranked, reports []PlatformReport) []string {
 	case best.Capacity.PeakConcurrency != nil && p.Limits.Concurrency != nil:
 		out = append(out, fmt.Sprintf("The peak needs %s concurrent executions of the %d default quota (%s).", best.Capacity.PeakConcurrency.Ceil(), p.Limits.Concurrency.Value, p.Limits.Concurrency.Source))
 	case best.Capacity.Nodes > 0 && p.Limits.NodesPerCluster != nil:
-		out = append(out, fmt.Sprintf("It needs %d %s nodes, well within the %d-node %s (%s).", best.Capacity.Nodes, best.Capacity.InstanceType, p.Limits.NodesPerCluster.Value, p.Limits.NodesPerCluster.Enforcement, p.Limits.NodesPerCluster.Source))
+		c, l := best.Capacity, p.Limits.NodesPerCluster
+		verb := "needs"
+		if c.FixedFleet {
+			verb = "runs a fixed fleet of"
+		}
+		clusters := max(c.Clusters, 1)
+		share := float64(c.Nodes) / float64(clusters) / float64(l.Value)
+		where := "within"
+		switch {
+		case share <= 0.5:
+			where = "well within"
+		case share > 1:
+			where = "past"
+		}
+		s := fmt.Sprintf("It %s %d %s nodes", verb, c.Nodes, c.InstanceType)
+		if clusters > 1 {
+			s += fmt.Sprintf(" over %d clusters", clusters)
+		}
+		out = append(out, fmt.Sprintf("%s, %s the %d-node %s per cluster (%s).", s, where, l.Value, l.Enforcement, l.Source))
 	case best.Capacity.Replicas > 0:
 		out = append(out, fmt.Sprintf("It runs %d tasks of %s vCPU / %d MB.", best.Capacity.Replicas, best.Capacity.TaskVCPU, best.Capacity.TaskMemoryMB))
 	}

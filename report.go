@@ -1,6 +1,8 @@
 package runwhere
 
 import (
+	"encoding/json"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/runwhere/runwhere/capacity"
@@ -84,6 +86,11 @@ type Capacity struct {
 	// Clusters is how many clusters the workload needs (more than one when
 	// it exceeds one cluster's limits).
 	Clusters int `json:"clusters,omitempty"`
+	// NodesForPeak is the nodes the peak needs with no zone redundancy;
+	// Nodes may be more (zone balance, survive_zone_loss, a fixed count).
+	NodesForPeak int `json:"nodes_for_peak,omitempty"`
+	// FixedFleet is true when servers.count set Nodes rather than the load.
+	FixedFleet bool `json:"fixed_fleet,omitempty"`
 	// UnusedVCPU is the worker vCPU left idle after packing.
 	UnusedVCPU *decimal.Decimal `json:"unused_vcpu,omitempty"`
 }
@@ -128,4 +135,23 @@ type Criteria struct {
 	Resilience  float64 `json:"resilience"`
 	Operations  float64 `json:"operations"`
 	Portability float64 `json:"portability"`
+}
+
+// MarshalJSON writes the rounded total with exactly two decimals ("18.30",
+// "0.00"), as a bill shows it; the exact total keeps all its digits.
+func (r PlatformReport) MarshalJSON() ([]byte, error) {
+	type plain PlatformReport
+	return json.Marshal(struct {
+		plain
+		MonthlyCostRounded string `json:"monthly_cost_rounded"`
+	}{plain(r), r.MonthlyCostRounded.StringFixed(2)})
+}
+
+// MarshalJSON writes the rounded amount with exactly two decimals.
+func (l CostLine) MarshalJSON() ([]byte, error) {
+	type plain CostLine
+	return json.Marshal(struct {
+		plain
+		AmountRounded string `json:"amount_rounded"`
+	}{plain(l), l.AmountRounded.StringFixed(2)})
 }

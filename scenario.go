@@ -74,6 +74,9 @@ type Servers struct {
 	// Managers is the control-plane size of self-managed swarm, kubernetes
 	// and nomad.
 	Managers *int64 `yaml:"managers,omitempty" json:"managers,omitempty"`
+	// ECSNetworkMode is the task network mode of ecs-ec2: awsvpc (one ENI
+	// per task, so ENIs bound the tasks per instance), bridge or host.
+	ECSNetworkMode string `yaml:"ecs_network_mode,omitempty" json:"ecs_network_mode,omitempty"`
 	// SurviveZoneLoss sizes every zone so that the others still serve the
 	// peak when one zone is lost (N+1 per zone).
 	SurviveZoneLoss *bool `yaml:"survive_zone_loss,omitempty" json:"survive_zone_loss,omitempty"`
@@ -131,6 +134,9 @@ func (e *FieldError) Error() string {
 // and contradictory inputs are errors naming the field and the value. The
 // returned scenario is as written; [Evaluate] fills in the defaults.
 func ParseScenario(data []byte) (Scenario, error) {
+	if err := checkNumbers(data); err != nil {
+		return Scenario{}, err
+	}
 	var s Scenario
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -209,4 +215,73 @@ func withLine(err error, data []byte) error {
 		fe.Line = n.Line
 	}
 	return err
+}
+
+// numberFields lists the scenario's numeric fields by kind. yaml.v3 would
+// silently truncate 1.5 into a whole-number field and reports a bad decimal
+// without its field, so ParseScenario checks these first.
+var numberFields = map[string]bool{ // path → whole number
+	"workload.requests_per_second":      false,
+	"workload.requests_per_month":       false,
+	"workload.peak_requests_per_second": false,
+	"workload.duration_ms":              false,
+	"workload.max_duration_s":           false,
+	"workload.cpu_fraction":             false,
+	"workload.memory_mb":                true,
+	"lambda.ephemeral_storage_mb":       true,
+	"lambda.provisioned_concurrency":    true,
+	"servers.hourly_price":              false,
+	"servers.target_utilization":        false,
+	"servers.count":                     true,
+	"servers.zones":                     true,
+	"servers.managers":                  true,
+	"container.vcpu":                    false,
+	"container.memory_mb":               true,
+	"weights.cost":                      false,
+	"weights.headroom":                  false,
+	"weights.resilience":                false,
+	"weights.operations":                false,
+	"weights.portability":               false,
+}
+
+func checkNumbers(data []byte) error {
+	var root yaml.Node
+	if yaml.Unmarshal(data, &root) != nil || len(root.Content) == 0 {
+		return nil // the decoder reports the syntax error
+	}
+	top := resolve(root.Content[0])
+	if top.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		section := resolve(top.Content[i+1])
+		if section.Kind != yaml.MappingNode {
+			continue
+		}
+		for j := 0; j+1 < len(section.Content); j += 2 {
+			path := top.Content[i].Value + "." + section.Content[j].Value
+			whole, ok := numberFields[path]
+			n := resolve(section.Content[j+1])
+			if !ok || n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+				continue
+			}
+			if whole {
+				if n.Tag != "!!int" {
+					return &FieldError{Field: path, Value: n.Value, Reason: "is not a whole number", Line: n.Line}
+				}
+				continue
+			}
+			if _, err := decimal.NewFromString(n.Value); err != nil || (n.Tag != "!!int" && n.Tag != "!!float" && n.Tag != "!!str") {
+				return &FieldError{Field: path, Value: n.Value, Reason: "is not a finite decimal number", Line: n.Line}
+			}
+		}
+	}
+	return nil
+}
+
+func resolve(n *yaml.Node) *yaml.Node {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	return n
 }

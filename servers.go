@@ -57,7 +57,7 @@ func (e *env) loadFleet(fixed, unitMonthly decimal.Decimal, unitReplicas int64, 
 	num, den, _ := e.perReplica()
 	// requests a month one unit serves at the mean load
 	perUnit := decimal.NewFromInt(unitReplicas).Mul(secondsPerMonth).Mul(*w.RequestsPerSecond).Mul(num)
-	f.RequestsPerUnit = perUnit.DivRound(den.Mul(*w.PeakRequestsPerSecond), cost.DivScale)
+	f.RequestsPerUnit = ceilQuotient(perUnit, den.Mul(*w.PeakRequestsPerSecond), cost.DivScale)
 	return f
 }
 
@@ -81,12 +81,12 @@ func (e *env) evaluateServers(p platform.Platform) (model, error) {
 	if err != nil {
 		return model{}, inputError(err)
 	}
-	node, err := capacity.NodeFor(p.ID, e.instances, sv.InstanceType, capacity.NodeOptions{})
+	node, err := capacity.NodeFor(p.ID, e.instances, sv.InstanceType, capacity.NodeOptions{NetworkMode: capacity.NetworkMode(sv.ECSNetworkMode)})
 	if errors.Is(err, capacity.ErrUnknownInstanceType) {
 		m.report.addFindings(capacity.Findings{capacity.UnknownInstanceFinding(sv.InstanceType)})
 		m.report.setBill(cost.Bill{})
 		m.report.Capacity = Capacity{InstanceType: sv.InstanceType}
-		m.report.HA, err = ha.Summarize(e.topology(p, 0, 0), e.model)
+		m.report.HA, err = ha.Summarize(e.topology(p, 0, 0, 0), e.model)
 		return m, err
 	}
 	if err != nil {
@@ -95,7 +95,7 @@ func (e *env) evaluateServers(p platform.Platform) (model, error) {
 		m.report.addFindings(capacity.Findings{missingFigure(err)})
 		m.report.setBill(cost.Bill{})
 		m.report.Capacity = Capacity{InstanceType: sv.InstanceType}
-		m.report.HA, err = ha.Summarize(e.topology(p, 0, 0), e.model)
+		m.report.HA, err = ha.Summarize(e.topology(p, 0, 0, 0), e.model)
 		return m, err
 	}
 	fit, _ := node.Fit(e.container.VCPU.Mul(thousand).Ceil().IntPart(), e.container.MemoryMB)
@@ -108,7 +108,7 @@ func (e *env) evaluateServers(p platform.Platform) (model, error) {
 		}})
 		m.report.setBill(cost.Bill{})
 		m.report.Capacity = Capacity{InstanceType: sv.InstanceType}
-		m.report.HA, err = ha.Summarize(e.topology(p, 0, 0), e.model)
+		m.report.HA, err = ha.Summarize(e.topology(p, 0, 0, 0), e.model)
 		return m, err
 	}
 	perZone := (max(rep.Count, zeff) + zeff - 1) / zeff // replicas in every zone
@@ -118,6 +118,7 @@ func (e *env) evaluateServers(p platform.Platform) (model, error) {
 	replicas := perZone * z
 	nodesPerZone := (perZone + fit - 1) / fit
 	needed := nodesPerZone * z
+	forPeak := ceilDiv(rep.Count, fit) // with no zone redundancy
 	nodes := needed
 	if *sv.Count > 0 {
 		nodes = *sv.Count
@@ -132,8 +133,20 @@ func (e *env) evaluateServers(p platform.Platform) (model, error) {
 		}
 	}
 	usage := capacity.ClusterUsage{Nodes: nodes, PodsPerNode: min(fit, perZone), Pods: replicas, Services: 1, MaxTasksPerService: replicas}
-	m.report.addFindings(capacity.CheckCluster(p, usage))
 	clusters := capacity.ClustersNeeded(p, usage)
+	if clusters > 1 {
+		// Split the fleet as the deck advises for Swarm-style scale-out:
+		// each cluster is checked, and billed, on its own.
+		m.report.addFindings(capacity.Findings{{
+			Code:     MultipleClusters,
+			Message:  fmt.Sprintf("%d nodes and %d replicas are more than one %s cluster holds within its published limits: split into %d clusters, each with its own control plane", nodes, replicas, p.Name, clusters),
+			Value:    fmt.Sprint(clusters),
+			Severity: capacity.Warning,
+		}})
+		usage.Nodes, usage.Pods, usage.Containers = ceilDiv(nodes, clusters), ceilDiv(replicas, clusters), 0
+		usage.MaxTasksPerService = usage.Pods
+	}
+	m.report.addFindings(capacity.CheckCluster(p, usage))
 	managers := int64(0)
 	if p.ControlPlane.RunBy == platform.User {
 		managers = *sv.Managers * clusters
@@ -151,7 +164,7 @@ func (e *env) evaluateServers(p platform.Platform) (model, error) {
 		}})
 		m.report.setBill(cost.Bill{})
 		m.report.Capacity = Capacity{InstanceType: sv.InstanceType, Nodes: int(nodes), Replicas: int(replicas), ReplicasPerNode: int(fit)}
-		m.report.HA, err = ha.Summarize(e.topology(p, 0, 0), e.model)
+		m.report.HA, err = ha.Summarize(e.topology(p, 0, 0, 0), e.model)
 		return m, err
 	}
 	workers, err := cost.EC2(e.prices, cost.EC2Usage{InstanceType: sv.InstanceType, Count: int(nodes), HourlyPrice: hourly, Item: fmt.Sprintf("%s workers (%s)", p.ID, sv.InstanceType)})
@@ -187,17 +200,22 @@ func (e *env) evaluateServers(p platform.Platform) (model, error) {
 		TaskMemoryMB:       int(e.container.MemoryMB),
 		ReplicasPerNode:    int(fit),
 		Clusters:           int(clusters),
+		NodesForPeak:       int(forPeak),
+		FixedFleet:         *sv.Count > 0,
 		UnusedVCPU:         ptr(decimal.NewFromInt(nodes).Mul(decimal.NewFromInt(node.CPUMilli)).Sub(decimal.NewFromInt(replicas).Mul(e.container.VCPU).Mul(thousand)).Div(thousand)),
 	}
 	if *sv.Count > 0 {
 		f := cost.FixedFleet(m.report.MonthlyCost)
 		m.fleet = &f
 	} else {
-		nodeMonthly := workers.Total().Div(decimal.NewFromInt(max(nodes, 1)))
+		nodeMonthly, err := cost.EC2Monthly(e.prices, cost.EC2Usage{InstanceType: sv.InstanceType, HourlyPrice: hourly})
+		if err != nil {
+			return model{}, inputError(err)
+		}
 		f := e.loadFleet(cp.Total(), nodeMonthly.Mul(decimal.NewFromInt(z)), zeff*fit, 1)
 		m.fleet = &f
 	}
-	m.report.HA, err = ha.Summarize(e.topology(p, managers/clusters, nodes), e.model)
+	m.report.HA, err = ha.Summarize(e.topology(p, managers/clusters, ceilDiv(nodes, clusters), ceilDiv(forPeak, clusters)), e.model)
 	if err != nil {
 		return model{}, err
 	}
@@ -208,8 +226,11 @@ func (e *env) evaluateServers(p platform.Platform) (model, error) {
 const maxModelledWorkers = 10000
 
 // topology is the ha view of a platform's deployment.
-func (e *env) topology(p platform.Platform, managers, workers int64) ha.Topology {
-	z, zeff := e.zones()
+//
+// needed is the workers the peak needs with no zone redundancy: the ha
+// package checks it against what is left after a zone's loss.
+func (e *env) topology(p platform.Platform, managers, workers, needed int64) ha.Topology {
+	z, _ := e.zones()
 	t := ha.Topology{Platform: string(p.ID), Snapshot: e.s.Snapshot, Zones: int(z)}
 	if p.ControlPlane.RunBy == platform.User {
 		t.Managers = int(managers)
@@ -221,7 +242,7 @@ func (e *env) topology(p platform.Platform, managers, workers int64) ha.Topology
 	// a larger fleet is reported without worker-tier availability.
 	if workers > 0 && workers <= maxModelledWorkers {
 		t.Workers = int(workers)
-		t.WorkersNeeded = int((workers*zeff + z - 1) / z)
+		t.WorkersNeeded = int(min(needed, workers))
 	}
 	return t
 }
@@ -242,7 +263,7 @@ func (e *env) evaluateFargate(p platform.Platform) (model, error) {
 	}
 	if len(m.report.Blockers) > 0 && sz.Task.VCPU.IsZero() {
 		m.report.setBill(cost.Bill{})
-		m.report.HA, err = ha.Summarize(e.topology(p, 0, 0), e.model)
+		m.report.HA, err = ha.Summarize(e.topology(p, 0, 0, 0), e.model)
 		return m, err
 	}
 	fp := cost.FargateLinuxX86
@@ -255,7 +276,7 @@ func (e *env) evaluateFargate(p platform.Platform) (model, error) {
 		// No sourced Fargate prices in this snapshot (2017-12).
 		m.report.addFindings(capacity.Findings{missingFigure(err)})
 		m.report.setBill(cost.Bill{})
-		m.report.HA, err = ha.Summarize(e.topology(p, 0, 0), e.model)
+		m.report.HA, err = ha.Summarize(e.topology(p, 0, 0, 0), e.model)
 		return m, err
 	}
 	cp, err := cost.ControlPlaneBill(e.prices, cost.ControlPlane{Platform: string(p.ID)})
@@ -269,7 +290,10 @@ func (e *env) evaluateFargate(p platform.Platform) (model, error) {
 	m.report.setBill(bill.Add(cp))
 	num, den, _ := e.perReplica()
 	m.report.Capacity.RequestsPerReplica = ptr(num.DivRound(den, 4))
-	taskMonthly := bill.Total().Div(decimal.NewFromInt(max(sz.Tasks, 1)))
+	taskMonthly, err := cost.FargateMonthly(e.prices, task)
+	if err != nil {
+		return model{}, inputError(err)
+	}
 	var f cost.Fleet
 	if *sv.SurviveZoneLoss {
 		f = e.loadFleet(cp.Total(), taskMonthly.Mul(decimal.NewFromInt(z)), zeff, 1)
@@ -278,7 +302,7 @@ func (e *env) evaluateFargate(p platform.Platform) (model, error) {
 	}
 	m.fleet = &f
 	m.task = &task
-	m.report.HA, err = ha.Summarize(e.topology(p, 0, 0), e.model)
+	m.report.HA, err = ha.Summarize(e.topology(p, 0, 0, 0), e.model)
 	return m, err
 }
 
@@ -306,4 +330,26 @@ func missingFigure(err error) capacity.Finding {
 		msg = strings.TrimPrefix(msg, prefix)
 	}
 	return capacity.Finding{Code: MissingFigure, Message: msg + " (no sourced figure; runwhere does not guess one)", Severity: capacity.Blocker}
+}
+
+// MultipleClusters is the finding code for a fleet split over clusters.
+const MultipleClusters capacity.Code = "multiple-clusters"
+
+func ceilDiv(a, b int64) int64 {
+	if b <= 0 {
+		return a
+	}
+	return (a + b - 1) / b
+}
+
+// ceilQuotient is a/b rounded up at scale places. A fleet's requests per
+// unit is a quotient that may not terminate; rounding it up (never down)
+// keeps ceil(x / perUnit) from counting one unit too many at the exact
+// load where the bill's own integer sizing steps.
+func ceilQuotient(a, b decimal.Decimal, scale int32) decimal.Decimal {
+	q := a.DivRound(b, scale)
+	if q.Mul(b).LessThan(a) {
+		q = q.Add(decimal.New(1, -scale))
+	}
+	return q
 }

@@ -22,7 +22,8 @@ type WhatIfResult struct {
 // platform id (its managers, zones and sized workers) and returns the state
 // after each. Events are written as ha.ParseSteps reads them, e.g.
 // "manager:2", "zone:b", "worker".
-func WhatIf(s Scenario, id PlatformID, events []string) (WhatIfResult, error) {
+func WhatIf(s Scenario, id PlatformID, events []string) (_ WhatIfResult, err error) {
+	defer prefixError(&err)
 	e, err := newEnv(s)
 	if err != nil {
 		return WhatIfResult{}, err
@@ -44,9 +45,11 @@ func WhatIf(s Scenario, id PlatformID, events []string) (WhatIfResult, error) {
 	}
 	var t ha.Topology
 	if p.Kind == platform.Serverless || id == platform.ECSFargate {
-		t = e.topology(p, 0, 0)
+		t = e.topology(p, 0, 0, 0)
 	} else {
-		t = e.topology(p, int64(m.report.Capacity.Managers/max(m.report.Capacity.Clusters, 1)), int64(m.report.Capacity.Nodes))
+		c := m.report.Capacity
+		clusters := int64(max(c.Clusters, 1))
+		t = e.topology(p, int64(c.Managers)/clusters, ceilDiv(int64(c.Nodes), clusters), ceilDiv(int64(c.NodesForPeak), clusters))
 	}
 	states, err := ha.WhatIf(t, steps)
 	if err != nil {
