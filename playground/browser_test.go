@@ -483,3 +483,78 @@ func TestPhoneWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyboard drives the page with real key presses only: type into a
+// field, then Tab to a what-if button and press Enter.
+func TestKeyboard(t *testing.T) {
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	open(t, ctx, servedSite(t))
+	before := costs(t, ctx)
+	// Clear the two rates (select all, delete) and type a new one.
+	if err := chromedp.Do(ctx,
+		chromedp.Focus(chromedp.ID("f-workload-requests_per_month")),
+		chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+		chromedp.KeyEvent("\b"),
+		chromedp.Focus(chromedp.ID("f-workload-peak_requests_per_second")),
+		chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+		chromedp.KeyEvent("\b"),
+		chromedp.Focus(chromedp.ID("f-workload-requests_per_second")),
+		chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+		chromedp.KeyEvent("2468"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if got := costs(t, ctx); fmt.Sprint(got) == fmt.Sprint(before) {
+		t.Errorf("typing 2468 requests/s changed no cost: %v", got)
+	}
+	// From the platform picker, Tab reaches the first knock-out button.
+	if err := chromedp.Do(ctx, chromedp.Focus(chromedp.ID("wi-platform")), chromedp.KeyEvent("\t")); err != nil {
+		t.Fatal(err)
+	}
+	focused := eval[string](t, ctx, `document.activeElement.textContent`)
+	if !strings.HasPrefix(focused, "Lose") {
+		t.Fatalf("Tab from the platform picker focused %q, want a knock-out button", focused)
+	}
+	if err := chromedp.Do(ctx, chromedp.KeyEvent("\r")); err != nil {
+		t.Fatal(err)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll('#wi-steps > li').length`); n != 2 {
+		t.Errorf("after Enter on %q the panel shows %d states, want 2", focused, n)
+	}
+	if still := eval[string](t, ctx, `document.activeElement.textContent`); still != focused {
+		t.Errorf("after pressing %q the focus moved to %q", focused, still)
+	}
+	// The arithmetic opens from the keyboard too.
+	if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS(`#cards .card details summary`)), chromedp.KeyEvent("\r")); err != nil {
+		t.Fatal(err)
+	}
+	if open := eval[bool](t, ctx, `document.querySelector('#cards .card details').open`); !open {
+		t.Error("Enter on “Show the arithmetic” did not open it")
+	}
+	pe.check(t)
+}
+
+func TestExports(t *testing.T) {
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	open(t, ctx, servedSite(t))
+	csv := eval[string](t, ctx, `RunwhereReport.csv(JSON.parse(runwhere.evaluate(document.getElementById('yaml').value)))`)
+	lines := strings.Split(strings.TrimSpace(csv), "\r\n")
+	if len(lines) < 3 || !strings.HasPrefix(lines[0], "scenario,platform,name,feasible,item,") {
+		t.Errorf("CSV export:\n%s", csv)
+	}
+	md := eval[string](t, ctx, `JSON.parse(runwhere.markdown(document.getElementById('yaml').value)).markdown`)
+	if !strings.Contains(md, "|") || !strings.HasPrefix(md, "#") {
+		t.Errorf("Markdown export does not look like a report:\n%.300s", md)
+	}
+	// The buttons download files; clicking them must not throw.
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.ID("export-md")),
+		chromedp.Click(chromedp.ID("export-csv")),
+		chromedp.Click(chromedp.ID("export-json")),
+	); err != nil {
+		t.Fatal(err)
+	}
+	pe.check(t)
+}
