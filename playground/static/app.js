@@ -410,8 +410,9 @@
     renderBreakEven(r);
     renderCards(r);
     renderWhatIf();
-    const rec = r.recommendation && r.recommendation.platform ? platformName(r.recommendation.platform) : null;
-    status(rec ? `Recommended: ${rec}.` : 'Computed.');
+    const recID = r.recommendation && r.recommendation.platform;
+    const recP = (r.platforms || []).find((p) => p.platform === recID);
+    status(recP ? `Recommended: ${recP.name || recID} at ${RunwhereReport.money(recP.monthly_cost_rounded)} a month.` : 'Computed: no platform is recommended.');
   }
 
   function drawChart() {
