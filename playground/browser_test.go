@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"encoding/base64"
 	"fmt"
 	"net/http/httptest"
 	"os"
@@ -290,6 +291,40 @@ func TestShareLinkRoundTrips(t *testing.T) {
 		t.Errorf("the page rewrote the link:\n%s\nwant\n%s", got, link)
 	}
 	pe.check(t)
+
+	// Crafted links: cut short, not base64, not a scenario. Each shows an
+	// error and the page still works from the first preset.
+	base := link[:strings.Index(link, "#")]
+	for _, frag := range []string{
+		"#s=" + link[strings.Index(link, "#s=")+3:][:10], // cut short
+		"#s=_-_-_-", // not UTF-8
+		"#s=" + base64.RawURLEncoding.EncodeToString([]byte("name: [")), // not YAML
+	} {
+		if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+			t.Fatal(err)
+		}
+		open(t, ctx, base+frag)
+		msg := eval[string](t, ctx, `document.getElementById('yaml-error').hidden ? '' : document.getElementById('yaml-error').textContent`)
+		if msg == "" {
+			t.Errorf("link %s: no error shown", frag)
+		}
+	}
+	// A link with markup in a value and an unknown field: the value lands
+	// in its field as text, with its error beside it.
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(base+"#s="+
+		base64.RawURLEncoding.EncodeToString([]byte(`{"workload": {"memory_mb": "<b>x</b>"}, "evil": 1}`)))); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(time.Second) // no result comes: the scenario is invalid
+	if got := eval[string](t, ctx, `document.getElementById('e-workload-memory_mb').textContent`); !strings.Contains(got, "<b>x</b>") {
+		t.Errorf("error beside memory_mb = %q, want it to quote the value as text", got)
+	}
+	if got := eval[string](t, ctx, `document.getElementById('yaml-error').textContent`); !strings.Contains(got, "evil: unknown field") {
+		t.Errorf("YAML box error = %q, want the unknown field named", got)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll('main b').length`); n != 0 {
+		t.Errorf("the link's markup became %d <b> elements", n)
+	}
 }
 
 func TestScenarioNameIsText(t *testing.T) {

@@ -851,16 +851,20 @@
     $('preset').append(...state.presets.map((p, i) => el('option', { value: String(i), text: p.name })));
 
     const fromLink = scenarioFromHash();
-    if (fromLink && typeof fromLink === 'string') {
-      loadText(fromLink, 'link');
+    if (fromLink && typeof fromLink === 'string' && loadText(fromLink, 'link')) return;
+    // No link, or one that holds no scenario: start from the first preset,
+    // and say what was wrong with the link.
+    const linkError = fromLink ? (fromLink.error ? `link: ${fromLink.error}` : $('yaml-error').textContent) : '';
+    if (state.presets.length) {
+      $('preset').value = '0';
+      loadText(state.presets[0].yaml, `preset ${state.presets[0].name}`);
     } else {
-      if (fromLink && fromLink.error) showError(`link: ${fromLink.error}`);
-      if (state.presets.length) {
-        $('preset').value = '0';
-        loadText(state.presets[0].yaml, `preset ${state.presets[0].name}`);
-      } else {
-        recompute();
-      }
+      recompute();
+    }
+    if (linkError) {
+      $('yaml-error').textContent = `${linkError} (showing the first reference scenario instead)`;
+      $('yaml-error').hidden = false;
+      $('yaml-details').open = true;
     }
   }
 
