@@ -92,3 +92,47 @@ func TestRoundedAmountsHaveTwoDecimals(t *testing.T) {
 	assert.Contains(t, string(b), `"amount_rounded":"219.00"`)
 	assert.Contains(t, string(b), `"monthly_cost":"438"`, "the exact figure keeps its own digits")
 }
+
+func TestCurves(t *testing.T) {
+	s, err := runwhere.ParseScenario([]byte(ordersAPI))
+	require.NoError(t, err)
+	curves, err := runwhere.Curves(s, 9)
+	require.NoError(t, err)
+	require.Len(t, curves, 7)
+	r, err := runwhere.Evaluate(s)
+	require.NoError(t, err)
+	for i, c := range curves {
+		require.Len(t, c.Points, 9, c.Platform)
+		// Four decades around the mean of 40/s, and the middle point is the
+		// scenario's own load, priced as the report prices it.
+		assert.Equal(t, "0.4", c.Points[0].RequestsPerSecond.String(), c.Platform)
+		assert.Equal(t, "4000", c.Points[8].RequestsPerSecond.String(), c.Platform)
+		assert.Equal(t, "40", c.Points[4].RequestsPerSecond.String(), c.Platform)
+		assert.True(t, c.Points[4].MonthlyCost.Equal(r.Platforms[i].MonthlyCost), "%s: curve %s, report %s", c.Platform, c.Points[4].MonthlyCost, r.Platforms[i].MonthlyCost)
+		for j := 1; j < len(c.Points); j++ {
+			assert.False(t, c.Points[j].MonthlyCost.LessThan(c.Points[j-1].MonthlyCost), "%s: cost falls as load rises", c.Platform)
+		}
+	}
+	for _, bad := range []int{1, -3, runwhere.MaxCurvePoints + 1} {
+		_, err := runwhere.Curves(s, bad)
+		assert.ErrorContains(t, err, "points", "points %d", bad)
+	}
+}
+
+func TestWhatIf(t *testing.T) {
+	s, err := runwhere.ParseScenario([]byte(ordersAPI))
+	require.NoError(t, err)
+	res, err := runwhere.WhatIf(s, "swarm", []string{"manager:1", "manager:2", "zone:c"})
+	require.NoError(t, err)
+	require.Len(t, res.States, 4, "the initial state, then one per event")
+	assert.Equal(t, 3, res.Topology.Managers)
+	require.NotNil(t, res.States[1].QuorumKept)
+	assert.True(t, *res.States[1].QuorumKept, "3 managers survive one loss (Swarm admin guide)")
+	assert.False(t, *res.States[2].QuorumKept, "but not two")
+	assert.False(t, res.States[2].ControlPlaneUp)
+
+	_, err = runwhere.WhatIf(s, "openshift", nil)
+	assert.ErrorContains(t, err, "openshift")
+	_, err = runwhere.WhatIf(s, "swarm", []string{"meteor"})
+	assert.ErrorContains(t, err, "events")
+}

@@ -84,19 +84,15 @@ func (e *env) evaluateServers(p platform.Platform) (model, error) {
 	node, err := capacity.NodeFor(p.ID, e.instances, sv.InstanceType, capacity.NodeOptions{NetworkMode: capacity.NetworkMode(sv.ECSNetworkMode)})
 	if errors.Is(err, capacity.ErrUnknownInstanceType) {
 		m.report.addFindings(capacity.Findings{capacity.UnknownInstanceFinding(sv.InstanceType)})
-		m.report.setBill(cost.Bill{})
 		m.report.Capacity = Capacity{InstanceType: sv.InstanceType}
-		m.report.HA, err = ha.Summarize(e.topology(p, 0, 0, 0), e.model)
-		return m, err
+		return e.unpriced(m, p)
 	}
 	if err != nil {
 		// The instance is known but a figure the platform's sizing needs is
 		// not sourced (ENI counts of a new family, say).
 		m.report.addFindings(capacity.Findings{missingFigure(err)})
-		m.report.setBill(cost.Bill{})
 		m.report.Capacity = Capacity{InstanceType: sv.InstanceType}
-		m.report.HA, err = ha.Summarize(e.topology(p, 0, 0, 0), e.model)
-		return m, err
+		return e.unpriced(m, p)
 	}
 	fit, _ := node.Fit(e.container.VCPU.Mul(thousand).Ceil().IntPart(), e.container.MemoryMB)
 	if fit < 1 {
@@ -106,10 +102,8 @@ func (e *env) evaluateServers(p platform.Platform) (model, error) {
 			Limit:    fmt.Sprintf("%dm CPU, %d MiB", node.CPUMilli, node.MemoryMiB),
 			Severity: capacity.Blocker,
 		}})
-		m.report.setBill(cost.Bill{})
 		m.report.Capacity = Capacity{InstanceType: sv.InstanceType}
-		m.report.HA, err = ha.Summarize(e.topology(p, 0, 0, 0), e.model)
-		return m, err
+		return e.unpriced(m, p)
 	}
 	perZone := (max(rep.Count, zeff) + zeff - 1) / zeff // replicas in every zone
 	if !*sv.SurviveZoneLoss {
@@ -162,10 +156,8 @@ func (e *env) evaluateServers(p platform.Platform) (model, error) {
 			Value:    sv.InstanceType,
 			Severity: capacity.Blocker,
 		}})
-		m.report.setBill(cost.Bill{})
 		m.report.Capacity = Capacity{InstanceType: sv.InstanceType, Nodes: int(nodes), Replicas: int(replicas), ReplicasPerNode: int(fit)}
-		m.report.HA, err = ha.Summarize(e.topology(p, 0, 0, 0), e.model)
-		return m, err
+		return e.unpriced(m, p)
 	}
 	workers, err := cost.EC2(e.prices, cost.EC2Usage{InstanceType: sv.InstanceType, Count: int(nodes), HourlyPrice: hourly, Item: fmt.Sprintf("%s workers (%s)", p.ID, sv.InstanceType)})
 	if err != nil {
@@ -222,6 +214,17 @@ func (e *env) evaluateServers(p platform.Platform) (model, error) {
 	return m, nil
 }
 
+// unpriced finishes the report of a platform that cannot be sized or
+// priced (its blockers say why): an empty bill, no cost model, and the
+// control plane's HA figures as the scenario gives them.
+func (e *env) unpriced(m model, p platform.Platform) (model, error) {
+	m.report.setBill(cost.Bill{})
+	m.fleet, m.lambda = nil, nil
+	var err error
+	m.report.HA, err = ha.Summarize(e.topology(p, 0, 0, 0), e.model)
+	return m, err
+}
+
 // maxModelledWorkers is the largest worker tier ha computes.
 const maxModelledWorkers = 10000
 
@@ -262,9 +265,7 @@ func (e *env) evaluateFargate(p platform.Platform) (model, error) {
 		TaskMemoryMB: int(sz.Task.MemoryMiB),
 	}
 	if len(m.report.Blockers) > 0 && sz.Task.VCPU.IsZero() {
-		m.report.setBill(cost.Bill{})
-		m.report.HA, err = ha.Summarize(e.topology(p, 0, 0, 0), e.model)
-		return m, err
+		return e.unpriced(m, p)
 	}
 	fp := cost.FargateLinuxX86
 	if e.s.Workload.Arch == "arm64" {
@@ -275,9 +276,7 @@ func (e *env) evaluateFargate(p platform.Platform) (model, error) {
 	if err != nil {
 		// No sourced Fargate prices in this snapshot (2017-12).
 		m.report.addFindings(capacity.Findings{missingFigure(err)})
-		m.report.setBill(cost.Bill{})
-		m.report.HA, err = ha.Summarize(e.topology(p, 0, 0, 0), e.model)
-		return m, err
+		return e.unpriced(m, p)
 	}
 	cp, err := cost.ControlPlaneBill(e.prices, cost.ControlPlane{Platform: string(p.ID)})
 	if err != nil {
