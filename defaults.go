@@ -130,6 +130,9 @@ func (s Scenario) WithDefaults() (Scenario, error) {
 	if l.ProvisionedConcurrency == nil {
 		l.ProvisionedConcurrency = ptr(int64(0))
 	}
+	if l.CPUShareScaling == nil {
+		l.CPUShareScaling = ptr(false)
+	}
 	out.Lambda = l
 
 	sv := out.Servers

@@ -171,7 +171,7 @@ func (e *env) lambdaUsage() cost.LambdaUsage {
 	}
 	return cost.LambdaUsage{
 		Requests:               *s.Workload.RequestsPerMonth,
-		DurationMS:             *s.Workload.DurationMS,
+		DurationMS:             e.lambdaDurationMS(),
 		MemoryMB:               int(*s.Workload.MemoryMB),
 		Arch:                   cost.Arch(s.Workload.Arch),
 		FreeTier:               *s.Lambda.FreeTier,
@@ -182,7 +182,9 @@ func (e *env) lambdaUsage() cost.LambdaUsage {
 
 func (e *env) evaluateLambda(p platform.Platform) (model, error) {
 	var m model
-	sz, err := capacity.SizeLambda(p, e.workload, capacity.Function{
+	w := e.workload
+	w.DurationMS = e.lambdaDurationMS()
+	sz, err := capacity.SizeLambda(p, w, capacity.Function{
 		MemoryMB:           *e.s.Workload.MemoryMB,
 		EphemeralStorageMB: *e.s.Lambda.EphemeralStorageMB,
 	})
@@ -191,6 +193,7 @@ func (e *env) evaluateLambda(p platform.Platform) (model, error) {
 	}
 	m.report.addFindings(sz.Findings)
 	m.report.Capacity = Capacity{
+		DurationMS:      ptr(w.DurationMS),
 		Concurrency:     ptr(sz.Concurrency),
 		PeakConcurrency: ptr(sz.PeakConcurrency),
 		RampSeconds:     ptr(decimal.NewFromInt(sz.RampSeconds)),
@@ -223,3 +226,24 @@ func prefixError(err *error) {
 		*err = fmt.Errorf("runwhere: %w", *err)
 	}
 }
+
+// lambdaDurationMS is the mean duration of one invocation on Lambda: the
+// workload's own, or with lambda.cpu_share_scaling its CPU-bound share
+// stretched by 1 / (the vCPU share of the function's memory), never
+// shortened (one request uses one thread).
+func (e *env) lambdaDurationMS() decimal.Decimal {
+	d := *e.s.Workload.DurationMS
+	mb := *e.s.Workload.MemoryMB
+	if !*e.s.Lambda.CPUShareScaling || mb >= lambdaOneVCPUMB {
+		return d
+	}
+	cpu := d.Mul(*e.s.Workload.CPUFraction)
+	// cpu × 1769 / mb, kept to the picosecond; billing rounds it up to the
+	// millisecond (or 100 ms in 2017-12) anyway.
+	stretched := cpu.Mul(decimal.NewFromInt(lambdaOneVCPUMB)).DivRound(decimal.NewFromInt(mb), 9)
+	return d.Sub(cpu).Add(stretched)
+}
+
+// lambdaOneVCPUMB is the memory at which Lambda gives a function one full
+// vCPU (https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html).
+const lambdaOneVCPUMB = 1769

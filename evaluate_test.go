@@ -2,6 +2,7 @@ package runwhere_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -135,4 +136,29 @@ func TestWhatIf(t *testing.T) {
 	assert.ErrorContains(t, err, "openshift")
 	_, err = runwhere.WhatIf(s, "swarm", []string{"meteor"})
 	assert.ErrorContains(t, err, "events")
+}
+
+// With lambda.cpu_share_scaling a CPU-bound 40 ms request on a 512 MB
+// function (512/1769 of a vCPU, per the Lambda memory docs) takes
+// 40 × 1769/512 = 138.203125 ms, and is billed and sized for that.
+func TestLambdaCPUShareScaling(t *testing.T) {
+	base := "platforms: [lambda]\nworkload: {requests_per_second: 100, duration_ms: 40, memory_mb: 512, cpu_fraction: CPU}\n"
+	tests := []struct {
+		name, cpu, scaling, wantMS string
+	}{
+		{"off: DESIGN's model", "1", "false", "40"},
+		{"CPU-bound", "1", "true", "138.203125"},
+		{"half I/O", "0.5", "true", "89.1015625"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := runwhere.ParseScenario([]byte(strings.Replace(base, "CPU", tc.cpu, 1) + "lambda: {cpu_share_scaling: " + tc.scaling + "}\n"))
+			require.NoError(t, err)
+			r, err := runwhere.Evaluate(s)
+			require.NoError(t, err)
+			c := r.Platforms[0].Capacity
+			assert.Equal(t, tc.wantMS, c.DurationMS.String())
+			assert.True(t, c.Concurrency.Equal(mustDec(tc.wantMS).Div(mustDec("10"))), "Little's law: 100/s × %s ms = %s", tc.wantMS, c.Concurrency)
+		})
+	}
 }

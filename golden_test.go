@@ -47,8 +47,22 @@ func golden(t *testing.T, path string, got []byte) {
 	}
 	want, err := os.ReadFile(path)
 	require.NoError(t, err, "missing golden file; run go test -run TestGoldenReports -update .")
-	if !assert.Equal(t, string(want), string(got), "%s differs; if the change is intended, run with -update and review the diff", path) {
-		return
+	if string(want) != string(got) {
+		// Name the first line that differs rather than print both files.
+		w, g := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
+		for i := range max(len(w), len(g)) {
+			var wl, gl string
+			if i < len(w) {
+				wl = w[i]
+			}
+			if i < len(g) {
+				gl = g[i]
+			}
+			if wl != gl {
+				t.Errorf("%s:%d differs (and maybe later lines):\n want %q\n  got %q\nif the change is intended, run go test -run TestGoldenReports -update . and review the diff", path, i+1, wl, gl)
+				return
+			}
+		}
 	}
 	assert.False(t, strings.Contains(string(got), "NaN"), "%s holds NaN", path)
 }

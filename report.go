@@ -63,6 +63,9 @@ type CostLine struct {
 // Capacity is what the workload needs on one platform. Fields that do not
 // apply are omitted.
 type Capacity struct {
+	// DurationMS is the mean duration Lambda bills before rounding (the
+	// workload's, or stretched by lambda.cpu_share_scaling).
+	DurationMS *decimal.Decimal `json:"duration_ms,omitempty"`
 	// Lambda: concurrent executions, mean and at the peak (Little's law).
 	Concurrency     *decimal.Decimal `json:"concurrency,omitempty"`
 	PeakConcurrency *decimal.Decimal `json:"peak_concurrency,omitempty"`

@@ -58,6 +58,13 @@ type LambdaOptions struct {
 	FreeTier               *bool  `yaml:"free_tier,omitempty" json:"free_tier,omitempty"`
 	EphemeralStorageMB     *int64 `yaml:"ephemeral_storage_mb,omitempty" json:"ephemeral_storage_mb,omitempty"`
 	ProvisionedConcurrency *int64 `yaml:"provisioned_concurrency,omitempty" json:"provisioned_concurrency,omitempty"`
+	// CPUShareScaling reads workload.duration_ms as measured on a whole
+	// vCPU (as a container gets it) and slows the CPU-bound share of it
+	// (workload.cpu_fraction) in proportion to the vCPU Lambda gives
+	// workload.memory_mb: 1 vCPU at 1,769 MB, so a 512 MB function runs
+	// CPU-bound code about 3.5 times slower. Off by default: DESIGN.md's
+	// sizing model bills Lambda for duration_ms as given.
+	CPUShareScaling *bool `yaml:"cpu_share_scaling,omitempty" json:"cpu_share_scaling,omitempty"`
 }
 
 // Servers are the settings of the EC2-backed platforms (ecs-ec2, eks,

@@ -34,6 +34,7 @@
       { path: 'lambda.free_tier', label: 'Free tier', kind: 'bool' },
       { path: 'lambda.ephemeral_storage_mb', label: 'Ephemeral storage', unit: 'MB', kind: 'number', placeholder: '512' },
       { path: 'lambda.provisioned_concurrency', label: 'Provisioned concurrency', kind: 'number', placeholder: '0' },
+      { path: 'lambda.cpu_share_scaling', label: 'Slow CPU-bound work by Lambda’s vCPU share', kind: 'bool', wide: true },
     ] },
     { legend: 'Servers', hint: 'ECS on EC2, EKS, Kubernetes, Swarm and Nomad', fields: [
       { path: 'servers.instance_type', label: 'Instance type', kind: 'text', placeholder: 'm5.large' },
@@ -43,6 +44,8 @@
       { path: 'servers.zones', label: 'Zones', kind: 'number', placeholder: '3' },
       { path: 'servers.managers', label: 'Managers', kind: 'number', placeholder: '3' },
       { path: 'servers.survive_zone_loss', label: 'Size to survive a zone loss', kind: 'bool', wide: true },
+      { path: 'servers.ecs_network_mode', label: 'ECS network mode', kind: 'select', wide: true,
+        options: [['', 'default (awsvpc; bridge in 2017-12)'], ['awsvpc', 'awsvpc'], ['bridge', 'bridge'], ['host', 'host']] },
     ] },
     { legend: 'Container (one replica)', fields: [
       { path: 'container.vcpu', label: 'vCPU', kind: 'number', placeholder: '0.5' },
