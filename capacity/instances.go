@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"sort"
 	"sync"
 
@@ -154,8 +153,7 @@ func (in Instance) validate() error {
 }
 
 func checkSource(field string, src platform.URL, asOf platform.Date) error {
-	u, err := url.Parse(string(src))
-	if src == "" || err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if err := src.Validate(); err != nil {
 		return fmt.Errorf("%s.source: %q is not an absolute http(s) URL", field, src)
 	}
 	if asOf.IsZero() {

@@ -77,7 +77,10 @@ func (d Date) MarshalYAML() (any, error) { return d.String(), nil }
 // http or https scheme and a host.
 type URL string
 
-func (u URL) check() error {
+// Validate reports whether u is a usable source address: absolute, http
+// or https, with a host. Other catalogues (capacity's instance shapes) use
+// it so that one rule decides what counts as a source.
+func (u URL) Validate() error {
 	if u == "" {
 		return fmt.Errorf("is missing")
 	}

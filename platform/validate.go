@@ -100,7 +100,7 @@ func walk(v reflect.Value, n *yaml.Node, path string) error {
 	}
 	if sf, ok := t.FieldByName("Source"); ok && sf.Type == urlType {
 		src := v.FieldByName("Source").Interface().(URL)
-		if err := src.check(); err != nil {
+		if err := src.Validate(); err != nil {
 			return fieldErr(orNode(child(n, "source"), n), path+".source", string(src), err.Error())
 		}
 		if v.FieldByName("AsOf").Interface().(Date).IsZero() {

@@ -123,6 +123,20 @@ func firstFrames(stack []byte) string {
 	return strings.Join(lines, " | ")
 }
 
+// parseDocument checks the input and parses it as a YAML (or JSON) node
+// tree, keeping the keys in the order written.
+func parseDocument(text string) (yaml.Node, error) {
+	var doc yaml.Node
+	in, err := checkInput(text)
+	if err != nil {
+		return doc, err
+	}
+	if err := yaml.Unmarshal(in, &doc); err != nil {
+		return doc, fmt.Errorf("scenario: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	return doc, nil
+}
+
 func checkInput(text string) ([]byte, error) {
 	if len(text) > maxInput {
 		return nil, fmt.Errorf("scenario: %d bytes is more than the %d this page accepts", len(text), maxInput)
@@ -239,13 +253,9 @@ func (b bridge) Version() string { return b.e.version }
 // library rejects still lands in its field with its error beside it.
 func (b bridge) Scenario(text string) string {
 	return guard("scenario", func() (any, error) {
-		in, err := checkInput(text)
+		doc, err := parseDocument(text)
 		if err != nil {
 			return nil, err
-		}
-		var doc yaml.Node
-		if err := yaml.Unmarshal(in, &doc); err != nil {
-			return nil, fmt.Errorf("scenario: %s", strings.TrimPrefix(err.Error(), "yaml: "))
 		}
 		if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 			return nil, errors.New("scenario: want a mapping of fields (name: …, workload: …)")
@@ -337,13 +347,9 @@ func writeString(buf *bytes.Buffer, s string) {
 // in the order given, for the page's YAML box and for copying into a file.
 func (b bridge) YAML(text string) string {
 	return guard("yaml", func() (any, error) {
-		in, err := checkInput(text)
+		doc, err := parseDocument(text)
 		if err != nil {
 			return nil, err
-		}
-		var doc yaml.Node
-		if err := yaml.Unmarshal(in, &doc); err != nil {
-			return nil, fmt.Errorf("scenario: %s", strings.TrimPrefix(err.Error(), "yaml: "))
 		}
 		blockStyle(&doc)
 		var buf bytes.Buffer
