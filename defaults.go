@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/runwhere/runwhere/internal/input"
 	"github.com/runwhere/runwhere/platform"
 )
 
@@ -213,6 +214,21 @@ var (
 	secondsPerMonth = decimal.NewFromInt(730 * 3600)
 )
 
+// minVCPU is the smallest CPU a replica can be given: Kubernetes refuses
+// precision finer than 1m (one millicore), and ECS counts CPU in units of
+// 1/1024 vCPU. Below it, replica counts stop meaning anything and overflow.
+var minVCPU = decimal.New(1, -3)
+
+// shortDecimal prints d for an error message without expanding it: a
+// refused value may carry a billion-digit exponent.
+func shortDecimal(d decimal.Decimal) string {
+	c := d.Coefficient()
+	if c.BitLen() > 200 {
+		return fmt.Sprintf("a %d-bit coefficient ×10^%d", c.BitLen(), d.Exponent())
+	}
+	return input.Short(c.String()) + "e" + fmt.Sprint(d.Exponent())
+}
+
 type decimalCheck struct {
 	field    string
 	v        *decimal.Decimal
@@ -222,6 +238,18 @@ type decimalCheck struct {
 // check applies the rules that need no catalogue: signs, ranges, required
 // fields and contradictions.
 func (s Scenario) check() error {
+	for _, f := range []struct{ field, v string }{
+		{"name", s.Name}, {"snapshot", s.Snapshot}, {"region", s.Region},
+		{"workload.arch", s.Workload.Arch}, {"servers.instance_type", s.Servers.InstanceType},
+		{"servers.ecs_network_mode", s.Servers.ECSNetworkMode},
+	} {
+		if len(f.v) > MaxStringLen {
+			return &FieldError{Field: f.field, Value: input.Short(f.v), Reason: fmt.Sprintf("is %d bytes long; at most %d", len(f.v), MaxStringLen)}
+		}
+	}
+	if len(s.Platforms) > len(platform.IDs()) {
+		return &FieldError{Field: "platforms", Value: fmt.Sprint(len(s.Platforms)), Reason: fmt.Sprintf("lists more platforms than the %d there are", len(platform.IDs()))}
+	}
 	seen := map[platform.ID]bool{}
 	for i, id := range s.Platforms {
 		if _, err := platform.ParseID(string(id)); err != nil {
@@ -262,6 +290,16 @@ func (s Scenario) check() error {
 		if c.v == nil {
 			continue
 		}
+		// Digits and exponent first: comparing a decimal written
+		// 1e-999999999 with anything rescales it to a billion digits.
+		if err := input.CheckDecimal(*c.v); err != nil {
+			return &FieldError{Field: c.field, Value: shortDecimal(*c.v), Reason: err.Error()}
+		}
+	}
+	for _, c := range checks {
+		if c.v == nil {
+			continue
+		}
 		limit := maxQuantity
 		if c.field == "workload.requests_per_month" {
 			limit = limit.Mul(secondsPerMonth)
@@ -275,6 +313,9 @@ func (s Scenario) check() error {
 		if c.positive && c.v.Sign() == 0 {
 			return &FieldError{Field: c.field, Value: "0", Reason: "must be greater than zero"}
 		}
+	}
+	if s.Container.VCPU != nil && s.Container.VCPU.LessThan(minVCPU) {
+		return &FieldError{Field: "container.vcpu", Value: s.Container.VCPU.String(), Reason: "is below 0.001, the smallest CPU a container can be given (1 millicore)"}
 	}
 	if w.DurationMS == nil {
 		return &FieldError{Field: "workload.duration_ms", Reason: "is missing: the mean execution time of one request, in milliseconds"}

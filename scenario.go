@@ -1,15 +1,14 @@
 package runwhere
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/shopspring/decimal"
 	"gopkg.in/yaml.v3"
 
+	"github.com/runwhere/runwhere/internal/input"
 	"github.com/runwhere/runwhere/platform"
 )
 
@@ -111,13 +110,16 @@ type Weights struct {
 	Portability *decimal.Decimal `yaml:"portability,omitempty" json:"portability,omitempty"`
 }
 
-// FieldError reports a bad scenario value: the field's path, the value as
-// written and what is wrong with it.
+// FieldError reports a bad scenario value: the field's path, a short form
+// of the value as written (at most about 64 bytes), what is wrong with it,
+// and its position when it came from text. An empty Field means the
+// scenario as a whole (too large, not YAML, two documents).
 type FieldError struct {
 	Field  string
 	Value  string
 	Reason string
 	Line   int // 1-based position in the parsed text; 0 when unknown
+	Column int // 1-based; 0 when unknown
 }
 
 func (e *FieldError) Error() string {
@@ -126,69 +128,70 @@ func (e *FieldError) Error() string {
 	if e.Line > 0 {
 		fmt.Fprintf(&b, "line %d: ", e.Line)
 	}
-	b.WriteString(e.Field)
-	b.WriteString(": ")
+	if e.Field == "" {
+		b.WriteString("the scenario")
+	} else {
+		b.WriteString(e.Field)
+		b.WriteString(":")
+	}
+	b.WriteString(" ")
 	if e.Value != "" {
-		b.WriteString(e.Value)
+		b.WriteString(input.Short(e.Value))
 		b.WriteString(" ")
 	}
 	b.WriteString(e.Reason)
 	return b.String()
 }
 
+// Bounds on a scenario's text, checked before it is decoded. The largest
+// real scenario (a week of hourly loads with comments) is under 8 KiB.
+var scenarioLimits = input.Limits{
+	MaxBytes:  MaxScenarioBytes,
+	MaxNodes:  5000,
+	MaxItems:  200,
+	MaxString: MaxStringLen,
+}
+
+// Limits on a scenario, whether parsed or built in Go.
+const (
+	// MaxScenarioBytes is the largest scenario text ParseScenario reads.
+	MaxScenarioBytes = 64 << 10
+	// MaxStringLen bounds every text field (name, region, instance
+	// type, ids): a report echoes them, so they bound its size.
+	MaxStringLen = 256
+)
+
 // ParseScenario reads a scenario written in YAML or JSON (JSON is YAML).
 // Unknown fields, wrong types, non-finite or negative numbers, unknown ids
 // and contradictory inputs are errors naming the field and the value. The
 // returned scenario is as written; [Evaluate] fills in the defaults.
+//
+// Every number follows one rule, quoted or not: decimal fields take
+// decimal notation (-12, 0.0416, 4e-3) with at most 34 significant digits
+// and an exponent within ±40; whole-number fields take base-10 digits.
+// Hexadecimal, octal, underscores, .inf and .nan are refused. Anchors,
+// aliases and merge keys are allowed and their values checked like
+// literal ones. The README's "Limits on input" lists every bound.
 func ParseScenario(data []byte) (Scenario, error) {
-	if err := checkNumbers(data); err != nil {
-		return Scenario{}, err
-	}
 	var s Scenario
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&s); err != nil {
-		if errors.Is(err, io.EOF) {
-			return Scenario{}, errors.New("runwhere: empty scenario: it needs at least a workload")
+	if err := input.Decode(data, &s, scenarioLimits); err != nil {
+		var ie *input.Error
+		if errors.As(err, &ie) {
+			if ie.Field == "" && ie.Reason == "is empty" {
+				return Scenario{}, errors.New("runwhere: empty scenario: it needs at least a workload")
+			}
+			return Scenario{}, &FieldError{Field: ie.Field, Value: ie.Value, Reason: ie.Reason, Line: ie.Line, Column: ie.Column}
 		}
 		var pe *platform.FieldError
 		if errors.As(err, &pe) {
-			return Scenario{}, &FieldError{Field: "platforms", Value: pe.Value, Reason: pe.Reason, Line: pe.Line}
+			return Scenario{}, &FieldError{Field: "platforms", Value: input.Short(pe.Value), Reason: pe.Reason, Line: pe.Line, Column: pe.Column}
 		}
-		return Scenario{}, fmt.Errorf("runwhere: %s", cleanYAMLError(err))
-	}
-	// A second document is almost always a paste mistake.
-	var extra yaml.Node
-	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
-		return Scenario{}, errors.New("runwhere: the scenario holds more than one YAML document")
+		return Scenario{}, fmt.Errorf("runwhere: %w", err)
 	}
 	if err := s.check(); err != nil {
 		return Scenario{}, withLine(err, data)
 	}
 	return s, nil
-}
-
-// cleanYAMLError turns yaml.v3's Go-type vocabulary into the scenario's.
-func cleanYAMLError(err error) string {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	msg = strings.ReplaceAll(msg, "unmarshal errors:\n  ", "")
-	msg = strings.ReplaceAll(msg, "\n  ", "; ")
-	for _, r := range [][2]string{
-		{" in type runwhere.Scenario", " in the scenario"},
-		{" in type runwhere.Workload", " in workload"},
-		{" in type runwhere.LambdaOptions", " in lambda"},
-		{" in type runwhere.Servers", " in servers"},
-		{" in type runwhere.Container", " in container"},
-		{" in type runwhere.HAOptions", " in ha"},
-		{" in type runwhere.Weights", " in weights"},
-		{"into decimal.Decimal", "into a decimal number"},
-		{"into int64", "into a whole number"},
-		{"into float64", "into a number"},
-		{"into bool", "into true/false"},
-	} {
-		msg = strings.ReplaceAll(msg, r[0], r[1])
-	}
-	return msg
 }
 
 // withLine adds the line of the offending field to a FieldError when the
@@ -222,73 +225,4 @@ func withLine(err error, data []byte) error {
 		fe.Line = n.Line
 	}
 	return err
-}
-
-// numberFields lists the scenario's numeric fields by kind. yaml.v3 would
-// silently truncate 1.5 into a whole-number field and reports a bad decimal
-// without its field, so ParseScenario checks these first.
-var numberFields = map[string]bool{ // path → whole number
-	"workload.requests_per_second":      false,
-	"workload.requests_per_month":       false,
-	"workload.peak_requests_per_second": false,
-	"workload.duration_ms":              false,
-	"workload.max_duration_s":           false,
-	"workload.cpu_fraction":             false,
-	"workload.memory_mb":                true,
-	"lambda.ephemeral_storage_mb":       true,
-	"lambda.provisioned_concurrency":    true,
-	"servers.hourly_price":              false,
-	"servers.target_utilization":        false,
-	"servers.count":                     true,
-	"servers.zones":                     true,
-	"servers.managers":                  true,
-	"container.vcpu":                    false,
-	"container.memory_mb":               true,
-	"weights.cost":                      false,
-	"weights.headroom":                  false,
-	"weights.resilience":                false,
-	"weights.operations":                false,
-	"weights.portability":               false,
-}
-
-func checkNumbers(data []byte) error {
-	var root yaml.Node
-	if yaml.Unmarshal(data, &root) != nil || len(root.Content) == 0 {
-		return nil // the decoder reports the syntax error
-	}
-	top := resolve(root.Content[0])
-	if top.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(top.Content); i += 2 {
-		section := resolve(top.Content[i+1])
-		if section.Kind != yaml.MappingNode {
-			continue
-		}
-		for j := 0; j+1 < len(section.Content); j += 2 {
-			path := top.Content[i].Value + "." + section.Content[j].Value
-			whole, ok := numberFields[path]
-			n := resolve(section.Content[j+1])
-			if !ok || n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-				continue
-			}
-			if whole {
-				if n.Tag != "!!int" {
-					return &FieldError{Field: path, Value: n.Value, Reason: "is not a whole number", Line: n.Line}
-				}
-				continue
-			}
-			if _, err := decimal.NewFromString(n.Value); err != nil || (n.Tag != "!!int" && n.Tag != "!!float" && n.Tag != "!!str") {
-				return &FieldError{Field: path, Value: n.Value, Reason: "is not a finite decimal number", Line: n.Line}
-			}
-		}
-	}
-	return nil
-}
-
-func resolve(n *yaml.Node) *yaml.Node {
-	for n.Kind == yaml.AliasNode && n.Alias != nil {
-		n = n.Alias
-	}
-	return n
 }

@@ -89,7 +89,7 @@ func TestParseScenarioRejects(t *testing.T) {
 		yaml string
 		want []string
 	}{
-		{"unknown top-level field", base + "colour: red\n", []string{"line 2", "colour", "not found"}},
+		{"unknown top-level field", base + "colour: red\n", []string{"line 2", "colour", "is not a field"}},
 		{"unknown nested field", "workload: {requests_per_second: 10, duration_ms: 100, memory_mb: 128, memroy: 5}\n", []string{"memroy"}},
 		{"negative memory", "workload: {requests_per_second: 10, duration_ms: 100, memory_mb: -5}\n", []string{"workload.memory_mb: -5 is negative", "line 1"}},
 		{"negative rate", "workload: {requests_per_second: -1, duration_ms: 100, memory_mb: 128}\n", []string{"workload.requests_per_second: -1 is negative"}},
@@ -99,7 +99,7 @@ func TestParseScenarioRejects(t *testing.T) {
 		{"no memory", "workload: {requests_per_second: 1, duration_ms: 100}\n", []string{"workload.memory_mb", "missing"}},
 		{"infinite rate", "workload: {requests_per_second: .inf, duration_ms: 100, memory_mb: 128}\n", []string{"workload.requests_per_second: .inf is not a finite decimal number"}},
 		{"NaN duration", "workload: {requests_per_second: 1, duration_ms: .nan, memory_mb: 128}\n", []string{"workload.duration_ms: .nan is not a finite decimal number"}},
-		{"NaN probability", base + "ha: {node_availability: .nan}\n", []string{"ha.node_availability", "NaN", "probability"}},
+		{"NaN probability", base + "ha: {node_availability: .nan}\n", []string{"ha.node_availability", ".nan", "is not a finite decimal number"}},
 		{"probability above one", base + "ha: {zone_availability: 1.5}\n", []string{"ha.zone_availability: 1.5"}},
 		{"unknown platform", base + "platforms: [lambda, openshift]\n", []string{"platforms", "openshift"}},
 		{"duplicate platform", base + "platforms: [lambda, lambda]\n", []string{"platforms[1]: lambda is listed twice"}},

@@ -4,11 +4,23 @@ import (
 	"fmt"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/runwhere/runwhere/internal/input"
 )
 
 // DefaultTargetUtilization is the share of a replica's vCPU the sizing plans
 // to use when Servers.TargetUtilization is zero.
 var DefaultTargetUtilization = decimal.RequireFromString("0.7")
+
+// MaxReplicas bounds the replicas one workload may need: a thousand
+// times the largest published cluster envelope (150,000 Kubernetes pods),
+// and far enough inside int64 that node, zone and price products of it
+// cannot overflow.
+const MaxReplicas = 1_000_000_000
+
+// minVCPU is the smallest CPU a container may be given: Kubernetes
+// refuses precision finer than 1m (one millicore).
+var minVCPU = decimal.New(1, -3)
 
 // Replicas is how many replicas of a container serve a workload's peak.
 type Replicas struct {
@@ -51,12 +63,22 @@ func SizeReplicas(w Workload, c Container, util decimal.Decimal) (Replicas, erro
 	if r.ByMemory > r.Count {
 		r.Count, r.Binding = r.ByMemory, "memory"
 	}
+	if r.Count > MaxReplicas {
+		return Replicas{}, &InputError{Field: "workload", Value: r.PeakConcurrency.Round(0).String() + " requests in flight",
+			Reason: fmt.Sprintf("need more than %d replicas of %s vCPU, beyond any fleet runwhere sizes: check requests_per_second, duration_ms and container.vcpu", MaxReplicas, c.VCPU)}
+	}
 	return r, nil
 }
 
 func (c Container) validate() error {
+	if err := input.CheckDecimal(c.VCPU); err != nil {
+		return &InputError{Field: "container.vcpu", Value: "(refused)", Reason: err.Error()}
+	}
 	if !c.VCPU.IsPositive() {
 		return inputErr("container.vcpu", c.VCPU, "is not positive")
+	}
+	if c.VCPU.LessThan(minVCPU) {
+		return inputErr("container.vcpu", c.VCPU, "is below 0.001, the smallest CPU a container can be given (1 millicore)")
 	}
 	if c.MemoryMB <= 0 {
 		return inputErr("container.memory_mb", c.MemoryMB, "is not positive")

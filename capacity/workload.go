@@ -4,6 +4,8 @@ import (
 	"math/big"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/runwhere/runwhere/internal/input"
 )
 
 // Workload is the traffic to serve, per DESIGN.md's sizing model: one request
@@ -47,6 +49,21 @@ func (w Workload) cpuFraction() decimal.Decimal {
 }
 
 func (w Workload) validate() error {
+	// Digits and exponent before any comparison, which would rescale a
+	// value written 1e-999999999 to a billion digits.
+	for _, f := range []struct {
+		field string
+		v     decimal.Decimal
+	}{
+		{"workload.requests_per_second", w.RequestsPerSecond},
+		{"workload.peak_requests_per_second", w.PeakRequestsPerSecond},
+		{"workload.duration_ms", w.DurationMS},
+		{"workload.cpu_fraction", w.CPUFraction},
+	} {
+		if err := input.CheckDecimal(f.v); err != nil {
+			return &InputError{Field: f.field, Value: "(refused)", Reason: err.Error()}
+		}
+	}
 	switch {
 	case w.RequestsPerSecond.IsNegative():
 		return inputErr("workload.requests_per_second", w.RequestsPerSecond, "is negative")
