@@ -89,7 +89,7 @@ func TestParseScenarioRejects(t *testing.T) {
 		yaml string
 		want []string
 	}{
-		{"unknown top-level field", base + "colour: red\n", []string{"line 2", "colour", "is not a field"}},
+		{"unknown top-level field", base + "colour: red\n", []string{"line 2", "colour", "is not a known field"}},
 		{"unknown nested field", "workload: {requests_per_second: 10, duration_ms: 100, memory_mb: 128, memroy: 5}\n", []string{"memroy"}},
 		{"negative memory", "workload: {requests_per_second: 10, duration_ms: 100, memory_mb: -5}\n", []string{"workload.memory_mb: -5 is negative", "line 1"}},
 		{"negative rate", "workload: {requests_per_second: -1, duration_ms: 100, memory_mb: 128}\n", []string{"workload.requests_per_second: -1 is negative"}},

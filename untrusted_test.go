@@ -145,7 +145,7 @@ func TestOneNumberRule(t *testing.T) {
 		{name: "NaN through a merge key", doc: "workload: {<<: {requests_per_second: .nan}, duration_ms: 1, memory_mb: 1}\n",
 			wantErr: []string{"workload.requests_per_second", ".nan", "finite decimal"}},
 		{name: "merged values that are right are used", doc: "base: &b {duration_ms: 120, memory_mb: 512}\n",
-			wantErr: []string{"base", "is not a field"}},
+			wantErr: []string{"base", "is not a known field"}},
 		{name: "anchor and alias within known fields", doc: "workload: &w {requests_per_second: 40, duration_ms: 120, memory_mb: 512}\ncontainer: {memory_mb: 1024, vcpu: 0.5}\n",
 			check: func(t *testing.T, s runwhere.Scenario) { assert.Equal(t, int64(512), *s.Workload.MemoryMB) }},
 		{name: "quoted probability", doc: minimal + `ha: {node_availability: "0.99"}` + "\n",

@@ -9,8 +9,7 @@ import (
 	"sort"
 	"sync"
 
-	"gopkg.in/yaml.v3"
-
+	"github.com/runwhere/runwhere/internal/input"
 	"github.com/runwhere/runwhere/platform"
 )
 
@@ -84,14 +83,20 @@ func EmbeddedInstances() (Instances, error) { return embedded() }
 // duplicate types, non-positive sizes and missing or malformed sources and
 // dates are errors naming the entry and the field.
 func ParseInstances(r io.Reader) (Instances, error) {
+	data, err := io.ReadAll(io.LimitReader(r, int64(instanceLimits.MaxBytes)+1))
+	if err != nil {
+		return Instances{}, fmt.Errorf("capacity: instances: %w", err)
+	}
 	var doc struct {
 		Instances []Instance `yaml:"instances"`
 	}
-	dec := yaml.NewDecoder(r)
-	dec.KnownFields(true)
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			return Instances{}, errors.New("capacity: instances: empty document")
+	if err := input.Decode(data, &doc, instanceLimits); err != nil {
+		var ie *input.Error
+		if errors.As(err, &ie) {
+			if ie.Field == "" && ie.Reason == "is empty" {
+				return Instances{}, errors.New("capacity: instances: empty document")
+			}
+			return Instances{}, fmt.Errorf("capacity: instances: %w", ie)
 		}
 		return Instances{}, fmt.Errorf("capacity: instances: %w", err)
 	}
@@ -115,11 +120,11 @@ func (in Instance) validate() error {
 		return errors.New("type: missing")
 	}
 	s := in.Shape
-	if s.VCPU <= 0 {
-		return fmt.Errorf("shape.vcpu: %d is not positive", s.VCPU)
+	if s.VCPU <= 0 || s.VCPU > maxInstanceVCPU {
+		return fmt.Errorf("shape.vcpu: %d is not within [1, %d]", s.VCPU, maxInstanceVCPU)
 	}
-	if s.MemoryMiB <= 0 {
-		return fmt.Errorf("shape.memory_mib: %d is not positive", s.MemoryMiB)
+	if s.MemoryMiB <= 0 || s.MemoryMiB > maxInstanceMemory {
+		return fmt.Errorf("shape.memory_mib: %d is not within [1, %d]", s.MemoryMiB, maxInstanceMemory)
 	}
 	if s.Arch != X86_64 && s.Arch != ARM64 {
 		return fmt.Errorf("shape.arch: %q is not x86_64 or arm64", s.Arch)
@@ -128,11 +133,11 @@ func (in Instance) validate() error {
 		return err
 	}
 	if n := in.Network; n != nil {
-		if n.ENIs < 1 {
-			return fmt.Errorf("network.enis: %d is less than 1", n.ENIs)
+		if n.ENIs < 1 || n.ENIs > maxNetworkFigure {
+			return fmt.Errorf("network.enis: %d is not within [1, %d]", n.ENIs, maxNetworkFigure)
 		}
-		if n.IPv4PerENI < 1 {
-			return fmt.Errorf("network.ipv4_per_eni: %d is less than 1", n.IPv4PerENI)
+		if n.IPv4PerENI < 1 || n.IPv4PerENI > maxNetworkFigure {
+			return fmt.Errorf("network.ipv4_per_eni: %d is not within [1, %d]", n.IPv4PerENI, maxNetworkFigure)
 		}
 		if err := checkSource("network", n.Source, n.AsOf); err != nil {
 			return err
@@ -142,8 +147,8 @@ func (in Instance) validate() error {
 		if f == nil {
 			continue
 		}
-		if f.Value < 1 {
-			return fmt.Errorf("%s.value: %d is less than 1", name, f.Value)
+		if f.Value < 1 || f.Value > maxCountFigure {
+			return fmt.Errorf("%s.value: %d is not within [1, %d]", name, f.Value, maxCountFigure)
 		}
 		if err := checkSource(name, f.Source, f.AsOf); err != nil {
 			return err
@@ -161,6 +166,19 @@ func checkSource(field string, src platform.URL, asOf platform.Date) error {
 	}
 	return nil
 }
+
+// Bounds on an instance catalogue. The figures are sanity bounds, far above
+// any instance AWS sells (at most 1,920 vCPUs, 32 TiB, 15 ENIs per network
+// card, 50 IPv4 addresses per ENI, 737 EKS pods), so that products of them
+// (ENIs × addresses, pods × nodes) stay far inside int64.
+const (
+	maxInstanceVCPU   = 100_000
+	maxInstanceMemory = 100_000_000 // MiB
+	maxNetworkFigure  = 1_000       // ENIs, IPv4 addresses per ENI
+	maxCountFigure    = 1_000_000   // max pods, trunk tasks
+)
+
+var instanceLimits = input.Limits{MaxBytes: 16 << 20, MaxNodes: 2_000_000, MaxItems: 50_000, MaxString: 4096}
 
 // Lookup returns the instance type named t.
 func (c Instances) Lookup(t string) (Instance, bool) {

@@ -1,7 +1,6 @@
 package cost
 
 import (
-	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -15,6 +14,8 @@ import (
 
 	"github.com/shopspring/decimal"
 	"gopkg.in/yaml.v3"
+
+	"github.com/runwhere/runwhere/internal/input"
 )
 
 // Snapshot ids, the same as package platform's.
@@ -272,9 +273,15 @@ func knownSnapshot(s string) bool { return s == Snapshot2017 || s == Snapshot202
 // field, its value and, where known, its line.
 func ParseCatalogue(data []byte) (*Catalogue, error) {
 	var c Catalogue
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&c); err != nil {
+	if err := input.Decode(data, &c, catalogueLimits); err != nil {
+		var ie *input.Error
+		if errors.As(err, &ie) {
+			field := ie.Field
+			if field == "" {
+				field = "catalogue"
+			}
+			return nil, &FieldError{Field: field, Value: ie.Value, Reason: ie.Reason, Line: ie.Line}
+		}
 		return nil, fmt.Errorf("cost: catalogue: %w", err)
 	}
 	if err := c.Validate(); err != nil {
@@ -340,6 +347,11 @@ func lineOf(n *yaml.Node, field string) int {
 func (c *Catalogue) Validate() error {
 	if c == nil {
 		return fieldErr("catalogue", "nil", "is missing")
+	}
+	// Digits and exponents first: a price written 1e-999999999 makes the
+	// first comparison or sum rescale to a billion digits.
+	if field, err := input.CheckDecimals(c); err != nil {
+		return fieldErr(field, "(refused)", err.Error())
 	}
 	if c.Snapshot == "" {
 		return fieldErr("snapshot", "", "is missing")
@@ -429,8 +441,23 @@ func checkPositiveInt(field string, f *Figure) error {
 	if !f.Value.IsPositive() || !f.Value.IsInteger() {
 		return fieldErr(field+".value", f.Value.String(), "is not a positive whole number")
 	}
+	if f.Value.GreaterThan(maxWholeFigure) {
+		return fieldErr(field+".value", f.Value.String(), "is above "+maxWholeFigure.String()+", beyond any published billing rule")
+	}
 	return nil
 }
+
+// Bounds on a price catalogue. The whole-number figures are milliseconds,
+// megabytes, seconds and minutes: the largest published one is Lambda's
+// 10,240 MB. A memory range may hold at most maxMemorySteps sizes, since
+// sweeps walk every one.
+var (
+	maxWholeFigure    = decimal.NewFromInt(1_000_000_000)
+	catalogueLimits   = input.Limits{MaxBytes: 16 << 20, MaxNodes: 2_000_000, MaxItems: 5_000, MaxString: 4096}
+	maxMemorySteps    = decimal.NewFromInt(1_000_000)
+	maxInstanceVCPU   = 100_000     // the largest EC2 instance has 1,920
+	maxInstanceMemory = 100_000_000 // MiB, about 95 TiB; the largest has 32 TiB
+)
 
 func (l *LambdaPrices) validate() error {
 	if err := checkFigures("lambda", map[string]*Figure{
@@ -452,6 +479,9 @@ func (l *LambdaPrices) validate() error {
 	}
 	if l.MemoryMaxMB.Value.LessThan(l.MemoryMinMB.Value) {
 		return fieldErr("lambda.memory_max_mb.value", l.MemoryMaxMB.Value.String(), "is below memory_min_mb")
+	}
+	if steps := l.MemoryMaxMB.Value.Sub(l.MemoryMinMB.Value).DivRound(l.MemoryStepMB.Value, 0); steps.GreaterThan(maxMemorySteps) {
+		return fieldErr("lambda.memory_step_mb.value", l.MemoryStepMB.Value.String(), "makes more than "+maxMemorySteps.String()+" memory sizes between memory_min_mb and memory_max_mb")
 	}
 	if (l.EphemeralStorage == nil) != (l.EphemeralFreeMB == nil) || (l.EphemeralStorage == nil) != (l.EphemeralMaxMB == nil) {
 		return fieldErr("lambda.ephemeral_storage", "", "needs ephemeral_storage, ephemeral_free_mb and ephemeral_max_mb together")
@@ -541,11 +571,11 @@ func (e *EC2Prices) validate() error {
 	for _, k := range names {
 		in := e.Instances[k]
 		prefix := "ec2.instances." + k
-		if in.VCPU <= 0 {
-			return fieldErr(prefix+".vcpu", strconv.Itoa(in.VCPU), "is not positive")
+		if in.VCPU <= 0 || in.VCPU > maxInstanceVCPU {
+			return fieldErr(prefix+".vcpu", strconv.Itoa(in.VCPU), fmt.Sprintf("is not within [1, %d]", maxInstanceVCPU))
 		}
-		if in.MemoryMiB <= 0 {
-			return fieldErr(prefix+".memory_mib", strconv.Itoa(in.MemoryMiB), "is not positive")
+		if in.MemoryMiB <= 0 || in.MemoryMiB > maxInstanceMemory {
+			return fieldErr(prefix+".memory_mib", strconv.Itoa(in.MemoryMiB), fmt.Sprintf("is not within [1, %d]", maxInstanceMemory))
 		}
 		if in.Arch != X86 && in.Arch != ARM64 {
 			return fieldErr(prefix+".arch", string(in.Arch), "is not an architecture (x86_64, arm64)")
@@ -604,6 +634,9 @@ func (f *FargatePrices) validate() error {
 		}
 		if ranged && (!row.MinGB.IsPositive() || !row.StepGB.IsPositive() || row.MaxGB.LessThan(*row.MinGB)) {
 			return fieldErr(field, row.VCPU.String(), "has an empty or non-positive memory range")
+		}
+		if ranged && row.MaxGB.Sub(*row.MinGB).DivRound(*row.StepGB, 0).GreaterThan(maxMemorySteps) {
+			return fieldErr(field+".step_gb", row.StepGB.String(), "makes more than "+maxMemorySteps.String()+" memory sizes")
 		}
 		for _, m := range row.MemoryGB {
 			if !m.IsPositive() {

@@ -108,13 +108,13 @@ func TestParseCatalogue(t *testing.T) {
 		value   string
 		wantErr string
 	}{
-		{"unknown field", "vcpu: 2", "vcpu: 2\n      cores: 1", "", "", "field cores not found"},
+		{"unknown field", "vcpu: 2", "vcpu: 2\n      cores: 1", "ec2.instances.m5.large.cores", "", "is not a known field"},
 		{"negative price", `value: "0.107"`, `value: "-0.107"`, "ec2.instances.m5.large.hourly.value", "-0.107", "is negative"},
 		{"missing source", `source: "https://example.com/price", `, "", "ec2.instances.m5.large.hourly.source", "", "is missing"},
 		{"not a URL", `"https://example.com/price"`, `"price list"`, "ec2.instances.m5.large.hourly.source", "price list", "http"},
 		{"bad date", `price", as_of: "2030-01-01"}`, `price", as_of: "Jan 2030"}`, "ec2.instances.m5.large.hourly.as_of", "Jan 2030", "not a date"},
 		{"bad arch", "arch: x86_64", "arch: sparc", "ec2.instances.m5.large.arch", "sparc", "architecture"},
-		{"not a number", `value: "0.107"`, `value: "cheap"`, "", "", "cost: catalogue"},
+		{"not a number", `value: "0.107"`, `value: "cheap"`, "ec2.instances.m5.large.hourly.value", "cheap", "is not a finite decimal number"},
 		{"wrong currency", "currency: USD", "currency: EUR", "currency", "EUR", "USD"},
 	}
 	for _, tc := range tests {

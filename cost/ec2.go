@@ -4,6 +4,8 @@ import (
 	"strconv"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/runwhere/runwhere/internal/input"
 )
 
 // EC2Usage is a fleet of identical on-demand Linux instances.
@@ -38,14 +40,17 @@ func EC2(c *Catalogue, u EC2Usage) (Bill, error) {
 // EC2Hourly is the hourly price EC2 would bill for u's instance type: the
 // override or the catalogue's price, after the discount.
 func EC2Hourly(c *Catalogue, u EC2Usage) (decimal.Decimal, error) {
+	if err := checkUsage("ec2", u); err != nil {
+		return dZero, err
+	}
 	if u.Discount.IsNegative() || u.Discount.GreaterThan(dOne) {
 		return dZero, fieldErr("ec2.discount", u.Discount.String(), "is not a fraction between 0 and 1")
 	}
 	var price decimal.Decimal
 	if u.HourlyPrice != "" {
-		p, err := decimal.NewFromString(u.HourlyPrice)
+		p, err := input.ParseDecimal(u.HourlyPrice)
 		if err != nil {
-			return dZero, fieldErr("ec2.hourly_price", u.HourlyPrice, "is not a decimal number")
+			return dZero, fieldErr("ec2.hourly_price", u.HourlyPrice, err.Error())
 		}
 		if p.IsNegative() {
 			return dZero, fieldErr("ec2.hourly_price", u.HourlyPrice, "is negative")
@@ -73,6 +78,9 @@ func ec2Line(c *Catalogue, u EC2Usage) (Line, error) {
 	}
 	if u.InstanceType == "" {
 		return Line{}, fieldErr("ec2.instance_type", "", "is missing")
+	}
+	if err := checkUsage("ec2", u); err != nil {
+		return Line{}, err
 	}
 	if u.Hours.IsNegative() {
 		return Line{}, fieldErr("ec2.hours", u.Hours.String(), "is negative")

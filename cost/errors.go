@@ -3,6 +3,9 @@ package cost
 import (
 	"fmt"
 	"strconv"
+	"strings"
+
+	"github.com/runwhere/runwhere/internal/input"
 )
 
 // FieldError reports a bad input or catalogue field: which field, the value
@@ -15,11 +18,10 @@ type FieldError struct {
 }
 
 func (e *FieldError) Error() string {
-	v := e.Value
-	if v == "" {
-		v = `""`
+	msg := fmt.Sprintf("cost: %s: %s", e.Field, e.Reason)
+	if e.Value != "" {
+		msg = fmt.Sprintf("cost: %s: %s %s", e.Field, input.Short(e.Value), e.Reason)
 	}
-	msg := fmt.Sprintf("cost: %s: %s %s", e.Field, v, e.Reason)
 	if e.Line > 0 {
 		msg += " (line " + strconv.Itoa(e.Line) + ")"
 	}
@@ -28,4 +30,14 @@ func (e *FieldError) Error() string {
 
 func fieldErr(field, value, reason string) error {
 	return &FieldError{Field: field, Value: value, Reason: reason}
+}
+
+// checkUsage refuses a usage whose decimals carry more digits or a larger
+// exponent than input accepts, before any arithmetic on them: usages are
+// built in Go, so no parser has looked at them.
+func checkUsage(prefix string, u any) error {
+	if field, err := input.CheckDecimals(u); err != nil {
+		return fieldErr(prefix+"."+strings.ToLower(field), "(refused)", err.Error())
+	}
+	return nil
 }

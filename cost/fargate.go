@@ -4,6 +4,8 @@ import (
 	"strconv"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/runwhere/runwhere/internal/input"
 )
 
 // FargatePlatform is a Fargate operating system and architecture. The zero
@@ -78,6 +80,9 @@ func FargateTaskSize(c *Catalogue, p FargatePlatform, vcpu decimal.Decimal, memo
 	if err != nil {
 		return TaskSize{}, err
 	}
+	if err := input.CheckDecimal(vcpu); err != nil {
+		return TaskSize{}, fieldErr("fargate.vcpu", "(refused)", err.Error())
+	}
 	if !vcpu.IsPositive() {
 		return TaskSize{}, fieldErr("fargate.vcpu", vcpu.String(), "is not positive")
 	}
@@ -137,6 +142,9 @@ func Fargate(c *Catalogue, u FargateUsage) (Bill, error) {
 	}
 	if u.Tasks < 0 {
 		return Bill{}, fieldErr("fargate.tasks", strconv.Itoa(u.Tasks), "is negative")
+	}
+	if err := checkUsage("fargate", u); err != nil {
+		return Bill{}, err
 	}
 	if u.Seconds.IsNegative() {
 		return Bill{}, fieldErr("fargate.seconds", u.Seconds.String(), "is negative")

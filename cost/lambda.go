@@ -87,6 +87,9 @@ func newLambdaModel(c *Catalogue, u LambdaUsage) (*lambdaModel, error) {
 	if c == nil || c.Lambda == nil {
 		return nil, fieldErr("lambda", snapshotOf(c), "is not priced in this catalogue")
 	}
+	if err := checkUsage("lambda", u); err != nil {
+		return nil, err
+	}
 	lp := c.Lambda
 	m := &lambdaModel{arch: u.Arch.orDefault(), reqPrice: lp.Request.Value}
 	if u.DurationMS.IsNegative() {

@@ -1,19 +1,18 @@
 package ha
 
 import (
-	"bytes"
 	"embed"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
-	"gopkg.in/yaml.v3"
+	"github.com/runwhere/runwhere/internal/input"
 )
 
 var platformIDs = [...]string{"swarm", "kubernetes", "eks", "ecs-ec2", "ecs-fargate", "lambda", "nomad"}
@@ -88,6 +87,9 @@ func Load(fsys fs.FS) (*Catalogue, error) {
 		if s.Citation == "" || s.AsOf == "" || (s.URL == "" && s.Kind != "deck") {
 			return nil, fmt.Errorf("ha: sources.yaml: %s: needs citation, as_of and (unless a deck) url", key)
 		}
+		if !isDate(s.AsOf) {
+			return nil, fmt.Errorf("ha: sources.yaml: %s: as_of: %s is not a date (YYYY-MM-DD, or YYYY-MM or YYYY for a publication)", key, input.Short(s.AsOf))
+		}
 	}
 	names, err := fs.Glob(fsys, "scenarios/*.yaml")
 	if err != nil {
@@ -122,18 +124,18 @@ func decodeFile(fsys fs.FS, name string, v any) error {
 	return decodeStrict(name, b, v)
 }
 
+// decodeStrict reads one YAML document through the shared strict decoder:
+// bounded size, no unknown fields, numbers checked on their text.
 func decodeStrict(name string, b []byte, v any) error {
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	dec.KnownFields(true)
-	if err := dec.Decode(v); err != nil {
+	if err := input.Decode(b, v, fileLimits); err != nil {
 		return fmt.Errorf("ha: %s: %w", name, err)
-	}
-	var extra any
-	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
-		return fmt.Errorf("ha: %s: more than one YAML document", name)
 	}
 	return nil
 }
+
+// fileLimits bound one file of an HA catalogue; the embedded ones are
+// under 16 KiB.
+var fileLimits = input.Limits{MaxBytes: 1 << 20, MaxNodes: 100_000, MaxItems: 1000, MaxString: 4096}
 
 type rawCell struct {
 	Value     Value  `yaml:"value"`
@@ -329,4 +331,15 @@ func (c *Catalogue) Sources() map[string]Source {
 		out[k] = v
 	}
 	return out
+}
+
+// isDate reports whether s is a real date written YYYY-MM-DD, or a month
+// (YYYY-MM) or year (YYYY), as a deck or book is dated.
+func isDate(s string) bool {
+	for _, layout := range []string{time.DateOnly, "2006-01", "2006"} {
+		if _, err := time.Parse(layout, s); err == nil {
+			return true
+		}
+	}
+	return false
 }

@@ -112,7 +112,7 @@ func TestLoadRejectsBadData(t *testing.T) {
 		}, `source "nope" is not in sources.yaml`},
 		{"unknown field", func(m fstest.MapFS) {
 			m["sla.yaml"] = &fstest.MapFile{Data: []byte("slas: []\nextra: 1\n")}
-		}, "field extra not found"},
+		}, "extra: is not a known field"},
 		{"source without url", func(m fstest.MapFS) {
 			m["sources.yaml"] = &fstest.MapFile{Data: []byte("sources:\n  a: {citation: X, kind: primary, as_of: '2026'}\n")}
 		}, "needs citation, as_of and (unless a deck) url"},

@@ -1,6 +1,8 @@
 package ha
 
 import (
+	"github.com/runwhere/runwhere/internal/input"
+
 	"errors"
 	"fmt"
 	"slices"
@@ -53,6 +55,11 @@ func (c *Catalogue) sla(r rawSLA) (SLA, error) {
 	out := SLA{Platform: r.Platform, Snapshot: r.Snapshot, Percent: r.Percent, Scope: r.Scope,
 		Note: r.Note, Source: s.URL, AsOf: s.AsOf, Inference: r.Inference}
 	if r.Percent != "" {
+		// One rule for every number read from a file (see input); the
+		// probability parser alone would take 1e-400.
+		if _, err := input.ParseDecimal(r.Percent); err != nil {
+			return SLA{}, fmt.Errorf("percent: %s %w", input.Short(r.Percent), err)
+		}
 		if out.Availability, err = ParseProb(r.Percent + "%"); err != nil {
 			return SLA{}, err
 		}

@@ -1,17 +1,17 @@
 package platform
 
 import (
-	"bytes"
 	"embed"
 	"errors"
 	"fmt"
-	"io"
 	"path"
 	"slices"
 	"strings"
 	"sync"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/runwhere/runwhere/internal/input"
 )
 
 // Catalogue is one dated snapshot of every platform's figures. Catalogues
@@ -119,22 +119,26 @@ func Snapshots() []string {
 // as-of dates are errors that name the position, the field and the value.
 // name labels the data in errors (a file name, or "" for none).
 func Parse(name string, data []byte) (Catalogue, error) {
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return Catalogue{}, fmt.Errorf("platform: %s: %w", orInput(name), err)
-	}
 	var c Catalogue
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&c); err != nil {
-		if errors.Is(err, io.EOF) {
-			return Catalogue{}, fmt.Errorf("platform: %s: empty catalogue", orInput(name))
+	if err := input.Decode(data, &c, catalogueLimits); err != nil {
+		var ie *input.Error
+		if errors.As(err, &ie) {
+			if ie.Field == "" && ie.Reason == "is empty" {
+				return Catalogue{}, fmt.Errorf("platform: %s: empty catalogue", orInput(name))
+			}
+			return Catalogue{}, &FieldError{File: name, Line: ie.Line, Column: ie.Column, Field: orWhole(ie.Field), Value: ie.Value, Reason: ie.Reason}
 		}
 		var fe *FieldError
 		if errors.As(err, &fe) {
 			fe.File = name
+			fe.Value = input.Short(fe.Value)
 			return Catalogue{}, fe
 		}
+		return Catalogue{}, fmt.Errorf("platform: %s: %w", orInput(name), err)
+	}
+	// The decoder checked the text; validate needs the positions too.
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
 		return Catalogue{}, fmt.Errorf("platform: %s: %w", orInput(name), err)
 	}
 	var doc *yaml.Node
@@ -149,6 +153,22 @@ func Parse(name string, data []byte) (Catalogue, error) {
 		return Catalogue{}, err
 	}
 	return c, nil
+}
+
+// catalogueLimits bound a platform catalogue's text: the embedded ones are
+// under 16 KiB and 3,000 nodes.
+var catalogueLimits = input.Limits{MaxBytes: 1 << 20, MaxNodes: 100_000, MaxItems: 1000, MaxString: 4096}
+
+// MaxLimitValue bounds every limit's value: the largest published figure
+// is 300,000 (Kubernetes containers per cluster); a value near 2^63 would
+// overflow the products sizing takes of it.
+const MaxLimitValue = 1_000_000_000_000
+
+func orWhole(field string) string {
+	if field == "" {
+		return "catalogue"
+	}
+	return field
 }
 
 func orInput(name string) string {

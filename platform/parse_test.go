@@ -53,9 +53,9 @@ func TestParseRejects(t *testing.T) {
 		want    []string
 		line    int // 0: not checked
 	}{
-		{name: "unknown field", replace: `      timeout: {value: 900, unit: s, enforcement: hard, source: "https://example.com/limits", as_of: 2026-11-25, colour: red}`, want: []string{"mine.yaml", "line 8", "colour"}},
+		{name: "unknown field", replace: `      timeout: {value: 900, unit: s, enforcement: hard, source: "https://example.com/limits", as_of: 2026-11-25, colour: red}`, want: []string{"mine.yaml", "mine.yaml:8:", "colour"}},
 		{name: "unknown limit", replace: `      timeuot: {value: 900, unit: s, enforcement: hard, source: "https://example.com/limits", as_of: 2026-11-25}`, want: []string{"timeuot"}},
-		{name: "wrong type", replace: `      timeout: {value: fifteen, unit: s, enforcement: hard, source: "https://example.com/limits", as_of: 2026-11-25}`, want: []string{"line 8", "fifteen"}},
+		{name: "wrong type", replace: `      timeout: {value: fifteen, unit: s, enforcement: hard, source: "https://example.com/limits", as_of: 2026-11-25}`, want: []string{"mine.yaml:8:", "fifteen"}},
 		{name: "negative limit", replace: `      timeout: {value: -5, unit: s, enforcement: hard, source: "https://example.com/limits", as_of: 2026-11-25}`, want: []string{"mine.yaml:8:", "platforms[lambda].limits.timeout.value", `"-5"`, "negative"}, line: 8},
 		{name: "missing source", replace: `      timeout: {value: 900, unit: s, enforcement: hard, as_of: 2026-11-25}`, want: []string{"platforms[lambda].limits.timeout.source", "missing"}, line: 8},
 		{name: "source not a URL", replace: `      timeout: {value: 900, unit: s, enforcement: hard, source: "the docs", as_of: 2026-11-25}`, want: []string{"limits.timeout.source", `"the docs"`, "not an http(s) URL"}, line: 8},
@@ -69,6 +69,12 @@ func TestParseRejects(t *testing.T) {
 		{name: "no snapshot", whole: strings.Replace(minimal, `snapshot: "2099-01"`, "", 1), want: []string{"snapshot", "missing"}},
 		{name: "empty", whole: " ", want: []string{"empty catalogue"}},
 		{name: "not yaml", whole: "platforms: [", want: []string{"mine.yaml"}},
+		// Issue 10, defect 4: these were truncated, accepted or ignored.
+		{name: "fraction of a limit", replace: `      timeout: {value: 5000.9, unit: s, enforcement: hard, source: "https://example.com/limits", as_of: 2026-11-25}`, want: []string{"mine.yaml:8:", "limits.timeout.value", "5000.9", "is not a whole number"}, line: 8},
+		{name: "hex limit", replace: `      timeout: {value: 0x384, unit: s, enforcement: hard, source: "https://example.com/limits", as_of: 2026-11-25}`, want: []string{"limits.timeout.value", "0x384", "base-10"}, line: 8},
+		{name: "limit past any published one", replace: `      timeout: {value: 9223372036854775807, unit: s, enforcement: hard, source: "https://example.com/limits", as_of: 2026-11-25}`, want: []string{"limits.timeout.value", "beyond any published limit"}, line: 8},
+		{name: "tiny SLA percent", whole: strings.Replace(minimal, "    control_plane: {run_by: aws, consensus: managed}\n", "    control_plane: {run_by: aws, consensus: managed, sla: {percent: 1e-100000, scope: x, source: \"https://example.com/sla\", as_of: 2026-11-25}}\n", 1), want: []string{"sla.percent", "exponent"}},
+		{name: "second document", whole: minimal + "---\nsnapshot: x\n", want: []string{"mine.yaml", "more than one YAML document"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

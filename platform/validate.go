@@ -91,6 +91,9 @@ func walk(v reflect.Value, n *yaml.Node, path string) error {
 		if l.Value < 0 {
 			return fieldErr(child(n, "value"), path+".value", strconv.FormatInt(l.Value, 10), "is negative: a limit cannot be")
 		}
+		if l.Value > MaxLimitValue {
+			return fieldErr(child(n, "value"), path+".value", strconv.FormatInt(l.Value, 10), fmt.Sprintf("is above %d, beyond any published limit", int64(MaxLimitValue)))
+		}
 		if l.Unit == "" {
 			return fieldErr(n, path+".unit", "", "is missing")
 		}

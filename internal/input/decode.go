@@ -361,11 +361,7 @@ func (d *decoder) object(n, out *yaml.Node, t reflect.Type, path string, depth i
 		at := join(path, p.key.Value)
 		ft, ok := fields.types[p.key.Value]
 		if !ok {
-			where := "here"
-			if path != "" {
-				where = "of " + path
-			}
-			return nil, errAt(p.key, at, "", fmt.Sprintf("is not a field %s (fields: %s)", where, strings.Join(fields.names, ", ")))
+			return nil, errAt(p.key, at, "", fmt.Sprintf("is not a known field (fields here: %s)", strings.Join(fields.names, ", ")))
 		}
 		v, err := d.walk(p.value, ft, at, depth+1)
 		if err != nil {

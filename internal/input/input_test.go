@@ -202,7 +202,7 @@ func TestDecodeRefuses(t *testing.T) {
 		{"huge exponent in a list", "list: [{price: 0e-999999999}]", "list[0].price", 1, "exponent"},
 		{"huge exponent in a map", "by_name: {x: {price: -1e999999999}}", "by_name.x.price", 1, "exponent"},
 		{"quoted bool", `inner: {on: "yes"}`, "inner.on", 1, "not true or false"},
-		{"unknown field", "inner: {cnt: 1}", "inner.cnt", 1, "is not a field of inner (fields: count, name, on, price, ratio, zones)"},
+		{"unknown field", "inner: {cnt: 1}", "inner.cnt", 1, "is not a known field (fields here: count, name, on, price, ratio, zones)"},
 		{"duplicate key", "inner: {count: 1, count: 2}", "inner.count", 1, "appears twice"},
 		{"mapping for a number", "inner: {count: {a: 1}}", "inner.count", 1, "must be a whole number, not a mapping"},
 		{"scalar for a struct", "inner: 5", "inner", 1, "must be a mapping of fields"},

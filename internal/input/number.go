@@ -2,7 +2,10 @@ package input
 
 import (
 	"fmt"
+	"reflect"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -155,4 +158,58 @@ func digits(s string, i int) int {
 		i++
 	}
 	return i
+}
+
+// CheckDecimals applies [CheckDecimal] to every decimal reachable from v
+// (structs, pointers, slices, maps) and returns the YAML path of the first
+// one refused, for values built in Go that never went through [Decode].
+func CheckDecimals(v any) (field string, err error) {
+	return checkDecimals(reflect.ValueOf(v), "")
+}
+
+func checkDecimals(v reflect.Value, path string) (string, error) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			return "", nil
+		}
+		return checkDecimals(v.Elem(), path)
+	case reflect.Struct:
+		if v.Type() == decimalType {
+			return path, CheckDecimal(v.Interface().(decimal.Decimal))
+		}
+		t := v.Type()
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			at := path
+			if !strings.Contains(opts, "inline") {
+				if name == "" {
+					name = strings.ToLower(f.Name)
+				}
+				at = join(path, name)
+			}
+			if p, err := checkDecimals(v.Field(i), at); err != nil {
+				return p, err
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			if p, err := checkDecimals(v.Index(i), fmt.Sprintf("%s[%d]", path, i)); err != nil {
+				return p, err
+			}
+		}
+	case reflect.Map:
+		keys := v.MapKeys()
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(fmt.Sprint(a), fmt.Sprint(b)) })
+		for _, k := range keys {
+			if p, err := checkDecimals(v.MapIndex(k), join(path, fmt.Sprint(k))); err != nil {
+				return p, err
+			}
+		}
+	}
+	return "", nil
 }

@@ -1,0 +1,8 @@
+//go:build race
+
+package inputtest
+
+// Bound is the time one hostile input may take to be refused. The race
+// detector slows the decoder about tenfold; the hang it guards against
+// was minutes.
+const Bound = 500e6 // nanoseconds
