@@ -33,9 +33,9 @@ import (
 // enough for a smooth line on a phone and a desktop, cheap to compute.
 const defaultCurvePoints = 41
 
-// maxInput bounds the text a page may hand over (a scenario is a few hundred
-// bytes; a megabyte is a mistake or an attack).
-const maxInput = 1 << 20
+// maxEvents bounds a what-if sequence: each event is evaluated in turn, and
+// no topology has more than a few hundred members to knock out.
+const maxEvents = 100
 
 // engine is what the bridge needs from package runwhere. Values, not an
 // interface, so tests can substitute one function (for example a panicking
@@ -223,12 +223,18 @@ func parseEvents(s string) ([]string, error) {
 		if err := json.Unmarshal([]byte(s), &evs); err != nil {
 			return nil, fmt.Errorf("whatIf: events: want a JSON array of strings: %v", err)
 		}
+		if len(evs) > maxEvents {
+			return nil, fmt.Errorf("whatIf: events: %d is more than the %d a what-if takes", len(evs), maxEvents)
+		}
 		return evs, nil
 	}
 	for _, e := range strings.Split(s, ",") {
 		if e = strings.TrimSpace(e); e != "" {
 			evs = append(evs, e)
 		}
+	}
+	if len(evs) > maxEvents {
+		return nil, fmt.Errorf("whatIf: events: %d is more than the %d a what-if takes", len(evs), maxEvents)
 	}
 	return evs, nil
 }

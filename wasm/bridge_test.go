@@ -224,3 +224,28 @@ func FuzzScenario(f *testing.F) {
 		}
 	})
 }
+
+// TestBridgeBounds pins issue 10's bounds at the bridge: the page cannot
+// hand over more than the library reads, nor an unbounded what-if.
+func TestBridgeBounds(t *testing.T) {
+	b := bridge{fakeEngine()}
+	many := strings.TrimSuffix(strings.Repeat("manager,", maxEvents+1), ",")
+	tests := []struct {
+		name, got, want string
+	}{
+		{"events past the bound", b.WhatIf("name: x", many, "swarm"), "more than the 100"},
+		{"JSON events past the bound", b.WhatIf("name: x", `["`+strings.Repeat(`manager","`, maxEvents)+`manager"]`, "swarm"), "more than the 100"},
+		{"scenario past the library's bound", b.Scenario(strings.Repeat("#", maxInput+1)), "more than the 65536"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := decode(t, tc.got)
+			if v, _ := got["error"].(string); !strings.Contains(v, tc.want) {
+				t.Errorf("got %v, want an error containing %q", got, tc.want)
+			}
+		})
+	}
+	if got := decode(t, b.WhatIf("name: x", strings.TrimSuffix(strings.Repeat("manager,", maxEvents), ","), "swarm")); got["error"] != nil {
+		t.Errorf("%d events: %v, want them taken", maxEvents, got)
+	}
+}

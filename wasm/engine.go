@@ -7,6 +7,10 @@ import (
 	"github.com/runwhere/runwhere"
 )
 
+// maxInput bounds the text a page may hand over: the library's own bound on
+// a scenario, checked here before anything else is done with the text.
+const maxInput = runwhere.MaxScenarioBytes
+
 // newEngine wires the bridge to package runwhere.
 func newEngine() engine {
 	return engine{
