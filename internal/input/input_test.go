@@ -296,3 +296,23 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func TestCheckDecimalsNamesThePath(t *testing.T) {
+	bad := decimal.New(1, -999999999)
+	v := struct {
+		Lambda struct {
+			Duration map[string][]struct {
+				Up *decimal.Decimal `yaml:"up_to"`
+			} `yaml:"duration"`
+		} `yaml:"lambda"`
+	}{}
+	field, err := input.CheckDecimals(v)
+	require.NoError(t, err)
+	assert.Empty(t, field)
+	v.Lambda.Duration = map[string][]struct {
+		Up *decimal.Decimal `yaml:"up_to"`
+	}{"x86_64": {{}, {Up: &bad}}}
+	field, err = input.CheckDecimals(&v)
+	require.Error(t, err)
+	assert.Equal(t, "lambda.duration.x86_64[1].up_to", field)
+}

@@ -69,10 +69,12 @@ func CheckDecimal(d decimal.Decimal) error {
 		return fmt.Errorf("has an exponent of %d, outside the ±%d runwhere accepts", e, MaxExponent)
 	}
 	c := d.Coefficient()
-	// 10^34 needs 113 bits: a bit length over that is surely too many
-	// digits, and the cheap test keeps a huge coefficient from being
-	// printed just to be counted.
-	if c.BitLen() > 113 || len(c.Abs(c).String()) > MaxDigits {
+	// 2^110 < 10^34 ≤ 2^113: only coefficients of 111 to 113 bits need
+	// their digits counted, and a huge one is never printed.
+	switch n := c.BitLen(); {
+	case n <= 110:
+		return nil
+	case n > 113 || len(c.Abs(c).String()) > MaxDigits:
 		return fmt.Errorf("has more than %d significant digits", MaxDigits)
 	}
 	return nil
@@ -164,52 +166,61 @@ func digits(s string, i int) int {
 // (structs, pointers, slices, maps) and returns the YAML path of the first
 // one refused, for values built in Go that never went through [Decode].
 func CheckDecimals(v any) (field string, err error) {
-	return checkDecimals(reflect.ValueOf(v), "")
+	path, err := checkDecimals(reflect.ValueOf(v))
+	if err != nil {
+		slices.Reverse(path)
+		return strings.TrimPrefix(strings.ReplaceAll(strings.Join(path, "."), ".[", "["), "."), err
+	}
+	return "", nil
 }
 
-func checkDecimals(v reflect.Value, path string) (string, error) {
+// checkDecimals returns the path of a refused decimal innermost first, so
+// that the walk over values that pass (every call on a hot path) builds no
+// strings.
+func checkDecimals(v reflect.Value) ([]string, error) {
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		if v.IsNil() {
-			return "", nil
+			return nil, nil
 		}
-		return checkDecimals(v.Elem(), path)
+		return checkDecimals(v.Elem())
 	case reflect.Struct:
-		if v.Type() == decimalType {
-			return path, CheckDecimal(v.Interface().(decimal.Decimal))
-		}
 		t := v.Type()
+		if t == decimalType {
+			return nil, CheckDecimal(v.Interface().(decimal.Decimal))
+		}
 		for i := range t.NumField() {
 			f := t.Field(i)
 			if !f.IsExported() {
 				continue
 			}
+			path, err := checkDecimals(v.Field(i))
+			if err == nil {
+				continue
+			}
 			name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-			at := path
-			if !strings.Contains(opts, "inline") {
-				if name == "" {
-					name = strings.ToLower(f.Name)
-				}
-				at = join(path, name)
+			if strings.Contains(opts, "inline") {
+				return path, err
 			}
-			if p, err := checkDecimals(v.Field(i), at); err != nil {
-				return p, err
+			if name == "" {
+				name = strings.ToLower(f.Name)
 			}
+			return append(path, name), err
 		}
 	case reflect.Slice, reflect.Array:
 		for i := range v.Len() {
-			if p, err := checkDecimals(v.Index(i), fmt.Sprintf("%s[%d]", path, i)); err != nil {
-				return p, err
+			if path, err := checkDecimals(v.Index(i)); err != nil {
+				return append(path, fmt.Sprintf("[%d]", i)), err
 			}
 		}
 	case reflect.Map:
 		keys := v.MapKeys()
 		slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(fmt.Sprint(a), fmt.Sprint(b)) })
 		for _, k := range keys {
-			if p, err := checkDecimals(v.MapIndex(k), join(path, fmt.Sprint(k))); err != nil {
-				return p, err
+			if path, err := checkDecimals(v.MapIndex(k)); err != nil {
+				return append(path, fmt.Sprint(k)), err
 			}
 		}
 	}
-	return "", nil
+	return nil, nil
 }
