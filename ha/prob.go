@@ -5,6 +5,8 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+
+	"github.com/runwhere/runwhere/internal/input"
 )
 
 // Prob is a probability held as both sides, up = p and down = 1−p, each
@@ -61,11 +63,11 @@ func ParseProb(s string) (Prob, error) {
 		text = strings.TrimSpace(strings.TrimSuffix(text, "%"))
 	}
 	if text == "" || len(text) > 64 || !smallExponent(text) {
-		return Prob{}, fieldErr("probability", strconv.Quote(s), "is not a number")
+		return Prob{}, fieldErr("probability", strconv.Quote(input.Short(s)), "is not a number")
 	}
 	r, ok := new(big.Rat).SetString(text)
 	if !ok {
-		return Prob{}, fieldErr("probability", strconv.Quote(s), "is not a number")
+		return Prob{}, fieldErr("probability", strconv.Quote(input.Short(s)), "is not a number")
 	}
 	if pct {
 		r.Quo(r, big.NewRat(100, 1))
@@ -101,7 +103,7 @@ func smallExponent(text string) bool {
 
 func probFromRat(r *big.Rat, text string) (Prob, error) {
 	if r.Sign() < 0 || r.Cmp(big.NewRat(1, 1)) > 0 {
-		return Prob{}, fieldErr("probability", strconv.Quote(text), "is outside [0, 1]")
+		return Prob{}, fieldErr("probability", strconv.Quote(input.Short(text)), "is outside [0, 1]")
 	}
 	up, _ := r.Float64()
 	down, _ := new(big.Rat).Sub(big.NewRat(1, 1), r).Float64()

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+
+	"github.com/runwhere/runwhere/internal/input"
 )
 
 // Event is a failure the package models.
@@ -30,7 +32,7 @@ func ParseEvent(s string) (Event, error) {
 			return e, nil
 		}
 	}
-	return "", fieldErr("event", strconv.Quote(s), "is not one of %v", events)
+	return "", fieldErr("event", strconv.Quote(input.Short(s)), "is not one of %v", events)
 }
 
 // String returns the event's name.

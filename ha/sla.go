@@ -1,11 +1,11 @@
 package ha
 
 import (
-	"github.com/runwhere/runwhere/internal/input"
-
 	"errors"
 	"fmt"
 	"slices"
+
+	"github.com/runwhere/runwhere/internal/input"
 )
 
 // SLA is the published availability commitment of a managed control plane in

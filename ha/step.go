@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/runwhere/runwhere/internal/input"
 )
 
 // StepKind is what a what-if step takes away.
@@ -91,7 +93,7 @@ func parseStep(item string, n int) (Step, error) {
 	body, restore := strings.CutPrefix(item, "+")
 	st, err := parseBody(body)
 	if err != nil {
-		return Step{}, fieldErr(field, strconv.Quote(item), "%s", err.Error())
+		return Step{}, fieldErr(field, strconv.Quote(input.Short(item)), "%s", err.Error())
 	}
 	st.Restore = restore
 	return st, nil
