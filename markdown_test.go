@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -311,25 +312,32 @@ func removeTrusted(s string, trusted map[string]bool) string {
 func sourceURLs(r runwhere.Report) map[string]bool {
 	out := map[string]bool{}
 	r.Inputs = runwhere.Scenario{}
-	for _, v := range []any{r, catalogueOrNil(r.Snapshot)} {
-		js, err := json.Marshal(v)
-		if err != nil {
-			continue
+	jsonSources(r, out)
+	cat, ok := catalogueURLs.Load(r.Snapshot)
+	if !ok {
+		m := map[string]bool{}
+		if c, err := platform.Snapshot(r.Snapshot); err == nil {
+			jsonSources(c, m)
 		}
-		var tree any
-		if json.Unmarshal(js, &tree) == nil {
-			collectSources(tree, out)
-		}
+		cat, _ = catalogueURLs.LoadOrStore(r.Snapshot, m)
+	}
+	for u := range cat.(map[string]bool) {
+		out[u] = true
 	}
 	return out
 }
 
-func catalogueOrNil(snapshot string) any {
-	c, err := platform.Snapshot(snapshot)
+var catalogueURLs sync.Map // snapshot → map[string]bool, read once
+
+func jsonSources(v any, out map[string]bool) {
+	js, err := json.Marshal(v)
 	if err != nil {
-		return nil
+		return
 	}
-	return c
+	var tree any
+	if json.Unmarshal(js, &tree) == nil {
+		collectSources(tree, out)
+	}
 }
 
 func collectSources(v any, out map[string]bool) {

@@ -3,6 +3,7 @@ package runwhere
 import (
 	"reflect"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -221,15 +222,41 @@ func linkableSources(r Report) map[string]bool {
 	found := map[string]bool{}
 	r.Inputs = Scenario{}
 	collectSources(reflect.ValueOf(r), false, found)
-	if c, err := platform.Snapshot(r.Snapshot); err == nil {
-		collectSources(reflect.ValueOf(c), false, found)
-	}
 	for u := range found {
-		if platform.URL(u).Validate() != nil || strings.IndexFunc(u, notURLSafe) >= 0 {
+		if !linkable(u) {
 			delete(found, u)
 		}
 	}
+	for u := range snapshotSources(r.Snapshot) {
+		found[u] = true
+	}
 	return found
+}
+
+// snapshotSources is the linkable source URLs of an embedded platform
+// catalogue, read once per snapshot (catalogues do not change while the
+// program runs). The maps are never handed out, only copied from.
+func snapshotSources(id string) map[string]bool {
+	if v, ok := sourcesBySnapshot.Load(id); ok {
+		return v.(map[string]bool)
+	}
+	found := map[string]bool{}
+	if c, err := platform.Snapshot(id); err == nil {
+		collectSources(reflect.ValueOf(c), false, found)
+	}
+	for u := range found {
+		if !linkable(u) {
+			delete(found, u)
+		}
+	}
+	v, _ := sourcesBySnapshot.LoadOrStore(id, found)
+	return v.(map[string]bool)
+}
+
+var sourcesBySnapshot sync.Map // snapshot id → map[string]bool
+
+func linkable(u string) bool {
+	return platform.URL(u).Validate() == nil && strings.IndexFunc(u, notURLSafe) < 0
 }
 
 func collectSources(v reflect.Value, named bool, out map[string]bool) {
