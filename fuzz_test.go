@@ -2,11 +2,72 @@ package runwhere_test
 
 import (
 	"encoding/json"
+	"fmt"
+	"math"
+	"regexp"
+	"runtime/debug"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
+	"unicode"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/runwhere/runwhere"
+	"github.com/runwhere/runwhere/ha"
+	"github.com/runwhere/runwhere/platform"
 )
+
+// fuzzCallLimit is the most one fuzz input may spend in the call under
+// test: the calculator re-evaluates on every keystroke, and an input that
+// takes longer is a denial of service in waiting (issue 10).
+const fuzzCallLimit = 100 * time.Millisecond
+
+// fuzzHangLimit is how long timed waits for one run before it reports the
+// input as hanging. Go's fuzzer reports no hangs of its own: a worker stuck
+// in one input only stops finding new ones until -fuzztime ends, and the
+// run passes.
+const fuzzHangLimit = 10 * fuzzCallLimit
+
+// timed runs call, the call under test for input, and fails the input when
+// it took longer than fuzzCallLimit. Only the call is timed, not the fuzz
+// target's own checks. A slow call is run twice more and the fastest run
+// counts: on a loaded machine one run can stall for hundreds of
+// milliseconds, while an input that is slow by construction is slow every
+// time. The call runs on its own goroutine so that one that never returns
+// fails the input after fuzzHangLimit (the goroutine is left behind).
+func timed(t *testing.T, what string, input any, call func()) {
+	t.Helper()
+	fastest := time.Duration(math.MaxInt64)
+	for range 3 {
+		done := make(chan any, 1)
+		start := time.Now()
+		go func() {
+			defer func() {
+				if p := recover(); p != nil {
+					done <- fmt.Sprintf("%v\n%s", p, debug.Stack())
+				}
+				close(done)
+			}()
+			call()
+		}()
+		hang := time.NewTimer(fuzzHangLimit)
+		select {
+		case p := <-done:
+			hang.Stop()
+			if p != nil {
+				t.Fatalf("%s(%s) panicked: %v", what, fmt.Sprintf("%q", input), p)
+			}
+		case <-hang.C:
+			t.Fatalf("%s(%s) did not return within %v, want at most %v", what, fmt.Sprintf("%q", input), fuzzHangLimit, fuzzCallLimit)
+		}
+		if fastest = min(fastest, time.Since(start)); fastest <= fuzzCallLimit {
+			return
+		}
+	}
+	t.Fatalf("%s(%s) took %v, want at most %v", what, fmt.Sprintf("%q", input), fastest, fuzzCallLimit)
+}
 
 // FuzzEvaluate feeds arbitrary text to ParseScenario and whatever parses to
 // Evaluate, Curves and Markdown: every input either fails with a
@@ -20,14 +81,17 @@ func FuzzEvaluate(f *testing.F) {
 	f.Add([]byte("workload: {requests_per_second: 1e30, duration_ms: 1e-30, memory_mb: 9223372036854775807}"))
 	f.Add([]byte("workload: {requests_per_month: 1, duration_ms: 900001, memory_mb: 128}\nservers: {zones: 1000000, count: 1}"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s, err := runwhere.ParseScenario(data)
+		var s runwhere.Scenario
+		var err error
+		timed(t, "ParseScenario", data, func() { s, err = runwhere.ParseScenario(data) })
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "runwhere: ") {
 				t.Fatalf("ParseScenario error %q lacks the package prefix", err)
 			}
 			return
 		}
-		r, err := runwhere.Evaluate(s)
+		var r runwhere.Report
+		timed(t, "Evaluate", data, func() { r, err = runwhere.Evaluate(s) })
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "runwhere: ") {
 				t.Fatalf("Evaluate error %q lacks the package prefix", err)
@@ -37,9 +101,223 @@ func FuzzEvaluate(f *testing.F) {
 		if _, err := json.Marshal(r); err != nil {
 			t.Fatalf("report does not marshal: %v", err)
 		}
-		_ = r.Markdown()
-		if _, err := runwhere.Curves(s, 8); err != nil {
+		timed(t, "Markdown", data, func() { _ = r.Markdown() })
+		timed(t, "Curves", data, func() { _, err = runwhere.Curves(s, 8) })
+		if err != nil {
 			t.Fatalf("Curves failed where Evaluate succeeded: %v", err)
 		}
 	})
+}
+
+// fuzzDecimal reads s as a decimal within the bounds the scenario parser
+// enforces (exponents within ±40, at most 34 significant digits), so that
+// Go-built scenarios stay in the range YAML can reach.
+func fuzzDecimal(s string) (*decimal.Decimal, bool) {
+	d, err := decimal.NewFromString(s)
+	if err != nil || d.Exponent() < -40 || d.Exponent() > 40 || len(d.Coefficient().String()) > 34 {
+		return nil, false
+	}
+	return &d, true
+}
+
+// curveFuzzPoints caps the points FuzzCurves asks for. Curves accepts up to
+// MaxCurvePoints (5000), but 5000 points on seven platforms take about
+// 300 ms on a 2-core machine, past fuzzCallLimit; 400 is twice the
+// default and well inside it.
+const curveFuzzPoints = 400
+
+// FuzzCurves sizes and prices a workload at a range of rates: whatever the
+// numbers, Curves fails with a "runwhere: " error or returns, for every
+// platform of the scenario, points at strictly rising rates whose costs
+// never fall as the load rises.
+func FuzzCurves(f *testing.F) {
+	f.Add("40", "400", "120", "0.5", int64(512), int64(0), int64(3), uint8(0), 9)
+	f.Add("0", "0", "1", "0.25", int64(128), int64(2), int64(1), uint8(0b1100000), 0)
+	f.Add("1000000", "1000000", "1000", "4", int64(10240), int64(0), int64(26), uint8(0), 2)
+	f.Add("1e-30", "1", "900000", "0.001", int64(1), int64(1000), int64(1), uint8(0b1111111), 400)
+	f.Add("1", "0.5", "1", "1", int64(1), int64(0), int64(0), uint8(1), 1)
+	ids := platform.IDs()
+	f.Fuzz(func(t *testing.T, rps, peak, durationMS, vcpu string, memoryMB, count, zones int64, mask uint8, points int) {
+		if points > curveFuzzPoints {
+			points %= curveFuzzPoints + 1
+		}
+		var s runwhere.Scenario
+		var ok bool
+		if s.Workload.RequestsPerSecond, ok = fuzzDecimal(rps); !ok {
+			return
+		}
+		if s.Workload.DurationMS, ok = fuzzDecimal(durationMS); !ok {
+			return
+		}
+		s.Workload.PeakRequestsPerSecond, _ = fuzzDecimal(peak)
+		s.Container.VCPU, _ = fuzzDecimal(vcpu)
+		s.Workload.MemoryMB, s.Servers.Count, s.Servers.Zones = &memoryMB, &count, &zones
+		for i, id := range ids {
+			if mask&(1<<i) != 0 {
+				s.Platforms = append(s.Platforms, id)
+			}
+		}
+		input := fmt.Sprintf("rps %s, peak %s, duration %s ms, vcpu %s, memory %d MB, count %d, zones %d, platforms %v, points %d",
+			rps, peak, durationMS, vcpu, memoryMB, count, zones, s.Platforms, points)
+		var curves []runwhere.Curve
+		var err error
+		timed(t, "Curves", input, func() { curves, err = runwhere.Curves(s, points) })
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "runwhere: ") {
+				t.Fatalf("Curves(%s) error %q lacks the package prefix", input, err)
+			}
+			return
+		}
+		if points == 0 {
+			points = runwhere.DefaultCurvePoints
+		}
+		want := len(s.Platforms)
+		if want == 0 {
+			want = len(ids)
+		}
+		if len(curves) != want {
+			t.Fatalf("Curves(%s) = %d curves, want %d", input, len(curves), want)
+		}
+		for _, c := range curves {
+			if len(c.Points) == 0 {
+				continue
+			}
+			if len(c.Points) != points {
+				t.Fatalf("Curves(%s): %s has %d points, want %d", input, c.Platform, len(c.Points), points)
+			}
+			for i, p := range c.Points {
+				if p.MonthlyCost.IsNegative() {
+					t.Fatalf("Curves(%s): %s costs %s at %s/s", input, c.Platform, p.MonthlyCost, p.RequestsPerSecond)
+				}
+				if i == 0 {
+					continue
+				}
+				prev := c.Points[i-1]
+				if !p.RequestsPerSecond.GreaterThan(prev.RequestsPerSecond) {
+					t.Fatalf("Curves(%s): %s rate %s after %s, want rising rates", input, c.Platform, p.RequestsPerSecond, prev.RequestsPerSecond)
+				}
+				if p.MonthlyCost.LessThan(prev.MonthlyCost) {
+					t.Fatalf("Curves(%s): %s costs %s at %s/s, less than %s at %s/s", input, c.Platform, p.MonthlyCost, p.RequestsPerSecond, prev.MonthlyCost, prev.RequestsPerSecond)
+				}
+			}
+		}
+	})
+}
+
+// eventSep separates the events of one FuzzWhatIf input: a byte no event
+// needs, so that commas, spaces and line breaks stay inside an element.
+const eventSep = "\x1f"
+
+var eventIndex = regexp.MustCompile(`events\[(\d+)\]`)
+
+// FuzzWhatIf applies fuzzed failure events to fuzzed topologies: WhatIf
+// fails with a "runwhere: " error that names an element that exists, or
+// returns one state per element, each the state after that element read
+// as exactly one step.
+func FuzzWhatIf(f *testing.F) {
+	f.Add("manager:1\x1fmanager:2\x1fzone:c", uint8(0), int64(3), int64(3))
+	f.Add(" \x1fmanager:1,manager:2", uint8(0), int64(3), int64(3))
+	f.Add("worker\x1f+worker\x1fcontrol-plane\x1f+zone:a", uint8(2), int64(5), int64(2))
+	f.Add("", uint8(5), int64(1), int64(1))
+	f.Add("zone:z\x1fworker:99999", uint8(255), int64(99), int64(26))
+	s0, err := runwhere.ParseScenario([]byte(ordersAPI))
+	if err != nil {
+		f.Fatal(err)
+	}
+	ids := platform.IDs()
+	f.Fuzz(func(t *testing.T, joined string, which uint8, managers, zones int64) {
+		var events []string
+		if joined != "" {
+			events = strings.Split(joined, eventSep)
+		}
+		// The top few values of which name no platform.
+		id := runwhere.PlatformID("openshift")
+		if int(which) < len(ids)*(256/len(ids)) {
+			id = ids[int(which)%len(ids)]
+		}
+		s := s0
+		s.Platforms = nil
+		s.Servers.Managers, s.Servers.Zones = &managers, &zones
+		input := fmt.Sprintf("%s, managers %d, zones %d, events %q", id, managers, zones, events)
+		var res runwhere.WhatIfResult
+		var err error
+		timed(t, "WhatIf", input, func() { res, err = runwhere.WhatIf(s, id, events) })
+		if err != nil {
+			msg := err.Error()
+			if !strings.HasPrefix(msg, "runwhere: ") {
+				t.Fatalf("WhatIf(%s) error %q lacks the package prefix", input, msg)
+			}
+			if m := eventIndex.FindStringSubmatch(msg); m != nil {
+				if i, _ := strconv.Atoi(m[1]); i >= len(events) {
+					t.Fatalf("WhatIf(%s) error %q names an element past the %d given", input, msg, len(events))
+				}
+			}
+			return
+		}
+		if len(res.States) != len(events)+1 {
+			t.Fatalf("WhatIf(%s) = %d states, want %d: one per element and the initial one", input, len(res.States), len(events)+1)
+		}
+		for i, ev := range events {
+			if strings.TrimSpace(ev) == "" || strings.Contains(ev, ",") {
+				t.Fatalf("WhatIf(%s) accepted element %d %q", input, i, ev)
+			}
+			steps, err := ha.ParseSteps(ev)
+			if err != nil || len(steps) != 1 {
+				t.Fatalf("WhatIf(%s) accepted element %d %q, which ha.ParseSteps reads as %v, %v", input, i, ev, steps, err)
+			}
+			if got := res.States[i+1].Step; got != steps[0].String() {
+				t.Fatalf("WhatIf(%s) state %d is after %q, want %q", input, i+1, got, steps[0])
+			}
+		}
+	})
+}
+
+// FuzzMarkdown renders reports whose scenario name, worker instance type
+// (which blocker messages and reasons quote) and region hold arbitrary
+// text: none of it may open a heading, link, image, HTML or autolink, add
+// a table cell or close the inputs' code block (see mdProblems), and the
+// title shows the name as written.
+func FuzzMarkdown(f *testing.F) {
+	f.Add("orders-api", "m5.large", "")
+	f.Add("a\r# b", "https://evil.example/x", "www.evil.example")
+	f.Add("![img](https://evil.example/i.png) [l](https://evil.example)", "[x](https://evil.example)", "us-east-1")
+	f.Add("<https://evil.example> me@evil.example", "\n# evil", "[r](x)")
+	f.Add("x\n```\n# evil", "m5|www.evil.example", "`")
+	f.Add("(https://aws.amazon.com/lambda/sla/)", "(https://aws.amazon.com/lambda/sla/)x", "\u2028# y")
+	f.Fuzz(func(t *testing.T, name, instanceType, region string) {
+		r, ok := markdownOf(t, name, instanceType)
+		if !ok {
+			return
+		}
+		if region != "" {
+			r.Region = region
+		}
+		input := fmt.Sprintf("name %q, instance type %q, region %q", name, instanceType, region)
+		var md string
+		timed(t, "Markdown", input, func() { md = r.Markdown() })
+		if problems := mdProblems(r, md); len(problems) > 0 {
+			t.Fatalf("Markdown(%s):\n%s\n\n%s", input, strings.Join(problems, "\n"), md)
+		}
+		title, _, _ := strings.Cut(md, "\n")
+		want := "unnamed scenario"
+		if name != "" {
+			want = asText(name)
+		}
+		if got := visible(strings.TrimPrefix(title, "# runwhere: ")); got != want {
+			t.Fatalf("Markdown(%s) title reads %q, want %q (from %q)", input, got, want, title)
+		}
+	})
+}
+
+// asText is s as a one-line title shows it: line breaks and other control
+// characters as spaces, bytes that are not UTF-8 as U+FFFD.
+func asText(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			r = ' '
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

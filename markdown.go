@@ -13,18 +13,25 @@ import (
 // (exact and as AWS rounds it), findings with their sources, break-even
 // points, failure behaviour and the inputs as evaluated. The output is
 // deterministic: the same report gives the same bytes on every machine.
+//
+// Every string of the report is written as text, whatever it holds (a
+// scenario name, an instance type quoted in a blocker message): it cannot
+// start a line, open a heading, link, image or HTML, add a table cell or
+// be autolinked; addresses in it are shown as code. Only catalogue source
+// URLs are links.
 func (r Report) Markdown() string {
+	m := mdWriter{linkable: linkableSources(r)}
 	var b strings.Builder
 	title := r.Scenario
 	if title == "" {
 		title = "unnamed scenario"
 	}
-	fmt.Fprintf(&b, "# runwhere: %s\n\n", mdEscape(title))
-	fmt.Fprintf(&b, "Snapshot %s, region %s, amounts in %s a month (730 hours).\n\n", r.Snapshot, r.Region, r.Currency)
+	fmt.Fprintf(&b, "# runwhere: %s\n\n", m.text(title))
+	fmt.Fprintf(&b, "Snapshot %s, region %s, amounts in %s a month (730 hours).\n\n", m.text(r.Snapshot), m.text(r.Region), m.text(r.Currency))
 
 	names := map[string]string{}
 	for _, p := range r.Platforms {
-		names[string(p.Platform)] = p.Name
+		names[string(p.Platform)] = m.text(p.Name)
 	}
 	if r.Recommendation.Platform != "" {
 		fmt.Fprintf(&b, "## Recommendation: %s\n\n", names[string(r.Recommendation.Platform)])
@@ -32,7 +39,7 @@ func (r Report) Markdown() string {
 		b.WriteString("## Recommendation: none\n\n")
 	}
 	for _, reason := range r.Recommendation.Reasons {
-		fmt.Fprintf(&b, "- %s\n", mdEscape(reason))
+		fmt.Fprintf(&b, "- %s\n", m.reason(reason))
 	}
 	b.WriteString("\n| Rank | Platform | Score | Cost | Headroom | Resilience | Operations | Portability |\n|---|---|---|---|---|---|---|---|\n")
 	for i, k := range r.Recommendation.Ranking {
@@ -55,21 +62,21 @@ func (r Report) Markdown() string {
 		if a := p.HA.ControlPlaneAvailability; a != nil {
 			avail = fmtFloat(*a)
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", p.Name, feasible, money(p.MonthlyCostRounded), p.MonthlyCost.String(), needs(p.Capacity), avail)
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", m.text(p.Name), feasible, money(p.MonthlyCostRounded), p.MonthlyCost.String(), m.text(needs(p.Capacity)), avail)
 	}
 
 	for _, p := range r.Platforms {
-		fmt.Fprintf(&b, "\n### %s\n\n", p.Name)
+		fmt.Fprintf(&b, "\n### %s\n\n", m.text(p.Name))
 		for _, f := range p.Blockers {
-			fmt.Fprintf(&b, "- **Blocker** `%s`: %s%s\n", f.Code, mdEscape(f.Message), sourceSuffix(string(f.Source)))
+			fmt.Fprintf(&b, "- **Blocker** %s: %s%s\n", m.code(string(f.Code)), m.text(f.Message), m.sourceSuffix(string(f.Source)))
 		}
 		for _, f := range p.Warnings {
-			fmt.Fprintf(&b, "- Warning `%s`: %s%s\n", f.Code, mdEscape(f.Message), sourceSuffix(string(f.Source)))
+			fmt.Fprintf(&b, "- Warning %s: %s%s\n", m.code(string(f.Code)), m.text(f.Message), m.sourceSuffix(string(f.Source)))
 		}
 		if len(p.CostLines) > 0 {
 			b.WriteString("\n| Item | Quantity | Unit | Unit price | Amount (exact) | Amount (rounded) |\n|---|---:|---|---:|---:|---:|\n")
 			for _, l := range p.CostLines {
-				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", mdEscape(l.Item), l.Quantity, l.Unit, l.UnitPrice, l.Amount, l.AmountRounded.StringFixed(2))
+				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", m.text(l.Item), l.Quantity, m.text(l.Unit), l.UnitPrice, l.Amount, l.AmountRounded.StringFixed(2))
 			}
 			fmt.Fprintf(&b, "| **Total** | | | | %s | **%s** |\n", p.MonthlyCost, p.MonthlyCostRounded.StringFixed(2))
 		}
@@ -85,7 +92,7 @@ func (r Report) Markdown() string {
 			ha = append(ha, fmt.Sprintf("control-plane downtime %s min/month", fmtFloat(*h.ControlPlaneDowntimeMinutes)))
 		}
 		if l := h.OnControlPlaneLoss; l != nil && l.RunningWorkloadsContinue != nil {
-			ha = append(ha, "running workloads continue when the control plane is lost: "+yesNo(*l.RunningWorkloadsContinue)+sourceSuffix(l.Source))
+			ha = append(ha, "running workloads continue when the control plane is lost: "+yesNo(*l.RunningWorkloadsContinue)+m.sourceSuffix(l.Source))
 		}
 		if len(ha) > 0 {
 			fmt.Fprintf(&b, "\nHA: %s.\n", strings.Join(ha, "; "))
@@ -99,16 +106,21 @@ func (r Report) Markdown() string {
 			if be.RequestsPerSec != nil {
 				rps, rph = be.RequestsPerSec.String(), be.RequestsPerHour.String()
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", names[string(be.Server)], rps, rph, names[string(be.CheaperBelow)], mdEscape(be.Reason))
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", names[string(be.Server)], rps, rph, names[string(be.CheaperBelow)], m.text(be.Reason))
 		}
 	}
 
-	b.WriteString("\n## Inputs as evaluated\n\n```yaml\n")
+	b.WriteString("\n## Inputs as evaluated\n\n")
 	in, err := yaml.Marshal(r.Inputs)
-	if err == nil {
-		b.Write(in)
+	if err != nil {
+		in = nil
 	}
-	b.WriteString("```\n")
+	// The scenario's strings are in the YAML as written; a fence longer
+	// than any run of backticks in it is one they cannot close.
+	fence := strings.Repeat("`", max(3, longestRun(in, '`')+1))
+	b.WriteString(fence + "yaml\n")
+	b.Write(in)
+	b.WriteString(fence + "\n")
 	return b.String()
 }
 
@@ -142,18 +154,4 @@ func yesNo(b bool) string {
 	return "no"
 }
 
-func sourceSuffix(src string) string {
-	if src == "" {
-		return ""
-	}
-	return " ([source](" + src + "))"
-}
-
 func fmtFloat(f float64) string { return strconv.FormatFloat(f, 'g', 10, 64) }
-
-// mdEscape keeps user text (a scenario name, a message quoting it) from
-// being read as table or markup syntax.
-func mdEscape(s string) string {
-	r := strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;", "\n", " ", "`", "'")
-	return r.Replace(s)
-}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"math/big"
 	"slices"
 	"strings"
 
@@ -33,13 +34,13 @@ import (
 //     autoscaling of its own;
 //   - portability: 1 when the configuration runs on any infrastructure,
 //     0 when it is AWS-only.
+//
+// The weighted mean is exact (whole-number arithmetic on the decimal
+// weights, rounded half up to 4 places), so only the weights' ratios count
+// and a weight of any size decides the ranking when it is the only one
+// above zero; see [weightUnits] for the one approximation.
 func (e *env) recommend(reports []PlatformReport) Recommendation {
-	wt := e.s.Weights
-	weights := []float64{wt.Cost.InexactFloat64(), wt.Headroom.InexactFloat64(), wt.Resilience.InexactFloat64(), wt.Operations.InexactFloat64(), wt.Portability.InexactFloat64()}
-	sum := 0.0
-	for _, w := range weights {
-		sum += w
-	}
+	units, sum := weightUnits(e.s.Weights)
 	cheapest := decimal.Zero
 	haveCheapest := false
 	for _, r := range reports {
@@ -51,11 +52,8 @@ func (e *env) recommend(reports []PlatformReport) Recommendation {
 	for _, r := range reports {
 		c := e.criteria(r, cheapest)
 		score := 0.0
-		if r.Feasible && sum > 0 {
-			for i, v := range []float64{c.Cost, c.Headroom, c.Resilience, c.Operations, c.Portability} {
-				score += weights[i] * v
-			}
-			score = round4(score / sum)
+		if r.Feasible && sum.Sign() > 0 {
+			score = weightedMean(units, sum, c)
 		}
 		ranking = append(ranking, Ranked{Platform: r.Platform, Score: score, Feasible: r.Feasible, Criteria: c})
 	}
@@ -77,6 +75,82 @@ func (e *env) recommend(reports []PlatformReport) Recommendation {
 	rec.Platform = ranking[0].Platform
 	rec.Reasons = e.reasons(ranking, reports)
 	return rec
+}
+
+// weightOrders is how far below the largest weight, in orders of
+// magnitude, a weight may lie and still enter the weighted mean. A smaller
+// one moves a score by less than 10^-(weightOrders-1), which a score kept
+// to 4 decimals cannot show (short of an exact tie at the fifth); leaving
+// it out bounds the arithmetic to numbers of about weightOrders digits
+// whatever exponents a Go caller writes. 1000 is far past the 10^114 that
+// the scenario parser's bounds (exponents within ±40, 34 significant
+// digits) allow between two weights, so every weight it accepts counts
+// exactly.
+const weightOrders = 1000
+
+// weightUnits returns the weights (cost, headroom, resilience, operations,
+// portability) as whole multiples of one power of ten, and their sum: nil
+// for a weight not above zero or more than weightOrders orders below the
+// largest. The weighted mean depends only on the weights' ratios, which
+// whole multiples of a common unit keep exactly. Sizes are read from
+// exponents and digit counts, never by comparing values, so a weight of
+// 1e-5000 (which float64 reads as 0) or 1e-999999999 costs what 1 does.
+func weightUnits(wt *Weights) ([5]*big.Int, *big.Int) {
+	var ws [5]decimal.Decimal
+	if wt != nil {
+		for i, p := range []*decimal.Decimal{wt.Cost, wt.Headroom, wt.Resilience, wt.Operations, wt.Portability} {
+			if p != nil {
+				ws[i] = *p
+			}
+		}
+	}
+	var mags [5]int64
+	top, unit, found := int64(math.MinInt64), int64(math.MaxInt64), false
+	for i, w := range ws {
+		if w.Sign() > 0 {
+			mags[i] = int64(w.Exponent()) + int64(len(w.Coefficient().String())) - 1
+			top, found = max(top, mags[i]), true
+		}
+	}
+	keep := func(i int) bool { return found && ws[i].Sign() > 0 && mags[i] >= top-weightOrders }
+	for i, w := range ws {
+		if keep(i) {
+			unit = min(unit, int64(w.Exponent()))
+		}
+	}
+	var units [5]*big.Int
+	sum := new(big.Int)
+	for i, w := range ws {
+		if !keep(i) {
+			continue
+		}
+		// 0 ≤ shift ≤ weightOrders + the weight's digit count.
+		shift := big.NewInt(int64(w.Exponent()) - unit)
+		units[i] = new(big.Int).Mul(w.Coefficient(), shift.Exp(big.NewInt(10), shift, nil))
+		sum.Add(sum, units[i])
+	}
+	return units, sum
+}
+
+// weightedMean is Σ unitᵢ·criterionᵢ / Σ unitᵢ rounded half up to 4
+// decimals, computed exactly: criteria are kept to 4 decimals, so
+// criterion×10⁴ is a whole number, and the mean in units of 10⁻⁴ is one
+// whole-number division.
+func weightedMean(units [5]*big.Int, sum *big.Int, c Criteria) float64 {
+	var total, term big.Int
+	for i, v := range []float64{c.Cost, c.Headroom, c.Resilience, c.Operations, c.Portability} {
+		if units[i] == nil || !(v > 0) {
+			continue
+		}
+		term.SetInt64(int64(math.Round(min(v, 1) * 1e4)))
+		total.Add(&total, term.Mul(&term, units[i]))
+	}
+	var q, r big.Int
+	q.QuoRem(&total, sum, &r)
+	if r.Lsh(&r, 1).Cmp(sum) >= 0 {
+		q.Add(&q, big.NewInt(1))
+	}
+	return float64(q.Int64()) / 1e4
 }
 
 func round4(f float64) float64 { return math.Round(f*1e4) / 1e4 }

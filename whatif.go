@@ -1,8 +1,11 @@
 package runwhere
 
 import (
+	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/runwhere/runwhere/ha"
 	"github.com/runwhere/runwhere/platform"
@@ -20,10 +23,15 @@ type WhatIfResult struct {
 
 // WhatIf applies a sequence of failures to the topology the scenario gives
 // platform id (its managers, zones and sized workers) and returns the state
-// after each. Events are written as ha.ParseSteps reads them, e.g.
-// "manager:2", "zone:b", "worker".
+// after each. Each element of events is one event, written as one item of
+// ha.ParseSteps, e.g. "manager:2", "zone:b", "worker", "+zone:b"; a blank
+// element or one holding several events is an error naming its index.
 func WhatIf(s Scenario, id PlatformID, events []string) (_ WhatIfResult, err error) {
 	defer prefixError(&err)
+	steps, err := parseEvents(events)
+	if err != nil {
+		return WhatIfResult{}, err
+	}
 	e, err := newEnv(s)
 	if err != nil {
 		return WhatIfResult{}, err
@@ -31,13 +39,6 @@ func WhatIf(s Scenario, id PlatformID, events []string) (_ WhatIfResult, err err
 	p, ok := e.platforms.Platform(id)
 	if !ok {
 		return WhatIfResult{}, &FieldError{Field: "platform", Value: string(id), Reason: "is not in snapshot " + e.s.Snapshot}
-	}
-	var steps []ha.Step
-	if len(events) > 0 {
-		steps, err = ha.ParseSteps(strings.Join(events, ","))
-		if err != nil {
-			return WhatIfResult{}, &FieldError{Field: "events", Value: strings.Join(events, ","), Reason: err.Error()}
-		}
 	}
 	m, err := e.evaluate(id)
 	if err != nil {
@@ -53,7 +54,64 @@ func WhatIf(s Scenario, id PlatformID, events []string) (_ WhatIfResult, err err
 	}
 	states, err := ha.WhatIf(t, steps)
 	if err != nil {
-		return WhatIfResult{}, &FieldError{Field: "events", Value: strings.Join(events, ","), Reason: fmt.Sprint(err)}
+		return WhatIfResult{}, eventError(err, events)
 	}
 	return WhatIfResult{Platform: id, Topology: t, States: states}, nil
+}
+
+// parseEvents reads each element as exactly one step. Joining the elements
+// and splitting on commas, as ha.ParseSteps does for one string, would drop
+// a blank element and split one holding a comma into several events.
+func parseEvents(events []string) ([]ha.Step, error) {
+	if len(events) > ha.MaxSteps {
+		return nil, &FieldError{Field: "events", Value: strconv.Itoa(len(events)), Reason: fmt.Sprintf("events exceed the %d a what-if sequence may hold", ha.MaxSteps)}
+	}
+	steps := make([]ha.Step, len(events))
+	for i, ev := range events {
+		reason := ""
+		switch {
+		case strings.TrimSpace(ev) == "":
+			reason = "is empty: each element is one event, such as manager:2"
+		case strings.Contains(ev, ","):
+			reason = "holds more than one event: give each event its own element"
+		default:
+			if err := steps[i].UnmarshalText([]byte(ev)); err != nil {
+				reason = err.Error()
+				if fe := (*ha.FieldError)(nil); errors.As(err, &fe) {
+					reason = fe.Reason
+				}
+			}
+		}
+		if reason != "" {
+			return nil, &FieldError{Field: fmt.Sprintf("events[%d]", i), Value: quoteEvent(ev), Reason: reason}
+		}
+	}
+	return steps, nil
+}
+
+// eventError names the element of events that ha.WhatIf refused; ha counts
+// its steps from 1 ("steps[2]"), events are indexed from 0.
+func eventError(err error, events []string) error {
+	var fe *ha.FieldError
+	if errors.As(err, &fe) {
+		if n, convErr := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(fe.Field, "steps["), "]")); convErr == nil && n >= 1 && n <= len(events) {
+			return &FieldError{Field: fmt.Sprintf("events[%d]", n-1), Value: quoteEvent(events[n-1]), Reason: fe.Reason}
+		}
+	}
+	return &FieldError{Field: "events", Reason: err.Error()}
+}
+
+// quoteEvent quotes an event for an error message, cut to its first 64
+// characters: an error points at a value, it does not echo a document.
+func quoteEvent(s string) string {
+	const keep = 64
+	end := 0
+	for n := 0; end < len(s) && n < keep; n++ {
+		_, w := utf8.DecodeRuneInString(s[end:])
+		end += w
+	}
+	if end < len(s) {
+		return strconv.Quote(s[:end]) + "…"
+	}
+	return strconv.Quote(s)
 }

@@ -78,7 +78,9 @@ func FuzzParseInstances(f *testing.F) {
 	f.Add([]byte("instances:\n  - type: t\n    network: {enis: -1}\n"))
 	f.Add([]byte("{"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		inst, err := capacity.ParseInstances(bytes.NewReader(data))
+		var inst capacity.Instances
+		var err error
+		timed(t, "ParseInstances", data, func() { inst, err = capacity.ParseInstances(bytes.NewReader(data)) })
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "capacity: ") {
 				t.Fatalf("error without prefix: %v", err)

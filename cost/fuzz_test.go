@@ -1,6 +1,7 @@
 package cost_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -15,7 +16,9 @@ func FuzzParseCatalogue(f *testing.F) {
 	f.Add([]byte("snapshot: x\n"))
 	f.Add([]byte("{"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c, err := cost.ParseCatalogue(data)
+		var c *cost.Catalogue
+		var err error
+		timed(t, "ParseCatalogue", data, func() { c, err = cost.ParseCatalogue(data) })
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "cost: ") {
 				t.Fatalf("ParseCatalogue error %q lacks the cost: prefix", err)
@@ -23,13 +26,16 @@ func FuzzParseCatalogue(f *testing.F) {
 			return
 		}
 		// Whatever parses must validate and price without panicking.
-		if err := c.Validate(); err != nil {
+		timed(t, "Validate", data, func() { err = c.Validate() })
+		if err != nil {
 			t.Fatalf("parsed catalogue fails Validate: %v", err)
 		}
 		for _, it := range c.InstanceTypes() {
-			_, _ = cost.EC2(c, cost.EC2Usage{InstanceType: it, Count: 1})
+			timed(t, "EC2 "+it, data, func() { _, _ = cost.EC2(c, cost.EC2Usage{InstanceType: it, Count: 1}) })
 		}
-		_, _ = cost.Lambda(c, cost.LambdaUsage{Requests: decimal.NewFromInt(1000), DurationMS: decimal.NewFromInt(10), MemoryMB: 128})
+		timed(t, "Lambda", data, func() {
+			_, _ = cost.Lambda(c, cost.LambdaUsage{Requests: decimal.NewFromInt(1000), DurationMS: decimal.NewFromInt(10), MemoryMB: 128})
+		})
 	})
 }
 
@@ -55,7 +61,9 @@ func FuzzLambda(f *testing.F) {
 		if arm {
 			u.Arch = cost.ARM64
 		}
-		b, err := cost.Lambda(c, u)
+		var b cost.Bill
+		var err error
+		timed(t, "Lambda", fmt.Sprintf("%+v", u), func() { b, err = cost.Lambda(c, u) })
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "cost: ") {
 				t.Fatalf("Lambda error %q lacks the cost: prefix", err)
@@ -93,16 +101,12 @@ func FuzzFargateAndEC2(f *testing.F) {
 		case "a":
 			p = cost.FargateLinuxARM64
 		}
-		for _, err := range []error{
-			func() error {
-				_, err := cost.Fargate(c, cost.FargateUsage{Platform: p, Tasks: tasks, Seconds: s, VCPU: v, MemoryMB: mem, EphemeralStorageGB: storage})
-				return err
-			}(),
-			func() error {
-				_, err := cost.EC2(c, cost.EC2Usage{InstanceType: itype, Count: tasks, Hours: s, HourlyPrice: override})
-				return err
-			}(),
-		} {
+		fu := cost.FargateUsage{Platform: p, Tasks: tasks, Seconds: s, VCPU: v, MemoryMB: mem, EphemeralStorageGB: storage}
+		eu := cost.EC2Usage{InstanceType: itype, Count: tasks, Hours: s, HourlyPrice: override}
+		var errs [2]error
+		timed(t, "Fargate", fmt.Sprintf("%+v", fu), func() { _, errs[0] = cost.Fargate(c, fu) })
+		timed(t, "EC2", fmt.Sprintf("%+v", eu), func() { _, errs[1] = cost.EC2(c, eu) })
+		for _, err := range errs {
 			if err != nil && !strings.HasPrefix(err.Error(), "cost: ") {
 				t.Fatalf("error %q lacks the cost: prefix", err)
 			}

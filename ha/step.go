@@ -61,8 +61,9 @@ func (s *Step) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// maxSteps bounds a what-if sequence.
-const maxSteps = 1000
+// MaxSteps bounds a what-if sequence, so that callers that gather steps
+// one by one (runwhere.WhatIf) can refuse a longer list before parsing it.
+const MaxSteps = 1000
 
 // ParseSteps parses a comma-separated sequence such as
 // "manager:2,zone:b,worker,control-plane,+zone:b". A leading "+" repairs
@@ -73,8 +74,8 @@ func ParseSteps(s string) ([]Step, error) {
 		return nil, nil
 	}
 	items := strings.Split(s, ",")
-	if len(items) > maxSteps {
-		return nil, fieldErr("steps", len(items), "exceeds %d steps", maxSteps)
+	if len(items) > MaxSteps {
+		return nil, fieldErr("steps", len(items), "exceeds %d steps", MaxSteps)
 	}
 	steps := make([]Step, 0, len(items))
 	for i, item := range items {

@@ -49,8 +49,8 @@ func (c *Catalogue) WhatIf(t Topology, steps []Step) ([]State, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(steps) > maxSteps {
-		return nil, fieldErr("steps", len(steps), "exceeds %d steps", maxSteps)
+	if len(steps) > MaxSteps {
+		return nil, fieldErr("steps", len(steps), "exceeds %d steps", MaxSteps)
 	}
 	w := world{
 		t:        placed{Topology: t, p: p},

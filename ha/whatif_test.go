@@ -238,7 +238,9 @@ func FuzzParseSteps(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		steps, err := ha.ParseSteps(s)
+		var steps []ha.Step
+		var err error
+		timed(t, "ParseSteps", s, func() { steps, err = ha.ParseSteps(s) })
 		if err != nil {
 			return
 		}
@@ -263,7 +265,7 @@ func FuzzParseSteps(f *testing.F) {
 			}
 		}
 		// Any parsed sequence runs on a large topology without panicking.
-		_, _ = ha.WhatIf(ha.Topology{Platform: "swarm", Managers: 7, Zones: 26, Workers: 30}, steps)
+		timed(t, "WhatIf", s, func() { _, _ = ha.WhatIf(ha.Topology{Platform: "swarm", Managers: 7, Zones: 26, Workers: 30}, steps) })
 	})
 }
 
@@ -272,7 +274,9 @@ func FuzzParseProb(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		p, err := ha.ParseProb(s)
+		var p ha.Prob
+		var err error
+		timed(t, "ParseProb", s, func() { p, err = ha.ParseProb(s) })
 		if err != nil {
 			return
 		}

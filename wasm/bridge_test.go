@@ -204,7 +204,8 @@ func FuzzScenario(f *testing.F) {
 	}
 	b := bridge{fakeEngine()}
 	f.Fuzz(func(t *testing.T, in string) {
-		out := b.Scenario(in)
+		var out string
+		timed(t, "Scenario", in, func() { out = b.Scenario(in) })
 		var m map[string]any
 		if err := json.Unmarshal([]byte(out), &m); err != nil {
 			t.Fatalf("Scenario(%q) = %q: not JSON: %v", in, out, err)
@@ -216,10 +217,14 @@ func FuzzScenario(f *testing.F) {
 			YAML  string `json:"yaml"`
 			Error string `json:"error"`
 		}
-		if err := json.Unmarshal([]byte(b.YAML(out)), &y); err != nil || y.Error != "" {
+		var yamlOut string
+		timed(t, "YAML", out, func() { yamlOut = b.YAML(out) })
+		if err := json.Unmarshal([]byte(yamlOut), &y); err != nil || y.Error != "" {
 			t.Fatalf("YAML(%s) = %+v, %v", out, y, err)
 		}
-		if back := b.Scenario(y.YAML); back != out {
+		var back string
+		timed(t, "Scenario", y.YAML, func() { back = b.Scenario(y.YAML) })
+		if back != out {
 			t.Fatalf("round trip of %q:\n first %s\nsecond %s\n yaml %q", in, out, back, y.YAML)
 		}
 	})
