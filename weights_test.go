@@ -38,13 +38,13 @@ func TestRankingUsesWeightRatiosExactly(t *testing.T) {
 		same      runwhere.Weights // ranks identically
 		wantFirst runwhere.PlatformID
 	}{
-		{"tiny cost alone", weights("1e-5000", "0", "0", "0", "0"), weights("1", "0", "0", "0", "0"), "lambda"},
-		{"tiny pair keeps its ratio", weights("1e-5000", "1e-5001", "0", "0", "0"), weights("10", "1", "0", "0", "0"), "lambda"},
-		{"tiny resilience alone", weights("0", "0", "1e-5000", "0", "0"), weights("0", "0", "7", "0", "0"), "ecs-fargate"},
-		{"below float64", weights("1e-400", "0", "2e-400", "0", "0"), weights("1", "0", "2", "0", "0"), "ecs-fargate"},
+		{"tiny cost alone", weights("1e-40", "0", "0", "0", "0"), weights("1", "0", "0", "0", "0"), "lambda"},
+		{"tiny pair keeps its ratio", weights("10e-40", "1e-40", "0", "0", "0"), weights("10", "1", "0", "0", "0"), "lambda"},
+		{"tiny resilience alone", weights("0", "0", "1e-40", "0", "0"), weights("0", "0", "7", "0", "0"), "ecs-fargate"},
+		{"far apart", weights("1e-40", "0", "2e-40", "0", "0"), weights("1", "0", "2", "0", "0"), "ecs-fargate"},
 		{"large", weights("1e9", "0", "0", "0", "0"), weights("1", "0", "0", "0", "0"), "lambda"},
 		{"34 digits", weights("1234567890123456789012345678901234e-40", "0", "1e-33", "0", "0"), weights("1234567890123456789012345678901234e-25", "0", "1e-18", "0", "0"), "lambda"},
-		{"negligible beside the largest", weights("1", "0", "1e-5000", "0", "0"), weights("1", "0", "0", "0", "0"), "lambda"},
+		{"49 orders of magnitude apart", weights("1e9", "0", "1e-40", "0", "0"), weights("1", "0", "0", "0", "0"), "lambda"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -53,6 +53,21 @@ func TestRankingUsesWeightRatiosExactly(t *testing.T) {
 			assert.Equal(t, tc.wantFirst, got.Ranking[0].Platform, "first of %+v", got.Ranking)
 			assert.Equal(t, want.Ranking, got.Ranking, "ranking with %s", tc.name)
 			assert.Greater(t, got.Ranking[0].Score, 0.0, "the top score with %s", tc.name)
+		})
+	}
+}
+
+// A weight past the input bounds (exponent within ±40) is refused, not
+// ranked: the check that refuses it must not rescale it first.
+func TestWeightsPastTheBoundsAreRefused(t *testing.T) {
+	for _, v := range []string{"1e-5000", "1e-999999999", "1e41"} {
+		t.Run(v, func(t *testing.T) {
+			s, err := runwhere.ParseScenario([]byte("workload: {requests_per_second: 40, duration_ms: 120, memory_mb: 512}\n"))
+			require.NoError(t, err)
+			w := weights(v, "0", "0", "0", "0")
+			s.Weights = &w
+			_, err = runwhere.Evaluate(s)
+			require.ErrorContains(t, err, "weights.cost")
 		})
 	}
 }
