@@ -121,8 +121,8 @@ func fuzzDecimal(s string) (*decimal.Decimal, bool) {
 }
 
 // curveFuzzPoints caps the points FuzzCurves asks for. Curves accepts up to
-// MaxCurvePoints (5000), but 5000 points on seven platforms take about
-// 300 ms on a 2-core machine, past fuzzCallLimit; 400 is twice the
+// MaxCurvePoints (1000, about 50 ms for seven platforms on a 2-core
+// machine), too close to fuzzCallLimit on a loaded one; 400 is twice the
 // default and well inside it.
 const curveFuzzPoints = 400
 
