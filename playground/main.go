@@ -58,7 +58,7 @@ func run(ctx context.Context, addr, export string) error {
 	if err != nil {
 		return fmt.Errorf("playground: %w", err)
 	}
-	srv := &http.Server{Handler: s.handler(), ReadHeaderTimeout: 10 * time.Second}
+	srv := newServer(s.handler())
 	fmt.Printf("serving the runwhere playground on http://%s/ (Ctrl-C to stop)\n", ln.Addr())
 	go func() {
 		<-ctx.Done()
@@ -70,4 +70,19 @@ func run(ctx context.Context, addr, export string) error {
 		return err
 	}
 	return nil
+}
+
+// newServer bounds how long any one client can hold a connection, so a few
+// slow or silent ones cannot use up the server's sockets: the requests are
+// GETs without a body, and the largest answer is runwhere.wasm, a few MiB
+// that a slow phone link still fetches within the write timeout.
+func newServer(h http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      2 * time.Minute,
+		IdleTimeout:       time.Minute,
+		MaxHeaderBytes:    64 << 10,
+	}
 }

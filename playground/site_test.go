@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -161,6 +162,28 @@ func TestAcceptEncoding(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A client that opens a connection and says nothing, or keeps it open
+// idle, or reads the answer one byte a minute, must not hold it for ever.
+func TestServerTimeouts(t *testing.T) {
+	srv := newServer(http.NotFoundHandler())
+	for _, tc := range []struct {
+		name string
+		got  time.Duration
+	}{
+		{"ReadHeaderTimeout", srv.ReadHeaderTimeout},
+		{"ReadTimeout", srv.ReadTimeout},
+		{"WriteTimeout", srv.WriteTimeout},
+		{"IdleTimeout", srv.IdleTimeout},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Positive(t, tc.got)
+			assert.LessOrEqual(t, tc.got, 5*time.Minute)
+		})
+	}
+	assert.Positive(t, srv.MaxHeaderBytes)
+	assert.Less(t, srv.MaxHeaderBytes, http.DefaultMaxHeaderBytes)
 }
 
 func TestExport(t *testing.T) {
