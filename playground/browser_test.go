@@ -34,7 +34,7 @@ func servedSite(t *testing.T) string {
 	t.Helper()
 	siteOnce.Do(func() {
 		var s *site
-		s, siteErr = buildSite(context.Background(), testLog{t})
+		s, siteErr = buildSite(context.Background(), "", testLog{t})
 		if siteErr != nil {
 			return
 		}

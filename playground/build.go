@@ -14,6 +14,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 )
@@ -134,9 +135,65 @@ func buildWasm(ctx context.Context, o buildOptions) (wasm, wasmExec []byte, goVe
 	return wasm, wasmExec, goVer, nil
 }
 
-// buildSite builds the bridge and returns the complete site.
-func buildSite(ctx context.Context, log io.Writer) (*site, error) {
-	wasm, wasmExec, goVer, err := buildWasm(ctx, buildOptions{log: log})
+// moduleDir returns a directory in which "go build" finds the bridge's
+// source: src when given, else the current directory, else the checkout
+// this program was compiled from. Without it a built binary started
+// elsewhere failed with go build's "go.mod file not found", which says
+// nothing about what the playground needs.
+func moduleDir(ctx context.Context, src string) (string, error) {
+	goBin, _, err := goTool(ctx)
+	if err != nil {
+		return "", err
+	}
+	candidates := []string{src}
+	if src == "" {
+		candidates = []string{"."}
+		if d := compiledModuleDir(); d != "" {
+			candidates = append(candidates, d)
+		}
+	}
+	var tried []string
+	for _, dir := range candidates {
+		cmd := exec.CommandContext(ctx, goBin, "list", "-f", "{{.Dir}}", wasmPackage)
+		cmd.Dir = dir
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		err := cmd.Run()
+		if err == nil {
+			return dir, nil
+		}
+		if abs, err := filepath.Abs(dir); err == nil {
+			dir = abs
+		}
+		why, _, _ := strings.Cut(strings.TrimSpace(stderr.String()), "\n")
+		if why == "" { // go did not start, e.g. no such directory
+			why = err.Error()
+		}
+		tried = append(tried, fmt.Sprintf("  %s: %s", dir, why))
+	}
+	return "", fmt.Errorf("playground: cannot find the source of %s, which it compiles to WebAssembly when it starts.\n"+
+		"Run it from inside a checkout of the module github.com/runwhere/runwhere (go run ./playground),\n"+
+		"or name the checkout: -src /path/to/runwhere. Tried:\n%s", wasmPackage, strings.Join(tried, "\n"))
+}
+
+// compiledModuleDir is the module root this file was compiled in, or ""
+// when the build hid it (-trimpath).
+func compiledModuleDir() string {
+	_, file, _, ok := runtime.Caller(0)
+	if !ok || !filepath.IsAbs(file) {
+		return ""
+	}
+	return filepath.Dir(filepath.Dir(file))
+}
+
+// buildSite builds the bridge from the module checkout src (see moduleDir)
+// and returns the complete site.
+func buildSite(ctx context.Context, src string, log io.Writer) (*site, error) {
+	dir, err := moduleDir(ctx, src)
+	if err != nil {
+		return nil, err
+	}
+	wasm, wasmExec, goVer, err := buildWasm(ctx, buildOptions{dir: dir, log: log})
 	if err != nil {
 		return nil, err
 	}

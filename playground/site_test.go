@@ -3,10 +3,12 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -240,5 +242,52 @@ func TestStaticSiteIsSelfContained(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// The built program runs from any directory: it builds the bridge from the
+// checkout it was compiled in, or from -src, and otherwise says what it
+// needs instead of passing on go build's complaint about go.mod.
+func TestBinaryOutsideModule(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the program and the WebAssembly; skipped in -short mode")
+	}
+	ctx := context.Background()
+	goBin, _, err := goTool(ctx)
+	require.NoError(t, err)
+	bin := filepath.Join(t.TempDir(), "playground")
+	out, err := exec.CommandContext(ctx, goBin, "build", "-o", bin, ".").CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	root, err := filepath.Abs("..")
+	require.NoError(t, err)
+	elsewhere := t.TempDir()
+	for _, tc := range []struct {
+		name    string
+		args    []string
+		wantErr []string // parts of the message on stderr; none means success
+	}{
+		{name: "from another directory"},
+		{name: "with -src", args: []string{"-src", root}},
+		{name: "with a -src that is no checkout", args: []string{"-src", elsewhere},
+			wantErr: []string{elsewhere, "github.com/runwhere/runwhere", "-src"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dist := filepath.Join(t.TempDir(), "dist")
+			cmd := exec.CommandContext(ctx, bin, append(tc.args, "-export", dist)...)
+			cmd.Dir = elsewhere
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			err := cmd.Run()
+			if len(tc.wantErr) == 0 {
+				require.NoError(t, err, "stderr: %s", stderr.String())
+				assert.FileExists(t, filepath.Join(dist, "runwhere.wasm"))
+				return
+			}
+			require.Error(t, err)
+			for _, w := range tc.wantErr {
+				assert.Contains(t, stderr.String(), w)
+			}
+			assert.NoDirExists(t, dist)
+		})
 	}
 }
