@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"net/http/httptest"
 	"os"
@@ -15,6 +16,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/runwhere/runwhere"
 )
@@ -592,6 +595,117 @@ func TestExports(t *testing.T) {
 		chromedp.Click(chromedp.ID("export-json")),
 	); err != nil {
 		t.Fatal(err)
+	}
+	pe.check(t)
+}
+
+// recordSent makes the page's bridge remember every scenario text it is
+// asked to evaluate, so a test sees what the page sent, accepted or not.
+func recordSent(t *testing.T, ctx context.Context) {
+	t.Helper()
+	eval[chromedp.Void](t, ctx, `(() => {
+		window.__sent = [];
+		const evaluate = runwhere.evaluate;
+		runwhere.evaluate = (text, ...rest) => { window.__sent.push(text); return evaluate(text, ...rest); };
+	})()`)
+}
+
+// lastSent returns the value at path in the last scenario text the page
+// evaluated, exactly as written there: a JSON number's digits, or a string.
+func lastSent(t *testing.T, ctx context.Context, path string) string {
+	t.Helper()
+	text := eval[string](t, ctx, `window.__sent.length ? window.__sent[window.__sent.length - 1] : ''`)
+	dec := json.NewDecoder(strings.NewReader(text))
+	dec.UseNumber()
+	var v any
+	require.NoError(t, dec.Decode(&v), "the page sent %q", text)
+	for _, k := range strings.Split(path, ".") {
+		m, ok := v.(map[string]any)
+		require.True(t, ok, "the page sent %s: no %s", text, path)
+		v = m[k]
+	}
+	switch v := v.(type) {
+	case json.Number:
+		return string(v)
+	case string:
+		return v
+	}
+	return fmt.Sprint(v)
+}
+
+// The page sends the digits that were typed. A JavaScript number keeps
+// about 16 significant digits, turns 1e309 into Infinity (which JSON
+// writes as null, so the field read as missing) and 1e-400 into 0.
+func TestExactNumbers(t *testing.T) {
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	url := servedSite(t)
+	open(t, ctx, url)
+	recordSent(t, ctx)
+	const whole = "9007199254740993" // 2^53 + 1: the first integer a double cannot hold
+	for _, tc := range []struct{ path, typed string }{
+		{"workload.requests_per_second", "12.3456789012345678901"},
+		{"workload.requests_per_month", "31536000.0000000000000001"},
+		{"workload.peak_requests_per_second", "98.7654321098765432109"},
+		{"workload.duration_ms", "100.1234567890123456789"},
+		{"workload.memory_mb", whole},
+		{"workload.max_duration_s", "0.1234567890123456789"},
+		{"workload.cpu_fraction", "0.99999999999999999999"},
+		{"lambda.ephemeral_storage_mb", whole},
+		{"lambda.provisioned_concurrency", whole},
+		{"servers.hourly_price", "0.0961234567890123456789"},
+		{"servers.count", whole},
+		{"servers.target_utilization", "0.70000000000000000001"},
+		{"servers.zones", whole},
+		{"servers.managers", whole},
+		{"container.vcpu", "0.25000000000000000001"},
+		{"container.memory_mb", whole},
+		{"ha.node_availability", "0.99999999999999999999"},
+		{"ha.zone_availability", "0.99999999999999999999"},
+		{"weights.cost", "0.33333333333333333333"},
+		{"weights.headroom", "0.33333333333333333333"},
+		{"weights.resilience", "0.33333333333333333333"},
+		{"weights.operations", "0.33333333333333333333"},
+		{"weights.portability", "0.33333333333333333333"},
+		{"workload.duration_ms", "1e309"},
+		{"workload.duration_ms", "1e-400"},
+		{"workload.memory_mb", "512.0"},
+	} {
+		t.Run(tc.path+"="+tc.typed, func(t *testing.T) {
+			setField(t, ctx, tc.path, tc.typed)
+			assert.Equal(t, tc.typed, lastSent(t, ctx, tc.path))
+		})
+	}
+
+	// 1e309 is a number the library judges, not a field left empty.
+	open(t, ctx, url)
+	setField(t, ctx, "workload.requests_per_month", "")
+	setField(t, ctx, "workload.peak_requests_per_second", "")
+	setField(t, ctx, "workload.requests_per_second", "1e309")
+	msg := eval[string](t, ctx, `document.getElementById('e-workload-requests_per_second').textContent`)
+	assert.Contains(t, msg, "workload.requests_per_second")
+	assert.NotContains(t, msg, "missing")
+	// A whole number is quoted back as typed, not as the nearest double.
+	setField(t, ctx, "workload.requests_per_second", "5")
+	setField(t, ctx, "workload.memory_mb", whole)
+	assert.Contains(t, eval[string](t, ctx, `document.getElementById('e-workload-memory_mb').textContent`), whole)
+
+	// Digits in a link or in pasted YAML reach the form and the bridge as written.
+	for _, tc := range []struct{ name, link string }{
+		{"json link", `{"workload":{"requests_per_second":12.3456789012345678901,"duration_ms":100.1234567890123456789,"memory_mb":128}}`},
+		{"yaml link", "workload:\n  requests_per_second: 12.3456789012345678901\n  duration_ms: 100.1234567890123456789\n  memory_mb: 128\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			require.NoError(t, chromedp.Do(ctx, chromedp.Navigate("about:blank")))
+			open(t, ctx, url+"#s="+base64.RawURLEncoding.EncodeToString([]byte(tc.link)))
+			recordSent(t, ctx)
+			for path, want := range map[string]string{"workload.requests_per_second": "12.3456789012345678901", "workload.duration_ms": "100.1234567890123456789"} {
+				assert.Equal(t, want, eval[string](t, ctx, fmt.Sprintf(`document.getElementById(%q).value`, "f-"+strings.ReplaceAll(path, ".", "-"))))
+				setField(t, ctx, "workload.memory_mb", "256") // recompute from the form
+				assert.Equal(t, want, lastSent(t, ctx, path))
+			}
+			assert.Contains(t, eval[string](t, ctx, `document.getElementById('yaml').value`), "duration_ms: 100.1234567890123456789\n")
+		})
 	}
 	pe.check(t)
 }

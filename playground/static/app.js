@@ -11,7 +11,7 @@
   const BOOL = [['', 'default'], ['true', 'yes'], ['false', 'no']];
 
   // Every scenario field of the contract (shared/DESIGN.md), in its order.
-  // kind: text | number (JSON number) | decimal (JSON string) | select | bool | platforms
+  // kind: text | number (JSON number, as typed) | decimal (JSON string) | select | bool | platforms
   const SECTIONS = [
     { legend: 'Scenario', fields: [
       { path: 'name', label: 'Name', kind: 'text', placeholder: 'my-service', wide: true },
@@ -137,6 +137,33 @@
   }
 
   const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+  const JSON_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?$/;
+
+  // Typed is a number as the person typed it. It goes to the bridge as
+  // that text: a JavaScript number would turn 100.1234567890123456789 into
+  // 100.12345678901235, 2^53 + 1 into 2^53, 1e-400 into 0 and 1e309 into
+  // Infinity, which JSON writes as null, so the field read as missing.
+  class Typed {
+    constructor(text) { this.text = text; }
+  }
+
+  // jsonText is JSON.stringify that writes a Typed value unquoted when it is
+  // a JSON number, else as a string (.5, +5, 007) for the library to judge.
+  function jsonText(v) {
+    if (v instanceof Typed) return JSON_NUMBER.test(v.text) ? v.text : JSON.stringify(v.text);
+    if (Array.isArray(v)) return '[' + v.map(jsonText).join(',') + ']';
+    if (v !== null && typeof v === 'object') {
+      return '{' + Object.entries(v).map(([k, x]) => JSON.stringify(k) + ':' + jsonText(x)).join(',') + '}';
+    }
+    return JSON.stringify(v);
+  }
+
+  // parseExact is JSON.parse that keeps every number as the string of its
+  // digits, so a number in a link or the YAML box reaches the form as
+  // written. Strings are matched whole first, so digits inside them stay.
+  function parseExact(json) {
+    return JSON.parse(json.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?/g, (m) => (m[0] === '"' ? m : `"${m}"`)));
+  }
 
   // readForm returns the scenario object the form describes (empty fields
   // left out, so the library applies its documented defaults) and the
@@ -162,7 +189,7 @@
       switch (f.kind) {
         case 'number':
           if (!NUMBER.test(raw)) errors.push([f.path, `${f.path}: "${raw}" is not a number`]);
-          else put(f.path, Number(raw));
+          else put(f.path, new Typed(raw));
           break;
         case 'decimal':
           if (!NUMBER.test(raw)) errors.push([f.path, `${f.path}: "${raw}" is not a number`]);
@@ -269,10 +296,14 @@
 
   // ---- the bridge -------------------------------------------------------
 
-  function call(fn, ...args) {
+  function call(fn, ...args) { return invoke(JSON.parse, fn, args); }
+  // callExact is call for an answer whose numbers must keep their digits.
+  function callExact(fn, ...args) { return invoke(parseExact, fn, args); }
+
+  function invoke(parse, fn, args) {
     let out;
     try {
-      out = JSON.parse(rw[fn](...args));
+      out = parse(rw[fn](...args));
     } catch (e) {
       out = { error: `${fn}: ${e && e.message ? e.message : e}` };
     }
@@ -289,7 +320,7 @@
       setStale(true);
       return false;
     }
-    const text = JSON.stringify(scenario);
+    const text = jsonText(scenario);
     const report = call('evaluate', text);
     if (report.error) {
       showError(report.error, report.field);
@@ -347,7 +378,7 @@
     const yerr = $('yaml-error');
     yerr.hidden = true;
     $('yaml').removeAttribute('aria-invalid');
-    const sc = call('scenario', text);
+    const sc = callExact('scenario', text);
     if (sc.error) {
       yerr.textContent = (origin ? origin + ': ' : '') + sc.error;
       yerr.hidden = false;
@@ -422,10 +453,12 @@
     RunwhereChart.draw($('chart'), $('legend'), $('chart-caption'), state.curves, state.report, currentRPS(state.scenario), state.chartWidth);
   }
 
+  // currentRPS places the chart's marker, for which a double is plenty.
   function currentRPS(sc) {
     const w = sc.workload || {};
-    if (typeof w.requests_per_second === 'number') return w.requests_per_second;
-    if (typeof w.requests_per_month === 'number') return w.requests_per_month / (730 * 3600);
+    const n = (v) => (v instanceof Typed && Number.isFinite(Number(v.text)) ? Number(v.text) : null);
+    if (n(w.requests_per_second) !== null) return n(w.requests_per_second);
+    if (n(w.requests_per_month) !== null) return n(w.requests_per_month) / (730 * 3600);
     return null;
   }
 
