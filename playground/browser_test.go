@@ -709,3 +709,114 @@ func TestExactNumbers(t *testing.T) {
 	}
 	pe.check(t)
 }
+
+// linkMessage returns the message at the top of the results about the
+// link, "" when none is shown, or why it does not count as shown there.
+const linkMessage = `(() => {
+	const b = document.getElementById('link-error');
+	if (!b || b.hidden || !b.getClientRects().length) return '';
+	const results = document.getElementById('results'), summary = document.getElementById('summary');
+	if (!results.contains(b) || !(b.compareDocumentPosition(summary) & Node.DOCUMENT_POSITION_FOLLOWING)) return 'NOT AT THE TOP OF THE RESULTS: ' + b.textContent;
+	return b.textContent;
+})()`
+
+// openStarted navigates to url and waits until the page has started (the
+// bridge answered and the link or first preset was handled), whether or
+// not a result came of it.
+func openStarted(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(url)))
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		if v, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('version').textContent`)); err == nil && v != "" {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatal("the page did not start within 30 s")
+}
+
+// Every share link the page cannot use, wholly or in part, says so at the
+// top of the results. Links in the standard base64 alphabet or with
+// padding are used as well as the URL-safe unpadded ones the page writes.
+func TestShareLinkErrors(t *testing.T) {
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	url := servedSite(t)
+	raw := base64.RawURLEncoding.EncodeToString
+
+	// A scenario whose standard encoding holds '+', '/' and padding.
+	var text, std string
+	for i := 0; ; i++ {
+		require.Less(t, i, 8, "no scenario found whose encoding needs '+', '/' and '='")
+		text = "name: linked ??>>~~" + strings.Repeat("y", i) + "\nworkload: {requests_per_second: 5, duration_ms: 100, memory_mb: 128}\n"
+		if std = base64.StdEncoding.EncodeToString([]byte(text)); strings.Contains(std, "+") && strings.Contains(std, "/") && strings.HasSuffix(std, "=") {
+			break
+		}
+	}
+	name := text[len("name: "):strings.IndexByte(text, '\n')]
+	urlPadded := base64.URLEncoding.EncodeToString([]byte(text))
+
+	for _, tc := range []struct {
+		name, frag string
+		wantMsg    string // part of the message; "" means none and the link's scenario shown
+		computes   bool   // a result is shown (the link's or the first preset's)
+	}{
+		{name: "url-safe", frag: "#s=" + raw([]byte(text)), computes: true},
+		{name: "url-safe padded", frag: "#s=" + urlPadded, computes: true},
+		{name: "padding percent-encoded", frag: "#s=" + strings.ReplaceAll(urlPadded, "=", "%3D"), computes: true},
+		{name: "standard padded", frag: "#s=" + std, computes: true},
+		{name: "standard unpadded", frag: "#s=" + strings.TrimRight(std, "="), computes: true},
+
+		{name: "not base64", frag: "#s=!!!!", wantMsg: "cannot be used", computes: true},
+		{name: "space in it", frag: "#s=" + raw([]byte(text))[:8] + "%20" + raw([]byte(text))[8:], wantMsg: "cannot be used", computes: true},
+		{name: "empty", frag: "#s=", wantMsg: "cannot be used", computes: true},
+		{name: "a length base64 never has", frag: "#s=QUJDR", wantMsg: "wrong length", computes: true},
+		{name: "a character too many", frag: "#s=" + raw([]byte(text)) + "A", wantMsg: "cannot be used", computes: true},
+		{name: "too much padding", frag: "#s=" + std + "==", wantMsg: "cannot be used", computes: true},
+		{name: "bad percent-encoding", frag: "#s=%E0%A4%A", wantMsg: "cannot be used", computes: true},
+		{name: "not UTF-8", frag: "#s=_-_-_-", wantMsg: "cannot be used", computes: true},
+		{name: "not YAML", frag: "#s=" + raw([]byte("name: [")), wantMsg: "cannot be used", computes: true},
+		{name: "a list", frag: "#s=" + raw([]byte("- lambda\n- swarm\n")), wantMsg: "cannot be used", computes: true},
+		{name: "two YAML documents", frag: "#s=" + raw([]byte(text+"---\nname: second\n")), wantMsg: "more than one", computes: true},
+		{name: "an unknown field", frag: "#s=" + raw([]byte(text+"evil: 1\n")), wantMsg: "evil: unknown field", computes: true},
+		{name: "a value the library rejects", frag: "#s=" + raw([]byte(`{"workload": {"requests_per_second": 5, "duration_ms": 100, "memory_mb": "lots"}}`)), wantMsg: "workload.memory_mb"},
+
+		{name: "an anchor is no share link", frag: "#results", computes: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			openStarted(t, ctx, url+tc.frag)
+			msg := eval[string](t, ctx, linkMessage)
+			if tc.wantMsg == "" {
+				assert.Empty(t, msg, "the link %s", tc.frag)
+				if strings.HasPrefix(tc.frag, "#s=") {
+					assert.Equal(t, name, eval[string](t, ctx, `document.getElementById('scenario-name').textContent`))
+				}
+			} else {
+				assert.Contains(t, msg, tc.wantMsg, "the link %s", tc.frag)
+				assert.NotContains(t, msg, "NOT AT THE TOP")
+				// On a phone the results are below the form; the status bar points there.
+				assert.Contains(t, eval[string](t, ctx, `document.getElementById('status').textContent`), "see the message at the top of the results")
+			}
+			rows := eval[int](t, ctx, `document.querySelectorAll('#summary tbody tr').length`)
+			assert.Equal(t, tc.computes, rows > 0, "results shown: %d rows", rows)
+			t.Logf("%s: %q", tc.frag, msg)
+		})
+	}
+
+	// A link opened into a page already showing a scenario: a bad one says
+	// so and leaves the scenario on screen; a good one clears the message.
+	t.Run("hash change", func(t *testing.T) {
+		open(t, ctx, url)
+		before := costs(t, ctx)
+		eval[chromedp.Void](t, ctx, `location.hash = '#s=!!!!'`)
+		time.Sleep(100 * time.Millisecond)
+		assert.Contains(t, eval[string](t, ctx, linkMessage), "cannot be used")
+		assert.Equal(t, before, costs(t, ctx))
+		eval[chromedp.Void](t, ctx, `location.hash = '#s=`+std+`'`)
+		time.Sleep(100 * time.Millisecond)
+		assert.Empty(t, eval[string](t, ctx, linkMessage))
+		assert.Equal(t, name, eval[string](t, ctx, `document.getElementById('scenario-name').textContent`))
+	})
+	pe.check(t)
+}

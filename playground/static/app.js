@@ -267,10 +267,12 @@
     return null;
   }
 
+  // The form goes to the library as one line of JSON, so "line 1" says
+  // nothing here; the field's name does.
+  const cleanError = (msg) => String(msg).replace(/^runwhere: /, '').replace(/^line 1: /, '');
+
   function showError(msg, field) {
-    // The form goes to the library as one line of JSON, so "line 1" says
-    // nothing here; the field's name does.
-    msg = String(msg).replace(/^runwhere: /, '').replace(/^line 1: /, '');
+    msg = cleanError(msg);
     const path = field && BY_PATH.has(field) ? field : fieldOf(msg);
     if (path) {
       const id = idOf(path);
@@ -317,6 +319,7 @@
     const { scenario, errors } = readForm();
     if (errors.length) {
       for (const [, msg] of errors) showError(msg);
+      state.error = cleanError(errors[0][1]);
       setStale(true);
       return false;
     }
@@ -324,9 +327,11 @@
     const report = call('evaluate', text);
     if (report.error) {
       showError(report.error, report.field);
+      state.error = cleanError(report.error);
       setStale(true);
       return false;
     }
+    if (state.linkErrorUntilComputed) showLinkError('');
     let curves = call('curves', text);
     const tBridge = performance.now();
     state.text = text;
@@ -373,7 +378,10 @@
   }
 
   // loadText fills the form from a YAML or JSON scenario and recomputes.
-  // origin names where the text came from, for the error message.
+  // origin names where the text came from, for the error message. It
+  // returns whether the form now holds the text (filled), what of it the
+  // form could not hold (problems), and the error that kept it from being
+  // computed (error); '' for none.
   function loadText(text, origin) {
     const yerr = $('yaml-error');
     yerr.hidden = true;
@@ -384,7 +392,7 @@
       yerr.hidden = false;
       $('yaml').setAttribute('aria-invalid', 'true');
       if (origin) { $('yaml-details').open = true; }
-      return false;
+      return { filled: false, problems: sc.error, error: '' };
     }
     const problems = fillForm(sc);
     if (problems.length) {
@@ -393,8 +401,8 @@
       $('yaml').setAttribute('aria-invalid', 'true');
     }
     state.events = [];
-    recompute();
-    return true;
+    const computed = recompute();
+    return { filled: true, problems: problems.join('; '), error: computed ? '' : state.error };
   }
 
   // ---- share link -------------------------------------------------------
@@ -422,14 +430,78 @@
     shareTimer = setTimeout(() => { if (location.href !== url.href) history.replaceState(null, '', url.href); }, 300);
   }
 
+  // scenarioFromHash reads a share link: "#s=" and the scenario text in
+  // base64. It returns null for any other fragment (#results is an
+  // anchor of the page), the text, or {error} saying why the link cannot
+  // be used. The page writes the URL-safe alphabet without padding; the
+  // standard alphabet, padding and a percent-encoded "=" are read too,
+  // since mail clients and people produce them and they mean the same
+  // bytes. Anything else is refused with a reason, never passed over.
   function scenarioFromHash() {
-    const m = /^#s=([A-Za-z0-9_-]*)$/.exec(location.hash);
-    if (!m) return null;
+    const h = location.hash;
+    if (!h.startsWith('#s=')) return null;
+    let data;
     try {
-      return b64urlDecode(m[1]);
+      data = decodeURIComponent(h.slice(3));
     } catch (e) {
-      return { error: 'the link does not hold a scenario (it may be cut short)' };
+      return { error: 'its percent-encoding (%…) is broken' };
     }
+    if (data === '') return { error: 'nothing follows #s=, where the scenario belongs' };
+    const m = /^([A-Za-z0-9_+/-]*)(={0,2})$/.exec(data);
+    if (!m) return { error: 'the text after #s= is not base64, which uses only letters, digits, - _ + / and = for padding' };
+    const [, body, pad] = m;
+    if (body.length % 4 === 1 || (pad && (body.length + pad.length) % 4 !== 0)) {
+      return { error: 'its base64 has the wrong length (it may be cut short)' };
+    }
+    try {
+      return b64urlDecode(body);
+    } catch (e) {
+      return { error: 'it does not hold text (it may be cut short)' };
+    }
+  }
+
+  // sentence drops an error's prefix and final stop so it reads inside a
+  // sentence of the page.
+  const sentence = (msg) => cleanError(msg).replace(/^scenario: /, '').replace(/[.\s]+$/, '');
+
+  // showLinkError sets the message at the top of the results about the
+  // link the page was opened with; untilComputed clears it once the
+  // scenario computes (the person fixed what was wrong). On a phone the
+  // results are below the whole form, so the status bar, always in
+  // sight, points to it until the next result replaces it.
+  function showLinkError(msg, untilComputed) {
+    const b = $('link-error');
+    b.textContent = msg;
+    b.hidden = !msg;
+    state.linkErrorUntilComputed = Boolean(msg && untilComputed);
+    if (msg) pointToLinkError();
+  }
+
+  function pointToLinkError() {
+    const msg = $('link-error').textContent;
+    status(`${msg.slice(0, msg.indexOf(':'))}: see the message at the top of the results.`);
+  }
+
+  // openLink loads what scenarioFromHash returned and says at the top of
+  // the results when the link cannot be used, wholly or in part. It
+  // returns false when nothing of the link was loaded.
+  function openLink(link, atStart) {
+    let why;
+    if (typeof link === 'string') {
+      const r = loadText(link, 'link');
+      if (r.filled) {
+        if (r.problems) showLinkError(`Part of this link was not used: ${sentence(r.problems)}.`);
+        else if (r.error) showLinkError(`The scenario in this link does not compute: ${sentence(r.error)}. The field is marked in red.`, true);
+        else showLinkError('');
+        return true;
+      }
+      why = r.problems;
+    } else {
+      why = link.error;
+    }
+    showLinkError(`This link cannot be used: ${sentence(why)}. ` +
+      (atStart ? 'Showing the first reference scenario instead.' : 'The scenario on screen is unchanged.'));
+    return false;
   }
 
   // ---- rendering ------------------------------------------------------
@@ -818,7 +890,9 @@
 
     $('preset').addEventListener('change', (e) => {
       const p = state.presets[Number(e.target.value)];
-      if (p) loadText(p.yaml, `preset ${p.name}`);
+      if (!p) return;
+      showLinkError(''); // a scenario picked here replaces the link's
+      loadText(p.yaml, `preset ${p.name}`);
     });
     $('yaml').addEventListener('input', (e) => loadText(e.target.value, ''));
     $('yaml').addEventListener('blur', () => { if ($('yaml-error').hidden && state.text) showYAML(state.text); });
@@ -858,8 +932,8 @@
       if (state.report) download(fileBase() + '.json', 'application/json', JSON.stringify(state.report, null, 2) + '\n');
     });
     window.addEventListener('hashchange', () => {
-      const t = scenarioFromHash();
-      if (t && typeof t === 'string' && t !== state.text) loadText(t, 'link');
+      const link = scenarioFromHash();
+      if (link !== null && link !== state.text) openLink(link, false);
     });
     // The chart's width is read only when it changes, never during a
     // recompute, which would force a layout in the middle of one.
@@ -887,10 +961,11 @@
     $('preset').append(...state.presets.map((p, i) => el('option', { value: String(i), text: p.name })));
 
     const fromLink = scenarioFromHash();
-    if (fromLink && typeof fromLink === 'string' && loadText(fromLink, 'link')) return;
-    // No link, or one that holds no scenario: start from the first preset,
-    // and say what was wrong with the link.
-    const linkError = fromLink ? (fromLink.error ? `link: ${fromLink.error}` : $('yaml-error').textContent) : '';
+    if (fromLink !== null && openLink(fromLink, true)) return;
+    // No link, or one that holds no scenario: start from the first preset;
+    // openLink said why at the top of the results, and the YAML box says
+    // it too, beside the text it is about.
+    const linkError = fromLink === null ? '' : (typeof fromLink === 'string' ? $('yaml-error').textContent : `link: ${fromLink.error}`);
     if (state.presets.length) {
       $('preset').value = '0';
       loadText(state.presets[0].yaml, `preset ${state.presets[0].name}`);
@@ -901,6 +976,7 @@
       $('yaml-error').textContent = `${linkError} (showing the first reference scenario instead)`;
       $('yaml-error').hidden = false;
       $('yaml-details').open = true;
+      pointToLinkError(); // the preset's result replaced it
     }
   }
 
