@@ -643,37 +643,48 @@ func TestExactNumbers(t *testing.T) {
 	open(t, ctx, url)
 	recordSent(t, ctx)
 	const whole = "9007199254740993" // 2^53 + 1: the first integer a double cannot hold
-	for _, tc := range []struct{ path, typed string }{
-		{"workload.requests_per_second", "12.3456789012345678901"},
-		{"workload.requests_per_month", "31536000.0000000000000001"},
-		{"workload.peak_requests_per_second", "98.7654321098765432109"},
-		{"workload.duration_ms", "100.1234567890123456789"},
-		{"workload.memory_mb", whole},
-		{"workload.max_duration_s", "0.1234567890123456789"},
-		{"workload.cpu_fraction", "0.99999999999999999999"},
-		{"lambda.ephemeral_storage_mb", whole},
-		{"lambda.provisioned_concurrency", whole},
-		{"servers.hourly_price", "0.0961234567890123456789"},
-		{"servers.count", whole},
-		{"servers.target_utilization", "0.70000000000000000001"},
-		{"servers.zones", whole},
-		{"servers.managers", whole},
-		{"container.vcpu", "0.25000000000000000001"},
-		{"container.memory_mb", whole},
-		{"ha.node_availability", "0.99999999999999999999"},
-		{"ha.zone_availability", "0.99999999999999999999"},
-		{"weights.cost", "0.33333333333333333333"},
-		{"weights.headroom", "0.33333333333333333333"},
-		{"weights.resilience", "0.33333333333333333333"},
-		{"weights.operations", "0.33333333333333333333"},
-		{"weights.portability", "0.33333333333333333333"},
-		{"workload.duration_ms", "1e309"},
-		{"workload.duration_ms", "1e-400"},
-		{"workload.memory_mb", "512.0"},
+	for _, tc := range []struct {
+		path, typed, want string // want: what the page sends, when not the text typed
+	}{
+		{"workload.requests_per_second", "12.3456789012345678901", ""},
+		{"workload.requests_per_month", "31536000.0000000000000001", ""},
+		{"workload.peak_requests_per_second", "98.7654321098765432109", ""},
+		{"workload.duration_ms", "100.1234567890123456789", ""},
+		{"workload.memory_mb", whole, ""},
+		{"workload.max_duration_s", "0.1234567890123456789", ""},
+		{"workload.cpu_fraction", "0.99999999999999999999", ""},
+		{"lambda.ephemeral_storage_mb", whole, ""},
+		{"lambda.provisioned_concurrency", whole, ""},
+		{"servers.hourly_price", "0.0961234567890123456789", ""},
+		{"servers.count", whole, ""},
+		{"servers.target_utilization", "0.70000000000000000001", ""},
+		{"servers.zones", whole, ""},
+		{"servers.managers", whole, ""},
+		{"container.vcpu", "0.25000000000000000001", ""},
+		{"container.memory_mb", whole, ""},
+		{"ha.node_availability", "0.99999999999999999999", ""},
+		{"ha.zone_availability", "0.99999999999999999999", ""},
+		{"weights.cost", "0.33333333333333333333", ""},
+		{"weights.headroom", "0.33333333333333333333", ""},
+		{"weights.resilience", "0.33333333333333333333", ""},
+		{"weights.operations", "0.33333333333333333333", ""},
+		{"weights.portability", "0.33333333333333333333", ""},
+		{"workload.duration_ms", "1e309", ""},
+		{"workload.duration_ms", "1e-400", ""},
+		{"workload.memory_mb", "512.0", ""},
+		// Forms JSON lacks are written in its syntax, digits unchanged.
+		{"workload.cpu_fraction", ".50000000000000000001", "0.50000000000000000001"},
+		{"workload.duration_ms", "+100.1234567890123456789", "100.1234567890123456789"},
+		{"workload.duration_ms", "100.", "100"},
+		{"workload.memory_mb", "-0" + whole, "-" + whole},
 	} {
 		t.Run(tc.path+"="+tc.typed, func(t *testing.T) {
 			setField(t, ctx, tc.path, tc.typed)
-			assert.Equal(t, tc.typed, lastSent(t, ctx, tc.path))
+			want := tc.typed
+			if tc.want != "" {
+				want = tc.want
+			}
+			assert.Equal(t, want, lastSent(t, ctx, tc.path))
 		})
 	}
 

@@ -137,20 +137,27 @@
   }
 
   const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-  const JSON_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?$/;
 
   // Typed is a number as the person typed it. It goes to the bridge as
   // that text: a JavaScript number would turn 100.1234567890123456789 into
   // 100.12345678901235, 2^53 + 1 into 2^53, 1e-400 into 0 and 1e309 into
   // Infinity, which JSON writes as null, so the field read as missing.
+  // The library judges the value (512.0 is no whole number, 1e309 no rate).
   class Typed {
-    constructor(text) { this.text = text; }
+    constructor(text) { this.text = jsonNumber(text); }
   }
 
-  // jsonText is JSON.stringify that writes a Typed value unquoted when it is
-  // a JSON number, else as a string (.5, +5, 007) for the library to judge.
+  // jsonNumber writes a number that NUMBER accepts in JSON's syntax, with
+  // the same digits and value: "+5" → "5", ".5" → "0.5", "5." → "5",
+  // "007" → "7". The form has always taken these; JSON has not.
+  function jsonNumber(raw) {
+    const [, sign, whole, frac, exp] = /^([-+]?)(\d*)(?:\.(\d*))?([eE][-+]?\d+)?$/.exec(raw);
+    return (sign === '-' ? '-' : '') + (whole.replace(/^0+(?=\d)/, '') || '0') + (frac ? '.' + frac : '') + (exp || '');
+  }
+
+  // jsonText is JSON.stringify that writes a Typed value as its digits.
   function jsonText(v) {
-    if (v instanceof Typed) return JSON_NUMBER.test(v.text) ? v.text : JSON.stringify(v.text);
+    if (v instanceof Typed) return v.text;
     if (Array.isArray(v)) return '[' + v.map(jsonText).join(',') + ']';
     if (v !== null && typeof v === 'object') {
       return '{' + Object.entries(v).map(([k, x]) => JSON.stringify(k) + ':' + jsonText(x)).join(',') + '}';
