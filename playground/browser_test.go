@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"net/http/httptest"
 	"os"
@@ -15,6 +16,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/runwhere/runwhere"
 )
@@ -34,7 +37,7 @@ func servedSite(t *testing.T) string {
 	t.Helper()
 	siteOnce.Do(func() {
 		var s *site
-		s, siteErr = buildSite(context.Background(), testLog{t})
+		s, siteErr = buildSite(context.Background(), "", testLog{t})
 		if siteErr != nil {
 			return
 		}
@@ -593,5 +596,238 @@ func TestExports(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
+	pe.check(t)
+}
+
+// recordSent makes the page's bridge remember every scenario text it is
+// asked to evaluate, so a test sees what the page sent, accepted or not.
+func recordSent(t *testing.T, ctx context.Context) {
+	t.Helper()
+	eval[chromedp.Void](t, ctx, `(() => {
+		window.__sent = [];
+		const evaluate = runwhere.evaluate;
+		runwhere.evaluate = (text, ...rest) => { window.__sent.push(text); return evaluate(text, ...rest); };
+	})()`)
+}
+
+// lastSent returns the value at path in the last scenario text the page
+// evaluated, exactly as written there: a JSON number's digits, or a string.
+func lastSent(t *testing.T, ctx context.Context, path string) string {
+	t.Helper()
+	text := eval[string](t, ctx, `window.__sent.length ? window.__sent[window.__sent.length - 1] : ''`)
+	dec := json.NewDecoder(strings.NewReader(text))
+	dec.UseNumber()
+	var v any
+	require.NoError(t, dec.Decode(&v), "the page sent %q", text)
+	for _, k := range strings.Split(path, ".") {
+		m, ok := v.(map[string]any)
+		require.True(t, ok, "the page sent %s: no %s", text, path)
+		v = m[k]
+	}
+	switch v := v.(type) {
+	case json.Number:
+		return string(v)
+	case string:
+		return v
+	}
+	return fmt.Sprint(v)
+}
+
+// The page sends the digits that were typed. A JavaScript number keeps
+// about 16 significant digits, turns 1e309 into Infinity (which JSON
+// writes as null, so the field read as missing) and 1e-400 into 0.
+func TestExactNumbers(t *testing.T) {
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	url := servedSite(t)
+	open(t, ctx, url)
+	recordSent(t, ctx)
+	const whole = "9007199254740993" // 2^53 + 1: the first integer a double cannot hold
+	for _, tc := range []struct {
+		path, typed, want string // want: what the page sends, when not the text typed
+	}{
+		{"workload.requests_per_second", "12.3456789012345678901", ""},
+		{"workload.requests_per_month", "31536000.0000000000000001", ""},
+		{"workload.peak_requests_per_second", "98.7654321098765432109", ""},
+		{"workload.duration_ms", "100.1234567890123456789", ""},
+		{"workload.memory_mb", whole, ""},
+		{"workload.max_duration_s", "0.1234567890123456789", ""},
+		{"workload.cpu_fraction", "0.99999999999999999999", ""},
+		{"lambda.ephemeral_storage_mb", whole, ""},
+		{"lambda.provisioned_concurrency", whole, ""},
+		{"servers.hourly_price", "0.0961234567890123456789", ""},
+		{"servers.count", whole, ""},
+		{"servers.target_utilization", "0.70000000000000000001", ""},
+		{"servers.zones", whole, ""},
+		{"servers.managers", whole, ""},
+		{"container.vcpu", "0.25000000000000000001", ""},
+		{"container.memory_mb", whole, ""},
+		{"ha.node_availability", "0.99999999999999999999", ""},
+		{"ha.zone_availability", "0.99999999999999999999", ""},
+		{"weights.cost", "0.33333333333333333333", ""},
+		{"weights.headroom", "0.33333333333333333333", ""},
+		{"weights.resilience", "0.33333333333333333333", ""},
+		{"weights.operations", "0.33333333333333333333", ""},
+		{"weights.portability", "0.33333333333333333333", ""},
+		{"workload.duration_ms", "1e309", ""},
+		{"workload.duration_ms", "1e-400", ""},
+		{"workload.memory_mb", "512.0", ""},
+		// Forms JSON lacks are written in its syntax, digits unchanged.
+		{"workload.cpu_fraction", ".50000000000000000001", "0.50000000000000000001"},
+		{"workload.duration_ms", "+100.1234567890123456789", "100.1234567890123456789"},
+		{"workload.duration_ms", "100.", "100"},
+		{"workload.memory_mb", "-0" + whole, "-" + whole},
+	} {
+		t.Run(tc.path+"="+tc.typed, func(t *testing.T) {
+			setField(t, ctx, tc.path, tc.typed)
+			want := tc.typed
+			if tc.want != "" {
+				want = tc.want
+			}
+			assert.Equal(t, want, lastSent(t, ctx, tc.path))
+		})
+	}
+
+	// 1e309 is a number the library judges, not a field left empty.
+	open(t, ctx, url)
+	setField(t, ctx, "workload.requests_per_month", "")
+	setField(t, ctx, "workload.peak_requests_per_second", "")
+	setField(t, ctx, "workload.requests_per_second", "1e309")
+	msg := eval[string](t, ctx, `document.getElementById('e-workload-requests_per_second').textContent`)
+	assert.Contains(t, msg, "workload.requests_per_second")
+	assert.NotContains(t, msg, "missing")
+	// A whole number is quoted back as typed, not as the nearest double.
+	setField(t, ctx, "workload.requests_per_second", "5")
+	setField(t, ctx, "workload.memory_mb", whole)
+	assert.Contains(t, eval[string](t, ctx, `document.getElementById('e-workload-memory_mb').textContent`), whole)
+
+	// Digits in a link or in pasted YAML reach the form and the bridge as written.
+	for _, tc := range []struct{ name, link string }{
+		{"json link", `{"workload":{"requests_per_second":12.3456789012345678901,"duration_ms":100.1234567890123456789,"memory_mb":128}}`},
+		{"yaml link", "workload:\n  requests_per_second: 12.3456789012345678901\n  duration_ms: 100.1234567890123456789\n  memory_mb: 128\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			require.NoError(t, chromedp.Do(ctx, chromedp.Navigate("about:blank")))
+			open(t, ctx, url+"#s="+base64.RawURLEncoding.EncodeToString([]byte(tc.link)))
+			recordSent(t, ctx)
+			for path, want := range map[string]string{"workload.requests_per_second": "12.3456789012345678901", "workload.duration_ms": "100.1234567890123456789"} {
+				assert.Equal(t, want, eval[string](t, ctx, fmt.Sprintf(`document.getElementById(%q).value`, "f-"+strings.ReplaceAll(path, ".", "-"))))
+				setField(t, ctx, "workload.memory_mb", "256") // recompute from the form
+				assert.Equal(t, want, lastSent(t, ctx, path))
+			}
+			assert.Contains(t, eval[string](t, ctx, `document.getElementById('yaml').value`), "duration_ms: 100.1234567890123456789\n")
+		})
+	}
+	pe.check(t)
+}
+
+// linkMessage returns the message at the top of the results about the
+// link, "" when none is shown, or why it does not count as shown there.
+const linkMessage = `(() => {
+	const b = document.getElementById('link-error');
+	if (!b || b.hidden || !b.getClientRects().length) return '';
+	const results = document.getElementById('results'), summary = document.getElementById('summary');
+	if (!results.contains(b) || !(b.compareDocumentPosition(summary) & Node.DOCUMENT_POSITION_FOLLOWING)) return 'NOT AT THE TOP OF THE RESULTS: ' + b.textContent;
+	return b.textContent;
+})()`
+
+// openStarted navigates to url and waits until the page has started (the
+// bridge answered and the link or first preset was handled), whether or
+// not a result came of it.
+func openStarted(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(url)))
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		if v, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('version').textContent`)); err == nil && v != "" {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatal("the page did not start within 30 s")
+}
+
+// Every share link the page cannot use, wholly or in part, says so at the
+// top of the results. Links in the standard base64 alphabet or with
+// padding are used as well as the URL-safe unpadded ones the page writes.
+func TestShareLinkErrors(t *testing.T) {
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	url := servedSite(t)
+	raw := base64.RawURLEncoding.EncodeToString
+
+	// A scenario whose standard encoding holds '+', '/' and padding.
+	var text, std string
+	for i := 0; ; i++ {
+		require.Less(t, i, 8, "no scenario found whose encoding needs '+', '/' and '='")
+		text = "name: linked ??>>~~" + strings.Repeat("y", i) + "\nworkload: {requests_per_second: 5, duration_ms: 100, memory_mb: 128}\n"
+		if std = base64.StdEncoding.EncodeToString([]byte(text)); strings.Contains(std, "+") && strings.Contains(std, "/") && strings.HasSuffix(std, "=") {
+			break
+		}
+	}
+	name := text[len("name: "):strings.IndexByte(text, '\n')]
+	urlPadded := base64.URLEncoding.EncodeToString([]byte(text))
+
+	for _, tc := range []struct {
+		name, frag string
+		wantMsg    string // part of the message; "" means none and the link's scenario shown
+		computes   bool   // a result is shown (the link's or the first preset's)
+	}{
+		{name: "url-safe", frag: "#s=" + raw([]byte(text)), computes: true},
+		{name: "url-safe padded", frag: "#s=" + urlPadded, computes: true},
+		{name: "padding percent-encoded", frag: "#s=" + strings.ReplaceAll(urlPadded, "=", "%3D"), computes: true},
+		{name: "standard padded", frag: "#s=" + std, computes: true},
+		{name: "standard unpadded", frag: "#s=" + strings.TrimRight(std, "="), computes: true},
+
+		{name: "not base64", frag: "#s=!!!!", wantMsg: "cannot be used", computes: true},
+		{name: "space in it", frag: "#s=" + raw([]byte(text))[:8] + "%20" + raw([]byte(text))[8:], wantMsg: "cannot be used", computes: true},
+		{name: "empty", frag: "#s=", wantMsg: "cannot be used", computes: true},
+		{name: "a length base64 never has", frag: "#s=QUJDR", wantMsg: "wrong length", computes: true},
+		{name: "a character too many", frag: "#s=" + raw([]byte(text)) + "A", wantMsg: "cannot be used", computes: true},
+		{name: "too much padding", frag: "#s=" + std + "==", wantMsg: "cannot be used", computes: true},
+		{name: "bad percent-encoding", frag: "#s=%E0%A4%A", wantMsg: "cannot be used", computes: true},
+		{name: "not UTF-8", frag: "#s=_-_-_-", wantMsg: "cannot be used", computes: true},
+		{name: "not YAML", frag: "#s=" + raw([]byte("name: [")), wantMsg: "cannot be used", computes: true},
+		{name: "a list", frag: "#s=" + raw([]byte("- lambda\n- swarm\n")), wantMsg: "cannot be used", computes: true},
+		{name: "two YAML documents", frag: "#s=" + raw([]byte(text+"---\nname: second\n")), wantMsg: "more than one", computes: true},
+		{name: "an unknown field", frag: "#s=" + raw([]byte(text+"evil: 1\n")), wantMsg: "evil: unknown field", computes: true},
+		{name: "a value the library rejects", frag: "#s=" + raw([]byte(`{"workload": {"requests_per_second": 5, "duration_ms": 100, "memory_mb": "lots"}}`)), wantMsg: "workload.memory_mb"},
+
+		{name: "an anchor is no share link", frag: "#results", computes: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			openStarted(t, ctx, url+tc.frag)
+			msg := eval[string](t, ctx, linkMessage)
+			if tc.wantMsg == "" {
+				assert.Empty(t, msg, "the link %s", tc.frag)
+				if strings.HasPrefix(tc.frag, "#s=") {
+					assert.Equal(t, name, eval[string](t, ctx, `document.getElementById('scenario-name').textContent`))
+				}
+			} else {
+				assert.Contains(t, msg, tc.wantMsg, "the link %s", tc.frag)
+				assert.NotContains(t, msg, "NOT AT THE TOP")
+				// On a phone the results are below the form; the status bar points there.
+				assert.Contains(t, eval[string](t, ctx, `document.getElementById('status').textContent`), "see the message at the top of the results")
+			}
+			rows := eval[int](t, ctx, `document.querySelectorAll('#summary tbody tr').length`)
+			assert.Equal(t, tc.computes, rows > 0, "results shown: %d rows", rows)
+			t.Logf("%s: %q", tc.frag, msg)
+		})
+	}
+
+	// A link opened into a page already showing a scenario: a bad one says
+	// so and leaves the scenario on screen; a good one clears the message.
+	t.Run("hash change", func(t *testing.T) {
+		open(t, ctx, url)
+		before := costs(t, ctx)
+		eval[chromedp.Void](t, ctx, `location.hash = '#s=!!!!'`)
+		time.Sleep(100 * time.Millisecond)
+		assert.Contains(t, eval[string](t, ctx, linkMessage), "cannot be used")
+		assert.Equal(t, before, costs(t, ctx))
+		eval[chromedp.Void](t, ctx, `location.hash = '#s=`+std+`'`)
+		time.Sleep(100 * time.Millisecond)
+		assert.Empty(t, eval[string](t, ctx, linkMessage))
+		assert.Equal(t, name, eval[string](t, ctx, `document.getElementById('scenario-name').textContent`))
+	})
 	pe.check(t)
 }

@@ -14,6 +14,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 )
@@ -134,9 +135,65 @@ func buildWasm(ctx context.Context, o buildOptions) (wasm, wasmExec []byte, goVe
 	return wasm, wasmExec, goVer, nil
 }
 
-// buildSite builds the bridge and returns the complete site.
-func buildSite(ctx context.Context, log io.Writer) (*site, error) {
-	wasm, wasmExec, goVer, err := buildWasm(ctx, buildOptions{log: log})
+// moduleDir returns a directory in which "go build" finds the bridge's
+// source: src when given, else the current directory, else the checkout
+// this program was compiled from. Without it a built binary started
+// elsewhere failed with go build's "go.mod file not found", which says
+// nothing about what the playground needs.
+func moduleDir(ctx context.Context, src string) (string, error) {
+	goBin, _, err := goTool(ctx)
+	if err != nil {
+		return "", err
+	}
+	candidates := []string{src}
+	if src == "" {
+		candidates = []string{"."}
+		if d := compiledModuleDir(); d != "" {
+			candidates = append(candidates, d)
+		}
+	}
+	var tried []string
+	for _, dir := range candidates {
+		cmd := exec.CommandContext(ctx, goBin, "list", "-f", "{{.Dir}}", wasmPackage)
+		cmd.Dir = dir
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		err := cmd.Run()
+		if err == nil {
+			return dir, nil
+		}
+		if abs, err := filepath.Abs(dir); err == nil {
+			dir = abs
+		}
+		why, _, _ := strings.Cut(strings.TrimSpace(stderr.String()), "\n")
+		if why == "" { // go did not start, e.g. no such directory
+			why = err.Error()
+		}
+		tried = append(tried, fmt.Sprintf("  %s: %s", dir, why))
+	}
+	return "", fmt.Errorf("playground: cannot find the source of %s, which it compiles to WebAssembly when it starts.\n"+
+		"Run it from inside a checkout of the module github.com/runwhere/runwhere (go run ./playground),\n"+
+		"or name the checkout: -src /path/to/runwhere. Tried:\n%s", wasmPackage, strings.Join(tried, "\n"))
+}
+
+// compiledModuleDir is the module root this file was compiled in, or ""
+// when the build hid it (-trimpath).
+func compiledModuleDir() string {
+	_, file, _, ok := runtime.Caller(0)
+	if !ok || !filepath.IsAbs(file) {
+		return ""
+	}
+	return filepath.Dir(filepath.Dir(file))
+}
+
+// buildSite builds the bridge from the module checkout src (see moduleDir)
+// and returns the complete site.
+func buildSite(ctx context.Context, src string, log io.Writer) (*site, error) {
+	dir, err := moduleDir(ctx, src)
+	if err != nil {
+		return nil, err
+	}
+	wasm, wasmExec, goVer, err := buildWasm(ctx, buildOptions{dir: dir, log: log})
 	if err != nil {
 		return nil, err
 	}
@@ -190,12 +247,19 @@ func (s *site) handler() http.Handler {
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("Cache-Control", "no-cache")
+		// The site is read-only: a 200 to POST or PUT would tell a client
+		// that its write was taken.
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			h.Set("Allow", "GET, HEAD")
+			http.Error(w, "405 method not allowed: the playground only serves files (GET, HEAD)", http.StatusMethodNotAllowed)
+			return
+		}
 		switch path.Clean(r.URL.Path) {
 		case "/runwhere.wasm":
 			h.Set("Content-Type", "application/wasm")
 			h.Set("Vary", "Accept-Encoding")
 			body := s.wasm
-			if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+			if acceptsGzip(r.Header.Values("Accept-Encoding")) {
 				h.Set("Content-Encoding", "gzip")
 				body = s.wasmGz
 			}
@@ -207,6 +271,65 @@ func (s *site) handler() http.Handler {
 			files.ServeHTTP(w, r)
 		}
 	})
+}
+
+// acceptsGzip reads Accept-Encoding as RFC 9110 (section 12.5.3) defines
+// it: a gzip (or x-gzip) entry decides by its weight, else "*" does, and a
+// weight of 0 means "not acceptable". A substring test would send gzip to
+// "gzip;q=0" and withhold it from "*" and "GZIP". An entry with a malformed
+// weight is skipped: guessing could send a client bytes it cannot read,
+// while identity is always safe.
+func acceptsGzip(values []string) bool {
+	gzipQ, starQ := -1, -1 // in thousandths; -1: not named
+	for _, v := range values {
+		for _, entry := range strings.Split(v, ",") {
+			name, params, _ := strings.Cut(entry, ";")
+			q, ok := weight(params)
+			if !ok {
+				continue
+			}
+			switch strings.ToLower(strings.TrimSpace(name)) {
+			case "gzip", "x-gzip":
+				gzipQ = max(gzipQ, q)
+			case "*":
+				starQ = max(starQ, q)
+			}
+		}
+	}
+	if gzipQ >= 0 {
+		return gzipQ > 0
+	}
+	return starQ > 0
+}
+
+// weight returns the q parameter of an Accept-Encoding entry in
+// thousandths (1000 when absent), and false when it is not a valid qvalue:
+// "0" to "1" with at most three decimals.
+func weight(params string) (int, bool) {
+	q := 1000
+	for p := range strings.SplitSeq(params, ";") {
+		k, v, _ := strings.Cut(p, "=")
+		if !strings.EqualFold(strings.TrimSpace(k), "q") {
+			continue
+		}
+		v = strings.TrimSpace(v)
+		whole, frac, _ := strings.Cut(v, ".")
+		if (whole != "0" && whole != "1") || len(frac) > 3 || strings.Trim(frac, "0123456789") != "" {
+			return 0, false
+		}
+		frac += strings.Repeat("0", 3-len(frac))
+		n := 0
+		for _, c := range frac {
+			n = n*10 + int(c-'0')
+		}
+		if q = n; whole == "1" {
+			if n != 0 {
+				return 0, false
+			}
+			q = 1000
+		}
+	}
+	return q, true
 }
 
 // export writes the deployable site into dir: the static files,

@@ -6,6 +6,10 @@
 //	go run ./playground -addr :9000     # another address
 //	go run ./playground -export dist    # write the static site (with runwhere.wasm.gz) to dist/
 //
+// It compiles ../wasm from source when it starts, so it needs the module's
+// checkout: the current directory when that is inside it, else the
+// checkout the program was built from, else the one named with -src.
+//
 // The page needs nothing but the files it is served with: no CDN, no other
 // host, no framework.
 package main
@@ -25,8 +29,9 @@ import (
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8080", "address to serve the playground on")
 	export := flag.String("export", "", "write the static site to this directory and exit")
+	src := flag.String("src", "", "checkout of github.com/runwhere/runwhere to build the WebAssembly from\n(default: the current directory, else the checkout this program was built from)")
 	flag.Usage = func() {
-		fmt.Fprintf(flag.CommandLine.Output(), "usage: go run ./playground [-addr host:port] [-export dir]\n\n")
+		fmt.Fprintf(flag.CommandLine.Output(), "usage: go run ./playground [-addr host:port] [-export dir] [-src dir]\n\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -36,14 +41,14 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := run(ctx, *addr, *export); err != nil {
+	if err := run(ctx, *addr, *export, *src); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, addr, export string) error {
-	s, err := buildSite(ctx, os.Stdout)
+func run(ctx context.Context, addr, export, src string) error {
+	s, err := buildSite(ctx, src, os.Stdout)
 	if err != nil {
 		return err
 	}
@@ -58,7 +63,7 @@ func run(ctx context.Context, addr, export string) error {
 	if err != nil {
 		return fmt.Errorf("playground: %w", err)
 	}
-	srv := &http.Server{Handler: s.handler(), ReadHeaderTimeout: 10 * time.Second}
+	srv := newServer(s.handler())
 	fmt.Printf("serving the runwhere playground on http://%s/ (Ctrl-C to stop)\n", ln.Addr())
 	go func() {
 		<-ctx.Done()
@@ -70,4 +75,19 @@ func run(ctx context.Context, addr, export string) error {
 		return err
 	}
 	return nil
+}
+
+// newServer bounds how long any one client can hold a connection, so a few
+// slow or silent ones cannot use up the server's sockets: the requests are
+// GETs without a body, and the largest answer is runwhere.wasm, a few MiB
+// that a slow phone link still fetches within the write timeout.
+func newServer(h http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      2 * time.Minute,
+		IdleTimeout:       time.Minute,
+		MaxHeaderBytes:    64 << 10,
+	}
 }

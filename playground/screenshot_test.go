@@ -33,20 +33,23 @@ func TestScreenshots(t *testing.T) {
 		name  string
 		width int64
 		setup string
+		frag  string // opened with this fragment (a share link)
 	}{
-		{"desktop", 1280, ``},
-		{"phone", 375, ``},
+		{"desktop", 1280, ``, ""},
+		{"phone", 375, ``, ""},
 		{"desktop-open", 1280, `document.querySelectorAll('details').forEach(d => d.open = true);
 			document.querySelector('#wi-buttons button[data-event^="manager:"]').click();
-			document.querySelector('#wi-buttons button[data-event="zone:a"]').click();`},
+			document.querySelector('#wi-buttons button[data-event="zone:a"]').click();`, ""},
 		{"desktop-breakeven", 1280, `(() => { const s = document.getElementById('preset');
 			s.value = [...s.options].find(o => o.textContent === 'provisioned-concurrency').value;
-			s.dispatchEvent(new Event('change', {bubbles: true})); })()`},
+			s.dispatchEvent(new Event('change', {bubbles: true})); })()`, ""},
 		{"phone-breakeven", 375, `(() => { const s = document.getElementById('preset');
 			s.value = [...s.options].find(o => o.textContent === 'provisioned-concurrency').value;
-			s.dispatchEvent(new Event('change', {bubbles: true})); document.getElementById('chart').scrollIntoView(); })()`},
+			s.dispatchEvent(new Event('change', {bubbles: true})); document.getElementById('chart').scrollIntoView(); })()`, ""},
 		{"phone-error", 375, `(() => { const e = document.getElementById('f-workload-memory_mb'); e.value = '-5';
-			e.dispatchEvent(new Event('input', {bubbles: true})); e.scrollIntoView(); })()`},
+			e.dispatchEvent(new Event('input', {bubbles: true})); e.scrollIntoView(); })()`, ""},
+		{"desktop-link-error", 1280, ``, "#s=!!!!"},
+		{"phone-link-error", 375, `document.getElementById('results').scrollIntoView()`, "#s=!!!!"},
 	} {
 		opts := []chromedp.EmulateViewportOption{}
 		if v.width < 600 {
@@ -55,7 +58,12 @@ func TestScreenshots(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(v.width, 900, opts...)); err != nil {
 			t.Fatal(err)
 		}
-		open(t, ctx, url)
+		// From a blank page: from url to url#s=… would be a fragment
+		// navigation, which never fires the load event open waits for.
+		if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+			t.Fatal(err)
+		}
+		open(t, ctx, url+v.frag)
 		if v.setup != "" {
 			eval[chromedp.Void](t, ctx, v.setup)
 		}

@@ -3,13 +3,19 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func fakeSite(t *testing.T) *site {
@@ -63,6 +69,123 @@ func TestHandler(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The playground serves files and nothing else: a method that could mean
+// "change something" must not look as if it worked.
+func TestHandlerMethods(t *testing.T) {
+	srv := httptest.NewServer(fakeSite(t).handler())
+	defer srv.Close()
+	for _, tc := range []struct {
+		method, path string
+		wantStatus   int
+	}{
+		{"GET", "/", http.StatusOK},
+		{"HEAD", "/", http.StatusOK},
+		{"HEAD", "/runwhere.wasm", http.StatusOK},
+		{"POST", "/", http.StatusMethodNotAllowed},
+		{"PUT", "/runwhere.wasm", http.StatusMethodNotAllowed},
+		{"DELETE", "/app.js", http.StatusMethodNotAllowed},
+		{"PATCH", "/wasm_exec.js", http.StatusMethodNotAllowed},
+		{"OPTIONS", "/", http.StatusMethodNotAllowed},
+		{"TRACE", "/", http.StatusMethodNotAllowed},
+		{"BREW", "/", http.StatusMethodNotAllowed},
+	} {
+		t.Run(tc.method+" "+tc.path, func(t *testing.T) {
+			req, err := http.NewRequest(tc.method, srv.URL+tc.path, strings.NewReader(""))
+			require.NoError(t, err)
+			res, err := http.DefaultClient.Do(req)
+			require.NoError(t, err)
+			defer res.Body.Close()
+			assert.Equal(t, tc.wantStatus, res.StatusCode)
+			if tc.wantStatus == http.StatusMethodNotAllowed {
+				assert.Equal(t, "GET, HEAD", res.Header.Get("Allow"))
+				assert.Empty(t, res.Header.Get("Content-Encoding"))
+			}
+		})
+	}
+}
+
+// runwhere.wasm goes out gzipped only to a client that accepts gzip with a
+// weight above zero (RFC 9110, section 12.5.3), named or through "*".
+func TestAcceptEncoding(t *testing.T) {
+	s := fakeSite(t)
+	srv := httptest.NewServer(s.handler())
+	defer srv.Close()
+	for _, tc := range []struct {
+		name     string
+		header   []string // one Accept-Encoding line each; none when empty
+		wantGzip bool
+	}{
+		{"none", nil, false},
+		{"gzip", []string{"gzip"}, true},
+		{"gzip among others", []string{"br, gzip, deflate"}, true},
+		{"upper case", []string{"GZIP"}, true},
+		{"x-gzip", []string{"x-gzip"}, true},
+		{"q 1", []string{"gzip;q=1"}, true},
+		{"q 1.000", []string{"gzip;q=1.000"}, true},
+		{"small q", []string{"gzip;q=0.001"}, true},
+		{"q 0", []string{"gzip;q=0"}, false},
+		{"q 0 spaced", []string{"gzip ; Q=0"}, false},
+		{"q 0.000", []string{"gzip;q=0.000"}, false},
+		{"q 0 after others", []string{"br, gzip;q=0"}, false},
+		{"malformed q", []string{"gzip;q=abc"}, false},
+		{"q above 1", []string{"gzip;q=2"}, false},
+		{"identity only", []string{"identity"}, false},
+		{"not a token gzip", []string{"notgzip, gzipped"}, false},
+		{"star", []string{"*"}, true},
+		{"star q 0", []string{"*;q=0"}, false},
+		{"star with weight", []string{"br;q=1, *;q=0.5"}, true},
+		{"gzip refused, star allowed", []string{"gzip;q=0, *"}, false},
+		{"gzip allowed, star refused", []string{"*;q=0, gzip;q=0.2"}, true},
+		{"two header lines", []string{"br", "gzip"}, true},
+		{"two header lines, refused", []string{"*", "gzip;q=0"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req, err := http.NewRequest("GET", srv.URL+"/runwhere.wasm", nil)
+			require.NoError(t, err)
+			for _, v := range tc.header {
+				req.Header.Add("Accept-Encoding", v)
+			}
+			tr := &http.Transport{DisableCompression: true} // see the bytes as sent
+			res, err := tr.RoundTrip(req)
+			require.NoError(t, err)
+			defer res.Body.Close()
+			body, err := io.ReadAll(res.Body)
+			require.NoError(t, err)
+			require.Equal(t, http.StatusOK, res.StatusCode)
+			assert.Equal(t, "Accept-Encoding", res.Header.Get("Vary"))
+			if tc.wantGzip {
+				assert.Equal(t, "gzip", res.Header.Get("Content-Encoding"))
+				assert.True(t, bytes.Equal(body, s.wasmGz), "body is not the gzipped wasm")
+			} else {
+				assert.Empty(t, res.Header.Get("Content-Encoding"))
+				assert.True(t, bytes.Equal(body, s.wasm), "body is not the plain wasm")
+			}
+		})
+	}
+}
+
+// A client that opens a connection and says nothing, or keeps it open
+// idle, or reads the answer one byte a minute, must not hold it for ever.
+func TestServerTimeouts(t *testing.T) {
+	srv := newServer(http.NotFoundHandler())
+	for _, tc := range []struct {
+		name string
+		got  time.Duration
+	}{
+		{"ReadHeaderTimeout", srv.ReadHeaderTimeout},
+		{"ReadTimeout", srv.ReadTimeout},
+		{"WriteTimeout", srv.WriteTimeout},
+		{"IdleTimeout", srv.IdleTimeout},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Positive(t, tc.got)
+			assert.LessOrEqual(t, tc.got, 5*time.Minute)
+		})
+	}
+	assert.Positive(t, srv.MaxHeaderBytes)
+	assert.Less(t, srv.MaxHeaderBytes, http.DefaultMaxHeaderBytes)
 }
 
 func TestExport(t *testing.T) {
@@ -119,5 +242,52 @@ func TestStaticSiteIsSelfContained(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// The built program runs from any directory: it builds the bridge from the
+// checkout it was compiled in, or from -src, and otherwise says what it
+// needs instead of passing on go build's complaint about go.mod.
+func TestBinaryOutsideModule(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the program and the WebAssembly; skipped in -short mode")
+	}
+	ctx := context.Background()
+	goBin, _, err := goTool(ctx)
+	require.NoError(t, err)
+	bin := filepath.Join(t.TempDir(), "playground")
+	out, err := exec.CommandContext(ctx, goBin, "build", "-o", bin, ".").CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	root, err := filepath.Abs("..")
+	require.NoError(t, err)
+	elsewhere := t.TempDir()
+	for _, tc := range []struct {
+		name    string
+		args    []string
+		wantErr []string // parts of the message on stderr; none means success
+	}{
+		{name: "from another directory"},
+		{name: "with -src", args: []string{"-src", root}},
+		{name: "with a -src that is no checkout", args: []string{"-src", elsewhere},
+			wantErr: []string{elsewhere, "github.com/runwhere/runwhere", "-src"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dist := filepath.Join(t.TempDir(), "dist")
+			cmd := exec.CommandContext(ctx, bin, append(tc.args, "-export", dist)...)
+			cmd.Dir = elsewhere
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			err := cmd.Run()
+			if len(tc.wantErr) == 0 {
+				require.NoError(t, err, "stderr: %s", stderr.String())
+				assert.FileExists(t, filepath.Join(dist, "runwhere.wasm"))
+				return
+			}
+			require.Error(t, err)
+			for _, w := range tc.wantErr {
+				assert.Contains(t, stderr.String(), w)
+			}
+			assert.NoDirExists(t, dist)
+		})
 	}
 }

@@ -23,6 +23,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"runtime/debug"
 	"strings"
 
@@ -124,15 +125,23 @@ func firstFrames(stack []byte) string {
 }
 
 // parseDocument checks the input and parses it as a YAML (or JSON) node
-// tree, keeping the keys in the order written.
+// tree, keeping the keys in the order written. A second document is an
+// error, as runwhere.ParseScenario makes it: the page fills its form from
+// this, so taking the first would drop the rest of a pasted text or a
+// share link without a word.
 func parseDocument(text string) (yaml.Node, error) {
 	var doc yaml.Node
 	in, err := checkInput(text)
 	if err != nil {
 		return doc, err
 	}
-	if err := yaml.Unmarshal(in, &doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(in))
+	if err := dec.Decode(&doc); err != nil {
 		return doc, fmt.Errorf("scenario: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		return doc, errors.New("scenario: more than one YAML document (a line \"---\" starts another); give one scenario")
 	}
 	return doc, nil
 }

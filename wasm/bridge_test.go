@@ -153,6 +153,10 @@ func TestScenario(t *testing.T) {
 		{name: "not a mapping", in: "- a\n- b\n", want: `{"error":"scenario: want a mapping of fields (name: …, workload: …)"}`},
 		{name: "alias", in: "a: &x 1\nb: *x\n", want: `{"error":"scenario: line 2: aliases (*x) are not supported"}`},
 		{name: "empty", in: "", want: `{"error":"scenario: empty; give a YAML or JSON scenario"}`},
+		{name: "document markers around one document", in: "---\nname: a\n...\n", want: `{"name":"a"}`},
+		{name: "two documents", in: "name: a\n---\nname: b\n", want: `{"error":"scenario: more than one YAML document (a line \"---\" starts another); give one scenario"}`},
+		{name: "a second, empty document", in: "name: a\n---\n", want: `{"error":"scenario: more than one YAML document (a line \"---\" starts another); give one scenario"}`},
+		{name: "a second document that is not YAML", in: "name: a\n---\n[\n", want: `{"error":"scenario: more than one YAML document (a line \"---\" starts another); give one scenario"}`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := b.Scenario(tc.in); got != tc.want {

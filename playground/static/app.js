@@ -11,7 +11,7 @@
   const BOOL = [['', 'default'], ['true', 'yes'], ['false', 'no']];
 
   // Every scenario field of the contract (shared/DESIGN.md), in its order.
-  // kind: text | number (JSON number) | decimal (JSON string) | select | bool | platforms
+  // kind: text | number (JSON number, as typed) | decimal (JSON string) | select | bool | platforms
   const SECTIONS = [
     { legend: 'Scenario', fields: [
       { path: 'name', label: 'Name', kind: 'text', placeholder: 'my-service', wide: true },
@@ -138,6 +138,40 @@
 
   const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
+  // Typed is a number as the person typed it. It goes to the bridge as
+  // that text: a JavaScript number would turn 100.1234567890123456789 into
+  // 100.12345678901235, 2^53 + 1 into 2^53, 1e-400 into 0 and 1e309 into
+  // Infinity, which JSON writes as null, so the field read as missing.
+  // The library judges the value (512.0 is no whole number, 1e309 no rate).
+  class Typed {
+    constructor(text) { this.text = jsonNumber(text); }
+  }
+
+  // jsonNumber writes a number that NUMBER accepts in JSON's syntax, with
+  // the same digits and value: "+5" → "5", ".5" → "0.5", "5." → "5",
+  // "007" → "7". The form has always taken these; JSON has not.
+  function jsonNumber(raw) {
+    const [, sign, whole, frac, exp] = /^([-+]?)(\d*)(?:\.(\d*))?([eE][-+]?\d+)?$/.exec(raw);
+    return (sign === '-' ? '-' : '') + (whole.replace(/^0+(?=\d)/, '') || '0') + (frac ? '.' + frac : '') + (exp || '');
+  }
+
+  // jsonText is JSON.stringify that writes a Typed value as its digits.
+  function jsonText(v) {
+    if (v instanceof Typed) return v.text;
+    if (Array.isArray(v)) return '[' + v.map(jsonText).join(',') + ']';
+    if (v !== null && typeof v === 'object') {
+      return '{' + Object.entries(v).map(([k, x]) => JSON.stringify(k) + ':' + jsonText(x)).join(',') + '}';
+    }
+    return JSON.stringify(v);
+  }
+
+  // parseExact is JSON.parse that keeps every number as the string of its
+  // digits, so a number in a link or the YAML box reaches the form as
+  // written. Strings are matched whole first, so digits inside them stay.
+  function parseExact(json) {
+    return JSON.parse(json.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?/g, (m) => (m[0] === '"' ? m : `"${m}"`)));
+  }
+
   // readForm returns the scenario object the form describes (empty fields
   // left out, so the library applies its documented defaults) and the
   // errors found before asking the library.
@@ -162,7 +196,7 @@
       switch (f.kind) {
         case 'number':
           if (!NUMBER.test(raw)) errors.push([f.path, `${f.path}: "${raw}" is not a number`]);
-          else put(f.path, Number(raw));
+          else put(f.path, new Typed(raw));
           break;
         case 'decimal':
           if (!NUMBER.test(raw)) errors.push([f.path, `${f.path}: "${raw}" is not a number`]);
@@ -240,10 +274,12 @@
     return null;
   }
 
+  // The form goes to the library as one line of JSON, so "line 1" says
+  // nothing here; the field's name does.
+  const cleanError = (msg) => String(msg).replace(/^runwhere: /, '').replace(/^line 1: /, '');
+
   function showError(msg, field) {
-    // The form goes to the library as one line of JSON, so "line 1" says
-    // nothing here; the field's name does.
-    msg = String(msg).replace(/^runwhere: /, '').replace(/^line 1: /, '');
+    msg = cleanError(msg);
     const path = field && BY_PATH.has(field) ? field : fieldOf(msg);
     if (path) {
       const id = idOf(path);
@@ -269,10 +305,14 @@
 
   // ---- the bridge -------------------------------------------------------
 
-  function call(fn, ...args) {
+  function call(fn, ...args) { return invoke(JSON.parse, fn, args); }
+  // callExact is call for an answer whose numbers must keep their digits.
+  function callExact(fn, ...args) { return invoke(parseExact, fn, args); }
+
+  function invoke(parse, fn, args) {
     let out;
     try {
-      out = JSON.parse(rw[fn](...args));
+      out = parse(rw[fn](...args));
     } catch (e) {
       out = { error: `${fn}: ${e && e.message ? e.message : e}` };
     }
@@ -286,16 +326,19 @@
     const { scenario, errors } = readForm();
     if (errors.length) {
       for (const [, msg] of errors) showError(msg);
+      state.error = cleanError(errors[0][1]);
       setStale(true);
       return false;
     }
-    const text = JSON.stringify(scenario);
+    const text = jsonText(scenario);
     const report = call('evaluate', text);
     if (report.error) {
       showError(report.error, report.field);
+      state.error = cleanError(report.error);
       setStale(true);
       return false;
     }
+    if (state.linkErrorUntilComputed) showLinkError('');
     let curves = call('curves', text);
     const tBridge = performance.now();
     state.text = text;
@@ -342,18 +385,21 @@
   }
 
   // loadText fills the form from a YAML or JSON scenario and recomputes.
-  // origin names where the text came from, for the error message.
+  // origin names where the text came from, for the error message. It
+  // returns whether the form now holds the text (filled), what of it the
+  // form could not hold (problems), and the error that kept it from being
+  // computed (error); '' for none.
   function loadText(text, origin) {
     const yerr = $('yaml-error');
     yerr.hidden = true;
     $('yaml').removeAttribute('aria-invalid');
-    const sc = call('scenario', text);
+    const sc = callExact('scenario', text);
     if (sc.error) {
       yerr.textContent = (origin ? origin + ': ' : '') + sc.error;
       yerr.hidden = false;
       $('yaml').setAttribute('aria-invalid', 'true');
       if (origin) { $('yaml-details').open = true; }
-      return false;
+      return { filled: false, problems: sc.error, error: '' };
     }
     const problems = fillForm(sc);
     if (problems.length) {
@@ -362,8 +408,8 @@
       $('yaml').setAttribute('aria-invalid', 'true');
     }
     state.events = [];
-    recompute();
-    return true;
+    const computed = recompute();
+    return { filled: true, problems: problems.join('; '), error: computed ? '' : state.error };
   }
 
   // ---- share link -------------------------------------------------------
@@ -391,14 +437,78 @@
     shareTimer = setTimeout(() => { if (location.href !== url.href) history.replaceState(null, '', url.href); }, 300);
   }
 
+  // scenarioFromHash reads a share link: "#s=" and the scenario text in
+  // base64. It returns null for any other fragment (#results is an
+  // anchor of the page), the text, or {error} saying why the link cannot
+  // be used. The page writes the URL-safe alphabet without padding; the
+  // standard alphabet, padding and a percent-encoded "=" are read too,
+  // since mail clients and people produce them and they mean the same
+  // bytes. Anything else is refused with a reason, never passed over.
   function scenarioFromHash() {
-    const m = /^#s=([A-Za-z0-9_-]*)$/.exec(location.hash);
-    if (!m) return null;
+    const h = location.hash;
+    if (!h.startsWith('#s=')) return null;
+    let data;
     try {
-      return b64urlDecode(m[1]);
+      data = decodeURIComponent(h.slice(3));
     } catch (e) {
-      return { error: 'the link does not hold a scenario (it may be cut short)' };
+      return { error: 'its percent-encoding (%…) is broken' };
     }
+    if (data === '') return { error: 'nothing follows #s=, where the scenario belongs' };
+    const m = /^([A-Za-z0-9_+/-]*)(={0,2})$/.exec(data);
+    if (!m) return { error: 'the text after #s= is not base64, which uses only letters, digits, - _ + / and = for padding' };
+    const [, body, pad] = m;
+    if (body.length % 4 === 1 || (pad && (body.length + pad.length) % 4 !== 0)) {
+      return { error: 'its base64 has the wrong length (it may be cut short)' };
+    }
+    try {
+      return b64urlDecode(body);
+    } catch (e) {
+      return { error: 'it does not hold text (it may be cut short)' };
+    }
+  }
+
+  // sentence drops an error's prefix and final stop so it reads inside a
+  // sentence of the page.
+  const sentence = (msg) => cleanError(msg).replace(/^scenario: /, '').replace(/[.\s]+$/, '');
+
+  // showLinkError sets the message at the top of the results about the
+  // link the page was opened with; untilComputed clears it once the
+  // scenario computes (the person fixed what was wrong). On a phone the
+  // results are below the whole form, so the status bar, always in
+  // sight, points to it until the next result replaces it.
+  function showLinkError(msg, untilComputed) {
+    const b = $('link-error');
+    b.textContent = msg;
+    b.hidden = !msg;
+    state.linkErrorUntilComputed = Boolean(msg && untilComputed);
+    if (msg) pointToLinkError();
+  }
+
+  function pointToLinkError() {
+    const msg = $('link-error').textContent;
+    status(`${msg.slice(0, msg.indexOf(':'))}: see the message at the top of the results.`);
+  }
+
+  // openLink loads what scenarioFromHash returned and says at the top of
+  // the results when the link cannot be used, wholly or in part. It
+  // returns false when nothing of the link was loaded.
+  function openLink(link, atStart) {
+    let why;
+    if (typeof link === 'string') {
+      const r = loadText(link, 'link');
+      if (r.filled) {
+        if (r.problems) showLinkError(`Part of this link was not used: ${sentence(r.problems)}.`);
+        else if (r.error) showLinkError(`The scenario in this link does not compute: ${sentence(r.error)}. The field is marked in red.`, true);
+        else showLinkError('');
+        return true;
+      }
+      why = r.problems;
+    } else {
+      why = link.error;
+    }
+    showLinkError(`This link cannot be used: ${sentence(why)}. ` +
+      (atStart ? 'Showing the first reference scenario instead.' : 'The scenario on screen is unchanged.'));
+    return false;
   }
 
   // ---- rendering ------------------------------------------------------
@@ -422,10 +532,12 @@
     RunwhereChart.draw($('chart'), $('legend'), $('chart-caption'), state.curves, state.report, currentRPS(state.scenario), state.chartWidth);
   }
 
+  // currentRPS places the chart's marker, for which a double is plenty.
   function currentRPS(sc) {
     const w = sc.workload || {};
-    if (typeof w.requests_per_second === 'number') return w.requests_per_second;
-    if (typeof w.requests_per_month === 'number') return w.requests_per_month / (730 * 3600);
+    const n = (v) => (v instanceof Typed && Number.isFinite(Number(v.text)) ? Number(v.text) : null);
+    if (n(w.requests_per_second) !== null) return n(w.requests_per_second);
+    if (n(w.requests_per_month) !== null) return n(w.requests_per_month) / (730 * 3600);
     return null;
   }
 
@@ -785,7 +897,9 @@
 
     $('preset').addEventListener('change', (e) => {
       const p = state.presets[Number(e.target.value)];
-      if (p) loadText(p.yaml, `preset ${p.name}`);
+      if (!p) return;
+      showLinkError(''); // a scenario picked here replaces the link's
+      loadText(p.yaml, `preset ${p.name}`);
     });
     $('yaml').addEventListener('input', (e) => loadText(e.target.value, ''));
     $('yaml').addEventListener('blur', () => { if ($('yaml-error').hidden && state.text) showYAML(state.text); });
@@ -825,8 +939,8 @@
       if (state.report) download(fileBase() + '.json', 'application/json', JSON.stringify(state.report, null, 2) + '\n');
     });
     window.addEventListener('hashchange', () => {
-      const t = scenarioFromHash();
-      if (t && typeof t === 'string' && t !== state.text) loadText(t, 'link');
+      const link = scenarioFromHash();
+      if (link !== null && link !== state.text) openLink(link, false);
     });
     // The chart's width is read only when it changes, never during a
     // recompute, which would force a layout in the middle of one.
@@ -854,10 +968,11 @@
     $('preset').append(...state.presets.map((p, i) => el('option', { value: String(i), text: p.name })));
 
     const fromLink = scenarioFromHash();
-    if (fromLink && typeof fromLink === 'string' && loadText(fromLink, 'link')) return;
-    // No link, or one that holds no scenario: start from the first preset,
-    // and say what was wrong with the link.
-    const linkError = fromLink ? (fromLink.error ? `link: ${fromLink.error}` : $('yaml-error').textContent) : '';
+    if (fromLink !== null && openLink(fromLink, true)) return;
+    // No link, or one that holds no scenario: start from the first preset;
+    // openLink said why at the top of the results, and the YAML box says
+    // it too, beside the text it is about.
+    const linkError = fromLink === null ? '' : (typeof fromLink === 'string' ? $('yaml-error').textContent : `link: ${fromLink.error}`);
     if (state.presets.length) {
       $('preset').value = '0';
       loadText(state.presets[0].yaml, `preset ${state.presets[0].name}`);
@@ -868,6 +983,7 @@
       $('yaml-error').textContent = `${linkError} (showing the first reference scenario instead)`;
       $('yaml-error').hidden = false;
       $('yaml-details').open = true;
+      pointToLinkError(); // the preset's result replaced it
     }
   }
 
