@@ -77,7 +77,8 @@ var embedded = sync.OnceValues(func() (Instances, error) {
 })
 
 // EmbeddedInstances returns the instance catalogue shipped in
-// data/instances.yaml, parsed once.
+// data/instances.yaml, parsed once. Every caller shares it, which is safe:
+// its list is unexported and its methods return copies.
 func EmbeddedInstances() (Instances, error) { return embedded() }
 
 // ParseInstances reads an instance catalogue from YAML. Unknown fields,
@@ -162,13 +163,32 @@ func checkSource(field string, src platform.URL, asOf platform.Date) error {
 	return nil
 }
 
-// Lookup returns the instance type named t.
+// Lookup returns the instance type named t. The Instance is a copy,
+// pointers included: Instances values share one list (the embedded one
+// with every caller), which must not change under another lookup.
 func (c Instances) Lookup(t string) (Instance, bool) {
 	i := sort.Search(len(c.list), func(i int) bool { return c.list[i].Type >= t })
 	if i < len(c.list) && c.list[i].Type == t {
-		return c.list[i], true
+		return c.list[i].clone(), true
 	}
 	return Instance{}, false
+}
+
+// clone returns in with its own copies of what it points to.
+func (in Instance) clone() Instance {
+	if in.Network != nil {
+		n := *in.Network
+		in.Network = &n
+	}
+	if in.EKSMaxPods != nil {
+		f := *in.EKSMaxPods
+		in.EKSMaxPods = &f
+	}
+	if in.ECSTrunkTasks != nil {
+		f := *in.ECSTrunkTasks
+		in.ECSTrunkTasks = &f
+	}
+	return in
 }
 
 // Types lists the catalogue's instance types in order.

@@ -7,8 +7,11 @@ import (
 )
 
 // DefaultTargetUtilization is the share of a replica's vCPU the sizing plans
-// to use when Servers.TargetUtilization is zero.
-var DefaultTargetUtilization = decimal.RequireFromString("0.7")
+// to use when Servers.TargetUtilization is zero: 0.7. A function rather than
+// a variable, so that no caller can change it under everyone else's sizing.
+func DefaultTargetUtilization() decimal.Decimal { return defaultTargetUtilization }
+
+var defaultTargetUtilization = decimal.RequireFromString("0.7")
 
 // Replicas is how many replicas of a container serve a workload's peak.
 type Replicas struct {
