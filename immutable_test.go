@@ -203,6 +203,24 @@ func TestReturnedValuesShareNothing(t *testing.T) {
 			}
 			return &out
 		}},
+		{"capacity.Size", func(t *testing.T) any {
+			w := capacity.Workload{RequestsPerSecond: decimal.NewFromInt(40), DurationMS: decimal.NewFromInt(120), MemoryMB: 512}
+			c := capacity.Container{VCPU: decimal.RequireFromString("0.5"), MemoryMB: 1024}
+			var out []capacity.Result
+			for _, id := range snapshots {
+				cat, err := platform.Snapshot(id)
+				require.NoError(t, err)
+				for _, typ := range []string{"m4.large", "m5.large"} {
+					for _, p := range cat.Platforms {
+						req := capacity.Request{Platform: p.ID, Workload: w, Container: c, Servers: capacity.Servers{InstanceType: typ, Zones: 3}}
+						r, err := capacity.Size(cat, inst, req)
+						require.NoError(t, err, "%s %s", id, p.ID)
+						out = append(out, r)
+					}
+				}
+			}
+			return &out
+		}},
 		{"ha.Default", func(t *testing.T) any {
 			c, err := ha.Default()
 			require.NoError(t, err)
