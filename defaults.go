@@ -3,7 +3,6 @@ package runwhere
 import (
 	"fmt"
 	"math"
-	"slices"
 
 	"github.com/shopspring/decimal"
 
@@ -51,21 +50,33 @@ const (
 	MaxManagers = 99
 )
 
-// Decimal defaults, exact.
+// DefaultContainerMemory is container.memory_mb when left out (raised to
+// workload.memory_mb when that is larger).
+const DefaultContainerMemory int64 = 1024
+
+// The decimal defaults are functions, not variables: a variable could be
+// reassigned by any caller under every later evaluation.
+
+// DefaultTargetUtilization leaves 30 % CPU headroom on every replica: 0.7.
+func DefaultTargetUtilization() decimal.Decimal { return defaultTargetUtilization }
+
+// DefaultCPUFraction is the conservative CPU-bound assumption: 1.
+func DefaultCPUFraction() decimal.Decimal { return defaultCPUFraction }
+
+// DefaultContainerVCPU is container.vcpu when left out: 0.5.
+func DefaultContainerVCPU() decimal.Decimal { return defaultContainerVCPU }
+
 var (
-	// DefaultTargetUtilization leaves 30 % CPU headroom on every replica.
-	DefaultTargetUtilization = decimal.RequireFromString("0.7")
-	// DefaultCPUFraction is the conservative CPU-bound assumption.
-	DefaultCPUFraction     = decimal.NewFromInt(1)
-	DefaultContainerVCPU   = decimal.RequireFromString("0.5")
-	DefaultContainerMemory = int64(1024)
-	// DefaultWeights rank cost first; see [Weights].
-	defaultWeights = Weights{
-		Cost:        ptr(decimal.RequireFromString("0.4")),
-		Headroom:    ptr(decimal.RequireFromString("0.2")),
-		Resilience:  ptr(decimal.RequireFromString("0.15")),
-		Operations:  ptr(decimal.RequireFromString("0.15")),
-		Portability: ptr(decimal.RequireFromString("0.1")),
+	defaultTargetUtilization = decimal.RequireFromString("0.7")
+	defaultCPUFraction       = decimal.NewFromInt(1)
+	defaultContainerVCPU     = decimal.RequireFromString("0.5")
+	// defaultWeights rank cost first; see [Weights].
+	defaultWeights = struct{ cost, headroom, resilience, operations, portability decimal.Decimal }{
+		cost:        decimal.RequireFromString("0.4"),
+		headroom:    decimal.RequireFromString("0.2"),
+		resilience:  decimal.RequireFromString("0.15"),
+		operations:  decimal.RequireFromString("0.15"),
+		portability: decimal.RequireFromString("0.1"),
 	}
 )
 
@@ -73,16 +84,18 @@ func ptr[T any](v T) *T { return &v }
 
 // WithDefaults returns s with every field it leaves out set to its
 // default, after checking it as [ParseScenario] does. Evaluate calls it;
-// callers use it to see the assumptions before evaluating.
+// callers use it to see the assumptions before evaluating. The result
+// shares no memory with s or with anything else: changing it changes
+// nothing another evaluation reads.
 func (s Scenario) WithDefaults() (Scenario, error) {
 	if err := s.check(); err != nil {
 		return Scenario{}, err
 	}
-	out := s
+	out := s.clone()
 	if out.Snapshot == "" {
 		out.Snapshot = platform.Newest
 	}
-	cat, err := platform.Snapshot(out.Snapshot)
+	cat, err := platformCatalogue(out.Snapshot)
 	if err != nil {
 		return Scenario{}, &FieldError{Field: "snapshot", Value: out.Snapshot, Reason: fmt.Sprintf("is not an embedded snapshot (have %v)", platform.Snapshots())}
 	}
@@ -94,7 +107,6 @@ func (s Scenario) WithDefaults() (Scenario, error) {
 			out.Platforms = append(out.Platforms, p.ID)
 		}
 	} else {
-		out.Platforms = slices.Clone(out.Platforms)
 		for i, id := range out.Platforms {
 			if _, ok := cat.Platform(id); !ok {
 				return Scenario{}, &FieldError{Field: fmt.Sprintf("platforms[%d]", i), Value: string(id), Reason: fmt.Sprintf("is not in snapshot %s", out.Snapshot)}
@@ -108,7 +120,7 @@ func (s Scenario) WithDefaults() (Scenario, error) {
 		w.RequestsPerMonth = ptr(w.RequestsPerSecond.Mul(secondsPerMonth))
 	}
 	if w.PeakRequestsPerSecond == nil {
-		w.PeakRequestsPerSecond = w.RequestsPerSecond
+		w.PeakRequestsPerSecond = ptr(*w.RequestsPerSecond)
 	}
 	if w.Arch == "" {
 		w.Arch = DefaultArch
@@ -117,7 +129,7 @@ func (s Scenario) WithDefaults() (Scenario, error) {
 		w.MaxDurationS = ptr(w.DurationMS.Div(thousand))
 	}
 	if w.CPUFraction == nil {
-		w.CPUFraction = ptr(DefaultCPUFraction)
+		w.CPUFraction = ptr(DefaultCPUFraction())
 	}
 	out.Workload = w
 
@@ -147,7 +159,7 @@ func (s Scenario) WithDefaults() (Scenario, error) {
 		sv.Count = ptr(int64(0))
 	}
 	if sv.TargetUtilization == nil {
-		sv.TargetUtilization = ptr(DefaultTargetUtilization)
+		sv.TargetUtilization = ptr(DefaultTargetUtilization())
 	}
 	if sv.Zones == nil {
 		sv.Zones = ptr(int64(DefaultZones))
@@ -170,7 +182,7 @@ func (s Scenario) WithDefaults() (Scenario, error) {
 
 	c := out.Container
 	if c.VCPU == nil {
-		c.VCPU = ptr(DefaultContainerVCPU)
+		c.VCPU = ptr(DefaultContainerVCPU())
 	}
 	if c.MemoryMB == nil {
 		c.MemoryMB = ptr(max(DefaultContainerMemory, *w.MemoryMB))
@@ -189,16 +201,17 @@ func (s Scenario) WithDefaults() (Scenario, error) {
 	}
 	out.HA = h
 
-	wt := defaultWeights
+	var wt Weights
 	if out.Weights != nil {
 		wt = *out.Weights
-		for _, f := range []struct {
-			p **decimal.Decimal
-			d *decimal.Decimal
-		}{{&wt.Cost, defaultWeights.Cost}, {&wt.Headroom, defaultWeights.Headroom}, {&wt.Resilience, defaultWeights.Resilience}, {&wt.Operations, defaultWeights.Operations}, {&wt.Portability, defaultWeights.Portability}} {
-			if *f.p == nil {
-				*f.p = f.d
-			}
+	}
+	d := defaultWeights
+	for _, f := range []struct {
+		p **decimal.Decimal
+		d decimal.Decimal
+	}{{&wt.Cost, d.cost}, {&wt.Headroom, d.headroom}, {&wt.Resilience, d.resilience}, {&wt.Operations, d.operations}, {&wt.Portability, d.portability}} {
+		if *f.p == nil {
+			*f.p = ptr(f.d)
 		}
 	}
 	out.Weights = &wt

@@ -68,10 +68,10 @@ func newEnv(s Scenario) (*env, error) {
 		return nil, err
 	}
 	e := &env{s: s}
-	if e.platforms, err = platform.Snapshot(s.Snapshot); err != nil {
+	if e.platforms, err = platformCatalogue(s.Snapshot); err != nil {
 		return nil, err
 	}
-	if e.prices, err = cost.Embedded(s.Snapshot, s.Region); err != nil {
+	if e.prices, err = priceCatalogue(s.Snapshot, s.Region); err != nil {
 		return nil, &FieldError{Field: "region", Value: s.Region, Reason: "has no price catalogue: " + err.Error()}
 	}
 	if e.instances, err = capacity.EmbeddedInstances(); err != nil {

@@ -26,3 +26,6 @@ func ModelCostAtLoad(s Scenario) (map[platform.ID]decimal.Decimal, error) {
 	}
 	return out, nil
 }
+
+// CloneScenario is Scenario.clone, for the test that it copies every field.
+func CloneScenario(s Scenario) Scenario { return s.clone() }

@@ -241,7 +241,7 @@ func snapshotSources(id string) map[string]bool {
 		return v.(map[string]bool)
 	}
 	found := map[string]bool{}
-	if c, err := platform.Snapshot(id); err == nil {
+	if c, err := platformCatalogue(id); err == nil {
 		collectSources(reflect.ValueOf(c), false, found)
 	}
 	for u := range found {

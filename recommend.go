@@ -370,7 +370,7 @@ func (e *env) deckReasons(best PlatformReport, reports []PlatformReport) []strin
 }
 
 func (e *env) maxDurationIn2017() (decimal.Decimal, error) {
-	c, err := platform.Snapshot("2017-12")
+	c, err := platformCatalogue("2017-12")
 	if err != nil {
 		return decimal.Zero, err
 	}

@@ -21,7 +21,7 @@ func TestWeightUnitsAnyExponent(t *testing.T) {
 		want    [5]string
 		wantSum string
 	}{
-		{"defaults", defaultWeights, [5]string{"40", "20", "15", "15", "10"}, "100"},
+		{"defaults", defaultWeightsForTest(), [5]string{"40", "20", "15", "15", "10"}, "100"},
 		{"tiny alone", Weights{Cost: d(1, -5000)}, [5]string{"1", "0", "0", "0", "0"}, "1"},
 		{"smallest exponent", Weights{Headroom: d(3, math.MinInt32), Portability: d(1, math.MinInt32)}, [5]string{"0", "3", "0", "0", "1"}, "4"},
 		{"largest exponent", Weights{Cost: d(25, math.MaxInt32-1), Resilience: d(1, math.MaxInt32-2)}, [5]string{"250", "0", "1", "0", "0"}, "251"},
@@ -63,7 +63,7 @@ func TestWeightedMeanRoundsHalfUp(t *testing.T) {
 		{"half rounds up", Weights{Cost: d("1"), Headroom: d("1")}, Criteria{Cost: 0.0001}, 0.0001},
 		{"below half rounds down", Weights{Cost: d("1"), Headroom: d("2")}, Criteria{Cost: 0.0001}, 0},
 		{"thirds", Weights{Cost: d("1"), Headroom: d("1"), Resilience: d("1")}, Criteria{Cost: 1, Headroom: 1}, 0.6667},
-		{"all ones", defaultWeights, Criteria{1, 1, 1, 1, 1}, 1},
+		{"all ones", defaultWeightsForTest(), Criteria{1, 1, 1, 1, 1}, 1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -71,4 +71,9 @@ func TestWeightedMeanRoundsHalfUp(t *testing.T) {
 			assert.Equal(t, tc.want, weightedMean(units, sum, tc.c), "weightedMean(%+v)", tc.c)
 		})
 	}
+}
+
+func defaultWeightsForTest() Weights {
+	d := defaultWeights
+	return Weights{Cost: ptr(d.cost), Headroom: ptr(d.headroom), Resilience: ptr(d.resilience), Operations: ptr(d.operations), Portability: ptr(d.portability)}
 }

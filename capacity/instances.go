@@ -76,7 +76,8 @@ var embedded = sync.OnceValues(func() (Instances, error) {
 })
 
 // EmbeddedInstances returns the instance catalogue shipped in
-// data/instances.yaml, parsed once.
+// data/instances.yaml, parsed once. Every caller shares it, which is safe:
+// its list is unexported and its methods return copies.
 func EmbeddedInstances() (Instances, error) { return embedded() }
 
 // ParseInstances reads an instance catalogue from YAML. Unknown fields,
@@ -180,13 +181,32 @@ const (
 
 var instanceLimits = input.Limits{MaxBytes: 16 << 20, MaxNodes: 2_000_000, MaxItems: 50_000, MaxString: 4096}
 
-// Lookup returns the instance type named t.
+// Lookup returns the instance type named t. The Instance is a copy,
+// pointers included: Instances values share one list (the embedded one
+// with every caller), which must not change under another lookup.
 func (c Instances) Lookup(t string) (Instance, bool) {
 	i := sort.Search(len(c.list), func(i int) bool { return c.list[i].Type >= t })
 	if i < len(c.list) && c.list[i].Type == t {
-		return c.list[i], true
+		return c.list[i].clone(), true
 	}
 	return Instance{}, false
+}
+
+// clone returns in with its own copies of what it points to.
+func (in Instance) clone() Instance {
+	if in.Network != nil {
+		n := *in.Network
+		in.Network = &n
+	}
+	if in.EKSMaxPods != nil {
+		f := *in.EKSMaxPods
+		in.EKSMaxPods = &f
+	}
+	if in.ECSTrunkTasks != nil {
+		f := *in.ECSTrunkTasks
+		in.ECSTrunkTasks = &f
+	}
+	return in
 }
 
 // Types lists the catalogue's instance types in order.

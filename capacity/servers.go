@@ -9,8 +9,11 @@ import (
 )
 
 // DefaultTargetUtilization is the share of a replica's vCPU the sizing plans
-// to use when Servers.TargetUtilization is zero.
-var DefaultTargetUtilization = decimal.RequireFromString("0.7")
+// to use when Servers.TargetUtilization is zero: 0.7. A function rather than
+// a variable, so that no caller can change it under everyone else's sizing.
+func DefaultTargetUtilization() decimal.Decimal { return defaultTargetUtilization }
+
+var defaultTargetUtilization = decimal.RequireFromString("0.7")
 
 // MaxReplicas bounds the replicas one workload may need: a thousand
 // times the largest published cluster envelope (150,000 Kubernetes pods),

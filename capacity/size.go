@@ -20,7 +20,7 @@ type Servers struct {
 	// Count is a fixed fleet of workers; 0 sizes the fleet from the workload.
 	Count int64
 	// TargetUtilization is the share of a replica's vCPU to plan on, in
-	// (0, 1]; zero means DefaultTargetUtilization (0.7).
+	// (0, 1]; zero means [DefaultTargetUtilization] (0.7).
 	TargetUtilization decimal.Decimal
 	Zones             int64 // 0 means 1
 	SurviveZoneLoss   bool  // N+1 per zone
@@ -79,7 +79,7 @@ func Size(cat platform.Catalogue, inst Instances, req Request) (Result, error) {
 	}
 	util := req.Servers.TargetUtilization
 	if util.IsZero() {
-		util = DefaultTargetUtilization
+		util = DefaultTargetUtilization()
 	}
 	res := Result{Platform: p.ID}
 	var fs Findings

@@ -151,8 +151,9 @@ type EKSPrices struct {
 	ExtendedClusterHour Figure `yaml:"extended_cluster_hour"` // the total, not a surcharge
 }
 
-// Catalogue is every price of one snapshot and region. A Catalogue from
-// [Embedded] is shared: treat it as read-only (copy it before changing it).
+// Catalogue is every price of one snapshot and region. Each call of
+// [Embedded] returns a deep copy of its own; [Catalogue.Clone] makes one of
+// any catalogue.
 // The zero Catalogue prices nothing; every entry point rejects it.
 type Catalogue struct {
 	Snapshot        string         `yaml:"snapshot"`
@@ -240,7 +241,8 @@ func LoadFS(fsys fs.FS, dir string) ([]*Catalogue, error) {
 }
 
 // Embedded returns the built-in catalogue of a snapshot and region ("" means
-// [Snapshot2026] and [DefaultRegion]). The result is shared and read-only.
+// [Snapshot2026] and [DefaultRegion]). The result is a deep copy: changing
+// it cannot reach the next caller or an evaluation under way.
 func Embedded(snapshot, region string) (*Catalogue, error) {
 	if snapshot == "" {
 		snapshot = Snapshot2026
@@ -259,7 +261,7 @@ func Embedded(snapshot, region string) (*Catalogue, error) {
 		}
 		return nil, fieldErr("region", region, "has no built-in prices for snapshot "+snapshot)
 	}
-	return c, nil
+	return c.Clone(), nil
 }
 
 // Snapshots lists the snapshot ids with built-in catalogues, oldest first.

@@ -34,5 +34,5 @@
 // workload at every memory size.
 //
 // The package holds no mutable state; embedded catalogues are parsed once,
-// lazily, and shared read-only.
+// lazily, and [Embedded] hands each caller a deep copy.
 package cost

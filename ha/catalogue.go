@@ -57,8 +57,18 @@ type PlatformInfo struct {
 	Workers      bool   `json:"workers"`       // the user runs worker nodes
 }
 
-// Default returns the embedded catalogue, parsed once.
-func Default() (*Catalogue, error) { return loadDefault() }
+// Default returns the embedded catalogue, parsed once. Each call returns a
+// Catalogue of its own, so that `*c = ha.Catalogue{}` cannot empty the one
+// every evaluation reads; the tables it refers to are never written after
+// Load and no method hands them out, so they are shared.
+func Default() (*Catalogue, error) {
+	c, err := loadDefault()
+	if err != nil {
+		return nil, err
+	}
+	own := *c
+	return &own, nil
+}
 
 var loadDefault = sync.OnceValues(func() (*Catalogue, error) {
 	sub, err := fs.Sub(embedded, "data")
@@ -317,7 +327,7 @@ func (c *Catalogue) Behaviours(platform string) ([]Behaviour, error) {
 // Lookup returns what platform still does after event e, from the embedded
 // catalogue.
 func Lookup(platform string, e Event) (Behaviour, error) {
-	c, err := Default()
+	c, err := loadDefault()
 	if err != nil {
 		return Behaviour{}, err
 	}

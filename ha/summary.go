@@ -64,7 +64,7 @@ func rename(err error, field string) error {
 // Summarize computes the report's "ha" object for t under m with the
 // embedded catalogue.
 func Summarize(t Topology, m Model) (Summary, error) {
-	c, err := Default()
+	c, err := loadDefault()
 	if err != nil {
 		return Summary{}, err
 	}

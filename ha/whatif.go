@@ -33,7 +33,7 @@ type State struct {
 // WhatIf applies steps to t in order with the embedded catalogue and returns
 // the initial state followed by the state after each step.
 func WhatIf(t Topology, steps []Step) ([]State, error) {
-	c, err := Default()
+	c, err := loadDefault()
 	if err != nil {
 		return nil, err
 	}

@@ -14,8 +14,8 @@ import (
 	"github.com/runwhere/runwhere/internal/input"
 )
 
-// Catalogue is one dated snapshot of every platform's figures. Catalogues
-// returned by [Snapshot] are shared: treat them as read-only values.
+// Catalogue is one dated snapshot of every platform's figures. Each call
+// of [Snapshot] returns a copy of its own, which the caller may change.
 type Catalogue struct {
 	// Snapshot names the date the figures describe, as YYYY-MM ("2026-11").
 	Snapshot  string     `yaml:"snapshot" json:"snapshot"`
@@ -84,7 +84,8 @@ var loadEmbedded = sync.OnceValues(func() (map[string]Catalogue, error) {
 })
 
 // Snapshot returns the embedded catalogue with the given id ("2017-12",
-// "2026-11"); the empty id means [Newest].
+// "2026-11"); the empty id means [Newest]. The catalogue is a deep copy:
+// changing it cannot reach the next caller or an evaluation under way.
 func Snapshot(id string) (Catalogue, error) {
 	all, err := loadEmbedded()
 	if err != nil {
@@ -97,7 +98,7 @@ func Snapshot(id string) (Catalogue, error) {
 	if !ok {
 		return Catalogue{}, fmt.Errorf("platform: unknown snapshot %q (embedded: %v)", id, Snapshots())
 	}
-	return c, nil
+	return c.Clone(), nil
 }
 
 // Snapshots lists the ids of the embedded catalogues, oldest first.

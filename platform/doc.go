@@ -15,6 +15,6 @@
 // the deck's "Swarm supports 2000+ nodes" — the catalogue models the sources
 // and keeps the claim beside them as a [Claim].
 //
-// Catalogues are plain values parsed once; treat the ones [Snapshot] returns
-// as read-only.
+// Catalogues are plain values parsed once; [Snapshot] returns a deep copy
+// each time, so a caller may change it freely.
 package platform

@@ -1,0 +1,82 @@
+package cost
+
+import (
+	"maps"
+	"slices"
+
+	"github.com/shopspring/decimal"
+)
+
+// Clone returns a deep copy of c: nothing the copy holds or points to
+// (sections, maps, tiers, task sizes) is shared with c, so either may be
+// changed without the other seeing it. Decimals are values and are copied
+// as such. Clone of nil is nil.
+func (c *Catalogue) Clone() *Catalogue {
+	if c == nil {
+		return nil
+	}
+	out := *c
+	if c.Lambda != nil {
+		out.Lambda = c.Lambda.clone()
+	}
+	if c.EC2 != nil {
+		e := *c.EC2
+		// An Instance holds strings, ints and decimals: a value copy is deep.
+		e.Instances = maps.Clone(c.EC2.Instances)
+		out.EC2 = &e
+	}
+	if c.Fargate != nil {
+		out.Fargate = c.Fargate.clone()
+	}
+	out.EKS = clonePtr(c.EKS)
+	out.ECSControlPlane = clonePtr(c.ECSControlPlane)
+	return &out
+}
+
+func (l *LambdaPrices) clone() *LambdaPrices {
+	out := *l
+	if l.Duration != nil {
+		out.Duration = make(map[Arch][]Tier, len(l.Duration))
+		for a, tiers := range l.Duration {
+			tiers = slices.Clone(tiers)
+			for i := range tiers {
+				tiers[i].UpToGBSeconds = clonePtr(tiers[i].UpToGBSeconds)
+			}
+			out.Duration[a] = tiers
+		}
+	}
+	out.EphemeralStorage = clonePtr(l.EphemeralStorage)
+	out.EphemeralFreeMB = clonePtr(l.EphemeralFreeMB)
+	out.EphemeralMaxMB = clonePtr(l.EphemeralMaxMB)
+	out.ProvisionedRoundingMinutes = clonePtr(l.ProvisionedRoundingMinutes)
+	// ProvisionedPrices holds two Figures: a value copy is deep.
+	out.Provisioned = maps.Clone(l.Provisioned)
+	return &out
+}
+
+func (f *FargatePrices) clone() *FargatePrices {
+	out := *f
+	for _, r := range []**FargateRates{&out.LinuxX86, &out.LinuxARM64, &out.WindowsX86} {
+		if *r != nil {
+			rates := **r
+			rates.OSLicenseVCPUSecond = clonePtr(rates.OSLicenseVCPUSecond)
+			*r = &rates
+		}
+	}
+	out.TaskSizes.Sizes = slices.Clone(f.TaskSizes.Sizes)
+	for i := range out.TaskSizes.Sizes {
+		row := &out.TaskSizes.Sizes[i]
+		row.MemoryGB = slices.Clone(row.MemoryGB)
+		row.MinGB, row.MaxGB, row.StepGB = clonePtr(row.MinGB), clonePtr(row.MaxGB), clonePtr(row.StepGB)
+	}
+	return &out
+}
+
+// clonePtr returns a pointer to a copy of *p, or nil.
+func clonePtr[T Figure | EKSPrices | decimal.Decimal](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
+}

@@ -1,0 +1,65 @@
+package cost_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/runwhere/runwhere/cost"
+)
+
+// A caller who changes a catalogue from Embedded, or a clone, changes only
+// their own copy: each case edits one part of the catalogue that is a
+// pointer, map or slice.
+func TestEmbeddedReturnsACopy(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(c *cost.Catalogue)
+	}{
+		{"lambda request price", func(c *cost.Catalogue) { c.Lambda.Request.Value = decimal.Zero }},
+		{"lambda duration tier", func(c *cost.Catalogue) { c.Lambda.Duration[cost.X86][0].Value = decimal.Zero }},
+		{"lambda tier bound", func(c *cost.Catalogue) { *c.Lambda.Duration[cost.X86][0].UpToGBSeconds = decimal.Zero }},
+		{"lambda ephemeral storage", func(c *cost.Catalogue) { c.Lambda.EphemeralStorage.Value = decimal.Zero }},
+		{"ec2 instance", func(c *cost.Catalogue) { c.EC2.Instances["m5.large"] = cost.Instance{} }},
+		{"ec2 new instance", func(c *cost.Catalogue) { c.EC2.Instances["x9.huge"] = cost.Instance{VCPU: 1} }},
+		{"fargate rates", func(c *cost.Catalogue) { c.Fargate.LinuxX86.VCPUSecond.Value = decimal.Zero }},
+		{"fargate task size", func(c *cost.Catalogue) { c.Fargate.TaskSizes.Sizes[0].VCPU = decimal.Zero }},
+		{"fargate task range", func(c *cost.Catalogue) {
+			for _, r := range c.Fargate.TaskSizes.Sizes {
+				if r.StepGB != nil {
+					*r.StepGB = decimal.Zero
+				}
+			}
+		}},
+		{"eks", func(c *cost.Catalogue) { c.EKS.StandardClusterHour.Value = decimal.Zero }},
+		{"ecs control plane", func(c *cost.Catalogue) { c.ECSControlPlane.Source = "" }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			want := catalogueJSON(t, embedded(t, cost.Snapshot2026))
+			mine := embedded(t, cost.Snapshot2026)
+			tc.edit(mine)
+			assert.JSONEq(t, want, catalogueJSON(t, embedded(t, cost.Snapshot2026)), "Embedded() after a caller's edit")
+
+			clone := embedded(t, cost.Snapshot2026)
+			own := catalogueJSON(t, clone)
+			tc.edit(clone.Clone())
+			assert.JSONEq(t, own, catalogueJSON(t, clone), "Clone() edited, original")
+		})
+	}
+}
+
+func TestCloneNil(t *testing.T) {
+	var c *cost.Catalogue
+	assert.Nil(t, c.Clone(), "(*Catalogue)(nil).Clone()")
+}
+
+func catalogueJSON(t *testing.T, c *cost.Catalogue) string {
+	t.Helper()
+	js, err := json.Marshal(c)
+	require.NoError(t, err)
+	return string(js)
+}
