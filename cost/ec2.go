@@ -40,7 +40,7 @@ func EC2(c *Catalogue, u EC2Usage) (Bill, error) {
 // EC2Hourly is the hourly price EC2 would bill for u's instance type: the
 // override or the catalogue's price, after the discount.
 func EC2Hourly(c *Catalogue, u EC2Usage) (decimal.Decimal, error) {
-	if err := checkUsage("ec2", u); err != nil {
+	if err := checkDecimals(namedDecimal{"ec2.hours", u.Hours}, namedDecimal{"ec2.discount", u.Discount}); err != nil {
 		return dZero, err
 	}
 	if u.Discount.IsNegative() || u.Discount.GreaterThan(dOne) {
@@ -79,7 +79,7 @@ func ec2Line(c *Catalogue, u EC2Usage) (Line, error) {
 	if u.InstanceType == "" {
 		return Line{}, fieldErr("ec2.instance_type", "", "is missing")
 	}
-	if err := checkUsage("ec2", u); err != nil {
+	if err := checkDecimals(namedDecimal{"ec2.hours", u.Hours}, namedDecimal{"ec2.discount", u.Discount}); err != nil {
 		return Line{}, err
 	}
 	if u.Hours.IsNegative() {

@@ -3,7 +3,8 @@ package cost
 import (
 	"fmt"
 	"strconv"
-	"strings"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/runwhere/runwhere/internal/input"
 )
@@ -32,12 +33,20 @@ func fieldErr(field, value, reason string) error {
 	return &FieldError{Field: field, Value: value, Reason: reason}
 }
 
-// checkUsage refuses a usage whose decimals carry more digits or a larger
-// exponent than input accepts, before any arithmetic on them: usages are
-// built in Go, so no parser has looked at them.
-func checkUsage(prefix string, u any) error {
-	if field, err := input.CheckDecimals(u); err != nil {
-		return fieldErr(prefix+"."+strings.ToLower(field), "(refused)", err.Error())
+// checkDecimals refuses a usage decimal that carries more digits or a
+// larger exponent than input accepts, before any arithmetic on it: usages
+// are built in Go, so no parser has looked at them. The fields are named
+// one by one because this runs on every bill, many times per evaluation.
+func checkDecimals(fields ...namedDecimal) error {
+	for _, f := range fields {
+		if err := input.CheckDecimal(f.v); err != nil {
+			return fieldErr(f.name, "(refused)", err.Error())
+		}
 	}
 	return nil
+}
+
+type namedDecimal struct {
+	name string
+	v    decimal.Decimal
 }

@@ -143,7 +143,7 @@ func Fargate(c *Catalogue, u FargateUsage) (Bill, error) {
 	if u.Tasks < 0 {
 		return Bill{}, fieldErr("fargate.tasks", strconv.Itoa(u.Tasks), "is negative")
 	}
-	if err := checkUsage("fargate", u); err != nil {
+	if err := checkDecimals(namedDecimal{"fargate.seconds", u.Seconds}, namedDecimal{"fargate.vcpu", u.VCPU}, namedDecimal{"fargate.discount", u.Discount}); err != nil {
 		return Bill{}, err
 	}
 	if u.Seconds.IsNegative() {

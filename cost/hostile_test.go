@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -39,5 +40,35 @@ func TestHostileNumbersInCatalogue(t *testing.T) {
 				assert.LessOrEqual(t, len(err.Error()), 300, "error %q", err)
 			})
 		}
+	}
+}
+
+// TestLargeCatalogueIsRefusedQuickly pins issue 10's defect 6: a catalogue
+// of 100,000 instances (yaml.v3 checks a mapping's keys for duplicates in
+// quadratic time) took 86 s; it is refused before it is decoded, by its
+// size or by its count of keys.
+func TestLargeCatalogueIsRefusedQuickly(t *testing.T) {
+	for _, tc := range []struct {
+		instances int
+		want      string
+	}{
+		{100_000, "at most 16777216 are read"},
+		{50_000, "ec2.instances: has 50000 keys; at most 5000"},
+	} {
+		t.Run(fmt.Sprint(tc.instances), func(t *testing.T) {
+			var b strings.Builder
+			b.WriteString("snapshot: \"2026-11\"\nregion: us-east-1\ncurrency: USD\nec2:\n  instances:\n")
+			for i := range tc.instances {
+				fmt.Fprintf(&b, "    t%d.large: {vcpu: 2, memory_mib: 8192, arch: x86_64, spec_source: \"https://example.com/s\", hourly: {value: \"0.1\", source: \"https://example.com/p\", as_of: \"2026-11-01\"}}\n", i)
+			}
+			start := time.Now()
+			_, err := cost.ParseCatalogue([]byte(b.String()))
+			elapsed := time.Since(start)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.want)
+			// Parsing 9 MB of YAML into nodes is linear and takes most of this:
+			// 3 s, or 30 s under -race.
+			assert.Less(t, elapsed, 60*time.Duration(inputtest.Bound), "a %d-byte catalogue took %v", b.Len(), elapsed)
+		})
 	}
 }

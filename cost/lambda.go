@@ -87,7 +87,7 @@ func newLambdaModel(c *Catalogue, u LambdaUsage) (*lambdaModel, error) {
 	if c == nil || c.Lambda == nil {
 		return nil, fieldErr("lambda", snapshotOf(c), "is not priced in this catalogue")
 	}
-	if err := checkUsage("lambda", u); err != nil {
+	if err := checkDecimals(namedDecimal{"lambda.requests", u.Requests}, namedDecimal{"lambda.duration_ms", u.DurationMS}, namedDecimal{"lambda.provisioned_hours", u.ProvisionedHours}, namedDecimal{"lambda.prior_gb_seconds", u.PriorGBSeconds}); err != nil {
 		return nil, err
 	}
 	lp := c.Lambda
