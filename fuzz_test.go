@@ -3,71 +3,19 @@ package runwhere_test
 import (
 	"encoding/json"
 	"fmt"
-	"math"
 	"regexp"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 	"unicode"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/runwhere/runwhere"
 	"github.com/runwhere/runwhere/ha"
+	"github.com/runwhere/runwhere/internal/input/inputtest"
 	"github.com/runwhere/runwhere/platform"
 )
-
-// fuzzCallLimit is the most one fuzz input may spend in the call under
-// test: the calculator re-evaluates on every keystroke, and an input that
-// takes longer is a denial of service in waiting (issue 10).
-const fuzzCallLimit = 100 * time.Millisecond
-
-// fuzzHangLimit is how long timed waits for one run before it reports the
-// input as hanging. Go's fuzzer reports no hangs of its own: a worker stuck
-// in one input only stops finding new ones until -fuzztime ends, and the
-// run passes.
-const fuzzHangLimit = 10 * fuzzCallLimit
-
-// timed runs call, the call under test for input, and fails the input when
-// it took longer than fuzzCallLimit. Only the call is timed, not the fuzz
-// target's own checks. A slow call is run twice more and the fastest run
-// counts: on a loaded machine one run can stall for hundreds of
-// milliseconds, while an input that is slow by construction is slow every
-// time. The call runs on its own goroutine so that one that never returns
-// fails the input after fuzzHangLimit (the goroutine is left behind).
-func timed(t *testing.T, what string, input any, call func()) {
-	t.Helper()
-	fastest := time.Duration(math.MaxInt64)
-	for range 3 {
-		done := make(chan any, 1)
-		start := time.Now()
-		go func() {
-			defer func() {
-				if p := recover(); p != nil {
-					done <- fmt.Sprintf("%v\n%s", p, debug.Stack())
-				}
-				close(done)
-			}()
-			call()
-		}()
-		hang := time.NewTimer(fuzzHangLimit)
-		select {
-		case p := <-done:
-			hang.Stop()
-			if p != nil {
-				t.Fatalf("%s(%s) panicked: %v", what, fmt.Sprintf("%q", input), p)
-			}
-		case <-hang.C:
-			t.Fatalf("%s(%s) did not return within %v, want at most %v", what, fmt.Sprintf("%q", input), fuzzHangLimit, fuzzCallLimit)
-		}
-		if fastest = min(fastest, time.Since(start)); fastest <= fuzzCallLimit {
-			return
-		}
-	}
-	t.Fatalf("%s(%s) took %v, want at most %v", what, fmt.Sprintf("%q", input), fastest, fuzzCallLimit)
-}
 
 // FuzzEvaluate feeds arbitrary text to ParseScenario and whatever parses to
 // Evaluate, Curves and Markdown: every input either fails with a
@@ -83,7 +31,7 @@ func FuzzEvaluate(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var s runwhere.Scenario
 		var err error
-		timed(t, "ParseScenario", data, func() { s, err = runwhere.ParseScenario(data) })
+		inputtest.Timed(t, "ParseScenario", data, func() { s, err = runwhere.ParseScenario(data) })
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "runwhere: ") {
 				t.Fatalf("ParseScenario error %q lacks the package prefix", err)
@@ -91,7 +39,7 @@ func FuzzEvaluate(f *testing.F) {
 			return
 		}
 		var r runwhere.Report
-		timed(t, "Evaluate", data, func() { r, err = runwhere.Evaluate(s) })
+		inputtest.Timed(t, "Evaluate", data, func() { r, err = runwhere.Evaluate(s) })
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "runwhere: ") {
 				t.Fatalf("Evaluate error %q lacks the package prefix", err)
@@ -101,8 +49,8 @@ func FuzzEvaluate(f *testing.F) {
 		if _, err := json.Marshal(r); err != nil {
 			t.Fatalf("report does not marshal: %v", err)
 		}
-		timed(t, "Markdown", data, func() { _ = r.Markdown() })
-		timed(t, "Curves", data, func() { _, err = runwhere.Curves(s, 8) })
+		inputtest.Timed(t, "Markdown", data, func() { _ = r.Markdown() })
+		inputtest.Timed(t, "Curves", data, func() { _, err = runwhere.Curves(s, 8) })
 		if err != nil {
 			t.Fatalf("Curves failed where Evaluate succeeded: %v", err)
 		}
@@ -122,7 +70,7 @@ func fuzzDecimal(s string) (*decimal.Decimal, bool) {
 
 // curveFuzzPoints caps the points FuzzCurves asks for. Curves accepts up to
 // MaxCurvePoints (1000, about 50 ms for seven platforms on a 2-core
-// machine), too close to fuzzCallLimit on a loaded one; 400 is twice the
+// machine), too close to inputtest.CallLimit on a loaded one; 400 is twice the
 // default and well inside it.
 const curveFuzzPoints = 400
 
@@ -161,7 +109,7 @@ func FuzzCurves(f *testing.F) {
 			rps, peak, durationMS, vcpu, memoryMB, count, zones, s.Platforms, points)
 		var curves []runwhere.Curve
 		var err error
-		timed(t, "Curves", input, func() { curves, err = runwhere.Curves(s, points) })
+		inputtest.Timed(t, "Curves", input, func() { curves, err = runwhere.Curves(s, points) })
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "runwhere: ") {
 				t.Fatalf("Curves(%s) error %q lacks the package prefix", input, err)
@@ -241,7 +189,7 @@ func FuzzWhatIf(f *testing.F) {
 		input := fmt.Sprintf("%s, managers %d, zones %d, events %q", id, managers, zones, events)
 		var res runwhere.WhatIfResult
 		var err error
-		timed(t, "WhatIf", input, func() { res, err = runwhere.WhatIf(s, id, events) })
+		inputtest.Timed(t, "WhatIf", input, func() { res, err = runwhere.WhatIf(s, id, events) })
 		if err != nil {
 			msg := err.Error()
 			if !strings.HasPrefix(msg, "runwhere: ") {
@@ -294,7 +242,7 @@ func FuzzMarkdown(f *testing.F) {
 		}
 		input := fmt.Sprintf("name %q, instance type %q, region %q", name, instanceType, region)
 		var md string
-		timed(t, "Markdown", input, func() { md = r.Markdown() })
+		inputtest.Timed(t, "Markdown", input, func() { md = r.Markdown() })
 		if problems := mdProblems(r, md); len(problems) > 0 {
 			t.Fatalf("Markdown(%s):\n%s\n\n%s", input, strings.Join(problems, "\n"), md)
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/runwhere/runwhere/capacity"
+	"github.com/runwhere/runwhere/internal/input/inputtest"
 )
 
 func TestEmbeddedInstances(t *testing.T) {
@@ -80,7 +81,7 @@ func FuzzParseInstances(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var inst capacity.Instances
 		var err error
-		timed(t, "ParseInstances", data, func() { inst, err = capacity.ParseInstances(bytes.NewReader(data)) })
+		inputtest.Timed(t, "ParseInstances", data, func() { inst, err = capacity.ParseInstances(bytes.NewReader(data)) })
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "capacity: ") {
 				t.Fatalf("error without prefix: %v", err)

@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/internal/input/inputtest"
 )
 
 func FuzzParseCatalogue(f *testing.F) {
@@ -18,7 +19,7 @@ func FuzzParseCatalogue(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var c *cost.Catalogue
 		var err error
-		timed(t, "ParseCatalogue", data, func() { c, err = cost.ParseCatalogue(data) })
+		inputtest.Timed(t, "ParseCatalogue", data, func() { c, err = cost.ParseCatalogue(data) })
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "cost: ") {
 				t.Fatalf("ParseCatalogue error %q lacks the cost: prefix", err)
@@ -26,14 +27,14 @@ func FuzzParseCatalogue(f *testing.F) {
 			return
 		}
 		// Whatever parses must validate and price without panicking.
-		timed(t, "Validate", data, func() { err = c.Validate() })
+		inputtest.Timed(t, "Validate", data, func() { err = c.Validate() })
 		if err != nil {
 			t.Fatalf("parsed catalogue fails Validate: %v", err)
 		}
 		for _, it := range c.InstanceTypes() {
-			timed(t, "EC2 "+it, data, func() { _, _ = cost.EC2(c, cost.EC2Usage{InstanceType: it, Count: 1}) })
+			inputtest.Timed(t, "EC2 "+it, data, func() { _, _ = cost.EC2(c, cost.EC2Usage{InstanceType: it, Count: 1}) })
 		}
-		timed(t, "Lambda", data, func() {
+		inputtest.Timed(t, "Lambda", data, func() {
 			_, _ = cost.Lambda(c, cost.LambdaUsage{Requests: decimal.NewFromInt(1000), DurationMS: decimal.NewFromInt(10), MemoryMB: 128})
 		})
 	})
@@ -63,7 +64,7 @@ func FuzzLambda(f *testing.F) {
 		}
 		var b cost.Bill
 		var err error
-		timed(t, "Lambda", fmt.Sprintf("%+v", u), func() { b, err = cost.Lambda(c, u) })
+		inputtest.Timed(t, "Lambda", fmt.Sprintf("%+v", u), func() { b, err = cost.Lambda(c, u) })
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "cost: ") {
 				t.Fatalf("Lambda error %q lacks the cost: prefix", err)
@@ -104,8 +105,8 @@ func FuzzFargateAndEC2(f *testing.F) {
 		fu := cost.FargateUsage{Platform: p, Tasks: tasks, Seconds: s, VCPU: v, MemoryMB: mem, EphemeralStorageGB: storage}
 		eu := cost.EC2Usage{InstanceType: itype, Count: tasks, Hours: s, HourlyPrice: override}
 		var errs [2]error
-		timed(t, "Fargate", fmt.Sprintf("%+v", fu), func() { _, errs[0] = cost.Fargate(c, fu) })
-		timed(t, "EC2", fmt.Sprintf("%+v", eu), func() { _, errs[1] = cost.EC2(c, eu) })
+		inputtest.Timed(t, "Fargate", fmt.Sprintf("%+v", fu), func() { _, errs[0] = cost.Fargate(c, fu) })
+		inputtest.Timed(t, "EC2", fmt.Sprintf("%+v", eu), func() { _, errs[1] = cost.EC2(c, eu) })
 		for _, err := range errs {
 			if err != nil && !strings.HasPrefix(err.Error(), "cost: ") {
 				t.Fatalf("error %q lacks the cost: prefix", err)

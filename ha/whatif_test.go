@@ -3,9 +3,11 @@ package ha_test
 import (
 	"testing"
 
-	"github.com/runwhere/runwhere/ha"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/runwhere/runwhere/ha"
+	"github.com/runwhere/runwhere/internal/input/inputtest"
 )
 
 func TestWhatIf(t *testing.T) {
@@ -240,7 +242,7 @@ func FuzzParseSteps(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		var steps []ha.Step
 		var err error
-		timed(t, "ParseSteps", s, func() { steps, err = ha.ParseSteps(s) })
+		inputtest.Timed(t, "ParseSteps", s, func() { steps, err = ha.ParseSteps(s) })
 		if err != nil {
 			return
 		}
@@ -265,7 +267,7 @@ func FuzzParseSteps(f *testing.F) {
 			}
 		}
 		// Any parsed sequence runs on a large topology without panicking.
-		timed(t, "WhatIf", s, func() { _, _ = ha.WhatIf(ha.Topology{Platform: "swarm", Managers: 7, Zones: 26, Workers: 30}, steps) })
+		inputtest.Timed(t, "WhatIf", s, func() { _, _ = ha.WhatIf(ha.Topology{Platform: "swarm", Managers: 7, Zones: 26, Workers: 30}, steps) })
 	})
 }
 
@@ -276,7 +278,7 @@ func FuzzParseProb(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		var p ha.Prob
 		var err error
-		timed(t, "ParseProb", s, func() { p, err = ha.ParseProb(s) })
+		inputtest.Timed(t, "ParseProb", s, func() { p, err = ha.ParseProb(s) })
 		if err != nil {
 			return
 		}

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/runwhere/runwhere/internal/input/inputtest"
 	"github.com/runwhere/runwhere/platform"
 )
 
@@ -106,7 +107,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var c platform.Catalogue
 		var err error
-		timed(t, "Parse", data, func() { c, err = platform.Parse("fuzz.yaml", data) })
+		inputtest.Timed(t, "Parse", data, func() { c, err = platform.Parse("fuzz.yaml", data) })
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "platform: ") {
 				t.Fatalf("Parse error %q lacks the package prefix", err)

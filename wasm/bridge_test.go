@@ -6,6 +6,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/runwhere/runwhere/internal/input/inputtest"
 )
 
 // fakeEngine echoes what it is given, so the tests see what the bridge passes on.
@@ -209,7 +211,7 @@ func FuzzScenario(f *testing.F) {
 	b := bridge{fakeEngine()}
 	f.Fuzz(func(t *testing.T, in string) {
 		var out string
-		timed(t, "Scenario", in, func() { out = b.Scenario(in) })
+		inputtest.Timed(t, "Scenario", in, func() { out = b.Scenario(in) })
 		var m map[string]any
 		if err := json.Unmarshal([]byte(out), &m); err != nil {
 			t.Fatalf("Scenario(%q) = %q: not JSON: %v", in, out, err)
@@ -222,12 +224,12 @@ func FuzzScenario(f *testing.F) {
 			Error string `json:"error"`
 		}
 		var yamlOut string
-		timed(t, "YAML", out, func() { yamlOut = b.YAML(out) })
+		inputtest.Timed(t, "YAML", out, func() { yamlOut = b.YAML(out) })
 		if err := json.Unmarshal([]byte(yamlOut), &y); err != nil || y.Error != "" {
 			t.Fatalf("YAML(%s) = %+v, %v", out, y, err)
 		}
 		var back string
-		timed(t, "Scenario", y.YAML, func() { back = b.Scenario(y.YAML) })
+		inputtest.Timed(t, "Scenario", y.YAML, func() { back = b.Scenario(y.YAML) })
 		if back != out {
 			t.Fatalf("round trip of %q:\n first %s\nsecond %s\n yaml %q", in, out, back, y.YAML)
 		}

@@ -6,3 +6,5 @@ package inputtest
 // detector slows the decoder about tenfold; the hang it guards against
 // was minutes.
 const Bound = 500e6 // nanoseconds
+
+const callLimit = 1000e6 // nanoseconds
