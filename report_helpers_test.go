@@ -54,3 +54,15 @@ func codes(fs []capacity.Finding) []string {
 	}
 	return out
 }
+
+// breakEvenAgainst returns the break-even of Lambda against server.
+func breakEvenAgainst(t *testing.T, r runwhere.Report, server runwhere.PlatformID) runwhere.BreakEven {
+	t.Helper()
+	for _, be := range r.BreakEven {
+		if be.Server == server {
+			return be
+		}
+	}
+	require.Failf(t, "break-even missing", "the report has no break-even against %s", server)
+	return runwhere.BreakEven{}
+}
