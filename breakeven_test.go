@@ -229,3 +229,69 @@ func TestBreakEvenNotes(t *testing.T) {
 		})
 	}
 }
+
+// The provisioned-concurrency reference scenario's break-even points, by
+// hand. Its workload: a mean of 50 requests/s, a peak of 150, 200 ms at
+// 1,024 MB, 40 % of it on CPU; 20 provisioned environments; 0.5 vCPU /
+// 1 GB replicas at 70 % on m5.large ($70.08 a month) over 3 zones.
+//
+//   - Lambda costs 20 × 1 GB × 2,628,000 s × $0.0000041667 = $219.001752 at
+//     any load, then s' = $0.0000002 + 0.2 × $0.0000097222 = $0.00000214444
+//     a request up to the 20 × 2,628,000 / 0.2 = 262,800,000 the provisioned
+//     environments serve.
+//   - A replica gets 0.35 vCPU for 0.4 × 200 = 80 ms of CPU a request:
+//     4.375 requests/s at the peak, so 4.375 × 2,628,000 / 3 = 3,832,500
+//     requests a month at the mean.
+func TestProvisionedConcurrencyPresetBreakEven(t *testing.T) {
+	var yaml string
+	for _, p := range runwhere.Presets() {
+		if p.Name == "provisioned-concurrency" {
+			yaml = p.YAML
+		}
+	}
+	require.NotEmpty(t, yaml, "the provisioned-concurrency preset")
+	r := evaluateYAML(t, yaml)
+	tests := []struct {
+		server    runwhere.PlatformID
+		crossings int
+		rps, rph  string
+		below     runwhere.PlatformID
+	}{
+		// ECS in awsvpc mode runs 2 tasks on a m5.large (3 ENIs, one the
+		// instance's); a step is 3 nodes ($210.24) and 6 replicas, R =
+		// 22,995,000 a month. ECS is cheaper at first ($210.24 < $219.00);
+		// at the end of the first step Lambda costs 219.001752 + 22,995,000
+		// × 0.00000214444 = $268.31, less than the $420.48 the fleet jumps
+		// to, and gains $210.24 − $49.31 every step after (past the
+		// provisioned capacity, $210.24 − 22,995,000 × $0.00000353334 =
+		// $128.99). One crossing at R: 8.75/s, 31,500/h.
+		{"ecs-ec2", 1, "8.75", "31500.0", "ecs-ec2"},
+		// EKS keeps 70m CPU for the kubelet, leaving 1,930m: 3 pods a node;
+		// a step is 3 nodes and 9 replicas, R = 34,492,500, on $73 of
+		// control plane: $283.24 at first, above Lambda's $219.00. Lambda
+		// reaches it at (283.24 − 219.001752) / 0.00000214444 = 29,955,721.8
+		// a month = 11.40/s = 41,035.2/h, costs $292.97 at R, below the
+		// $493.48 the fleet jumps to, and gains $210.24 − $73.97 a step
+		// after (past the provisioned capacity, $210.24 − $121.87): 2
+		// crossings.
+		{"eks", 2, "11.40", "41035.2", "lambda"},
+		// A Fargate step is one task ($18.020196, R = 3,832,500), at least
+		// one per zone. Lambda, $219.00 above at first, gains
+		// 18.020196 − 3,832,500 × 0.00000214444 = $9.8016297 a step: it is
+		// $13.17 dearer at the end of step 21, $4.85 cheaper after the jump
+		// (crossing at 21 × 3,832,500 = 80,482,500 a month = 30.625 → 30.63/s,
+		// 110,250/h), $3.37 dearer at the end of step 22 (crossing), $14.65
+		// cheaper after its jump (crossing) and cheaper from then on: 3.
+		{"ecs-fargate", 3, "30.63", "110250.0", "ecs-fargate"},
+	}
+	for _, tc := range tests {
+		t.Run(string(tc.server), func(t *testing.T) {
+			be := breakEvenAgainst(t, r, tc.server)
+			require.NotNil(t, be.RequestsPerSec, "break-even against %s: %s", tc.server, be.Reason)
+			assert.Equal(t, tc.crossings, be.Crossings, "crossings")
+			assert.Equal(t, tc.rps, be.RequestsPerSec.StringFixed(2), "first crossing, requests/s")
+			assert.Equal(t, tc.rph, be.RequestsPerHour.StringFixed(1), "first crossing, requests/h")
+			assert.Equal(t, tc.below, be.CheaperBelow, "cheaper below")
+		})
+	}
+}

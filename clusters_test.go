@@ -2,6 +2,7 @@ package runwhere_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -61,7 +62,8 @@ func TestSeveralClustersBillEveryControlPlane(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			yaml := fmt.Sprintf("snapshot: %q\nplatforms: [%s]\nworkload: {requests_per_second: 1, duration_ms: 100, memory_mb: 128}\nservers: {instance_type: %s, count: 6000, managers: 3}\n", tc.snapshot, tc.platform, tc.instance)
-			p := platformIn(t, evaluateYAML(t, yaml), tc.platform)
+			r := evaluateYAML(t, yaml)
+			p := platformIn(t, r, tc.platform)
 			assert.True(t, p.Feasible, "blockers %v", p.Blockers)
 			assert.Equal(t, 2, p.Capacity.Clusters, "clusters")
 			assert.Contains(t, codes(p.Warnings), "multiple-clusters")
@@ -77,6 +79,12 @@ func TestSeveralClustersBillEveryControlPlane(t *testing.T) {
 			// (limits-ha.md §2), not the 6 of both clusters pooled nor 1.
 			assertQuorum(t, p, 3, 2, 1)
 			assert.Contains(t, runwhere.Report{Platforms: []runwhere.PlatformReport{p}}.Markdown(), "HA: 3 managers, quorum 2, tolerates 1 failure(s)", "the Markdown HA line")
+			// Alone in the scenario, Kubernetes is recommended, and the
+			// reasons speak of one cluster's control plane and of the
+			// 6,000 / 2 = 3,000 nodes, 60 % of the envelope, each holds.
+			reasons := strings.Join(r.Recommendation.Reasons, "\n")
+			assert.Contains(t, reasons, "Its 3 managers tolerate 1 failure(s); the team runs and upgrades them.")
+			assert.Contains(t, reasons, fmt.Sprintf("It runs a fixed fleet of 6000 %s nodes over 2 clusters, within the 5000-node envelope per cluster", tc.instance))
 
 			// Splitting does not change one cluster's control plane: its
 			// availability is that of the same 3 managers over one cluster.
