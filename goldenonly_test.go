@@ -2,6 +2,7 @@ package runwhere_test
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -262,4 +263,76 @@ func TestDefaultAvailabilities(t *testing.T) {
 	assert.InDelta(t, 0.995, *d.HA.NodeAvailability, 0, "node availability")
 	assert.InDelta(t, 0.9999, *d.HA.ZoneAvailability, 0, "zone availability")
 	assert.Equal(t, "awsvpc", d.Servers.ECSNetworkMode, "ECS network mode")
+}
+
+// Rules of the recommendation that no reference scenario reaches.
+func TestRecommendationRules(t *testing.T) {
+	criteriaOf := func(t *testing.T, r runwhere.Report, id runwhere.PlatformID) runwhere.Criteria {
+		t.Helper()
+		for _, k := range r.Recommendation.Ranking {
+			if k.Platform == id {
+				return k.Criteria
+			}
+		}
+		require.Failf(t, "not ranked", "%s", id)
+		return runwhere.Criteria{}
+	}
+	t.Run("resilience halved without a zone to spare", func(t *testing.T) {
+		// In one zone ECS's workers do not survive its loss: the 99.99 %
+		// SLA's 1 − 4.38 / 43.8 = 0.9 is halved to 0.45.
+		r := evaluateYAML(t, "platforms: [ecs-ec2]\nworkload: {requests_per_second: 10, duration_ms: 100, memory_mb: 128}\nservers: {zones: 1}\n")
+		require.NotNil(t, platformIn(t, r, "ecs-ec2").HA.SurvivesZoneLoss)
+		assert.False(t, *platformIn(t, r, "ecs-ec2").HA.SurvivesZoneLoss)
+		assert.InDelta(t, 0.45, criteriaOf(t, r, "ecs-ec2").Resilience, 0, "resilience")
+	})
+	t.Run("pods count toward headroom", func(t *testing.T) {
+		// 2,310/s × 0.1 s = 231 in flight on 0.01 vCPU × 0.7 replicas:
+		// 33,000 replicas, 11,000 a zone, 110 a node (the kubelet's pod
+		// limit), 300 nodes. Pods use 33,000 / 150,000 = 0.22 of the
+		// envelope, nodes 300 / 5,000 = 0.06: headroom 0.78.
+		r := evaluateYAML(t, "platforms: [kubernetes]\nworkload: {requests_per_second: 2310, duration_ms: 100, memory_mb: 64}\ncontainer: {vcpu: 0.01, memory_mb: 64}\n")
+		p := platformIn(t, r, "kubernetes")
+		require.Equal(t, 33000, p.Capacity.Replicas, "replicas")
+		require.Equal(t, 300, p.Capacity.Nodes, "nodes")
+		assert.InDelta(t, 0.78, criteriaOf(t, r, "kubernetes").Headroom, 0, "headroom")
+	})
+	t.Run("a free platform", func(t *testing.T) {
+		// A fleet at $0/h costs nothing: it is the cheapest (cost 1) and
+		// Lambda's cost criterion is $0 / its bill = 0.
+		r := evaluateYAML(t, "platforms: [lambda, ecs-ec2]\nworkload: {requests_per_second: 10, duration_ms: 100, memory_mb: 128}\nservers: {hourly_price: \"0\"}\n")
+		assert.InDelta(t, 1.0, criteriaOf(t, r, "ecs-ec2").Cost, 0, "ECS cost criterion")
+		assert.InDelta(t, 0.0, criteriaOf(t, r, "lambda").Cost, 0, "Lambda cost criterion")
+	})
+	t.Run("reasons at 2,500 nodes", func(t *testing.T) {
+		// 2,500 of 5,000 nodes is half the envelope: "well within" it.
+		r := evaluateYAML(t, "platforms: [kubernetes]\nworkload: {requests_per_second: 1, duration_ms: 100, memory_mb: 128}\nservers: {count: 2500}\n")
+		assert.Contains(t, r.Recommendation.Reasons, "It runs a fixed fleet of 2500 m5.large nodes, well within the 5000-node envelope per cluster (https://kubernetes.io/docs/setup/best-practices/cluster-large/).")
+	})
+	for _, tc := range []struct {
+		nodes int
+		deck  bool
+	}{{1000, false}, {1001, true}} {
+		t.Run(fmt.Sprintf("the deck's large scale at %d nodes", tc.nodes), func(t *testing.T) {
+			// The deck sent fleets of more than 1,000 nodes to ECS or
+			// Kubernetes.
+			r := evaluateYAML(t, fmt.Sprintf("platforms: [kubernetes]\nworkload: {requests_per_second: 1, duration_ms: 100, memory_mb: 128}\nservers: {count: %d}\n", tc.nodes))
+			const deck = "This agrees with the 2017 deck: the largest conventional scale is ECS's or Kubernetes'."
+			assert.Equal(t, tc.deck, slices.Contains(r.Recommendation.Reasons, deck), "reasons %q", r.Recommendation.Reasons)
+		})
+	}
+	t.Run("reasons for a job past the 2017 timeout", func(t *testing.T) {
+		// A 600 s job was past 2017-12's 300 s timeout, within today's 900 s
+		// (limits-ha.md §5a).
+		r := evaluateYAML(t, "platforms: [lambda]\nworkload: {requests_per_second: 1, duration_ms: 100, max_duration_s: 600, memory_mb: 128}\n")
+		assert.Contains(t, r.Recommendation.Reasons, "Today's limits changed the deck's answer: a 600 s job was past Lambda's 300 s timeout in 2017-12; the limit has been 900 s since 2018-10.")
+	})
+}
+
+// ECS limits the tasks of one service (5,000 by default, limits-ha.md §4a),
+// however they spread over zones: 420/s × 0.1 s / 0.007 = 6,000 tasks, 2,000
+// a zone, pass it.
+func TestECSTasksPerService(t *testing.T) {
+	p := platformIn(t, evaluateYAML(t, "platforms: [ecs-ec2]\nworkload: {requests_per_second: 420, duration_ms: 100, memory_mb: 64}\ncontainer: {vcpu: 0.01, memory_mb: 64}\nservers: {ecs_network_mode: bridge}\n"), "ecs-ec2")
+	require.Equal(t, 6000, p.Capacity.Replicas, "tasks")
+	assert.Contains(t, codes(append(p.Blockers, p.Warnings...)), "max-tasks-per-service")
 }
