@@ -1,6 +1,7 @@
 package runwhere_test
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -223,6 +224,66 @@ func TestFreeTierBillsZero(t *testing.T) {
 				assert.True(t, l.Amount.IsZero(), "%s amount = %s, want 0", l.Item, l.Amount)
 			}
 			assert.Equal(t, "0.00", p.MonthlyCostRounded.StringFixed(2), "monthly_cost_rounded")
+		})
+	}
+}
+
+// A curve point is the bill of the same scenario at that load: Evaluate
+// with the mean (and the peak, in proportion) set to the point's rate
+// gives the point's cost, for every point of every reference scenario and
+// of some of the random ones above. Past one cluster's limits the curve
+// keeps the scenario's own number of control planes (a cost.Fleet has one
+// fixed part), so points where the fleet would split differently are left
+// out.
+func TestCurvePointsAreBills(t *testing.T) {
+	var cases []moneyCase
+	for _, p := range runwhere.Presets() {
+		cases = append(cases, moneyCase{p.Name, p.YAML})
+	}
+	for _, snap := range cost.Snapshots() {
+		cases = append(cases, randomMoneyCases(t, snap, 150)[:25]...)
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := runwhere.ParseScenario([]byte(tc.yaml))
+			require.NoError(t, err)
+			d, err := s.WithDefaults()
+			require.NoError(t, err)
+			if d.Workload.RequestsPerSecond.IsZero() {
+				t.Skip("no mean load to scale")
+			}
+			base, err := runwhere.Evaluate(d)
+			require.NoError(t, err)
+			curves, err := runwhere.Curves(d, 5)
+			require.NoError(t, err)
+			ratio := d.Workload.PeakRequestsPerSecond.Div(*d.Workload.RequestsPerSecond)
+			for i := range 5 {
+				var rate decimal.Decimal
+				for _, c := range curves {
+					if len(c.Points) > 0 {
+						rate = c.Points[i].RequestsPerSecond
+					}
+				}
+				if rate.IsZero() {
+					return // nothing is priced
+				}
+				at := d
+				peak := rate.Mul(ratio)
+				at.Workload.RequestsPerMonth, at.Workload.RequestsPerSecond, at.Workload.PeakRequestsPerSecond = nil, &rate, &peak
+				r, err := runwhere.Evaluate(at)
+				if fe := (*runwhere.FieldError)(nil); errors.As(err, &fe) && fe.Field == "workload" {
+					continue // a hundredfold load past the fleets runwhere sizes
+				}
+				require.NoError(t, err, "at %s requests/s", rate)
+				for j, c := range curves {
+					p := r.Platforms[j]
+					if len(c.Points) == 0 || len(p.CostLines) == 0 || p.Capacity.Clusters != base.Platforms[j].Capacity.Clusters {
+						continue
+					}
+					assert.True(t, c.Points[i].MonthlyCost.Sub(p.MonthlyCost).Abs().LessThan(decimal.New(1, -6)),
+						"%s at %s requests/s: curve %s, bill %s", c.Platform, rate, c.Points[i].MonthlyCost, p.MonthlyCost)
+				}
+			}
 		})
 	}
 }
