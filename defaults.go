@@ -114,9 +114,13 @@ func (s Scenario) WithDefaults() (Scenario, error) {
 		}
 	}
 	w := out.Workload
-	if w.RequestsPerSecond == nil {
+	// Both rates are kept when both are given: check found that they agree,
+	// and the month, the figure Lambda bills, is not recomputed from a
+	// rounded rate.
+	switch {
+	case w.RequestsPerSecond == nil:
 		w.RequestsPerSecond = ptr(w.RequestsPerMonth.DivRound(secondsPerMonth, rateScale))
-	} else {
+	case w.RequestsPerMonth == nil:
 		w.RequestsPerMonth = ptr(w.RequestsPerSecond.Mul(secondsPerMonth))
 	}
 	if w.PeakRequestsPerSecond == nil {
@@ -274,10 +278,7 @@ func (s Scenario) check() error {
 		seen[id] = true
 	}
 	w := s.Workload
-	switch {
-	case w.RequestsPerSecond != nil && w.RequestsPerMonth != nil:
-		return &FieldError{Field: "workload.requests_per_month", Value: w.RequestsPerMonth.String(), Reason: "contradicts workload.requests_per_second " + w.RequestsPerSecond.String() + ": give exactly one of the two"}
-	case w.RequestsPerSecond == nil && w.RequestsPerMonth == nil:
+	if w.RequestsPerSecond == nil && w.RequestsPerMonth == nil {
 		return &FieldError{Field: "workload.requests_per_second", Reason: "is missing: give requests_per_second or requests_per_month"}
 	}
 	checks := []decimalCheck{
@@ -326,6 +327,14 @@ func (s Scenario) check() error {
 		if c.positive && c.v.Sign() == 0 {
 			return &FieldError{Field: c.field, Value: "0", Reason: "must be greater than zero"}
 		}
+	}
+	// Both rates may be given when they agree, as WithDefaults and a
+	// report's inputs give them: the month is the rate × 2,628,000, or the
+	// rate is the month ÷ 2,628,000 rounded as WithDefaults rounds it.
+	if w.RequestsPerSecond != nil && w.RequestsPerMonth != nil &&
+		!w.RequestsPerSecond.Mul(secondsPerMonth).Equal(*w.RequestsPerMonth) &&
+		!w.RequestsPerMonth.DivRound(secondsPerMonth, rateScale).Equal(*w.RequestsPerSecond) {
+		return &FieldError{Field: "workload.requests_per_month", Value: w.RequestsPerMonth.String(), Reason: "contradicts workload.requests_per_second " + w.RequestsPerSecond.String() + ": give one of the two, or two that agree (a month is 730 hours)"}
 	}
 	if s.Container.VCPU != nil && s.Container.VCPU.LessThan(minVCPU) {
 		return &FieldError{Field: "container.vcpu", Value: s.Container.VCPU.String(), Reason: "is below 0.001, the smallest CPU a container can be given (1 millicore)"}

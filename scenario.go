@@ -34,8 +34,9 @@ type Scenario struct {
 
 // Workload is what the application does.
 type Workload struct {
-	// Exactly one of RequestsPerSecond (the mean over the month) and
-	// RequestsPerMonth; a month is 730 hours.
+	// One of RequestsPerSecond (the mean over the month) and
+	// RequestsPerMonth; a month is 730 hours. Both may be given when they
+	// agree, as [Scenario.WithDefaults] and a report's Inputs give them.
 	RequestsPerSecond *decimal.Decimal `yaml:"requests_per_second,omitempty" json:"requests_per_second,omitempty"`
 	RequestsPerMonth  *decimal.Decimal `yaml:"requests_per_month,omitempty" json:"requests_per_month,omitempty"`
 	// PeakRequestsPerSecond sizes the servers; defaults to the mean.
