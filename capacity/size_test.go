@@ -57,6 +57,12 @@ func TestSpreadReplicas(t *testing.T) {
 		{"every zone serves", 2, 3, false, 1, 3},
 		{"N+1 over three zones", 7, 3, true, 4, 12},
 		{"N+1 over two zones", 5, 2, true, 5, 10},
+		{"one zone given", 7, 1, false, 7, 7},
+		// MaxZones, the zones a to z: one replica still lands in each.
+		{"26 zones, 1 replica", 1, 26, false, 1, 26},
+		{"26 zones, 27 replicas", 27, 26, false, 2, 27},
+		// ⌈50 / 25⌉ = 2 in each of 26 zones.
+		{"N+1 over 26 zones", 50, 26, true, 2, 52},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, err := capacity.SpreadReplicas(tc.n, tc.zones, tc.survive)
@@ -200,6 +206,11 @@ func TestSizeBadInput(t *testing.T) {
 		{"utilisation over 1", cat, func(r *capacity.Request) { r.Servers.TargetUtilization = dec("1.2") }, "capacity: servers.target_utilization: 1.2", nil},
 		{"zone survival needs 2 zones", cat, func(r *capacity.Request) { r.Servers.SurviveZoneLoss = true }, "capacity: servers.zones: 1 cannot survive", nil},
 		{"negative zones", cat, func(r *capacity.Request) { r.Servers.Zones = -2 }, "capacity: servers.zones: -2 is negative", nil},
+		{"27 zones", cat, func(r *capacity.Request) { r.Servers.Zones = 27 }, "capacity: servers.zones: 27 is more than 26 zones", nil},
+		// Placement lists the zones one by one: this many was a slice too
+		// large to make (a panic), and a billion would have been 8 GB.
+		{"2^50 zones", cat, func(r *capacity.Request) { r.Servers.Zones = 1 << 50 }, "capacity: servers.zones: 1125899906842624 is more than 26 zones", nil},
+		{"2^50 zones on Fargate", cat, func(r *capacity.Request) { r.Platform = platform.ECSFargate; r.Servers.Zones = 1 << 50 }, "capacity: servers.zones: 1125899906842624 is more than 26 zones", nil},
 		{"EKS not in 2017-12", old, func(r *capacity.Request) { r.Platform = platform.EKS }, `capacity: platform: "eks": platform not in snapshot 2017-12`, capacity.ErrNotInSnapshot},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
