@@ -36,9 +36,9 @@ func TestENIMaxPodsAtTheEdges(t *testing.T) {
 		enis, ipv4 int64
 		want       int64
 	}{
-		{"1 ENI, 1 address", 1, 1, 1*(1-1) + 2},
-		{"1 ENI, 2 addresses", 1, 2, 1*(2-1) + 2},
-		{"1000 ENIs, 1000 addresses", 1000, 1000, 1000*(1000-1) + 2},
+		{"1 ENI, 1 address", 1, 1, 2},                     // 1 × 0 + 2
+		{"1 ENI, 2 addresses", 1, 2, 3},                   // 1 × 1 + 2
+		{"1000 ENIs, 1000 addresses", 1000, 1000, 999002}, // 1,000 × 999 + 2
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in, ok := oneInstance(t, tc.enis, tc.ipv4).Lookup("x.test")
