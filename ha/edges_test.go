@@ -284,3 +284,53 @@ func TestWorkersNeededAtTheEdges(t *testing.T) {
 		assert.Equal(t, tc.want, got, "WorkersNeeded(%v, %v) = %d, want %d", tc.peak, tc.per, got, tc.want)
 	}
 }
+
+// The failure model at its ends: nodes or zones that never fail and that
+// always do, and a tier needing one member or all of them. 3 members,
+// one a zone, p = 0.99, z = 0.999 unless said:
+//
+//   - need 1: down only if all are, (1 − zp)^3 with zp = 0.999 × 0.99;
+//   - need 3: up only if all are, zp^3;
+//   - p = 1: only zones fail, majority up = z³ + 3z²(1 − z);
+//   - p = 0 or z = 0: nothing is ever up.
+func TestComputeAtTheEdges(t *testing.T) {
+	p, z := ha.MustParseProb("0.99"), ha.MustParseProb("0.999")
+	zp := 0.999 * 0.99
+	tests := []struct {
+		name  string
+		tier  ha.Tier
+		model ha.Model
+		up    float64
+	}{
+		{"need 1", ha.Tier{Members: 3, Need: 1, Zones: 3}, ha.Model{Node: p, Zone: z}, 1 - (1-zp)*(1-zp)*(1-zp)},
+		{"need all 3", ha.Tier{Members: 3, Need: 3, Zones: 3}, ha.Model{Node: p, Zone: z}, zp * zp * zp},
+		{"nodes never fail", ha.Tier{Members: 3, Zones: 3}, ha.Model{Node: ha.MustParseProb("1"), Zone: z},
+			0.999*0.999*0.999 + 3*0.999*0.999*0.001},
+		{"nodes never fail, zones neither", ha.Tier{Members: 3, Zones: 3}, ha.Model{Node: ha.MustParseProb("1")}, 1},
+		{"nodes always fail", ha.Tier{Members: 3, Zones: 3}, ha.Model{Node: ha.MustParseProb("0"), Zone: z}, 0},
+		{"zones always fail", ha.Tier{Members: 3, Zones: 3}, ha.Model{Node: p, Zone: ha.MustParseProb("0")}, 0},
+		{"one member, p = 1", ha.Tier{Members: 1}, ha.Model{Node: ha.MustParseProb("1")}, 1},
+		{"one member, p = 0", ha.Tier{Members: 1}, ha.Model{Node: ha.MustParseProb("0")}, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := ha.Compute(tc.tier, tc.model)
+			require.NoError(t, err)
+			assert.InDelta(t, tc.up, got.Up, 1e-15, "Compute(%+v).Up = %v, want %v", tc.tier, got.Up, tc.up)
+			assert.InDelta(t, 1-tc.up, got.Down, 1e-15, "Compute(%+v).Down = %v, want %v", tc.tier, got.Down, 1-tc.up)
+		})
+	}
+	for _, tc := range []struct {
+		tier ha.Tier
+		want string
+	}{
+		{ha.Tier{Members: 3, Need: 4}, "ha: need: 4 is outside [1, members 3]"},
+		{ha.Tier{Members: 3, Need: -1}, "ha: need: -1 is outside [1, members 3]"},
+		{ha.Tier{Members: 3, Zones: 4}, "ha: zones: 4 exceeds members 3: a zone would be empty"},
+		{ha.Tier{Members: 0}, "ha: members: 0 must be at least 1"},
+		{ha.Tier{Members: 10001}, "ha: members: 10001 exceeds 10000"},
+	} {
+		_, err := ha.Compute(tc.tier, ha.Model{Node: p})
+		assert.EqualError(t, err, tc.want, "Compute(%+v)", tc.tier)
+	}
+}
