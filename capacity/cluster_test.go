@@ -80,10 +80,35 @@ func TestClustersNeeded(t *testing.T) {
 		{"12000 nodes", "2026-11", platform.Kubernetes, capacity.ClusterUsage{Nodes: 12000}, 3},
 		{"ECS 2017: 2500 instances", "2017-12", platform.ECSEC2, capacity.ClusterUsage{Nodes: 2500}, 3},
 		{"swarm: no published ceiling", "2026-11", platform.Swarm, capacity.ClusterUsage{Nodes: 10000}, 1},
+		{"nothing to run", "2026-11", platform.Kubernetes, capacity.ClusterUsage{}, 1},
+		{"5000 nodes", "2026-11", platform.Kubernetes, capacity.ClusterUsage{Nodes: 5000}, 1},
+		{"5001 nodes", "2026-11", platform.Kubernetes, capacity.ClusterUsage{Nodes: 5001}, 2},
+		{"ECS 2017: 1000 instances", "2017-12", platform.ECSEC2, capacity.ClusterUsage{Nodes: 1000}, 1},
+		{"ECS 2017: 1001 instances", "2017-12", platform.ECSEC2, capacity.ClusterUsage{Nodes: 1001}, 2},
+		{"ECS 2017: 501 services", "2017-12", platform.ECSEC2, capacity.ClusterUsage{Services: 501}, 2},
+		// Containers given count on their own (two per pod here), not as
+		// the pods: 300,001 containers need a second cluster.
+		{"300001 containers in 150000 pods", "2026-11", platform.Kubernetes, capacity.ClusterUsage{Pods: 150000, Containers: 300001}, 2},
+		{"300000 containers", "2026-11", platform.Kubernetes, capacity.ClusterUsage{Pods: 150000, Containers: 300000}, 1},
+		// Per-node and per-service limits are not eased by more clusters.
+		{"111 pods on a node", "2026-11", platform.Kubernetes, capacity.ClusterUsage{PodsPerNode: 111}, 1},
+		{"5001 tasks of a service", "2026-11", platform.ECSEC2, capacity.ClusterUsage{MaxTasksPerService: 5001}, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := capacity.ClustersNeeded(snapshotPlatform(t, tc.snapshot, tc.id), tc.u)
-			assert.Equal(t, tc.want, got, "ClustersNeeded = %d, want %d", got, tc.want)
+			assert.Equal(t, tc.want, got, "ClustersNeeded(%+v) = %d, want %d", tc.u, got, tc.want)
 		})
 	}
+}
+
+// platform.Parse accepts a limit of zero, so a caller's catalogue can hold
+// one. ClustersNeeded treats it as no ceiling rather than dividing by it;
+// CheckCluster still reports anything above it.
+func TestClustersNeededZeroLimit(t *testing.T) {
+	p := snapshotPlatform(t, "2026-11", platform.Kubernetes)
+	p.Limits.NodesPerCluster = &platform.Limit{Value: 0, Unit: "nodes", Enforcement: platform.Quota}
+	u := capacity.ClusterUsage{Nodes: 3, Pods: 30}
+	got := capacity.ClustersNeeded(p, u)
+	assert.Equal(t, int64(1), got, "ClustersNeeded(%+v) with a zero node limit = %d, want 1", u, got)
+	assert.Equal(t, []capacity.Code{capacity.MaxNodes}, codes(capacity.CheckCluster(p, u)))
 }

@@ -2,6 +2,7 @@ package capacity_test
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -98,4 +99,103 @@ func FuzzParseInstances(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Each number of an instance entry at the ends of its accepted range and
+// one past them. The bounds are sanity bounds far above any instance AWS
+// sells (instances.go), chosen so that ENIs × addresses and pods × nodes
+// stay inside int64; the edges are where an off-by-one would let a zero
+// through (a division by zero vCPU or memory) or refuse a valid entry.
+func TestInstanceFigureRanges(t *testing.T) {
+	const entry = `instances:
+  - type: x.test
+    shape: {vcpu: %s, memory_mib: %s, arch: arm64, source: "https://example.com/s", as_of: 2026-11-25}
+    network: {enis: %s, ipv4_per_eni: %s, source: "https://example.com/n", as_of: 2026-11-25}
+    eks_max_pods: {value: %s, source: "https://example.com/p", as_of: 2026-11-25}
+    ecs_trunk_tasks: {value: %s, source: "https://example.com/t", as_of: 2026-11-25}
+`
+	fields := []string{"shape.vcpu", "shape.memory_mib", "network.enis", "network.ipv4_per_eni", "eks_max_pods.value", "ecs_trunk_tasks.value"}
+	ranges := [][2]string{{"1", "100000"}, {"1", "100000000"}, {"1", "1000"}, {"1", "1000"}, {"1", "1000000"}, {"1", "1000000"}}
+	past := [][2]string{{"0", "100001"}, {"0", "100000001"}, {"0", "1001"}, {"0", "1001"}, {"0", "1000001"}, {"0", "1000001"}}
+	valid := []string{"2", "4096", "3", "10", "29", "10"}
+	doc := func(i int, v string) string {
+		args := make([]any, len(valid))
+		for k, d := range valid {
+			args[k] = d
+		}
+		args[i] = v
+		return fmt.Sprintf(entry, args...)
+	}
+	for i, f := range fields {
+		for _, v := range ranges[i] {
+			t.Run(f+"="+v, func(t *testing.T) {
+				_, err := capacity.ParseInstances(strings.NewReader(doc(i, v)))
+				assert.NoError(t, err, "ParseInstances(%s: %s)", f, v)
+			})
+		}
+		for _, v := range past[i] {
+			t.Run(f+"="+v, func(t *testing.T) {
+				_, err := capacity.ParseInstances(strings.NewReader(doc(i, v)))
+				want := fmt.Sprintf("%s: %s is not within [1, %s]", f, v, ranges[i][1])
+				require.Error(t, err, "ParseInstances(%s: %s) accepted", f, v)
+				assert.Contains(t, err.Error(), want)
+			})
+		}
+	}
+}
+
+// The network figures and published counts cite their sources like the
+// shape does.
+func TestInstanceSourcesRequired(t *testing.T) {
+	const good = `instances:
+  - type: x.test
+    shape: {vcpu: 2, memory_mib: 4096, arch: x86_64, source: "https://example.com/s", as_of: 2026-11-25}
+    network: {enis: 3, ipv4_per_eni: 10, source: "https://example.com/n", as_of: 2026-11-25}
+    eks_max_pods: {value: 29, source: "https://example.com/p", as_of: 2026-11-25}
+    ecs_trunk_tasks: {value: 10, source: "https://example.com/t", as_of: 2026-11-25}
+`
+	_, err := capacity.ParseInstances(strings.NewReader(good))
+	require.NoError(t, err)
+	for _, tc := range []struct{ name, from, to, want string }{
+		{"network source", `source: "https://example.com/n", `, "", `capacity: instances[0] ("x.test"): network.source: "" is not an absolute http(s) URL`},
+		{"network date", `"https://example.com/n", as_of: 2026-11-25`, `"https://example.com/n"`, `capacity: instances[0] ("x.test"): network.as_of: missing`},
+		{"max pods source", `source: "https://example.com/p", `, "", `capacity: instances[0] ("x.test"): eks_max_pods.source: "" is not an absolute http(s) URL`},
+		{"trunk tasks date", `"https://example.com/t", as_of: 2026-11-25`, `"https://example.com/t"`, `capacity: instances[0] ("x.test"): ecs_trunk_tasks.as_of: missing`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := capacity.ParseInstances(strings.NewReader(strings.Replace(good, tc.from, tc.to, 1)))
+			require.Error(t, err)
+			assert.Equal(t, tc.want, err.Error())
+		})
+	}
+}
+
+func TestParseInstancesEmpty(t *testing.T) {
+	for _, doc := range []string{"", "\n", "# nothing\n"} {
+		_, err := capacity.ParseInstances(strings.NewReader(doc))
+		require.Error(t, err, "ParseInstances(%q) accepted", doc)
+		assert.Equal(t, "capacity: instances: empty document", err.Error(), "ParseInstances(%q)", doc)
+	}
+}
+
+// The catalogue is read up to 16 MiB (instanceLimits.MaxBytes): a document
+// of exactly that size is read whole, one byte more is refused by size
+// rather than cut short and parsed as if complete.
+func TestParseInstancesSizeLimit(t *testing.T) {
+	const maxBytes = 16 << 20
+	const entry = `instances:
+  - type: x.test
+    shape: {vcpu: 2, memory_mib: 4096, arch: x86_64, source: "https://example.com/s", as_of: 2026-11-25}
+`
+	pad := func(n int) string {
+		// A comment, so that a document cut anywhere would still parse.
+		return entry + "#" + strings.Repeat("x", n-len(entry)-2) + "\n"
+	}
+	at := pad(maxBytes)
+	require.Len(t, at, maxBytes)
+	_, err := capacity.ParseInstances(strings.NewReader(at))
+	require.NoError(t, err, "a document of exactly 16 MiB")
+	_, err = capacity.ParseInstances(strings.NewReader(pad(maxBytes + 1)))
+	require.Error(t, err, "a document of 16 MiB + 1 byte")
+	assert.Contains(t, err.Error(), "at most 16777216 are read")
 }

@@ -126,7 +126,8 @@ func UnknownInstanceFinding(t string) Finding {
 //   - kubernetes: the kubelet defaults — no reservation, 100Mi eviction
 //     threshold, 110 pods.
 //   - ecs-ec2: nothing reserved; in awsvpc mode ENIs − 1 tasks (the primary
-//     ENI is the instance's), or the published trunking figure.
+//     ENI is the instance's, so one ENI is refused), or the published
+//     trunking figure.
 //   - swarm, nomad: nothing reserved, no count limit.
 func DefaultReservation(id platform.ID, in Instance, opts NodeOptions) (Reservation, error) {
 	switch id {
@@ -170,6 +171,10 @@ func DefaultReservation(id platform.ID, in Instance, opts NodeOptions) (Reservat
 		}
 		if in.Network == nil {
 			return Reservation{}, inputErr("servers.instance_type", in.Type, "has no published ENI figures")
+		}
+		// A zero Slots would read as "no count limit".
+		if in.Network.ENIs < 2 {
+			return Reservation{}, inputErr("servers.instance_type", in.Type, "has one ENI, the instance's own: awsvpc without trunking leaves no task slot")
 		}
 		return Reservation{Slots: in.Network.ENIs - 1, Source: in.Network.Source, Note: "awsvpc without trunking: one ENI per task, the primary ENI is the instance's"}, nil
 	case platform.Swarm, platform.Nomad:

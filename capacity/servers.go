@@ -21,6 +21,11 @@ var defaultTargetUtilization = decimal.RequireFromString("0.7")
 // cannot overflow.
 const MaxReplicas = 1_000_000_000
 
+// MaxZones bounds the zones replicas are spread over: the zones a to z, as
+// the scenario and package ha name them (AWS's largest Region has six).
+// Placement works zone by zone, so the bound also keeps its work small.
+const MaxZones = 26
+
 // minVCPU is the smallest CPU a container may be given: Kubernetes
 // refuses precision finer than 1m (one millicore).
 var minVCPU = decimal.New(1, -3)
@@ -99,15 +104,19 @@ type Spread struct {
 	Total           int64
 }
 
-// SpreadReplicas lays n replicas over zones (0 means 1). Every zone gets at
-// least one replica. With survive, each zone holds ⌈n / (zones − 1)⌉ so that
-// losing any one zone leaves n serving; that needs two zones or more.
+// SpreadReplicas lays n replicas over zones (0 means 1; at most [MaxZones]).
+// Every zone gets at least one replica. With survive, each zone holds
+// ⌈n / (zones − 1)⌉ so that losing any one zone leaves n serving; that needs
+// two zones or more.
 func SpreadReplicas(n, zones int64, survive bool) (Spread, error) {
 	if n <= 0 {
 		return Spread{}, inputErr("replicas", n, "is not positive")
 	}
 	if zones < 0 {
 		return Spread{}, inputErr("servers.zones", zones, "is negative")
+	}
+	if zones > MaxZones {
+		return Spread{}, inputErr("servers.zones", zones, fmt.Sprintf("is more than %d zones", MaxZones))
 	}
 	if zones == 0 {
 		zones = 1

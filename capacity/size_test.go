@@ -2,9 +2,11 @@ package capacity_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -45,6 +47,72 @@ func TestSizeReplicas(t *testing.T) {
 	}
 }
 
+// The ends of SizeReplicas' range. MaxReplicas (10^9) replicas of the
+// smallest container, 0.001 vCPU, fully used: 10^9 × 0.001 = 10^6 vCPU busy,
+// so 10^6 requests in flight, 10^6 rps of 1,000 ms. A thousandth of a
+// request per second more needs 1,000,000,001 replicas.
+func TestSizeReplicasEdges(t *testing.T) {
+	floor := capacity.Container{VCPU: dec("0.001"), MemoryMB: 1}
+	for _, tc := range []struct {
+		name    string
+		w       capacity.Workload
+		c       capacity.Container
+		count   int64
+		binding string
+		err     string // the whole message, when an error is wanted
+	}{
+		{"MaxReplicas exactly", capacity.Workload{RequestsPerSecond: dec("1000000"), DurationMS: dec("1000")},
+			floor, capacity.MaxReplicas, "cpu", ""},
+		{"one over MaxReplicas", capacity.Workload{RequestsPerSecond: dec("1000000.001"), DurationMS: dec("1000")},
+			floor, 0, "", "capacity: workload: 1000000 requests in flight need more than 1000000000 replicas of 0.001 vCPU, " +
+				"beyond any fleet runwhere sizes: check requests_per_second, duration_ms and container.vcpu"},
+		// 10^30 vCPU busy over 0.001 vCPU is 10^33 replicas, past int64:
+		// the count saturates rather than wrapping to a small number.
+		{"past int64", capacity.Workload{RequestsPerSecond: dec("1e30"), DurationMS: dec("1000")},
+			floor, 0, "", "capacity: workload: 1000000000000000000000000000000 requests in flight need more than 1000000000 replicas of 0.001 vCPU, " +
+				"beyond any fleet runwhere sizes: check requests_per_second, duration_ms and container.vcpu"},
+		// 1 rps × 1 ms = 0.001 vCPU: one replica at the floor, fully used.
+		{"the 0.001 vCPU floor", capacity.Workload{RequestsPerSecond: dec("1"), DurationMS: dec("1")},
+			floor, 1, "cpu", ""},
+		{"below the floor", capacity.Workload{RequestsPerSecond: dec("1"), DurationMS: dec("1")},
+			capacity.Container{VCPU: dec("0.0009"), MemoryMB: 1}, 0, "",
+			"capacity: container.vcpu: 0.0009 is below 0.001, the smallest CPU a container can be given (1 millicore)"},
+		// A container exactly one request's memory holds one request.
+		{"memory of one request", capacity.Workload{RequestsPerSecond: dec("30"), DurationMS: dec("100"), MemoryMB: 512, CPUFraction: dec("0.01")},
+			capacity.Container{VCPU: dec("1"), MemoryMB: 512}, 3, "memory", ""},
+		{"memory one MiB short", capacity.Workload{RequestsPerSecond: dec("30"), DurationMS: dec("100"), MemoryMB: 512},
+			capacity.Container{VCPU: dec("1"), MemoryMB: 511}, 0, "",
+			"capacity: container.memory_mb: 511 cannot hold one request of workload.memory_mb 512"},
+		{"zero container memory", capacity.Workload{RequestsPerSecond: dec("1"), DurationMS: dec("1")},
+			capacity.Container{VCPU: dec("1"), MemoryMB: 0}, 0, "", "capacity: container.memory_mb: 0 is not positive"},
+		// 48 in flight, half on CPU: 24 vCPU busy, 24 one-vCPU replicas; two
+		// 512 MB requests per 1,024 MB replica: 24 replicas too. Reports
+		// must say the same on every run, so the tie names the CPU, the
+		// resource checked first.
+		{"CPU and memory tie", capacity.Workload{RequestsPerSecond: dec("400"), DurationMS: dec("120"), MemoryMB: 512, CPUFraction: dec("0.5")},
+			capacity.Container{VCPU: dec("1"), MemoryMB: 1024}, 24, "cpu", ""},
+		// A zero cpu_fraction is the CPU-bound default: 48 vCPU busy.
+		{"cpu_fraction 0 means 1", capacity.Workload{RequestsPerSecond: dec("400"), DurationMS: dec("120")},
+			capacity.Container{VCPU: dec("1"), MemoryMB: 1024}, 48, "cpu", ""},
+		{"cpu_fraction 1", capacity.Workload{RequestsPerSecond: dec("400"), DurationMS: dec("120"), CPUFraction: dec("1")},
+			capacity.Container{VCPU: dec("1"), MemoryMB: 1024}, 48, "cpu", ""},
+		{"peak equal to the mean", capacity.Workload{RequestsPerSecond: dec("400"), PeakRequestsPerSecond: dec("400"), DurationMS: dec("120")},
+			capacity.Container{VCPU: dec("1"), MemoryMB: 1024}, 48, "cpu", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := capacity.SizeReplicas(tc.w, tc.c, dec("1"))
+			if tc.err != "" {
+				require.Error(t, err, "SizeReplicas(%s) = %d replicas, want an error", tc.name, r.Count)
+				assert.Equal(t, tc.err, err.Error())
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.count, r.Count, "SizeReplicas(%s).Count = %d, want %d", tc.name, r.Count, tc.count)
+			assert.Equal(t, tc.binding, r.Binding, "SizeReplicas(%s).Binding = %s, want %s", tc.name, r.Binding, tc.binding)
+		})
+	}
+}
+
 func TestSpreadReplicas(t *testing.T) {
 	for _, tc := range []struct {
 		name           string
@@ -57,6 +125,12 @@ func TestSpreadReplicas(t *testing.T) {
 		{"every zone serves", 2, 3, false, 1, 3},
 		{"N+1 over three zones", 7, 3, true, 4, 12},
 		{"N+1 over two zones", 5, 2, true, 5, 10},
+		{"one zone given", 7, 1, false, 7, 7},
+		// MaxZones, the zones a to z: one replica still lands in each.
+		{"26 zones, 1 replica", 1, 26, false, 1, 26},
+		{"26 zones, 27 replicas", 27, 26, false, 2, 27},
+		// ⌈50 / 25⌉ = 2 in each of 26 zones.
+		{"N+1 over 26 zones", 50, 26, true, 2, 52},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, err := capacity.SpreadReplicas(tc.n, tc.zones, tc.survive)
@@ -70,6 +144,12 @@ func TestSpreadReplicas(t *testing.T) {
 	}
 }
 
+// Expected sizes come from the task-size table of FargateSource (also in
+// ../shared/reference/pricing.md §4.4): 0.25 vCPU with 0.5, 1 or 2 GB;
+// 0.5 vCPU 1–4 GB, 1 vCPU 2–8 GB, 2 vCPU 4–16 GB, 4 vCPU 8–30 GB in 1 GB
+// steps; 8 vCPU 16–60 GB in 4 GB steps and 16 vCPU 32–120 GB in 8 GB steps,
+// the last two since 2022-09. Each band is checked at its first and last
+// size and one MiB or one millicore past them.
 func TestFargateTaskSize(t *testing.T) {
 	for _, tc := range []struct {
 		name, vcpu string
@@ -91,14 +171,42 @@ func TestFargateTaskSize(t *testing.T) {
 		{"16 vCPU 8 GB steps", "16", 40000, "", "16", 40960, true},
 		{"too big", "16", 130000, "", "", 0, false},
 		{"no 8 vCPU in 2017", "8", 16384, "2017-12", "", 0, false},
+
+		{"the floor, 1 millicore and 1 MiB", "0.001", 1, "", "0.25", 512, true},
+		{"the floor in 2017", "0.001", 1, "2017-12", "0.25", 512, true},
+		{"0.25 vCPU 512 MiB exactly", "0.25", 512, "", "0.25", 512, true},
+		{"0.25 vCPU 513 MiB takes the 1 GB size", "0.25", 513, "", "0.25", 1024, true},
+		{"0.25 vCPU 2049 MiB moves to 0.5", "0.25", 2049, "", "0.5", 3072, true},
+		{"0.251 vCPU moves to 0.5", "0.251", 512, "", "0.5", 1024, true},
+		{"0.5 vCPU 4 GB, its largest", "0.5", 4096, "", "0.5", 4096, true},
+		{"0.5 vCPU 4097 MiB moves to 1", "0.5", 4097, "", "1", 5120, true},
+		{"1 vCPU 2 GB, its smallest", "1", 1, "", "1", 2048, true},
+		{"1 vCPU 8 GB, its largest", "1", 8192, "", "1", 8192, true},
+		{"1 vCPU 8193 MiB moves to 2", "1", 8193, "", "2", 9216, true},
+		{"2 vCPU 4 GB, its smallest", "2", 1, "", "2", 4096, true},
+		{"2 vCPU 16 GB, its largest", "2", 16384, "", "2", 16384, true},
+		{"2 vCPU 16385 MiB moves to 4", "2", 16385, "", "4", 17408, true},
+		{"4 vCPU 8 GB, its smallest", "4", 1, "", "4", 8192, true},
+		{"4 vCPU 30 GB, the largest in 2017", "4", 30720, "2017-12", "4", 30720, true},
+		{"4 vCPU 30721 MiB: none in 2017", "4", 30721, "2017-12", "", 0, false},
+		{"4.001 vCPU: none in 2017", "4.001", 8192, "2017-12", "", 0, false},
+		{"4.001 vCPU moves to 8 now", "4.001", 8192, "", "8", 16384, true},
+		{"8 vCPU in 2022-09, when it arrived", "8", 16384, "2022-09", "8", 16384, true},
+		{"8 vCPU not in 2022-08", "8", 16384, "2022-08", "", 0, false},
+		{"8 vCPU 60 GB, its largest", "8", 61440, "", "8", 61440, true},
+		{"8 vCPU 61441 MiB moves to 16", "8", 61441, "", "16", 65536, true},
+		{"16 vCPU 32 GB, its smallest", "16", 1, "", "16", 32768, true},
+		{"16 vCPU 120 GB, the largest now", "16", 122880, "", "16", 122880, true},
+		{"16 vCPU 122881 MiB: none", "16", 122881, "", "", 0, false},
+		{"16.001 vCPU: none", "16.001", 1, "", "", 0, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, ok, err := capacity.FargateTaskSize(capacity.Container{VCPU: dec(tc.vcpu), MemoryMB: tc.mem}, tc.snapshot)
 			require.NoError(t, err)
-			require.Equal(t, tc.ok, ok)
+			require.Equal(t, tc.ok, ok, "FargateTaskSize(%s vCPU, %d MiB, %q) = %+v, ok %v, want ok %v", tc.vcpu, tc.mem, tc.snapshot, got, ok, tc.ok)
 			if ok {
-				assert.True(t, dec(tc.wantCPU).Equal(got.VCPU), "VCPU = %s, want %s", got.VCPU, tc.wantCPU)
-				assert.Equal(t, tc.wantMem, got.MemoryMiB)
+				assert.True(t, dec(tc.wantCPU).Equal(got.VCPU), "FargateTaskSize(%s vCPU, %d MiB).VCPU = %s, want %s", tc.vcpu, tc.mem, got.VCPU, tc.wantCPU)
+				assert.Equal(t, tc.wantMem, got.MemoryMiB, "FargateTaskSize(%s vCPU, %d MiB).MemoryMiB = %d, want %d", tc.vcpu, tc.mem, got.MemoryMiB, tc.wantMem)
 			}
 		})
 	}
@@ -120,6 +228,42 @@ func TestSizeFargateQuota(t *testing.T) {
 			}
 			assert.Equal(t, []capacity.Code{want}, codes(s.Findings))
 			assert.Equal(t, capacity.Warning, s.Findings[0].Severity)
+		})
+	}
+}
+
+// Fargate's regional quotas and the per-service task quota, exactly at and
+// one past each, in both snapshots (limits-ha.md §4a): 20 tasks per Region
+// and 1,000 tasks per service in 2018-01; a 6-vCPU default quota and 5,000
+// tasks per service now. A 0.25-vCPU task fully used for 250 ms per request
+// makes n requests per second need n tasks: n × 0.25 s in flight / 0.25 vCPU.
+func TestSizeFargateQuotaEdges(t *testing.T) {
+	c := capacity.Container{VCPU: dec("0.25"), MemoryMB: 512}
+	for _, tc := range []struct {
+		snapshot string
+		tasks    int64
+		want     []capacity.Code
+	}{
+		{"2026-11", 24, []capacity.Code{}},                            // 6 vCPU
+		{"2026-11", 25, []capacity.Code{capacity.MaxVCPUPerRegion}},   // 6.25 vCPU, 7 counted
+		{"2026-11", 5000, []capacity.Code{capacity.MaxVCPUPerRegion}}, // 1,250 vCPU
+		{"2026-11", 5001, []capacity.Code{capacity.MaxVCPUPerRegion, capacity.MaxTasksPerService}},
+		{"2017-12", 20, []capacity.Code{}},
+		{"2017-12", 21, []capacity.Code{capacity.MaxTasksPerRegion}},
+		{"2017-12", 1000, []capacity.Code{capacity.MaxTasksPerRegion}},
+		{"2017-12", 1001, []capacity.Code{capacity.MaxTasksPerRegion, capacity.MaxTasksPerService}},
+	} {
+		t.Run(fmt.Sprintf("%s/%d tasks", tc.snapshot, tc.tasks), func(t *testing.T) {
+			w := capacity.Workload{RequestsPerSecond: decimal.NewFromInt(tc.tasks), DurationMS: dec("250")}
+			s, err := capacity.SizeFargate(snapshotPlatform(t, tc.snapshot, platform.ECSFargate), tc.snapshot, w, c, dec("1"), 0, false)
+			require.NoError(t, err)
+			assert.Equal(t, tc.tasks, s.Tasks, "SizeFargate(%d rps).Tasks = %d, want %d", tc.tasks, s.Tasks, tc.tasks)
+			wantVCPU := decimal.NewFromInt(tc.tasks).Mul(dec("0.25"))
+			assert.True(t, wantVCPU.Equal(s.VCPU), "SizeFargate(%d rps).VCPU = %s, want %s", tc.tasks, s.VCPU, wantVCPU)
+			assert.Equal(t, tc.want, codes(s.Findings), "SizeFargate(%d tasks in %s) findings", tc.tasks, tc.snapshot)
+			for _, f := range s.Findings {
+				assert.Equal(t, capacity.Warning, f.Severity, "%s is an adjustable quota", f.Code)
+			}
 		})
 	}
 }
@@ -153,6 +297,62 @@ func TestSizeServers(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, int64(10), res.Nodes)
 	assert.Equal(t, []capacity.Code{capacity.FleetTooSmall}, codes(res.Warnings))
+
+	// A fixed fleet of exactly the 69 nodes needed is enough; one fewer is not.
+	for _, tc := range []struct {
+		count int64
+		want  []capacity.Code
+	}{{69, []capacity.Code{}}, {68, []capacity.Code{capacity.FleetTooSmall}}} {
+		req.Servers.Count = tc.count
+		res, err = capacity.Size(cat, instances(t), req)
+		require.NoError(t, err)
+		assert.Equal(t, int64(69), res.NodesNeeded)
+		assert.Equal(t, tc.want, codes(res.Warnings), "Size(fleet of %d).Warnings", tc.count)
+	}
+}
+
+// The slots the platform's daemons take count against the per-node and
+// per-cluster pod envelopes (cluster-large.md: 110 pods per node, 150,000
+// per cluster), though they serve no replica. Here a Kubernetes node keeps
+// no CPU or memory back but runs daemon pods; replicas of 10 millicores
+// are fully used, so n rps of 1,000 ms need 100 × n replicas.
+func TestSizeCountsDaemonPods(t *testing.T) {
+	cat, err := platform.Snapshot("2026-11")
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		name     string
+		rps      string
+		res      capacity.Reservation
+		replicas int64
+		nodes    int64
+		clusters int64
+		want     []capacity.Code
+	}{
+		// 112 slots less 10 daemons: 102 replicas on one node, 112 pods.
+		{"112 pods on a node", "1.02", capacity.Reservation{Slots: 112, SystemPods: 10}, 102, 1, 1,
+			[]capacity.Code{capacity.MaxPodsPerNode}},
+		// 100 replicas a node: 1,400 nodes, 140,000 replicas and 14,000
+		// daemon pods, 154,000 pods: ⌈154,000 / 150,000⌉ = 2 clusters.
+		{"154000 pods in the cluster", "1400", capacity.Reservation{Slots: 110, SystemPods: 10}, 140000, 1400, 2,
+			[]capacity.Code{capacity.MaxPods}},
+		{"exactly 110 pods a node", "1", capacity.Reservation{Slots: 110, SystemPods: 10}, 100, 1, 1,
+			[]capacity.Code{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := capacity.Size(cat, instances(t), capacity.Request{
+				Platform:  platform.Kubernetes,
+				Workload:  capacity.Workload{RequestsPerSecond: dec(tc.rps), DurationMS: dec("1000")},
+				Container: capacity.Container{VCPU: dec("0.01"), MemoryMB: 16},
+				Servers: capacity.Servers{InstanceType: "m5.large", TargetUtilization: dec("1"),
+					Node: capacity.NodeOptions{Reservation: &tc.res}},
+			})
+			require.NoError(t, err)
+			assert.Equal(t, tc.replicas, res.Replicas, "Size(%s).Replicas", tc.name)
+			assert.Equal(t, tc.nodes, res.Nodes, "Size(%s).Nodes", tc.name)
+			assert.Equal(t, tc.clusters, res.Clusters, "Size(%s).Clusters = %d, want %d", tc.name, res.Clusters, tc.clusters)
+			assert.Equal(t, tc.want, codes(res.Warnings), "Size(%s).Warnings", tc.name)
+		})
+	}
 }
 
 func TestSizeManyClusters(t *testing.T) {
@@ -200,6 +400,15 @@ func TestSizeBadInput(t *testing.T) {
 		{"utilisation over 1", cat, func(r *capacity.Request) { r.Servers.TargetUtilization = dec("1.2") }, "capacity: servers.target_utilization: 1.2", nil},
 		{"zone survival needs 2 zones", cat, func(r *capacity.Request) { r.Servers.SurviveZoneLoss = true }, "capacity: servers.zones: 1 cannot survive", nil},
 		{"negative zones", cat, func(r *capacity.Request) { r.Servers.Zones = -2 }, "capacity: servers.zones: -2 is negative", nil},
+		{"27 zones", cat, func(r *capacity.Request) { r.Servers.Zones = 27 }, "capacity: servers.zones: 27 is more than 26 zones", nil},
+		// Placement lists the zones one by one: this many was a slice too
+		// large to make (a panic), and a billion would have been 8 GB.
+		{"2^50 zones", cat, func(r *capacity.Request) { r.Servers.Zones = 1 << 50 }, "capacity: servers.zones: 1125899906842624 is more than 26 zones", nil},
+		{"2^50 zones on Fargate", cat, func(r *capacity.Request) { r.Platform = platform.ECSFargate; r.Servers.Zones = 1 << 50 }, "capacity: servers.zones: 1125899906842624 is more than 26 zones", nil},
+		{"negative request memory", cat, func(r *capacity.Request) { r.Workload.MemoryMB = -1 }, "capacity: workload.memory_mb: -1 is negative", nil},
+		{"negative longest job", cat, func(r *capacity.Request) { r.Workload.MaxDurationS = -1 }, "capacity: workload.max_duration_s: -1 is negative", nil},
+		{"negative cpu_fraction", cat, func(r *capacity.Request) { r.Workload.CPUFraction = dec("-0.1") }, "capacity: workload.cpu_fraction: -0.1 is not within (0, 1]", nil},
+		{"negative peak", cat, func(r *capacity.Request) { r.Workload.PeakRequestsPerSecond = dec("-1") }, "capacity: workload.peak_requests_per_second: -1 is negative", nil},
 		{"EKS not in 2017-12", old, func(r *capacity.Request) { r.Platform = platform.EKS }, `capacity: platform: "eks": platform not in snapshot 2017-12`, capacity.ErrNotInSnapshot},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package ha_test
 import (
 	"math"
 	"math/big"
+	"strings"
 	"testing"
 
 	"github.com/runwhere/runwhere/ha"
@@ -45,6 +46,68 @@ func TestQuorumAvailabilityIssueFigures(t *testing.T) {
 	a1, _ := ha.QuorumAvailability(1, ha.MustParseProb("0.99"))
 	a2, _ := ha.QuorumAvailability(2, ha.MustParseProb("0.99"))
 	assert.Less(t, a2.Up, a1.Up, "A(2, 0.99) < A(1, 0.99)")
+}
+
+// Below p = ½ the tier is more often down than up, and Down is the side
+// summed from the failure terms. For odd N, A(N, 1−p) = 1 − A(N, p) (a
+// majority of up members at p is a minority of down members at 1 − p), so
+// the unavailability at p = 0.1 is limits-ha.md §7's A(N, 0.9).
+func TestQuorumAvailabilityBelowHalf(t *testing.T) {
+	for _, tc := range []struct {
+		n    int
+		down float64 // A(n, 0.9) in limits-ha.md §7
+	}{{1, 0.9}, {3, 0.972}, {5, 0.99144}, {7, 0.997272}} {
+		t.Run(itoa(tc.n), func(t *testing.T) {
+			got, err := ha.QuorumAvailability(tc.n, ha.MustParseProb("0.1"))
+			require.NoError(t, err)
+			assert.InDelta(t, tc.down, got.Down, 1e-15, "QuorumAvailability(%d, 0.1).Down = %v, want %v", tc.n, got.Down, tc.down)
+			assert.InDelta(t, 1-tc.down, got.Up, 1e-15, "QuorumAvailability(%d, 0.1).Up = %v, want %v", tc.n, got.Up, 1-tc.down)
+		})
+	}
+}
+
+// ExactMajority at the ends of its range: one member is p itself, p = 0
+// and p = 1 are certain, 1,000 members is the largest it takes. Expected
+// values come from binomialTail (edges_test.go), not from the package.
+func TestExactMajorityEdges(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		n    int
+		p    *big.Rat
+		want *big.Rat
+	}{
+		{"one member", 1, big.NewRat(99, 100), big.NewRat(99, 100)},
+		{"p = 0", 3, big.NewRat(0, 1), big.NewRat(0, 1)},
+		{"p = 1", 3, big.NewRat(1, 1), big.NewRat(1, 1)},
+		{"7 members at 0.999", 7, big.NewRat(999, 1000), binomialTail(7, 4, 999, 1000)},
+		{"1,000 members at ½", 1000, big.NewRat(1, 2), halfMajority(1000)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := ha.ExactMajority(tc.n, tc.p)
+			require.NoError(t, err)
+			assert.Zero(t, tc.want.Cmp(got), "ExactMajority(%d, %s) = %s, want %s", tc.n, tc.p.RatString(), got.FloatString(20), tc.want.FloatString(20))
+		})
+	}
+	// limits-ha.md §7 prints A(7, 0.999) as 0.999999999965.
+	a7, _ := ha.ExactMajority(7, big.NewRat(999, 1000))
+	assert.Equal(t, "0.999999999965", a7.FloatString(12))
+	for _, tc := range []struct {
+		name string
+		n    int
+		p    *big.Rat
+		want string
+	}{
+		{"no members", 0, big.NewRat(1, 2), "ha: members: 0 is outside [1, 1000]"},
+		{"1,001 members", 1001, big.NewRat(1, 2), "ha: members: 1001 is outside [1, 1000]"},
+		{"p below 0", 3, big.NewRat(-1, 10), "ha: probability: -1/10 is outside [0, 1]"},
+		{"p above 1", 3, big.NewRat(11, 10), "ha: probability: 11/10 is outside [0, 1]"},
+		{"no p", 3, nil, "ha: probability: <nil> is outside [0, 1]"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ha.ExactMajority(tc.n, tc.p)
+			assert.EqualError(t, err, tc.want)
+		})
+	}
 }
 
 // Heidi Howard: with p < 0.5, adding members lowers availability.
@@ -130,6 +193,19 @@ func TestProb(t *testing.T) {
 		{in: "99.95%", up: 0.9995, down: 0.0005},
 		{in: "1e-4", up: 0.0001, down: 0.9999},
 		{in: "1", up: 1, down: 0},
+		{in: "0", up: 0, down: 1},
+		{in: "100%", up: 1, down: 0},
+		{in: "0%", up: 0, down: 1},
+		// Exponents of ±400 are the widest read; 10^-400 rounds to 0.
+		{in: "1e-400", up: 0, down: 1},
+		{in: "0e400", up: 0, down: 1},
+		{in: "1e-401", wantErr: `ha: probability: "1e-401" is not a number`},
+		{in: "0e401", wantErr: `ha: probability: "0e401" is not a number`},
+		{in: "1e400", wantErr: `ha: probability: "1e400" is outside [0, 1]`},
+		// 64 characters are read: 1 − 10^-62 keeps its down side, though
+		// its up side rounds to 1. A 65th character is refused.
+		{in: "0." + strings.Repeat("9", 62), up: 1, down: 1e-62},
+		{in: "0." + strings.Repeat("9", 63), wantErr: `ha: probability: "0.` + strings.Repeat("9", 46) + `…" is not a number`},
 		{in: "1.5", wantErr: `ha: probability: "1.5" is outside [0, 1]`},
 		{in: "-0.1", wantErr: `ha: probability: "-0.1" is outside [0, 1]`},
 		{in: "abc", wantErr: `ha: probability: "abc" is not a number`},
@@ -156,7 +232,15 @@ func TestProb(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 1e-12, q.Down())
 	assert.Equal(t, 0.999999999999, q.Up())
-	for _, bad := range []float64{-0.5, 1.01, math.NaN()} {
+	for _, tc := range []struct{ up, down float64 }{{0, 1}, {1, 0}} {
+		p, err := ha.NewProb(tc.up)
+		require.NoError(t, err, "NewProb(%v)", tc.up)
+		assert.Equal(t, tc.down, p.Down(), "NewProb(%v).Down()", tc.up)
+		q, err := ha.NewProbDown(tc.down)
+		require.NoError(t, err, "NewProbDown(%v)", tc.down)
+		assert.Equal(t, tc.up, q.Up(), "NewProbDown(%v).Up()", tc.down)
+	}
+	for _, bad := range []float64{-0.5, 1.01, math.NaN(), -1e-300, math.Nextafter(1, 2)} {
 		_, err := ha.NewProb(bad)
 		assert.Error(t, err, "NewProb(%v)", bad)
 		_, err = ha.NewProbDown(bad)

@@ -188,3 +188,40 @@ func TestManagedSLA(t *testing.T) {
 	_, err = c.ManagedSLA("eks", "2010-01")
 	assert.EqualError(t, err, `ha: snapshot: "2010-01" has no SLA entry for eks`)
 }
+
+func TestPlatformsSortedByID(t *testing.T) {
+	c, err := ha.Default()
+	require.NoError(t, err)
+	var ids []string
+	for _, p := range c.Platforms() {
+		ids = append(ids, p.ID)
+	}
+	assert.Equal(t, []string{"ecs-ec2", "ecs-fargate", "eks", "kubernetes", "lambda", "nomad", "swarm"}, ids, "Platforms() ids")
+}
+
+// Lookup reads the embedded catalogue: the same behaviour as Default's.
+func TestLookup(t *testing.T) {
+	c, err := ha.Default()
+	require.NoError(t, err)
+	for _, id := range ha.PlatformIDs() {
+		for _, e := range ha.Events() {
+			got, err := ha.Lookup(id, e)
+			require.NoError(t, err)
+			want, err := c.Behaviour(id, e)
+			require.NoError(t, err)
+			assert.Equal(t, want, got, "Lookup(%s, %s)", id, e)
+		}
+	}
+	_, err = ha.Lookup("swarm", "reboot")
+	assert.EqualError(t, err, `ha: event: "reboot" is unknown`)
+}
+
+func TestParseEvent(t *testing.T) {
+	for _, e := range ha.Events() {
+		got, err := ha.ParseEvent(string(e))
+		require.NoError(t, err)
+		assert.Equal(t, e, got, "ParseEvent(%q)", e)
+	}
+	_, err := ha.ParseEvent("zone-lost ")
+	assert.EqualError(t, err, `ha: event: "zone-lost " is not one of [manager-lost quorum-lost control-plane-lost worker-lost zone-lost]`)
+}

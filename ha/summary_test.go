@@ -120,6 +120,44 @@ func TestSummaryJSONShape(t *testing.T) {
 	assert.Contains(t, string(b), `"manager_failures_tolerated":0`)
 }
 
+// The zone-loss warning says what to do: with every manager in one zone,
+// use more zones; with several zones, spread the managers so that none
+// holds a majority (the Docker admin guide's 3 → 1-1-1, 5 → 2-2-1).
+func TestZoneLossWarningAdvice(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		topo ha.Topology
+		want string
+	}{
+		{"one zone", ha.Topology{Platform: "swarm", Managers: 3},
+			"all managers are in one zone: losing it loses the control plane; spread them over three zones (3→1-1-1)"},
+		{"a zone holds a majority", ha.Topology{Platform: "swarm", Managers: 3, Zones: 2},
+			"losing the zone with the most managers loses quorum; spread managers so no zone holds a majority (3→1-1-1, 5→2-2-1, 7→3-2-2)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := ha.Summarize(tc.topo, ha.Model{})
+			require.NoError(t, err)
+			require.Len(t, s.Warnings, 1)
+			assert.Equal(t, ha.WarnZoneLoss, s.Warnings[0].Code)
+			assert.Equal(t, tc.want, s.Warnings[0].Message, "Summarize(%+v) warning", tc.topo)
+			assert.Equal(t, "https://docs.docker.com/engine/swarm/admin_guide/", s.Warnings[0].Source)
+		})
+	}
+}
+
+// Workers without a peak to carry: the zone loss is checked (one worker
+// must be left), but no peak figure or worker availability is reported.
+func TestSummarizeWorkersWithoutPeak(t *testing.T) {
+	s, err := ha.Summarize(ha.Topology{Platform: "swarm", Managers: 3, Zones: 3, Workers: 6}, ha.Model{Node: ha.MustParseProb("0.99")})
+	require.NoError(t, err)
+	require.NotNil(t, s.WorkersAfterZoneLoss)
+	assert.Equal(t, 4, *s.WorkersAfterZoneLoss)
+	assert.Nil(t, s.PeakFitsAfterZoneLoss, "PeakFitsAfterZoneLoss with no workers_needed")
+	assert.Nil(t, s.WorkerAvailability, "WorkerAvailability with no workers_needed")
+	require.NotNil(t, s.SurvivesZoneLoss)
+	assert.True(t, *s.SurvivesZoneLoss)
+}
+
 func TestModelFrom(t *testing.T) {
 	m, err := ha.ModelFrom(0.995, 0.9999)
 	require.NoError(t, err)

@@ -1,6 +1,7 @@
 package ha_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -157,6 +158,63 @@ func TestWhatIfRestore(t *testing.T) {
 		}
 		assert.Equal(t, w.warning, code, "state %d (%s) warning", i, got[i].Step)
 	}
+}
+
+// What a topology does not model stays out of every state: no managers
+// given (a self-managed control plane counted as up, not as 0 of 0), no
+// workers, no peak.
+func TestWhatIfLeavesOutWhatIsNotModelled(t *testing.T) {
+	steps, err := ha.ParseSteps("worker,zone:a")
+	require.NoError(t, err)
+	got, err := ha.WhatIf(ha.Topology{Platform: "swarm", Zones: 2, Workers: 2}, steps)
+	require.NoError(t, err)
+	for i, s := range got {
+		assert.Nil(t, s.ManagersUp, "state %d ManagersUp without managers", i)
+		assert.Nil(t, s.QuorumKept, "state %d QuorumKept without managers", i)
+		assert.True(t, s.ControlPlaneUp, "state %d ControlPlaneUp without managers", i)
+		assert.Nil(t, s.PeakFits, "state %d PeakFits without workers_needed", i)
+	}
+	assert.Equal(t, 1, *got[1].WorkersUp)
+	assert.Equal(t, ha.WorkerLost, got[1].Applies)
+
+	got, err = ha.WhatIf(ha.Topology{Platform: "swarm", Managers: 3}, []ha.Step{{Kind: ha.LoseManager, Index: 1}})
+	require.NoError(t, err)
+	for i, s := range got {
+		assert.Nil(t, s.WorkersUp, "state %d WorkersUp without workers", i)
+	}
+	assert.Empty(t, got[0].Warnings, "no warning about workers that are not modelled")
+}
+
+// "worker" takes any one worker still up, down to the last.
+func TestWhatIfAnyWorker(t *testing.T) {
+	steps, err := ha.ParseSteps("worker,worker,worker,+worker,+worker")
+	require.NoError(t, err)
+	got, err := ha.WhatIf(ha.Topology{Platform: "nomad", Managers: 1, Workers: 2}, steps)
+	require.NoError(t, err)
+	var up []int
+	for _, s := range got {
+		up = append(up, *s.WorkersUp)
+	}
+	assert.Equal(t, []int{2, 1, 0, 0, 1, 2}, up, "workers up after %s", steps)
+	require.Len(t, got[3].Warnings, 2)
+	assert.Equal(t, "no worker to bring down", got[3].Warnings[0].Message)
+	assert.Equal(t, ha.WarnNoWorkers, got[3].Warnings[1].Code)
+}
+
+// MaxSteps (1,000) steps are run; one more is refused, by ParseSteps and
+// by WhatIf for steps built in Go.
+func TestStepLimit(t *testing.T) {
+	steps, err := ha.ParseSteps(strings.Repeat("worker,+worker,", ha.MaxSteps/2-1) + "worker,+worker")
+	require.NoError(t, err)
+	require.Len(t, steps, ha.MaxSteps)
+	got, err := ha.WhatIf(ha.Topology{Platform: "eks", Workers: 1}, steps)
+	require.NoError(t, err)
+	assert.Len(t, got, ha.MaxSteps+1)
+
+	_, err = ha.ParseSteps(strings.Repeat("worker,", ha.MaxSteps) + "worker")
+	assert.EqualError(t, err, "ha: steps: 1001 exceeds 1000 steps")
+	_, err = ha.WhatIf(ha.Topology{Platform: "eks", Workers: 1}, append(steps, ha.Step{Kind: ha.LoseWorker}))
+	assert.EqualError(t, err, "ha: steps: 1001 exceeds 1000 steps")
 }
 
 func TestWhatIfErrors(t *testing.T) {
