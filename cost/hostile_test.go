@@ -2,6 +2,7 @@ package cost_test
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -30,13 +31,23 @@ func TestHostileNumbersInCatalogue(t *testing.T) {
 		require.Greater(t, len(vs), 50, "too few numbers found in %s", file)
 		for _, v := range vs {
 			t.Run(fmt.Sprintf("%s:%d:%s=%s", filepath.Base(file), v.Line, v.Key, v.Value), func(t *testing.T) {
-				start := time.Now()
-				_, err := cost.ParseCatalogue(v.Doc)
-				elapsed := time.Since(start)
+				// The fastest of three runs counts, as in timed: on a loaded
+				// machine (two cores shared with mutation runs) one parse can
+				// stall past the bound, while a number that is slow to refuse
+				// by construction is slow every time.
+				var err error
+				elapsed := time.Duration(math.MaxInt64)
+				for range 3 {
+					start := time.Now()
+					_, err = cost.ParseCatalogue(v.Doc)
+					if elapsed = min(elapsed, time.Since(start)); elapsed < time.Duration(inputtest.Bound) {
+						break
+					}
+				}
 				require.Error(t, err, "%s = %s accepted", v.Key, v.Value)
 				assert.Contains(t, err.Error(), fmt.Sprintf("(line %d)", v.Line))
 				assert.Contains(t, err.Error(), v.Key)
-				assert.Less(t, elapsed, time.Duration(inputtest.Bound))
+				assert.Less(t, elapsed, time.Duration(inputtest.Bound), "ParseCatalogue(%s = %s) took %v", v.Key, v.Value, elapsed)
 				assert.LessOrEqual(t, len(err.Error()), 300, "error %q", err)
 			})
 		}
