@@ -92,6 +92,22 @@ func TestBadInputsNameFieldAndValue(t *testing.T) {
 			_, err := cost.ControlPlaneBill(old, cost.ControlPlane{Platform: "eks"})
 			return err
 		}, "control_plane.platform", "eks"},
+		{"no managers", func() error {
+			_, err := cost.ControlPlaneBill(now, cost.ControlPlane{Platform: "kubernetes", Managers: cost.EC2Usage{InstanceType: "m5.large"}})
+			return err
+		}, "control_plane.managers.count", "0"},
+		{"negative clusters", func() error {
+			_, err := cost.ControlPlaneBill(now, cost.ControlPlane{Platform: "eks", Clusters: -1})
+			return err
+		}, "control_plane.clusters", "-1"},
+		{"negative control-plane hours", func() error {
+			_, err := cost.ControlPlaneBill(now, cost.ControlPlane{Platform: "eks", Hours: d("-1")})
+			return err
+		}, "control_plane.hours", "-1"},
+		{"unknown eks support tier", func() error {
+			_, err := cost.ControlPlaneBill(now, cost.ControlPlane{Platform: "eks", Support: "lts"})
+			return err
+		}, "control_plane.support", "lts"},
 		{"unknown platform", func() error {
 			_, err := cost.ControlPlaneBill(now, cost.ControlPlane{Platform: "mesos"})
 			return err
@@ -119,6 +135,8 @@ func TestBadInputsNameFieldAndValue(t *testing.T) {
 			assert.Equal(t, tc.value, fe.Value)
 			msg := err.Error()
 			assert.True(t, strings.HasPrefix(msg, "cost: "+tc.field+": "+tc.value), "message %q", msg)
+			// A usage has no YAML line to point at.
+			assert.NotContains(t, msg, "(line", "message %q", msg)
 		})
 	}
 }
