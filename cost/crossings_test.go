@@ -426,3 +426,29 @@ func TestSolveFindsEveryCrossing(t *testing.T) {
 		}
 	}
 }
+
+// TestSolveStepBoundIsInclusive: Solve examines up to MaxFleetSteps steps
+// and refuses one more. Lambda = v0 + 0.99997x against $0.99998 per
+// request (C = 1): L − S lies within one unit's price where
+// 0 ≤ v0 + 0.99997x − 0.99998x ≤ 0.99998, i.e. x ∈ [(v0 − 0.99998) / 0.00001,
+// v0 / 0.00001]. For v0 = 1 that is [2, 100000], steps 2..100000 widened by
+// one each side for rounding: steps 1 to 100,001, 100,000 of them. For
+// v0 = 1.000001 it is [2.1, 100000.1]: 100,001 steps.
+func TestSolveStepBoundIsInclusive(t *testing.T) {
+	require.Equal(t, 100000, cost.MaxFleetSteps)
+	f := cost.Fleet{PerUnit: d("0.99998"), RequestsPerUnit: d("1")}
+	line := func(v0 string) cost.Curve {
+		return cost.Curve{Breaks: []decimal.Decimal{d("0")}, Values: []decimal.Decimal{d(v0)}, Slopes: []decimal.Decimal{d("0.99997")}}
+	}
+	be, err := cost.Solve(line("1"), f)
+	require.NoError(t, err, "Solve(%d steps)", cost.MaxFleetSteps)
+	// Lambda is dearer in the first two steps, then cheaper at each step's
+	// start and dearer by its end until they tie at 100,000 requests
+	// (1 + 99,997 = 0.99998 × 100,000): many crossings, Lambda last.
+	assert.Greater(t, len(be.Crossings), 100000)
+	assert.Equal(t, cost.Server, be.Intervals[0].Cheaper)
+	assert.Equal(t, cost.Serverless, be.Intervals[len(be.Intervals)-1].Cheaper)
+	_, err = cost.Solve(line("1.000001"), f)
+	require.Error(t, err, "Solve(%d steps)", cost.MaxFleetSteps+1)
+	assert.Contains(t, err.Error(), "more than 100000 fleet steps")
+}
