@@ -88,6 +88,20 @@ func TestBadInputsNameFieldAndValue(t *testing.T) {
 			_, err := cost.Fargate(old, cost.FargateUsage{Tasks: 1, VCPU: d("1"), MemoryMB: 2048})
 			return err
 		}, "fargate", "2017-12"},
+		{"ecs in 2017", func() error {
+			_, err := cost.ControlPlaneBill(old, cost.ControlPlane{Platform: "ecs-fargate"})
+			return err
+		}, "control_plane.platform", "ecs-fargate"},
+		{"a platform the catalogue leaves out", func() error {
+			c := embedded(t, cost.Snapshot2026)
+			c.Fargate.WindowsX86 = nil
+			_, err := cost.Fargate(c, cost.FargateUsage{Tasks: 1, VCPU: d("1"), MemoryMB: 2048, Platform: cost.FargateWindows})
+			return err
+		}, "fargate.platform", "windows/x86_64"},
+		{"unknown fargate platform", func() error {
+			_, err := cost.Fargate(now, cost.FargateUsage{Tasks: 1, VCPU: d("1"), MemoryMB: 2048, Platform: "windows/arm64"})
+			return err
+		}, "fargate.platform", "windows/arm64"},
 		{"eks in 2017", func() error {
 			_, err := cost.ControlPlaneBill(old, cost.ControlPlane{Platform: "eks"})
 			return err

@@ -190,3 +190,52 @@ func TestInstanceTypes(t *testing.T) {
 	require.True(t, errors.As(err, &fe), "Catalogue{}.Instance = %v", err)
 	assert.Contains(t, fe.Reason, "no EC2 section")
 }
+
+// TestParseCatalogueLambdaArchitectures: every duration and provisioned
+// entry must be a known architecture with tiers of its own.
+func TestParseCatalogueLambdaArchitectures(t *testing.T) {
+	const head = `snapshot: "2030-01"
+region: eu-west-1
+currency: USD
+lambda:
+  request: {value: "0.0000002", source: "https://example.com/p", as_of: "2030-01-01"}
+  granularity_ms: {value: "1", source: "https://example.com/p", as_of: "2030-01-01"}
+  memory_min_mb: {value: "128", source: "https://example.com/p", as_of: "2030-01-01"}
+  memory_max_mb: {value: "10240", source: "https://example.com/p", as_of: "2030-01-01"}
+  memory_step_mb: {value: "1", source: "https://example.com/p", as_of: "2030-01-01"}
+  free_requests: {value: "1000000", source: "https://example.com/p", as_of: "2030-01-01"}
+  free_gb_seconds: {value: "400000", source: "https://example.com/p", as_of: "2030-01-01"}
+  provisioned_rounding_minutes: {value: "5", source: "https://example.com/p", as_of: "2030-01-01"}
+  duration:
+    x86_64:
+      - {value: "0.00001", source: "https://example.com/p", as_of: "2030-01-01"}
+`
+	const pcPrices = `{concurrency: {value: "0.000004", source: "https://example.com/p", as_of: "2030-01-01"}, duration: {value: "0.000009", source: "https://example.com/p", as_of: "2030-01-01"}}`
+	tests := []struct {
+		name, tail   string
+		field, value string
+		reason       string
+	}{
+		{"arm64 without tiers", "    arm64: []\n", "lambda.duration.arm64", "[]", "has no tiers"},
+		{"unknown architecture", "    riscv64:\n      - {value: \"0.00001\", source: \"https://example.com/p\", as_of: \"2030-01-01\"}\n",
+			"lambda.duration", "riscv64", "is not an architecture (x86_64, arm64)"},
+		{"provisioned without on-demand prices", "  provisioned:\n    arm64: " + pcPrices + "\n",
+			"lambda.provisioned", "arm64", "has no on-demand duration prices"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := cost.ParseCatalogue([]byte(head + tc.tail))
+			var fe *cost.FieldError
+			require.True(t, errors.As(err, &fe), "ParseCatalogue(%s) = %v, want a *FieldError", tc.name, err)
+			assert.Equal(t, tc.field, fe.Field)
+			assert.Equal(t, tc.value, fe.Value)
+			assert.Contains(t, fe.Reason, tc.reason)
+		})
+	}
+	c, err := cost.ParseCatalogue([]byte(head + "  provisioned:\n    x86_64: " + pcPrices + "\n"))
+	require.NoError(t, err, "the same catalogue with x86_64 provisioned prices")
+	b, err := cost.Lambda(c, cost.LambdaUsage{Requests: d("1"), DurationMS: d("1000"), MemoryMB: 1024, ProvisionedConcurrency: 1, ProvisionedHours: d("1")})
+	require.NoError(t, err)
+	// 1 × 1 GB × 3,600 s × $0.000004 = $0.0144
+	assert.True(t, d("0.0144").Equal(findLine(t, b, "lambda provisioned concurrency (x86_64)").Amount))
+}
