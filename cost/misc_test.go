@@ -29,6 +29,14 @@ func TestBillAdd(t *testing.T) {
 	assert.Len(t, eks.Lines, 1)
 	assert.Len(t, nodes.Lines, 1)
 	assert.Empty(t, cost.Bill{}.Add(cost.Bill{}).Lines)
+	// A short bill plus a longer one: 1 + 3 lines.
+	tasks, err := cost.Fargate(c, cost.FargateUsage{Tasks: 1, VCPU: d("1"), MemoryMB: 2048, Platform: cost.FargateWindows})
+	require.NoError(t, err)
+	require.Len(t, tasks.Lines, 3)
+	both := eks.Add(tasks)
+	require.Len(t, both.Lines, 4)
+	assert.Equal(t, "fargate os licence (windows/x86_64)", both.Lines[3].Item)
+	assert.True(t, eks.Total().Add(tasks.Total()).Equal(both.Total()), "eks.Add(tasks).Total() = %s, want %s + %s", both.Total(), eks.Total(), tasks.Total())
 	assert.True(t, cost.Bill{}.Total().IsZero(), "Bill{}.Total()")
 }
 
