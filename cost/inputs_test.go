@@ -88,10 +88,40 @@ func TestBadInputsNameFieldAndValue(t *testing.T) {
 			_, err := cost.Fargate(old, cost.FargateUsage{Tasks: 1, VCPU: d("1"), MemoryMB: 2048})
 			return err
 		}, "fargate", "2017-12"},
+		{"ecs in 2017", func() error {
+			_, err := cost.ControlPlaneBill(old, cost.ControlPlane{Platform: "ecs-fargate"})
+			return err
+		}, "control_plane.platform", "ecs-fargate"},
+		{"a platform the catalogue leaves out", func() error {
+			c := embedded(t, cost.Snapshot2026)
+			c.Fargate.WindowsX86 = nil
+			_, err := cost.Fargate(c, cost.FargateUsage{Tasks: 1, VCPU: d("1"), MemoryMB: 2048, Platform: cost.FargateWindows})
+			return err
+		}, "fargate.platform", "windows/x86_64"},
+		{"unknown fargate platform", func() error {
+			_, err := cost.Fargate(now, cost.FargateUsage{Tasks: 1, VCPU: d("1"), MemoryMB: 2048, Platform: "windows/arm64"})
+			return err
+		}, "fargate.platform", "windows/arm64"},
 		{"eks in 2017", func() error {
 			_, err := cost.ControlPlaneBill(old, cost.ControlPlane{Platform: "eks"})
 			return err
 		}, "control_plane.platform", "eks"},
+		{"no managers", func() error {
+			_, err := cost.ControlPlaneBill(now, cost.ControlPlane{Platform: "kubernetes", Managers: cost.EC2Usage{InstanceType: "m5.large"}})
+			return err
+		}, "control_plane.managers.count", "0"},
+		{"negative clusters", func() error {
+			_, err := cost.ControlPlaneBill(now, cost.ControlPlane{Platform: "eks", Clusters: -1})
+			return err
+		}, "control_plane.clusters", "-1"},
+		{"negative control-plane hours", func() error {
+			_, err := cost.ControlPlaneBill(now, cost.ControlPlane{Platform: "eks", Hours: d("-1")})
+			return err
+		}, "control_plane.hours", "-1"},
+		{"unknown eks support tier", func() error {
+			_, err := cost.ControlPlaneBill(now, cost.ControlPlane{Platform: "eks", Support: "lts"})
+			return err
+		}, "control_plane.support", "lts"},
 		{"unknown platform", func() error {
 			_, err := cost.ControlPlaneBill(now, cost.ControlPlane{Platform: "mesos"})
 			return err
@@ -119,6 +149,8 @@ func TestBadInputsNameFieldAndValue(t *testing.T) {
 			assert.Equal(t, tc.value, fe.Value)
 			msg := err.Error()
 			assert.True(t, strings.HasPrefix(msg, "cost: "+tc.field+": "+tc.value), "message %q", msg)
+			// A usage has no YAML line to point at.
+			assert.NotContains(t, msg, "(line", "message %q", msg)
 		})
 	}
 }

@@ -194,8 +194,8 @@ func (m *lambdaModel) resize(memMB int64, billedMS decimal.Decimal) {
 
 // archLabels are the line items of one architecture, built once.
 type archLabels struct {
-	requests, duration, pc, pcDuration, storage string
-	tiers                                       []string
+	arch, requests, duration, pc, pcDuration, storage string
+	tiers                                             []string
 }
 
 var (
@@ -206,6 +206,7 @@ var (
 func newArchLabels(a Arch) *archLabels {
 	s := string(a)
 	l := &archLabels{
+		arch:       s,
 		requests:   "lambda requests (" + s + ")",
 		duration:   "lambda duration (" + s + ")",
 		pc:         "lambda provisioned concurrency (" + s + ")",
@@ -229,7 +230,7 @@ func (l *archLabels) tier(i int) string {
 	if i < len(l.tiers) {
 		return l.tiers[i]
 	}
-	return "lambda duration (tier " + strconv.Itoa(i+1) + ")"
+	return "lambda duration (" + l.arch + ", tier " + strconv.Itoa(i+1) + ")"
 }
 
 func snapshotOf(c *Catalogue) string {

@@ -122,27 +122,85 @@ func TestLambdaPublishedExamples(t *testing.T) {
 	}
 }
 
-// F1 "ECS Linux/x86", https://aws.amazon.com/fargate/pricing/ (Example 1):
-// 5 tasks × 600 s a day × 30 days; 1 vCPU, 2 GB, 30 GB ephemeral (10 billable).
-// vCPU $1.01 + memory $0.22 + storage $0.03 = $1.26.
-func TestFargatePublishedExample(t *testing.T) {
+// The worked examples of https://aws.amazon.com/fargate/pricing/ ("Pricing
+// Examples", US East (N. Virginia)), reproduced to the cent: each line is
+// rounded half up and the rounded lines are summed, as the page does.
+func TestFargatePublishedExamples(t *testing.T) {
 	c := embedded(t, cost.Snapshot2026)
-	b, err := cost.Fargate(c, cost.FargateUsage{
-		Tasks: 5 * 30, Seconds: d("600"), VCPU: d("1"), MemoryMB: 2048, EphemeralStorageGB: 30,
-	})
-	require.NoError(t, err)
-	want := map[string]string{
-		"fargate vcpu (linux/x86_64)":              "1.01",
-		"fargate memory (linux/x86_64)":            "0.22",
-		"fargate ephemeral storage (linux/x86_64)": "0.03",
+	tests := []struct {
+		name  string
+		usage cost.FargateUsage
+		lines map[string]string
+		total string
+	}{
+		{
+			// Example 1, Linux/X86: 5 tasks × 600 s a day × 30 days; 1 vCPU, 2 GB,
+			// 30 GB ephemeral (10 billable). vCPU 5×1×0.000011244×600×30 = $1.01;
+			// memory 5×2×0.000001235×600×30 = $0.22; storage
+			// 5×10×0.0000000308×600×30 = $0.03; total $1.26.
+			name:  "Example 1 Linux/X86",
+			usage: cost.FargateUsage{Tasks: 5 * 30, Seconds: d("600"), VCPU: d("1"), MemoryMB: 2048, EphemeralStorageGB: 30},
+			lines: map[string]string{
+				"fargate vcpu (linux/x86_64)":              "1.01",
+				"fargate memory (linux/x86_64)":            "0.22",
+				"fargate ephemeral storage (linux/x86_64)": "0.03",
+			},
+			total: "1.26",
+		},
+		{
+			// Example 2, Linux/ARM (Graviton2), the same usage: vCPU
+			// 5×1×0.0000089944×600×30 = $0.81; memory 5×2×0.0000009889×600×30
+			// = $0.18; storage $0.03; total $1.02.
+			name:  "Example 2 Linux/ARM",
+			usage: cost.FargateUsage{Platform: cost.FargateLinuxARM64, Tasks: 5 * 30, Seconds: d("600"), VCPU: d("1"), MemoryMB: 2048, EphemeralStorageGB: 30},
+			lines: map[string]string{
+				"fargate vcpu (linux/arm64)":              "0.81",
+				"fargate memory (linux/arm64)":            "0.18",
+				"fargate ephemeral storage (linux/arm64)": "0.03",
+			},
+			total: "1.02",
+		},
+		{
+			// Example 3, EKS pods at Linux/X86 rates: 10 pods × 3,600 s a day ×
+			// 30 days; 0.25 vCPU, 1 GB. vCPU 10×0.25×0.000011244×3600×30 = $3.04;
+			// memory 10×1×0.000001235×3600×30 = $1.33; total $4.37.
+			name:  "Example 3 EKS pods",
+			usage: cost.FargateUsage{Tasks: 10 * 30, Seconds: d("3600"), VCPU: d("0.25"), MemoryMB: 1024},
+			lines: map[string]string{
+				"fargate vcpu (linux/x86_64)":   "3.04",
+				"fargate memory (linux/x86_64)": "1.33",
+			},
+			total: "4.37",
+		},
+		{
+			// Example 4, Windows: 10 tasks × 3,600 s a day × 30 days; 1 vCPU,
+			// 2 GB. vCPU 10×1×0.0000254167×3600×30 = $27.45; Windows OS
+			// 10×1×0.0000127778×3600×30 = $13.80; memory 10×2×0.0000027778×3600×30
+			// = $6.00; total $47.25.
+			name:  "Example 4 Windows",
+			usage: cost.FargateUsage{Platform: cost.FargateWindows, Tasks: 10 * 30, Seconds: d("3600"), VCPU: d("1"), MemoryMB: 2048},
+			lines: map[string]string{
+				"fargate vcpu (windows/x86_64)":       "27.45",
+				"fargate os licence (windows/x86_64)": "13.80",
+				"fargate memory (windows/x86_64)":     "6.00",
+			},
+			total: "47.25",
+		},
 	}
-	got := lineAmounts(b)
-	for item, w := range want {
-		if got[item] != w {
-			t.Errorf("Fargate(F1) line %q = %q, want %s", item, got[item], w)
-		}
-	}
-	if g := b.Rounded().StringFixed(2); g != "1.26" {
-		t.Errorf("Fargate(F1).Rounded() = %s, want 1.26\n%s", g, b)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			b, err := cost.Fargate(c, tc.usage)
+			require.NoError(t, err)
+			require.Len(t, b.Lines, len(tc.lines), "Fargate(%s) =\n%s", tc.name, b)
+			got := lineAmounts(b)
+			for item, want := range tc.lines {
+				if got[item] != want {
+					t.Errorf("Fargate(%s) line %q = %q, want %s\n%s", tc.name, item, got[item], want, b)
+				}
+			}
+			if g := b.Rounded().StringFixed(2); g != tc.total {
+				t.Errorf("Fargate(%s).Rounded() = %s, want %s\n%s", tc.name, g, tc.total, b)
+			}
+		})
 	}
 }

@@ -1,0 +1,324 @@
+package cost_test
+
+import (
+	"fmt"
+	"os"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/runwhere/runwhere/cost"
+)
+
+// pin is one catalogue figure's expected value, written from its published
+// source, not read back from the catalogue.
+type pin struct {
+	path   string // dotted YAML path, as pricedFigures spells it
+	want   string
+	source string
+}
+
+// Sources cited below, all as staged in the project's shared reference data
+// (prepared 2026-11-29):
+//
+//   - lambda.json, ecs.json, eks.json: AWS's pricing-page JSON
+//     (https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/<svc>/USD/current/<svc>.json),
+//     region block "US East (N. Virginia)", rate name and line of the staged file;
+//     published 2025-10-30 (lambda), 2025-10-27 (ecs), 2025-10-28 (eks).
+//   - ec2-ondemand-us-east-1.csv (karpenter's Price List extract, generated
+//     2026-07-20) and ec2-specs.csv (karpenter v1.14.0, from DescribeInstanceTypes):
+//     file line numbers, header = line 1.
+//   - pricing.md: shared/reference/pricing.md, section and row.
+//   - Fargate page: https://aws.amazon.com/fargate/pricing/, "Pricing Examples"
+//     (US East (N. Virginia)) and "Supported Configurations", "Duration".
+const (
+	srcLambdaPage    = "https://aws.amazon.com/lambda/pricing/"
+	srcLambda2017    = "https://aws.amazon.com/lambda/pricing/ (2017-2020 version), pricing.md §1.2"
+	srcLambdaMemory  = "https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html, pricing.md §1.1 row \"Memory range\""
+	srcMs1Blog       = "https://aws.amazon.com/blogs/aws/new-for-aws-lambda-1ms-billing-granularity-adds-cost-savings/, pricing.md §1.1 rows \"Duration rounding\""
+	srcTierBlog      = "https://aws.amazon.com/blogs/compute/introducing-tiered-pricing-for-aws-lambda/; MANIFEST.md §2.5 (\"The tier boundaries are not in the file\"); pricing.md §1.1 row \"Tier boundaries\""
+	srcEC2PerSecond  = "https://aws.amazon.com/about-aws/whats-new/2017/10/announcing-amazon-ec2-per-second-billing/, pricing.md §4.3"
+	srcFargateEx1    = "https://aws.amazon.com/fargate/pricing/ Example 1 (Linux/X86); ecs.json"
+	srcFargateEx2    = "https://aws.amazon.com/fargate/pricing/ Example 2 (Linux/ARM); ecs.json"
+	srcFargateEx4    = "https://aws.amazon.com/fargate/pricing/ Example 4 (Windows)"
+	srcFargateSizes  = "https://aws.amazon.com/fargate/pricing/ \"Supported Configurations\"; pricing.md §4.4 row \"Task sizes\""
+	srcFargateDur    = "https://aws.amazon.com/fargate/pricing/ \"Duration\" (\"per second with a 1-minute minimum\"; \"For Windows containers ... 5-minute minimum\")"
+	srcFargateStore  = "https://aws.amazon.com/fargate/pricing/ \"Fargate Ephemeral Storage Pricing\" (\"20 GB of ephemeral storage is available ... by default\")"
+	srcEKSBlog       = "https://aws.amazon.com/blogs/containers/amazon-eks-extended-support-for-kubernetes-versions-pricing/; pricing.md §4.5"
+	srcECSNoCharge   = "https://github.com/vantage-sh/handbook.vantage.sh/blob/main/docs/aws/services/ecs-and-fargate-pricing.md (\"no additional charge ... ECS on self-managed EC2\"); pricing.md §4.5"
+	srcEC2Price      = "ec2-ondemand-us-east-1.csv line "
+	srcEC2Spec       = "ec2-specs.csv line "
+	srcM4Large2017   = "https://gist.github.com/franc3000/cfa43461aeb2e7bd4c2c53cb89f808a8 (Oct 2017: \"m4.large ... $0.10 per Hour\"); pricing.md §4.2"
+	srcLambdaJSONRow = "lambda.json US East (N. Virginia) "
+)
+
+// instancePins pins an EC2 type's price and shape from the staged CSVs.
+func instancePins(typ, hourly string, priceLine int, vcpu, memMiB, arch string, specLine int) []pin {
+	p := "ec2.instances." + typ + "."
+	spec := srcEC2Spec + strconv.Itoa(specLine) + " (" + typ + "," + vcpu + "," + memMiB + "," + arch + ")"
+	return []pin{
+		{p + "hourly.value", hourly, srcEC2Price + strconv.Itoa(priceLine) + " (" + typ + "," + hourly + ")"},
+		{p + "vcpu", vcpu, spec},
+		{p + "memory_mib", memMiB, spec},
+		{p + "arch", arch, spec},
+	}
+}
+
+// pinned2017 is every figure of the 2017-12 us-east-1 catalogue.
+var pinned2017 = concatPins([]pin{
+	{"lambda.request.value", "0.0000002", srcLambda2017 + " row \"Requests\" ($0.20 per 1M)"},
+	{"lambda.granularity_ms.value", "100", srcMs1Blog + " (\"rounded up to the nearest 100ms\" until Nov 2020)"},
+	{"lambda.memory_min_mb.value", "128", srcLambda2017 + "; pricing.md §1.1 row \"Memory range (2017–2020)\" (128 MB – 3,008 MB, 64 MB increments)"},
+	{"lambda.memory_max_mb.value", "3008", srcLambda2017 + "; pricing.md §1.1 row \"Memory range (2017–2020)\""},
+	{"lambda.memory_step_mb.value", "64", srcLambda2017 + "; pricing.md §1.1 row \"Memory range (2017–2020)\""},
+	{"lambda.free_requests.value", "1000000", srcLambda2017 + " row \"Free tier\" (1M requests + 400,000 GB-s)"},
+	{"lambda.free_gb_seconds.value", "400000", srcLambda2017 + " row \"Free tier\""},
+	{"lambda.duration.x86_64[0].value", "0.00001667", srcLambda2017 + " row \"Duration\", Example 1 (\"$0.00001667 per GB-s\")"},
+	{"ec2.billing_increment_seconds.value", "1", srcEC2PerSecond + " (effective Oct 2, 2017)"},
+	{"ec2.minimum_seconds.value", "60", srcEC2PerSecond + " (\"minimum 60 s\")"},
+	{"ec2.instances.m4.large.hourly.value", "0.10", srcM4Large2017},
+	{"ec2.instances.m4.large.vcpu", "2", srcEC2Spec + "538 (m4.large,2,8192,x86_64)"},
+	{"ec2.instances.m4.large.memory_mib", "8192", srcEC2Spec + "538"},
+	{"ec2.instances.m4.large.arch", "x86_64", srcEC2Spec + "538"},
+})
+
+// pinned2026 is every figure of the 2026-11 us-east-1 catalogue.
+var pinned2026 = concatPins([]pin{
+	{"lambda.request.value", "0.0000002", srcLambdaJSONRow + "\"Lambda Requests\" line 362 and \"Lambda Requests-ARM\" line 347 (0.0000002000)"},
+	{"lambda.granularity_ms.value", "1", srcMs1Blog + " (1 ms since the Dec 2020 billing cycle)"},
+	{"lambda.memory_min_mb.value", "128", srcLambdaMemory},
+	{"lambda.memory_max_mb.value", "10240", srcLambdaMemory},
+	{"lambda.memory_step_mb.value", "1", srcLambdaMemory + " (1 MB increments)"},
+	{"lambda.free_requests.value", "1000000", srcLambdaPage + " (\"one million requests and 400,000 GB-seconds per month\"), pricing.md §1.1 row \"Free tier\""},
+	{"lambda.free_gb_seconds.value", "400000", srcLambdaPage + ", pricing.md §1.1 row \"Free tier\""},
+	{"lambda.duration.x86_64[0].up_to_gb_seconds", "6000000000", srcTierBlog + " (x86: first 6 B GB-s)"},
+	{"lambda.duration.x86_64[0].value", "0.0000166667", srcLambdaJSONRow + "\"Lambda Duration\" line 372"},
+	{"lambda.duration.x86_64[1].up_to_gb_seconds", "15000000000", srcTierBlog + " (x86: next 9 B, to 15 B)"},
+	{"lambda.duration.x86_64[1].value", "0.000015", srcLambdaJSONRow + "\"Lambda Duration Tier2\" line 322 (0.0000150000)"},
+	{"lambda.duration.x86_64[2].value", "0.0000133334", srcLambdaJSONRow + "\"Lambda Duration Tier3\" line 382"},
+	{"lambda.duration.arm64[0].up_to_gb_seconds", "7500000000", srcTierBlog + " (arm64: first 7.5 B GB-s)"},
+	{"lambda.duration.arm64[0].value", "0.0000133334", srcLambdaJSONRow + "\"Lambda Duration-ARM\" line 357"},
+	{"lambda.duration.arm64[1].up_to_gb_seconds", "18750000000", srcTierBlog + " (arm64: next 11.25 B, to 18.75 B)"},
+	{"lambda.duration.arm64[1].value", "0.0000120001", srcLambdaJSONRow + "\"Lambda Duration-ARM Tier2\" line 317"},
+	{"lambda.duration.arm64[2].value", "0.0000106667", srcLambdaJSONRow + "\"Lambda Duration-ARM Tier3\" line 392"},
+	{"lambda.ephemeral_storage.value", "0.0000000309", srcLambdaJSONRow + "\"Lambda Storage-Duration\" line 332 and \"-ARM\" line 367"},
+	{"lambda.ephemeral_free_mb.value", "512", srcLambdaPage + " (512 MB free), pricing.md §1.1 row \"Ephemeral storage range\""},
+	{"lambda.ephemeral_max_mb.value", "10240", srcLambdaPage + " (512 MB – 10,240 MB), pricing.md §1.1 row \"Ephemeral storage range\""},
+	{"lambda.provisioned_rounding_minutes.value", "5", srcLambdaPage + " (\"rounded up to the nearest 5 minutes\"), pricing.md §1.1 row \"PC billing granularity\""},
+	{"lambda.provisioned.x86_64.concurrency.value", "0.0000041667", srcLambdaJSONRow + "\"Lambda Provisioned-Concurrency\" line 352"},
+	{"lambda.provisioned.x86_64.duration.value", "0.0000097222", srcLambdaJSONRow + "\"Lambda Duration-Provisioned\" line 387"},
+	{"lambda.provisioned.arm64.concurrency.value", "0.0000033334", srcLambdaJSONRow + "\"Lambda Provisioned-Concurrency-ARM\" line 337"},
+	{"lambda.provisioned.arm64.duration.value", "0.0000077778", srcLambdaJSONRow + "\"Lambda Duration-Provisioned-ARM\" line 402"},
+
+	{"ec2.billing_increment_seconds.value", "1", srcEC2PerSecond},
+	{"ec2.minimum_seconds.value", "60", srcEC2PerSecond + " (\"minimum 60 s\")"},
+
+	// Per-second rates as the Fargate page prints them; ecs.json's hourly
+	// rates ÷ 3600 round to the same digits: 0.04048/3600 = 0.0000112444…,
+	// 0.004445/3600 = 0.00000123472…, 0.03238/3600 = 0.00000899444…,
+	// 0.00356/3600 = 0.000000988888…, 0.000111/3600 = 0.0000000308333….
+	{"fargate.linux_x86.vcpu_second.value", "0.000011244", srcFargateEx1 + " \"perCPU per hour\" line 8987 (0.04048/h)"},
+	{"fargate.linux_x86.gb_second.value", "0.000001235", srcFargateEx1 + " \"perGB per hour\" line 8947 (0.004445/h)"},
+	{"fargate.linux_x86.minimum_seconds.value", "60", srcFargateDur},
+	{"fargate.linux_arm64.vcpu_second.value", "0.0000089944", srcFargateEx2 + " \"ARM perCPU per hour\" line 8972 (0.03238/h)"},
+	{"fargate.linux_arm64.gb_second.value", "0.0000009889", srcFargateEx2 + " \"ARM perGB per hour\" line 8977 (0.00356/h)"},
+	{"fargate.linux_arm64.minimum_seconds.value", "60", srcFargateDur},
+	// Windows: the page's Example 4 rates. ecs.json disagrees for vCPU and
+	// memory ("perCPU per hour Windows" 0.046552/h = 0.0000129311/s, line 8957;
+	// "perGB per hour Windows" 0.00511175/h = 0.00000141993/s, line 8962) and
+	// agrees for the licence ("perCPU OS License Fee per hour Windows" 0.046/h,
+	// line 8967 = 0.0000127778/s). Reported, not changed.
+	{"fargate.windows_x86.vcpu_second.value", "0.0000254167", srcFargateEx4 + " (\"10 x 1 x 0.0000254167 x 3600 x 30\")"},
+	{"fargate.windows_x86.gb_second.value", "0.0000027778", srcFargateEx4 + " (\"10 x 2 x 0.0000027778 x 3600 x 30\")"},
+	{"fargate.windows_x86.os_license_vcpu_second.value", "0.0000127778", srcFargateEx4 + " (\"10 x 1 x 0.0000127778 x 3600 x 30\"); ecs.json \"perCPU OS License Fee per hour Windows\" line 8967 (0.046/h)"},
+	{"fargate.windows_x86.minimum_seconds.value", "300", srcFargateDur},
+	{"fargate.ephemeral_gb_second.value", "0.0000000308", srcFargateEx1 + " \"Storage per GB-Hours\" line 8952 (0.000111/h)"},
+	{"fargate.ephemeral_free_gb.value", "20", srcFargateStore},
+	{"fargate.task_sizes.sizes[0].vcpu", "0.25", srcFargateSizes + " (0.25 vCPU: 0.5 GB, 1 GB, and 2 GB)"},
+	{"fargate.task_sizes.sizes[0].memory_gb[0]", "0.5", srcFargateSizes},
+	{"fargate.task_sizes.sizes[0].memory_gb[1]", "1", srcFargateSizes},
+	{"fargate.task_sizes.sizes[0].memory_gb[2]", "2", srcFargateSizes},
+	{"fargate.task_sizes.sizes[1].vcpu", "0.5", srcFargateSizes + " (0.5 vCPU: min 1 GB, max 4 GB, 1 GB increments)"},
+	{"fargate.task_sizes.sizes[1].min_gb", "1", srcFargateSizes},
+	{"fargate.task_sizes.sizes[1].max_gb", "4", srcFargateSizes},
+	{"fargate.task_sizes.sizes[1].step_gb", "1", srcFargateSizes},
+	{"fargate.task_sizes.sizes[2].vcpu", "1", srcFargateSizes + " (1 vCPU: min 2 GB, max 8 GB, 1 GB increments)"},
+	{"fargate.task_sizes.sizes[2].min_gb", "2", srcFargateSizes},
+	{"fargate.task_sizes.sizes[2].max_gb", "8", srcFargateSizes},
+	{"fargate.task_sizes.sizes[2].step_gb", "1", srcFargateSizes},
+	{"fargate.task_sizes.sizes[3].vcpu", "2", srcFargateSizes + " (2 vCPU: min 4 GB, max 16 GB, 1 GB increments)"},
+	{"fargate.task_sizes.sizes[3].min_gb", "4", srcFargateSizes},
+	{"fargate.task_sizes.sizes[3].max_gb", "16", srcFargateSizes},
+	{"fargate.task_sizes.sizes[3].step_gb", "1", srcFargateSizes},
+	{"fargate.task_sizes.sizes[4].vcpu", "4", srcFargateSizes + " (4 vCPU: min 8 GB, max 30 GB, 1 GB increments)"},
+	{"fargate.task_sizes.sizes[4].min_gb", "8", srcFargateSizes},
+	{"fargate.task_sizes.sizes[4].max_gb", "30", srcFargateSizes},
+	{"fargate.task_sizes.sizes[4].step_gb", "1", srcFargateSizes},
+	{"fargate.task_sizes.sizes[5].vcpu", "8", srcFargateSizes + " (8 vCPU: min 16 GB, max 60 GB, 4 GB increments)"},
+	{"fargate.task_sizes.sizes[5].min_gb", "16", srcFargateSizes},
+	{"fargate.task_sizes.sizes[5].max_gb", "60", srcFargateSizes},
+	{"fargate.task_sizes.sizes[5].step_gb", "4", srcFargateSizes},
+	{"fargate.task_sizes.sizes[6].vcpu", "16", srcFargateSizes + " (16 vCPU: min 32 GB, max 120 GB, 8 GB increments)"},
+	{"fargate.task_sizes.sizes[6].min_gb", "32", srcFargateSizes},
+	{"fargate.task_sizes.sizes[6].max_gb", "120", srcFargateSizes},
+	{"fargate.task_sizes.sizes[6].step_gb", "8", srcFargateSizes},
+	{"fargate.task_sizes.sizes[7].vcpu", "32", srcFargateSizes + " (32vCPU: 60GB, 120GB, and 244GB)"},
+	{"fargate.task_sizes.sizes[7].memory_gb[0]", "60", srcFargateSizes},
+	{"fargate.task_sizes.sizes[7].memory_gb[1]", "120", srcFargateSizes},
+	{"fargate.task_sizes.sizes[7].memory_gb[2]", "244", srcFargateSizes},
+
+	{"eks.standard_cluster_hour.value", "0.10", srcEKSBlog + "; eks.json US East (N. Virginia) \"Compute per hours\" line 8652 (0.1000000000)"},
+	// In total: eks.json's "Compute ExtendedSupport per Hours" (line 8657) is
+	// the 0.50 surcharge on top of the standard 0.10.
+	{"eks.extended_cluster_hour.value", "0.60", srcEKSBlog + " (\"$0.60 per cluster per hour\"); eks.json line 8652 + line 8657 = 0.10 + 0.50"},
+	{"ecs_control_plane.value", "0", srcECSNoCharge},
+},
+	instancePins("m4.large", "0.10", 542, "2", "8192", "x86_64", 538),
+	instancePins("m5.large", "0.096", 550, "2", "8192", "x86_64", 546),
+	instancePins("t3.micro", "0.0104", 1264, "2", "1024", "x86_64", 1255),
+	instancePins("t3.small", "0.0208", 1266, "2", "2048", "x86_64", 1257),
+	instancePins("t3.medium", "0.0416", 1263, "2", "4096", "x86_64", 1254),
+	instancePins("t3.large", "0.0832", 1262, "2", "8192", "x86_64", 1253),
+	instancePins("c5.large", "0.085", 26, "2", "4096", "x86_64", 26),
+	instancePins("m6g.large", "0.077", 619, "2", "8192", "arm64", 615),
+	instancePins("m7g.large", "0.0816", 689, "2", "8192", "arm64", 685),
+	// Also printed on https://aws.amazon.com/lambda/pricing/ (Managed
+	// Instances example: "m7g.xlarge ... $0.1632 per hour").
+	instancePins("m7g.xlarge", "0.1632", 692, "4", "16384", "arm64", 688),
+)
+
+func concatPins(lists ...[]pin) []pin {
+	var out []pin
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
+}
+
+// pinnedFigures is the table per snapshot and region. A new embedded
+// catalogue has no entry here and fails TestEveryFigureIsPinned until its
+// figures are written down from their sources.
+var pinnedFigures = map[string][]pin{
+	cost.Snapshot2017 + "/us-east-1": pinned2017,
+	cost.Snapshot2026 + "/us-east-1": pinned2026,
+}
+
+// pricedFigures walks a catalogue by reflection and returns every number it
+// holds (and each instance's architecture), keyed by YAML path. It fails on
+// any field kind it does not know, so that a new kind of field cannot hold
+// an unpinned price.
+func pricedFigures(t *testing.T, c *cost.Catalogue) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	decType := reflect.TypeFor[decimal.Decimal]()
+	archType := reflect.TypeFor[cost.Arch]()
+	var walk func(path string, v reflect.Value)
+	walk = func(path string, v reflect.Value) {
+		switch {
+		case v.Type() == decType:
+			out[path] = v.Interface().(decimal.Decimal).String()
+			return
+		case v.Type() == archType:
+			out[path] = v.String()
+			return
+		}
+		switch v.Kind() {
+		case reflect.Pointer:
+			if !v.IsNil() {
+				walk(path, v.Elem())
+			}
+		case reflect.Struct:
+			for i := range v.NumField() {
+				f := v.Type().Field(i)
+				tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+				name := path
+				if tag != "" {
+					name = strings.TrimPrefix(path+"."+tag, ".")
+				}
+				walk(name, v.Field(i))
+			}
+		case reflect.Map:
+			keys := v.MapKeys()
+			sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+			for _, k := range keys {
+				walk(path+"."+k.String(), v.MapIndex(k))
+			}
+		case reflect.Slice:
+			for i := range v.Len() {
+				walk(fmt.Sprintf("%s[%d]", path, i), v.Index(i))
+			}
+		case reflect.Int:
+			out[path] = strconv.FormatInt(v.Int(), 10)
+		case reflect.String:
+			// Sources, dates, notes and the catalogue's ids: not figures.
+		default:
+			t.Fatalf("catalogue field %s has kind %s, which the pin walk does not read", path, v.Kind())
+		}
+	}
+	walk("", reflect.ValueOf(c).Elem())
+	return out
+}
+
+// TestEveryFigureIsPinned fails on any figure of any embedded catalogue
+// that has no expected value in pinnedFigures, on any pinned value the
+// catalogue lacks, and on any digit that differs from the source.
+func TestEveryFigureIsPinned(t *testing.T) {
+	// The embedded files themselves name every snapshot and region there is.
+	all, err := cost.LoadFS(os.DirFS("."), "data")
+	require.NoError(t, err)
+	require.NotEmpty(t, all)
+	seen := map[string]bool{}
+	for _, loaded := range all {
+		key := loaded.Snapshot + "/" + loaded.Region
+		seen[key] = true
+		t.Run(key, func(t *testing.T) {
+			c, err := cost.Embedded(loaded.Snapshot, loaded.Region)
+			require.NoError(t, err)
+			got := pricedFigures(t, c)
+			pins, ok := pinnedFigures[key]
+			require.True(t, ok, "catalogue %s has %d figures and no pin table", key, len(got))
+			want := map[string]pin{}
+			for _, p := range pins {
+				_, dup := want[p.path]
+				require.False(t, dup, "%s pinned twice", p.path)
+				require.NotEmpty(t, p.source, "%s has no source", p.path)
+				want[p.path] = p
+			}
+			for _, path := range sortedKeys(got) {
+				p, ok := want[path]
+				if !assert.True(t, ok, "%s %s = %s has no pinned value; add it from its published source", key, path, got[path]) {
+					continue
+				}
+				if wd, err := decimal.NewFromString(p.want); err == nil {
+					gd, err := decimal.NewFromString(got[path])
+					require.NoError(t, err, path)
+					assert.True(t, wd.Equal(gd), "%s %s = %s, want %s (%s)", key, path, got[path], p.want, p.source)
+				} else {
+					assert.Equal(t, p.want, got[path], "%s %s (%s)", key, path, p.source)
+				}
+			}
+			for _, p := range pins {
+				_, ok := got[p.path]
+				assert.True(t, ok, "%s %s is pinned (%s) but the catalogue has no such figure", key, p.path, p.want)
+			}
+		})
+	}
+	for key := range pinnedFigures {
+		assert.True(t, seen[key], "pin table %s has no embedded catalogue", key)
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,241 @@
+package cost_test
+
+import (
+	"errors"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/runwhere/runwhere/cost"
+)
+
+// TestParseCatalogueRefusesEachRule breaks one rule at a time in the full
+// 2026-11 catalogue, so every other section is present and valid: a check
+// that stops early after a valid section, or skips one, lets the broken
+// figure through. Each refusal names the field, the value and the line of
+// the broken key.
+func TestParseCatalogueRefusesEachRule(t *testing.T) {
+	src, err := os.ReadFile("data/2026-11_us-east-1.yaml")
+	require.NoError(t, err)
+	base := string(src)
+	_, err = cost.ParseCatalogue(src)
+	require.NoError(t, err)
+
+	tests := []struct {
+		name     string
+		old, new string // the edit, applied once
+		field    string
+		value    string
+		reason   string
+		at       string // text on the line the error must name
+	}{
+		{"snapshot missing", `snapshot: "2026-11"`, `snapshot: ""`, "snapshot", "", "is missing", `snapshot: ""`},
+		{"region missing", "region: us-east-1", `region: ""`, "region", "", "is missing", `region: ""`},
+		{"currency", "currency: USD", "currency: EUR", "currency", "EUR", "is not USD", "currency: EUR"},
+
+		// lambda: figures are checked in name order; request is the last one.
+		{"negative lambda request", "request: # USD per request ($0.20 per 1M), x86 and Arm\n    value: \"0.0000002\"", "request:\n    value: \"-0.0000002\"",
+			"lambda.request.value", "-0.0000002", "is negative", `value: "-0.0000002"`},
+		{"granularity not whole", "granularity_ms: # each invocation's duration rounded up to 1 ms\n    value: \"1\"", "granularity_ms:\n    value: \"1.5\"",
+			"lambda.granularity_ms.value", "1.5", "is not a positive whole number", `value: "1.5"`},
+		{"memory max above a billion", "memory_max_mb:\n    value: \"10240\"", "memory_max_mb:\n    value: \"1000000001\"",
+			"lambda.memory_max_mb.value", "1000000001", "beyond any published billing rule", `value: "1000000001"`},
+		{"memory max a billion", "memory_max_mb:\n    value: \"10240\"", "memory_max_mb:\n    value: \"1000000000\"",
+			"lambda.memory_step_mb.value", "1", "makes more than 1000000 memory sizes", "memory_step_mb:\n    value: \"1\""},
+		{"memory max below min", "memory_max_mb:\n    value: \"10240\"", "memory_max_mb:\n    value: \"127\"",
+			"lambda.memory_max_mb.value", "127", "is below memory_min_mb", `value: "127"`},
+		{"ephemeral without its maximum", "  ephemeral_max_mb:\n    value: \"10240\"\n    source: https://aws.amazon.com/lambda/pricing/\n    as_of: \"2026-11-01\"\n", "",
+			"lambda.ephemeral_storage", "", "needs ephemeral_storage, ephemeral_free_mb and ephemeral_max_mb together", "ephemeral_storage: #"},
+		{"provisioned without rounding", "  provisioned_rounding_minutes: # enabled time rounded up to 5 minutes\n    value: \"5\"\n    source: https://aws.amazon.com/lambda/pricing/\n    as_of: \"2026-11-01\"\n", "",
+			"lambda.provisioned_rounding_minutes", "", "is missing while provisioned prices are given", "lambda:"},
+		{"provisioned rounding zero", "provisioned_rounding_minutes: # enabled time rounded up to 5 minutes\n    value: \"5\"", "provisioned_rounding_minutes:\n    value: \"0\"",
+			"lambda.provisioned_rounding_minutes.value", "0", "is not a positive whole number", "provisioned_rounding_minutes:\n    value: \"0\""},
+		{"no x86 duration", "    x86_64:\n      - up_to_gb_seconds: \"6000000000\"", "    x86:\n      - up_to_gb_seconds: \"6000000000\"",
+			"lambda.duration", "", "has no x86_64 prices", "duration: # USD per GB-s; tiers"},
+		{"negative arm64 tier 2", `value: "0.0000120001"`, `value: "-0.0000120001"`,
+			"lambda.duration.arm64[1].value", "-0.0000120001", "is negative", `value: "-0.0000120001"`},
+		{"x86 tier 2 bound not increasing", `up_to_gb_seconds: "15000000000"`, `up_to_gb_seconds: "6000000000"`,
+			"lambda.duration.x86_64[1].up_to_gb_seconds", "6000000000", "does not increase", "as_of: \"2026-11-01\"\n      - up_to_gb_seconds: \"6000000000\""},
+		{"last tier bounded", "      - value: \"0.0000133334\"\n        source: https://pricing", "      - up_to_gb_seconds: \"20000000000\"\n        value: \"0.0000133334\"\n        source: https://pricing",
+			"lambda.duration.x86_64[2].up_to_gb_seconds", "20000000000", "must be absent on the last tier", `up_to_gb_seconds: "20000000000"`},
+		{"middle tier unbounded", "      - up_to_gb_seconds: \"18750000000\"\n        value: \"0.0000120001\"", "      - value: \"0.0000120001\"",
+			"lambda.duration.arm64[1].up_to_gb_seconds", "", "is missing", `- value: "0.0000120001"`},
+		{"negative provisioned arm64 duration", `value: "0.0000077778"`, `value: "-0.0000077778"`,
+			"lambda.provisioned.arm64.duration.value", "-0.0000077778", "is negative", `value: "-0.0000077778"`},
+		{"negative provisioned arm64 concurrency", `value: "0.0000033334"`, `value: "-0.0000033334"`,
+			"lambda.provisioned.arm64.concurrency.value", "-0.0000033334", "is negative", `value: "-0.0000033334"`},
+
+		// ec2
+		{"billing increment zero", "billing_increment_seconds: # per-second billing for Linux on-demand\n    value: \"1\"", "billing_increment_seconds:\n    value: \"0\"",
+			"ec2.billing_increment_seconds.value", "0", "is not a positive whole number", "billing_increment_seconds:\n    value: \"0\""},
+		{"ec2 minimum not whole", "minimum_seconds:\n    value: \"60\"\n    source: https://aws.amazon.com/about-aws", "minimum_seconds:\n    value: \"60.5\"\n    source: https://aws.amazon.com/about-aws",
+			"ec2.minimum_seconds.value", "60.5", "is not a whole number", `value: "60.5"`},
+		{"t3.large vcpu zero", "    t3.large:\n      vcpu: 2", "    t3.large:\n      vcpu: 0",
+			"ec2.instances.t3.large.vcpu", "0", "is not within [1, 100000]", "vcpu: 0"},
+		{"t3.large vcpu above bound", "    t3.large:\n      vcpu: 2", "    t3.large:\n      vcpu: 100001",
+			"ec2.instances.t3.large.vcpu", "100001", "is not within [1, 100000]", "vcpu: 100001"},
+		{"m7g.xlarge memory zero", "memory_mib: 16384", "memory_mib: 0",
+			"ec2.instances.m7g.xlarge.memory_mib", "0", "is not within [1, 100000000]", "memory_mib: 0"},
+		{"m7g.xlarge memory above bound", "memory_mib: 16384", "memory_mib: 100000001",
+			"ec2.instances.m7g.xlarge.memory_mib", "100000001", "is not within [1, 100000000]", "memory_mib: 100000001"},
+		{"m7g.xlarge spec source", "      memory_mib: 16384\n      arch: arm64\n      spec_source: https://aws.amazon.com/ec2/instance-types/", "      memory_mib: 16384\n      arch: arm64\n      spec_source: instance-types page",
+			"ec2.instances.m7g.xlarge.spec_source", "instance-types page", "is not an http(s) URL", "spec_source: instance-types page"},
+
+		// fargate
+		{"negative windows licence", `value: "0.0000127778"`, `value: "-0.0000127778"`,
+			"fargate.windows_x86.os_license_vcpu_second.value", "-0.0000127778", "is negative", `value: "-0.0000127778"`},
+		{"windows minimum not whole", "value: \"300\"", "value: \"300.5\"",
+			"fargate.windows_x86.minimum_seconds.value", "300.5", "is not a whole number", `value: "300.5"`},
+		{"negative fargate storage", `value: "0.0000000308"`, `value: "-0.0000000308"`,
+			"fargate.ephemeral_gb_second.value", "-0.0000000308", "is negative", `value: "-0.0000000308"`},
+		{"task sizes source", "  task_sizes: # valid vCPU / memory combinations, memory in GB (1 GB = 1024^3 bytes)\n    source: https://aws.amazon.com/fargate/pricing/", "  task_sizes:\n    source: the fargate page",
+			"fargate.task_sizes.source", "the fargate page", "is not an http(s) URL", "source: the fargate page"},
+		{"task sizes date", "    as_of: \"2026-11-01\"\n    sizes:", "    as_of: \"Nov 2026\"\n    sizes:",
+			"fargate.task_sizes.as_of", "Nov 2026", "is not a date (YYYY-MM-DD)", `as_of: "Nov 2026"`},
+		{"task size zero vcpu", `{vcpu: "0.5", min_gb`, `{vcpu: "0", min_gb`,
+			"fargate.task_sizes.sizes[1].vcpu", "0", "is not positive", `{vcpu: "0", min_gb`},
+		{"task size both list and range", `{vcpu: "0.25", memory_gb: ["0.5", "1", "2"]}`, `{vcpu: "0.25", memory_gb: ["0.5"], min_gb: "1", max_gb: "2", step_gb: "1"}`,
+			"fargate.task_sizes.sizes[0]", "0.25", "needs either memory_gb or all of min_gb, max_gb, step_gb", `{vcpu: "0.25", memory_gb: ["0.5"]`},
+		{"task size partial range", `{vcpu: "1", min_gb: "2", max_gb: "8", step_gb: "1"}`, `{vcpu: "1", min_gb: "2", max_gb: "8"}`,
+			"fargate.task_sizes.sizes[2]", "1", "needs either memory_gb or all of min_gb, max_gb, step_gb", `{vcpu: "1", min_gb: "2", max_gb: "8"}`},
+		{"task size empty range", `{vcpu: "2", min_gb: "4", max_gb: "16", step_gb: "1"}`, `{vcpu: "2", min_gb: "4", max_gb: "3", step_gb: "1"}`,
+			"fargate.task_sizes.sizes[3]", "2", "has an empty or non-positive memory range", `{vcpu: "2", min_gb: "4", max_gb: "3"`},
+		{"task size zero step", `{vcpu: "4", min_gb: "8", max_gb: "30", step_gb: "1"}`, `{vcpu: "4", min_gb: "8", max_gb: "30", step_gb: "0"}`,
+			"fargate.task_sizes.sizes[4]", "4", "has an empty or non-positive memory range", `{vcpu: "4", min_gb: "8", max_gb: "30", step_gb: "0"}`},
+		{"task size zero minimum", `{vcpu: "8", min_gb: "16", max_gb: "60", step_gb: "4"}`, `{vcpu: "8", min_gb: "0", max_gb: "60", step_gb: "4"}`,
+			"fargate.task_sizes.sizes[5]", "8", "has an empty or non-positive memory range", `{vcpu: "8", min_gb: "0"`},
+		{"task size too many steps", `{vcpu: "16", min_gb: "32", max_gb: "120", step_gb: "8"}`, `{vcpu: "16", min_gb: "32", max_gb: "120", step_gb: "0.00001"}`,
+			"fargate.task_sizes.sizes[6].step_gb", "0.00001", "makes more than 1000000 memory sizes", `{vcpu: "16", min_gb: "32"`},
+		{"task size zero listed memory", `{vcpu: "32", memory_gb: ["60", "120", "244"]}`, `{vcpu: "32", memory_gb: ["60", "0", "244"]}`,
+			"fargate.task_sizes.sizes[7].memory_gb", "0", "is not positive", `{vcpu: "32", memory_gb: ["60", "0"`},
+
+		// eks and ecs: the last sections checked
+		{"negative eks extended", `value: "0.60"`, `value: "-0.60"`,
+			"eks.extended_cluster_hour.value", "-0.6", "is negative", `value: "-0.60"`},
+		{"ecs source missing", "ecs_control_plane: # no additional charge for ECS itself\n  value: \"0\"\n  source: https://github.com/vantage-sh/handbook.vantage.sh/blob/main/docs/aws/services/ecs-and-fargate-pricing.md", "ecs_control_plane:\n  value: \"0\"\n  source: \"\"",
+			"ecs_control_plane.source", "", "is missing: every figure needs a source URL", `source: ""`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			require.Equal(t, 1, strings.Count(base, tc.old), "the edit %q must match once", tc.old)
+			doc := strings.Replace(base, tc.old, tc.new, 1)
+			_, err := cost.ParseCatalogue([]byte(doc))
+			require.Error(t, err, "ParseCatalogue(%s) accepted", tc.name)
+			var fe *cost.FieldError
+			require.True(t, errors.As(err, &fe), "ParseCatalogue(%s) = %v, want a *FieldError", tc.name, err)
+			assert.Equal(t, tc.field, fe.Field, "ParseCatalogue(%s) field", tc.name)
+			assert.Equal(t, tc.value, fe.Value, "ParseCatalogue(%s) value", tc.name)
+			assert.Contains(t, fe.Reason, tc.reason, "ParseCatalogue(%s) reason", tc.name)
+			// The error names the line on which the marker ends.
+			require.Equal(t, 1, strings.Count(doc, tc.at), "the line marker %q must match once", tc.at)
+			wantLine := strings.Count(doc[:strings.Index(doc, tc.at)+len(tc.at)], "\n") + 1
+			assert.Equal(t, wantLine, fe.Line, "ParseCatalogue(%s) = %v, want line %d (%q)", tc.name, err, wantLine, tc.at)
+		})
+	}
+}
+
+// TestParseCatalogueAcceptsEdges: the bounds on instance shapes are
+// inclusive (the largest EC2 instance has 1,920 vCPU and 32 TiB; the bounds
+// leave room above both).
+func TestParseCatalogueAcceptsEdges(t *testing.T) {
+	for _, tc := range []struct{ name, vcpu, mem string }{
+		{"smallest", "1", "1"},
+		{"largest", "100000", "100000000"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := strings.Replace(minimalCatalogue, "vcpu: 2\n      memory_mib: 8192", "vcpu: "+tc.vcpu+"\n      memory_mib: "+tc.mem, 1)
+			require.NotEqual(t, minimalCatalogue, doc)
+			c, err := cost.ParseCatalogue([]byte(doc))
+			require.NoError(t, err, "ParseCatalogue(vcpu %s, memory %s MiB)", tc.vcpu, tc.mem)
+			in, err := c.Instance("m5.large")
+			require.NoError(t, err)
+			assert.Equal(t, tc.vcpu, strconv.Itoa(in.VCPU))
+			assert.Equal(t, tc.mem, strconv.Itoa(in.MemoryMiB))
+		})
+	}
+}
+
+// Architectures are checked in name order, so that of two broken ones the
+// same is reported every time: arm64 before x86_64.
+func TestParseCatalogueReportsArchitecturesInOrder(t *testing.T) {
+	src, err := os.ReadFile("data/2026-11_us-east-1.yaml")
+	require.NoError(t, err)
+	doc := strings.Replace(string(src), `value: "0.0000120001"`, `value: "-1"`, 1)
+	doc = strings.Replace(doc, `value: "0.000015"`, `value: "-2"`, 1)
+	for range 5 { // map order varies from run to run
+		_, err := cost.ParseCatalogue([]byte(doc))
+		var fe *cost.FieldError
+		require.True(t, errors.As(err, &fe), "ParseCatalogue(two broken tiers) = %v", err)
+		assert.Equal(t, "lambda.duration.arm64[1].value", fe.Field)
+	}
+}
+
+func TestInstanceTypes(t *testing.T) {
+	want := map[string][]string{
+		cost.Snapshot2017: {"m4.large"},
+		cost.Snapshot2026: {"c5.large", "m4.large", "m5.large", "m6g.large", "m7g.large", "m7g.xlarge", "t3.large", "t3.medium", "t3.micro", "t3.small"},
+	}
+	for _, s := range cost.Snapshots() {
+		assert.Equal(t, want[s], embedded(t, s).InstanceTypes(), "Embedded(%s).InstanceTypes()", s)
+	}
+	var none *cost.Catalogue
+	assert.Nil(t, none.InstanceTypes(), "(*Catalogue)(nil).InstanceTypes()")
+	assert.Nil(t, (&cost.Catalogue{}).InstanceTypes(), "Catalogue{}.InstanceTypes()")
+	_, err := (&cost.Catalogue{Snapshot: "x"}).Instance("m5.large")
+	var fe *cost.FieldError
+	require.True(t, errors.As(err, &fe), "Catalogue{}.Instance = %v", err)
+	assert.Contains(t, fe.Reason, "no EC2 section")
+}
+
+// TestParseCatalogueLambdaArchitectures: every duration and provisioned
+// entry must be a known architecture with tiers of its own.
+func TestParseCatalogueLambdaArchitectures(t *testing.T) {
+	const head = `snapshot: "2030-01"
+region: eu-west-1
+currency: USD
+lambda:
+  request: {value: "0.0000002", source: "https://example.com/p", as_of: "2030-01-01"}
+  granularity_ms: {value: "1", source: "https://example.com/p", as_of: "2030-01-01"}
+  memory_min_mb: {value: "128", source: "https://example.com/p", as_of: "2030-01-01"}
+  memory_max_mb: {value: "10240", source: "https://example.com/p", as_of: "2030-01-01"}
+  memory_step_mb: {value: "1", source: "https://example.com/p", as_of: "2030-01-01"}
+  free_requests: {value: "1000000", source: "https://example.com/p", as_of: "2030-01-01"}
+  free_gb_seconds: {value: "400000", source: "https://example.com/p", as_of: "2030-01-01"}
+  provisioned_rounding_minutes: {value: "5", source: "https://example.com/p", as_of: "2030-01-01"}
+  duration:
+    x86_64:
+      - {value: "0.00001", source: "https://example.com/p", as_of: "2030-01-01"}
+`
+	const pcPrices = `{concurrency: {value: "0.000004", source: "https://example.com/p", as_of: "2030-01-01"}, duration: {value: "0.000009", source: "https://example.com/p", as_of: "2030-01-01"}}`
+	tests := []struct {
+		name, tail   string
+		field, value string
+		reason       string
+	}{
+		{"arm64 without tiers", "    arm64: []\n", "lambda.duration.arm64", "[]", "has no tiers"},
+		{"unknown architecture", "    riscv64:\n      - {value: \"0.00001\", source: \"https://example.com/p\", as_of: \"2030-01-01\"}\n",
+			"lambda.duration", "riscv64", "is not an architecture (x86_64, arm64)"},
+		{"provisioned without on-demand prices", "  provisioned:\n    arm64: " + pcPrices + "\n",
+			"lambda.provisioned", "arm64", "has no on-demand duration prices"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := cost.ParseCatalogue([]byte(head + tc.tail))
+			var fe *cost.FieldError
+			require.True(t, errors.As(err, &fe), "ParseCatalogue(%s) = %v, want a *FieldError", tc.name, err)
+			assert.Equal(t, tc.field, fe.Field)
+			assert.Equal(t, tc.value, fe.Value)
+			assert.Contains(t, fe.Reason, tc.reason)
+		})
+	}
+	c, err := cost.ParseCatalogue([]byte(head + "  provisioned:\n    x86_64: " + pcPrices + "\n"))
+	require.NoError(t, err, "the same catalogue with x86_64 provisioned prices")
+	b, err := cost.Lambda(c, cost.LambdaUsage{Requests: d("1"), DurationMS: d("1000"), MemoryMB: 1024, ProvisionedConcurrency: 1, ProvisionedHours: d("1")})
+	require.NoError(t, err)
+	// 1 × 1 GB × 3,600 s × $0.000004 = $0.0144
+	assert.True(t, d("0.0144").Equal(findLine(t, b, "lambda provisioned concurrency (x86_64)").Amount))
+}
