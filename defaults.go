@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/runwhere/runwhere/capacity"
 	"github.com/runwhere/runwhere/internal/input"
 	"github.com/runwhere/runwhere/platform"
 )
@@ -231,11 +232,6 @@ var (
 	secondsPerMonth = decimal.NewFromInt(730 * 3600)
 )
 
-// minVCPU is the smallest CPU a replica can be given: Kubernetes refuses
-// precision finer than 1m (one millicore), and ECS counts CPU in units of
-// 1/1024 vCPU. Below it, replica counts stop meaning anything and overflow.
-var minVCPU = decimal.New(1, -3)
-
 // shortDecimal prints d for an error message without expanding it: a
 // refused value may carry a billion-digit exponent.
 func shortDecimal(d decimal.Decimal) string {
@@ -336,7 +332,7 @@ func (s Scenario) check() error {
 		!w.RequestsPerMonth.DivRound(secondsPerMonth, rateScale).Equal(*w.RequestsPerSecond) {
 		return &FieldError{Field: "workload.requests_per_month", Value: w.RequestsPerMonth.String(), Reason: "contradicts workload.requests_per_second " + w.RequestsPerSecond.String() + ": give one of the two, or two that agree (a month is 730 hours)"}
 	}
-	if s.Container.VCPU != nil && s.Container.VCPU.LessThan(minVCPU) {
+	if s.Container.VCPU != nil && s.Container.VCPU.LessThan(capacity.MinVCPU()) {
 		return &FieldError{Field: "container.vcpu", Value: s.Container.VCPU.String(), Reason: "is below 0.001, the smallest CPU a container can be given (1 millicore)"}
 	}
 	if w.DurationMS == nil {

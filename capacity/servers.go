@@ -26,8 +26,12 @@ const MaxReplicas = 1_000_000_000
 // Placement works zone by zone, so the bound also keeps its work small.
 const MaxZones = 26
 
-// minVCPU is the smallest CPU a container may be given: Kubernetes
-// refuses precision finer than 1m (one millicore).
+// MinVCPU is the smallest CPU a container may be given, 0.001: Kubernetes
+// refuses precision finer than 1m (one millicore), and ECS counts CPU in
+// units of 1/1024 vCPU. Below it, replica counts stop meaning anything and
+// overflow.
+func MinVCPU() decimal.Decimal { return minVCPU }
+
 var minVCPU = decimal.New(1, -3)
 
 // Replicas is how many replicas of a container serve a workload's peak.

@@ -9,8 +9,6 @@ import (
 	"strings"
 	"sync"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/runwhere/runwhere/internal/input"
 )
 
@@ -121,7 +119,8 @@ func Snapshots() []string {
 // name labels the data in errors (a file name, or "" for none).
 func Parse(name string, data []byte) (Catalogue, error) {
 	var c Catalogue
-	if err := input.Decode(data, &c, catalogueLimits); err != nil {
+	doc, err := input.DecodeNode(data, &c, catalogueLimits)
+	if err != nil {
 		var ie *input.Error
 		if errors.As(err, &ie) {
 			if ie.Field == "" && ie.Reason == "is empty" {
@@ -136,15 +135,6 @@ func Parse(name string, data []byte) (Catalogue, error) {
 			return Catalogue{}, fe
 		}
 		return Catalogue{}, fmt.Errorf("platform: %s: %w", orInput(name), err)
-	}
-	// The decoder checked the text; validate needs the positions too.
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return Catalogue{}, fmt.Errorf("platform: %s: %w", orInput(name), err)
-	}
-	var doc *yaml.Node
-	if len(root.Content) > 0 {
-		doc = root.Content[0]
 	}
 	if err := validate(c, doc); err != nil {
 		var fe *FieldError

@@ -103,19 +103,28 @@ func errAt(n *yaml.Node, field, value, reason string) *Error {
 // literal ones, within lim. Errors from a field's own UnmarshalYAML or
 // UnmarshalText are returned as they are.
 func Decode(data []byte, out any, lim Limits) error {
+	_, err := DecodeNode(data, out, lim)
+	return err
+}
+
+// DecodeNode is [Decode] that also returns the document's top node as
+// written (aliases and merge keys unexpanded), for callers that report
+// positions from it, so that they need not parse the text a second time.
+// The node is nil when the text is not one YAML document.
+func DecodeNode(data []byte, out any, lim Limits) (*yaml.Node, error) {
 	if len(data) > lim.MaxBytes {
-		return &Error{Reason: fmt.Sprintf("is %d bytes; at most %d are read", len(data), lim.MaxBytes)}
+		return nil, &Error{Reason: fmt.Sprintf("is %d bytes; at most %d are read", len(data), lim.MaxBytes)}
 	}
 	if !utf8.Valid(data) {
-		return invalidUTF8(data)
+		return nil, invalidUTF8(data)
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return &Error{Reason: "is empty"}
+			return nil, &Error{Reason: "is empty"}
 		}
-		return syntaxError(err)
+		return nil, syntaxError(err)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
@@ -123,21 +132,21 @@ func Decode(data []byte, out any, lim Limits) error {
 		if err == nil {
 			e.Line, e.Column = extra.Line, extra.Column
 		}
-		return e
+		return nil, e
 	}
 	if len(doc.Content) == 0 {
-		return &Error{Reason: "is empty"}
+		return nil, &Error{Reason: "is empty"}
 	}
 	t := reflect.TypeOf(out)
 	if t == nil || t.Kind() != reflect.Pointer {
-		return &Error{Reason: fmt.Sprintf("input: Decode needs a pointer, not %T", out)}
+		return nil, &Error{Reason: fmt.Sprintf("input: Decode needs a pointer, not %T", out)}
 	}
 	d := &decoder{lim: lim}
 	n, err := d.walk(doc.Content[0], t.Elem(), "", 0)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return n.Decode(out)
+	return doc.Content[0], n.Decode(out)
 }
 
 func invalidUTF8(data []byte) error {
