@@ -45,7 +45,16 @@ func (e *env) perReplica() (num, den decimal.Decimal, binding string) {
 
 // loadFleet is the fleet sized to the load: units of unitReplicas replicas
 // (spread over zones), each costing unitMonthly, at least minUnits of them.
-func (e *env) loadFleet(fixed, unitMonthly decimal.Decimal, unitReplicas int64, minUnits int) cost.Fleet {
+// TODO(issue11): one step term per zone once cost.Fleet sums terms.
+func (e *env) loadFleet(fixed, nodeMonthly decimal.Decimal, sp capacity.Spread, fit int64) cost.Fleet {
+	z, zeff := sp.Zones, sp.Zones
+	if sp.SurviveZoneLoss {
+		zeff = z - 1
+	}
+	return e.stepFleet(fixed, nodeMonthly.Mul(decimal.NewFromInt(z)), zeff*fit, 1)
+}
+
+func (e *env) stepFleet(fixed, unitMonthly decimal.Decimal, unitReplicas int64, minUnits int) cost.Fleet {
 	w := e.s.Workload
 	f := cost.Fleet{Fixed: fixed, PerUnit: unitMonthly, MinUnits: minUnits}
 	if w.RequestsPerSecond.IsZero() {
@@ -70,80 +79,55 @@ func (e *env) zones() (z, zeff int64) {
 	return z, zeff
 }
 
+// request is the scenario as package capacity reads it, for platform id.
+func (e *env) request(id platform.ID) capacity.Request {
+	sv := e.s.Servers
+	return capacity.Request{
+		Platform:  id,
+		Workload:  e.workload,
+		Container: e.container,
+		Servers: capacity.Servers{
+			InstanceType:      sv.InstanceType,
+			Count:             *sv.Count,
+			TargetUtilization: *sv.TargetUtilization,
+			Zones:             *sv.Zones,
+			SurviveZoneLoss:   *sv.SurviveZoneLoss,
+			Managers:          *sv.Managers,
+			Node:              capacity.NodeOptions{NetworkMode: capacity.NetworkMode(sv.ECSNetworkMode)},
+		},
+	}
+}
+
+// evaluateServers prices what [capacity.Size] sizes: the one sizing model
+// of every EC2-backed platform.
 func (e *env) evaluateServers(p platform.Platform) (model, error) {
 	var m model
 	sv := e.s.Servers
-	z, zeff := e.zones()
-	if *sv.SurviveZoneLoss && z < 2 {
-		return model{}, &FieldError{Field: "servers.zones", Value: fmt.Sprint(z), Reason: "cannot survive the loss of a zone: servers.survive_zone_loss needs 2 or more"}
+	if *sv.SurviveZoneLoss && *sv.Zones < 2 {
+		return model{}, &FieldError{Field: "servers.zones", Value: fmt.Sprint(*sv.Zones), Reason: "cannot survive the loss of a zone: servers.survive_zone_loss needs 2 or more"}
 	}
-	rep, err := capacity.SizeReplicas(e.workload, e.container, *sv.TargetUtilization)
-	if err != nil {
-		return model{}, inputError(err)
-	}
-	node, err := capacity.NodeFor(p.ID, e.instances, sv.InstanceType, capacity.NodeOptions{NetworkMode: capacity.NetworkMode(sv.ECSNetworkMode)})
+	res, err := capacity.Size(e.platforms, e.instances, e.request(p.ID))
 	if errors.Is(err, capacity.ErrUnknownInstanceType) {
 		m.report.addFindings(capacity.Findings{capacity.UnknownInstanceFinding(sv.InstanceType)})
 		m.report.Capacity = Capacity{InstanceType: sv.InstanceType}
 		return e.unpriced(m, p)
 	}
-	if err != nil {
+	var noNode *capacity.NodeError
+	if errors.As(err, &noNode) {
 		// The instance is known but a figure the platform's sizing needs is
 		// not sourced (ENI counts of a new family, say).
 		m.report.addFindings(capacity.Findings{missingFigure(err)})
 		m.report.Capacity = Capacity{InstanceType: sv.InstanceType}
 		return e.unpriced(m, p)
 	}
-	fit, _ := node.Fit(e.container.VCPU.Mul(thousand).Ceil().IntPart(), e.container.MemoryMB)
-	if fit < 1 {
-		m.report.addFindings(capacity.Findings{{
-			Code:     capacity.MaxTaskSize,
-			Message:  fmt.Sprintf("one %s vCPU / %d MB replica does not fit on a %s after the platform's reservations (allocatable %dm CPU, %d MiB)", e.container.VCPU, e.container.MemoryMB, sv.InstanceType, node.CPUMilli, node.MemoryMiB),
-			Limit:    fmt.Sprintf("%dm CPU, %d MiB", node.CPUMilli, node.MemoryMiB),
-			Severity: capacity.Blocker,
-		}})
+	if err != nil {
+		return model{}, inputError(err)
+	}
+	m.report.addFindings(res.Blockers)
+	m.report.addFindings(res.Warnings)
+	if res.Nodes == 0 { // no replica fits on the instance type
 		m.report.Capacity = Capacity{InstanceType: sv.InstanceType}
 		return e.unpriced(m, p)
-	}
-	perZone := (max(rep.Count, zeff) + zeff - 1) / zeff // replicas in every zone
-	if !*sv.SurviveZoneLoss {
-		perZone = (max(rep.Count, z) + z - 1) / z
-	}
-	replicas := perZone * z
-	nodesPerZone := (perZone + fit - 1) / fit
-	needed := nodesPerZone * z
-	forPeak := ceilDiv(rep.Count, fit) // with no zone redundancy
-	nodes := needed
-	if *sv.Count > 0 {
-		nodes = *sv.Count
-		if nodes < needed {
-			m.report.addFindings(capacity.Findings{{
-				Code:     capacity.FleetTooSmall,
-				Message:  fmt.Sprintf("servers.count %d is below the %d nodes the peak needs (%d replicas, %d per %s, %d zones)", nodes, needed, replicas, fit, sv.InstanceType, z),
-				Limit:    fmt.Sprint(nodes),
-				Value:    fmt.Sprint(needed),
-				Severity: capacity.Blocker,
-			}})
-		}
-	}
-	usage := capacity.ClusterUsage{Nodes: nodes, PodsPerNode: min(fit, perZone), Pods: replicas, Services: 1, MaxTasksPerService: replicas}
-	clusters := capacity.ClustersNeeded(p, usage)
-	if clusters > 1 {
-		// Split the fleet as the deck advises for Swarm-style scale-out:
-		// each cluster is checked, and billed, on its own.
-		m.report.addFindings(capacity.Findings{{
-			Code:     MultipleClusters,
-			Message:  fmt.Sprintf("%d nodes and %d replicas are more than one %s cluster holds within its published limits: split into %d clusters, each with its own control plane", nodes, replicas, p.Name, clusters),
-			Value:    fmt.Sprint(clusters),
-			Severity: capacity.Warning,
-		}})
-		usage.Nodes, usage.Pods, usage.Containers = ceilDiv(nodes, clusters), ceilDiv(replicas, clusters), 0
-		usage.MaxTasksPerService = usage.Pods
-	}
-	m.report.addFindings(capacity.CheckCluster(p, usage))
-	managers := int64(0)
-	if p.ControlPlane.RunBy == platform.User {
-		managers = *sv.Managers * clusters
 	}
 	hourly := ""
 	if sv.HourlyPrice != nil {
@@ -156,17 +140,17 @@ func (e *env) evaluateServers(p platform.Platform) (model, error) {
 			Value:    sv.InstanceType,
 			Severity: capacity.Blocker,
 		}})
-		m.report.Capacity = Capacity{InstanceType: sv.InstanceType, Nodes: int(nodes), Replicas: int(replicas), ReplicasPerNode: int(fit)}
+		m.report.Capacity = Capacity{InstanceType: sv.InstanceType, Nodes: int(res.Nodes), Replicas: int(res.Replicas), ReplicasPerNode: int(res.ReplicasPerNode)}
 		return e.unpriced(m, p)
 	}
-	workers, err := cost.EC2(e.prices, cost.EC2Usage{InstanceType: sv.InstanceType, Count: int(nodes), HourlyPrice: hourly, Item: fmt.Sprintf("%s workers (%s)", p.ID, sv.InstanceType)})
+	workers, err := cost.EC2(e.prices, cost.EC2Usage{InstanceType: sv.InstanceType, Count: int(res.Nodes), HourlyPrice: hourly, Item: fmt.Sprintf("%s workers (%s)", p.ID, sv.InstanceType)})
 	if err != nil {
 		return model{}, inputError(err)
 	}
 	cp, err := cost.ControlPlaneBill(e.prices, cost.ControlPlane{
 		Platform: string(p.ID),
-		Clusters: int(clusters),
-		Managers: cost.EC2Usage{InstanceType: sv.InstanceType, Count: int(managers), HourlyPrice: hourly},
+		Clusters: int(res.Clusters),
+		Managers: cost.EC2Usage{InstanceType: sv.InstanceType, Count: int(res.Managers), HourlyPrice: hourly},
 	})
 	if err != nil {
 		if p.ControlPlane.RunBy != platform.AWS {
@@ -182,19 +166,20 @@ func (e *env) evaluateServers(p platform.Platform) (model, error) {
 	}
 	m.report.setBill(workers.Add(cp))
 	num, den, _ := e.perReplica()
+	node := res.Allocatable
 	m.report.Capacity = Capacity{
-		Nodes:              int(nodes),
+		Nodes:              int(res.Nodes),
 		InstanceType:       sv.InstanceType,
-		Managers:           int(managers),
-		Replicas:           int(replicas),
+		Managers:           int(res.Managers),
+		Replicas:           int(res.Replicas),
 		RequestsPerReplica: ptr(num.DivRound(den, 4)),
 		TaskVCPU:           ptr(e.container.VCPU),
 		TaskMemoryMB:       int(e.container.MemoryMB),
-		ReplicasPerNode:    int(fit),
-		Clusters:           int(clusters),
-		NodesForPeak:       int(forPeak),
+		ReplicasPerNode:    int(res.ReplicasPerNode),
+		Clusters:           int(res.Clusters),
+		NodesForPeak:       int(res.NodesForPeak),
 		FixedFleet:         *sv.Count > 0,
-		UnusedVCPU:         ptr(decimal.NewFromInt(nodes).Mul(decimal.NewFromInt(node.CPUMilli)).Sub(decimal.NewFromInt(replicas).Mul(e.container.VCPU).Mul(thousand)).Div(thousand)),
+		UnusedVCPU:         ptr(decimal.NewFromInt(res.Nodes).Mul(decimal.NewFromInt(node.CPUMilli)).Sub(decimal.NewFromInt(res.Replicas).Mul(e.container.VCPU).Mul(thousand)).Div(thousand)),
 	}
 	if *sv.Count > 0 {
 		f := cost.FixedFleet(m.report.MonthlyCost)
@@ -204,10 +189,11 @@ func (e *env) evaluateServers(p platform.Platform) (model, error) {
 		if err != nil {
 			return model{}, inputError(err)
 		}
-		f := e.loadFleet(cp.Total(), nodeMonthly.Mul(decimal.NewFromInt(z)), zeff*fit, 1)
+		f := e.loadFleet(cp.Total(), nodeMonthly, res.Spread, res.ReplicasPerNode)
 		m.fleet = &f
 	}
-	m.report.HA, err = ha.Summarize(e.topology(p, managers/clusters, ceilDiv(nodes, clusters), ceilDiv(forPeak, clusters)), e.model)
+	clusters := res.Clusters
+	m.report.HA, err = ha.Summarize(e.topology(p, res.Managers/clusters, ceilDiv(res.Nodes, clusters), ceilDiv(res.NodesForPeak, clusters)), e.model)
 	if err != nil {
 		return model{}, err
 	}
@@ -295,9 +281,9 @@ func (e *env) evaluateFargate(p platform.Platform) (model, error) {
 	}
 	var f cost.Fleet
 	if *sv.SurviveZoneLoss {
-		f = e.loadFleet(cp.Total(), taskMonthly.Mul(decimal.NewFromInt(z)), zeff, 1)
+		f = e.stepFleet(cp.Total(), taskMonthly.Mul(decimal.NewFromInt(z)), zeff, 1)
 	} else {
-		f = e.loadFleet(cp.Total(), taskMonthly, 1, int(z))
+		f = e.stepFleet(cp.Total(), taskMonthly, 1, int(z))
 	}
 	m.fleet = &f
 	m.task = &task

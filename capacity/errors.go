@@ -21,3 +21,13 @@ func (e *InputError) Error() string {
 func inputErr(field string, value any, reason string) error {
 	return &InputError{Field: field, Value: fmt.Sprint(value), Reason: reason}
 }
+
+// NodeError says why no node of the instance type can run the platform's
+// replicas: a figure the platform's reservation needs is not sourced (ENI
+// counts of a new family, say), or the platform's daemons leave no slot.
+// [Size] returns it, so that a caller can report that platform as blocked
+// and still evaluate the others; its message is the cause's.
+type NodeError struct{ Err error }
+
+func (e *NodeError) Error() string { return e.Err.Error() }
+func (e *NodeError) Unwrap() error { return e.Err }

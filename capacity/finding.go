@@ -31,6 +31,7 @@ const (
 	MaxVCPUPerRegion    Code = "max-vcpu-per-region"
 	MaxTaskSize         Code = "max-task-size"
 	FleetTooSmall       Code = "fleet-too-small"
+	MultipleClusters    Code = "multiple-clusters"
 	UnknownInstanceType Code = "unknown-instance-type"
 )
 

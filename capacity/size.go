@@ -24,7 +24,11 @@ type Servers struct {
 	TargetUtilization decimal.Decimal
 	Zones             int64 // 0 means 1
 	SurviveZoneLoss   bool  // N+1 per zone
-	Node              NodeOptions
+	// Managers is the control-plane nodes of one cluster on platforms
+	// whose control plane the user runs (Swarm, Nomad, self-managed
+	// Kubernetes); a fleet split over clusters needs them in each.
+	Managers int64
+	Node     NodeOptions
 }
 
 // Request is one workload on one platform, shaped after the Scenario's
@@ -59,8 +63,16 @@ type Result struct {
 	NodeBinding     string `json:"node_binding,omitempty"`
 	NodesNeeded     int64  `json:"nodes_needed,omitempty"`
 	Nodes           int64  `json:"nodes,omitempty"` // Count when fixed, else NodesNeeded
-	Clusters        int64  `json:"clusters,omitempty"`
-	Allocatable     *Node  `json:"-"`
+	// NodesForPeak is the nodes the peak needs with no zone spread or
+	// redundancy, ⌈replicas for the peak / ReplicasPerNode⌉: what package
+	// ha checks the fleet left after a failure against.
+	NodesForPeak int64 `json:"nodes_for_peak,omitempty"`
+	Clusters     int64 `json:"clusters,omitempty"`
+	// Managers is the control-plane nodes over all clusters, for platforms
+	// whose control plane the user runs.
+	Managers    int64  `json:"managers,omitempty"`
+	Allocatable *Node  `json:"-"`
+	Spread      Spread `json:"-"` // replicas over zones (container platforms)
 
 	// Fargate.
 	TaskVCPU     decimal.Decimal `json:"task_vcpu"`
@@ -110,14 +122,29 @@ func Size(cat platform.Catalogue, inst Instances, req Request) (Result, error) {
 	return res, nil
 }
 
+// sizeServers is the one sizing model of the EC2-backed platforms; the
+// root package prices exactly what it returns. Replicas for the peak are
+// spread over zones as [SpreadReplicas] lays them (the remainder goes to
+// the first zones, as an Auto Scaling group spanning zones balances
+// instances and as a topology spread constraint with maxSkew 1 places
+// pods), and each zone gets the nodes its own replicas need. That is the
+// cheapest placement that still keeps every zone serving; balancing whole
+// zones instead (every zone as large as the fullest) pays for up to
+// zones − 1 replicas nobody asked for.
+//
+// A replica that does not fit on the node after the platform's
+// reservation is a max-task-size blocker, and a fixed fleet (Count) below
+// what the peak needs is a fleet-too-small blocker: in both cases the
+// platform, as configured, cannot serve the workload. A fleet beyond one
+// cluster's published limits is split into [ClustersNeeded] clusters, each
+// checked on its own share, with a multiple-clusters warning.
 func sizeServers(p platform.Platform, inst Instances, req Request, util decimal.Decimal, res *Result) (Findings, error) {
 	s := req.Servers
 	if s.Count < 0 {
 		return nil, inputErr("servers.count", s.Count, "is negative")
 	}
-	node, err := NodeFor(p.ID, inst, s.InstanceType, s.Node)
-	if err != nil {
-		return nil, err
+	if s.Managers < 0 {
+		return nil, inputErr("servers.managers", s.Managers, "is negative")
 	}
 	r, err := SizeReplicas(req.Workload, req.Container, util)
 	if err != nil {
@@ -127,14 +154,31 @@ func sizeServers(p platform.Platform, inst Instances, req Request, util decimal.
 	if err != nil {
 		return nil, err
 	}
+	res.Replicas, res.ReplicasBinding, res.Spread = sp.Total, r.Binding, sp
+	node, err := NodeFor(p.ID, inst, s.InstanceType, s.Node)
+	if errors.Is(err, ErrUnknownInstanceType) {
+		return nil, err
+	}
+	if err != nil {
+		return nil, &NodeError{Err: err}
+	}
+	res.Allocatable = &node
+	fit, _ := node.Fit(millicores(req.Container.VCPU), req.Container.MemoryMB)
+	if fit < 1 {
+		return Findings{{
+			Code:     MaxTaskSize,
+			Message:  fmt.Sprintf("one %s vCPU / %d MB replica does not fit on a %s after the platform's reservations (allocatable %dm CPU, %d MiB)", req.Container.VCPU, req.Container.MemoryMB, s.InstanceType, node.CPUMilli, node.MemoryMiB),
+			Limit:    fmt.Sprintf("%dm CPU, %d MiB", node.CPUMilli, node.MemoryMiB),
+			Severity: Blocker,
+		}}, nil
+	}
 	pl, err := Place(node, req.Container, sp)
 	if err != nil {
 		return nil, err
 	}
-	res.Allocatable = &node
-	res.Replicas, res.ReplicasBinding = sp.Total, r.Binding
 	res.ReplicasPerNode, res.NodeBinding = pl.PerNode, pl.Binding
 	res.NodesNeeded, res.Nodes = pl.Nodes, pl.Nodes
+	res.NodesForPeak = (r.Count + pl.PerNode - 1) / pl.PerNode
 
 	var fs Findings
 	if s.Count > 0 {
@@ -142,11 +186,11 @@ func sizeServers(p platform.Platform, inst Instances, req Request, util decimal.
 		if s.Count < pl.Nodes {
 			fs = append(fs, Finding{
 				Code:     FleetTooSmall,
-				Message:  fmt.Sprintf("a fixed fleet of %d %s serves the peak only with %d", s.Count, s.InstanceType, pl.Nodes),
+				Message:  fmt.Sprintf("servers.count %d is below the %d nodes the peak needs (%d replicas, %d per %s, %d zones)", s.Count, pl.Nodes, sp.Total, pl.PerNode, s.InstanceType, sp.Zones),
 				Limit:    fmt.Sprint(s.Count),
 				Value:    fmt.Sprint(pl.Nodes),
 				Unit:     "nodes",
-				Severity: Warning,
+				Severity: Blocker,
 			})
 		}
 	}
@@ -158,7 +202,24 @@ func sizeServers(p platform.Platform, inst Instances, req Request, util decimal.
 		Services:           1,
 		MaxTasksPerService: sp.Total,
 	}
-	fs = append(fs, CheckCluster(p, u)...)
 	res.Clusters = ClustersNeeded(p, u)
+	if c := res.Clusters; c > 1 {
+		// Split the fleet as the deck advises for Swarm-style scale-out:
+		// each cluster is checked, and billed, on its own share.
+		fs = append(fs, Finding{
+			Code:     MultipleClusters,
+			Message:  fmt.Sprintf("%d nodes and %d replicas are more than one %s cluster holds within its published limits: split into %d clusters, each with its own control plane", res.Nodes, sp.Total, p.Name, c),
+			Value:    fmt.Sprint(c),
+			Severity: Warning,
+		})
+		u.Nodes, u.Pods = ceilInt(u.Nodes, c), ceilInt(u.Pods, c)
+		u.MaxTasksPerService = ceilInt(sp.Total, c)
+	}
+	fs = append(fs, CheckCluster(p, u)...)
+	if p.ControlPlane.RunBy == platform.User {
+		res.Managers = s.Managers * res.Clusters
+	}
 	return fs, nil
 }
+
+func ceilInt(a, b int64) int64 { return (a + b - 1) / b }

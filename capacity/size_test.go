@@ -296,7 +296,8 @@ func TestSizeServers(t *testing.T) {
 	res, err = capacity.Size(cat, instances(t), req)
 	require.NoError(t, err)
 	assert.Equal(t, int64(10), res.Nodes)
-	assert.Equal(t, []capacity.Code{capacity.FleetTooSmall}, codes(res.Warnings))
+	assert.Equal(t, []capacity.Code{capacity.FleetTooSmall}, codes(res.Blockers), "a fixed fleet below the peak's needs cannot serve it")
+	assert.False(t, res.Feasible)
 
 	// A fixed fleet of exactly the 69 nodes needed is enough; one fewer is not.
 	for _, tc := range []struct {
@@ -307,7 +308,7 @@ func TestSizeServers(t *testing.T) {
 		res, err = capacity.Size(cat, instances(t), req)
 		require.NoError(t, err)
 		assert.Equal(t, int64(69), res.NodesNeeded)
-		assert.Equal(t, tc.want, codes(res.Warnings), "Size(fleet of %d).Warnings", tc.count)
+		assert.Equal(t, tc.want, codes(res.Blockers), "Size(fleet of %d).Blockers", tc.count)
 	}
 }
 
@@ -332,9 +333,10 @@ func TestSizeCountsDaemonPods(t *testing.T) {
 		{"112 pods on a node", "1.02", capacity.Reservation{Slots: 112, SystemPods: 10}, 102, 1, 1,
 			[]capacity.Code{capacity.MaxPodsPerNode}},
 		// 100 replicas a node: 1,400 nodes, 140,000 replicas and 14,000
-		// daemon pods, 154,000 pods: ⌈154,000 / 150,000⌉ = 2 clusters.
+		// daemon pods, 154,000 pods: ⌈154,000 / 150,000⌉ = 2 clusters of
+		// 77,000 pods each, within the envelope once split.
 		{"154000 pods in the cluster", "1400", capacity.Reservation{Slots: 110, SystemPods: 10}, 140000, 1400, 2,
-			[]capacity.Code{capacity.MaxPods}},
+			[]capacity.Code{capacity.MultipleClusters}},
 		{"exactly 110 pods a node", "1", capacity.Reservation{Slots: 110, SystemPods: 10}, 100, 1, 1,
 			[]capacity.Code{}},
 	} {
@@ -394,7 +396,6 @@ func TestSizeBadInput(t *testing.T) {
 		{"negative count", cat, func(r *capacity.Request) { r.Servers.Count = -1 }, "capacity: servers.count: -1 is negative", nil},
 		{"zero vcpu", cat, func(r *capacity.Request) { r.Container.VCPU = dec("0") }, "capacity: container.vcpu: 0 is not positive", nil},
 		{"negative memory", cat, func(r *capacity.Request) { r.Container.MemoryMB = -5 }, "capacity: container.memory_mb: -5 is not positive", nil},
-		{"container bigger than any node", cat, func(r *capacity.Request) { r.Container.VCPU = dec("64") }, "capacity: container: 64 vCPU / 512 MB does not fit on m5.large", nil},
 		{"container too small for a request", cat, func(r *capacity.Request) { r.Workload.MemoryMB = 1024 }, "capacity: container.memory_mb: 512 cannot hold one request", nil},
 		{"unknown instance type", cat, func(r *capacity.Request) { r.Servers.InstanceType = "m99.large" }, `capacity: servers.instance_type: "m99.large"`, capacity.ErrUnknownInstanceType},
 		{"utilisation over 1", cat, func(r *capacity.Request) { r.Servers.TargetUtilization = dec("1.2") }, "capacity: servers.target_utilization: 1.2", nil},
@@ -426,4 +427,84 @@ func TestSizeBadInput(t *testing.T) {
 		_, err := capacity.SpreadReplicas(n, 1, false)
 		require.ErrorContains(t, err, "capacity: replicas:")
 	}
+}
+
+// A replica larger than the node, after the platform's reservation, is a
+// blocker of that platform, not an input error: the same container may run
+// on Fargate or on a larger instance type.
+func TestSizeReplicaDoesNotFit(t *testing.T) {
+	cat, err := platform.Snapshot("2026-11")
+	require.NoError(t, err)
+	res, err := capacity.Size(cat, instances(t), capacity.Request{
+		Platform:  platform.Kubernetes,
+		Workload:  capacity.Workload{RequestsPerSecond: dec("10"), DurationMS: dec("100"), MemoryMB: 128},
+		Container: capacity.Container{VCPU: dec("64"), MemoryMB: 512},
+		Servers:   capacity.Servers{InstanceType: "m5.large"},
+	})
+	require.NoError(t, err)
+	assert.Equal(t, []capacity.Code{capacity.MaxTaskSize}, codes(res.Blockers))
+	assert.False(t, res.Feasible)
+	assert.Equal(t, int64(1), res.Replicas, "the replicas are sized even when no node holds one")
+	assert.Zero(t, res.Nodes)
+}
+
+// The zone rule: replicas spread with the remainder in the first zones,
+// each zone with the nodes its own replicas need (sizeServers' doc). The
+// rows are worked by hand: zones hold ⌈n/Z⌉ or ⌊n/Z⌋ replicas, and a zone
+// of r replicas needs ⌈r / per-node⌉ nodes.
+func TestSizeZoneRule(t *testing.T) {
+	cat, err := platform.Snapshot("2026-11")
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		name            string
+		rps             string // 1,000 ms requests of a 1-vCPU, CPU-bound replica: rps = replicas
+		zones           int64
+		survive         bool
+		replicas, nodes int64
+	}{
+		// 3, 2, 2 replicas at 2 a node: 2 + 1 + 1 nodes (balancing whole
+		// zones would take 9 replicas and 6 nodes).
+		{"7 over 3 zones", "7", 3, false, 7, 4},
+		{"6 over 3 zones", "6", 3, false, 6, 3},
+		{"1 over 3 zones", "1", 3, false, 3, 3},
+		{"8 over 2 zones", "8", 2, false, 8, 4},
+		// N+1: each of 3 zones holds ⌈7/2⌉ = 4 replicas, 2 nodes each.
+		{"7 over 3 zones, surviving one", "7", 3, true, 12, 6},
+		{"7 in one zone", "7", 1, false, 7, 4},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := capacity.Size(cat, instances(t), capacity.Request{
+				Platform:  platform.Swarm, // no reservation: a c5.large holds 2 one-vCPU replicas
+				Workload:  capacity.Workload{RequestsPerSecond: dec(tc.rps), DurationMS: dec("1000"), CPUFraction: dec("1")},
+				Container: capacity.Container{VCPU: dec("1"), MemoryMB: 1024},
+				Servers:   capacity.Servers{InstanceType: "c5.large", TargetUtilization: dec("1"), Zones: tc.zones, SurviveZoneLoss: tc.survive},
+			})
+			require.NoError(t, err)
+			assert.Equal(t, int64(2), res.ReplicasPerNode)
+			assert.Equal(t, tc.replicas, res.Replicas, "Size(%s).Replicas = %d, want %d", tc.name, res.Replicas, tc.replicas)
+			assert.Equal(t, tc.nodes, res.Nodes, "Size(%s).Nodes = %d, want %d", tc.name, res.Nodes, tc.nodes)
+		})
+	}
+}
+
+// A fleet beyond one cluster is split, each cluster checked on its share,
+// and a user-run control plane is counted in every cluster.
+func TestSizeSplitsClusters(t *testing.T) {
+	cat, err := platform.Snapshot("2026-11")
+	require.NoError(t, err)
+	// 12,000 one-vCPU replicas on c5.large under the kubelet's defaults
+	// (no CPU kept back): 2 replicas a node, 6,000 nodes, past the
+	// 5,000-node envelope: 2 clusters of 3,000.
+	res, err := capacity.Size(cat, instances(t), capacity.Request{
+		Platform:  platform.Kubernetes,
+		Workload:  capacity.Workload{RequestsPerSecond: dec("12000"), DurationMS: dec("1000"), CPUFraction: dec("1")},
+		Container: capacity.Container{VCPU: dec("1"), MemoryMB: 1024},
+		Servers:   capacity.Servers{InstanceType: "c5.large", TargetUtilization: dec("1"), Managers: 3},
+	})
+	require.NoError(t, err)
+	assert.Equal(t, int64(6000), res.Nodes)
+	assert.Equal(t, int64(2), res.Clusters)
+	assert.Equal(t, int64(6), res.Managers, "3 managers in each of 2 clusters")
+	assert.Equal(t, []capacity.Code{capacity.MultipleClusters}, codes(res.Warnings))
+	assert.Empty(t, res.Blockers)
 }
