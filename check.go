@@ -1,0 +1,215 @@
+package runwhere
+
+// The checks a scenario passes before any catalogue is read: bounds on
+// every number and string, signs, ranges and contradictions. Errors are
+// FieldErrors naming the field and the value.
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/runwhere/runwhere/capacity"
+	"github.com/runwhere/runwhere/internal/input"
+	"github.com/runwhere/runwhere/platform"
+)
+
+// maxQuantity bounds every number of a scenario (requests_per_month: that
+// many per second), far above any real workload, so that counts derived
+// from products of them (requests in flight, replicas, nodes) stay well
+// inside int64.
+var maxQuantity = decimal.New(1, 9)
+
+// shortDecimal prints d for an error message without expanding it: a
+// refused value may carry a billion-digit exponent.
+func shortDecimal(d decimal.Decimal) string {
+	c := d.Coefficient()
+	if c.BitLen() > 200 {
+		return fmt.Sprintf("a %d-bit coefficient ×10^%d", c.BitLen(), d.Exponent())
+	}
+	return input.Short(c.String()) + "e" + fmt.Sprint(d.Exponent())
+}
+
+type decimalCheck struct {
+	field    string
+	v        *decimal.Decimal
+	positive bool
+}
+
+// check applies the rules that need no catalogue: signs, ranges, required
+// fields and contradictions.
+func (s Scenario) check() error {
+	for _, f := range []struct{ field, v string }{
+		{"name", s.Name}, {"snapshot", s.Snapshot}, {"region", s.Region},
+		{"workload.arch", s.Workload.Arch}, {"servers.instance_type", s.Servers.InstanceType},
+		{"servers.ecs_network_mode", s.Servers.ECSNetworkMode},
+	} {
+		if len(f.v) > MaxStringLen {
+			return &FieldError{Field: f.field, Value: input.Short(f.v), Reason: fmt.Sprintf("is %d bytes long; at most %d", len(f.v), MaxStringLen)}
+		}
+	}
+	if len(s.Platforms) > len(platform.IDs()) {
+		return &FieldError{Field: "platforms", Value: fmt.Sprint(len(s.Platforms)), Reason: fmt.Sprintf("lists more platforms than the %d there are", len(platform.IDs()))}
+	}
+	seen := map[platform.ID]bool{}
+	for i, id := range s.Platforms {
+		if _, err := platform.ParseID(string(id)); err != nil {
+			return &FieldError{Field: fmt.Sprintf("platforms[%d]", i), Value: string(id), Reason: fmt.Sprintf("is not a platform id (known: %v)", platform.IDs())}
+		}
+		if seen[id] {
+			return &FieldError{Field: fmt.Sprintf("platforms[%d]", i), Value: string(id), Reason: "is listed twice"}
+		}
+		seen[id] = true
+	}
+	w := s.Workload
+	if w.RequestsPerSecond == nil && w.RequestsPerMonth == nil {
+		return &FieldError{Field: "workload.requests_per_second", Reason: "is missing: give requests_per_second or requests_per_month"}
+	}
+	checks := []decimalCheck{
+		{"workload.requests_per_second", w.RequestsPerSecond, false},
+		{"workload.requests_per_month", w.RequestsPerMonth, false},
+		{"workload.peak_requests_per_second", w.PeakRequestsPerSecond, false},
+		{"workload.duration_ms", w.DurationMS, true},
+		{"workload.max_duration_s", w.MaxDurationS, true},
+		{"workload.cpu_fraction", w.CPUFraction, true},
+		{"servers.hourly_price", s.Servers.HourlyPrice, false},
+		{"servers.target_utilization", s.Servers.TargetUtilization, true},
+		{"container.vcpu", s.Container.VCPU, true},
+	}
+	if wt := s.Weights; wt != nil {
+		checks = append(checks,
+			decimalCheck{"weights.cost", wt.Cost, false},
+			decimalCheck{"weights.headroom", wt.Headroom, false},
+			decimalCheck{"weights.resilience", wt.Resilience, false},
+			decimalCheck{"weights.operations", wt.Operations, false},
+			decimalCheck{"weights.portability", wt.Portability, false})
+	}
+	for _, c := range checks {
+		if c.v == nil {
+			continue
+		}
+		// Digits and exponent first: comparing a decimal written
+		// 1e-999999999 with anything rescales it to a billion digits.
+		if err := input.CheckDecimal(*c.v); err != nil {
+			return &FieldError{Field: c.field, Value: shortDecimal(*c.v), Reason: err.Error()}
+		}
+	}
+	for _, c := range checks {
+		if c.v == nil {
+			continue
+		}
+		limit := maxQuantity
+		if c.field == "workload.requests_per_month" {
+			limit = limit.Mul(secondsPerMonth)
+		}
+		if c.v.GreaterThan(limit) {
+			return &FieldError{Field: c.field, Value: c.v.String(), Reason: "is beyond any workload runwhere sizes (at most " + limit.String() + ")"}
+		}
+		if c.v.Sign() < 0 {
+			return &FieldError{Field: c.field, Value: c.v.String(), Reason: "is negative"}
+		}
+		if c.positive && c.v.Sign() == 0 {
+			return &FieldError{Field: c.field, Value: "0", Reason: "must be greater than zero"}
+		}
+	}
+	// Both rates may be given when they agree, as WithDefaults and a
+	// report's inputs give them: the month is the rate × 2,628,000, or the
+	// rate is the month ÷ 2,628,000 rounded as WithDefaults rounds it.
+	if w.RequestsPerSecond != nil && w.RequestsPerMonth != nil &&
+		!w.RequestsPerSecond.Mul(secondsPerMonth).Equal(*w.RequestsPerMonth) &&
+		!w.RequestsPerMonth.DivRound(secondsPerMonth, rateScale).Equal(*w.RequestsPerSecond) {
+		return &FieldError{Field: "workload.requests_per_month", Value: w.RequestsPerMonth.String(), Reason: "contradicts workload.requests_per_second " + w.RequestsPerSecond.String() + ": give one of the two, or two that agree (a month is 730 hours)"}
+	}
+	if s.Container.VCPU != nil && s.Container.VCPU.LessThan(capacity.MinVCPU()) {
+		return &FieldError{Field: "container.vcpu", Value: s.Container.VCPU.String(), Reason: "is below 0.001, the smallest CPU a container can be given (1 millicore)"}
+	}
+	if w.DurationMS == nil {
+		return &FieldError{Field: "workload.duration_ms", Reason: "is missing: the mean execution time of one request, in milliseconds"}
+	}
+	if w.MemoryMB == nil {
+		return &FieldError{Field: "workload.memory_mb", Reason: "is missing: the memory one request needs, in MB"}
+	}
+	if w.PeakRequestsPerSecond != nil {
+		mean := w.RequestsPerSecond
+		if mean == nil {
+			mean = ptr(w.RequestsPerMonth.DivRound(secondsPerMonth, rateScale))
+		}
+		if w.PeakRequestsPerSecond.LessThan(*mean) {
+			return &FieldError{Field: "workload.peak_requests_per_second", Value: w.PeakRequestsPerSecond.String(), Reason: "is below the mean of " + mean.StringFixed(4) + " requests per second"}
+		}
+	}
+	if w.Arch != "" && w.Arch != "x86_64" && w.Arch != "arm64" {
+		return &FieldError{Field: "workload.arch", Value: w.Arch, Reason: "is not x86_64 or arm64"}
+	}
+	if w.MaxDurationS != nil && w.MaxDurationS.Mul(thousand).LessThan(*w.DurationMS) {
+		return &FieldError{Field: "workload.max_duration_s", Value: w.MaxDurationS.String(), Reason: "is shorter than the mean duration of " + w.DurationMS.String() + " ms"}
+	}
+	if w.CPUFraction != nil && w.CPUFraction.GreaterThan(decimal.NewFromInt(1)) {
+		return &FieldError{Field: "workload.cpu_fraction", Value: w.CPUFraction.String(), Reason: "is above 1 (it is a share of the duration)"}
+	}
+	if s.Servers.TargetUtilization != nil && s.Servers.TargetUtilization.GreaterThan(decimal.NewFromInt(1)) {
+		return &FieldError{Field: "servers.target_utilization", Value: s.Servers.TargetUtilization.String(), Reason: "is above 1"}
+	}
+	ints := []struct {
+		field string
+		v     *int64
+		min   int64
+	}{
+		{"workload.memory_mb", w.MemoryMB, 1},
+		{"lambda.ephemeral_storage_mb", s.Lambda.EphemeralStorageMB, 1},
+		{"lambda.provisioned_concurrency", s.Lambda.ProvisionedConcurrency, 0},
+		{"servers.count", s.Servers.Count, 0},
+		{"servers.zones", s.Servers.Zones, 1},
+		{"servers.managers", s.Servers.Managers, 1},
+		{"container.memory_mb", s.Container.MemoryMB, 1},
+	}
+	for _, c := range ints {
+		if c.v == nil {
+			continue
+		}
+		if *c.v > maxQuantity.IntPart() {
+			return &FieldError{Field: c.field, Value: fmt.Sprint(*c.v), Reason: "is beyond any workload runwhere sizes (at most " + maxQuantity.String() + ")"}
+		}
+		if *c.v < 0 {
+			return &FieldError{Field: c.field, Value: fmt.Sprint(*c.v), Reason: "is negative"}
+		}
+		if *c.v < c.min {
+			return &FieldError{Field: c.field, Value: fmt.Sprint(*c.v), Reason: fmt.Sprintf("must be at least %d", c.min)}
+		}
+	}
+	switch s.Servers.ECSNetworkMode {
+	case "", "awsvpc", "bridge", "host":
+	default:
+		return &FieldError{Field: "servers.ecs_network_mode", Value: s.Servers.ECSNetworkMode, Reason: "is not awsvpc, bridge or host"}
+	}
+	if s.Servers.Zones != nil && *s.Servers.Zones > MaxZones {
+		return &FieldError{Field: "servers.zones", Value: fmt.Sprint(*s.Servers.Zones), Reason: fmt.Sprintf("is more than %d zones (named a to z)", MaxZones)}
+	}
+	if s.Servers.Managers != nil && *s.Servers.Managers > MaxManagers {
+		return &FieldError{Field: "servers.managers", Value: fmt.Sprint(*s.Servers.Managers), Reason: fmt.Sprintf("is more than %d; Raft clusters past 7 members already slow their writes", MaxManagers)}
+	}
+	if s.Lambda.FreeTier != nil && *s.Lambda.FreeTier && s.Lambda.ProvisionedConcurrency != nil && *s.Lambda.ProvisionedConcurrency > 0 {
+		return &FieldError{Field: "lambda.free_tier", Value: "true", Reason: fmt.Sprintf("contradicts lambda.provisioned_concurrency %d: the free tier does not apply to functions with Provisioned Concurrency", *s.Lambda.ProvisionedConcurrency)}
+	}
+	for _, p := range []struct {
+		field string
+		v     *float64
+	}{{"ha.node_availability", s.HA.NodeAvailability}, {"ha.zone_availability", s.HA.ZoneAvailability}} {
+		if p.v != nil && (math.IsNaN(*p.v) || *p.v <= 0 || *p.v > 1) {
+			return &FieldError{Field: p.field, Value: fmt.Sprint(*p.v), Reason: "is not a probability in (0, 1]"}
+		}
+	}
+	if s.Weights != nil {
+		sum := decimal.Zero
+		for _, v := range []*decimal.Decimal{s.Weights.Cost, s.Weights.Headroom, s.Weights.Resilience, s.Weights.Operations, s.Weights.Portability} {
+			if v != nil {
+				sum = sum.Add(*v)
+			}
+		}
+		if sum.IsZero() && s.Weights.Cost != nil && s.Weights.Headroom != nil && s.Weights.Resilience != nil && s.Weights.Operations != nil && s.Weights.Portability != nil {
+			return &FieldError{Field: "weights", Value: "0", Reason: "all weights are zero: nothing would rank the platforms"}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,170 @@
+package runwhere
+
+// The recommendation's reasons: the sentences that say why the ranking
+// is what it is, why a platform is blocked, and where the 2017 deck's
+// conclusions no longer hold. The scores themselves are in recommend.go.
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/runwhere/runwhere/capacity"
+	"github.com/runwhere/runwhere/platform"
+)
+
+func money(d decimal.Decimal) string {
+	s := d.StringFixed(2)
+	whole, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, ch := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(ch)
+	}
+	return "$" + b.String() + "." + frac
+}
+
+func byID(reports []PlatformReport, id platform.ID) PlatformReport {
+	for _, r := range reports {
+		if r.Platform == id {
+			return r
+		}
+	}
+	return PlatformReport{}
+}
+
+func (e *env) reasons(ranking []Ranked, reports []PlatformReport) []string {
+	best := byID(reports, ranking[0].Platform)
+	w := e.s.Workload
+	load := fmt.Sprintf("%s requests/s on average (peak %s)", w.RequestsPerSecond.Round(2), w.PeakRequestsPerSecond.Round(2))
+	if w.RequestsPerSecond.Round(2).IsZero() {
+		load = fmt.Sprintf("%s requests a month", w.RequestsPerMonth.Round(0))
+	}
+	var out []string
+	out = append(out, fmt.Sprintf("%s ranks first with a score of %.2f of 1 (cost %.2f, headroom %.2f, resilience %.2f, operations %.2f, portability %.2f).",
+		best.Name, ranking[0].Score, ranking[0].Criteria.Cost, ranking[0].Criteria.Headroom, ranking[0].Criteria.Resilience, ranking[0].Criteria.Operations, ranking[0].Criteria.Portability))
+
+	// Cost at the stated load, against the runner-up and the cheapest.
+	var cheapest PlatformReport
+	for _, r := range reports {
+		if r.Feasible && (cheapest.Platform == "" || r.MonthlyCost.LessThan(cheapest.MonthlyCost)) {
+			cheapest = r
+		}
+	}
+	if cheapest.Platform == best.Platform {
+		s := fmt.Sprintf("At %s it costs %s a month, the least of the feasible platforms", load, money(best.MonthlyCostRounded))
+		if len(ranking) > 1 && ranking[1].Feasible {
+			next := byID(reports, ranking[1].Platform)
+			s += fmt.Sprintf(" (runner-up %s: %s)", next.Name, money(next.MonthlyCostRounded))
+		}
+		out = append(out, s+".")
+	} else {
+		out = append(out, fmt.Sprintf("At %s it costs %s a month; %s is cheaper at %s, but ranks lower on the other criteria.", load, money(best.MonthlyCostRounded), cheapest.Name, money(cheapest.MonthlyCostRounded)))
+	}
+
+	// Headroom before limits.
+	p, _ := e.platforms.Platform(best.Platform)
+	switch {
+	case best.Capacity.PeakConcurrency != nil && p.Limits.Concurrency != nil:
+		out = append(out, fmt.Sprintf("The peak needs %s concurrent executions of the %d default quota (%s).", best.Capacity.PeakConcurrency.Ceil(), p.Limits.Concurrency.Value, p.Limits.Concurrency.Source))
+	case best.Capacity.Nodes > 0 && p.Limits.NodesPerCluster != nil:
+		c, l := best.Capacity, p.Limits.NodesPerCluster
+		verb := "needs"
+		if c.FixedFleet {
+			verb = "runs a fixed fleet of"
+		}
+		clusters := max(c.Clusters, 1)
+		share := float64(c.Nodes) / float64(clusters) / float64(l.Value)
+		where := "within"
+		switch {
+		case share <= 0.5:
+			where = "well within"
+		case share > 1:
+			where = "past"
+		}
+		s := fmt.Sprintf("It %s %d %s nodes", verb, c.Nodes, c.InstanceType)
+		if clusters > 1 {
+			s += fmt.Sprintf(" over %d clusters", clusters)
+		}
+		out = append(out, fmt.Sprintf("%s, %s the %d-node %s per cluster (%s).", s, where, l.Value, l.Enforcement, l.Source))
+	case best.Capacity.Replicas > 0:
+		out = append(out, fmt.Sprintf("It runs %d tasks of %s vCPU / %d MB.", best.Capacity.Replicas, best.Capacity.TaskVCPU, best.Capacity.TaskMemoryMB))
+	}
+	for _, f := range best.Warnings {
+		out = append(out, fmt.Sprintf("Watch %s: %s", f.Code, f.Message))
+	}
+
+	// Failure behaviour and who runs the control plane.
+	h := best.HA
+	switch {
+	case h.SLA != nil && !h.SLA.None():
+		out = append(out, fmt.Sprintf("AWS runs the control plane under a %s%% monthly SLA (%s).", h.SLA.Percent, h.SLA.Source))
+	case h.SLA != nil:
+		out = append(out, fmt.Sprintf("AWS runs the control plane; it published no SLA in %s (%s).", e.s.Snapshot, h.SLA.Source))
+	case h.Managers != nil && h.ManagerFailuresTolerated != nil:
+		out = append(out, fmt.Sprintf("Its %d managers tolerate %d failure(s); the team runs and upgrades them.", *h.Managers, *h.ManagerFailuresTolerated))
+	case p.ControlPlane.RunBy == platform.AWS:
+		out = append(out, "AWS runs the control plane; no SLA is published for this snapshot.")
+	}
+	if l := h.OnControlPlaneLoss; l != nil && l.RunningWorkloadsContinue != nil && *l.RunningWorkloadsContinue {
+		out = append(out, fmt.Sprintf("If its control plane is lost, running workloads keep running (%s).", l.Source))
+	}
+	out = append(out, e.blockedReasons(reports)...)
+	out = append(out, e.deckReasons(best, reports)...)
+	return out
+}
+
+func (e *env) blockedReasons(reports []PlatformReport) []string {
+	var out []string
+	for _, r := range reports {
+		if r.Feasible || len(r.Blockers) == 0 {
+			continue
+		}
+		b := r.Blockers[0]
+		s := fmt.Sprintf("%s cannot run it: %s", r.Name, strings.TrimSuffix(b.Message, "."))
+		if b.Source != "" {
+			s += fmt.Sprintf(" (%s)", b.Source)
+		}
+		out = append(out, s+".")
+	}
+	return out
+}
+
+// deckReasons compares the answer with the 2017 deck's conclusions and
+// says where today's limits changed them.
+func (e *env) deckReasons(best PlatformReport, reports []PlatformReport) []string {
+	var out []string
+	lambda := byID(reports, platform.Lambda)
+	if best.Platform == platform.Lambda {
+		out = append(out, "This agrees with the 2017 deck: periodic or light workloads and API-only applications suit serverless.")
+	}
+	if lambda.Platform != "" && !lambda.Feasible && slices.ContainsFunc(lambda.Blockers, func(f capacity.Finding) bool { return f.Code == capacity.MaxDuration }) {
+		out = append(out, "This agrees with the 2017 deck: long-running jobs belong in containers.")
+	}
+	if e.s.Snapshot >= "2018" && lambda.Feasible {
+		if old, err := e.maxDurationIn2017(); err == nil && e.s.Workload.MaxDurationS.GreaterThan(old) {
+			out = append(out, fmt.Sprintf("Today's limits changed the deck's answer: a %s s job was past Lambda's %s s timeout in 2017-12; the limit has been 900 s since 2018-10.", e.s.Workload.MaxDurationS, old))
+		}
+		out = append(out, "The deck counted native libraries against serverless; Lambda container images (up to 10 GB, since 2020-12) now carry them.")
+	}
+	if best.Capacity.Nodes > 1000 && (best.Platform == platform.ECSEC2 || best.Platform == platform.EKS || best.Platform == platform.Kubernetes) {
+		out = append(out, "This agrees with the 2017 deck: the largest conventional scale is ECS's or Kubernetes'.")
+	}
+	return out
+}
+
+func (e *env) maxDurationIn2017() (decimal.Decimal, error) {
+	c, err := platformCatalogue("2017-12")
+	if err != nil {
+		return decimal.Zero, err
+	}
+	p, ok := c.Platform(platform.Lambda)
+	if !ok || p.Limits.Timeout == nil {
+		return decimal.Zero, fmt.Errorf("no 2017 timeout")
+	}
+	return decimal.NewFromInt(p.Limits.Timeout.Value), nil
+}
