@@ -79,7 +79,8 @@ func ptr[T any](v T) *T { return &v }
 // callers use it to see the assumptions before evaluating. The result
 // shares no memory with s or with anything else: changing it changes
 // nothing another evaluation reads.
-func (s Scenario) WithDefaults() (Scenario, error) {
+func (s Scenario) WithDefaults() (_ Scenario, err error) {
+	defer prefixError(&err)
 	if err := s.check(); err != nil {
 		return Scenario{}, err
 	}

@@ -52,5 +52,5 @@ func ExampleParseScenario_error() {
 	_, err := runwhere.ParseScenario([]byte("workload: {requests_per_second: 10, duration_ms: 100, memory_mb: -5}"))
 	fmt.Println(err)
 	// Output:
-	// runwhere: line 1: workload.memory_mb: -5 is negative
+	// runwhere: line 1:66: workload.memory_mb: -5 is negative
 }

@@ -113,36 +113,16 @@ type Weights struct {
 
 // FieldError reports a bad scenario value: the field's path, a short form
 // of the value as written (at most about 64 bytes), what is wrong with it,
-// and its position when it came from text. An empty Field means the
-// scenario as a whole (too large, not YAML, two documents).
-type FieldError struct {
-	Field  string
-	Value  string
-	Reason string
-	Line   int // 1-based position in the parsed text; 0 when unknown
-	Column int // 1-based; 0 when unknown
-}
-
-func (e *FieldError) Error() string {
-	var b strings.Builder
-	b.WriteString("runwhere: ")
-	if e.Line > 0 {
-		fmt.Fprintf(&b, "line %d: ", e.Line)
-	}
-	if e.Field == "" {
-		b.WriteString("the scenario")
-	} else {
-		b.WriteString(e.Field)
-		b.WriteString(":")
-	}
-	b.WriteString(" ")
-	if e.Value != "" {
-		b.WriteString(input.Short(e.Value))
-		b.WriteString(" ")
-	}
-	b.WriteString(e.Reason)
-	return b.String()
-}
+// and its line and column when it came from text. An empty Field means the
+// scenario as a whole (too large, not YAML, two documents); File is empty.
+//
+// It is the module's one field error: platform.FieldError,
+// cost.FieldError, capacity.FieldError and ha.FieldError are the same
+// type, so errors.As with any of them finds it, whichever package raised
+// it. Its message reads "line <line>:<column>: <field>: <value> <reason>",
+// each part only when known and the value unquoted, behind "runwhere: ":
+// "runwhere: line 8:3: workload.duration_ms: -5 is negative".
+type FieldError = input.FieldError
 
 // Bounds on a scenario's text, checked before it is decoded. The largest
 // real scenario (a week of hourly loads with comments) is under 8 KiB.
@@ -176,27 +156,29 @@ const (
 func ParseScenario(data []byte) (Scenario, error) {
 	var s Scenario
 	if err := input.Decode(data, &s, scenarioLimits); err != nil {
-		var ie *input.Error
-		if errors.As(err, &ie) {
-			if ie.Field == "" && ie.Reason == "is empty" {
+		var fe *FieldError
+		if errors.As(err, &fe) {
+			if fe.Field == "" && fe.Reason == "is empty" {
 				return Scenario{}, errors.New("runwhere: empty scenario: it needs at least a workload")
 			}
-			return Scenario{}, &FieldError{Field: ie.Field, Value: ie.Value, Reason: ie.Reason, Line: ie.Line, Column: ie.Column}
-		}
-		var pe *platform.FieldError
-		if errors.As(err, &pe) {
-			return Scenario{}, &FieldError{Field: "platforms", Value: input.Short(pe.Value), Reason: pe.Reason, Line: pe.Line, Column: pe.Column}
+			// The one field error a type's own UnmarshalYAML raises in a
+			// scenario is platform.ID's, which knows its field only as "id".
+			if fe.Field == "id" {
+				fe.Field = "platforms"
+			}
+			fe.Value = input.Short(fe.Value)
+			return Scenario{}, input.Prefix("runwhere", fe)
 		}
 		return Scenario{}, fmt.Errorf("runwhere: %w", err)
 	}
 	if err := s.check(); err != nil {
-		return Scenario{}, withLine(err, data)
+		return Scenario{}, input.Prefix("runwhere", withLine(err, data))
 	}
 	return s, nil
 }
 
-// withLine adds the line of the offending field to a FieldError when the
-// field's path can be found in the text.
+// withLine adds the line and column of the offending field to a
+// FieldError when the field's path can be found in the text.
 func withLine(err error, data []byte) error {
 	var fe *FieldError
 	if !errors.As(err, &fe) || fe.Line > 0 {
@@ -223,7 +205,7 @@ func withLine(err error, data []byte) error {
 		n = next
 	}
 	if n != root.Content[0] {
-		fe.Line = n.Line
+		fe.Line, fe.Column = n.Line, n.Column
 	}
 	return err
 }

@@ -294,13 +294,11 @@ func (e *env) evaluateFargate(p platform.Platform) (model, error) {
 // inputError turns a component's complaint about an input into the
 // scenario's error vocabulary, keeping the field it names.
 func inputError(err error) error {
-	var ce *capacity.InputError
-	if errors.As(err, &ce) {
-		return &FieldError{Field: ce.Field, Value: ce.Value, Reason: ce.Reason}
-	}
-	var co *cost.FieldError
-	if errors.As(err, &co) {
-		return &FieldError{Field: co.Field, Value: co.Value, Reason: co.Reason}
+	// Every package's field error is the one FieldError: keep it, leaving
+	// the component's prefix ("capacity: ") for the caller's "runwhere: ".
+	var fe *FieldError
+	if errors.As(err, &fe) {
+		return fe
 	}
 	return fmt.Errorf("runwhere: %w", err)
 }

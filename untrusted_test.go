@@ -160,7 +160,7 @@ func TestOneNumberRule(t *testing.T) {
 		{name: "float into a whole number", doc: "workload: {requests_per_second: 40, duration_ms: 120, memory_mb: 4.5}\n",
 			wantErr: []string{"line 1", "workload.memory_mb", "4.5 is not a whole number"}},
 		{name: "a list, not a scenario", doc: "[1, 2]\n",
-			wantErr: []string{"the scenario", "must be a mapping of fields (name: value), not a list"}},
+			wantErr: []string{"line 1:1: input: must be a mapping of fields (name: value), not a list"}},
 		{name: "invalid UTF-8 has a line", doc: minimal + "name: \"\xff\"\n",
 			wantErr: []string{"line 2", "not valid UTF-8"}},
 		{name: "second document", doc: minimal + "---\n" + minimal,
@@ -238,7 +238,7 @@ func TestInputSizeIsBounded(t *testing.T) {
 		doc     string
 		wantErr []string
 	}{
-		{"100,000 unknown keys", keys.String(), []string{"the scenario", "at most 65536"}},
+		{"100,000 unknown keys", keys.String(), []string{"runwhere: input: is ", "at most 65536"}},
 		{"300 keys in one section", manyServerKeys, []string{"servers", "has 300 keys; at most 200"}},
 		{"a 10 MiB instance type", minimal + "servers: {instance_type: " + strings.Repeat("m", 10<<20) + "}\n", []string{"at most 65536"}},
 		{"a 1,000-byte instance type", minimal + "servers: {instance_type: " + strings.Repeat("m", 1000) + "}\n", []string{"servers.instance_type", "1000 bytes long; at most 256"}},

@@ -1,25 +1,29 @@
 package capacity
 
-import "fmt"
+import (
+	"fmt"
 
-// InputError reports a bad input: which field, what it held and why it is
-// refused. Its message starts "capacity: " and names the field and the value,
-// for example "capacity: servers.count: -1 is negative".
-type InputError struct {
-	Field  string // the input's path, in the scenario's snake_case names
-	Value  string // the offending value as given
-	Reason string
-}
+	"github.com/runwhere/runwhere/internal/input"
+)
 
-func (e *InputError) Error() string {
-	if e.Value == "" {
-		return fmt.Sprintf("capacity: %s: %s", e.Field, e.Reason)
-	}
-	return fmt.Sprintf("capacity: %s: %s %s", e.Field, e.Value, e.Reason)
-}
+// FieldError reports a bad input: which field, what it held and why it is
+// refused. Field is the input's path in the scenario's snake_case names. It
+// is the module's one field error: runwhere.FieldError, platform.FieldError,
+// cost.FieldError and ha.FieldError are the same type, so errors.As with any
+// of them finds it.
+//
+// The package returns it behind "capacity: ", as in
+// "capacity: servers.count: -1 is negative" (the format is the same for
+// every package: "<field>: <value> <reason>", after the position when known).
+type FieldError = input.FieldError
+
+// InputError is the former name of [FieldError].
+//
+// Deprecated: use [FieldError].
+type InputError = FieldError
 
 func inputErr(field string, value any, reason string) error {
-	return &InputError{Field: field, Value: fmt.Sprint(value), Reason: reason}
+	return input.Prefix("capacity", &FieldError{Field: field, Value: fmt.Sprint(value), Reason: reason})
 }
 
 // NodeError says why no node of the instance type can run the platform's

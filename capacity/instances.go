@@ -92,12 +92,12 @@ func ParseInstances(r io.Reader) (Instances, error) {
 		Instances []Instance `yaml:"instances"`
 	}
 	if err := input.Decode(data, &doc, instanceLimits); err != nil {
-		var ie *input.Error
+		var ie *input.FieldError
 		if errors.As(err, &ie) {
 			if ie.Field == "" && ie.Reason == "is empty" {
 				return Instances{}, errors.New("capacity: instances: empty document")
 			}
-			return Instances{}, fmt.Errorf("capacity: instances: %w", ie)
+			return Instances{}, input.Prefix("capacity", ie)
 		}
 		return Instances{}, fmt.Errorf("capacity: instances: %w", err)
 	}

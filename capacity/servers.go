@@ -76,15 +76,15 @@ func SizeReplicas(w Workload, c Container, util decimal.Decimal) (Replicas, erro
 		r.Count, r.Binding = r.ByMemory, "memory"
 	}
 	if r.Count > MaxReplicas {
-		return Replicas{}, &InputError{Field: "workload", Value: r.PeakConcurrency.Round(0).String() + " requests in flight",
-			Reason: fmt.Sprintf("need more than %d replicas of %s vCPU, beyond any fleet runwhere sizes: check requests_per_second, duration_ms and container.vcpu", MaxReplicas, c.VCPU)}
+		return Replicas{}, inputErr("workload", r.PeakConcurrency.Round(0).String()+" requests in flight",
+			fmt.Sprintf("need more than %d replicas of %s vCPU, beyond any fleet runwhere sizes: check requests_per_second, duration_ms and container.vcpu", MaxReplicas, c.VCPU))
 	}
 	return r, nil
 }
 
 func (c Container) validate() error {
 	if err := input.CheckDecimal(c.VCPU); err != nil {
-		return &InputError{Field: "container.vcpu", Value: "(refused)", Reason: err.Error()}
+		return inputErr("container.vcpu", "(refused)", err.Error())
 	}
 	if !c.VCPU.IsPositive() {
 		return inputErr("container.vcpu", c.VCPU, "is not positive")

@@ -61,7 +61,7 @@ func (w Workload) validate() error {
 		{"workload.cpu_fraction", w.CPUFraction},
 	} {
 		if err := input.CheckDecimal(f.v); err != nil {
-			return &InputError{Field: f.field, Value: "(refused)", Reason: err.Error()}
+			return inputErr(f.field, "(refused)", err.Error())
 		}
 	}
 	switch {

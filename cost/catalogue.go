@@ -276,13 +276,12 @@ func knownSnapshot(s string) bool { return s == Snapshot2017 || s == Snapshot202
 func ParseCatalogue(data []byte) (*Catalogue, error) {
 	var c Catalogue
 	if err := input.Decode(data, &c, catalogueLimits); err != nil {
-		var ie *input.Error
-		if errors.As(err, &ie) {
-			field := ie.Field
-			if field == "" {
-				field = "catalogue"
+		var fe *FieldError
+		if errors.As(err, &fe) {
+			if fe.Field == "" {
+				fe.Field = "catalogue"
 			}
-			return nil, &FieldError{Field: field, Value: ie.Value, Reason: ie.Reason, Line: ie.Line}
+			return nil, input.Prefix("cost", fe)
 		}
 		return nil, fmt.Errorf("cost: catalogue: %w", err)
 	}

@@ -1,36 +1,25 @@
 package cost
 
 import (
-	"fmt"
-	"strconv"
-
 	"github.com/shopspring/decimal"
 
 	"github.com/runwhere/runwhere/internal/input"
 )
 
 // FieldError reports a bad input or catalogue field: which field, the value
-// given, and why it is rejected. Line is the YAML line when known, else 0.
-type FieldError struct {
-	Field  string
-	Value  string
-	Reason string
-	Line   int
-}
-
-func (e *FieldError) Error() string {
-	msg := fmt.Sprintf("cost: %s: %s", e.Field, e.Reason)
-	if e.Value != "" {
-		msg = fmt.Sprintf("cost: %s: %s %s", e.Field, input.Short(e.Value), e.Reason)
-	}
-	if e.Line > 0 {
-		msg += " (line " + strconv.Itoa(e.Line) + ")"
-	}
-	return msg
-}
+// given, why it is rejected and, for a catalogue, its line when known. It is
+// the module's one field error: runwhere.FieldError, platform.FieldError,
+// capacity.FieldError and ha.FieldError are the same type, so errors.As with
+// any of them finds it.
+//
+// The package returns it behind "cost: ", as in
+// "cost: line 8:5: lambda.request.value: -1 is negative" (the format is the
+// same for every package: "<field>: <value> <reason>", after the position
+// when known).
+type FieldError = input.FieldError
 
 func fieldErr(field, value, reason string) error {
-	return &FieldError{Field: field, Value: value, Reason: reason}
+	return input.Prefix("cost", &FieldError{Field: field, Value: value, Reason: reason})
 }
 
 // checkDecimals refuses a usage decimal that carries more digits or a

@@ -33,7 +33,7 @@ func TestHostileNumbersInCatalogue(t *testing.T) {
 				var err error
 				elapsed := inputtest.Fastest(time.Duration(inputtest.Bound), func() { _, err = cost.ParseCatalogue(v.Doc) })
 				require.Error(t, err, "%s = %s accepted", v.Key, v.Value)
-				assert.Contains(t, err.Error(), fmt.Sprintf("(line %d)", v.Line))
+				assert.Contains(t, err.Error(), fmt.Sprintf("cost: line %d:", v.Line))
 				assert.Contains(t, err.Error(), v.Key)
 				assert.Less(t, elapsed, time.Duration(inputtest.Bound))
 				assert.LessOrEqual(t, len(err.Error()), 300, "error %q", err)

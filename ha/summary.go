@@ -1,6 +1,7 @@
 package ha
 
 import (
+	"errors"
 	"slices"
 	"strconv"
 )
@@ -55,8 +56,9 @@ func ModelFrom(nodeAvailability, zoneAvailability float64) (Model, error) {
 }
 
 func rename(err error, field string) error {
-	if fe, ok := err.(*FieldError); ok {
-		return &FieldError{Field: field, Value: fe.Value, Reason: fe.Reason}
+	var fe *FieldError
+	if errors.As(err, &fe) {
+		return fieldErr(field, fe.Value, "%s", fe.Reason)
 	}
 	return err
 }

@@ -121,18 +121,15 @@ func Parse(name string, data []byte) (Catalogue, error) {
 	var c Catalogue
 	doc, err := input.DecodeNode(data, &c, catalogueLimits)
 	if err != nil {
-		var ie *input.Error
-		if errors.As(err, &ie) {
-			if ie.Field == "" && ie.Reason == "is empty" {
-				return Catalogue{}, fmt.Errorf("platform: %s: empty catalogue", orInput(name))
-			}
-			return Catalogue{}, &FieldError{File: name, Line: ie.Line, Column: ie.Column, Field: orWhole(ie.Field), Value: ie.Value, Reason: ie.Reason}
-		}
+		// The decoder's refusals and those of a field's own UnmarshalYAML
+		// (an id, a date) are the same *FieldError.
 		var fe *FieldError
 		if errors.As(err, &fe) {
-			fe.File = name
-			fe.Value = input.Short(fe.Value)
-			return Catalogue{}, fe
+			if fe.Field == "" && fe.Reason == "is empty" {
+				return Catalogue{}, fmt.Errorf("platform: %s: empty catalogue", orInput(name))
+			}
+			fe.File, fe.Field, fe.Value = name, orWhole(fe.Field), input.Short(fe.Value)
+			return Catalogue{}, input.Prefix("platform", fe)
 		}
 		return Catalogue{}, fmt.Errorf("platform: %s: %w", orInput(name), err)
 	}
@@ -141,7 +138,7 @@ func Parse(name string, data []byte) (Catalogue, error) {
 		if errors.As(err, &fe) {
 			fe.File = name
 		}
-		return Catalogue{}, err
+		return Catalogue{}, input.Prefix("platform", err)
 	}
 	return c, nil
 }

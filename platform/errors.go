@@ -1,39 +1,15 @@
 package platform
 
-import (
-	"fmt"
-	"strings"
-)
+import "github.com/runwhere/runwhere/internal/input"
 
-// FieldError reports a bad value in a catalogue: where it is, which field,
-// what it holds and what is wrong with it.
-type FieldError struct {
-	File   string // the catalogue's name, when known
-	Line   int    // 1-based; 0 when unknown
-	Column int
-	Field  string // the path of the field, e.g. platforms[lambda].limits.timeout.value
-	Value  string // the offending value as written ("" when missing)
-	Reason string
-}
-
-func (e *FieldError) Error() string {
-	var b strings.Builder
-	b.WriteString("platform: ")
-	if e.File != "" {
-		b.WriteString(e.File)
-		b.WriteString(":")
-	}
-	if e.Line > 0 {
-		fmt.Fprintf(&b, "%d:%d:", e.Line, e.Column)
-	}
-	if b.Len() > len("platform: ") {
-		b.WriteString(" ")
-	}
-	b.WriteString(e.Field)
-	if e.Value != "" {
-		fmt.Fprintf(&b, ": %q", e.Value)
-	}
-	b.WriteString(" ")
-	b.WriteString(e.Reason)
-	return b.String()
-}
+// FieldError reports a bad value in a catalogue: its file, line and
+// column, the field's path (platforms[0].limits.timeout.value), the value
+// as written and what is wrong with it. It is the module's one field
+// error: runwhere.FieldError, cost.FieldError, capacity.FieldError and
+// ha.FieldError are the same type, so errors.As with any of them finds it.
+//
+// Its message reads "<file>:<line>:<column>: <field>: <value> <reason>",
+// each part only when known and the value unquoted; [Parse] returns it
+// behind "platform: ", as in
+// "platform: aws.yaml:12:7: platforms[0].limits.timeout.value: -1 is negative: a limit cannot be".
+type FieldError = input.FieldError

@@ -29,37 +29,6 @@ type Limits struct {
 // maxDepth bounds nesting; no runwhere format nests deeper than 8.
 const maxDepth = 64
 
-// Error is a refused input: the field's path (workload.memory_mb,
-// platforms[2].limits.timeout.value; empty for the input as a whole), a
-// short form of the value ([Short]), the reason, and the position.
-type Error struct {
-	Field  string
-	Value  string
-	Reason string
-	Line   int // 1-based; 0 when unknown
-	Column int
-}
-
-func (e *Error) Error() string {
-	var b strings.Builder
-	switch {
-	case e.Line > 0 && e.Column > 0:
-		fmt.Fprintf(&b, "line %d:%d: ", e.Line, e.Column)
-	case e.Line > 0:
-		fmt.Fprintf(&b, "line %d: ", e.Line)
-	}
-	if e.Field != "" {
-		b.WriteString(e.Field)
-		b.WriteString(": ")
-	}
-	if e.Value != "" {
-		b.WriteString(e.Value)
-		b.WriteString(" ")
-	}
-	b.WriteString(e.Reason)
-	return b.String()
-}
-
 // Short returns s as an error message may quote it: control characters
 // replaced, and at most about 64 bytes, with the full length named when
 // it is cut.
@@ -85,8 +54,8 @@ func Short(s string) string {
 	return s
 }
 
-func errAt(n *yaml.Node, field, value, reason string) *Error {
-	e := &Error{Field: field, Value: Short(value), Reason: reason}
+func errAt(n *yaml.Node, field, value, reason string) *FieldError {
+	e := &FieldError{Field: field, Value: Short(value), Reason: reason}
 	if n != nil {
 		e.Line, e.Column = n.Line, n.Column
 	}
@@ -96,7 +65,7 @@ func errAt(n *yaml.Node, field, value, reason string) *Error {
 // Decode reads exactly one YAML document from data into out (a pointer),
 // strictly: unknown fields, duplicate keys, a second document, invalid
 // UTF-8 and any value that does not fit its field's Go type are refused
-// with an [*Error]. Numbers follow one rule for every field, quoted or
+// with a [*FieldError]. Numbers follow one rule for every field, quoted or
 // not: decimal fields take [ParseDecimal] notation, whole-number fields
 // [ParseWhole], float fields the decimal notation too. Anchors, aliases
 // and merge keys are expanded and their values checked exactly like
@@ -113,7 +82,7 @@ func Decode(data []byte, out any, lim Limits) error {
 // The node is nil when the text is not one YAML document.
 func DecodeNode(data []byte, out any, lim Limits) (*yaml.Node, error) {
 	if len(data) > lim.MaxBytes {
-		return nil, &Error{Reason: fmt.Sprintf("is %d bytes; at most %d are read", len(data), lim.MaxBytes)}
+		return nil, &FieldError{Reason: fmt.Sprintf("is %d bytes; at most %d are read", len(data), lim.MaxBytes)}
 	}
 	if !utf8.Valid(data) {
 		return nil, invalidUTF8(data)
@@ -122,24 +91,24 @@ func DecodeNode(data []byte, out any, lim Limits) (*yaml.Node, error) {
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, &Error{Reason: "is empty"}
+			return nil, &FieldError{Reason: "is empty"}
 		}
 		return nil, syntaxError(err)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
-		e := &Error{Reason: "holds more than one YAML document; give exactly one"}
+		e := &FieldError{Reason: "holds more than one YAML document; give exactly one"}
 		if err == nil {
 			e.Line, e.Column = extra.Line, extra.Column
 		}
 		return nil, e
 	}
 	if len(doc.Content) == 0 {
-		return nil, &Error{Reason: "is empty"}
+		return nil, &FieldError{Reason: "is empty"}
 	}
 	t := reflect.TypeOf(out)
 	if t == nil || t.Kind() != reflect.Pointer {
-		return nil, &Error{Reason: fmt.Sprintf("input: Decode needs a pointer, not %T", out)}
+		return nil, &FieldError{Reason: fmt.Sprintf("input: Decode needs a pointer, not %T", out)}
 	}
 	d := &decoder{lim: lim}
 	n, err := d.walk(doc.Content[0], t.Elem(), "", 0)
@@ -163,14 +132,14 @@ func invalidUTF8(data []byte) error {
 		}
 		data = data[size:]
 	}
-	return &Error{Reason: "is not valid UTF-8 text", Line: line, Column: col}
+	return &FieldError{Reason: "is not valid UTF-8 text", Line: line, Column: col}
 }
 
 // syntaxError turns "yaml: line 3: did not find expected key" into an
 // Error with its line.
 func syntaxError(err error) error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	e := &Error{Reason: "is not valid YAML: " + msg}
+	e := &FieldError{Reason: "is not valid YAML: " + msg}
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
 		if num, after, ok := strings.Cut(rest, ": "); ok {
 			if l, err := strconv.Atoi(num); err == nil {

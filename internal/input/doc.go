@@ -8,6 +8,6 @@
 // and checks every scalar against the Go type it will land in — numbers
 // with [ParseDecimal] and [ParseWhole], strings against a length bound —
 // so that yaml.v3 never truncates 1.5 into an int, never sees a hex or an
-// oversized number, and every refusal is an [*Error] that names the field
+// oversized number, and every refusal is a [*FieldError] that names the field
 // path, its line and a short form of the value.
 package input

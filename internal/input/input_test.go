@@ -225,8 +225,8 @@ func TestDecodeRefuses(t *testing.T) {
 			err := input.Decode([]byte(tc.in), &d, testLimits)
 			assert.Less(t, time.Since(start), 50*time.Millisecond)
 			require.Error(t, err)
-			var ie *input.Error
-			require.ErrorAs(t, err, &ie, "Decode(%q) = %v, want an *input.Error", tc.in, err)
+			var ie *input.FieldError
+			require.ErrorAs(t, err, &ie, "Decode(%q) = %v, want an *input.FieldError", tc.in, err)
 			if tc.wantField != "-" {
 				assert.Equal(t, tc.wantField, ie.Field)
 			}
@@ -288,7 +288,7 @@ func FuzzDecode(f *testing.F) {
 		var d doc
 		var err error
 		inputtest.Timed(t, "Decode", s, func() { err = input.Decode([]byte(s), &d, testLimits) })
-		var ie *input.Error
+		var ie *input.FieldError
 		if err != nil && len(err.Error()) > 400 && errors.As(err, &ie) {
 			t.Fatalf("Decode(%q) error is %d bytes", s, len(err.Error()))
 		}

@@ -274,9 +274,9 @@
     return null;
   }
 
-  // The form goes to the library as one line of JSON, so "line 1" says
+  // The form goes to the library as one line of JSON, so "line 1:57" says
   // nothing here; the field's name does.
-  const cleanError = (msg) => String(msg).replace(/^runwhere: /, '').replace(/^line 1: /, '');
+  const cleanError = (msg) => String(msg).replace(/^runwhere: /, '').replace(/^line 1(:\d+)?: /, '');
 
   function showError(msg, field) {
     msg = cleanError(msg);

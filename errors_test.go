@@ -1,0 +1,166 @@
+package runwhere_test
+
+import (
+	"errors"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/runwhere/runwhere"
+	"github.com/runwhere/runwhere/capacity"
+	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/ha"
+	"github.com/runwhere/runwhere/platform"
+)
+
+// fieldErrorFormat is the one message format of a field error behind its
+// package's prefix: "<pkg>: [<file>:<line>[:<col>]: | line <line>[:<col>]: ]<field>: …".
+var fieldErrorFormat = regexp.MustCompile(`^(runwhere|platform|cost|capacity|ha): ` +
+	`(([\w.-]+\.yaml:\d+(:\d+)?|line \d+(:\d+)?): )?` +
+	`[\w.\[\]-]+: \S`)
+
+// TestOneFieldError: a refusal from every loader, from the scenario and from
+// each package's Go inputs is the one *FieldError, which errors.As finds
+// through each package's name for it, and which prints its position, field
+// and value in one format behind its package's prefix.
+func TestOneFieldError(t *testing.T) {
+	platformText := readReplace(t, "platform/data/2026-11.yaml", "timeout: {value: 900,", "timeout: {value: -5,")
+	costText := readReplace(t, "cost/data/2026-11_us-east-1.yaml", "m5.large:\n      vcpu: 2\n", "m5.large:\n      vcpu: -2\n")
+	valid, err := runwhere.ParseScenario([]byte("workload: {requests_per_second: 1, duration_ms: 100, memory_mb: 128}\n"))
+	require.NoError(t, err)
+	prices, err := cost.Embedded(platform.Newest, "us-east-1")
+	require.NoError(t, err)
+
+	tests := []struct {
+		name  string
+		err   func() error
+		want  string // the message's start: prefix, position, field
+		value string
+	}{
+		{name: "scenario text, decoder",
+			err: func() error {
+				_, err := runwhere.ParseScenario([]byte("workload: {requests_per_second: 1, duration_ms: 100, memory_mb: 4.5}\n"))
+				return err
+			},
+			want: "runwhere: line 1:65: workload.memory_mb: ", value: "4.5"},
+		{name: "scenario text, check",
+			err: func() error {
+				_, err := runwhere.ParseScenario([]byte("workload: {requests_per_second: 1, duration_ms: 100, memory_mb: 128}\ncontainer: {memory_mb: 0}\n"))
+				return err
+			},
+			want: "runwhere: line 2:24: container.memory_mb: ", value: "0"},
+		{name: "scenario text, platform id",
+			err: func() error {
+				_, err := runwhere.ParseScenario([]byte("platforms: [openshift]\nworkload: {requests_per_second: 1, duration_ms: 100, memory_mb: 128}\n"))
+				return err
+			},
+			want: "runwhere: line 1:13: platforms: ", value: "openshift"},
+		{name: "scenario in Go",
+			err:  func() error { _, err := runwhere.Curves(valid, 1); return err },
+			want: "runwhere: points: ", value: "1"},
+		{name: "platform catalogue, decoder",
+			err:  func() error { _, err := platform.Parse("mine.yaml", []byte("colour: red\n")); return err },
+			want: "platform: mine.yaml:1:1: colour: "},
+		{name: "platform catalogue, check",
+			err:  func() error { _, err := platform.Parse("2026-11.yaml", platformText); return err },
+			want: "platform: 2026-11.yaml:123:24: platforms[lambda].limits.timeout.value: ", value: "-5"},
+		{name: "cost catalogue, decoder",
+			err:  func() error { _, err := cost.ParseCatalogue([]byte("colour: red\n")); return err },
+			want: "cost: line 1:1: colour: "},
+		{name: "cost catalogue, check",
+			err:  func() error { _, err := cost.ParseCatalogue(costText); return err },
+			want: "cost: line 125: ec2.instances.m5.large.vcpu: ", value: "-2"},
+		{name: "cost, Go input",
+			err:  func() error { _, err := prices.Instance("m0.nope"); return err },
+			want: "cost: instance_type: ", value: "m0.nope"},
+		{name: "instances, decoder",
+			err: func() error {
+				_, err := capacity.ParseInstances(strings.NewReader("instances: [{type: 7.5}]\ncolour: red\n"))
+				return err
+			},
+			want: "capacity: line 2:1: colour: "},
+		{name: "capacity, Go input",
+			err:  func() error { _, err := capacity.SpreadReplicas(0, 1, false); return err },
+			want: "capacity: replicas: ", value: "0"},
+		{name: "ha, Go input",
+			err:  func() error { _, err := ha.NewQuorum(0); return err },
+			want: "ha: members: ", value: "0"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := tc.err()
+			require.Error(t, err)
+			msg := err.Error()
+
+			var fe *runwhere.FieldError
+			require.ErrorAs(t, err, &fe, "%s: want a *FieldError", msg)
+			for name, target := range map[string]any{
+				"platform.FieldError": new(*platform.FieldError),
+				"cost.FieldError":     new(*cost.FieldError),
+				"capacity.FieldError": new(*capacity.FieldError),
+				"capacity.InputError": new(*capacity.InputError), //lint:ignore SA1019 the deprecated name must keep matching
+				"ha.FieldError":       new(*ha.FieldError),
+			} {
+				require.True(t, errors.As(err, target), "errors.As(%q, %s) = false, want true", msg, name)
+				assert.Samef(t, fe, *(target.(**runwhere.FieldError)), "errors.As(%q, %s) found another error", msg, name)
+			}
+
+			assert.True(t, strings.HasPrefix(msg, tc.want), "%s: %q, want it to start %q", tc.name, msg, tc.want)
+			assert.Regexp(t, fieldErrorFormat, msg)
+			pkg, _, _ := strings.Cut(msg, ": ")
+			assert.Equal(t, pkg+": "+fe.Error(), msg, "the package prefix is all a package adds")
+			assert.Equal(t, tc.value, fe.Value)
+			if tc.value != "" {
+				assert.True(t, strings.HasPrefix(msg, tc.want+tc.value+" "), "%q does not name the value %q after the field", msg, tc.value)
+			}
+		})
+	}
+}
+
+// TestFieldErrorFormat: FieldError.Error() = got, want want, for each
+// combination of the parts that may be unknown.
+func TestFieldErrorFormat(t *testing.T) {
+	tests := []struct {
+		name string
+		fe   runwhere.FieldError
+		want string
+	}{
+		{name: "everything", fe: runwhere.FieldError{File: "aws.yaml", Line: 8, Column: 3, Field: "a.b", Value: "-5", Reason: "is negative"}, want: "aws.yaml:8:3: a.b: -5 is negative"},
+		{name: "file and line", fe: runwhere.FieldError{File: "aws.yaml", Line: 8, Field: "a.b", Value: "-5", Reason: "is negative"}, want: "aws.yaml:8: a.b: -5 is negative"},
+		{name: "file only", fe: runwhere.FieldError{File: "aws.yaml", Field: "a.b", Value: "-5", Reason: "is negative"}, want: "aws.yaml: a.b: -5 is negative"},
+		{name: "line and column", fe: runwhere.FieldError{Line: 8, Column: 3, Field: "a.b", Value: "-5", Reason: "is negative"}, want: "line 8:3: a.b: -5 is negative"},
+		{name: "line", fe: runwhere.FieldError{Line: 8, Field: "a.b", Value: "-5", Reason: "is negative"}, want: "line 8: a.b: -5 is negative"},
+		{name: "no position", fe: runwhere.FieldError{Field: "a.b", Value: "-5", Reason: "is negative"}, want: "a.b: -5 is negative"},
+		{name: "no value", fe: runwhere.FieldError{Field: "a.b", Reason: "is missing"}, want: "a.b: is missing"},
+		{name: "whole input", fe: runwhere.FieldError{Line: 2, Column: 1, Reason: "is not valid YAML"}, want: "line 2:1: input: is not valid YAML"},
+		{name: "value shortened, unquoted", fe: runwhere.FieldError{Field: "name", Value: "a\nb" + strings.Repeat("x", 100), Reason: "is too long"}, want: "name: a\uFFFDb" + strings.Repeat("x", 45) + "… is too long"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := tc.fe.Error()
+			assert.Equal(t, tc.want, got, "%+v.Error() = %q, want %q", tc.fe, got, tc.want)
+		})
+	}
+}
+
+// TestFieldErrorPositionAddedLater: a loader that finds the *FieldError
+// behind its package's prefix and sets its position changes the message.
+func TestFieldErrorPositionAddedLater(t *testing.T) {
+	_, err := capacity.SpreadReplicas(0, 1, false)
+	var fe *capacity.FieldError
+	require.ErrorAs(t, err, &fe)
+	fe.Line, fe.Column = 4, 2
+	assert.Equal(t, "capacity: line 4:2: replicas: 0 is not positive", err.Error())
+}
+
+func readReplace(t *testing.T, file, old, new string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	require.NoError(t, err)
+	require.Equal(t, 1, strings.Count(string(data), old), "%s holds %q once", file, old)
+	return []byte(strings.Replace(string(data), old, new, 1))
+}
