@@ -55,14 +55,14 @@ func TestSLAsAgree(t *testing.T) {
 			}
 			sla, err := hc.ManagedSLA(string(p.ID), snap)
 			require.NoError(t, err, "%s %s", snap, p.ID)
-			if p.ControlPlane.SLA == nil {
+			if p.ControlPlane.SLA == nil || p.ControlPlane.SLA.None() {
 				assert.True(t, sla.None(), "%s %s: ha has an SLA (%s%%) that platform lacks", snap, p.ID, sla.Percent)
 				continue
 			}
 			require.False(t, sla.None(), "%s %s: platform has an SLA that ha lacks", snap, p.ID)
 			assert.True(t, p.ControlPlane.SLA.Percent.Equal(decimal.RequireFromString(sla.Percent)),
 				"%s %s: platform says %s%%, ha says %s%%", snap, p.ID, p.ControlPlane.SLA.Percent, sla.Percent)
-			assert.Equal(t, string(p.ControlPlane.SLA.Source), sla.Source, "%s %s source", snap, p.ID)
+			assert.Equal(t, string(p.ControlPlane.SLA.URL), sla.Source, "%s %s source", snap, p.ID)
 		}
 	}
 }

@@ -72,7 +72,7 @@ func TestSnapshotLimits(t *testing.T) {
 			require.NotNil(t, l)
 			assert.Equal(t, tc.want, l.Value, "value")
 			assert.Equal(t, tc.enforcement, l.Enforcement, "enforcement")
-			assert.Equal(t, platform.URL(tc.source), l.Source, "source")
+			assert.Equal(t, platform.URL(tc.source), l.URL, "source")
 			assert.False(t, l.AsOf.IsZero(), "as_of")
 		})
 	}
@@ -113,10 +113,9 @@ func TestSnapshotsAndDefault(t *testing.T) {
 }
 
 // TestEveryFigureHasSourceAndDate walks every embedded catalogue
-// independently of the loader's validation: any struct that carries a
-// Source must carry a valid URL and a non-zero AsOf, and every Limit,
-// Feature and SLA must be such a struct. A figure without a source cannot
-// land.
+// independently of the loader's validation: every [platform.Source] (the
+// one every Limit, Feature, SLA and Claim embeds) must carry a valid URL and
+// a non-zero AsOf. A figure without a source cannot land.
 func TestEveryFigureHasSourceAndDate(t *testing.T) {
 	for _, snap := range platform.Snapshots() {
 		c, err := platform.Snapshot(snap)
@@ -134,12 +133,13 @@ func TestEveryFigureHasSourceAndDate(t *testing.T) {
 					visit(v.Index(i), path)
 				}
 			case reflect.Struct:
-				if src := v.FieldByName("Source"); src.IsValid() {
+				if v.Type() == reflect.TypeFor[platform.Source]() {
 					figures++
-					assert.Regexp(t, `^https?://[^/]+`, src.String(), "%s: source", path)
-					asOf := v.FieldByName("AsOf").Interface().(platform.Date)
-					assert.False(t, asOf.IsZero(), "%s: as_of", path)
-					assert.True(t, asOf.Time().Year() >= 2014 && asOf.Time().Year() <= 2026, "%s: as_of %s", path, asOf)
+					src := v.Interface().(platform.Source)
+					assert.Regexp(t, `^https?://[^/]+`, string(src.URL), "%s: source", path)
+					assert.False(t, src.AsOf.IsZero(), "%s: as_of", path)
+					assert.True(t, src.AsOf.Time().Year() >= 2014 && src.AsOf.Time().Year() <= 2026, "%s: as_of %s", path, src.AsOf)
+					return
 				}
 				for i := range v.NumField() {
 					if v.Type().Field(i).IsExported() {
