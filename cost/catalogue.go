@@ -93,14 +93,11 @@ type LambdaPrices struct {
 	Provisioned                map[Arch]ProvisionedPrices `yaml:"provisioned,omitempty"`
 }
 
-// Instance is one EC2 instance type: its shape and on-demand Linux hourly
-// price. SpecSource is where the vCPU and memory figures were read.
+// Instance is one EC2 instance type's on-demand Linux hourly price. Its
+// shape (vCPUs, memory, architecture) is not a price: it lives in package
+// platform's instance table ([platform.EmbeddedInstances]).
 type Instance struct {
-	VCPU       int    `yaml:"vcpu"`
-	MemoryMiB  int    `yaml:"memory_mib"`
-	Arch       Arch   `yaml:"arch"`
-	SpecSource string `yaml:"spec_source"`
-	Hourly     Figure `yaml:"hourly"` // USD per instance-hour
+	Hourly Figure `yaml:"hourly"` // USD per instance-hour
 }
 
 // EC2Prices are EC2's billing rules and instance catalogue.
@@ -300,7 +297,7 @@ func ParseCatalogue(data []byte) (*Catalogue, error) {
 }
 
 // lineOf finds the line of a dotted field path ("lambda.duration.x86_64[1].value",
-// "ec2.instances.m5.large.vcpu") in a YAML document, or 0. Keys that contain
+// "ec2.instances.m5.large.hourly") in a YAML document, or 0. Keys that contain
 // dots are matched by trying longer keys when a shorter one is missing.
 func lineOf(n *yaml.Node, field string) int {
 	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
@@ -345,7 +342,7 @@ func lineOf(n *yaml.Node, field string) int {
 
 // Validate checks every figure of c: a non-negative value, an http(s) source
 // and an as_of date (YYYY-MM-DD), plus the structural rules (tiers ascending
-// and ending unbounded, positive instance shapes, well-formed task sizes).
+// and ending unbounded, well-formed task sizes).
 func (c *Catalogue) Validate() error {
 	if c == nil {
 		return fieldErr("catalogue", "nil", "is missing")
@@ -454,11 +451,9 @@ func checkPositiveInt(field string, f *Figure) error {
 // 10,240 MB. A memory range may hold at most maxMemorySteps sizes, since
 // sweeps walk every one.
 var (
-	maxWholeFigure    = decimal.NewFromInt(1_000_000_000)
-	catalogueLimits   = input.Limits{MaxBytes: 16 << 20, MaxNodes: 2_000_000, MaxItems: 5_000, MaxString: 4096}
-	maxMemorySteps    = decimal.NewFromInt(1_000_000)
-	maxInstanceVCPU   = 100_000     // the largest EC2 instance has 1,920
-	maxInstanceMemory = 100_000_000 // MiB, about 95 TiB; the largest has 32 TiB
+	maxWholeFigure  = decimal.NewFromInt(1_000_000_000)
+	catalogueLimits = input.Limits{MaxBytes: 16 << 20, MaxNodes: 2_000_000, MaxItems: 5_000, MaxString: 4096}
+	maxMemorySteps  = decimal.NewFromInt(1_000_000)
 )
 
 func (l *LambdaPrices) validate() error {
@@ -573,18 +568,6 @@ func (e *EC2Prices) validate() error {
 	for _, k := range names {
 		in := e.Instances[k]
 		prefix := "ec2.instances." + k
-		if in.VCPU <= 0 || in.VCPU > maxInstanceVCPU {
-			return fieldErr(prefix+".vcpu", strconv.Itoa(in.VCPU), fmt.Sprintf("is not within [1, %d]", maxInstanceVCPU))
-		}
-		if in.MemoryMiB <= 0 || in.MemoryMiB > maxInstanceMemory {
-			return fieldErr(prefix+".memory_mib", strconv.Itoa(in.MemoryMiB), fmt.Sprintf("is not within [1, %d]", maxInstanceMemory))
-		}
-		if in.Arch != X86 && in.Arch != ARM64 {
-			return fieldErr(prefix+".arch", string(in.Arch), "is not an architecture (x86_64, arm64)")
-		}
-		if err := checkSource(prefix+".spec_source", in.SpecSource); err != nil {
-			return err
-		}
 		if err := in.Hourly.check(prefix + ".hourly"); err != nil {
 			return err
 		}

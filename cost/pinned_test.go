@@ -32,8 +32,7 @@ type pin struct {
 //     region block "US East (N. Virginia)", rate name and line of the staged file;
 //     published 2025-10-30 (lambda), 2025-10-27 (ecs), 2025-10-28 (eks).
 //   - ec2-ondemand-us-east-1.csv (karpenter's Price List extract, generated
-//     2026-07-20) and ec2-specs.csv (karpenter v1.14.0, from DescribeInstanceTypes):
-//     file line numbers, header = line 1.
+//     2026-07-20): file line numbers, header = line 1.
 //   - pricing.md: shared/reference/pricing.md, section and row.
 //   - Fargate page: https://aws.amazon.com/fargate/pricing/, "Pricing Examples"
 //     (US East (N. Virginia)) and "Supported Configurations", "Duration".
@@ -53,20 +52,15 @@ const (
 	srcEKSBlog       = "https://aws.amazon.com/blogs/containers/amazon-eks-extended-support-for-kubernetes-versions-pricing/; pricing.md §4.5"
 	srcECSNoCharge   = "https://github.com/vantage-sh/handbook.vantage.sh/blob/main/docs/aws/services/ecs-and-fargate-pricing.md (\"no additional charge ... ECS on self-managed EC2\"); pricing.md §4.5"
 	srcEC2Price      = "ec2-ondemand-us-east-1.csv line "
-	srcEC2Spec       = "ec2-specs.csv line "
 	srcM4Large2017   = "https://gist.github.com/franc3000/cfa43461aeb2e7bd4c2c53cb89f808a8 (Oct 2017: \"m4.large ... $0.10 per Hour\"); pricing.md §4.2"
 	srcLambdaJSONRow = "lambda.json US East (N. Virginia) "
 )
 
-// instancePins pins an EC2 type's price and shape from the staged CSVs.
-func instancePins(typ, hourly string, priceLine int, vcpu, memMiB, arch string, specLine int) []pin {
-	p := "ec2.instances." + typ + "."
-	spec := srcEC2Spec + strconv.Itoa(specLine) + " (" + typ + "," + vcpu + "," + memMiB + "," + arch + ")"
+// instancePins pins an EC2 type's price from the staged CSV. Its shape is
+// not a price: platform's pinned test pins it from ec2-specs.csv.
+func instancePins(typ, hourly string, priceLine int) []pin {
 	return []pin{
-		{p + "hourly.value", hourly, srcEC2Price + strconv.Itoa(priceLine) + " (" + typ + "," + hourly + ")"},
-		{p + "vcpu", vcpu, spec},
-		{p + "memory_mib", memMiB, spec},
-		{p + "arch", arch, spec},
+		{"ec2.instances." + typ + ".hourly.value", hourly, srcEC2Price + strconv.Itoa(priceLine) + " (" + typ + "," + hourly + ")"},
 	}
 }
 
@@ -83,9 +77,6 @@ var pinned2017 = concatPins([]pin{
 	{"ec2.billing_increment_seconds.value", "1", srcEC2PerSecond + " (effective Oct 2, 2017)"},
 	{"ec2.minimum_seconds.value", "60", srcEC2PerSecond + " (\"minimum 60 s\")"},
 	{"ec2.instances.m4.large.hourly.value", "0.10", srcM4Large2017},
-	{"ec2.instances.m4.large.vcpu", "2", srcEC2Spec + "538 (m4.large,2,8192,x86_64)"},
-	{"ec2.instances.m4.large.memory_mib", "8192", srcEC2Spec + "538"},
-	{"ec2.instances.m4.large.arch", "x86_64", srcEC2Spec + "538"},
 })
 
 // pinned2026 is every figure of the 2026-11 us-east-1 catalogue.
@@ -179,18 +170,18 @@ var pinned2026 = concatPins([]pin{
 	{"eks.extended_cluster_hour.value", "0.60", srcEKSBlog + " (\"$0.60 per cluster per hour\"); eks.json line 8652 + line 8657 = 0.10 + 0.50"},
 	{"ecs_control_plane.value", "0", srcECSNoCharge},
 },
-	instancePins("m4.large", "0.10", 542, "2", "8192", "x86_64", 538),
-	instancePins("m5.large", "0.096", 550, "2", "8192", "x86_64", 546),
-	instancePins("t3.micro", "0.0104", 1264, "2", "1024", "x86_64", 1255),
-	instancePins("t3.small", "0.0208", 1266, "2", "2048", "x86_64", 1257),
-	instancePins("t3.medium", "0.0416", 1263, "2", "4096", "x86_64", 1254),
-	instancePins("t3.large", "0.0832", 1262, "2", "8192", "x86_64", 1253),
-	instancePins("c5.large", "0.085", 26, "2", "4096", "x86_64", 26),
-	instancePins("m6g.large", "0.077", 619, "2", "8192", "arm64", 615),
-	instancePins("m7g.large", "0.0816", 689, "2", "8192", "arm64", 685),
+	instancePins("m4.large", "0.10", 542),
+	instancePins("m5.large", "0.096", 550),
+	instancePins("t3.micro", "0.0104", 1264),
+	instancePins("t3.small", "0.0208", 1266),
+	instancePins("t3.medium", "0.0416", 1263),
+	instancePins("t3.large", "0.0832", 1262),
+	instancePins("c5.large", "0.085", 26),
+	instancePins("m6g.large", "0.077", 619),
+	instancePins("m7g.large", "0.0816", 689),
 	// Also printed on https://aws.amazon.com/lambda/pricing/ (Managed
 	// Instances example: "m7g.xlarge ... $0.1632 per hour").
-	instancePins("m7g.xlarge", "0.1632", 692, "4", "16384", "arm64", 688),
+	instancePins("m7g.xlarge", "0.1632", 692),
 )
 
 func concatPins(lists ...[]pin) []pin {

@@ -64,6 +64,9 @@ var loadEmbedded = sync.OnceValues(func() (map[string]Catalogue, error) {
 	}
 	out := make(map[string]Catalogue, len(entries))
 	for _, e := range entries {
+		if e.Name() == instancesFile {
+			continue // not a snapshot: see EmbeddedInstances
+		}
 		name := path.Join("data", e.Name())
 		data, err := embedded.ReadFile(name)
 		if err != nil {
