@@ -9,8 +9,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/runwhere/runwhere/platform"
 	"github.com/runwhere/runwhere/internal/input/inputtest"
+	"github.com/runwhere/runwhere/platform"
 )
 
 // TestHostileNumbersInInstances plants each hostile number of issue 10 in

@@ -8,8 +8,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/runwhere/runwhere/platform"
 	"github.com/runwhere/runwhere/internal/input/inputtest"
+	"github.com/runwhere/runwhere/platform"
 )
 
 func TestEmbeddedInstances(t *testing.T) {
@@ -194,7 +194,7 @@ func TestParseInstancesSizeLimit(t *testing.T) {
 	require.Len(t, at, maxBytes)
 	_, err := platform.ParseInstances("", []byte(at))
 	require.NoError(t, err, "a document of exactly 16 MiB")
-	_, err = platform.ParseInstances("", []byte(pad(maxBytes + 1)))
+	_, err = platform.ParseInstances("", []byte(pad(maxBytes+1)))
 	require.Error(t, err, "a document of 16 MiB + 1 byte")
 	assert.Contains(t, err.Error(), "at most 16777216 are read")
 }
