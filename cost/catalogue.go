@@ -16,6 +16,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/runwhere/runwhere/internal/input"
+	"github.com/runwhere/runwhere/platform"
 )
 
 // Snapshot ids, the same as package platform's.
@@ -116,20 +117,17 @@ type FargateRates struct {
 }
 
 // TaskSizeRow is one row of Fargate's valid task sizes: a vCPU figure with
-// either an explicit list of memory sizes or a min..max range in steps, in GB.
-type TaskSizeRow struct {
-	VCPU     decimal.Decimal   `yaml:"vcpu"`
-	MemoryGB []decimal.Decimal `yaml:"memory_gb,omitempty"`
-	MinGB    *decimal.Decimal  `yaml:"min_gb,omitempty"`
-	MaxGB    *decimal.Decimal  `yaml:"max_gb,omitempty"`
-	StepGB   *decimal.Decimal  `yaml:"step_gb,omitempty"`
-}
+// either an explicit list of memory sizes or a min..max range in steps, in
+// GB. It is package platform's row ([platform.TaskSizeRow]), the one home
+// of the table; cost only reads it.
+type TaskSizeRow platform.TaskSizeRow
 
-// TaskSizes is Fargate's table of valid task sizes with its source.
+// TaskSizes is Fargate's table of valid task sizes in a catalogue's
+// snapshot: [platform.FargateTaskSizes], which [ParseCatalogue] and
+// [Embedded] fill in. It is not read from price YAML.
 type TaskSizes struct {
-	Source string        `yaml:"source"`
-	AsOf   string        `yaml:"as_of"`
-	Sizes  []TaskSizeRow `yaml:"sizes"`
+	platform.Source
+	Sizes []TaskSizeRow
 }
 
 // FargatePrices are Fargate's rates, storage price and task sizes.
@@ -139,7 +137,8 @@ type FargatePrices struct {
 	WindowsX86        *FargateRates `yaml:"windows_x86,omitempty"`
 	EphemeralGBSecond Figure        `yaml:"ephemeral_gb_second"`
 	EphemeralFreeGB   Figure        `yaml:"ephemeral_free_gb"`
-	TaskSizes         TaskSizes     `yaml:"task_sizes"`
+	// TaskSizes are platform's, for the catalogue's snapshot.
+	TaskSizes TaskSizes `yaml:"-"`
 }
 
 // EKSPrices are the EKS control-plane fees, USD per cluster-hour.
@@ -293,7 +292,23 @@ func ParseCatalogue(data []byte) (*Catalogue, error) {
 		}
 		return nil, err
 	}
+	if c.Fargate != nil {
+		t, err := platform.FargateTaskSizes(c.Snapshot)
+		if err != nil {
+			return nil, fieldErr("snapshot", c.Snapshot, "has no Fargate task sizes in package platform: "+err.Error())
+		}
+		c.Fargate.TaskSizes = taskSizesOf(t)
+	}
 	return &c, nil
+}
+
+// taskSizesOf is platform's table as cost reads it.
+func taskSizesOf(t platform.TaskSizes) TaskSizes {
+	out := TaskSizes{Source: t.Source, Sizes: make([]TaskSizeRow, len(t.Sizes))}
+	for i, r := range t.Sizes {
+		out.Sizes[i] = TaskSizeRow(r)
+	}
+	return out
 }
 
 // lineOf finds the line of a dotted field path ("lambda.duration.x86_64[1].value",
@@ -342,7 +357,7 @@ func lineOf(n *yaml.Node, field string) int {
 
 // Validate checks every figure of c: a non-negative value, an http(s) source
 // and an as_of date (YYYY-MM-DD), plus the structural rules (tiers ascending
-// and ending unbounded, well-formed task sizes).
+// and ending unbounded).
 func (c *Catalogue) Validate() error {
 	if c == nil {
 		return fieldErr("catalogue", "nil", "is missing")
@@ -596,38 +611,6 @@ func (f *FargatePrices) validate() error {
 		"ephemeral_gb_second": &f.EphemeralGBSecond, "ephemeral_free_gb": &f.EphemeralFreeGB,
 	}); err != nil {
 		return err
-	}
-	ts := &f.TaskSizes
-	if err := checkSource("fargate.task_sizes.source", ts.Source); err != nil {
-		return err
-	}
-	if err := checkDate("fargate.task_sizes.as_of", ts.AsOf); err != nil {
-		return err
-	}
-	if len(ts.Sizes) == 0 {
-		return fieldErr("fargate.task_sizes.sizes", "[]", "is empty")
-	}
-	for i, row := range ts.Sizes {
-		field := fmt.Sprintf("fargate.task_sizes.sizes[%d]", i)
-		if !row.VCPU.IsPositive() {
-			return fieldErr(field+".vcpu", row.VCPU.String(), "is not positive")
-		}
-		ranged := row.MinGB != nil && row.MaxGB != nil && row.StepGB != nil
-		listed := len(row.MemoryGB) > 0
-		if ranged == listed || (!ranged && (row.MinGB != nil || row.MaxGB != nil || row.StepGB != nil)) {
-			return fieldErr(field, row.VCPU.String(), "needs either memory_gb or all of min_gb, max_gb, step_gb")
-		}
-		if ranged && (!row.MinGB.IsPositive() || !row.StepGB.IsPositive() || row.MaxGB.LessThan(*row.MinGB)) {
-			return fieldErr(field, row.VCPU.String(), "has an empty or non-positive memory range")
-		}
-		if ranged && row.MaxGB.Sub(*row.MinGB).DivRound(*row.StepGB, 0).GreaterThan(maxMemorySteps) {
-			return fieldErr(field+".step_gb", row.StepGB.String(), "makes more than "+maxMemorySteps.String()+" memory sizes")
-		}
-		for _, m := range row.MemoryGB {
-			if !m.IsPositive() {
-				return fieldErr(field+".memory_gb", m.String(), "is not positive")
-			}
-		}
 	}
 	return nil
 }

@@ -64,8 +64,8 @@ var loadEmbedded = sync.OnceValues(func() (map[string]Catalogue, error) {
 	}
 	out := make(map[string]Catalogue, len(entries))
 	for _, e := range entries {
-		if e.Name() == instancesFile {
-			continue // not a snapshot: see EmbeddedInstances
+		if e.Name() == instancesFile || e.Name() == taskSizesFile {
+			continue // tables of every snapshot: see EmbeddedInstances, FargateTaskSizes
 		}
 		name := path.Join("data", e.Name())
 		data, err := embedded.ReadFile(name)
