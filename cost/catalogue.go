@@ -79,16 +79,24 @@ type ProvisionedPrices struct {
 type LambdaPrices struct {
 	Request       Figure          `yaml:"request"`        // USD per request
 	GranularityMS Figure          `yaml:"granularity_ms"` // each invocation rounded up to this
-	MemoryMinMB   Figure          `yaml:"memory_min_mb"`
-	MemoryMaxMB   Figure          `yaml:"memory_max_mb"`
-	MemoryStepMB  Figure          `yaml:"memory_step_mb"`
-	FreeRequests  Figure          `yaml:"free_requests"`   // per month
-	FreeGBSeconds Figure          `yaml:"free_gb_seconds"` // per month, shared by both architectures
-	Duration      map[Arch][]Tier `yaml:"duration"`        // USD per GB-s, tiered
+	FreeRequests  Figure          `yaml:"free_requests"`  // per month
+	FreeGBSeconds Figure          `yaml:"free_gb_seconds"`
+	Duration      map[Arch][]Tier `yaml:"duration"` // USD per GB-s, tiered
 
-	EphemeralStorage *Figure `yaml:"ephemeral_storage,omitempty"` // USD per GB-s above EphemeralFreeMB
-	EphemeralFreeMB  *Figure `yaml:"ephemeral_free_mb,omitempty"`
-	EphemeralMaxMB   *Figure `yaml:"ephemeral_max_mb,omitempty"`
+	// The memory range is not a price: [ParseCatalogue] fills it in from
+	// package platform's Lambda limits (memory_min, memory_max,
+	// memory_step) of the snapshot in force.
+	MemoryMinMB  Figure `yaml:"-"`
+	MemoryMaxMB  Figure `yaml:"-"`
+	MemoryStepMB Figure `yaml:"-"`
+
+	// EphemeralStorage is USD per GB-s of /tmp above EphemeralFreeMB. The
+	// /tmp range is platform's (tmp_min, tmp_max), filled in beside the
+	// price: every function gets tmp_min, and only what is configured
+	// above it is billed.
+	EphemeralStorage *Figure `yaml:"ephemeral_storage,omitempty"`
+	EphemeralFreeMB  *Figure `yaml:"-"`
+	EphemeralMaxMB   *Figure `yaml:"-"`
 
 	ProvisionedRoundingMinutes *Figure                    `yaml:"provisioned_rounding_minutes,omitempty"`
 	Provisioned                map[Arch]ProvisionedPrices `yaml:"provisioned,omitempty"`
@@ -282,6 +290,9 @@ func ParseCatalogue(data []byte) (*Catalogue, error) {
 		}
 		return nil, fmt.Errorf("cost: catalogue: %w", err)
 	}
+	if err := c.joinPlatform(); err != nil {
+		return nil, err
+	}
 	if err := c.Validate(); err != nil {
 		var fe *FieldError
 		if errors.As(err, &fe) && fe.Line == 0 {
@@ -292,14 +303,58 @@ func ParseCatalogue(data []byte) (*Catalogue, error) {
 		}
 		return nil, err
 	}
+	return &c, nil
+}
+
+// joinPlatform fills in the figures of c that are not prices but facts
+// about Lambda and Fargate, from package platform, their one home: the
+// Lambda memory and /tmp ranges of the snapshot in force in c's month, and
+// Fargate's task sizes offered then. A catalogue without a snapshot is left
+// to Validate to refuse.
+func (c *Catalogue) joinPlatform() error {
+	if c.Snapshot == "" {
+		return nil
+	}
+	if l := c.Lambda; l != nil {
+		p, err := platform.SnapshotAt(c.Snapshot)
+		if err != nil {
+			return fieldErr("snapshot", c.Snapshot, "has no Lambda limits in package platform: "+err.Error())
+		}
+		fn, _ := p.Platform(platform.Lambda)
+		lim := fn.Limits
+		for _, f := range []struct {
+			name string
+			from *platform.Limit
+			to   *Figure
+		}{
+			{"memory_min", lim.MemoryMin, &l.MemoryMinMB}, {"memory_max", lim.MemoryMax, &l.MemoryMaxMB}, {"memory_step", lim.MemoryStep, &l.MemoryStepMB},
+		} {
+			if f.from == nil {
+				return fieldErr("snapshot", c.Snapshot, "has no Lambda "+f.name+" limit in platform snapshot "+p.Snapshot)
+			}
+			*f.to = figureOf(f.from)
+		}
+		if l.EphemeralStorage != nil {
+			if lim.TmpMin == nil || lim.TmpMax == nil {
+				return fieldErr("lambda.ephemeral_storage", "", "is priced, but platform snapshot "+p.Snapshot+" has no /tmp range (tmp_min, tmp_max)")
+			}
+			free, most := figureOf(lim.TmpMin), figureOf(lim.TmpMax)
+			l.EphemeralFreeMB, l.EphemeralMaxMB = &free, &most
+		}
+	}
 	if c.Fargate != nil {
 		t, err := platform.FargateTaskSizes(c.Snapshot)
 		if err != nil {
-			return nil, fieldErr("snapshot", c.Snapshot, "has no Fargate task sizes in package platform: "+err.Error())
+			return fieldErr("snapshot", c.Snapshot, "has no Fargate task sizes in package platform: "+err.Error())
 		}
 		c.Fargate.TaskSizes = taskSizesOf(t)
 	}
-	return &c, nil
+	return nil
+}
+
+// figureOf is a platform limit as a cost figure.
+func figureOf(l *platform.Limit) Figure {
+	return Figure{Value: decimal.NewFromInt(l.Value), Source: string(l.URL), AsOf: l.AsOf.String(), Note: l.Note}
 }
 
 // taskSizesOf is platform's table as cost reads it.
@@ -496,7 +551,7 @@ func (l *LambdaPrices) validate() error {
 		return fieldErr("lambda.memory_step_mb.value", l.MemoryStepMB.Value.String(), "makes more than "+maxMemorySteps.String()+" memory sizes between memory_min_mb and memory_max_mb")
 	}
 	if (l.EphemeralStorage == nil) != (l.EphemeralFreeMB == nil) || (l.EphemeralStorage == nil) != (l.EphemeralMaxMB == nil) {
-		return fieldErr("lambda.ephemeral_storage", "", "needs ephemeral_storage, ephemeral_free_mb and ephemeral_max_mb together")
+		return fieldErr("lambda.ephemeral_storage", "", "needs the /tmp range (EphemeralFreeMB, EphemeralMaxMB) beside its price")
 	}
 	if len(l.Provisioned) > 0 && l.ProvisionedRoundingMinutes == nil {
 		return fieldErr("lambda.provisioned_rounding_minutes", "", "is missing while provisioned prices are given")

@@ -39,7 +39,6 @@ type pin struct {
 const (
 	srcLambdaPage    = "https://aws.amazon.com/lambda/pricing/"
 	srcLambda2017    = "https://aws.amazon.com/lambda/pricing/ (2017-2020 version), pricing.md §1.2"
-	srcLambdaMemory  = "https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html, pricing.md §1.1 row \"Memory range\""
 	srcMs1Blog       = "https://aws.amazon.com/blogs/aws/new-for-aws-lambda-1ms-billing-granularity-adds-cost-savings/, pricing.md §1.1 rows \"Duration rounding\""
 	srcTierBlog      = "https://aws.amazon.com/blogs/compute/introducing-tiered-pricing-for-aws-lambda/; MANIFEST.md §2.5 (\"The tier boundaries are not in the file\"); pricing.md §1.1 row \"Tier boundaries\""
 	srcEC2PerSecond  = "https://aws.amazon.com/about-aws/whats-new/2017/10/announcing-amazon-ec2-per-second-billing/, pricing.md §4.3"
@@ -67,9 +66,6 @@ func instancePins(typ, hourly string, priceLine int) []pin {
 var pinned2017 = concatPins([]pin{
 	{"lambda.request.value", "0.0000002", srcLambda2017 + " row \"Requests\" ($0.20 per 1M)"},
 	{"lambda.granularity_ms.value", "100", srcMs1Blog + " (\"rounded up to the nearest 100ms\" until Nov 2020)"},
-	{"lambda.memory_min_mb.value", "128", srcLambda2017 + "; pricing.md §1.1 row \"Memory range (2017–2020)\" (128 MB – 3,008 MB, 64 MB increments)"},
-	{"lambda.memory_max_mb.value", "3008", srcLambda2017 + "; pricing.md §1.1 row \"Memory range (2017–2020)\""},
-	{"lambda.memory_step_mb.value", "64", srcLambda2017 + "; pricing.md §1.1 row \"Memory range (2017–2020)\""},
 	{"lambda.free_requests.value", "1000000", srcLambda2017 + " row \"Free tier\" (1M requests + 400,000 GB-s)"},
 	{"lambda.free_gb_seconds.value", "400000", srcLambda2017 + " row \"Free tier\""},
 	{"lambda.duration.x86_64[0].value", "0.00001667", srcLambda2017 + " row \"Duration\", Example 1 (\"$0.00001667 per GB-s\")"},
@@ -82,9 +78,6 @@ var pinned2017 = concatPins([]pin{
 var pinned2026 = concatPins([]pin{
 	{"lambda.request.value", "0.0000002", srcLambdaJSONRow + "\"Lambda Requests\" line 362 and \"Lambda Requests-ARM\" line 347 (0.0000002000)"},
 	{"lambda.granularity_ms.value", "1", srcMs1Blog + " (1 ms since the Dec 2020 billing cycle)"},
-	{"lambda.memory_min_mb.value", "128", srcLambdaMemory},
-	{"lambda.memory_max_mb.value", "10240", srcLambdaMemory},
-	{"lambda.memory_step_mb.value", "1", srcLambdaMemory + " (1 MB increments)"},
 	{"lambda.free_requests.value", "1000000", srcLambdaPage + " (\"one million requests and 400,000 GB-seconds per month\"), pricing.md §1.1 row \"Free tier\""},
 	{"lambda.free_gb_seconds.value", "400000", srcLambdaPage + ", pricing.md §1.1 row \"Free tier\""},
 	{"lambda.duration.x86_64[0].up_to_gb_seconds", "6000000000", srcTierBlog + " (x86: first 6 B GB-s)"},
@@ -98,8 +91,6 @@ var pinned2026 = concatPins([]pin{
 	{"lambda.duration.arm64[1].value", "0.0000120001", srcLambdaJSONRow + "\"Lambda Duration-ARM Tier2\" line 317"},
 	{"lambda.duration.arm64[2].value", "0.0000106667", srcLambdaJSONRow + "\"Lambda Duration-ARM Tier3\" line 392"},
 	{"lambda.ephemeral_storage.value", "0.0000000309", srcLambdaJSONRow + "\"Lambda Storage-Duration\" line 332 and \"-ARM\" line 367"},
-	{"lambda.ephemeral_free_mb.value", "512", srcLambdaPage + " (512 MB free), pricing.md §1.1 row \"Ephemeral storage range\""},
-	{"lambda.ephemeral_max_mb.value", "10240", srcLambdaPage + " (512 MB – 10,240 MB), pricing.md §1.1 row \"Ephemeral storage range\""},
 	{"lambda.provisioned_rounding_minutes.value", "5", srcLambdaPage + " (\"rounded up to the nearest 5 minutes\"), pricing.md §1.1 row \"PC billing granularity\""},
 	{"lambda.provisioned.x86_64.concurrency.value", "0.0000041667", srcLambdaJSONRow + "\"Lambda Provisioned-Concurrency\" line 352"},
 	{"lambda.provisioned.x86_64.duration.value", "0.0000097222", srcLambdaJSONRow + "\"Lambda Duration-Provisioned\" line 387"},

@@ -2,6 +2,7 @@ package cost_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -41,14 +42,6 @@ func TestParseCatalogueRefusesEachRule(t *testing.T) {
 			"lambda.request.value", "-0.0000002", "is negative", `value: "-0.0000002"`},
 		{"granularity not whole", "granularity_ms: # each invocation's duration rounded up to 1 ms\n    value: \"1\"", "granularity_ms:\n    value: \"1.5\"",
 			"lambda.granularity_ms.value", "1.5", "is not a positive whole number", `value: "1.5"`},
-		{"memory max above a billion", "memory_max_mb:\n    value: \"10240\"", "memory_max_mb:\n    value: \"1000000001\"",
-			"lambda.memory_max_mb.value", "1000000001", "beyond any published billing rule", `value: "1000000001"`},
-		{"memory max a billion", "memory_max_mb:\n    value: \"10240\"", "memory_max_mb:\n    value: \"1000000000\"",
-			"lambda.memory_step_mb.value", "1", "makes more than 1000000 memory sizes", "memory_step_mb:\n    value: \"1\""},
-		{"memory max below min", "memory_max_mb:\n    value: \"10240\"", "memory_max_mb:\n    value: \"127\"",
-			"lambda.memory_max_mb.value", "127", "is below memory_min_mb", `value: "127"`},
-		{"ephemeral without its maximum", "  ephemeral_max_mb:\n    value: \"10240\"\n    source: https://aws.amazon.com/lambda/pricing/\n    as_of: \"2026-11-01\"\n", "",
-			"lambda.ephemeral_storage", "", "needs ephemeral_storage, ephemeral_free_mb and ephemeral_max_mb together", "ephemeral_storage: #"},
 		{"provisioned without rounding", "  provisioned_rounding_minutes: # enabled time rounded up to 5 minutes\n    value: \"5\"\n    source: https://aws.amazon.com/lambda/pricing/\n    as_of: \"2026-11-01\"\n", "",
 			"lambda.provisioned_rounding_minutes", "", "is missing while provisioned prices are given", "lambda:"},
 		{"provisioned rounding zero", "provisioned_rounding_minutes: # enabled time rounded up to 5 minutes\n    value: \"5\"", "provisioned_rounding_minutes:\n    value: \"0\"",
@@ -150,9 +143,6 @@ currency: USD
 lambda:
   request: {value: "0.0000002", source: "https://example.com/p", as_of: "2030-01-01"}
   granularity_ms: {value: "1", source: "https://example.com/p", as_of: "2030-01-01"}
-  memory_min_mb: {value: "128", source: "https://example.com/p", as_of: "2030-01-01"}
-  memory_max_mb: {value: "10240", source: "https://example.com/p", as_of: "2030-01-01"}
-  memory_step_mb: {value: "1", source: "https://example.com/p", as_of: "2030-01-01"}
   free_requests: {value: "1000000", source: "https://example.com/p", as_of: "2030-01-01"}
   free_gb_seconds: {value: "400000", source: "https://example.com/p", as_of: "2030-01-01"}
   provisioned_rounding_minutes: {value: "5", source: "https://example.com/p", as_of: "2030-01-01"}
@@ -188,4 +178,73 @@ lambda:
 	require.NoError(t, err)
 	// 1 × 1 GB × 3,600 s × $0.000004 = $0.0144
 	assert.True(t, d("0.0144").Equal(findLine(t, b, "lambda provisioned concurrency (x86_64)").Amount))
+}
+
+// The memory and /tmp ranges come from package platform, not the price
+// file; Validate still holds them to the rules sweeps rely on, whoever set
+// them.
+func TestValidateLambdaRanges(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		edit   func(l *cost.LambdaPrices)
+		field  string
+		reason string
+	}{
+		{"memory max above a billion", func(l *cost.LambdaPrices) { l.MemoryMaxMB.Value = d("1000000001") },
+			"lambda.memory_max_mb.value", "beyond any published billing rule"},
+		{"memory max a billion", func(l *cost.LambdaPrices) { l.MemoryMaxMB.Value = d("1000000000") },
+			"lambda.memory_step_mb.value", "makes more than 1000000 memory sizes"},
+		{"memory max below min", func(l *cost.LambdaPrices) { l.MemoryMaxMB.Value = d("127") },
+			"lambda.memory_max_mb.value", "is below memory_min_mb"},
+		{"zero step", func(l *cost.LambdaPrices) { l.MemoryStepMB.Value = d("0") },
+			"lambda.memory_step_mb.value", "is not a positive whole number"},
+		{"ephemeral without its maximum", func(l *cost.LambdaPrices) { l.EphemeralMaxMB = nil },
+			"lambda.ephemeral_storage", "needs the /tmp range"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := embedded(t, cost.Snapshot2026)
+			require.NoError(t, c.Validate())
+			tc.edit(c.Lambda)
+			err := c.Validate()
+			var fe *cost.FieldError
+			require.True(t, errors.As(err, &fe), "Validate(%s) = %v, want a *FieldError", tc.name, err)
+			assert.Equal(t, tc.field, fe.Field, "Validate(%s) field", tc.name)
+			assert.Contains(t, fe.Reason, tc.reason, "Validate(%s) reason", tc.name)
+		})
+	}
+}
+
+// The ranges are platform's Lambda limits of the snapshot in force: a
+// caller's catalogue for a later month takes the newest, one before the
+// oldest snapshot has none.
+func TestParseCatalogueTakesLambdaRangesFromPlatform(t *testing.T) {
+	c := embedded(t, cost.Snapshot2017)
+	assert.Equal(t, "3008", c.Lambda.MemoryMaxMB.Value.String(), "2017-12 memory max")
+	assert.Equal(t, "64", c.Lambda.MemoryStepMB.Value.String(), "2017-12 memory step")
+	assert.Nil(t, c.Lambda.EphemeralMaxMB, "2017-12 prices no /tmp")
+	now := embedded(t, cost.Snapshot2026)
+	assert.Equal(t, "10240", now.Lambda.MemoryMaxMB.Value.String(), "2026-11 memory max")
+	assert.Equal(t, "512", now.Lambda.EphemeralFreeMB.Value.String(), "2026-11 /tmp free")
+	assert.Equal(t, "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html", now.Lambda.EphemeralMaxMB.Source)
+
+	const doc = `snapshot: "%s"
+region: eu-west-1
+currency: USD
+lambda:
+  request: {value: "0.0000002", source: "https://example.com/p", as_of: "2030-01-01"}
+  granularity_ms: {value: "1", source: "https://example.com/p", as_of: "2030-01-01"}
+  free_requests: {value: "0", source: "https://example.com/p", as_of: "2030-01-01"}
+  free_gb_seconds: {value: "0", source: "https://example.com/p", as_of: "2030-01-01"}
+  duration:
+    x86_64:
+      - {value: "0.00001", source: "https://example.com/p", as_of: "2030-01-01"}
+`
+	later, err := cost.ParseCatalogue(fmt.Appendf(nil, doc, "2030-01"))
+	require.NoError(t, err)
+	assert.Equal(t, "10240", later.Lambda.MemoryMaxMB.Value.String(), "2030-01 takes 2026-11's limits")
+	_, err = cost.ParseCatalogue(fmt.Appendf(nil, doc, "2010-01"))
+	var fe *cost.FieldError
+	require.True(t, errors.As(err, &fe), "ParseCatalogue(2010-01) = %v", err)
+	assert.Equal(t, "snapshot", fe.Field)
+	assert.Contains(t, fe.Reason, "no snapshot in force in 2010-01")
 }

@@ -102,6 +102,25 @@ func Snapshot(id string) (Catalogue, error) {
 	return c.Clone(), nil
 }
 
+// SnapshotAt returns the embedded catalogue in force in month (YYYY-MM):
+// the newest snapshot not after it, a deep copy. A month before the oldest
+// snapshot is an error: nothing was recorded then.
+func SnapshotAt(month string) (Catalogue, error) {
+	if !isMonth(month) {
+		return Catalogue{}, fmt.Errorf("platform: snapshot %q is not a YYYY-MM month", month)
+	}
+	if _, err := loadEmbedded(); err != nil {
+		return Catalogue{}, err
+	}
+	ids := Snapshots()
+	for i := len(ids) - 1; i >= 0; i-- {
+		if ids[i] <= month {
+			return Snapshot(ids[i])
+		}
+	}
+	return Catalogue{}, fmt.Errorf("platform: no snapshot in force in %s (the oldest is %s)", month, ids[0])
+}
+
 // Snapshots lists the ids of the embedded catalogues, oldest first.
 func Snapshots() []string {
 	all, err := loadEmbedded()
