@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/shopspring/decimal"
 	"gopkg.in/yaml.v3"
@@ -48,14 +47,13 @@ func (a Arch) orDefault() Arch {
 	return a
 }
 
-// Figure is one sourced number of a catalogue: a price or a billing rule.
-// Source is the URL it was read at and AsOf (YYYY-MM-DD) the date it is known
-// to hold; Note says how it was read when that matters.
+// Figure is one sourced number of a catalogue: a price or a billing rule,
+// with the [platform.Source] every sourced figure of runwhere embeds: the
+// URL it was read at, the date it is known to hold, and how it was read
+// when that matters.
 type Figure struct {
-	Value  decimal.Decimal `yaml:"value"`
-	Source string          `yaml:"source"`
-	AsOf   string          `yaml:"as_of"`
-	Note   string          `yaml:"note,omitempty"`
+	Value           decimal.Decimal `yaml:"value"`
+	platform.Source `yaml:",inline"`
 }
 
 // Tier is one band of Lambda's monthly duration pricing. UpToGBSeconds is the
@@ -288,6 +286,17 @@ func ParseCatalogue(data []byte) (*Catalogue, error) {
 			}
 			return nil, &FieldError{Field: field, Value: ie.Value, Reason: ie.Reason, Line: ie.Line}
 		}
+		var pe *platform.FieldError
+		if errors.As(err, &pe) { // a malformed as_of date
+			var root yaml.Node
+			field := pe.Field
+			if yaml.Unmarshal(data, &root) == nil {
+				if at := pathAt(&root, pe.Line, pe.Column, ""); at != "" {
+					field = at
+				}
+			}
+			return nil, &FieldError{Field: field, Value: input.Short(pe.Value), Reason: "is not a date (YYYY-MM-DD)", Line: pe.Line}
+		}
 		return nil, fmt.Errorf("cost: catalogue: %w", err)
 	}
 	if err := c.joinPlatform(); err != nil {
@@ -354,7 +363,7 @@ func (c *Catalogue) joinPlatform() error {
 
 // figureOf is a platform limit as a cost figure.
 func figureOf(l *platform.Limit) Figure {
-	return Figure{Value: decimal.NewFromInt(l.Value), Source: string(l.URL), AsOf: l.AsOf.String(), Note: l.Note}
+	return Figure{Value: decimal.NewFromInt(l.Value), Source: l.Source}
 }
 
 // taskSizesOf is platform's table as cost reads it.
@@ -364,6 +373,39 @@ func taskSizesOf(t platform.TaskSizes) TaskSizes {
 		out.Sizes[i] = TaskSizeRow(r)
 	}
 	return out
+}
+
+// pathAt returns the dotted path (as lineOf reads it) of the value at
+// line:col in the YAML tree n, or "".
+func pathAt(n *yaml.Node, line, col int, path string) string {
+	switch n.Kind {
+	case yaml.DocumentNode:
+		if len(n.Content) > 0 {
+			return pathAt(n.Content[0], line, col, path)
+		}
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			at := n.Content[i].Value
+			if path != "" {
+				at = path + "." + at
+			}
+			if v := n.Content[i+1]; v.Line == line && v.Column == col {
+				return at
+			} else if p := pathAt(v, line, col, at); p != "" {
+				return p
+			}
+		}
+	case yaml.SequenceNode:
+		for i, v := range n.Content {
+			at := fmt.Sprintf("%s[%d]", path, i)
+			if v.Line == line && v.Column == col {
+				return at
+			} else if p := pathAt(v, line, col, at); p != "" {
+				return p
+			}
+		}
+	}
+	return ""
 }
 
 // lineOf finds the line of a dotted field path ("lambda.duration.x86_64[1].value",
@@ -466,25 +508,14 @@ func (f *Figure) check(field string) error {
 	if f.Value.IsNegative() {
 		return fieldErr(field+".value", f.Value.String(), "is negative")
 	}
-	if err := checkSource(field+".source", f.Source); err != nil {
-		return err
+	if f.URL == "" {
+		return fieldErr(field+".source", "", "is missing: every figure needs a source URL")
 	}
-	return checkDate(field+".as_of", f.AsOf)
-}
-
-func checkSource(field, s string) error {
-	if s == "" {
-		return fieldErr(field, s, "is missing: every figure needs a source URL")
+	if f.URL.Validate() != nil {
+		return fieldErr(field+".source", string(f.URL), "is not an http(s) URL")
 	}
-	if !strings.HasPrefix(s, "https://") && !strings.HasPrefix(s, "http://") {
-		return fieldErr(field, s, "is not an http(s) URL")
-	}
-	return nil
-}
-
-func checkDate(field, s string) error {
-	if _, err := time.Parse(time.DateOnly, s); err != nil {
-		return fieldErr(field, s, "is not a date (YYYY-MM-DD)")
+	if f.AsOf.IsZero() {
+		return fieldErr(field+".as_of", "", "is missing: every figure needs an as_of date (YYYY-MM-DD)")
 	}
 	return nil
 }

@@ -25,7 +25,7 @@ func TestEmbeddedCatalogues(t *testing.T) {
 				in, err := c.Instance(it)
 				require.NoError(t, err)
 				assert.True(t, in.Hourly.Value.IsPositive(), "%s hourly %s", it, in.Hourly.Value)
-				assert.True(t, strings.HasPrefix(in.Hourly.Source, "https://"), "%s source %q", it, in.Hourly.Source)
+				assert.True(t, strings.HasPrefix(string(in.Hourly.URL), "https://"), "%s source %q", it, in.Hourly.Source)
 			}
 		})
 	}

@@ -37,7 +37,7 @@ func TestEmbeddedReturnsACopy(t *testing.T) {
 			}
 		}},
 		{"eks", func(c *cost.Catalogue) { c.EKS.StandardClusterHour.Value = decimal.Zero }},
-		{"ecs control plane", func(c *cost.Catalogue) { c.ECSControlPlane.Source = "" }},
+		{"ecs control plane", func(c *cost.Catalogue) { c.ECSControlPlane.URL = "" }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

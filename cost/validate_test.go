@@ -225,7 +225,7 @@ func TestParseCatalogueTakesLambdaRangesFromPlatform(t *testing.T) {
 	now := embedded(t, cost.Snapshot2026)
 	assert.Equal(t, "10240", now.Lambda.MemoryMaxMB.Value.String(), "2026-11 memory max")
 	assert.Equal(t, "512", now.Lambda.EphemeralFreeMB.Value.String(), "2026-11 /tmp free")
-	assert.Equal(t, "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html", now.Lambda.EphemeralMaxMB.Source)
+	assert.Equal(t, "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html", string(now.Lambda.EphemeralMaxMB.URL))
 
 	const doc = `snapshot: "%s"
 region: eu-west-1
