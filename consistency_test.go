@@ -3,12 +3,10 @@ package runwhere_test
 import (
 	"testing"
 
-	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/runwhere/runwhere/cost"
-	"github.com/runwhere/runwhere/ha"
 	"github.com/runwhere/runwhere/platform"
 )
 
@@ -32,29 +30,4 @@ func TestEveryPricedInstanceHasAShape(t *testing.T) {
 		}
 	}
 	assert.Greater(t, checked, 5)
-}
-
-// A managed control plane's SLA is in platform and in ha.
-func TestSLAsAgree(t *testing.T) {
-	hc, err := ha.Default()
-	require.NoError(t, err)
-	for _, snap := range platform.Snapshots() {
-		c, err := platform.Snapshot(snap)
-		require.NoError(t, err)
-		for _, p := range c.Platforms {
-			if p.ControlPlane.RunBy != platform.AWS {
-				continue
-			}
-			sla, err := hc.ManagedSLA(string(p.ID), snap)
-			require.NoError(t, err, "%s %s", snap, p.ID)
-			if p.ControlPlane.SLA == nil || p.ControlPlane.SLA.None() {
-				assert.True(t, sla.None(), "%s %s: ha has an SLA (%s%%) that platform lacks", snap, p.ID, sla.Percent)
-				continue
-			}
-			require.False(t, sla.None(), "%s %s: platform has an SLA that ha lacks", snap, p.ID)
-			assert.True(t, p.ControlPlane.SLA.Percent.Equal(decimal.RequireFromString(sla.Percent)),
-				"%s %s: platform says %s%%, ha says %s%%", snap, p.ID, p.ControlPlane.SLA.Percent, sla.Percent)
-			assert.Equal(t, string(p.ControlPlane.SLA.URL), sla.Source, "%s %s source", snap, p.ID)
-		}
-	}
 }

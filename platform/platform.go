@@ -110,8 +110,11 @@ type Platform struct {
 	Name         string       `yaml:"name" json:"name"`
 	Kind         Kind         `yaml:"kind" json:"kind"`
 	ControlPlane ControlPlane `yaml:"control_plane" json:"control_plane"`
-	Limits       Limits       `yaml:"limits" json:"limits"`
-	Features     Features     `yaml:"features" json:"features"`
+	// Workers says who runs the machines workloads run on: the [User]
+	// (nodes, container instances, clients) or [AWS] (Fargate, Lambda).
+	Workers  Feature[Operator] `yaml:"workers" json:"workers"`
+	Limits   Limits            `yaml:"limits" json:"limits"`
+	Features Features          `yaml:"features" json:"features"`
 }
 
 // ControlPlane describes who runs a platform's control plane and how it
