@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"sync"
+	"time"
 
 	"github.com/runwhere/runwhere/platform"
 )
@@ -81,24 +83,64 @@ func (c *Catalogue) ManagedSLA(id platform.ID, snapshot string) (SLA, error) {
 	if month == "" {
 		month = platform.Newest
 	}
-	cat, err := platform.SnapshotAt(month)
+	all, err := loadSLAs()
 	if err != nil {
+		return SLA{}, err
+	}
+	var in slaSnapshot
+	for _, s := range all { // oldest first: keep the last not after month
+		if s.id <= month {
+			in = s
+		}
+	}
+	if in.id == "" || !validMonth(month) {
 		return SLA{}, fieldErr("snapshot", fmt.Sprintf("%q", snapshot), "has no SLA entry for %s", id)
 	}
-	pl, ok := cat.Platform(id)
+	sla, ok := in.slas[id]
 	if !ok {
-		return SLA{}, fieldErr("snapshot", fmt.Sprintf("%q", snapshot), "has no SLA entry for %s: it is not in platform snapshot %s", id, cat.Snapshot)
+		return SLA{}, fieldErr("snapshot", fmt.Sprintf("%q", snapshot), "has no SLA entry for %s: it is not in platform snapshot %s", id, in.id)
 	}
-	if pl.ControlPlane.SLA == nil {
-		return SLA{}, fieldErr("snapshot", fmt.Sprintf("%q", snapshot), "has no SLA entry for %s", id)
-	}
-	out := SLA{Platform: id, Snapshot: cat.Snapshot, SLA: *pl.ControlPlane.SLA}
+	out := SLA{Platform: id, Snapshot: in.id, SLA: sla}
 	if !out.None() {
 		if out.Availability, err = ParseProb(out.Percent.String() + "%"); err != nil {
 			return SLA{}, err
 		}
 	}
 	return out, nil
+}
+
+// slaSnapshot holds the SLAs of one platform snapshot.
+type slaSnapshot struct {
+	id   string
+	slas map[platform.ID]platform.SLA
+}
+
+// loadSLAs reads every embedded platform snapshot's SLAs once, oldest
+// first. Nothing hands out the maps; ManagedSLA copies what it returns.
+var loadSLAs = sync.OnceValues(func() ([]slaSnapshot, error) {
+	var out []slaSnapshot
+	for _, id := range platform.Snapshots() {
+		cat, err := platform.Snapshot(id)
+		if err != nil {
+			return nil, err
+		}
+		s := slaSnapshot{id: id, slas: map[platform.ID]platform.SLA{}}
+		for _, p := range cat.Platforms {
+			if p.ControlPlane.SLA != nil {
+				s.slas[p.ID] = *p.ControlPlane.SLA
+			}
+		}
+		out = append(out, s)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("ha: package platform has no snapshots")
+	}
+	return out, nil
+})
+
+func validMonth(s string) bool {
+	_, err := time.Parse("2006-01", s)
+	return err == nil && len(s) == len("2006-01")
 }
 
 // Snapshots returns the snapshots whose SLAs [Catalogue.ManagedSLA]
