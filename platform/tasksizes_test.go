@@ -2,9 +2,11 @@ package platform_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -180,4 +182,26 @@ func FuzzParseTaskSizes(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestHostileNumbersInTaskSizes plants each hostile number of issue 10 in
+// every number of the embedded task-size table: each must be refused,
+// naming its line and key, within the time bound.
+func TestHostileNumbersInTaskSizes(t *testing.T) {
+	data, err := os.ReadFile("data/fargate-task-sizes.yaml")
+	require.NoError(t, err)
+	vs, err := inputtest.Variants(data, inputtest.Hostile, nil)
+	require.NoError(t, err)
+	require.Greater(t, len(vs), 20, "too few numbers found")
+	for _, v := range vs {
+		t.Run(fmt.Sprintf("%d:%s=%s", v.Line, v.Key, v.Value), func(t *testing.T) {
+			var err error
+			elapsed := inputtest.Fastest(time.Duration(inputtest.Bound), func() { _, err = platform.ParseTaskSizes("t.yaml", v.Doc) })
+			require.Error(t, err, "%s = %s accepted", v.Key, v.Value)
+			assert.Contains(t, err.Error(), fmt.Sprintf("t.yaml:%d:", v.Line))
+			assert.Contains(t, err.Error(), v.Key)
+			assert.Less(t, elapsed, time.Duration(inputtest.Bound))
+			assert.LessOrEqual(t, len(err.Error()), 300, "error %q", err)
+		})
+	}
 }
