@@ -230,7 +230,7 @@ const rateScale = 20
 
 var (
 	thousand        = decimal.NewFromInt(1000)
-	secondsPerMonth = decimal.NewFromInt(730 * 3600)
+	secondsPerMonth = decimal.NewFromInt(platform.SecondsPerMonth)
 )
 
 // shortDecimal prints d for an error message without expanding it: a

@@ -46,10 +46,6 @@ type FieldError struct {
 	File   string
 }
 
-// Error is the former name of [FieldError].
-//
-// Deprecated: use [FieldError].
-type Error = FieldError
 
 func (e *FieldError) Error() string {
 	var b strings.Builder
