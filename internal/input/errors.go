@@ -46,7 +46,6 @@ type FieldError struct {
 	File   string
 }
 
-
 func (e *FieldError) Error() string {
 	var b strings.Builder
 	line, col := strconv.Itoa(e.Line), strconv.Itoa(e.Column)
