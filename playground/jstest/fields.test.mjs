@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { Typed, jsonText } from '../static/numbers.js';
 import {
   isChecklist, parseValue, fieldText, shown, defaultText, placeholder, getPath, setPath,
-  unknownFields, fieldFinder, listWords, groupHint, platformName, isWide,
+  unknownFields, fieldFinder, cleanError, listWords, groupHint, platformName, isWide,
 } from '../static/fields.js';
 
 // A schema in the shape runwhere.schema() answers, with a field of every
@@ -113,6 +113,13 @@ test('fieldFinder finds the field an error names, longest first', () => {
   assert.equal(find('xworkload.memory_mb: no'), null, 'not inside another word');
   assert.equal(find('workload.memory_mbs: no'), null);
   assert.equal(find('something else'), null);
+});
+
+test('cleanError drops the package and the position in the one-line form', () => {
+  assert.equal(cleanError('runwhere: line 1:57: workload.memory_mb: -5 is negative'), 'workload.memory_mb: -5 is negative');
+  assert.equal(cleanError('runwhere: line 1: workload.memory_mb: -5 is negative'), 'workload.memory_mb: -5 is negative');
+  assert.equal(cleanError('runwhere: line 12:3: x'), 'line 12:3: x', 'a line of a pasted text stays');
+  assert.equal(cleanError('scenario: empty'), 'scenario: empty');
 });
 
 test('listWords, groupHint and platformName', () => {

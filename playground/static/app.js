@@ -7,7 +7,7 @@
 import { $, el } from './dom.js';
 import { loadBridge, call, callExact, version } from './bridge.js';
 import { jsonText } from './numbers.js';
-import { fieldFinder } from './fields.js';
+import { fieldFinder, cleanError } from './fields.js';
 import { buildForm, readForm, fillForm, idOf } from './form.js';
 import { createStore } from './store.js';
 import { render } from './render.js';
@@ -27,9 +27,6 @@ const S = () => store.state;
 let fieldOf = () => null;
 let firstResult = false; // for the page's own timing (playground/measure.sh)
 
-// The form goes to the library as one line of JSON, so "line 1:57" says
-// nothing here; the field's name does.
-const cleanError = (msg) => String(msg).replace(/^runwhere: /, '').replace(/^line 1(:\d+)?: /, '');
 
 const STALE = 'The results below are for the last valid scenario: fix the field marked in red.';
 

@@ -114,6 +114,11 @@ export function unknownFields(sc, fields) {
   return problems;
 }
 
+// cleanError drops what an error message of the library says that means
+// nothing on the page: the form goes to it as one line of JSON, so
+// "line 1:57" says nothing here; the field's name does.
+export const cleanError = (msg) => String(msg).replace(/^runwhere: /, '').replace(/^line 1(:\d+)?: /, '');
+
 // fieldFinder returns a function that finds the field an error message
 // names. Longest paths first, so "workload.peak_requests_per_second"
 // wins over shorter names.
