@@ -221,5 +221,5 @@ const rateScale = 20
 
 var (
 	thousand        = decimal.NewFromInt(1000)
-	secondsPerMonth = decimal.NewFromInt(730 * 3600)
+	secondsPerMonth = decimal.NewFromInt(platform.SecondsPerMonth)
 )

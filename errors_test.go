@@ -29,7 +29,7 @@ var fieldErrorFormat = regexp.MustCompile(`^(runwhere|platform|cost|capacity|ha)
 // and value in one format behind its package's prefix.
 func TestOneFieldError(t *testing.T) {
 	platformText := readReplace(t, "platform/data/2026-11.yaml", "timeout: {value: 900,", "timeout: {value: -5,")
-	costText := readReplace(t, "cost/data/2026-11_us-east-1.yaml", "m5.large:\n      vcpu: 2\n", "m5.large:\n      vcpu: -2\n")
+	costText := readReplace(t, "cost/data/2026-11_us-east-1.yaml", "m5.large:\n      hourly:\n        value: \"0.096\"\n", "m5.large:\n      hourly:\n        value: \"-0.096\"\n")
 	valid, err := runwhere.ParseScenario([]byte("workload: {requests_per_second: 1, duration_ms: 100, memory_mb: 128}\n"))
 	require.NoError(t, err)
 	prices, err := cost.Embedded(platform.Newest, "us-east-1")
@@ -58,7 +58,7 @@ func TestOneFieldError(t *testing.T) {
 				_, err := runwhere.ParseScenario([]byte("platforms: [openshift]\nworkload: {requests_per_second: 1, duration_ms: 100, memory_mb: 128}\n"))
 				return err
 			},
-			want: "runwhere: line 1:13: platforms: ", value: "openshift"},
+			want: "runwhere: line 1:13: platforms[0]: ", value: "openshift"},
 		{name: "scenario in Go",
 			err:  func() error { _, err := runwhere.Curves(valid, 1); return err },
 			want: "runwhere: points: ", value: "1"},
@@ -67,22 +67,22 @@ func TestOneFieldError(t *testing.T) {
 			want: "platform: mine.yaml:1:1: colour: "},
 		{name: "platform catalogue, check",
 			err:  func() error { _, err := platform.Parse("2026-11.yaml", platformText); return err },
-			want: "platform: 2026-11.yaml:123:24: platforms[lambda].limits.timeout.value: ", value: "-5"},
+			want: "platform: 2026-11.yaml:129:24: platforms[lambda].limits.timeout.value: ", value: "-5"},
 		{name: "cost catalogue, decoder",
 			err:  func() error { _, err := cost.ParseCatalogue([]byte("colour: red\n")); return err },
 			want: "cost: line 1:1: colour: "},
 		{name: "cost catalogue, check",
 			err:  func() error { _, err := cost.ParseCatalogue(costText); return err },
-			want: "cost: line 125: ec2.instances.m5.large.vcpu: ", value: "-2"},
+			want: "cost: line 104: ec2.instances.m5.large.hourly.value: ", value: "-0.096"},
 		{name: "cost, Go input",
 			err:  func() error { _, err := prices.Instance("m0.nope"); return err },
 			want: "cost: instance_type: ", value: "m0.nope"},
 		{name: "instances, decoder",
 			err: func() error {
-				_, err := capacity.ParseInstances(strings.NewReader("instances: [{type: 7.5}]\ncolour: red\n"))
+				_, err := platform.ParseInstances("instances.yaml", []byte("instances: [{type: 7.5}]\ncolour: red\n"))
 				return err
 			},
-			want: "capacity: line 2:1: colour: "},
+			want: "platform: instances.yaml:2:1: colour: "},
 		{name: "capacity, Go input",
 			err:  func() error { _, err := capacity.SpreadReplicas(0, 1, false); return err },
 			want: "capacity: replicas: ", value: "0"},

@@ -237,12 +237,11 @@ func TestReturnedValuesShareNothing(t *testing.T) {
 				Platforms []ha.PlatformInfo
 				Sources   map[string]ha.Source
 				Snapshots []string
-				IDs       []string
 				Events    []ha.Event
 				Each      []platformHA
 			}
 			out.Platforms, out.Sources, out.Snapshots = hc.Platforms(), hc.Sources(), hc.Snapshots()
-			out.IDs, out.Events = ha.PlatformIDs(), ha.Events()
+			out.Events = ha.Events()
 			for _, p := range out.Platforms {
 				var each platformHA
 				each.Info, err = hc.Platform(p.ID)
@@ -270,8 +269,8 @@ func TestReturnedValuesShareNothing(t *testing.T) {
 				Summaries []ha.Summary
 				States    [][]ha.State
 			}
-			for _, id := range ha.PlatformIDs() {
-				top := ha.Topology{Platform: id, Snapshot: "2026-11", Zones: 3}
+			for _, id := range platform.IDs() {
+				top := ha.Topology{Platform: string(id), Snapshot: "2026-11", Zones: 3}
 				p, err := hc.Platform(id)
 				require.NoError(t, err)
 				if p.ControlPlane == ha.Raft {
@@ -283,10 +282,10 @@ func TestReturnedValuesShareNothing(t *testing.T) {
 					steps = append(steps, ha.Step{Kind: ha.LoseWorker})
 				}
 				s, err := ha.Summarize(top, m)
-				require.NoError(t, err, id)
+				require.NoError(t, err, "%s", id)
 				out.Summaries = append(out.Summaries, s)
 				states, err := ha.WhatIf(top, steps)
-				require.NoError(t, err, id)
+				require.NoError(t, err, "%s", id)
 				out.States = append(out.States, states)
 			}
 			return &out

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/runwhere/runwhere/platform"
 )
 
 // Markdown renders the report for reviews and pull-request comments: the
@@ -27,7 +29,7 @@ func (r Report) Markdown() string {
 		title = "unnamed scenario"
 	}
 	fmt.Fprintf(&b, "# runwhere: %s\n\n", m.text(title))
-	fmt.Fprintf(&b, "Snapshot %s, region %s, amounts in %s a month (730 hours).\n\n", m.text(r.Snapshot), m.text(r.Region), m.text(r.Currency))
+	fmt.Fprintf(&b, "Snapshot %s, region %s, amounts in %s a month (%d hours).\n\n", m.text(r.Snapshot), m.text(r.Region), m.text(r.Currency), platform.HoursPerMonth)
 
 	names := map[string]string{}
 	for _, p := range r.Platforms {

@@ -156,6 +156,10 @@ func round4(f float64) float64 { return math.Round(f*1e4) / 1e4 }
 
 func clamp01(f float64) float64 { return max(0, min(1, f)) }
 
+// minutesAt999 is the downtime a 99.9 % month allows: 0.1 % of
+// platform.MinutesPerMonth, 43.8 minutes.
+const minutesAt999 = float64(platform.MinutesPerMonth) / 1000
+
 func (e *env) criteria(r PlatformReport, cheapest decimal.Decimal) Criteria {
 	p, _ := e.platforms.Platform(r.Platform)
 	var c Criteria
@@ -176,11 +180,11 @@ func (e *env) criteria(r PlatformReport, cheapest decimal.Decimal) Criteria {
 	if slices.ContainsFunc(r.Warnings, func(f capacity.Finding) bool { return strings.HasPrefix(string(f.Code), "max-") }) {
 		c.Headroom = 0 // a quota or envelope is already reached
 	}
-	down := 43.8
+	down := minutesAt999
 	if r.HA.ControlPlaneDowntimeMinutes != nil {
 		down = *r.HA.ControlPlaneDowntimeMinutes
 	}
-	c.Resilience = clamp01(1 - down/43.8)
+	c.Resilience = clamp01(1 - down/minutesAt999)
 	if r.HA.SurvivesZoneLoss != nil && !*r.HA.SurvivesZoneLoss {
 		c.Resilience /= 2
 	}

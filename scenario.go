@@ -161,11 +161,6 @@ func ParseScenario(data []byte) (Scenario, error) {
 			if fe.Field == "" && fe.Reason == "is empty" {
 				return Scenario{}, errors.New("runwhere: empty scenario: it needs at least a workload")
 			}
-			// The one field error a type's own UnmarshalYAML raises in a
-			// scenario is platform.ID's, which knows its field only as "id".
-			if fe.Field == "id" {
-				fe.Field = "platforms"
-			}
 			fe.Value = input.Short(fe.Value)
 			return Scenario{}, input.Prefix("runwhere", fe)
 		}

@@ -31,7 +31,8 @@
 //
 // Quantities that reach reports and are fractional (concurrency, vCPU) are
 // [decimal.Decimal]; counts are exact integers, and every ceiling is taken
-// without floating point. Instance shapes and ENI figures live in
-// data/instances.yaml ([EmbeddedInstances], or [ParseInstances] for a
-// caller's own), every figure with its source and as-of date.
+// without floating point. Instance shapes and ENI figures live in package
+// platform, their one home ([EmbeddedInstances] returns
+// [platform.EmbeddedInstances]; [platform.ParseInstances] reads a caller's
+// own), every figure with its source and as-of date.
 package capacity

@@ -21,7 +21,7 @@ func oneInstance(t *testing.T, enis, ipv4 int64) capacity.Instances {
     shape: {vcpu: 2, memory_mib: 4096, arch: x86_64, source: "https://example.com/s", as_of: 2026-11-25}
     network: {enis: %d, ipv4_per_eni: %d, source: "https://example.com/n", as_of: 2026-11-25}
 `
-	inst, err := capacity.ParseInstances(strings.NewReader(fmt.Sprintf(doc, enis, ipv4)))
+	inst, err := platform.ParseInstances("", fmt.Appendf(nil, doc, enis, ipv4))
 	require.NoError(t, err)
 	return inst
 }

@@ -10,7 +10,7 @@ import (
 
 // FargateSource publishes the valid Fargate task sizes (the task-size table
 // of the pricing page and of the ECS developer guide's task definition
-// parameters).
+// parameters); the table itself is [platform.FargateTaskSizes].
 const FargateSource platform.URL = "https://aws.amazon.com/fargate/pricing/"
 
 // TaskSize is a valid Fargate task size.
@@ -19,66 +19,50 @@ type TaskSize struct {
 	MemoryMiB int64           `json:"memory_mib"`
 }
 
-// fargateBand is one vCPU size and the memory it may have.
-type fargateBand struct {
-	cpuMilli               int64
-	memMin, memMax, stepMi int64   // MiB; a 0 step means the listed values
-	list                   []int64 // MiB, when the sizes are a list
-	since                  string  // first snapshot (YYYY-MM) offering it
-}
-
-// fargateBands lists the Linux task sizes: 0.25 vCPU with 0.5/1/2 GB;
-// 0.5 vCPU 1–4 GB, 1 vCPU 2–8 GB, 2 vCPU 4–16 GB, 4 vCPU 8–30 GB in 1 GB
-// steps; 8 vCPU 16–60 GB in 4 GB steps; 16 vCPU 32–120 GB in 8 GB steps.
-// The 8 and 16 vCPU sizes arrived in 2022-09 and are not offered in older
-// snapshots.
-var fargateBands = []fargateBand{
-	{cpuMilli: 250, list: []int64{512, 1024, 2048}, since: "2017-11"},
-	{cpuMilli: 500, memMin: 1024, memMax: 4096, stepMi: 1024, since: "2017-11"},
-	{cpuMilli: 1000, memMin: 2048, memMax: 8192, stepMi: 1024, since: "2017-11"},
-	{cpuMilli: 2000, memMin: 4096, memMax: 16384, stepMi: 1024, since: "2017-11"},
-	{cpuMilli: 4000, memMin: 8192, memMax: 30720, stepMi: 1024, since: "2017-11"},
-	{cpuMilli: 8000, memMin: 16384, memMax: 61440, stepMi: 4096, since: "2022-09"},
-	{cpuMilli: 16000, memMin: 32768, memMax: 122880, stepMi: 8192, since: "2022-09"},
-}
-
 // FargateTaskSize returns the smallest valid task size, in the given
-// snapshot ("" = newest), holding c: the fewest vCPUs, then the least
-// memory. ok is false when no size holds it.
+// snapshot ("" = newest; any YYYY-MM month), holding c: the fewest vCPUs,
+// then the least memory. ok is false when no size holds it. The sizes are
+// package platform's table ([platform.FargateTaskSizes]).
 func FargateTaskSize(c Container, snapshot string) (size TaskSize, ok bool, err error) {
 	if err := c.validate(); err != nil {
 		return TaskSize{}, false, err
 	}
-	if snapshot == "" {
-		snapshot = platform.Newest
+	table, err := platform.FargateTaskSizes(snapshot)
+	if err != nil {
+		return TaskSize{}, false, inputErr("snapshot", snapshot, err.Error())
 	}
 	cpu := millicores(c.VCPU)
-	for _, b := range fargateBands {
-		if b.since > snapshot || b.cpuMilli < cpu {
+	for _, row := range table.Sizes { // fewest vCPUs first
+		if millicores(row.VCPU) < cpu {
 			continue
 		}
-		if mem, found := b.memoryFor(c.MemoryMB); found {
-			return TaskSize{VCPU: decimal.New(b.cpuMilli, -3), MemoryMiB: mem}, true, nil
+		if mem, found := memoryFor(row, c.MemoryMB); found {
+			return TaskSize{VCPU: row.VCPU, MemoryMiB: mem}, true, nil
 		}
 	}
 	return TaskSize{}, false, nil
 }
 
-func (b fargateBand) memoryFor(want int64) (int64, bool) {
-	if b.list != nil {
-		for _, m := range b.list {
-			if m >= want {
+// memoryFor is the least memory of row, in MiB, holding want MiB. The
+// table's figures are whole MiB (platform checks it).
+func memoryFor(row platform.TaskSizeRow, want int64) (int64, bool) {
+	mib := func(gb decimal.Decimal) int64 { return gb.Mul(mibPerGB).IntPart() }
+	if len(row.MemoryGB) > 0 {
+		for _, gb := range row.MemoryGB {
+			if m := mib(gb); m >= want {
 				return m, true
 			}
 		}
 		return 0, false
 	}
-	m := b.memMin
+	m, step := mib(*row.MinGB), mib(*row.StepGB)
 	if want > m {
-		m += (want - m + b.stepMi - 1) / b.stepMi * b.stepMi
+		m += (want - m + step - 1) / step * step
 	}
-	return m, m <= b.memMax
+	return m, m <= mib(*row.MaxGB)
 }
+
+var mibPerGB = decimal.NewFromInt(1024)
 
 // FargateSizing is what a workload needs on Fargate.
 type FargateSizing struct {

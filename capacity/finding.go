@@ -96,7 +96,7 @@ func limitFinding(code Code, msg string, l *platform.Limit, value int64) Finding
 		Limit:       fmt.Sprint(l.Value),
 		Value:       fmt.Sprint(value),
 		Unit:        l.Unit,
-		Source:      l.Source,
+		Source:      l.URL,
 		Severity:    severityOf(l.Enforcement),
 		Enforcement: l.Enforcement,
 	}

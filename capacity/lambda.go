@@ -106,7 +106,7 @@ func SizeLambda(p platform.Platform, w Workload, fn Function) (LambdaSizing, err
 				Limit: "0", Value: fmt.Sprint(fn.ImageMB), Unit: "MB", Severity: Blocker, Enforcement: platform.Hard,
 			}
 			if l.PackageZipped != nil {
-				f.Source = l.PackageZipped.Source // the limits page of the time, which lists packages only
+				f.Source = l.PackageZipped.URL // the limits page of the time, which lists packages only
 			}
 			s.Findings = append(s.Findings, f)
 		} else {

@@ -167,7 +167,7 @@ func DefaultReservation(id platform.ID, in Instance, opts NodeOptions) (Reservat
 			if in.ECSTrunkTasks == nil {
 				return Reservation{}, inputErr("servers.instance_type", in.Type, "has no published ENI trunking figure")
 			}
-			return Reservation{Slots: in.ECSTrunkTasks.Value, Source: in.ECSTrunkTasks.Source, Note: "awsvpc with ENI trunking"}, nil
+			return Reservation{Slots: in.ECSTrunkTasks.Value, Source: in.ECSTrunkTasks.URL, Note: "awsvpc with ENI trunking"}, nil
 		}
 		if in.Network == nil {
 			return Reservation{}, inputErr("servers.instance_type", in.Type, "has no published ENI figures")
@@ -176,7 +176,7 @@ func DefaultReservation(id platform.ID, in Instance, opts NodeOptions) (Reservat
 		if in.Network.ENIs < 2 {
 			return Reservation{}, inputErr("servers.instance_type", in.Type, "has one ENI, the instance's own: awsvpc without trunking leaves no task slot")
 		}
-		return Reservation{Slots: in.Network.ENIs - 1, Source: in.Network.Source, Note: "awsvpc without trunking: one ENI per task, the primary ENI is the instance's"}, nil
+		return Reservation{Slots: in.Network.ENIs - 1, Source: in.Network.URL, Note: "awsvpc without trunking: one ENI per task, the primary ENI is the instance's"}, nil
 	case platform.Swarm, platform.Nomad:
 		return Reservation{Note: "no reservation modelled; bound by CPU and memory"}, nil
 	}

@@ -148,7 +148,8 @@ func TestSpreadReplicas(t *testing.T) {
 // ../shared/reference/pricing.md §4.4): 0.25 vCPU with 0.5, 1 or 2 GB;
 // 0.5 vCPU 1–4 GB, 1 vCPU 2–8 GB, 2 vCPU 4–16 GB, 4 vCPU 8–30 GB in 1 GB
 // steps; 8 vCPU 16–60 GB in 4 GB steps and 16 vCPU 32–120 GB in 8 GB steps,
-// the last two since 2022-09. Each band is checked at its first and last
+// the last two since 2022-09; 32 vCPU with 60, 120 or 244 GB, counted from
+// 2026-11 when it was read (platform/data/fargate-task-sizes.yaml). Each band is checked at its first and last
 // size and one MiB or one millicore past them.
 func TestFargateTaskSize(t *testing.T) {
 	for _, tc := range []struct {
@@ -169,7 +170,8 @@ func TestFargateTaskSize(t *testing.T) {
 		{"4 vCPU 31 GB moves to 8", "4", 31744, "", "8", 32768, true},
 		{"8 vCPU 4 GB steps", "8", 17000, "", "8", 20480, true},
 		{"16 vCPU 8 GB steps", "16", 40000, "", "16", 40960, true},
-		{"too big", "16", 130000, "", "", 0, false},
+		{"too big for 16 vCPU moves to 32", "16", 130000, "", "32", 249856, true},
+		{"too big", "32", 249857, "", "", 0, false},
 		{"no 8 vCPU in 2017", "8", 16384, "2017-12", "", 0, false},
 
 		{"the floor, 1 millicore and 1 MiB", "0.001", 1, "", "0.25", 512, true},
@@ -197,8 +199,12 @@ func TestFargateTaskSize(t *testing.T) {
 		{"8 vCPU 61441 MiB moves to 16", "8", 61441, "", "16", 65536, true},
 		{"16 vCPU 32 GB, its smallest", "16", 1, "", "16", 32768, true},
 		{"16 vCPU 120 GB, the largest now", "16", 122880, "", "16", 122880, true},
-		{"16 vCPU 122881 MiB: none", "16", 122881, "", "", 0, false},
-		{"16.001 vCPU: none", "16.001", 1, "", "", 0, false},
+		{"16 vCPU 122881 MiB moves to 32 (244 GB)", "16", 122881, "", "32", 249856, true},
+		{"16.001 vCPU moves to 32", "16.001", 1, "", "32", 61440, true},
+		{"32 vCPU 120 GB, a listed size", "32", 122880, "", "32", 122880, true},
+		{"32 vCPU 244 GB, the largest now", "32", 249856, "", "32", 249856, true},
+		{"32.001 vCPU: none", "32.001", 1, "", "", 0, false},
+		{"16.001 vCPU: none in 2026-10", "16.001", 1, "2026-10", "", 0, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, ok, err := capacity.FargateTaskSize(capacity.Container{VCPU: dec(tc.vcpu), MemoryMB: tc.mem}, tc.snapshot)

@@ -10,12 +10,12 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/shopspring/decimal"
 	"gopkg.in/yaml.v3"
 
 	"github.com/runwhere/runwhere/internal/input"
+	"github.com/runwhere/runwhere/platform"
 )
 
 // Snapshot ids, the same as package platform's.
@@ -47,14 +47,13 @@ func (a Arch) orDefault() Arch {
 	return a
 }
 
-// Figure is one sourced number of a catalogue: a price or a billing rule.
-// Source is the URL it was read at and AsOf (YYYY-MM-DD) the date it is known
-// to hold; Note says how it was read when that matters.
+// Figure is one sourced number of a catalogue: a price or a billing rule,
+// with the [platform.Source] every sourced figure of runwhere embeds: the
+// URL it was read at, the date it is known to hold, and how it was read
+// when that matters.
 type Figure struct {
-	Value  decimal.Decimal `yaml:"value"`
-	Source string          `yaml:"source"`
-	AsOf   string          `yaml:"as_of"`
-	Note   string          `yaml:"note,omitempty"`
+	Value           decimal.Decimal `yaml:"value"`
+	platform.Source `yaml:",inline"`
 }
 
 // Tier is one band of Lambda's monthly duration pricing. UpToGBSeconds is the
@@ -78,29 +77,34 @@ type ProvisionedPrices struct {
 type LambdaPrices struct {
 	Request       Figure          `yaml:"request"`        // USD per request
 	GranularityMS Figure          `yaml:"granularity_ms"` // each invocation rounded up to this
-	MemoryMinMB   Figure          `yaml:"memory_min_mb"`
-	MemoryMaxMB   Figure          `yaml:"memory_max_mb"`
-	MemoryStepMB  Figure          `yaml:"memory_step_mb"`
-	FreeRequests  Figure          `yaml:"free_requests"`   // per month
-	FreeGBSeconds Figure          `yaml:"free_gb_seconds"` // per month, shared by both architectures
-	Duration      map[Arch][]Tier `yaml:"duration"`        // USD per GB-s, tiered
+	FreeRequests  Figure          `yaml:"free_requests"`  // per month
+	FreeGBSeconds Figure          `yaml:"free_gb_seconds"`
+	Duration      map[Arch][]Tier `yaml:"duration"` // USD per GB-s, tiered
 
-	EphemeralStorage *Figure `yaml:"ephemeral_storage,omitempty"` // USD per GB-s above EphemeralFreeMB
-	EphemeralFreeMB  *Figure `yaml:"ephemeral_free_mb,omitempty"`
-	EphemeralMaxMB   *Figure `yaml:"ephemeral_max_mb,omitempty"`
+	// The memory range is not a price: [ParseCatalogue] fills it in from
+	// package platform's Lambda limits (memory_min, memory_max,
+	// memory_step) of the snapshot in force.
+	MemoryMinMB  Figure `yaml:"-"`
+	MemoryMaxMB  Figure `yaml:"-"`
+	MemoryStepMB Figure `yaml:"-"`
+
+	// EphemeralStorage is USD per GB-s of /tmp above EphemeralFreeMB. The
+	// /tmp range is platform's (tmp_min, tmp_max), filled in beside the
+	// price: every function gets tmp_min, and only what is configured
+	// above it is billed.
+	EphemeralStorage *Figure `yaml:"ephemeral_storage,omitempty"`
+	EphemeralFreeMB  *Figure `yaml:"-"`
+	EphemeralMaxMB   *Figure `yaml:"-"`
 
 	ProvisionedRoundingMinutes *Figure                    `yaml:"provisioned_rounding_minutes,omitempty"`
 	Provisioned                map[Arch]ProvisionedPrices `yaml:"provisioned,omitempty"`
 }
 
-// Instance is one EC2 instance type: its shape and on-demand Linux hourly
-// price. SpecSource is where the vCPU and memory figures were read.
+// Instance is one EC2 instance type's on-demand Linux hourly price. Its
+// shape (vCPUs, memory, architecture) is not a price: it lives in package
+// platform's instance table ([platform.EmbeddedInstances]).
 type Instance struct {
-	VCPU       int    `yaml:"vcpu"`
-	MemoryMiB  int    `yaml:"memory_mib"`
-	Arch       Arch   `yaml:"arch"`
-	SpecSource string `yaml:"spec_source"`
-	Hourly     Figure `yaml:"hourly"` // USD per instance-hour
+	Hourly Figure `yaml:"hourly"` // USD per instance-hour
 }
 
 // EC2Prices are EC2's billing rules and instance catalogue.
@@ -119,20 +123,17 @@ type FargateRates struct {
 }
 
 // TaskSizeRow is one row of Fargate's valid task sizes: a vCPU figure with
-// either an explicit list of memory sizes or a min..max range in steps, in GB.
-type TaskSizeRow struct {
-	VCPU     decimal.Decimal   `yaml:"vcpu"`
-	MemoryGB []decimal.Decimal `yaml:"memory_gb,omitempty"`
-	MinGB    *decimal.Decimal  `yaml:"min_gb,omitempty"`
-	MaxGB    *decimal.Decimal  `yaml:"max_gb,omitempty"`
-	StepGB   *decimal.Decimal  `yaml:"step_gb,omitempty"`
-}
+// either an explicit list of memory sizes or a min..max range in steps, in
+// GB. It is package platform's row ([platform.TaskSizeRow]), the one home
+// of the table; cost only reads it.
+type TaskSizeRow platform.TaskSizeRow
 
-// TaskSizes is Fargate's table of valid task sizes with its source.
+// TaskSizes is Fargate's table of valid task sizes in a catalogue's
+// snapshot: [platform.FargateTaskSizes], which [ParseCatalogue] and
+// [Embedded] fill in. It is not read from price YAML.
 type TaskSizes struct {
-	Source string        `yaml:"source"`
-	AsOf   string        `yaml:"as_of"`
-	Sizes  []TaskSizeRow `yaml:"sizes"`
+	platform.Source
+	Sizes []TaskSizeRow
 }
 
 // FargatePrices are Fargate's rates, storage price and task sizes.
@@ -142,7 +143,8 @@ type FargatePrices struct {
 	WindowsX86        *FargateRates `yaml:"windows_x86,omitempty"`
 	EphemeralGBSecond Figure        `yaml:"ephemeral_gb_second"`
 	EphemeralFreeGB   Figure        `yaml:"ephemeral_free_gb"`
-	TaskSizes         TaskSizes     `yaml:"task_sizes"`
+	// TaskSizes are platform's, for the catalogue's snapshot.
+	TaskSizes TaskSizes `yaml:"-"`
 }
 
 // EKSPrices are the EKS control-plane fees, USD per cluster-hour.
@@ -283,7 +285,21 @@ func ParseCatalogue(data []byte) (*Catalogue, error) {
 			}
 			return nil, input.Prefix("cost", fe)
 		}
+		var pe *platform.FieldError
+		if errors.As(err, &pe) { // a malformed as_of date
+			var root yaml.Node
+			field := pe.Field
+			if yaml.Unmarshal(data, &root) == nil {
+				if at := pathAt(&root, pe.Line, pe.Column, ""); at != "" {
+					field = at
+				}
+			}
+			return nil, &FieldError{Field: field, Value: input.Short(pe.Value), Reason: "is not a date (YYYY-MM-DD)", Line: pe.Line}
+		}
 		return nil, fmt.Errorf("cost: catalogue: %w", err)
+	}
+	if err := c.joinPlatform(); err != nil {
+		return nil, err
 	}
 	if err := c.Validate(); err != nil {
 		var fe *FieldError
@@ -299,7 +315,7 @@ func ParseCatalogue(data []byte) (*Catalogue, error) {
 }
 
 // lineOf finds the line of a dotted field path ("lambda.duration.x86_64[1].value",
-// "ec2.instances.m5.large.vcpu") in a YAML document, or 0. Keys that contain
+// "ec2.instances.m5.large.hourly") in a YAML document, or 0. Keys that contain
 // dots are matched by trying longer keys when a shorter one is missing.
 func lineOf(n *yaml.Node, field string) int {
 	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
@@ -344,7 +360,7 @@ func lineOf(n *yaml.Node, field string) int {
 
 // Validate checks every figure of c: a non-negative value, an http(s) source
 // and an as_of date (YYYY-MM-DD), plus the structural rules (tiers ascending
-// and ending unbounded, positive instance shapes, well-formed task sizes).
+// and ending unbounded).
 func (c *Catalogue) Validate() error {
 	if c == nil {
 		return fieldErr("catalogue", "nil", "is missing")
@@ -398,25 +414,14 @@ func (f *Figure) check(field string) error {
 	if f.Value.IsNegative() {
 		return fieldErr(field+".value", f.Value.String(), "is negative")
 	}
-	if err := checkSource(field+".source", f.Source); err != nil {
-		return err
+	if f.URL == "" {
+		return fieldErr(field+".source", "", "is missing: every figure needs a source URL")
 	}
-	return checkDate(field+".as_of", f.AsOf)
-}
-
-func checkSource(field, s string) error {
-	if s == "" {
-		return fieldErr(field, s, "is missing: every figure needs a source URL")
+	if f.URL.Validate() != nil {
+		return fieldErr(field+".source", string(f.URL), "is not an http(s) URL")
 	}
-	if !strings.HasPrefix(s, "https://") && !strings.HasPrefix(s, "http://") {
-		return fieldErr(field, s, "is not an http(s) URL")
-	}
-	return nil
-}
-
-func checkDate(field, s string) error {
-	if _, err := time.Parse(time.DateOnly, s); err != nil {
-		return fieldErr(field, s, "is not a date (YYYY-MM-DD)")
+	if f.AsOf.IsZero() {
+		return fieldErr(field+".as_of", "", "is missing: every figure needs an as_of date (YYYY-MM-DD)")
 	}
 	return nil
 }
@@ -453,11 +458,9 @@ func checkPositiveInt(field string, f *Figure) error {
 // 10,240 MB. A memory range may hold at most maxMemorySteps sizes, since
 // sweeps walk every one.
 var (
-	maxWholeFigure    = decimal.NewFromInt(1_000_000_000)
-	catalogueLimits   = input.Limits{MaxBytes: 16 << 20, MaxNodes: 2_000_000, MaxItems: 5_000, MaxString: 4096}
-	maxMemorySteps    = decimal.NewFromInt(1_000_000)
-	maxInstanceVCPU   = 100_000     // the largest EC2 instance has 1,920
-	maxInstanceMemory = 100_000_000 // MiB, about 95 TiB; the largest has 32 TiB
+	maxWholeFigure  = decimal.NewFromInt(1_000_000_000)
+	catalogueLimits = input.Limits{MaxBytes: 16 << 20, MaxNodes: 2_000_000, MaxItems: 5_000, MaxString: 4096}
+	maxMemorySteps  = decimal.NewFromInt(1_000_000)
 )
 
 func (l *LambdaPrices) validate() error {
@@ -485,7 +488,7 @@ func (l *LambdaPrices) validate() error {
 		return fieldErr("lambda.memory_step_mb.value", l.MemoryStepMB.Value.String(), "makes more than "+maxMemorySteps.String()+" memory sizes between memory_min_mb and memory_max_mb")
 	}
 	if (l.EphemeralStorage == nil) != (l.EphemeralFreeMB == nil) || (l.EphemeralStorage == nil) != (l.EphemeralMaxMB == nil) {
-		return fieldErr("lambda.ephemeral_storage", "", "needs ephemeral_storage, ephemeral_free_mb and ephemeral_max_mb together")
+		return fieldErr("lambda.ephemeral_storage", "", "needs the /tmp range (EphemeralFreeMB, EphemeralMaxMB) beside its price")
 	}
 	if len(l.Provisioned) > 0 && l.ProvisionedRoundingMinutes == nil {
 		return fieldErr("lambda.provisioned_rounding_minutes", "", "is missing while provisioned prices are given")
@@ -572,18 +575,6 @@ func (e *EC2Prices) validate() error {
 	for _, k := range names {
 		in := e.Instances[k]
 		prefix := "ec2.instances." + k
-		if in.VCPU <= 0 || in.VCPU > maxInstanceVCPU {
-			return fieldErr(prefix+".vcpu", strconv.Itoa(in.VCPU), fmt.Sprintf("is not within [1, %d]", maxInstanceVCPU))
-		}
-		if in.MemoryMiB <= 0 || in.MemoryMiB > maxInstanceMemory {
-			return fieldErr(prefix+".memory_mib", strconv.Itoa(in.MemoryMiB), fmt.Sprintf("is not within [1, %d]", maxInstanceMemory))
-		}
-		if in.Arch != X86 && in.Arch != ARM64 {
-			return fieldErr(prefix+".arch", string(in.Arch), "is not an architecture (x86_64, arm64)")
-		}
-		if err := checkSource(prefix+".spec_source", in.SpecSource); err != nil {
-			return err
-		}
 		if err := in.Hourly.check(prefix + ".hourly"); err != nil {
 			return err
 		}
@@ -612,38 +603,6 @@ func (f *FargatePrices) validate() error {
 		"ephemeral_gb_second": &f.EphemeralGBSecond, "ephemeral_free_gb": &f.EphemeralFreeGB,
 	}); err != nil {
 		return err
-	}
-	ts := &f.TaskSizes
-	if err := checkSource("fargate.task_sizes.source", ts.Source); err != nil {
-		return err
-	}
-	if err := checkDate("fargate.task_sizes.as_of", ts.AsOf); err != nil {
-		return err
-	}
-	if len(ts.Sizes) == 0 {
-		return fieldErr("fargate.task_sizes.sizes", "[]", "is empty")
-	}
-	for i, row := range ts.Sizes {
-		field := fmt.Sprintf("fargate.task_sizes.sizes[%d]", i)
-		if !row.VCPU.IsPositive() {
-			return fieldErr(field+".vcpu", row.VCPU.String(), "is not positive")
-		}
-		ranged := row.MinGB != nil && row.MaxGB != nil && row.StepGB != nil
-		listed := len(row.MemoryGB) > 0
-		if ranged == listed || (!ranged && (row.MinGB != nil || row.MaxGB != nil || row.StepGB != nil)) {
-			return fieldErr(field, row.VCPU.String(), "needs either memory_gb or all of min_gb, max_gb, step_gb")
-		}
-		if ranged && (!row.MinGB.IsPositive() || !row.StepGB.IsPositive() || row.MaxGB.LessThan(*row.MinGB)) {
-			return fieldErr(field, row.VCPU.String(), "has an empty or non-positive memory range")
-		}
-		if ranged && row.MaxGB.Sub(*row.MinGB).DivRound(*row.StepGB, 0).GreaterThan(maxMemorySteps) {
-			return fieldErr(field+".step_gb", row.StepGB.String(), "makes more than "+maxMemorySteps.String()+" memory sizes")
-		}
-		for _, m := range row.MemoryGB {
-			if !m.IsPositive() {
-				return fieldErr(field+".memory_gb", m.String(), "is not positive")
-			}
-		}
 	}
 	return nil
 }

@@ -24,7 +24,9 @@ func TestEmbeddedReturnsACopy(t *testing.T) {
 		{"lambda tier bound", func(c *cost.Catalogue) { *c.Lambda.Duration[cost.X86][0].UpToGBSeconds = decimal.Zero }},
 		{"lambda ephemeral storage", func(c *cost.Catalogue) { c.Lambda.EphemeralStorage.Value = decimal.Zero }},
 		{"ec2 instance", func(c *cost.Catalogue) { c.EC2.Instances["m5.large"] = cost.Instance{} }},
-		{"ec2 new instance", func(c *cost.Catalogue) { c.EC2.Instances["x9.huge"] = cost.Instance{VCPU: 1} }},
+		{"ec2 new instance", func(c *cost.Catalogue) {
+			c.EC2.Instances["x9.huge"] = cost.Instance{Hourly: cost.Figure{Value: decimal.NewFromInt(1)}}
+		}},
 		{"fargate rates", func(c *cost.Catalogue) { c.Fargate.LinuxX86.VCPUSecond.Value = decimal.Zero }},
 		{"fargate task size", func(c *cost.Catalogue) { c.Fargate.TaskSizes.Sizes[0].VCPU = decimal.Zero }},
 		{"fargate task range", func(c *cost.Catalogue) {
@@ -35,7 +37,7 @@ func TestEmbeddedReturnsACopy(t *testing.T) {
 			}
 		}},
 		{"eks", func(c *cost.Catalogue) { c.EKS.StandardClusterHour.Value = decimal.Zero }},
-		{"ecs control plane", func(c *cost.Catalogue) { c.ECSControlPlane.Source = "" }},
+		{"ecs control plane", func(c *cost.Catalogue) { c.ECSControlPlane.URL = "" }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,9 +1,12 @@
 package cost
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/runwhere/runwhere/platform"
 )
 
 // EKSSupport is an EKS Kubernetes version support tier. The zero value means
@@ -17,9 +20,10 @@ const (
 )
 
 // ControlPlane describes the control plane of one container platform.
-// Platform ids are the project's plain strings: "eks", "ecs-ec2",
-// "ecs-fargate", "kubernetes", "swarm", "nomad".
 type ControlPlane struct {
+	// Platform is a [platform.ID] as text ("eks", "ecs-ec2", …); it stays a
+	// string while callers write string(p.ID) (issue 11 moves it to
+	// platform.ID).
 	Platform string
 	// Clusters (EKS, ECS) — zero means one.
 	Clusters int
@@ -56,8 +60,8 @@ func ControlPlaneBill(c *Catalogue, cp ControlPlane) (Bill, error) {
 		hours = dHoursPerMonth
 	}
 	qty := hours.Mul(decimal.NewFromInt(int64(clusters)))
-	switch cp.Platform {
-	case "eks":
+	switch platform.ID(cp.Platform) {
+	case platform.EKS:
 		if c.EKS == nil {
 			return Bill{}, fieldErr("control_plane.platform", cp.Platform, "is not priced in snapshot "+c.Snapshot)
 		}
@@ -69,12 +73,12 @@ func ControlPlaneBill(c *Catalogue, cp ControlPlane) (Bill, error) {
 		default:
 			return Bill{}, fieldErr("control_plane.support", string(cp.Support), "is not an EKS support tier (standard, extended)")
 		}
-	case "ecs-ec2", "ecs-fargate":
+	case platform.ECSEC2, platform.ECSFargate:
 		if c.ECSControlPlane == nil {
 			return Bill{}, fieldErr("control_plane.platform", cp.Platform, "has no sourced control-plane price in snapshot "+c.Snapshot)
 		}
 		return Bill{Lines: []Line{line("ecs control plane", "cluster-hour", qty, c.ECSControlPlane.Value)}}, nil
-	case "kubernetes", "swarm", "nomad":
+	case platform.Kubernetes, platform.Swarm, platform.Nomad:
 		m := cp.Managers
 		if m.Count <= 0 {
 			return Bill{}, fieldErr("control_plane.managers.count", strconv.Itoa(m.Count), "is not positive")
@@ -86,9 +90,9 @@ func ControlPlaneBill(c *Catalogue, cp ControlPlane) (Bill, error) {
 			m.Hours = cp.Hours
 		}
 		return EC2(c, m)
-	case "lambda":
+	case platform.Lambda:
 		return Bill{}, nil
 	default:
-		return Bill{}, fieldErr("control_plane.platform", cp.Platform, "is not a platform id (eks, ecs-ec2, ecs-fargate, kubernetes, swarm, nomad, lambda)")
+		return Bill{}, fieldErr("control_plane.platform", cp.Platform, fmt.Sprintf("is not a platform id %v", platform.IDs()))
 	}
 }

@@ -6,15 +6,18 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/runwhere/runwhere/cost"
 )
 
-// lambdaCatalogue is a caller's own Lambda catalogue: memory from minMB to
-// maxMB in stepMB steps, $0.0000002 a request, and one x86 duration tier
-// per price, each 1,000 GB-s wide (the last unbounded).
+// lambdaCatalogue is a caller's own Lambda catalogue: $0.0000002 a
+// request and one x86 duration tier per price, each 1,000 GB-s wide (the
+// last unbounded), with the memory range set to minMB..maxMB in stepMB
+// steps. The range is platform's, not the price file's: the test sets it
+// on the parsed catalogue, as a caller modelling another limit would.
 func lambdaCatalogue(t *testing.T, minMB, maxMB, stepMB int, prices ...string) *cost.Catalogue {
 	t.Helper()
 	fig := func(v string) string {
@@ -24,7 +27,6 @@ func lambdaCatalogue(t *testing.T, minMB, maxMB, stepMB int, prices ...string) *
 	fmt.Fprintf(&b, "snapshot: \"2030-01\"\nregion: eu-west-1\ncurrency: USD\nlambda:\n")
 	for _, kv := range [][2]string{
 		{"request", "0.0000002"}, {"granularity_ms", "1"},
-		{"memory_min_mb", fmt.Sprint(minMB)}, {"memory_max_mb", fmt.Sprint(maxMB)}, {"memory_step_mb", fmt.Sprint(stepMB)},
 		{"free_requests", "1000000"}, {"free_gb_seconds", "400000"},
 	} {
 		fmt.Fprintf(&b, "  %s: %s\n", kv[0], fig(kv[1]))
@@ -39,6 +41,10 @@ func lambdaCatalogue(t *testing.T, minMB, maxMB, stepMB int, prices ...string) *
 	}
 	c, err := cost.ParseCatalogue([]byte(b.String()))
 	require.NoError(t, err, "%s", b.String())
+	c.Lambda.MemoryMinMB.Value = decimal.NewFromInt(int64(minMB))
+	c.Lambda.MemoryMaxMB.Value = decimal.NewFromInt(int64(maxMB))
+	c.Lambda.MemoryStepMB.Value = decimal.NewFromInt(int64(stepMB))
+	require.NoError(t, c.Validate())
 	return c
 }
 

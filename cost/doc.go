@@ -14,9 +14,9 @@
 //     rounded per invocation, memory, architecture, volume tiers, the free
 //     tier switch, ephemeral storage, provisioned concurrency);
 //   - [EC2] for a fleet of instances ([EC2Usage]; [Catalogue.Instance] gives
-//     an instance type's vCPU, memory, architecture and price);
+//     an instance type's price; its shape is in package platform);
 //   - [Fargate] for task runs ([FargateUsage]; [FargateTaskSize] rounds a
-//     request up to a valid task size);
+//     request up to the cheapest valid task size of platform's table);
 //   - [ControlPlaneBill] for EKS, ECS and self-managed managers.
 //
 // Money is [github.com/shopspring/decimal.Decimal] throughout, built from

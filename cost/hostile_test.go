@@ -27,7 +27,7 @@ func TestHostileNumbersInCatalogue(t *testing.T) {
 		require.NoError(t, err)
 		vs, err := inputtest.Variants(data, inputtest.Hostile, nil)
 		require.NoError(t, err)
-		require.Greater(t, len(vs), 50, "too few numbers found in %s", file)
+		require.Greater(t, len(vs), 30, "too few numbers found in %s", file)
 		for _, v := range vs {
 			t.Run(fmt.Sprintf("%s:%d:%s=%s", filepath.Base(file), v.Line, v.Key, v.Value), func(t *testing.T) {
 				var err error
@@ -58,7 +58,7 @@ func TestLargeCatalogueIsRefusedQuickly(t *testing.T) {
 			var b strings.Builder
 			b.WriteString("snapshot: \"2026-11\"\nregion: us-east-1\ncurrency: USD\nec2:\n  instances:\n")
 			for i := range tc.instances {
-				fmt.Fprintf(&b, "    t%d.large: {vcpu: 2, memory_mib: 8192, arch: x86_64, spec_source: \"https://example.com/s\", hourly: {value: \"0.1\", source: \"https://example.com/p\", as_of: \"2026-11-01\"}}\n", i)
+				fmt.Fprintf(&b, "    t%d.large: {hourly: {value: \"0.1\", source: \"https://example.com/p\", as_of: \"2026-11-01\", note: %q}}\n", i, strings.Repeat("x", 80))
 			}
 			var err error
 			elapsed := inputtest.Fastest(60*time.Duration(inputtest.Bound), func() { _, err = cost.ParseCatalogue([]byte(b.String())) })

@@ -2,14 +2,18 @@ package cost
 
 import (
 	"github.com/shopspring/decimal"
+
+	"github.com/runwhere/runwhere/platform"
 )
 
-// HoursPerMonth is the month every monthly figure assumes: 730 hours, as AWS's
-// own calculators and the DESIGN do (8,760 hours a year / 12).
-const HoursPerMonth = 730
+// HoursPerMonth is the month every monthly figure assumes:
+// [platform.HoursPerMonth], 730 hours, as AWS's own calculators and the
+// DESIGN do (8,760 hours a year / 12).
+const HoursPerMonth = platform.HoursPerMonth
 
-// SecondsPerMonth is HoursPerMonth in seconds (2,628,000).
-const SecondsPerMonth = HoursPerMonth * 3600
+// SecondsPerMonth is HoursPerMonth in seconds: [platform.SecondsPerMonth]
+// (2,628,000).
+const SecondsPerMonth = platform.SecondsPerMonth
 
 // DivScale is the number of decimal places kept where a division has no
 // exact decimal form (a break-even point, a fraction of an hour, a duration

@@ -2,8 +2,8 @@ package cost_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -42,14 +42,6 @@ func TestParseCatalogueRefusesEachRule(t *testing.T) {
 			"lambda.request.value", "-0.0000002", "is negative", `value: "-0.0000002"`},
 		{"granularity not whole", "granularity_ms: # each invocation's duration rounded up to 1 ms\n    value: \"1\"", "granularity_ms:\n    value: \"1.5\"",
 			"lambda.granularity_ms.value", "1.5", "is not a positive whole number", `value: "1.5"`},
-		{"memory max above a billion", "memory_max_mb:\n    value: \"10240\"", "memory_max_mb:\n    value: \"1000000001\"",
-			"lambda.memory_max_mb.value", "1000000001", "beyond any published billing rule", `value: "1000000001"`},
-		{"memory max a billion", "memory_max_mb:\n    value: \"10240\"", "memory_max_mb:\n    value: \"1000000000\"",
-			"lambda.memory_step_mb.value", "1", "makes more than 1000000 memory sizes", "memory_step_mb:\n    value: \"1\""},
-		{"memory max below min", "memory_max_mb:\n    value: \"10240\"", "memory_max_mb:\n    value: \"127\"",
-			"lambda.memory_max_mb.value", "127", "is below memory_min_mb", `value: "127"`},
-		{"ephemeral without its maximum", "  ephemeral_max_mb:\n    value: \"10240\"\n    source: https://aws.amazon.com/lambda/pricing/\n    as_of: \"2026-11-01\"\n", "",
-			"lambda.ephemeral_storage", "", "needs ephemeral_storage, ephemeral_free_mb and ephemeral_max_mb together", "ephemeral_storage: #"},
 		{"provisioned without rounding", "  provisioned_rounding_minutes: # enabled time rounded up to 5 minutes\n    value: \"5\"\n    source: https://aws.amazon.com/lambda/pricing/\n    as_of: \"2026-11-01\"\n", "",
 			"lambda.provisioned_rounding_minutes", "", "is missing while provisioned prices are given", "lambda:"},
 		{"provisioned rounding zero", "provisioned_rounding_minutes: # enabled time rounded up to 5 minutes\n    value: \"5\"", "provisioned_rounding_minutes:\n    value: \"0\"",
@@ -74,16 +66,8 @@ func TestParseCatalogueRefusesEachRule(t *testing.T) {
 			"ec2.billing_increment_seconds.value", "0", "is not a positive whole number", "billing_increment_seconds:\n    value: \"0\""},
 		{"ec2 minimum not whole", "minimum_seconds:\n    value: \"60\"\n    source: https://aws.amazon.com/about-aws", "minimum_seconds:\n    value: \"60.5\"\n    source: https://aws.amazon.com/about-aws",
 			"ec2.minimum_seconds.value", "60.5", "is not a whole number", `value: "60.5"`},
-		{"t3.large vcpu zero", "    t3.large:\n      vcpu: 2", "    t3.large:\n      vcpu: 0",
-			"ec2.instances.t3.large.vcpu", "0", "is not within [1, 100000]", "vcpu: 0"},
-		{"t3.large vcpu above bound", "    t3.large:\n      vcpu: 2", "    t3.large:\n      vcpu: 100001",
-			"ec2.instances.t3.large.vcpu", "100001", "is not within [1, 100000]", "vcpu: 100001"},
-		{"m7g.xlarge memory zero", "memory_mib: 16384", "memory_mib: 0",
-			"ec2.instances.m7g.xlarge.memory_mib", "0", "is not within [1, 100000000]", "memory_mib: 0"},
-		{"m7g.xlarge memory above bound", "memory_mib: 16384", "memory_mib: 100000001",
-			"ec2.instances.m7g.xlarge.memory_mib", "100000001", "is not within [1, 100000000]", "memory_mib: 100000001"},
-		{"m7g.xlarge spec source", "      memory_mib: 16384\n      arch: arm64\n      spec_source: https://aws.amazon.com/ec2/instance-types/", "      memory_mib: 16384\n      arch: arm64\n      spec_source: instance-types page",
-			"ec2.instances.m7g.xlarge.spec_source", "instance-types page", "is not an http(s) URL", "spec_source: instance-types page"},
+		{"m7g.xlarge price source", "value: \"0.1632\"\n        source: https://aws.amazon.com/lambda/pricing/", "value: \"0.1632\"\n        source: lambda pricing page",
+			"ec2.instances.m7g.xlarge.hourly.source", "lambda pricing page", "is not an http(s) URL", "source: lambda pricing page"},
 
 		// fargate
 		{"negative windows licence", `value: "0.0000127778"`, `value: "-0.0000127778"`,
@@ -92,26 +76,6 @@ func TestParseCatalogueRefusesEachRule(t *testing.T) {
 			"fargate.windows_x86.minimum_seconds.value", "300.5", "is not a whole number", `value: "300.5"`},
 		{"negative fargate storage", `value: "0.0000000308"`, `value: "-0.0000000308"`,
 			"fargate.ephemeral_gb_second.value", "-0.0000000308", "is negative", `value: "-0.0000000308"`},
-		{"task sizes source", "  task_sizes: # valid vCPU / memory combinations, memory in GB (1 GB = 1024^3 bytes)\n    source: https://aws.amazon.com/fargate/pricing/", "  task_sizes:\n    source: the fargate page",
-			"fargate.task_sizes.source", "the fargate page", "is not an http(s) URL", "source: the fargate page"},
-		{"task sizes date", "    as_of: \"2026-11-01\"\n    sizes:", "    as_of: \"Nov 2026\"\n    sizes:",
-			"fargate.task_sizes.as_of", "Nov 2026", "is not a date (YYYY-MM-DD)", `as_of: "Nov 2026"`},
-		{"task size zero vcpu", `{vcpu: "0.5", min_gb`, `{vcpu: "0", min_gb`,
-			"fargate.task_sizes.sizes[1].vcpu", "0", "is not positive", `{vcpu: "0", min_gb`},
-		{"task size both list and range", `{vcpu: "0.25", memory_gb: ["0.5", "1", "2"]}`, `{vcpu: "0.25", memory_gb: ["0.5"], min_gb: "1", max_gb: "2", step_gb: "1"}`,
-			"fargate.task_sizes.sizes[0]", "0.25", "needs either memory_gb or all of min_gb, max_gb, step_gb", `{vcpu: "0.25", memory_gb: ["0.5"]`},
-		{"task size partial range", `{vcpu: "1", min_gb: "2", max_gb: "8", step_gb: "1"}`, `{vcpu: "1", min_gb: "2", max_gb: "8"}`,
-			"fargate.task_sizes.sizes[2]", "1", "needs either memory_gb or all of min_gb, max_gb, step_gb", `{vcpu: "1", min_gb: "2", max_gb: "8"}`},
-		{"task size empty range", `{vcpu: "2", min_gb: "4", max_gb: "16", step_gb: "1"}`, `{vcpu: "2", min_gb: "4", max_gb: "3", step_gb: "1"}`,
-			"fargate.task_sizes.sizes[3]", "2", "has an empty or non-positive memory range", `{vcpu: "2", min_gb: "4", max_gb: "3"`},
-		{"task size zero step", `{vcpu: "4", min_gb: "8", max_gb: "30", step_gb: "1"}`, `{vcpu: "4", min_gb: "8", max_gb: "30", step_gb: "0"}`,
-			"fargate.task_sizes.sizes[4]", "4", "has an empty or non-positive memory range", `{vcpu: "4", min_gb: "8", max_gb: "30", step_gb: "0"}`},
-		{"task size zero minimum", `{vcpu: "8", min_gb: "16", max_gb: "60", step_gb: "4"}`, `{vcpu: "8", min_gb: "0", max_gb: "60", step_gb: "4"}`,
-			"fargate.task_sizes.sizes[5]", "8", "has an empty or non-positive memory range", `{vcpu: "8", min_gb: "0"`},
-		{"task size too many steps", `{vcpu: "16", min_gb: "32", max_gb: "120", step_gb: "8"}`, `{vcpu: "16", min_gb: "32", max_gb: "120", step_gb: "0.00001"}`,
-			"fargate.task_sizes.sizes[6].step_gb", "0.00001", "makes more than 1000000 memory sizes", `{vcpu: "16", min_gb: "32"`},
-		{"task size zero listed memory", `{vcpu: "32", memory_gb: ["60", "120", "244"]}`, `{vcpu: "32", memory_gb: ["60", "0", "244"]}`,
-			"fargate.task_sizes.sizes[7].memory_gb", "0", "is not positive", `{vcpu: "32", memory_gb: ["60", "0"`},
 
 		// eks and ecs: the last sections checked
 		{"negative eks extended", `value: "0.60"`, `value: "-0.60"`,
@@ -134,27 +98,6 @@ func TestParseCatalogueRefusesEachRule(t *testing.T) {
 			require.Equal(t, 1, strings.Count(doc, tc.at), "the line marker %q must match once", tc.at)
 			wantLine := strings.Count(doc[:strings.Index(doc, tc.at)+len(tc.at)], "\n") + 1
 			assert.Equal(t, wantLine, fe.Line, "ParseCatalogue(%s) = %v, want line %d (%q)", tc.name, err, wantLine, tc.at)
-		})
-	}
-}
-
-// TestParseCatalogueAcceptsEdges: the bounds on instance shapes are
-// inclusive (the largest EC2 instance has 1,920 vCPU and 32 TiB; the bounds
-// leave room above both).
-func TestParseCatalogueAcceptsEdges(t *testing.T) {
-	for _, tc := range []struct{ name, vcpu, mem string }{
-		{"smallest", "1", "1"},
-		{"largest", "100000", "100000000"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			doc := strings.Replace(minimalCatalogue, "vcpu: 2\n      memory_mib: 8192", "vcpu: "+tc.vcpu+"\n      memory_mib: "+tc.mem, 1)
-			require.NotEqual(t, minimalCatalogue, doc)
-			c, err := cost.ParseCatalogue([]byte(doc))
-			require.NoError(t, err, "ParseCatalogue(vcpu %s, memory %s MiB)", tc.vcpu, tc.mem)
-			in, err := c.Instance("m5.large")
-			require.NoError(t, err)
-			assert.Equal(t, tc.vcpu, strconv.Itoa(in.VCPU))
-			assert.Equal(t, tc.mem, strconv.Itoa(in.MemoryMiB))
 		})
 	}
 }
@@ -200,9 +143,6 @@ currency: USD
 lambda:
   request: {value: "0.0000002", source: "https://example.com/p", as_of: "2030-01-01"}
   granularity_ms: {value: "1", source: "https://example.com/p", as_of: "2030-01-01"}
-  memory_min_mb: {value: "128", source: "https://example.com/p", as_of: "2030-01-01"}
-  memory_max_mb: {value: "10240", source: "https://example.com/p", as_of: "2030-01-01"}
-  memory_step_mb: {value: "1", source: "https://example.com/p", as_of: "2030-01-01"}
   free_requests: {value: "1000000", source: "https://example.com/p", as_of: "2030-01-01"}
   free_gb_seconds: {value: "400000", source: "https://example.com/p", as_of: "2030-01-01"}
   provisioned_rounding_minutes: {value: "5", source: "https://example.com/p", as_of: "2030-01-01"}
@@ -238,4 +178,73 @@ lambda:
 	require.NoError(t, err)
 	// 1 × 1 GB × 3,600 s × $0.000004 = $0.0144
 	assert.True(t, d("0.0144").Equal(findLine(t, b, "lambda provisioned concurrency (x86_64)").Amount))
+}
+
+// The memory and /tmp ranges come from package platform, not the price
+// file; Validate still holds them to the rules sweeps rely on, whoever set
+// them.
+func TestValidateLambdaRanges(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		edit   func(l *cost.LambdaPrices)
+		field  string
+		reason string
+	}{
+		{"memory max above a billion", func(l *cost.LambdaPrices) { l.MemoryMaxMB.Value = d("1000000001") },
+			"lambda.memory_max_mb.value", "beyond any published billing rule"},
+		{"memory max a billion", func(l *cost.LambdaPrices) { l.MemoryMaxMB.Value = d("1000000000") },
+			"lambda.memory_step_mb.value", "makes more than 1000000 memory sizes"},
+		{"memory max below min", func(l *cost.LambdaPrices) { l.MemoryMaxMB.Value = d("127") },
+			"lambda.memory_max_mb.value", "is below memory_min_mb"},
+		{"zero step", func(l *cost.LambdaPrices) { l.MemoryStepMB.Value = d("0") },
+			"lambda.memory_step_mb.value", "is not a positive whole number"},
+		{"ephemeral without its maximum", func(l *cost.LambdaPrices) { l.EphemeralMaxMB = nil },
+			"lambda.ephemeral_storage", "needs the /tmp range"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := embedded(t, cost.Snapshot2026)
+			require.NoError(t, c.Validate())
+			tc.edit(c.Lambda)
+			err := c.Validate()
+			var fe *cost.FieldError
+			require.True(t, errors.As(err, &fe), "Validate(%s) = %v, want a *FieldError", tc.name, err)
+			assert.Equal(t, tc.field, fe.Field, "Validate(%s) field", tc.name)
+			assert.Contains(t, fe.Reason, tc.reason, "Validate(%s) reason", tc.name)
+		})
+	}
+}
+
+// The ranges are platform's Lambda limits of the snapshot in force: a
+// caller's catalogue for a later month takes the newest, one before the
+// oldest snapshot has none.
+func TestParseCatalogueTakesLambdaRangesFromPlatform(t *testing.T) {
+	c := embedded(t, cost.Snapshot2017)
+	assert.Equal(t, "3008", c.Lambda.MemoryMaxMB.Value.String(), "2017-12 memory max")
+	assert.Equal(t, "64", c.Lambda.MemoryStepMB.Value.String(), "2017-12 memory step")
+	assert.Nil(t, c.Lambda.EphemeralMaxMB, "2017-12 prices no /tmp")
+	now := embedded(t, cost.Snapshot2026)
+	assert.Equal(t, "10240", now.Lambda.MemoryMaxMB.Value.String(), "2026-11 memory max")
+	assert.Equal(t, "512", now.Lambda.EphemeralFreeMB.Value.String(), "2026-11 /tmp free")
+	assert.Equal(t, "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html", string(now.Lambda.EphemeralMaxMB.URL))
+
+	const doc = `snapshot: "%s"
+region: eu-west-1
+currency: USD
+lambda:
+  request: {value: "0.0000002", source: "https://example.com/p", as_of: "2030-01-01"}
+  granularity_ms: {value: "1", source: "https://example.com/p", as_of: "2030-01-01"}
+  free_requests: {value: "0", source: "https://example.com/p", as_of: "2030-01-01"}
+  free_gb_seconds: {value: "0", source: "https://example.com/p", as_of: "2030-01-01"}
+  duration:
+    x86_64:
+      - {value: "0.00001", source: "https://example.com/p", as_of: "2030-01-01"}
+`
+	later, err := cost.ParseCatalogue(fmt.Appendf(nil, doc, "2030-01"))
+	require.NoError(t, err)
+	assert.Equal(t, "10240", later.Lambda.MemoryMaxMB.Value.String(), "2030-01 takes 2026-11's limits")
+	_, err = cost.ParseCatalogue(fmt.Appendf(nil, doc, "2010-01"))
+	var fe *cost.FieldError
+	require.True(t, errors.As(err, &fe), "ParseCatalogue(2010-01) = %v", err)
+	assert.Equal(t, "snapshot", fe.Field)
+	assert.Contains(t, fe.Reason, "no snapshot in force in 2010-01")
 }

@@ -3,11 +3,13 @@ package ha
 import (
 	"math"
 	"math/big"
+
+	"github.com/runwhere/runwhere/platform"
 )
 
 // MonthHours is the length of the month the project bills and measures
-// downtime over: 730 hours (8,760 hours a year / 12).
-const MonthHours = 730
+// downtime over: [platform.HoursPerMonth] (730).
+const MonthHours = platform.HoursPerMonth
 
 // Tier is a group of Members of which Need must be up, spread over Zones with
 // [Spread]. Zero Need means a majority (⌊Members/2⌋+1); zero Zones means one.

@@ -6,38 +6,34 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/runwhere/runwhere/internal/input"
+	"github.com/runwhere/runwhere/platform"
 )
 
-var platformIDs = [...]string{"swarm", "kubernetes", "eks", "ecs-ec2", "ecs-fargate", "lambda", "nomad"}
-
-// PlatformIDs returns the platforms the catalogue covers, as the platform
-// package names them.
-func PlatformIDs() []string { return slices.Clone(platformIDs[:]) }
-
-// Control-plane kinds.
+// Control-plane kinds, as package platform names them
+// ([platform.Consensus]).
 const (
-	Raft    = "raft"    // self-managed Raft members: Swarm managers, etcd, Nomad servers
-	Managed = "managed" // run by the provider; the user has no members to lose
+	Raft    = string(platform.Raft)    // self-managed Raft members: Swarm managers, etcd, Nomad servers
+	Managed = string(platform.Managed) // run by the provider; the user has no members to lose
 )
 
 //go:embed data
 var embedded embed.FS
 
-// Catalogue holds the failure scenarios, their sources and the managed
-// control planes' SLAs. It is immutable once loaded; the zero Catalogue is
-// empty. Use [Default] for the embedded data or [Load] for your own.
+// Catalogue holds the failure scenarios and their sources. What each
+// platform is (its consensus, who runs its workers, its SLAs) is package
+// platform's, read from there. It is immutable once loaded; the zero
+// Catalogue is empty. Use [Default] for the embedded data or [Load] for
+// your own.
 type Catalogue struct {
 	sources   map[string]Source
-	platforms map[string]PlatformInfo
-	behaviour map[string]map[Event]Behaviour
-	slas      []SLA
+	platforms map[platform.ID]PlatformInfo
+	behaviour map[platform.ID]map[Event]Behaviour
 }
 
 // Source is a document the catalogue cites. URL is empty only for the 2017
@@ -49,12 +45,18 @@ type Source struct {
 	AsOf     string `yaml:"as_of" json:"as_of"`
 }
 
-// PlatformInfo says how a platform's control plane and workers are run.
+// PlatformInfo says how a platform's control plane and workers are run, as
+// package platform's newest snapshot records it.
 type PlatformInfo struct {
-	ID           string `json:"platform"`
-	Name         string `json:"name"`
-	ControlPlane string `json:"control_plane"` // Raft or Managed
-	Workers      bool   `json:"workers"`       // the user runs worker nodes
+	ID           platform.ID `json:"platform"`
+	Name         string      `json:"name"`
+	ControlPlane string      `json:"control_plane"` // Raft or Managed
+	Workers      bool        `json:"workers"`       // the user runs worker nodes
+}
+
+// infoOf is what ha needs of p.
+func infoOf(p platform.Platform) PlatformInfo {
+	return PlatformInfo{ID: p.ID, Name: p.Name, ControlPlane: string(p.ControlPlane.Consensus), Workers: p.Workers.Value == platform.User}
 }
 
 // Default returns the embedded catalogue, parsed once. Each call returns a
@@ -78,13 +80,13 @@ var loadDefault = sync.OnceValues(func() (*Catalogue, error) {
 	return Load(sub)
 })
 
-// Load reads a catalogue from fsys: sources.yaml, sla.yaml and one
+// Load reads a catalogue from fsys: sources.yaml and one
 // scenarios/<platform>.yaml per platform. Decoding is strict (unknown fields
 // are errors) and every cell must cite a known source with a URL.
 func Load(fsys fs.FS) (*Catalogue, error) {
 	c := &Catalogue{
-		platforms: map[string]PlatformInfo{},
-		behaviour: map[string]map[Event]Behaviour{},
+		platforms: map[platform.ID]PlatformInfo{},
+		behaviour: map[platform.ID]map[Event]Behaviour{},
 	}
 	var src struct {
 		Sources map[string]Source `yaml:"sources"`
@@ -109,19 +111,6 @@ func Load(fsys fs.FS) (*Catalogue, error) {
 		if err := c.addPlatform(fsys, name); err != nil {
 			return nil, err
 		}
-	}
-	var sla struct {
-		SLAs []rawSLA `yaml:"slas"`
-	}
-	if err := decodeFile(fsys, "sla.yaml", &sla); err != nil {
-		return nil, err
-	}
-	for i, r := range sla.SLAs {
-		s, err := c.sla(r)
-		if err != nil {
-			return nil, fmt.Errorf("ha: sla.yaml: entry %d (%s %s): %w", i, r.Platform, r.Snapshot, err)
-		}
-		c.slas = append(c.slas, s)
 	}
 	return c, nil
 }
@@ -177,11 +166,8 @@ type rawBehaviour struct {
 }
 
 type rawPlatform struct {
-	Platform     string                 `yaml:"platform"`
-	Name         string                 `yaml:"name"`
-	ControlPlane string                 `yaml:"control_plane"`
-	Workers      bool                   `yaml:"workers"`
-	Events       map[Event]rawBehaviour `yaml:"events"`
+	Platform string                 `yaml:"platform"`
+	Events   map[Event]rawBehaviour `yaml:"events"`
 }
 
 func (c *Catalogue) addPlatform(fsys fs.FS, name string) error {
@@ -190,16 +176,18 @@ func (c *Catalogue) addPlatform(fsys fs.FS, name string) error {
 		return err
 	}
 	where := "ha: " + name
-	if !slices.Contains(platformIDs[:], r.Platform) {
+	id, err := platform.ParseID(r.Platform)
+	if err != nil {
 		return fmt.Errorf("%s: platform %q is unknown", where, r.Platform)
 	}
 	if path.Base(name) != r.Platform+".yaml" {
 		return fmt.Errorf("%s: platform %q belongs in scenarios/%s.yaml", where, r.Platform, r.Platform)
 	}
-	if r.ControlPlane != Raft && r.ControlPlane != Managed {
-		return fmt.Errorf("%s: control_plane %q is not %q or %q", where, r.ControlPlane, Raft, Managed)
+	info, err := newestInfo(id)
+	if err != nil {
+		return fmt.Errorf("%s: %w", where, err)
 	}
-	c.platforms[r.Platform] = PlatformInfo{ID: r.Platform, Name: r.Name, ControlPlane: r.ControlPlane, Workers: r.Workers}
+	c.platforms[id] = info
 	byEvent := map[Event]Behaviour{}
 	for e := range r.Events {
 		if _, err := ParseEvent(string(e)); err != nil {
@@ -211,18 +199,31 @@ func (c *Catalogue) addPlatform(fsys fs.FS, name string) error {
 		if !ok {
 			return fmt.Errorf("%s: event %s is missing", where, e)
 		}
-		b, err := c.behaviour1(r.Platform, e, rb)
+		b, err := c.behaviour1(id, e, rb)
 		if err != nil {
 			return fmt.Errorf("%s: %s: %w", where, e, err)
 		}
 		byEvent[e] = b
 	}
-	c.behaviour[r.Platform] = byEvent
+	c.behaviour[id] = byEvent
 	return nil
 }
 
-func (c *Catalogue) behaviour1(platform string, e Event, r rawBehaviour) (Behaviour, error) {
-	b := Behaviour{Platform: platform, Event: e}
+// newestInfo is what package platform's newest snapshot says of id.
+func newestInfo(id platform.ID) (PlatformInfo, error) {
+	cat, err := platform.Snapshot(platform.Newest)
+	if err != nil {
+		return PlatformInfo{}, err
+	}
+	p, ok := cat.Platform(id)
+	if !ok {
+		return PlatformInfo{}, fmt.Errorf("platform %q is not in platform snapshot %s", id, cat.Snapshot)
+	}
+	return infoOf(p), nil
+}
+
+func (c *Catalogue) behaviour1(id platform.ID, e Event, r rawBehaviour) (Behaviour, error) {
+	b := Behaviour{Platform: id, Event: e}
 	cells := []struct {
 		name string
 		raw  rawCell
@@ -291,47 +292,47 @@ func (c *Catalogue) Platforms() []PlatformInfo {
 }
 
 // Platform returns what the catalogue knows of one platform.
-func (c *Catalogue) Platform(id string) (PlatformInfo, error) {
+func (c *Catalogue) Platform(id platform.ID) (PlatformInfo, error) {
 	p, ok := c.platforms[id]
 	if !ok {
-		return PlatformInfo{}, fieldErr("platform", fmt.Sprintf("%q", id), "is unknown (want one of %v)", platformIDs)
+		return PlatformInfo{}, fieldErr("platform", fmt.Sprintf("%q", id), "is unknown (want one of %v)", platform.IDs())
 	}
 	return p, nil
 }
 
-// Behaviour returns what platform still does after event e.
-func (c *Catalogue) Behaviour(platform string, e Event) (Behaviour, error) {
-	if _, err := c.Platform(platform); err != nil {
+// Behaviour returns what platform id still does after event e.
+func (c *Catalogue) Behaviour(id platform.ID, e Event) (Behaviour, error) {
+	if _, err := c.Platform(id); err != nil {
 		return Behaviour{}, err
 	}
-	b, ok := c.behaviour[platform][e]
+	b, ok := c.behaviour[id][e]
 	if !ok {
 		return Behaviour{}, fieldErr("event", fmt.Sprintf("%q", e), "is unknown")
 	}
 	return b, nil
 }
 
-// Behaviours returns what platform still does after each event, in the order
-// of [Events], for a full table.
-func (c *Catalogue) Behaviours(platform string) ([]Behaviour, error) {
-	if _, err := c.Platform(platform); err != nil {
+// Behaviours returns what platform id still does after each event, in the
+// order of [Events], for a full table.
+func (c *Catalogue) Behaviours(id platform.ID) ([]Behaviour, error) {
+	if _, err := c.Platform(id); err != nil {
 		return nil, err
 	}
 	out := make([]Behaviour, 0, len(events))
 	for _, e := range events {
-		out = append(out, c.behaviour[platform][e])
+		out = append(out, c.behaviour[id][e])
 	}
 	return out, nil
 }
 
-// Lookup returns what platform still does after event e, from the embedded
-// catalogue.
-func Lookup(platform string, e Event) (Behaviour, error) {
+// Lookup returns what platform id still does after event e, from the
+// embedded catalogue.
+func Lookup(id platform.ID, e Event) (Behaviour, error) {
 	c, err := loadDefault()
 	if err != nil {
 		return Behaviour{}, err
 	}
-	return c.Behaviour(platform, e)
+	return c.Behaviour(id, e)
 }
 
 // Sources returns the catalogue's sources by key.

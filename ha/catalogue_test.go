@@ -1,13 +1,16 @@
 package ha_test
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"testing/fstest"
 
-	"github.com/runwhere/runwhere/ha"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/runwhere/runwhere/ha"
+	"github.com/runwhere/runwhere/platform"
 )
 
 // Every failure-scenario cell must cite a source with a URL and a date; the
@@ -15,10 +18,10 @@ import (
 func TestEveryCellCitesItsSource(t *testing.T) {
 	c, err := ha.Default()
 	require.NoError(t, err)
-	require.Len(t, c.Platforms(), len(ha.PlatformIDs()))
-	for _, id := range ha.PlatformIDs() {
+	require.Len(t, c.Platforms(), len(platform.IDs()))
+	for _, id := range platform.IDs() {
 		for _, e := range ha.Events() {
-			t.Run(id+"/"+string(e), func(t *testing.T) {
+			t.Run(string(id)+"/"+string(e), func(t *testing.T) {
 				b, err := c.Behaviour(id, e)
 				require.NoError(t, err)
 				for _, nc := range b.Cells() {
@@ -38,8 +41,9 @@ func TestEveryCellCitesItsSource(t *testing.T) {
 	}
 }
 
-// Every source in sources.yaml is cited by some cell, recovery, claim or SLA,
-// and every citation is in sources.yaml.
+// Every source in sources.yaml is cited by some cell, recovery or claim,
+// and every citation is in sources.yaml. (The SLAs cite their sources in
+// package platform.)
 func TestEverySourceIsCited(t *testing.T) {
 	c, err := ha.Default()
 	require.NoError(t, err)
@@ -54,13 +58,6 @@ func TestEverySourceIsCited(t *testing.T) {
 			}
 			cited[b.Recovery.Source] = true
 			cited[b.Deck.Source] = true
-		}
-		if p.ControlPlane == ha.Managed {
-			for _, snap := range c.Snapshots() {
-				s, err := c.ManagedSLA(p.ID, snap)
-				require.NoError(t, err)
-				cited[s.Source] = true
-			}
 		}
 	}
 	for key, s := range c.Sources() {
@@ -94,7 +91,6 @@ func TestLoadRejectsBadData(t *testing.T) {
 	base := func() fstest.MapFS {
 		return fstest.MapFS{
 			"sources.yaml":         {Data: []byte("sources:\n  a: {url: https://x, citation: X, kind: primary, as_of: '2026-11-25'}\n")},
-			"sla.yaml":             {Data: []byte("slas: []\n")},
 			"scenarios/swarm.yaml": {Data: []byte(swarmYAML("a"))},
 		}
 	}
@@ -111,17 +107,17 @@ func TestLoadRejectsBadData(t *testing.T) {
 			m["scenarios/swarm.yaml"] = &fstest.MapFile{Data: []byte(swarmYAML("nope"))}
 		}, `source "nope" is not in sources.yaml`},
 		{"unknown field", func(m fstest.MapFS) {
-			m["sla.yaml"] = &fstest.MapFile{Data: []byte("slas: []\nextra: 1\n")}
+			m["sources.yaml"] = &fstest.MapFile{Data: []byte("sources: {}\nextra: 1\n")}
 		}, "extra: is not a known field"},
+		{"platform facts restated", func(m fstest.MapFS) {
+			m["scenarios/swarm.yaml"] = &fstest.MapFile{Data: []byte("control_plane: raft\n" + swarmYAML("a"))}
+		}, "control_plane: is not a known field"},
 		{"source without url", func(m fstest.MapFS) {
 			m["sources.yaml"] = &fstest.MapFile{Data: []byte("sources:\n  a: {citation: X, kind: primary, as_of: '2026'}\n")}
 		}, "needs citation, as_of and (unless a deck) url"},
 		{"unknown platform", func(m fstest.MapFS) {
 			m["scenarios/mesos.yaml"] = &fstest.MapFile{Data: []byte("platform: mesos\n")}
 		}, `platform "mesos" is unknown`},
-		{"sla for self-managed", func(m fstest.MapFS) {
-			m["sla.yaml"] = &fstest.MapFile{Data: []byte("slas:\n  - {platform: swarm, snapshot: '2026-11', percent: '99.9', source: a}\n")}
-		}, `platform "swarm" is not managed`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -142,7 +138,7 @@ func TestLoadRejectsBadData(t *testing.T) {
 func swarmYAML(src string) string {
 	cell := "{value: \"yes\", source: " + src + "}"
 	var b strings.Builder
-	b.WriteString("platform: swarm\nname: Swarm\ncontrol_plane: raft\nworkers: true\nevents:\n")
+	b.WriteString("platform: swarm\nevents:\n")
 	for _, e := range ha.Events() {
 		b.WriteString("  " + string(e) + ":\n")
 		for _, f := range []string{"running_workloads_continue", "rescheduling", "deployments", "autoscaling", "service_discovery"} {
@@ -153,30 +149,34 @@ func swarmYAML(src string) string {
 	return b.String()
 }
 
+// The SLAs are package platform's; ManagedSLA reads the snapshot in force.
 func TestManagedSLA(t *testing.T) {
 	c, err := ha.Default()
 	require.NoError(t, err)
 	tests := []struct {
-		platform, snapshot string
-		percent            string
-		none               bool
+		platform      platform.ID
+		snapshot      string
+		percent, from string
+		none          bool
 	}{
-		{"eks", "", "99.95", false},
-		{"eks", "2026-11", "99.95", false},
-		{"ecs-ec2", "2026-11", "99.99", false},
-		{"ecs-fargate", "", "99.99", false},
-		{"lambda", "2026-11", "99.95", false},
-		{"lambda", "2017-12", "", true},
-		{"eks", "2017-12", "", true},
+		{"eks", "", "99.95", "2026-11", false},
+		{"eks", "2026-11", "99.95", "2026-11", false},
+		{"ecs-ec2", "2026-11", "99.99", "2026-11", false},
+		{"ecs-fargate", "", "99.99", "2026-11", false},
+		{"lambda", "2026-11", "99.95", "2026-11", false},
+		{"lambda", "2030-01", "99.95", "2026-11", false},
+		{"lambda", "2017-12", "0", "2017-12", true},
+		{"ecs-fargate", "2020-06", "0", "2017-12", true},
 	}
 	for _, tc := range tests {
-		t.Run(tc.platform+"@"+tc.snapshot, func(t *testing.T) {
+		t.Run(string(tc.platform)+"@"+tc.snapshot, func(t *testing.T) {
 			s, err := c.ManagedSLA(tc.platform, tc.snapshot)
 			require.NoError(t, err)
-			assert.Equal(t, tc.percent, s.Percent)
+			assert.Equal(t, tc.percent, s.Percent.String())
 			assert.Equal(t, tc.none, s.None())
-			assert.True(t, strings.HasPrefix(s.Source, "https://"))
-			assert.NotEmpty(t, s.AsOf)
+			assert.Equal(t, tc.from, s.Snapshot)
+			assert.True(t, strings.HasPrefix(string(s.URL), "https://"))
+			assert.False(t, s.AsOf.IsZero())
 		})
 	}
 	s, _ := c.ManagedSLA("eks", "")
@@ -187,23 +187,62 @@ func TestManagedSLA(t *testing.T) {
 	assert.ErrorContains(t, err, `ha: platform: "mesos" is unknown`)
 	_, err = c.ManagedSLA("eks", "2010-01")
 	assert.EqualError(t, err, `ha: snapshot: "2010-01" has no SLA entry for eks`)
+	_, err = c.ManagedSLA("eks", "2017-12")
+	assert.EqualError(t, err, `ha: snapshot: "2017-12" has no SLA entry for eks: it is not in platform snapshot 2017-12`)
+}
+
+// The report's "sla" object keeps its fields and their order.
+func TestSLAJSON(t *testing.T) {
+	c, err := ha.Default()
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		platform platform.ID
+		snapshot string
+		want     string
+	}{
+		{"eks", "2026-11", `{"platform":"eks","snapshot":"2026-11","percent":"99.95","availability":"0.9995","scope":"Kubernetes API endpoint, monthly uptime","source":"https://aws.amazon.com/eks/sla/","as_of":"2022-05-04"}`},
+		{"ecs-ec2", "2017-12", `{"platform":"ecs-ec2","snapshot":"2017-12","note":"the Compute SLA covers ECS first in its version of 2018-02-12; no earlier ECS SLA is recorded","source":"https://aws.amazon.com/ec2/sla/historical","as_of":"2018-02-12","inference":true}`},
+	} {
+		s, err := c.ManagedSLA(tc.platform, tc.snapshot)
+		require.NoError(t, err)
+		js, err := json.Marshal(s)
+		require.NoError(t, err)
+		assert.Equal(t, tc.want, string(js), "json.Marshal(ManagedSLA(%s, %s))", tc.platform, tc.snapshot)
+	}
+}
+
+// What ha knows of a platform is package platform's.
+func TestPlatformInfoIsPlatforms(t *testing.T) {
+	c, err := ha.Default()
+	require.NoError(t, err)
+	cat, err := platform.Snapshot("")
+	require.NoError(t, err)
+	for _, p := range cat.Platforms {
+		info, err := c.Platform(p.ID)
+		require.NoError(t, err)
+		assert.Equal(t, p.Name, info.Name, "%s name", p.ID)
+		assert.Equal(t, string(p.ControlPlane.Consensus), info.ControlPlane, "%s control plane", p.ID)
+		assert.Equal(t, p.Workers.Value == platform.User, info.Workers, "%s workers", p.ID)
+	}
+	fargate, _ := c.Platform(platform.ECSFargate)
+	assert.False(t, fargate.Workers, "Fargate has no worker nodes to run")
 }
 
 func TestPlatformsSortedByID(t *testing.T) {
 	c, err := ha.Default()
 	require.NoError(t, err)
-	var ids []string
+	var ids []platform.ID
 	for _, p := range c.Platforms() {
 		ids = append(ids, p.ID)
 	}
-	assert.Equal(t, []string{"ecs-ec2", "ecs-fargate", "eks", "kubernetes", "lambda", "nomad", "swarm"}, ids, "Platforms() ids")
+	assert.Equal(t, []platform.ID{"ecs-ec2", "ecs-fargate", "eks", "kubernetes", "lambda", "nomad", "swarm"}, ids, "Platforms() ids")
 }
 
 // Lookup reads the embedded catalogue: the same behaviour as Default's.
 func TestLookup(t *testing.T) {
 	c, err := ha.Default()
 	require.NoError(t, err)
-	for _, id := range ha.PlatformIDs() {
+	for _, id := range platform.IDs() {
 		for _, e := range ha.Events() {
 			got, err := ha.Lookup(id, e)
 			require.NoError(t, err)

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/runwhere/runwhere/ha"
+	"github.com/runwhere/runwhere/platform"
 )
 
 // A caller who overwrites the catalogue Default returned overwrites their
@@ -18,7 +19,7 @@ func TestDefaultReturnsItsOwn(t *testing.T) {
 
 	d, err := ha.Default()
 	require.NoError(t, err)
-	assert.Len(t, d.Platforms(), len(ha.PlatformIDs()), "Default().Platforms() after a caller emptied an earlier Default()")
+	assert.Len(t, d.Platforms(), len(platform.IDs()), "Default().Platforms() after a caller emptied an earlier Default()")
 	_, err = ha.Lookup("eks", ha.ZoneLost)
 	assert.NoError(t, err, "Lookup(eks, zone-lost) after a caller emptied Default()")
 	_, err = ha.Summarize(ha.Topology{Platform: "eks", Snapshot: "2026-11", Zones: 3}, ha.Model{})

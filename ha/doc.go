@@ -9,8 +9,10 @@
 //
 // [Summarize] produces the "ha" object of a runwhere report.
 //
-// Every failure rule and SLA comes from embedded YAML (data/*.yaml) in which
-// each cell names its public source and an as-of date. Where the 2017 slide
+// Every failure rule comes from embedded YAML (data/scenarios/*.yaml) in
+// which each cell names its public source and an as-of date. What a
+// platform is — its id, name, consensus, who runs its workers and its SLAs
+// — is package platform's, the one home of those facts, read from there. Where the 2017 slide
 // deck that started the project disagrees with a platform's documentation, the
 // documentation is modelled and the deck's claim is kept beside it
 // ([Behaviour.Deck]). Cells that the sources only imply are marked as

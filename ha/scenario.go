@@ -6,6 +6,8 @@ import (
 	"strconv"
 
 	"github.com/runwhere/runwhere/internal/input"
+
+	"github.com/runwhere/runwhere/platform"
 )
 
 // Event is a failure the package models.
@@ -104,15 +106,15 @@ type Claim struct {
 // Behaviour is what one platform still does after one event. The zero
 // Behaviour is not valid; look one up with [Catalogue.Behaviour].
 type Behaviour struct {
-	Platform                 string   `json:"platform"`
-	Event                    Event    `json:"event"`
-	RunningWorkloadsContinue Cell     `json:"running_workloads_continue"`
-	Rescheduling             Cell     `json:"rescheduling"`
-	Deployments              Cell     `json:"deployments"`
-	Autoscaling              Cell     `json:"autoscaling"`
-	ServiceDiscovery         Cell     `json:"service_discovery"`
-	Recovery                 Recovery `json:"recovery"`
-	Deck                     Claim    `json:"deck,omitzero"`
+	Platform                 platform.ID `json:"platform"`
+	Event                    Event       `json:"event"`
+	RunningWorkloadsContinue Cell        `json:"running_workloads_continue"`
+	Rescheduling             Cell        `json:"rescheduling"`
+	Deployments              Cell        `json:"deployments"`
+	Autoscaling              Cell        `json:"autoscaling"`
+	ServiceDiscovery         Cell        `json:"service_discovery"`
+	Recovery                 Recovery    `json:"recovery"`
+	Deck                     Claim       `json:"deck,omitzero"`
 }
 
 // Cells returns the behaviour's cells by their JSON names, in a fixed order.

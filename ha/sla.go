@@ -1,108 +1,148 @@
 package ha
 
 import (
-	"errors"
+	"bytes"
+	"encoding/json"
 	"fmt"
-	"slices"
+	"sync"
+	"time"
 
-	"github.com/runwhere/runwhere/internal/input"
+	"github.com/runwhere/runwhere/platform"
 )
 
-// SLA is the published availability commitment of a managed control plane in
-// one catalogue snapshot. Percent is empty when there was none (Lambda in
-// 2017-12); then Availability is the zero Prob and Note says why.
+// SLA is the "sla" object of a report: a managed control plane's published
+// commitment ([platform.SLA], whose one home is package platform) in one
+// snapshot, with the availability it commits to. Availability is the zero
+// Prob when none was published (Lambda in 2017-12); then Note says why.
 type SLA struct {
-	Platform     string `json:"platform"`
-	Snapshot     string `json:"snapshot"`
-	Percent      string `json:"percent,omitempty"`
-	Availability Prob   `json:"availability,omitzero"`
-	Scope        string `json:"scope,omitempty"`
-	Note         string `json:"note,omitempty"`
-	Source       string `json:"source"`
-	AsOf         string `json:"as_of"`
-	Inference    bool   `json:"inference,omitempty"`
+	Platform     platform.ID
+	Snapshot     string
+	platform.SLA // percent, scope, inference and source
+	Availability Prob
 }
 
-// None reports whether the platform published no SLA in the snapshot.
-func (s SLA) None() bool { return s.Percent == "" }
-
-type rawSLA struct {
-	Platform  string `yaml:"platform"`
-	Snapshot  string `yaml:"snapshot"`
-	Percent   string `yaml:"percent"`
-	Scope     string `yaml:"scope"`
-	Note      string `yaml:"note"`
-	Source    string `yaml:"source"`
-	Inference bool   `yaml:"inference"`
-}
-
-func (c *Catalogue) sla(r rawSLA) (SLA, error) {
-	p, ok := c.platforms[r.Platform]
-	switch {
-	case !ok:
-		return SLA{}, fmt.Errorf("platform %q has no scenarios file", r.Platform)
-	case p.ControlPlane != Managed:
-		return SLA{}, fmt.Errorf("platform %q is not managed", r.Platform)
-	case r.Snapshot == "":
-		return SLA{}, errors.New("snapshot is missing")
-	case r.Percent == "" && r.Note == "":
-		return SLA{}, errors.New("an entry without percent needs a note")
+// MarshalJSON writes the report's "sla" object: platform, snapshot,
+// percent, availability, scope, note, source, as_of and inference, the
+// empty ones left out.
+func (s SLA) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	field := func(key string, v any, omit bool) error {
+		if omit {
+			return nil
+		}
+		if b.Len() > 1 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, "%q:", key)
+		// The caller's encoder escapes HTML, or not, in what this returns.
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		b.Truncate(b.Len() - 1) // Encode's newline
+		return nil
 	}
-	s, err := c.cite(r.Source, false)
+	for _, f := range []struct {
+		key  string
+		v    any
+		omit bool
+	}{
+		{"platform", s.Platform, false},
+		{"snapshot", s.Snapshot, false},
+		{"percent", s.Percent.String(), s.None()},
+		{"availability", s.Availability, s.Availability.IsZero()},
+		{"scope", s.Scope, s.Scope == ""},
+		{"note", s.Note, s.Note == ""},
+		{"source", s.URL, false},
+		{"as_of", s.AsOf, false},
+		{"inference", s.Inference, !s.Inference},
+	} {
+		if err := field(f.key, f.v, f.omit); err != nil {
+			return nil, err
+		}
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// ManagedSLA returns the SLA of a managed control plane in the given
+// snapshot (YYYY-MM; "" = the newest), as package platform records it for
+// the snapshot in force then ([platform.SnapshotAt]). Self-managed platforms
+// have no SLA and get an error.
+func (c *Catalogue) ManagedSLA(id platform.ID, snapshot string) (SLA, error) {
+	p, err := c.Platform(id)
 	if err != nil {
 		return SLA{}, err
 	}
-	out := SLA{Platform: r.Platform, Snapshot: r.Snapshot, Percent: r.Percent, Scope: r.Scope,
-		Note: r.Note, Source: s.URL, AsOf: s.AsOf, Inference: r.Inference}
-	if r.Percent != "" {
-		// One rule for every number read from a file (see input); the
-		// probability parser alone would take 1e-400.
-		if _, err := input.ParseDecimal(r.Percent); err != nil {
-			return SLA{}, fmt.Errorf("percent: %s %w", input.Short(r.Percent), err)
+	if p.ControlPlane != Managed {
+		return SLA{}, fieldErr("platform", fmt.Sprintf("%q", id), "runs its own control plane and has no SLA")
+	}
+	month := snapshot
+	if month == "" {
+		month = platform.Newest
+	}
+	all, err := loadSLAs()
+	if err != nil {
+		return SLA{}, err
+	}
+	var in slaSnapshot
+	for _, s := range all { // oldest first: keep the last not after month
+		if s.id <= month {
+			in = s
 		}
-		if out.Availability, err = ParseProb(r.Percent + "%"); err != nil {
+	}
+	if in.id == "" || !validMonth(month) {
+		return SLA{}, fieldErr("snapshot", fmt.Sprintf("%q", snapshot), "has no SLA entry for %s", id)
+	}
+	sla, ok := in.slas[id]
+	if !ok {
+		return SLA{}, fieldErr("snapshot", fmt.Sprintf("%q", snapshot), "has no SLA entry for %s: it is not in platform snapshot %s", id, in.id)
+	}
+	out := SLA{Platform: id, Snapshot: in.id, SLA: sla}
+	if !out.None() {
+		if out.Availability, err = ParseProb(out.Percent.String() + "%"); err != nil {
 			return SLA{}, err
 		}
 	}
 	return out, nil
 }
 
-// ManagedSLA returns the SLA of a managed control plane in the given
-// snapshot ("2017-12", "2026-11"; "" = the newest). A snapshot between two
-// entries takes the latest entry not after it. Self-managed platforms have no
-// SLA and get an error.
-func (c *Catalogue) ManagedSLA(platform, snapshot string) (SLA, error) {
-	p, err := c.Platform(platform)
-	if err != nil {
-		return SLA{}, err
-	}
-	if p.ControlPlane != Managed {
-		return SLA{}, fieldErr("platform", fmt.Sprintf("%q", platform), "runs its own control plane and has no SLA")
-	}
-	var best *SLA
-	for i := range c.slas {
-		s := &c.slas[i]
-		if s.Platform != platform || (snapshot != "" && s.Snapshot > snapshot) {
-			continue
-		}
-		if best == nil || s.Snapshot > best.Snapshot {
-			best = s
-		}
-	}
-	if best == nil {
-		return SLA{}, fieldErr("snapshot", fmt.Sprintf("%q", snapshot), "has no SLA entry for %s", platform)
-	}
-	return *best, nil
+// slaSnapshot holds the SLAs of one platform snapshot.
+type slaSnapshot struct {
+	id   string
+	slas map[platform.ID]platform.SLA
 }
 
-// Snapshots returns the snapshots that the SLA table covers, oldest first.
-func (c *Catalogue) Snapshots() []string {
-	var out []string
-	for _, s := range c.slas {
-		if !slices.Contains(out, s.Snapshot) {
-			out = append(out, s.Snapshot)
+// loadSLAs reads every embedded platform snapshot's SLAs once, oldest
+// first. Nothing hands out the maps; ManagedSLA copies what it returns.
+var loadSLAs = sync.OnceValues(func() ([]slaSnapshot, error) {
+	var out []slaSnapshot
+	for _, id := range platform.Snapshots() {
+		cat, err := platform.Snapshot(id)
+		if err != nil {
+			return nil, err
 		}
+		s := slaSnapshot{id: id, slas: map[platform.ID]platform.SLA{}}
+		for _, p := range cat.Platforms {
+			if p.ControlPlane.SLA != nil {
+				s.slas[p.ID] = *p.ControlPlane.SLA
+			}
+		}
+		out = append(out, s)
 	}
-	slices.Sort(out)
-	return out
+	if len(out) == 0 {
+		return nil, fmt.Errorf("ha: package platform has no snapshots")
+	}
+	return out, nil
+})
+
+func validMonth(s string) bool {
+	_, err := time.Parse("2006-01", s)
+	return err == nil && len(s) == len("2006-01")
 }
+
+// Snapshots returns the snapshots whose SLAs [Catalogue.ManagedSLA]
+// reads: package platform's, oldest first.
+func (c *Catalogue) Snapshots() []string { return platform.Snapshots() }

@@ -119,20 +119,20 @@ func (c *Catalogue) Summarize(t Topology, m Model) (Summary, error) {
 			s.AvailabilitySource = srcHowardAvail
 		}
 	default:
-		zb, err := c.Behaviour(t.Platform, ZoneLost)
+		zb, err := c.Behaviour(p.ID, ZoneLost)
 		if err != nil {
 			return Summary{}, err
 		}
 		ok := zb.Deployments.Value == Yes
 		cpSurvives = &ok
-		sla, err := c.ManagedSLA(t.Platform, t.Snapshot)
+		sla, err := c.ManagedSLA(p.ID, t.Snapshot)
 		if err != nil {
 			return Summary{}, err
 		}
 		s.SLA = &sla
-		s.AvailabilitySource = sla.Source
+		s.AvailabilitySource = string(sla.URL)
 		if sla.None() {
-			s.Warnings = append(s.Warnings, Warning{Code: WarnNoSLA, Message: sla.Note, Source: sla.Source})
+			s.Warnings = append(s.Warnings, Warning{Code: WarnNoSLA, Message: sla.Note, Source: string(sla.URL)})
 		} else {
 			a := Availability{Up: sla.Availability.Up(), Down: sla.Availability.Down()}
 			up, mins := a.Up, a.DowntimeMinutes()
@@ -166,7 +166,7 @@ func (c *Catalogue) Summarize(t Topology, m Model) (Summary, error) {
 		}
 	}
 	s.SurvivesZoneLoss = survives
-	b, err := c.Behaviour(t.Platform, ControlPlaneLost)
+	b, err := c.Behaviour(p.ID, ControlPlaneLost)
 	if err != nil {
 		return Summary{}, err
 	}

@@ -1,5 +1,7 @@
 package ha
 
+import "github.com/runwhere/runwhere/platform"
+
 // Topology is a deployment as the ha package sees it. Zero Zones means one
 // zone; zero Workers and WorkersNeeded mean the worker tier is not modelled.
 // Managers counts the Raft members of a self-managed control plane (Swarm
@@ -14,6 +16,8 @@ package ha
 // managers (one manager in a three-zone cluster); those zones hold workers
 // only.
 type Topology struct {
+	// Platform is a [platform.ID] as text; it stays a string while callers
+	// write string(p.ID) (issue 11 moves it to platform.ID).
 	Platform      string `json:"platform"`
 	Snapshot      string `json:"snapshot,omitempty"`
 	Managers      int    `json:"managers,omitempty"`
@@ -27,7 +31,7 @@ const maxZones = 26
 
 // check validates t against the catalogue and returns the platform's info.
 func (c *Catalogue) check(t Topology) (PlatformInfo, error) {
-	p, err := c.Platform(t.Platform)
+	p, err := c.Platform(platform.ID(t.Platform))
 	if err != nil {
 		return p, err
 	}

@@ -1,6 +1,10 @@
 package ha
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/runwhere/runwhere/platform"
+)
 
 // State is a topology after zero or more what-if steps. Fields that do not
 // apply to the platform (managers of a managed control plane, workers of
@@ -192,10 +196,10 @@ func (c *Catalogue) state(w *world, step string, warns []Warning) (State, error)
 		case !kept:
 			s.Warnings = append(s.Warnings, Warning{Code: WarnNoQuorum,
 				Message: fmt.Sprintf("%d of %d managers up, quorum needs %d: running workloads continue, changes and rescheduling stop", up, w.t.Managers, q),
-				Source:  raftSource(w.t.Platform)})
+				Source:  raftSource(w.t.p.ID)})
 		case up == q && anyManagerDown:
 			s.Warnings = append(s.Warnings, Warning{Code: WarnLastFailure,
-				Message: "one more manager failure loses quorum", Source: raftSource(w.t.Platform)})
+				Message: "one more manager failure loses quorum", Source: raftSource(w.t.p.ID)})
 		}
 	}
 	if w.t.Workers > 0 {
@@ -232,7 +236,7 @@ func (c *Catalogue) state(w *world, step string, warns []Warning) (State, error)
 		s.Applies = WorkerLost
 	}
 	if s.Applies != "" {
-		b, err := c.Behaviour(w.t.Platform, s.Applies)
+		b, err := c.Behaviour(w.t.p.ID, s.Applies)
 		if err != nil {
 			return s, err
 		}
@@ -242,11 +246,11 @@ func (c *Catalogue) state(w *world, step string, warns []Warning) (State, error)
 }
 
 // raftSource is the quorum documentation of a self-managed platform.
-func raftSource(platform string) string {
-	switch platform {
-	case "swarm":
+func raftSource(id platform.ID) string {
+	switch id {
+	case platform.Swarm:
 		return srcSwarmAdmin
-	case "nomad":
+	case platform.Nomad:
 		return srcNomadRaft
 	}
 	return srcEtcdFAQ

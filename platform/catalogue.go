@@ -64,6 +64,9 @@ var loadEmbedded = sync.OnceValues(func() (map[string]Catalogue, error) {
 	}
 	out := make(map[string]Catalogue, len(entries))
 	for _, e := range entries {
+		if e.Name() == instancesFile || e.Name() == taskSizesFile {
+			continue // tables of every snapshot: see EmbeddedInstances, FargateTaskSizes
+		}
 		name := path.Join("data", e.Name())
 		data, err := embedded.ReadFile(name)
 		if err != nil {
@@ -97,6 +100,25 @@ func Snapshot(id string) (Catalogue, error) {
 		return Catalogue{}, fmt.Errorf("platform: unknown snapshot %q (embedded: %v)", id, Snapshots())
 	}
 	return c.Clone(), nil
+}
+
+// SnapshotAt returns the embedded catalogue in force in month (YYYY-MM):
+// the newest snapshot not after it, a deep copy. A month before the oldest
+// snapshot is an error: nothing was recorded then.
+func SnapshotAt(month string) (Catalogue, error) {
+	if !isMonth(month) {
+		return Catalogue{}, fmt.Errorf("platform: snapshot %q is not a YYYY-MM month", month)
+	}
+	if _, err := loadEmbedded(); err != nil {
+		return Catalogue{}, err
+	}
+	ids := Snapshots()
+	for i := len(ids) - 1; i >= 0; i-- {
+		if ids[i] <= month {
+			return Snapshot(ids[i])
+		}
+	}
+	return Catalogue{}, fmt.Errorf("platform: no snapshot in force in %s (the oldest is %s)", month, ids[0])
 }
 
 // Snapshots lists the ids of the embedded catalogues, oldest first.

@@ -44,6 +44,14 @@ func TestSnapshotLimits(t *testing.T) {
 		// Lambda quotas, awsdocs/aws-lambda-developer-guide limits.md (2017-12-12) and gettingstarted-limits.
 		{"lambda timeout 2017", "2017-12", platform.Lambda, func(l platform.Limits) *platform.Limit { return l.Timeout }, 300, platform.Hard, "https://github.com/awsdocs/aws-lambda-developer-guide/blob/master/doc_source/limits.md"},
 		{"lambda timeout now", "2026-11", platform.Lambda, func(l platform.Limits) *platform.Limit { return l.Timeout }, 900, platform.Hard, "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"},
+		// The memory and /tmp ranges cost's pinned test held until they left
+		// cost (pricing.md §1.1 rows "Memory range" and "Ephemeral storage
+		// range": 128–3,008 MB in 64 MB steps until 2020-12, 128–10,240 MB in
+		// 1 MB steps since; /tmp 512–10,240 MB, 512 MB free).
+		{"lambda memory min 2017", "2017-12", platform.Lambda, func(l platform.Limits) *platform.Limit { return l.MemoryMin }, 128, platform.Hard, "https://github.com/awsdocs/aws-lambda-developer-guide/blob/master/doc_source/limits.md"},
+		{"lambda memory min now", "2026-11", platform.Lambda, func(l platform.Limits) *platform.Limit { return l.MemoryMin }, 128, platform.Hard, "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"},
+		{"lambda tmp min now", "2026-11", platform.Lambda, func(l platform.Limits) *platform.Limit { return l.TmpMin }, 512, platform.Hard, "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"},
+		{"lambda tmp max 2017", "2017-12", platform.Lambda, func(l platform.Limits) *platform.Limit { return l.TmpMax }, 512, platform.Hard, "https://github.com/awsdocs/aws-lambda-developer-guide/blob/master/doc_source/limits.md"},
 		{"lambda memory max 2017", "2017-12", platform.Lambda, func(l platform.Limits) *platform.Limit { return l.MemoryMax }, 3008, platform.Hard, "https://github.com/awsdocs/aws-lambda-developer-guide/blob/master/doc_source/limits.md"},
 		{"lambda memory step 2017", "2017-12", platform.Lambda, func(l platform.Limits) *platform.Limit { return l.MemoryStep }, 64, platform.Hard, "https://github.com/awsdocs/aws-lambda-developer-guide/blob/master/doc_source/limits.md"},
 		{"lambda memory max now", "2026-11", platform.Lambda, func(l platform.Limits) *platform.Limit { return l.MemoryMax }, 10240, platform.Hard, "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"},
@@ -72,7 +80,7 @@ func TestSnapshotLimits(t *testing.T) {
 			require.NotNil(t, l)
 			assert.Equal(t, tc.want, l.Value, "value")
 			assert.Equal(t, tc.enforcement, l.Enforcement, "enforcement")
-			assert.Equal(t, platform.URL(tc.source), l.Source, "source")
+			assert.Equal(t, platform.URL(tc.source), l.URL, "source")
 			assert.False(t, l.AsOf.IsZero(), "as_of")
 		})
 	}
@@ -113,10 +121,9 @@ func TestSnapshotsAndDefault(t *testing.T) {
 }
 
 // TestEveryFigureHasSourceAndDate walks every embedded catalogue
-// independently of the loader's validation: any struct that carries a
-// Source must carry a valid URL and a non-zero AsOf, and every Limit,
-// Feature and SLA must be such a struct. A figure without a source cannot
-// land.
+// independently of the loader's validation: every [platform.Source] (the
+// one every Limit, Feature, SLA and Claim embeds) must carry a valid URL and
+// a non-zero AsOf. A figure without a source cannot land.
 func TestEveryFigureHasSourceAndDate(t *testing.T) {
 	for _, snap := range platform.Snapshots() {
 		c, err := platform.Snapshot(snap)
@@ -134,12 +141,13 @@ func TestEveryFigureHasSourceAndDate(t *testing.T) {
 					visit(v.Index(i), path)
 				}
 			case reflect.Struct:
-				if src := v.FieldByName("Source"); src.IsValid() {
+				if v.Type() == reflect.TypeFor[platform.Source]() {
 					figures++
-					assert.Regexp(t, `^https?://[^/]+`, src.String(), "%s: source", path)
-					asOf := v.FieldByName("AsOf").Interface().(platform.Date)
-					assert.False(t, asOf.IsZero(), "%s: as_of", path)
-					assert.True(t, asOf.Time().Year() >= 2014 && asOf.Time().Year() <= 2026, "%s: as_of %s", path, asOf)
+					src := v.Interface().(platform.Source)
+					assert.Regexp(t, `^https?://[^/]+`, string(src.URL), "%s: source", path)
+					assert.False(t, src.AsOf.IsZero(), "%s: as_of", path)
+					assert.True(t, src.AsOf.Time().Year() >= 2014 && src.AsOf.Time().Year() <= 2026, "%s: as_of %s", path, src.AsOf)
+					return
 				}
 				for i := range v.NumField() {
 					if v.Type().Field(i).IsExported() {
@@ -171,5 +179,27 @@ func TestParseDate(t *testing.T) {
 	for _, bad := range []string{"2023-02-29", "2026-13-01", "2026-11", "yesterday", ""} {
 		_, err := platform.ParseDate(bad)
 		assert.Error(t, err, bad)
+	}
+}
+
+func TestSnapshotAt(t *testing.T) {
+	for _, tc := range []struct{ month, want, err string }{
+		{"2017-12", "2017-12", ""},
+		{"2020-05", "2017-12", ""},
+		{"2026-11", "2026-11", ""},
+		{"2030-01", "2026-11", ""},
+		{"2010-01", "", "no snapshot in force in 2010-01 (the oldest is 2017-12)"},
+		{"2026", "", "is not a YYYY-MM month"},
+		{"", "", "is not a YYYY-MM month"},
+	} {
+		t.Run(tc.month, func(t *testing.T) {
+			c, err := platform.SnapshotAt(tc.month)
+			if tc.err != "" {
+				assert.ErrorContains(t, err, tc.err, "SnapshotAt(%q)", tc.month)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, c.Snapshot, "SnapshotAt(%q)", tc.month)
+		})
 	}
 }

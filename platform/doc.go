@@ -8,10 +8,18 @@
 // [Platform] holds its identity, its [ControlPlane] (who runs it, how it
 // agrees, how many managers, its SLA), its [Limits] and its [Features].
 //
-// Every figure carries the public source it was read in and an as-of date:
-// a [Limit] is a value, a unit, an [Enforcement] (a hard limit, a tested
-// envelope, or an adjustable quota), a [URL] and a [Date]. A nil limit means
-// none is published. Where a published claim disagrees with the sources —
+// Every figure carries the public source it was read in and an as-of date,
+// one [Source] (a [URL], a [Date] and a note) that every sourced figure of
+// runwhere embeds: a [Limit] is a value, a unit, an [Enforcement] (a hard
+// limit, a tested envelope, or an adjustable quota) and its Source. A nil
+// limit means none is published.
+//
+// The package is the one home of the facts about machines and platforms
+// that other packages read: the EC2 instance table with its network figures
+// ([EmbeddedInstances]), Fargate's task sizes ([FargateTaskSizes]), SLAs
+// ([ControlPlane]), Lambda's memory and /tmp ranges ([Limits]), who runs
+// the workers ([Platform].Workers), the platform ids ([IDs]) and the
+// 730-hour month ([HoursPerMonth]). Package cost holds only prices. Where a published claim disagrees with the sources —
 // the deck's "Swarm supports 2000+ nodes" — the catalogue models the sources
 // and keeps the claim beside them as a [Claim].
 //

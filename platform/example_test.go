@@ -39,3 +39,32 @@ func ExampleCatalogue_ClaimsAbout() {
 	// deck: "Supports 2000+ nodes"
 	// sources: a community experiment (Swarm2k, 2016: 2,384 servers, 3 managers), not a supported limit; Docker publishes no swarm-mode node ceiling
 }
+
+// The instance table, with the EKS max-pods formula on its ENI figures.
+func ExampleEmbeddedInstances() {
+	inst, err := platform.EmbeddedInstances()
+	if err != nil {
+		panic(err)
+	}
+	in, _ := inst.Lookup("m5.large")
+	pods, _ := in.ENIMaxPods()
+	fmt.Printf("%s: %d vCPU, %d MiB, %s; %d ENIs x %d addresses: %d pods\n",
+		in.Type, in.Shape.VCPU, in.Shape.MemoryMiB, in.Shape.Arch, in.Network.ENIs, in.Network.IPv4PerENI, pods)
+	// Output:
+	// m5.large: 2 vCPU, 8192 MiB, x86_64; 3 ENIs x 10 addresses: 29 pods
+}
+
+// Fargate's task sizes grew: 4 vCPU at most in 2017, 32 today.
+func ExampleFargateTaskSizes() {
+	for _, snap := range []string{"2017-12", "2026-11"} {
+		t, err := platform.FargateTaskSizes(snap)
+		if err != nil {
+			panic(err)
+		}
+		largest := t.Sizes[len(t.Sizes)-1]
+		fmt.Printf("%s: %d sizes, up to %s vCPU (%s)\n", snap, len(t.Sizes), largest.VCPU, t.Source)
+	}
+	// Output:
+	// 2017-12: 5 sizes, up to 4 vCPU (https://aws.amazon.com/fargate/pricing/)
+	// 2026-11: 8 sizes, up to 32 vCPU (https://aws.amazon.com/fargate/pricing/)
+}

@@ -5,10 +5,8 @@ import "fmt"
 // Feature is one typed fact about how a platform deploys and operates
 // workloads, with its source. T is a small enumeration or a bool.
 type Feature[T comparable] struct {
-	Value  T      `yaml:"value" json:"value"`
-	Source URL    `yaml:"source" json:"source"`
-	AsOf   Date   `yaml:"as_of" json:"as_of"`
-	Note   string `yaml:"note,omitempty" json:"note,omitempty"`
+	Value  T `yaml:"value" json:"value"`
+	Source `yaml:",inline"`
 }
 
 // Features are the deployment and operations properties the 2017 deck

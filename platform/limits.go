@@ -2,16 +2,12 @@ package platform
 
 // Limit is one published figure: a number, how it binds, and where it was
 // published. The zero Limit is not valid: every Limit in a catalogue has a
-// Source and an AsOf date.
+// complete [Source].
 type Limit struct {
 	Value       int64       `yaml:"value" json:"value"`
 	Unit        string      `yaml:"unit" json:"unit"`
 	Enforcement Enforcement `yaml:"enforcement" json:"enforcement"`
-	Source      URL         `yaml:"source" json:"source"`
-	AsOf        Date        `yaml:"as_of" json:"as_of"`
-	// Note says what a reader must know to use the figure right (an
-	// inference, a regional variation, a condition).
-	Note string `yaml:"note,omitempty" json:"note,omitempty"`
+	Source      `yaml:",inline"`
 }
 
 // Limits holds a platform's capacity limits. A nil field means the platform
@@ -59,6 +55,5 @@ type Claim struct {
 	About   string `yaml:"about" json:"about"`
 	Claim   string `yaml:"claim" json:"claim"`
 	Verdict string `yaml:"verdict" json:"verdict"`
-	Source  URL    `yaml:"source" json:"source"`
-	AsOf    Date   `yaml:"as_of" json:"as_of"`
+	Source  `yaml:",inline"`
 }

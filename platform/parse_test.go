@@ -33,6 +33,7 @@ platforms:
       creates_aws_resources: {value: false, source: "https://example.com/f", as_of: 2026-11-25}
       native_libraries: {value: full, source: "https://example.com/f", as_of: 2026-11-25}
       portability: {value: aws-only, source: "https://example.com/f", as_of: 2026-11-25}
+    workers: {value: aws, source: "https://example.com/w", as_of: 2026-11-25}
 `
 
 const timeoutLine = `      timeout: {value: 900, unit: s, enforcement: hard, source: "https://example.com/limits", as_of: 2026-11-25}`

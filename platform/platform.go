@@ -110,8 +110,11 @@ type Platform struct {
 	Name         string       `yaml:"name" json:"name"`
 	Kind         Kind         `yaml:"kind" json:"kind"`
 	ControlPlane ControlPlane `yaml:"control_plane" json:"control_plane"`
-	Limits       Limits       `yaml:"limits" json:"limits"`
-	Features     Features     `yaml:"features" json:"features"`
+	// Workers says who runs the machines workloads run on: the [User]
+	// (nodes, container instances, clients) or [AWS] (Fargate, Lambda).
+	Workers  Feature[Operator] `yaml:"workers" json:"workers"`
+	Limits   Limits            `yaml:"limits" json:"limits"`
+	Features Features          `yaml:"features" json:"features"`
 }
 
 // ControlPlane describes who runs a platform's control plane and how it
@@ -123,17 +126,26 @@ type ControlPlane struct {
 	// user runs; nil for managed ones.
 	RecommendedManagers *Limit `yaml:"recommended_managers,omitempty" json:"recommended_managers,omitempty"`
 	MaxManagers         *Limit `yaml:"max_managers,omitempty" json:"max_managers,omitempty"`
-	// SLA is the provider's published monthly uptime commitment; nil where
-	// none is published (self-managed platforms, Lambda before 2018-10).
+	// SLA is the provider's published monthly uptime commitment for a
+	// control plane AWS runs; nil for one the user runs. An SLA whose
+	// [SLA.None] is true records that none was published in the snapshot.
 	SLA *SLA `yaml:"sla,omitempty" json:"sla,omitempty"`
 }
 
-// SLA is a published monthly uptime percentage, kept as text so that
-// "99.95" stays exactly that.
+// SLA is a managed control plane's published monthly uptime commitment in
+// one snapshot. Percent is kept as a decimal so that "99.95" stays exactly
+// that. A zero Percent records that no SLA was published then (Lambda
+// before 2018-10, ECS before the Compute SLA of 2018-02): Note says why and
+// Source where that was read.
 type SLA struct {
-	Percent decimal.Decimal `yaml:"percent" json:"percent"`
-	Scope   string          `yaml:"scope" json:"scope"`
-	Source  URL             `yaml:"source" json:"source"`
-	AsOf    Date            `yaml:"as_of" json:"as_of"`
-	Note    string          `yaml:"note,omitempty" json:"note,omitempty"`
+	Percent decimal.Decimal `yaml:"percent,omitempty" json:"percent,omitzero"`
+	// Scope says what the commitment covers (the API endpoint, tasks
+	// spread over two zones, a Region).
+	Scope string `yaml:"scope,omitempty" json:"scope,omitempty"`
+	// Inference marks an entry the sources imply rather than state.
+	Inference bool `yaml:"inference,omitempty" json:"inference,omitempty"`
+	Source    `yaml:",inline"`
 }
+
+// None reports whether s records that no SLA was published.
+func (s SLA) None() bool { return s.Percent.IsZero() }

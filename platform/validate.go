@@ -36,6 +36,9 @@ func validate(c Catalogue, doc *yaml.Node) error {
 		if p.Name == "" {
 			return fieldErr(n, at+".name", "", "is missing")
 		}
+		if p.ControlPlane.SLA != nil && p.ControlPlane.RunBy != AWS {
+			return fieldErr(child(child(n, "control_plane"), "sla"), fmt.Sprintf("platforms[%s].control_plane.sla", p.ID), "", "is given for a control plane the user runs: only a provider commits to an SLA")
+		}
 		if err := walk(reflect.ValueOf(p), n, fmt.Sprintf("platforms[%s]", p.ID)); err != nil {
 			return err
 		}
@@ -58,9 +61,10 @@ func validate(c Catalogue, doc *yaml.Node) error {
 }
 
 var (
-	urlType     = reflect.TypeFor[URL]()
+	sourceType  = reflect.TypeFor[Source]()
 	dateType    = reflect.TypeFor[Date]()
 	limitType   = reflect.TypeFor[Limit]()
+	slaType     = reflect.TypeFor[SLA]()
 	decimalType = reflect.TypeFor[decimal.Decimal]()
 )
 
@@ -100,33 +104,47 @@ func walk(v reflect.Value, n *yaml.Node, path string) error {
 		if l.Enforcement == "" {
 			return fieldErr(n, path+".enforcement", "", "is missing (hard, envelope or quota)")
 		}
-	}
-	if sf, ok := t.FieldByName("Source"); ok && sf.Type == urlType {
-		src := v.FieldByName("Source").Interface().(URL)
-		if err := src.Validate(); err != nil {
-			return fieldErr(orNode(child(n, "source"), n), path+".source", string(src), err.Error())
+	case sourceType:
+		src := v.Interface().(Source)
+		if err := src.URL.Validate(); err != nil {
+			return fieldErr(orNode(child(n, "source"), n), path+".source", string(src.URL), err.Error())
 		}
-		if v.FieldByName("AsOf").Interface().(Date).IsZero() {
+		if src.AsOf.IsZero() {
 			return fieldErr(n, path+".as_of", "", "is missing")
 		}
-	}
-	if t == reflect.TypeFor[SLA]() {
-		pct := v.Interface().(SLA).Percent
-		if pct.Sign() <= 0 || pct.GreaterThan(decimal.NewFromInt(100)) {
+		return nil
+	case slaType:
+		sla := v.Interface().(SLA)
+		if pct := sla.Percent; pct.IsNegative() || pct.GreaterThan(decimal.NewFromInt(100)) {
 			return fieldErr(child(n, "percent"), path+".percent", pct.String(), "is not a percentage in (0, 100]")
 		}
-	}
-	for i := range t.NumField() {
-		f := t.Field(i)
-		if !f.IsExported() {
-			continue
+		if sla.None() && sla.Note == "" {
+			return fieldErr(n, path+".note", "", "is missing: an SLA without a percent records that none was published, and says why")
 		}
-		key := yamlKey(f)
-		if err := walk(v.Field(i), child(n, key), path+"."+key); err != nil {
-			return err
+	}
+	// Inline fields (a figure's Source) first: a figure missing altogether
+	// is reported as missing its source, not as holding a bad zero value.
+	for _, inline := range []bool{true, false} {
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if !f.IsExported() || isInline(f) != inline {
+				continue
+			}
+			fn, at := n, path
+			if !inline {
+				key := yamlKey(f)
+				fn, at = child(n, key), path+"."+key
+			}
+			if err := walk(v.Field(i), fn, at); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
+}
+
+func isInline(f reflect.StructField) bool {
+	return f.Anonymous && strings.Contains(f.Tag.Get("yaml"), ",inline")
 }
 
 func yamlKey(f reflect.StructField) string {

@@ -579,7 +579,7 @@ func TestExports(t *testing.T) {
 	ctx := newBrowser(t)
 	pe := watchErrors(ctx)
 	open(t, ctx, servedSite(t))
-	csv := eval[string](t, ctx, `RunwhereReport.csv(JSON.parse(runwhere.evaluate(document.getElementById('yaml').value)))`)
+	csv := eval[string](t, ctx, `import('./report.js').then((m) => m.csv(JSON.parse(runwhere.evaluate(document.getElementById('yaml').value))))`, chromedp.EvalAwaitPromise)
 	lines := strings.Split(strings.TrimSpace(csv), "\r\n")
 	if len(lines) < 3 || !strings.HasPrefix(lines[0], "scenario,platform,name,feasible,item,") {
 		t.Errorf("CSV export:\n%s", csv)
@@ -829,5 +829,90 @@ func TestShareLinkErrors(t *testing.T) {
 		assert.Empty(t, eval[string](t, ctx, linkMessage))
 		assert.Equal(t, name, eval[string](t, ctx, `document.getElementById('scenario-name').textContent`))
 	})
+	pe.check(t)
+}
+
+// The form is the library's schema, read by the page from its own wasm:
+// exactly one control per field of runwhere.Schema(), in its order, of
+// its kind, labelled with its label, and showing its default when the
+// scenario leaves it out.
+func TestFormMatchesSchema(t *testing.T) {
+	schema, err := runwhere.Schema()
+	require.NoError(t, err)
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	// Only the required fields (and a rate): every other field is left out.
+	open(t, ctx, servedSite(t)+"#s="+base64.RawURLEncoding.EncodeToString(
+		[]byte(`{"workload":{"requests_per_second":5,"duration_ms":100,"memory_mb":128}}`)))
+
+	want, err := json.Marshal(schema)
+	require.NoError(t, err)
+	assert.JSONEq(t, string(want), eval[string](t, ctx, `runwhere.schema()`), "the page's wasm answers another schema")
+
+	type control struct {
+		Path, ID, Name, Tag, Type, InputMode, Placeholder, Label string
+		Options, Checks, Checked                                 []string
+	}
+	got := eval[[]control](t, ctx, `[...document.querySelectorAll('#form [data-path]')].map((w) => {
+		const c = w.querySelector('input:not([type=checkbox]), select, fieldset.checks');
+		const checks = [...w.querySelectorAll('input[type=checkbox]')];
+		return {
+			Path: w.dataset.path, ID: c.id, Name: c.getAttribute('name') || '', Tag: c.tagName,
+			Type: c.getAttribute('type') || '', InputMode: c.getAttribute('inputmode') || '',
+			Placeholder: c.getAttribute('placeholder') || '',
+			Label: (c.tagName === 'FIELDSET' ? c.querySelector('legend') : c.labels[0]).textContent,
+			Options: c.tagName === 'SELECT' ? [...c.options].map((o) => o.value) : [],
+			Checks: checks.map((b) => b.value), Checked: checks.filter((b) => b.checked).map((b) => b.value),
+		};
+	})`)
+	require.Len(t, got, len(schema.Fields), "controls in the form, fields in the schema")
+	assert.Zero(t, eval[int](t, ctx, `[...document.querySelectorAll('#form input, #form select, #form textarea')].filter((e) => !e.closest('[data-path]')).length`),
+		"controls of the form that belong to no schema field")
+	given := map[string]bool{"workload.requests_per_second": true, "workload.duration_ms": true, "workload.memory_mb": true}
+	for i, f := range schema.Fields {
+		c := got[i]
+		t.Run(f.Path, func(t *testing.T) {
+			assert.Equal(t, f.Path, c.Path, "field %d", i)
+			assert.Equal(t, "f-"+strings.ReplaceAll(f.Path, ".", "-"), c.ID)
+			assert.True(t, strings.HasPrefix(c.Label, f.Label), "label %q, want %q", c.Label, f.Label)
+			var dflt any
+			if f.Default != nil {
+				require.NoError(t, json.Unmarshal(f.Default, &dflt))
+			}
+			switch {
+			case f.Kind == runwhere.KindList && len(f.Enum) > 0:
+				assert.Equal(t, "FIELDSET", c.Tag)
+				assert.Equal(t, f.Enum, c.Checks, "one checkbox per value")
+				var on []string
+				for _, v := range dflt.([]any) {
+					on = append(on, v.(string))
+				}
+				assert.Equal(t, on, c.Checked, "checked by default")
+			case f.Kind == runwhere.KindEnum:
+				assert.Equal(t, "SELECT", c.Tag)
+				assert.Equal(t, append([]string{""}, f.Enum...), c.Options)
+			case f.Kind == runwhere.KindBool:
+				assert.Equal(t, "SELECT", c.Tag)
+				assert.Equal(t, []string{"", "true", "false"}, c.Options)
+			default:
+				assert.Equal(t, "INPUT", c.Tag)
+				assert.Equal(t, "text", c.Type)
+				assert.Equal(t, f.Path, c.Name)
+				numeric := f.Kind != runwhere.KindString && !(f.Kind == runwhere.KindList && f.Items == runwhere.KindString)
+				assert.Equal(t, numeric, c.InputMode == "decimal", "inputmode %q for a %s", c.InputMode, f.Kind)
+				if dflt != nil && !given[f.Path] {
+					assert.Equal(t, fmt.Sprint(dflt), c.Placeholder, "placeholder: the default")
+				}
+			}
+			if f.Kind == runwhere.KindEnum || f.Kind == runwhere.KindBool {
+				first := eval[string](t, ctx, fmt.Sprintf(`document.getElementById(%q).options[0].textContent`, c.ID))
+				shown := fmt.Sprint(dflt)
+				if b, ok := dflt.(bool); ok {
+					shown = map[bool]string{true: "yes", false: "no"}[b]
+				}
+				assert.Equal(t, "default ("+shown+")", first, "the menu's first entry")
+			}
+		})
+	}
 	pe.check(t)
 }

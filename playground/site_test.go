@@ -5,11 +5,14 @@ import (
 	"compress/gzip"
 	"context"
 	"io"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -194,7 +197,9 @@ func TestExport(t *testing.T) {
 	if err := s.export(dir); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"index.html", "app.js", "chart.js", "report.js", "style.css", "favicon.svg", "wasm_exec.js", "runwhere.wasm", "runwhere.wasm.gz"} {
+	names := []string{"wasm_exec.js", "runwhere.wasm", "runwhere.wasm.gz"}
+	names = append(names, staticFiles(t)...)
+	for _, name := range names {
 		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
 			t.Errorf("export: %v", err)
 		}
@@ -225,8 +230,11 @@ func TestStaticSiteIsSelfContained(t *testing.T) {
 	if !bytes.Contains(html, []byte(`content="`+meta+`"`)) {
 		t.Errorf("index.html's Content-Security-Policy meta is not the server's policy %q", meta)
 	}
-	for _, name := range []string{"static/index.html", "static/app.js", "static/chart.js", "static/report.js", "static/style.css"} {
-		b, err := static.ReadFile(name)
+	for _, name := range staticFiles(t) {
+		if strings.HasSuffix(name, ".svg") {
+			continue // the favicon names the SVG namespace and nothing else
+		}
+		b, err := fs.ReadFile(staticFS(), name)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -290,4 +298,57 @@ func TestBinaryOutsideModule(t *testing.T) {
 			assert.NoDirExists(t, dist)
 		})
 	}
+}
+
+// staticFiles lists the files of the site's static directory.
+func staticFiles(t *testing.T) []string {
+	t.Helper()
+	var names []string
+	err := fs.WalkDir(staticFS(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			names = append(names, p)
+		}
+		return err
+	})
+	require.NoError(t, err)
+	require.Contains(t, names, "index.html")
+	return names
+}
+
+// The page is ES modules: index.html loads app.js as one, and every
+// import of every module names a file of the site by a relative path (a
+// bare name would need an import map or a bundler; another host is
+// forbidden). Every module is reachable from app.js, so none is shipped
+// unused.
+func TestModulesResolve(t *testing.T) {
+	html, err := fs.ReadFile(staticFS(), "index.html")
+	require.NoError(t, err)
+	assert.Contains(t, string(html), `<script type="module" src="app.js"></script>`)
+	importRE := regexp.MustCompile(`(?m)^\s*(?:import|export)\s[^;'"]*?from\s+'([^']+)'|^\s*import\s+'([^']+)'`)
+	reached := map[string]bool{}
+	var visit func(name string)
+	visit = func(name string) {
+		if reached[name] {
+			return
+		}
+		reached[name] = true
+		b, err := fs.ReadFile(staticFS(), name)
+		if !assert.NoError(t, err, "a module imports %s", name) {
+			return
+		}
+		for _, m := range importRE.FindAllStringSubmatch(string(b), -1) {
+			spec := m[1] + m[2]
+			if !assert.True(t, strings.HasPrefix(spec, "./"), "%s imports %q: want a relative path", name, spec) {
+				continue
+			}
+			visit(path.Join(path.Dir(name), spec))
+		}
+	}
+	visit("app.js")
+	for _, name := range staticFiles(t) {
+		if strings.HasSuffix(name, ".js") {
+			assert.True(t, reached[name], "%s is imported by no module of the page", name)
+		}
+	}
+	assert.GreaterOrEqual(t, len(reached), 8)
 }

@@ -6,6 +6,7 @@
 //	runwhere.curves(text[, points])         // -> [{"platform", "points": [{requests_per_second, monthly_cost}]}]
 //	runwhere.whatIf(text, events, platform) // events: array or JSON array, e.g. ["manager", "zone:b"]
 //	runwhere.presets()                      // -> [{"name", "yaml"}]
+//	runwhere.schema()                       // -> runwhere.Schema(): every scenario field, platform and snapshot
 //	runwhere.scenario(text)                 // -> the scenario as written, as a JSON object (keys in order)
 //	runwhere.yaml(text)                     // -> the scenario (JSON or YAML) as block YAML
 //	runwhere.version()                      // -> the library version
@@ -47,6 +48,7 @@ type engine struct {
 	curves   func(text []byte, points int) (any, error)
 	whatIf   func(text []byte, platform string, events []string) (any, error)
 	presets  func() []preset
+	schema   func() (any, error)
 	version  string
 }
 
@@ -257,6 +259,12 @@ func (b bridge) Presets() string {
 		}
 		return p, nil
 	})
+}
+
+// Schema describes every scenario field, platform and snapshot, for the
+// page's form: the page holds no list of its own.
+func (b bridge) Schema() string {
+	return guard("schema", b.e.schema)
 }
 
 // Version is the library version.

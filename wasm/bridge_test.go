@@ -33,6 +33,9 @@ func fakeEngine() engine {
 			return map[string]any{"platform": platform, "events": events}, nil
 		},
 		presets: func() []preset { return []preset{{Name: "a", YAML: "name: a\n"}} },
+		schema: func() (any, error) {
+			return map[string]any{"fields": []map[string]string{{"path": "name"}}}, nil
+		},
 		version: "v1.2.3",
 	}
 }
@@ -258,5 +261,30 @@ func TestBridgeBounds(t *testing.T) {
 	}
 	if got := decode(t, b.WhatIf("name: x", strings.TrimSuffix(strings.Repeat("manager,", maxEvents), ","), "swarm")); got["error"] != nil {
 		t.Errorf("%d events: %v, want them taken", maxEvents, got)
+	}
+}
+
+func TestSchema(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		schema func() (any, error)
+		want   string
+	}{
+		{"ok", fakeEngine().schema, `{"fields":[{"path":"name"}]}`},
+		{"error", func() (any, error) { return nil, errors.New("runwhere: schema: broken") }, `{"error":"runwhere: schema: broken"}`},
+		{"panic", func() (any, error) { panic("boom") }, `"error":"schema: internal error: boom`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := fakeEngine()
+			e.schema = tc.schema
+			b := bridge{e}
+			if got := b.Schema(); !strings.Contains(got, tc.want) {
+				t.Errorf("Schema() = %.200s, want it to contain %s", got, tc.want)
+			}
+			// The bridge still answers after it.
+			if got := decode(t, b.Evaluate("fine")); got["scenario"] != "fine" {
+				t.Errorf("after Schema, Evaluate(fine) = %v", got)
+			}
+		})
 	}
 }

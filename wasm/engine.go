@@ -67,6 +67,9 @@ func newEngine() engine {
 			}
 			return out
 		},
+		schema: func() (any, error) {
+			return runwhere.Schema()
+		},
 		version: runwhere.Version,
 	}
 }

@@ -72,3 +72,18 @@ func TestEngineFieldErrors(t *testing.T) {
 		t.Error("Version() is empty")
 	}
 }
+
+// The page's form comes from the library's schema, unchanged.
+func TestEngineSchema(t *testing.T) {
+	s, err := runwhere.Schema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := (bridge{newEngine()}).Schema(); got != string(want) {
+		t.Errorf("Schema() = %.300s\nwant %.300s", got, want)
+	}
+}

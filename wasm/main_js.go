@@ -33,6 +33,7 @@ func install(b bridge) js.Value {
 	set("curves", func(a []js.Value) string { return b.Curves(str(a, 0), num(a, 1)) })
 	set("whatIf", func(a []js.Value) string { return b.WhatIf(str(a, 0), events(a, 1), str(a, 2)) })
 	set("presets", func([]js.Value) string { return b.Presets() })
+	set("schema", func([]js.Value) string { return b.Schema() })
 	set("scenario", func(a []js.Value) string { return b.Scenario(str(a, 0)) })
 	set("yaml", func(a []js.Value) string { return b.YAML(str(a, 0)) })
 	set("version", func([]js.Value) string { return b.Version() })

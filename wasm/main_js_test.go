@@ -16,7 +16,7 @@ import (
 
 func TestInstallSetsFunctionsAndReady(t *testing.T) {
 	api := install(bridge{fakeEngine()})
-	for _, name := range []string{"evaluate", "markdown", "curves", "whatIf", "presets", "scenario", "yaml", "version"} {
+	for _, name := range []string{"evaluate", "markdown", "curves", "whatIf", "presets", "schema", "scenario", "yaml", "version"} {
 		if api.Get(name).Type() != js.TypeFunction {
 			t.Errorf("runwhere.%s is %s, want a function", name, api.Get(name).Type())
 		}
@@ -76,6 +76,8 @@ func TestCallsReturnStringsAndSurviveBadInput(t *testing.T) {
 		{"curves with points", "curves", []any{"x", 9}, `"points":9`},
 		{"curves with NaN points", "curves", []any{"x", js.Global().Get("NaN")}, `"points":41`},
 		{"presets", "presets", nil, `"name":"a"`},
+		{"schema", "schema", nil, `"fields":[{"path":"name"`},
+		{"schema with arguments", "schema", []any{42, "x"}, `"fields":[{"path":"name"`},
 		{"scenario", "scenario", []any{"a: 1"}, `{"a":1}`},
 		{"yaml", "yaml", []any{`{"a":1}`}, `"yaml":"a: 1\n"`},
 	} {

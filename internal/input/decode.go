@@ -207,7 +207,24 @@ func (d *decoder) walk(n *yaml.Node, t reflect.Type, path string, depth int) (*y
 		}
 		out.Tag, out.Style = "!!str", 0
 		return out, nil
-	case reflect.PointerTo(t).Implements(yamlUnmarsh) || reflect.PointerTo(t).Implements(textUnmarsh):
+	case reflect.PointerTo(t).Implements(yamlUnmarsh):
+		// The type reads itself. It is tried here, on a scratch value, so
+		// that its refusal names the field's whole path and position
+		// (yaml.v3 would report it without either); its text is still
+		// bounded by the generic walk.
+		if err := reflect.New(t).Interface().(yaml.Unmarshaler).UnmarshalYAML(n); err != nil {
+			var fe *FieldError
+			if errors.As(err, &fe) {
+				fe.Field = path
+				if fe.Line == 0 {
+					fe.Line, fe.Column = n.Line, n.Column
+				}
+				return nil, fe
+			}
+			return nil, errAt(n, path, scalarValue(n), err.Error())
+		}
+		return d.generic(n, out, path, depth)
+	case reflect.PointerTo(t).Implements(textUnmarsh):
 		// The type reads itself and reports its own errors; its text is
 		// still bounded above.
 		return d.generic(n, out, path, depth)

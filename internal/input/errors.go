@@ -46,11 +46,6 @@ type FieldError struct {
 	File   string
 }
 
-// Error is the former name of [FieldError].
-//
-// Deprecated: use [FieldError].
-type Error = FieldError
-
 func (e *FieldError) Error() string {
 	var b strings.Builder
 	line, col := strconv.Itoa(e.Line), strconv.Itoa(e.Column)

@@ -1,101 +1,97 @@
 // Formatting and exporting a runwhere report (the JSON of shared/DESIGN.md).
-// Pure functions of the report: no DOM, so they are easy to reason about.
-'use strict';
+// Pure functions of the report: no DOM; the Node tests in ../jstest cover
+// this file.
 
-window.RunwhereReport = (function () {
-  // money formats a decimal string as dollars with thousands separators,
-  // without ever turning it into a float.
-  function money(s) {
-    if (typeof s !== 'string' || !/^-?\d+(\.\d+)?$/.test(s)) return s === undefined || s === null ? '—' : String(s);
-    const neg = s.startsWith('-');
-    const [i, f] = (neg ? s.slice(1) : s).split('.');
-    const int = i.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-    // The library trims trailing zeros ("262.8"); a bill shows cents.
-    return (neg ? '−$' : '$') + int + '.' + (f || '').padEnd(2, '0');
-  }
+// money formats a decimal string as dollars with thousands separators,
+// without ever turning it into a float.
+export function money(s) {
+  if (typeof s !== 'string' || !/^-?\d+(\.\d+)?$/.test(s)) return s === undefined || s === null ? '—' : String(s);
+  const neg = s.startsWith('-');
+  const [i, f] = (neg ? s.slice(1) : s).split('.');
+  const int = i.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  // The library trims trailing zeros ("262.8"); a bill shows cents.
+  return (neg ? '−$' : '$') + int + '.' + (f || '').padEnd(2, '0');
+}
 
-  // cents shows a rounded decimal string with two places ("91.1" -> "91.10").
-  function cents(s) {
-    if (typeof s !== 'string' || !/^-?\d+(\.\d+)?$/.test(s)) return s === undefined || s === null ? '' : String(s);
-    const [i, f] = s.split('.');
-    return i + '.' + (f || '').padEnd(2, '0');
-  }
+// cents shows a rounded decimal string with two places ("91.1" -> "91.10").
+export function cents(s) {
+  if (typeof s !== 'string' || !/^-?\d+(\.\d+)?$/.test(s)) return s === undefined || s === null ? '' : String(s);
+  const [i, f] = s.split('.');
+  return i + '.' + (f || '').padEnd(2, '0');
+}
 
-  const LABELS = {
-    concurrency: 'Lambda concurrency', nodes: 'Worker nodes', tasks: 'Replicas', replicas: 'Replicas',
-    task_vcpu: 'vCPU per replica', task_memory_mb: 'Memory per replica (MB)',
-    managers: 'Managers', quorum: 'Quorum', manager_failures_tolerated: 'Manager failures tolerated',
-    survives_zone_loss: 'Survives losing a zone', control_plane_availability: 'Control plane availability',
-    control_plane_downtime_minutes_per_month: 'Control plane downtime (min/month)', worker_availability: 'Enough workers up',
-    workers_after_zone_loss: 'Workers after losing a zone', peak_fits_after_zone_loss: 'Peak fits after losing a zone',
-    peak_concurrency: 'Peak concurrency', ramp_seconds: 'Ramp-up to the peak (s)', instance_type: 'Instance type',
-    requests_per_replica: 'Requests/s per replica', replicas_per_node: 'Replicas per node', unused_vcpu: 'Idle vCPU',
-  };
-  const label = (k) => LABELS[k] || (k.charAt(0).toUpperCase() + k.slice(1)).replace(/_/g, ' ');
+const LABELS = {
+  concurrency: 'Lambda concurrency', nodes: 'Worker nodes', tasks: 'Replicas', replicas: 'Replicas',
+  task_vcpu: 'vCPU per replica', task_memory_mb: 'Memory per replica (MB)',
+  managers: 'Managers', quorum: 'Quorum', manager_failures_tolerated: 'Manager failures tolerated',
+  survives_zone_loss: 'Survives losing a zone', control_plane_availability: 'Control plane availability',
+  control_plane_downtime_minutes_per_month: 'Control plane downtime (min/month)', worker_availability: 'Enough workers up',
+  workers_after_zone_loss: 'Workers after losing a zone', peak_fits_after_zone_loss: 'Peak fits after losing a zone',
+  peak_concurrency: 'Peak concurrency', ramp_seconds: 'Ramp-up to the peak (s)', instance_type: 'Instance type',
+  requests_per_replica: 'Requests/s per replica', replicas_per_node: 'Replicas per node', unused_vcpu: 'Idle vCPU',
+};
+const label = (k) => LABELS[k] || (k.charAt(0).toUpperCase() + k.slice(1)).replace(/_/g, ' ');
 
-  function scalar(v) {
-    if (typeof v === 'boolean') return v ? 'yes' : 'no';
-    if (v === null || v === undefined) return null;
-    if (typeof v === 'object') return null;
-    return String(v);
-  }
+function scalar(v) {
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'object') return null;
+  return String(v);
+}
 
-  // capacityRows lists every capacity figure the report gives, whatever
-  // its name, so a field added to the library shows up without a change here.
-  function capacityRows(c) {
-    if (!c || typeof c !== 'object') return [];
-    return Object.entries(c).map(([k, v]) => [label(k), scalar(v)]).filter(([, v]) => v !== null);
-  }
+// capacityRows lists every capacity figure the report gives, whatever
+// its name, so a field added to the library shows up without a change here.
+export function capacityRows(c) {
+  if (!c || typeof c !== 'object') return [];
+  return Object.entries(c).map(([k, v]) => [label(k), scalar(v)]).filter(([, v]) => v !== null);
+}
 
-  function percent(p) {
-    if (typeof p !== 'number') return scalar(p);
-    const s = (p * 100).toFixed(4).replace(/0+$/, '').replace(/\.$/, '');
-    return s + ' %';
-  }
+export function percent(p) {
+  if (typeof p !== 'number') return scalar(p);
+  const s = (p * 100).toFixed(4).replace(/0+$/, '').replace(/\.$/, '');
+  return s + ' %';
+}
 
-  function haRows(h) {
-    if (!h || typeof h !== 'object') return [];
-    const rows = [];
-    for (const [k, v] of Object.entries(h)) {
-      if (k === 'on_control_plane_loss' || k.endsWith('_source')) continue; // shown as lists and links
-      if (k === 'sla' && v && typeof v === 'object') {
-        rows.push(['SLA', `${v.percent} %`]);
-        continue;
-      }
-      if (k.endsWith('availability')) { rows.push([label(k), percent(v)]); continue; }
-      if (typeof v === 'number' && !Number.isInteger(v)) { rows.push([label(k), String(+v.toFixed(1))]); continue; }
-      const s = scalar(v);
-      if (s !== null) rows.push([label(k), s]);
+export function haRows(h) {
+  if (!h || typeof h !== 'object') return [];
+  const rows = [];
+  for (const [k, v] of Object.entries(h)) {
+    if (k === 'on_control_plane_loss' || k.endsWith('_source')) continue; // shown as lists and links
+    if (k === 'sla' && v && typeof v === 'object') {
+      rows.push(['SLA', `${v.percent} %`]);
+      continue;
     }
-    return rows;
+    if (k.endsWith('availability')) { rows.push([label(k), percent(v)]); continue; }
+    if (typeof v === 'number' && !Number.isInteger(v)) { rows.push([label(k), String(+v.toFixed(1))]); continue; }
+    const s = scalar(v);
+    if (s !== null) rows.push([label(k), s]);
   }
+  return rows;
+}
 
-  function capacitySummary(p) {
-    const c = p.capacity || {};
-    if (c.nodes) return `${c.nodes} node${c.nodes === 1 ? '' : 's'}`;
-    if (c.replicas) return `${c.replicas} replica${c.replicas === 1 ? '' : 's'}`;
-    if (c.tasks) return `${c.tasks} task${c.tasks === 1 ? '' : 's'}`;
-    if (c.concurrency !== undefined && c.concurrency !== null) return `${c.concurrency} concurrent`;
-    return '—';
-  }
+export function capacitySummary(p) {
+  const c = p.capacity || {};
+  if (c.nodes) return `${c.nodes} node${c.nodes === 1 ? '' : 's'}`;
+  if (c.replicas) return `${c.replicas} replica${c.replicas === 1 ? '' : 's'}`;
+  if (c.tasks) return `${c.tasks} task${c.tasks === 1 ? '' : 's'}`;
+  if (c.concurrency !== undefined && c.concurrency !== null) return `${c.concurrency} concurrent`;
+  return '—';
+}
 
-  // csvCell quotes as RFC 4180 asks and defuses spreadsheet formulas.
-  function csvCell(v) {
-    let s = v === undefined || v === null ? '' : String(v);
-    if (/^[=+@\t\r]/.test(s) || (/^-/.test(s) && !/^-\d+(\.\d+)?$/.test(s))) s = "'" + s;
-    return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-  }
+// csvCell quotes as RFC 4180 asks and defuses spreadsheet formulas.
+export function csvCell(v) {
+  let s = v === undefined || v === null ? '' : String(v);
+  if (/^[=+@\t\r]/.test(s) || (/^-/.test(s) && !/^-\d+(\.\d+)?$/.test(s))) s = "'" + s;
+  return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+}
 
-  function csv(r) {
-    const rows = [['scenario', 'platform', 'name', 'feasible', 'item', 'quantity', 'unit', 'unit_price', 'amount', 'amount_rounded', 'monthly_cost', 'monthly_cost_rounded']];
-    for (const p of r.platforms || []) {
-      const lines = p.cost_lines && p.cost_lines.length ? p.cost_lines : [{}];
-      for (const l of lines) {
-        rows.push([r.scenario, p.platform, p.name, p.feasible, l.item, l.quantity, l.unit, l.unit_price, l.amount, l.amount_rounded, p.monthly_cost, p.monthly_cost_rounded]);
-      }
+export function csv(r) {
+  const rows = [['scenario', 'platform', 'name', 'feasible', 'item', 'quantity', 'unit', 'unit_price', 'amount', 'amount_rounded', 'monthly_cost', 'monthly_cost_rounded']];
+  for (const p of r.platforms || []) {
+    const lines = p.cost_lines && p.cost_lines.length ? p.cost_lines : [{}];
+    for (const l of lines) {
+      rows.push([r.scenario, p.platform, p.name, p.feasible, l.item, l.quantity, l.unit, l.unit_price, l.amount, l.amount_rounded, p.monthly_cost, p.monthly_cost_rounded]);
     }
-    return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
   }
-
-  return { money, cents, capacityRows, haRows, capacitySummary, csv };
-})();
+  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}

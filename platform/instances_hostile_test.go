@@ -1,7 +1,6 @@
-package capacity_test
+package platform_test
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"testing"
@@ -10,12 +9,12 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/runwhere/runwhere/capacity"
 	"github.com/runwhere/runwhere/internal/input/inputtest"
+	"github.com/runwhere/runwhere/platform"
 )
 
 // TestHostileNumbersInInstances plants each hostile number of issue 10 in
-// every number of the embedded instance catalogue: each must be refused,
+// every number of the embedded instance table: each must be refused,
 // naming its line and key, within the time bound.
 func TestHostileNumbersInInstances(t *testing.T) {
 	data, err := os.ReadFile("data/instances.yaml")
@@ -26,9 +25,9 @@ func TestHostileNumbersInInstances(t *testing.T) {
 	for _, v := range vs {
 		t.Run(fmt.Sprintf("%d:%s=%s", v.Line, v.Key, v.Value), func(t *testing.T) {
 			var err error
-			elapsed := inputtest.Fastest(time.Duration(inputtest.Bound), func() { _, err = capacity.ParseInstances(bytes.NewReader(v.Doc)) })
+			elapsed := inputtest.Fastest(time.Duration(inputtest.Bound), func() { _, err = platform.ParseInstances("instances.yaml", v.Doc) })
 			require.Error(t, err, "%s = %s accepted", v.Key, v.Value)
-			assert.Contains(t, err.Error(), fmt.Sprintf("line %d:", v.Line))
+			assert.Contains(t, err.Error(), fmt.Sprintf("instances.yaml:%d:", v.Line))
 			assert.Contains(t, err.Error(), v.Key)
 			assert.Less(t, elapsed, time.Duration(inputtest.Bound))
 			assert.LessOrEqual(t, len(err.Error()), 300, "error %q", err)
@@ -49,23 +48,23 @@ func TestInstanceCatalogueBounds(t *testing.T) {
 		vcpu, mem, enis string
 		wantErr         string
 	}{
-		{"fraction of a vCPU", "2.9", "2048", "3", "shape.vcpu: 2.9 is not a whole number"},
-		{"fraction of a MiB", "2", "2048.7", "3", "shape.memory_mib: 2048.7 is not a whole number"},
-		{"hex", "0x10", "2048", "3", "shape.vcpu: 0x10 is not a whole number"},
-		{"ENIs near 2^63", "2", "2048", "9223372036854775807", "network.enis: 9223372036854775807 is not within [1, 1000]"},
+		{"fraction of a vCPU", "2.9", "2048", "3", `shape.vcpu: 2.9 is not a whole number`},
+		{"fraction of a MiB", "2", "2048.7", "3", `shape.memory_mib: 2048.7 is not a whole number`},
+		{"hex", "0x10", "2048", "3", `shape.vcpu: 0x10 is not a whole number`},
+		{"ENIs near 2^63", "2", "2048", "9223372036854775807", `network.enis: 9223372036854775807 is not within [1, 1000]`},
 		{"ENIs past int64", "2", "2048", "9223372036854775808", "outside the range"},
-		{"vCPUs past any instance", "100001", "2048", "3", "shape.vcpu: 100001 is not within"},
+		{"vCPUs past any instance", "100001", "2048", "3", `shape.vcpu: 100001 is not within`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := capacity.ParseInstances(bytes.NewReader([]byte(fmt.Sprintf(entry, tc.vcpu, tc.mem, tc.enis))))
+			_, err := platform.ParseInstances("", ([]byte(fmt.Sprintf(entry, tc.vcpu, tc.mem, tc.enis))))
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tc.wantErr)
 		})
 	}
 	valid := fmt.Sprintf(entry, "2", "2048", "3")
-	_, err := capacity.ParseInstances(bytes.NewReader([]byte(valid)))
+	_, err := platform.ParseInstances("", ([]byte(valid)))
 	require.NoError(t, err)
-	_, err = capacity.ParseInstances(bytes.NewReader([]byte(valid + "---\ninstances: []\n")))
+	_, err = platform.ParseInstances("", ([]byte(valid + "---\ninstances: []\n")))
 	require.ErrorContains(t, err, "more than one YAML document")
 }

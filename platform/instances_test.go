@@ -1,7 +1,6 @@
-package capacity_test
+package platform_test
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -9,14 +8,14 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/runwhere/runwhere/capacity"
 	"github.com/runwhere/runwhere/internal/input/inputtest"
+	"github.com/runwhere/runwhere/platform"
 )
 
 func TestEmbeddedInstances(t *testing.T) {
 	inst := instances(t)
-	want := []string{"t3.small", "t3.medium", "t3.large", "t4g.medium", "m4.large", "m5.large", "m5.xlarge",
-		"m5.2xlarge", "m6i.large", "m7i.large", "m6g.large", "m7g.large", "c5.large", "c6i.large", "c7g.large",
+	want := []string{"t3.micro", "t3.small", "t3.medium", "t3.large", "t4g.medium", "m4.large", "m5.large", "m5.xlarge",
+		"m5.2xlarge", "m6i.large", "m7i.large", "m6g.large", "m7g.large", "m7g.xlarge", "c5.large", "c6i.large", "c7g.large",
 		"r5.large", "r6i.large"}
 	for _, ty := range want {
 		t.Run(ty, func(t *testing.T) {
@@ -53,7 +52,7 @@ func TestParseInstancesErrors(t *testing.T) {
   - type: x.large
     shape: {vcpu: 2, memory_mib: 4096, arch: x86_64, source: "https://example.com/a", as_of: 2026-11-25}
 `
-	_, err := capacity.ParseInstances(strings.NewReader(good))
+	_, err := platform.ParseInstances("", []byte(good))
 	require.NoError(t, err)
 	for _, tc := range []struct{ name, yaml, want string }{
 		{"unknown field", strings.Replace(good, "arch:", "colour: red, arch:", 1), "colour"},
@@ -62,14 +61,14 @@ func TestParseInstancesErrors(t *testing.T) {
 		{"no source", strings.Replace(good, `source: "https://example.com/a", `, "", 1), "shape.source"},
 		{"relative source", strings.Replace(good, "https://example.com/a", "/a", 1), "shape.source"},
 		{"no date", strings.Replace(good, ", as_of: 2026-11-25", "", 1), "shape.as_of"},
-		{"duplicate", good + strings.TrimPrefix(good, "instances:\n"), "duplicate"},
+		{"duplicate", good + strings.TrimPrefix(good, "instances:\n"), "appears twice"},
 		{"empty", "", "empty"},
 		{"bad enis", strings.TrimRight(good, "\n") + "\n    network: {enis: 0, ipv4_per_eni: 4, source: \"https://e.com\", as_of: 2026-01-01}\n", "network.enis"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := capacity.ParseInstances(strings.NewReader(tc.yaml))
+			_, err := platform.ParseInstances("", []byte(tc.yaml))
 			require.Error(t, err)
-			assert.True(t, strings.HasPrefix(err.Error(), "capacity: "), err.Error())
+			assert.True(t, strings.HasPrefix(err.Error(), "platform: "), err.Error())
 			assert.Contains(t, err.Error(), tc.want)
 		})
 	}
@@ -80,11 +79,11 @@ func FuzzParseInstances(f *testing.F) {
 	f.Add([]byte("instances:\n  - type: t\n    network: {enis: -1}\n"))
 	f.Add([]byte("{"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var inst capacity.Instances
+		var inst platform.Instances
 		var err error
-		inputtest.Timed(t, "ParseInstances", data, func() { inst, err = capacity.ParseInstances(bytes.NewReader(data)) })
+		inputtest.Timed(t, "ParseInstances", data, func() { inst, err = platform.ParseInstances("", data) })
 		if err != nil {
-			if !strings.HasPrefix(err.Error(), "capacity: ") {
+			if !strings.HasPrefix(err.Error(), "platform: ") {
 				t.Fatalf("error without prefix: %v", err)
 			}
 			return
@@ -129,13 +128,13 @@ func TestInstanceFigureRanges(t *testing.T) {
 	for i, f := range fields {
 		for _, v := range ranges[i] {
 			t.Run(f+"="+v, func(t *testing.T) {
-				_, err := capacity.ParseInstances(strings.NewReader(doc(i, v)))
+				_, err := platform.ParseInstances("", []byte(doc(i, v)))
 				assert.NoError(t, err, "ParseInstances(%s: %s)", f, v)
 			})
 		}
 		for _, v := range past[i] {
 			t.Run(f+"="+v, func(t *testing.T) {
-				_, err := capacity.ParseInstances(strings.NewReader(doc(i, v)))
+				_, err := platform.ParseInstances("", []byte(doc(i, v)))
 				want := fmt.Sprintf("%s: %s is not within [1, %s]", f, v, ranges[i][1])
 				require.Error(t, err, "ParseInstances(%s: %s) accepted", f, v)
 				assert.Contains(t, err.Error(), want)
@@ -154,16 +153,16 @@ func TestInstanceSourcesRequired(t *testing.T) {
     eks_max_pods: {value: 29, source: "https://example.com/p", as_of: 2026-11-25}
     ecs_trunk_tasks: {value: 10, source: "https://example.com/t", as_of: 2026-11-25}
 `
-	_, err := capacity.ParseInstances(strings.NewReader(good))
+	_, err := platform.ParseInstances("", []byte(good))
 	require.NoError(t, err)
 	for _, tc := range []struct{ name, from, to, want string }{
-		{"network source", `source: "https://example.com/n", `, "", `capacity: instances[0] ("x.test"): network.source: "" is not an absolute http(s) URL`},
-		{"network date", `"https://example.com/n", as_of: 2026-11-25`, `"https://example.com/n"`, `capacity: instances[0] ("x.test"): network.as_of: missing`},
-		{"max pods source", `source: "https://example.com/p", `, "", `capacity: instances[0] ("x.test"): eks_max_pods.source: "" is not an absolute http(s) URL`},
-		{"trunk tasks date", `"https://example.com/t", as_of: 2026-11-25`, `"https://example.com/t"`, `capacity: instances[0] ("x.test"): ecs_trunk_tasks.as_of: missing`},
+		{"network source", `source: "https://example.com/n", `, "", `platform: mine.yaml:4:14: instances[x.test].network.source: is missing`},
+		{"network date", `"https://example.com/n", as_of: 2026-11-25`, `"https://example.com/n"`, `platform: mine.yaml:4:14: instances[x.test].network.as_of: is missing`},
+		{"max pods source", `source: "https://example.com/p", `, "", `platform: mine.yaml:5:19: instances[x.test].eks_max_pods.source: is missing`},
+		{"trunk tasks date", `"https://example.com/t", as_of: 2026-11-25`, `"https://example.com/t"`, `platform: mine.yaml:6:22: instances[x.test].ecs_trunk_tasks.as_of: is missing`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := capacity.ParseInstances(strings.NewReader(strings.Replace(good, tc.from, tc.to, 1)))
+			_, err := platform.ParseInstances("mine.yaml", []byte(strings.Replace(good, tc.from, tc.to, 1)))
 			require.Error(t, err)
 			assert.Equal(t, tc.want, err.Error())
 		})
@@ -172,13 +171,13 @@ func TestInstanceSourcesRequired(t *testing.T) {
 
 func TestParseInstancesEmpty(t *testing.T) {
 	for _, doc := range []string{"", "\n", "# nothing\n"} {
-		_, err := capacity.ParseInstances(strings.NewReader(doc))
+		_, err := platform.ParseInstances("", []byte(doc))
 		require.Error(t, err, "ParseInstances(%q) accepted", doc)
-		assert.Equal(t, "capacity: instances: empty document", err.Error(), "ParseInstances(%q)", doc)
+		assert.Equal(t, "platform: input: empty instance table", err.Error(), "ParseInstances(%q)", doc)
 	}
 }
 
-// The catalogue is read up to 16 MiB (instanceLimits.MaxBytes): a document
+// The table is read up to 16 MiB (instanceLimits.MaxBytes): a document
 // of exactly that size is read whole, one byte more is refused by size
 // rather than cut short and parsed as if complete.
 func TestParseInstancesSizeLimit(t *testing.T) {
@@ -193,9 +192,16 @@ func TestParseInstancesSizeLimit(t *testing.T) {
 	}
 	at := pad(maxBytes)
 	require.Len(t, at, maxBytes)
-	_, err := capacity.ParseInstances(strings.NewReader(at))
+	_, err := platform.ParseInstances("", []byte(at))
 	require.NoError(t, err, "a document of exactly 16 MiB")
-	_, err = capacity.ParseInstances(strings.NewReader(pad(maxBytes + 1)))
+	_, err = platform.ParseInstances("", []byte(pad(maxBytes+1)))
 	require.Error(t, err, "a document of 16 MiB + 1 byte")
 	assert.Contains(t, err.Error(), "at most 16777216 are read")
+}
+
+func instances(t testing.TB) platform.Instances {
+	t.Helper()
+	inst, err := platform.EmbeddedInstances()
+	require.NoError(t, err)
+	return inst
 }

@@ -1,0 +1,70 @@
+// Formatting a report: money never goes through a float.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { money, cents, percent, capacityRows, haRows, capacitySummary, csvCell, csv } from '../static/report.js';
+
+test('money', () => {
+  for (const [in_, want] of [
+    ['0', '$0.00'], ['18.34', '$18.34'], ['262.8', '$262.80'], ['1234567.891', '$1,234,567.891'],
+    ['-5.5', '−$5.50'], ['100', '$100.00'], ['99999999999999999999.99', '$99,999,999,999,999,999,999.99'],
+    [undefined, '—'], [null, '—'], ['n/a', 'n/a'], [12, '12'],
+  ]) {
+    assert.equal(money(in_), want, String(in_));
+  }
+});
+
+test('cents', () => {
+  for (const [in_, want] of [['91.1', '91.10'], ['0', '0.00'], ['-3', '-3.00'], ['0.005', '0.005'], [undefined, ''], ['x', 'x']]) {
+    assert.equal(cents(in_), want, String(in_));
+  }
+});
+
+test('percent', () => {
+  assert.equal(percent(0.999702), '99.9702 %');
+  assert.equal(percent(1), '100 %');
+  assert.equal(percent(0.5), '50 %');
+  assert.equal(percent(0.99999999), '100 %');
+  assert.equal(percent(true), 'yes');
+});
+
+test('capacity rows label every figure, known or new', () => {
+  assert.deepEqual(capacityRows({ nodes: 3, task_vcpu: '0.5', survives: true, node_hours: 2190, by_hour: [1, 2] }), [
+    ['Worker nodes', '3'], ['vCPU per replica', '0.5'], ['Survives', 'yes'], ['Node hours', '2190'],
+  ]);
+  assert.deepEqual(capacityRows(null), []);
+});
+
+test('HA rows', () => {
+  assert.deepEqual(haRows({ managers: 3, control_plane_availability: 0.999702, control_plane_downtime_minutes_per_month: 13.0556,
+    sla: { percent: '99.95' }, on_control_plane_loss: {}, control_plane_availability_source: 'https://x' }), [
+    ['Managers', '3'], ['Control plane availability', '99.9702 %'], ['Control plane downtime (min/month)', '13.1'], ['SLA', '99.95 %'],
+  ]);
+});
+
+test('capacity summary', () => {
+  assert.equal(capacitySummary({ capacity: { nodes: 1 } }), '1 node');
+  assert.equal(capacitySummary({ capacity: { nodes: 9 } }), '9 nodes');
+  assert.equal(capacitySummary({ capacity: { tasks: 4 } }), '4 tasks');
+  assert.equal(capacitySummary({ capacity: { concurrency: '20' } }), '20 concurrent');
+  assert.equal(capacitySummary({}), '—');
+});
+
+test('CSV cells are quoted and defused', () => {
+  for (const [in_, want] of [
+    ['plain', 'plain'], ['a,b', '"a,b"'], ['say "hi"', '"say ""hi"""'], ['=1+1', "'=1+1"], ['+x', "'+x"], ['@x', "'@x"],
+    ['-5', '-5'], ['-5.25', '-5.25'], ['-x', "'-x"], ['line\nbreak', '"line\nbreak"'], [undefined, ''], [true, 'true'],
+  ]) {
+    assert.equal(csvCell(in_), want, String(in_));
+  }
+});
+
+test('CSV of a report: a row per cost line', () => {
+  const out = csv({ scenario: 'x', platforms: [
+    { platform: 'lambda', name: 'AWS Lambda', feasible: true, monthly_cost: '1.5', monthly_cost_rounded: '1.50',
+      cost_lines: [{ item: 'requests', quantity: '3', unit: 'request', unit_price: '0.5', amount: '1.5', amount_rounded: '1.50' }] },
+    { platform: 'eks', name: 'Amazon EKS', feasible: false },
+  ] });
+  assert.equal(out, 'scenario,platform,name,feasible,item,quantity,unit,unit_price,amount,amount_rounded,monthly_cost,monthly_cost_rounded\r\n' +
+    'x,lambda,AWS Lambda,true,requests,3,request,0.5,1.5,1.50,1.5,1.50\r\n' +
+    'x,eks,Amazon EKS,false,,,,,,,,\r\n');
+});

@@ -1,0 +1,164 @@
+// The scenario's fields as the library's schema describes them
+// (runwhere.schema(): path, kind, unit, default, enum, label, help). The
+// page keeps no list of its own: these helpers read the schema. No DOM:
+// the Node tests in ../jstest cover this file.
+
+import { NUMBER, Typed } from './numbers.js';
+
+// Kinds whose value is a number sent as typed (a JSON number).
+const TYPED = new Set(['decimal', 'number', 'integer']);
+
+export const isChecklist = (f) => f.kind === 'list' && Array.isArray(f.enum) && f.enum.length > 0;
+
+// parseValue reads the text of a field. It returns {} for an empty field
+// (left out, so the library applies its default), {value}, or {error}.
+// A list that is not a checklist is written as its items separated by
+// commas or spaces.
+export function parseValue(f, raw) {
+  const text = String(raw).trim();
+  if (text === '') return {};
+  if (f.kind === 'list') {
+    const items = text.split(/[\s,]+/).filter(Boolean);
+    const out = [];
+    for (const item of items) {
+      const r = scalar(f.path, f.items, item);
+      if (r.error) return r;
+      out.push(r.value);
+    }
+    return { value: out };
+  }
+  return scalar(f.path, f.kind, text);
+}
+
+function scalar(path, kind, text) {
+  if (TYPED.has(kind) || kind === 'money') {
+    if (!NUMBER.test(text)) return { error: `${path}: "${text}" is not a number` };
+    // Money is a decimal string in the contract; other numbers go as typed.
+    return { value: kind === 'money' ? text : new Typed(text) };
+  }
+  if (kind === 'bool') return { value: text === 'true' };
+  return { value: text };
+}
+
+// fieldText is the text a field shows for a value of a scenario.
+export function fieldText(v) {
+  if (v === undefined || v === null) return '';
+  if (Array.isArray(v)) return v.map(String).join(', ');
+  return String(v);
+}
+
+// shown is how a default or an assumed value reads: yes/no for booleans,
+// a list joined with commas; null for what has no short form.
+export function shown(v) {
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (Array.isArray(v)) return v.every((x) => typeof x !== 'object') ? v.join(', ') : null;
+  if (v === undefined || v === null || v === '' || typeof v === 'object') return null;
+  return String(v);
+}
+
+// defaultText is the first entry of a menu: "default", with the default
+// and the snapshots' own when they differ ("default (awsvpc; bridge in
+// 2017-12)"), or the value the library assumed when given.
+export function defaultText(f, assumed) {
+  const now = shown(assumed);
+  if (now !== null) return `default (${now})`;
+  const parts = [];
+  const d = shown(f.default);
+  if (d !== null) parts.push(d);
+  for (const [snap, v] of Object.entries(f.default_by_snapshot || {})) {
+    const s = shown(v);
+    if (s !== null) parts.push(`${s} in ${snap}`);
+  }
+  return parts.length ? `default (${parts.join('; ')})` : 'default';
+}
+
+// placeholder is what an empty text field shows: the value the library
+// assumed for it, else its default, else what its default follows, else
+// an example.
+export function placeholder(f, assumed) {
+  for (const v of [shown(assumed), shown(f.default), f.default_note, f.example]) {
+    if (v) return v;
+  }
+  return '';
+}
+
+// getPath reads a dotted path of an object; undefined when it is not there.
+export function getPath(o, path) {
+  for (const p of path.split('.')) {
+    if (o === null || typeof o !== 'object') return undefined;
+    o = o[p];
+  }
+  return o;
+}
+
+// setPath writes a dotted path, making the objects on the way.
+export function setPath(o, path, v) {
+  const parts = path.split('.');
+  for (let i = 0; i < parts.length - 1; i++) o = o[parts[i]] || (o[parts[i]] = {});
+  o[parts[parts.length - 1]] = v;
+}
+
+// unknownFields names every key of a scenario that is no field of the
+// schema, at any depth.
+export function unknownFields(sc, fields) {
+  const problems = [];
+  const walk = (o, prefix) => {
+    for (const k of Object.keys(o)) {
+      const path = prefix + k;
+      if (fields.some((f) => f.path === path)) continue;
+      if (!fields.some((f) => f.path.startsWith(path + '.'))) problems.push(`${path}: unknown field`);
+      else if (o[k] && typeof o[k] === 'object' && !Array.isArray(o[k])) walk(o[k], path + '.');
+    }
+  };
+  if (sc && typeof sc === 'object') walk(sc, '');
+  return problems;
+}
+
+// cleanError drops what an error message of the library says that means
+// nothing on the page: the form goes to it as one line of JSON, so
+// "line 1:57" says nothing here; the field's name does.
+export const cleanError = (msg) => String(msg).replace(/^runwhere: /, '').replace(/^line 1(:\d+)?: /, '');
+
+// fieldFinder returns a function that finds the field an error message
+// names. Longest paths first, so "workload.peak_requests_per_second"
+// wins over shorter names.
+export function fieldFinder(fields) {
+  const paths = fields.map((f) => f.path).sort((a, b) => b.length - a.length);
+  return (msg) => {
+    for (const p of paths) {
+      const i = msg.indexOf(p);
+      if (i >= 0 && (i === 0 || /[\s:("'`]/.test(msg[i - 1])) && !/[a-z_]/.test(msg[i + p.length] || '')) return p;
+    }
+    return null;
+  };
+}
+
+// listWords joins names as a sentence does: "a, b and c".
+export function listWords(names) {
+  return names.length > 1 ? names.slice(0, -1).join(', ') + ' and ' + names[names.length - 1] : (names[0] || '');
+}
+
+// groupHint is the line under a section's title: its help, or the
+// platforms it applies to when that is more than one and not all.
+export function groupHint(g, platforms) {
+  if (g.help) return g.help;
+  const ids = g.applies_to || [];
+  if (ids.length < 2 || ids.length >= platforms.length) return '';
+  return listWords(ids.map((id) => platformName(platforms, id)));
+}
+
+// platformName is a platform's short name in the schema, else its id.
+export function platformName(platforms, id) {
+  const p = platforms.find((x) => x.id === id);
+  return p ? p.short || p.name : id;
+}
+
+// isWide says whether a field takes the whole row of its section: the
+// scenario's own fields, lists, and fields whose label or menu entry would
+// not fit half a phone's width.
+export function isWide(f) {
+  if (!f.path.includes('.') || f.kind === 'list') return true;
+  const label = f.label + (f.unit ? ' ' + f.unit : '');
+  if (label.length > 24) return true;
+  return (f.kind === 'enum' || f.kind === 'bool') && defaultText(f).length > 24;
+}

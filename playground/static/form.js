@@ -1,0 +1,132 @@
+// The scenario form, built from the library's schema: one control per
+// field, in the schema's order, grouped in its sections. Reading and
+// filling the form, and showing the defaults the library assumed.
+
+import { $, el } from './dom.js';
+import {
+  isChecklist, parseValue, fieldText, defaultText, placeholder, getPath, setPath,
+  unknownFields, groupHint, platformName, isWide,
+} from './fields.js';
+
+export const idOf = (path) => 'f-' + path.replace(/\./g, '-');
+export const errorIdOf = (path) => 'e-' + path.replace(/\./g, '-');
+
+// buildForm puts a fieldset for each of the schema's groups into form.
+export function buildForm(form, schema) {
+  const sections = schema.groups.map((g) => {
+    const fs = el('fieldset', { 'data-group': g.path }, el('legend', { text: g.label }));
+    const hint = groupHint(g, schema.platforms);
+    if (hint) fs.append(el('p', { class: 'hint legend-hint', text: hint }));
+    const grid = el('div', { class: 'grid' });
+    for (const f of schema.fields) if (f.group === g.path) grid.append(fieldEl(f, schema.platforms));
+    fs.append(grid);
+    return fs;
+  });
+  form.replaceChildren(...sections);
+}
+
+function fieldEl(f, platforms) {
+  const id = idOf(f.path);
+  const errId = errorIdOf(f.path);
+  const wrap = el('div', { class: 'field' + (isWide(f) ? ' wide' : ''), 'data-path': f.path, 'data-kind': f.kind });
+  if (isChecklist(f)) {
+    const group = el('fieldset', { class: 'checks', id, title: f.help, 'aria-describedby': errId });
+    group.append(el('legend', { text: f.label }));
+    const on = Array.isArray(f.default) ? f.default : f.enum;
+    for (const v of f.enum) {
+      const cid = id + '-' + v;
+      const cb = el('input', { type: 'checkbox', id: cid, value: v, checked: on.includes(v) });
+      group.append(el('span', { class: 'check' }, cb, el('label', { for: cid, text: platformName(platforms, v) })));
+    }
+    wrap.append(group);
+  } else {
+    const label = el('label', { for: id }, f.label);
+    if (f.unit) label.append(' ', el('span', { class: 'unit', text: f.unit }));
+    wrap.append(label);
+    let input;
+    if (f.kind === 'enum' || f.kind === 'bool') {
+      input = el('select', { id, name: f.path, title: f.help });
+      const options = f.kind === 'bool' ? [['true', 'yes'], ['false', 'no']] : f.enum.map((v) => [v, platformName(platforms, v)]);
+      input.append(el('option', { value: '', text: defaultText(f) }), ...options.map(([v, t]) => el('option', { value: v, text: t })));
+    } else {
+      const numeric = ['decimal', 'number', 'integer', 'money'].includes(f.kind === 'list' ? f.items : f.kind);
+      input = el('input', {
+        id, name: f.path, type: 'text', title: f.help, placeholder: placeholder(f),
+        inputmode: numeric ? 'decimal' : null, spellcheck: 'false', autocapitalize: 'off',
+        'aria-required': f.required ? 'true' : null,
+      });
+    }
+    input.setAttribute('aria-describedby', errId);
+    wrap.append(input);
+  }
+  wrap.append(el('p', { class: 'error', id: errId, hidden: true }));
+  return wrap;
+}
+
+// readForm returns the scenario object the form describes (empty fields
+// left out, so the library applies its documented defaults) and the
+// errors found before asking the library, as [path, message] pairs.
+export function readForm(schema) {
+  const sc = {};
+  const errors = [];
+  for (const f of schema.fields) {
+    if (isChecklist(f)) {
+      const picked = f.enum.filter((v) => $(idOf(f.path) + '-' + v).checked);
+      if (picked.length === 0) errors.push([f.path, `${f.path}: pick at least one`]);
+      else if (picked.length < f.enum.length) setPath(sc, f.path, picked);
+      continue;
+    }
+    const r = parseValue(f, $(idOf(f.path)).value);
+    if (r.error) errors.push([f.path, r.error]);
+    else if ('value' in r) setPath(sc, f.path, r.value);
+  }
+  return { scenario: sc, errors };
+}
+
+// fillForm sets every field from a scenario object (as runwhere.scenario
+// returns it, numbers as their digits) and returns the problems that the
+// form cannot hold.
+export function fillForm(schema, sc) {
+  const problems = [];
+  for (const f of schema.fields) {
+    const v = getPath(sc, f.path);
+    if (isChecklist(f)) {
+      for (const p of f.enum) $(idOf(f.path) + '-' + p).checked = !Array.isArray(v) || v.includes(p);
+      if (v !== undefined && !Array.isArray(v)) problems.push(`${f.path}: want a list such as [${f.enum.slice(0, 2).join(', ')}]`);
+      if (Array.isArray(v)) for (const p of v) if (!f.enum.includes(p)) problems.push(`${f.path}: ${String(p)} is not one of ${f.enum.join(', ')}`);
+      continue;
+    }
+    const input = $(idOf(f.path));
+    if (v === undefined || v === null) { input.value = ''; continue; }
+    if (typeof v === 'object' && !(f.kind === 'list' && Array.isArray(v))) {
+      problems.push(`${f.path}: want a single value`);
+      input.value = '';
+      continue;
+    }
+    const s = fieldText(v);
+    if (input.tagName === 'SELECT' && ![...input.options].some((o) => o.value === s)) {
+      input.append(el('option', { value: s, text: s })); // keep what the scenario says; the library judges it
+    }
+    input.value = s;
+  }
+  problems.push(...unknownFields(sc, schema.fields));
+  return problems;
+}
+
+// showDefaults puts the value the library assumed for each empty field
+// (a report's inputs) in its placeholder or its menu's first entry, so
+// every assumption is visible.
+export function showDefaults(schema, inputs) {
+  for (const f of schema.fields) {
+    if (isChecklist(f)) continue;
+    const input = $(idOf(f.path));
+    const v = inputs ? getPath(inputs, f.path) : undefined;
+    if (input.tagName === 'SELECT') {
+      const t = defaultText(f, v);
+      if (input.options[0].textContent !== t) input.options[0].textContent = t;
+    } else {
+      const t = placeholder(f, v);
+      if (input.placeholder !== t) input.placeholder = t;
+    }
+  }
+}

@@ -1,0 +1,268 @@
+// render draws the page from the state, touching only what changed since
+// the last state. It calls nothing in the bridge: every answer is in the
+// state already.
+
+import { $, el, safeLink, linkify } from './dom.js';
+import { money, cents, capacityRows, haRows, capacitySummary } from './report.js';
+import { draw } from './chart.js';
+import { showDefaults, idOf, errorIdOf } from './form.js';
+import { getPath } from './fields.js';
+import { renderWhatIf } from './whatif.js';
+import { shareURL } from './share.js';
+
+export function render(s, p) {
+  if (s.fieldErrors !== p.fieldErrors) renderFieldErrors(s);
+  if (s.stale !== p.stale) $('results').classList.toggle('stale', s.stale);
+  if (s.report && s.report !== p.report) renderReport(s);
+  if (s.report && (s.report !== p.report || s.curves !== p.curves || s.chartWidth !== p.chartWidth)) drawChart(s);
+  if (s.report && (s.whatIf !== p.whatIf || s.report !== p.report)) renderWhatIf(s);
+  if (s.text !== p.text) updateShare(s.text);
+  if (s.yaml !== p.yaml && document.activeElement !== $('yaml')) $('yaml').value = s.yaml;
+  if (s.linkError !== p.linkError) {
+    $('link-error').textContent = s.linkError;
+    $('link-error').hidden = !s.linkError;
+  }
+  if (s.yamlError !== p.yamlError) {
+    $('yaml-error').textContent = s.yamlError;
+    $('yaml-error').hidden = !s.yamlError;
+    if (s.yamlError) $('yaml').setAttribute('aria-invalid', 'true');
+    else $('yaml').removeAttribute('aria-invalid');
+  }
+  if (s.version !== p.version) $('version').textContent = s.version ? `runwhere ${s.version}.` : '';
+  if (s.status !== p.status) $('status').textContent = s.status;
+}
+
+// ---- errors next to fields ------------------------------------------
+
+// shown holds the [message, input] pairs on screen, so clearing them
+// touches only those (a recompute runs on every key).
+const shown = [];
+
+function renderFieldErrors(s) {
+  for (const [err, input] of shown.splice(0)) {
+    err.hidden = true;
+    err.textContent = '';
+    if (input) input.removeAttribute('aria-invalid');
+  }
+  const banner = [];
+  for (const [path, msg] of s.fieldErrors) {
+    const err = path && $(errorIdOf(path));
+    if (!err) {
+      banner.push(msg);
+      continue;
+    }
+    err.textContent = msg;
+    err.hidden = false;
+    const input = $(idOf(path));
+    input.setAttribute('aria-invalid', 'true');
+    shown.push([err, input]);
+  }
+  $('scenario-error').textContent = banner.join(' ');
+  $('scenario-error').hidden = banner.length === 0;
+}
+
+// ---- the report -----------------------------------------------------
+
+function renderReport(s) {
+  const r = s.report;
+  $('scenario-name').textContent = r.scenario || 'it';
+  $('report-meta').textContent = [r.snapshot && `prices as of ${r.snapshot}`, r.region, r.currency].filter(Boolean).join(' · ');
+  const name = platformNamer(r);
+  renderRecommendation(r, name);
+  renderSummary(r);
+  renderBreakEven(r, name);
+  renderCards(r);
+  showDefaults(s.schema, r.inputs);
+}
+
+function drawChart(s) {
+  // The marker of the current load: a double is plenty for a position.
+  const rate = Number(getPath(s.report.inputs, 'workload.requests_per_second'));
+  draw($('chart'), $('legend'), $('chart-caption'), s.curves, s.report, Number.isFinite(rate) ? rate : null,
+    s.chartWidth, s.schema.platforms.map((p) => p.id));
+}
+
+function platformNamer(r) {
+  const names = new Map((r.platforms || []).map((p) => [p.platform, p.name]));
+  return (id) => names.get(id) || id;
+}
+
+function renderRecommendation(r, name) {
+  const box = $('recommendation');
+  const rec = r.recommendation;
+  if (!rec || !rec.platform) { box.hidden = true; return; }
+  box.hidden = false;
+  $('rec-name').textContent = name(rec.platform);
+  $('rec-reasons').replaceChildren(...(rec.reasons || []).map((t) => el('li', null, ...linkify(t))));
+  const rows = (rec.ranking || []).map((x) => el('tr', null,
+    el('th', { scope: 'row', text: name(x.platform) }),
+    el('td', { class: 'num', text: typeof x.score === 'number' ? x.score.toFixed(2) : '' }),
+    ...['cost', 'headroom', 'resilience', 'operations', 'portability'].map((k) =>
+      el('td', { class: 'num', text: x.criteria && typeof x.criteria[k] === 'number' ? x.criteria[k].toFixed(2) : '' }))));
+  const det = $('ranking');
+  det.hidden = rows.length === 0;
+  det.querySelector('tbody').replaceChildren(...rows);
+}
+
+function renderBreakEven(r, name) {
+  const items = [];
+  const never = new Map(); // reason -> the platforms it applies to
+  let n = 0;
+  for (const b of r.break_even || []) {
+    const a = name(b.serverless);
+    const z = name(b.server);
+    if (Number(b.requests_per_second) > 0) {
+      n++; // the number of its marker on the chart
+      items.push(el('li', null, el('span', { class: 'be-n', 'aria-hidden': 'true', text: String(n) }),
+        `${a} and ${z} cost the same at `, el('strong', { text: `${b.requests_per_second} requests/s` }),
+        b.requests_per_hour ? ` (${b.requests_per_hour} an hour)` : '',
+        b.cheaper_below ? `; ${name(b.cheaper_below)} is cheaper below it` : '',
+        b.crossings > 1 ? ` (the lines cross ${b.crossings} times)` : '', '.'));
+    } else {
+      const k = `${a}\u0000${b.reason || 'no break-even point'}`;
+      if (!never.has(k)) never.set(k, []);
+      never.get(k).push(z);
+    }
+  }
+  for (const [k, zs] of never) {
+    const [a, reason] = k.split('\u0000');
+    const list = zs.length > 1 ? zs.slice(0, -1).join(', ') + ' and ' + zs[zs.length - 1] : zs[0];
+    items.push(el('li', { class: 'never' }, `${a} against ${list}: ${reason}${/[.!]$/.test(reason) ? '' : '.'}`));
+  }
+  $('breakeven').replaceChildren(...items);
+  $('breakeven').hidden = items.length === 0;
+}
+
+function renderSummary(r) {
+  const rec = r.recommendation && r.recommendation.platform;
+  const rows = (r.platforms || []).map((p) => {
+    const tr = el('tr', { 'data-platform': p.platform, class: p.platform === rec ? 'recommended' : (p.feasible ? '' : 'blocked') });
+    const name = el('th', { scope: 'row' }, p.name || p.platform);
+    if (p.platform === rec) name.append(' ', el('span', { class: 'badge rec', text: 'recommended' }));
+    tr.append(name);
+    tr.append(el('td', null, badge(p)));
+    tr.append(el('td', { class: 'num cost', 'data-value': p.monthly_cost_rounded,
+      text: p.feasible ? money(p.monthly_cost_rounded) : '—' }));
+    tr.append(el('td', { class: 'num cap', text: p.feasible ? capacitySummary(p) : firstBlocker(p) }));
+    return tr;
+  });
+  $('summary').tBodies[0].replaceChildren(...rows);
+}
+
+function firstBlocker(p) {
+  const b = (p.blockers || [])[0];
+  return b ? b.code : '—';
+}
+
+function badge(p) {
+  return p.feasible
+    ? el('span', { class: 'badge ok', text: 'feasible' })
+    : el('span', { class: 'badge no', text: 'blocked' });
+}
+
+function renderCards(r) {
+  const cards = (r.platforms || []).map((p) => {
+    const card = el('article', { class: 'card' + (p.feasible ? '' : ' blocked'), 'data-platform': p.platform, 'aria-labelledby': 'card-' + p.platform });
+    card.append(el('header', null, el('h4', { id: 'card-' + p.platform, text: p.name || p.platform }), badge(p)));
+    card.append(p.feasible
+      ? el('p', { class: 'cost' },
+        el('span', { class: 'big', text: money(p.monthly_cost_rounded) }), ' a month',
+        el('span', { class: 'exact', text: `exact ${p.monthly_cost}` }))
+      : el('p', { class: 'cost' }, el('span', { class: 'big muted', text: 'Not feasible' })));
+    if (p.blockers && p.blockers.length) {
+      card.append(el('ul', { class: 'findings blockers', 'aria-label': 'Blockers' },
+        ...p.blockers.map((b) => el('li', null,
+          el('strong', { text: b.code }), ': ', ...linkify(b.message),
+          b.limit ? ` (limit ${b.limit})` : '',
+          b.source ? ' ' : '', safeLink(b.source, 'source')))));
+    }
+    if (p.warnings && p.warnings.length) {
+      card.append(el('ul', { class: 'findings warnings', 'aria-label': 'Warnings' },
+        ...p.warnings.map((w) => el('li', null, el('strong', { text: w.code }), ': ', ...linkify(w.message),
+          w.source ? ' ' : '', safeLink(w.source, 'source')))));
+    }
+    const cap = capacityRows(p.capacity);
+    if (cap.length) card.append(el('h5', { text: 'Capacity' }), dl(cap));
+    const ha = haRows(p.ha);
+    if (ha.length) card.append(el('h5', { text: 'High availability' }), dl(ha));
+    const haSrc = [p.ha && p.ha.sla && p.ha.sla.source && safeLink(p.ha.sla.source, p.ha.sla.scope ? `SLA (${p.ha.sla.scope})` : 'SLA'),
+      p.ha && p.ha.control_plane_availability_source && safeLink(p.ha.control_plane_availability_source, 'availability model')].filter(Boolean);
+    if (haSrc.length) card.append(el('p', { class: 'hint' }, 'Sources: ', ...haSrc.flatMap((a, i) => (i ? [', ', a] : [a]))));
+    const haw = (p.ha && p.ha.warnings) || [];
+    if (haw.length) {
+      card.append(el('ul', { class: 'findings warnings', 'aria-label': 'Availability warnings' },
+        ...haw.map((w) => el('li', null, w.message, w.source ? ' ' : '', safeLink(w.source, 'source')))));
+    }
+    const loss = p.ha && p.ha.on_control_plane_loss;
+    if (loss && typeof loss === 'object') {
+      card.append(el('h5', { text: 'If the control plane is lost' }));
+      card.append(worksList(loss));
+      if (loss.source) card.append(el('p', { class: 'hint' }, safeLink(loss.source, 'source')));
+      if (loss.deck_claim) card.append(el('p', { class: 'hint' }, `The 2017 deck said “${loss.deck_claim}”`, loss.deck_verdict ? ` — ${loss.deck_verdict}.` : '.'));
+    }
+    card.append(arithmetic(p));
+    return card;
+  });
+  $('cards').replaceChildren(...cards);
+}
+
+const FEATURES = [['running_workloads_continue', 'running workloads'], ['rescheduling', 'rescheduling'], ['deployments', 'deployments'], ['autoscaling', 'autoscaling']];
+
+// worksList shows which features keep working, with a mark and words
+// (the colour is not the only signal).
+function worksList(o) {
+  const ul = el('ul', { class: 'works' });
+  for (const [k, t] of FEATURES) {
+    if (typeof o[k] !== 'boolean') continue;
+    ul.append(el('li', { class: o[k] ? 'yes' : 'no' },
+      el('span', { class: 'mark', 'aria-hidden': 'true', text: o[k] ? '✓' : '✗' }), `${t}: ${o[k] ? 'yes' : 'no'}`));
+  }
+  return ul;
+}
+
+function dl(rows) {
+  const d = el('dl', { class: 'figures' });
+  for (const [k, v] of rows) d.append(el('dt', { text: k }), el('dd', { text: v }));
+  return d;
+}
+
+function arithmetic(p) {
+  const lines = p.cost_lines || [];
+  const det = el('details', { class: 'arith' });
+  det.append(el('summary', { text: 'Show the arithmetic' }));
+  if (!lines.length) {
+    det.append(el('p', { class: 'hint', text: 'No line items.' }));
+    return det;
+  }
+  const wrap = el('div', { class: 'table-wrap' });
+  const t = el('table', { class: 'lines' });
+  t.append(el('thead', null, el('tr', null,
+    el('th', { scope: 'col', text: 'Line item' }), el('th', { scope: 'col', class: 'num', text: 'USD' }))));
+  const tb = el('tbody');
+  for (const l of lines) {
+    tb.append(el('tr', null,
+      el('th', { scope: 'row' }, l.item, el('span', { class: 'calc', text: `${l.quantity} ${l.unit || ''} × ${l.unit_price} = ${l.amount}` })),
+      el('td', { class: 'num', text: cents(l.amount_rounded || l.amount) })));
+  }
+  t.append(tb);
+  t.append(el('tfoot', null, el('tr', null,
+    el('th', { scope: 'row' }, 'Monthly total', el('span', { class: 'calc', text: `exact ${p.monthly_cost}` })),
+    el('td', { class: 'num', text: cents(p.monthly_cost_rounded) }))));
+  wrap.append(t);
+  det.append(wrap, el('p', { class: 'hint', text: 'Each line is rounded to the cent, half up, then summed, as AWS bills it; a month is 730 hours.' }));
+  return det;
+}
+
+// ---- share link -------------------------------------------------------
+
+// updateShare shows the link at once and puts it in the address bar a
+// moment later: browsers throttle history.replaceState when typing
+// calls it on every key.
+let shareTimer = 0;
+function updateShare(text) {
+  if (!text) return;
+  const href = shareURL(location.href, text);
+  $('share-link').value = href;
+  clearTimeout(shareTimer);
+  shareTimer = setTimeout(() => { if (location.href !== href) history.replaceState(null, '', href); }, 300);
+}

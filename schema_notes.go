@@ -1,0 +1,139 @@
+package runwhere
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/runwhere/runwhere/platform"
+)
+
+// The words a form shows for each scenario field: the home of the field
+// docs for people, as the struct comments are for Go programmers. A test
+// fails when a field of Scenario has no entry here, or an entry names no
+// field, so a new field cannot reach the page unlabelled.
+
+type fieldNote struct {
+	label, unit, help string
+	example           string    // shown in an empty field with no default
+	defaultNote       string    // what a field left out takes, when it follows other fields
+	kind              FieldKind // overrides the kind found by reflection
+	oneOf             string    // the other field of an exactly-one-of pair
+	enum              func() []string
+	appliesTo         func(platform.Platform) bool
+}
+
+type groupNote struct {
+	label, help string
+	appliesTo   func(platform.Platform) bool
+}
+
+// Which platforms a setting affects, as the root's evaluation decides it.
+var (
+	isServerless = func(p platform.Platform) bool { return p.Kind == platform.Serverless }
+	isContainer  = func(p platform.Platform) bool { return p.Kind == platform.Orchestrator }
+	// onServers: the EC2-backed platforms, whose workers the scenario sizes.
+	onServers   = func(p platform.Platform) bool { return p.Kind == platform.Orchestrator && p.ID != platform.ECSFargate }
+	selfManaged = func(p platform.Platform) bool { return p.ControlPlane.RunBy == platform.User }
+	onECSEC2    = func(p platform.Platform) bool { return p.ID == platform.ECSEC2 }
+)
+
+// The values of the enum fields. archValues and networkModes are the
+// values Scenario.check accepts; a test holds them to it.
+var (
+	archValues   = []string{DefaultArch, "arm64"}
+	networkModes = []string{"awsvpc", "bridge", "host"}
+)
+
+func snapshotValues() []string {
+	s := platform.Snapshots()
+	slices.Reverse(s)
+	return s
+}
+
+func platformValues() []string {
+	var out []string
+	for _, id := range platform.IDs() {
+		out = append(out, string(id))
+	}
+	return out
+}
+
+var groupNotes = map[string]groupNote{
+	"":          {label: "Scenario"},
+	"workload":  {label: "Workload"},
+	"lambda":    {label: "AWS Lambda", appliesTo: isServerless},
+	"servers":   {label: "Servers", appliesTo: onServers},
+	"container": {label: "Container (one replica)", appliesTo: isContainer},
+	"ha":        {label: "Availability"},
+	"weights":   {label: "Recommendation weights", help: "How much each criterion counts; they need not sum to one."},
+}
+
+var fieldNotes = map[string]fieldNote{
+	"name": {label: "Name", example: "my-service",
+		help: "A name for the scenario; reports and exports carry it."},
+	"snapshot": {label: "Price snapshot", enum: snapshotValues,
+		help: "The dated catalogue of prices and limits; 2017-12 is the era of the 2017 deck."},
+	"region": {label: "Region",
+		help: "The AWS region whose prices apply."},
+	"platforms": {label: "Platforms", enum: platformValues,
+		help: "The platforms to compare; all of the snapshot's when left out."},
+
+	"workload.requests_per_second": {label: "Requests per second", unit: "mean", oneOf: "workload.requests_per_month",
+		help: "The mean request rate over the month (a month is 730 hours)."},
+	"workload.requests_per_month": {label: "…or per month", oneOf: "workload.requests_per_second",
+		help: "Requests in a month, instead of the rate per second."},
+	"workload.peak_requests_per_second": {label: "Peak requests/s", defaultNote: "mean",
+		help: "The rate servers are sized for; the mean when left out."},
+	"workload.duration_ms": {label: "Duration", unit: "ms",
+		help: "The mean execution time of one request."},
+	"workload.memory_mb": {label: "Memory", unit: "MB",
+		help: "The memory one invocation or one request needs."},
+	"workload.arch": {label: "Architecture", enum: func() []string { return slices.Clone(archValues) },
+		help: "The instruction set the code is built for."},
+	"workload.max_duration_s": {label: "Longest job", unit: "s", defaultNote: "duration",
+		help: "The longest single request or job; the mean duration when left out."},
+	"workload.cpu_fraction": {label: "CPU share", unit: "0–1",
+		help: "The share of the duration spent on CPU: 1 is CPU-bound, an I/O-bound API less."},
+
+	"lambda.free_tier": {label: "Free tier",
+		help: "Count Lambda's monthly free tier (it is per account, so off unless said)."},
+	"lambda.ephemeral_storage_mb": {label: "Ephemeral storage", unit: "MB",
+		help: "The /tmp size of each function."},
+	"lambda.provisioned_concurrency": {label: "Provisioned concurrency",
+		help: "Executions kept warm all month, billed whether used or not."},
+	"lambda.cpu_share_scaling": {label: "Slow CPU-bound work by Lambda’s vCPU share",
+		help: "Read the duration as measured on a whole vCPU and slow its CPU-bound share in proportion to the vCPU Lambda gives the memory."},
+
+	"servers.instance_type": {label: "Instance type",
+		help: "The EC2 instance type of the workers."},
+	"servers.hourly_price": {label: "Hourly price", unit: "USD", kind: KindMoney, defaultNote: "catalogue",
+		help: "Overrides the catalogue's on-demand price of the instance (a negotiated rate, another region)."},
+	"servers.count": {label: "Workers", unit: "0 = size it",
+		help: "A fixed fleet of workers; 0 sizes it from the workload."},
+	"servers.target_utilization": {label: "Target utilisation", unit: "0–1",
+		help: "The share of each replica's vCPU that requests may use; the rest is headroom."},
+	"servers.zones": {label: "Zones",
+		help: "Availability zones the workers and managers are spread over."},
+	"servers.managers": {label: "Managers", appliesTo: selfManaged,
+		help: "Control-plane nodes of a self-managed cluster."},
+	"servers.ecs_network_mode": {label: "ECS network mode", enum: func() []string { return slices.Clone(networkModes) }, appliesTo: onECSEC2,
+		help: "The task network mode on ECS with EC2: awsvpc gives each task an ENI, so ENIs bound the tasks per instance."},
+	"servers.survive_zone_loss": {label: "Size to survive a zone loss",
+		help: "Size every zone so that the others still serve the peak when one is lost."},
+
+	"container.vcpu": {label: "vCPU",
+		help: "The vCPU of one replica (Fargate rounds up to its next task size)."},
+	"container.memory_mb": {label: "Memory", unit: "MB", defaultNote: fmt.Sprintf("≥ %d", DefaultContainerMemory),
+		help: fmt.Sprintf("The memory of one replica; %d MB, or the workload's memory when that is more, when left out.", DefaultContainerMemory)},
+
+	"ha.node_availability": {label: "One node", unit: "0–1",
+		help: "The chance that one node is up (an assumption: set your own)."},
+	"ha.zone_availability": {label: "One zone", unit: "0–1",
+		help: "The chance that one availability zone is up (an assumption: set your own)."},
+
+	"weights.cost":        {label: "Cost", help: "The weight of the monthly cost (the cheapest scores 1)."},
+	"weights.headroom":    {label: "Headroom", help: "The weight of room left below the platform's published limits."},
+	"weights.resilience":  {label: "Resilience", help: "The weight of control-plane uptime and surviving the loss of a zone."},
+	"weights.operations":  {label: "Operations", help: "The weight of how little the team has to run itself."},
+	"weights.portability": {label: "Portability", help: "The weight of a configuration that runs off AWS too."},
+}
