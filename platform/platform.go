@@ -144,15 +144,15 @@ const (
 
 // Platform is one platform as of one snapshot.
 type Platform struct {
-	ID           ID           `yaml:"id" json:"id"`
-	Name         string       `yaml:"name" json:"name"`
-	Kind         Kind         `yaml:"kind" json:"kind"`
+	ID   ID     `yaml:"id" json:"id"`
+	Name string `yaml:"name" json:"name"`
+	Kind Kind   `yaml:"kind" json:"kind"`
 	// Family picks the model that sizes and bills the platform.
 	Family Family `yaml:"family" json:"family"`
 	// NodeReservation is the rule a worker node reserves by; set for
 	// [Nodes] platforms only.
 	NodeReservation NodeReservation `yaml:"node_reservation,omitempty" json:"node_reservation,omitempty"`
-	ControlPlane ControlPlane `yaml:"control_plane" json:"control_plane"`
+	ControlPlane    ControlPlane    `yaml:"control_plane" json:"control_plane"`
 	// Workers says who runs the machines workloads run on: the [User]
 	// (nodes, container instances, clients) or [AWS] (Fargate, Lambda).
 	Workers  Feature[Operator] `yaml:"workers" json:"workers"`
