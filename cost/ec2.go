@@ -70,11 +70,11 @@ func EC2Hourly(c *Catalogue, u EC2Usage) (decimal.Decimal, error) {
 }
 
 func ec2Line(c *Catalogue, u EC2Usage) (Line, error) {
-	t, billed, err := ec2Tariff(c, u)
+	m, billed, err := ec2Meter(c, u)
 	if err != nil {
 		return Line{}, err
 	}
-	return t.Bill(billed.Mul(decimal.NewFromInt(int64(u.Count)))).Lines[0], nil
+	return m.Lines(billed.Mul(decimal.NewFromInt(int64(u.Count))))[0], nil
 }
 
 // EC2Tariff is the price of u's instance type as a [Tariff] over
@@ -84,31 +84,34 @@ func ec2Line(c *Catalogue, u EC2Usage) (Line, error) {
 // run, not to the tariff. A fleet whose size changes hour by hour is the
 // sum of the tariff at each hour's instance-hours.
 func EC2Tariff(c *Catalogue, u EC2Usage) (Tariff, error) {
-	t, _, err := ec2Tariff(c, u)
-	return t, err
+	m, _, err := ec2Meter(c, u)
+	if err != nil {
+		return nil, err
+	}
+	return Tariff{{Meter: m, Per: dOne}}, nil
 }
 
-// ec2Tariff checks u and returns its tariff and the billed hours of one
-// instance's run.
-func ec2Tariff(c *Catalogue, u EC2Usage) (Tariff, decimal.Decimal, error) {
+// ec2Meter checks u and returns its meter of instance-hours and the billed
+// hours of one instance's run.
+func ec2Meter(c *Catalogue, u EC2Usage) (Meter, decimal.Decimal, error) {
 	if c == nil || c.EC2 == nil {
-		return nil, dZero, fieldErr("ec2", snapshotOf(c), "is not priced in this catalogue")
+		return Meter{}, dZero, fieldErr("ec2", snapshotOf(c), "is not priced in this catalogue")
 	}
 	if u.Count < 0 {
-		return nil, dZero, fieldErr("ec2.count", strconv.Itoa(u.Count), "is negative")
+		return Meter{}, dZero, fieldErr("ec2.count", strconv.Itoa(u.Count), "is negative")
 	}
 	if u.InstanceType == "" {
-		return nil, dZero, fieldErr("ec2.instance_type", "", "is missing")
+		return Meter{}, dZero, fieldErr("ec2.instance_type", "", "is missing")
 	}
 	if err := checkDecimals(namedDecimal{"ec2.hours", u.Hours}, namedDecimal{"ec2.discount", u.Discount}); err != nil {
-		return nil, dZero, err
+		return Meter{}, dZero, err
 	}
 	if u.Hours.IsNegative() {
-		return nil, dZero, fieldErr("ec2.hours", u.Hours.String(), "is negative")
+		return Meter{}, dZero, fieldErr("ec2.hours", u.Hours.String(), "is negative")
 	}
 	price, err := EC2Hourly(c, u)
 	if err != nil {
-		return nil, dZero, err
+		return Meter{}, dZero, err
 	}
 	hours := u.Hours
 	if hours.IsZero() {
@@ -119,8 +122,7 @@ func ec2Tariff(c *Catalogue, u EC2Usage) (Tariff, decimal.Decimal, error) {
 	if item == "" {
 		item = "ec2 " + u.InstanceType
 	}
-	m := Meter{Unit: "instance-hour", Bands: []Band{{Item: item, Price: price}}}
-	return Tariff{{Meter: m, Per: dOne}}, billed, nil
+	return Meter{Unit: "instance-hour", Bands: []Band{{Item: item, Price: price}}}, billed, nil
 }
 
 // billedHours rounds a run up to the billing increment and minimum. The

@@ -23,17 +23,16 @@ type Step struct {
 	MinUnits        int             // units kept however low the load
 }
 
-// Units is the number of units the step runs at x requests per month.
-func (s Step) Units(x decimal.Decimal) decimal.Decimal {
+// At is the step's cost at x requests per month.
+func (s Step) At(x decimal.Decimal) decimal.Decimal {
+	// n is built and used here, not returned: it then stays on the stack,
+	// and curves evaluate fleets at many loads.
 	n := decimal.NewFromInt(int64(s.MinUnits))
 	if s.RequestsPerUnit.IsPositive() {
 		n = maxDec(n, ceilTo(x, s.RequestsPerUnit).Div(s.RequestsPerUnit).Round(0))
 	}
-	return n
+	return s.PerUnit.Mul(n)
 }
-
-// At is the step's cost at x requests per month.
-func (s Step) At(x decimal.Decimal) decimal.Decimal { return s.PerUnit.Mul(s.Units(x)) }
 
 func (s Step) check(field string) error {
 	if s.PerUnit.IsNegative() || s.RequestsPerUnit.IsNegative() || s.MinUnits < 0 {

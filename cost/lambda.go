@@ -188,9 +188,10 @@ func (m *lambdaModel) meter() {
 		n++
 	}
 	m.tariff = make(Tariff, 2, n)
-	m.tariff[tRequests].Meter = Meter{Unit: "request", Free: m.freeReq,
-		Bands: []Band{{Item: l.requests, Price: m.reqPrice}}}
-	bands := make([]Band, len(m.tiers))
+	all := make([]Band, 1+len(m.tiers)) // one allocation for both meters' bands
+	all[0] = Band{Item: l.requests, Price: m.reqPrice}
+	m.tariff[tRequests].Meter = Meter{Unit: "request", Free: m.freeReq, Bands: all[:1:1]}
+	bands := all[1:]
 	ups := make([]decimal.Decimal, len(m.tiers)) // copies: a tariff shares nothing with the catalogue
 	for i, t := range m.tiers {
 		bands[i] = Band{Item: l.duration, Price: t.Value}

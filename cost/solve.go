@@ -74,7 +74,7 @@ func newSolver(f Fleet) *solver {
 		switch {
 		case st.PerUnit.IsZero(): // charges nothing at any load
 		case !st.RequestsPerUnit.IsPositive():
-			s.fixed = s.fixed.Add(st.PerUnit.Mul(decimal.NewFromInt(int64(st.MinUnits))))
+			s.fixed = addNonZero(s.fixed, st.PerUnit.Mul(decimal.NewFromInt(int64(st.MinUnits))))
 		default:
 			m := decimal.NewFromInt(int64(st.MinUnits))
 			s.terms = append(s.terms, loadTerm{p: st.PerUnit, c: st.RequestsPerUnit, end: st.RequestsPerUnit.Mul(m), idle: st.PerUnit.Mul(m)})
@@ -91,20 +91,23 @@ func newSolver(f Fleet) *solver {
 	if n > 1 {
 		slices.SortStableFunc(s.terms, func(a, b loadTerm) int { return a.end.Cmp(b.end) })
 	}
+	// Every sum starts from an explicit zero: arithmetic on the zero
+	// Decimal allocates its coefficient first.
 	all := make([]decimal.Decimal, 4*(n+1))
 	s.idle, s.pa, s.qlo, s.qhi = all[:n+1], all[n+1:2*(n+1)], all[2*(n+1):3*(n+1)], all[3*(n+1):]
+	s.idle[n], s.pa[0], s.qlo[0], s.qhi[0] = dZero, dZero, dZero, dZero
 	for k := n - 1; k >= 0; k-- {
-		s.idle[k] = s.idle[k+1].Add(s.terms[k].idle)
+		s.idle[k] = addNonZero(s.idle[k+1], s.terms[k].idle)
 	}
 	d := s.terms[0].c
 	for k, t := range s.terms {
-		s.pa[k+1] = s.pa[k].Add(t.p)
-		lo, hi := t.p, t.p
-		if k > 0 {
-			pd := t.p.Mul(d)
-			lo, hi = floorDiv(pd, t.c), ceilDiv(pd, t.c)
+		if k == 0 {
+			s.pa[1], s.qlo[1], s.qhi[1] = t.p, t.p, t.p
+			continue
 		}
-		s.qlo[k+1], s.qhi[k+1] = s.qlo[k].Add(lo), s.qhi[k].Add(hi)
+		pd := t.p.Mul(d)
+		s.pa[k+1] = s.pa[k].Add(t.p)
+		s.qlo[k+1], s.qhi[k+1] = s.qlo[k].Add(floorDiv(pd, t.c)), s.qhi[k].Add(ceilDiv(pd, t.c))
 	}
 	return s
 }
@@ -189,7 +192,7 @@ func (s *solver) piece(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl decimal.D
 		}
 		fixed := s.fixed
 		if k < len(s.terms) {
-			fixed = fixed.Add(s.idle[k])
+			fixed = addNonZero(fixed, s.idle[k])
 		}
 		if k == 0 {
 			s.constant(x0, end, v0, sl, fixed)
@@ -223,19 +226,23 @@ func (s *solver) band(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl, fixed dec
 		bHi = sd.Sub(s.qhi[k])
 	}
 	dp := d.Mul(s.pa[k])
-	gLo := func(x decimal.Decimal) decimal.Decimal { return a.Add(bLo.Mul(x)) }
-	gHi := gLo
-	if !exact {
-		gHi = func(x decimal.Decimal) decimal.Decimal { return a.Add(bHi.Mul(x)) }
-	}
 	// Most pieces lie wholly on one side: decide them without dividing.
-	g0Lo, g0Hi := gLo(x0), gHi(x0)
+	g0Lo := a.Add(bLo.Mul(x0))
+	g0Hi := g0Lo
+	if !exact {
+		g0Hi = a.Add(bHi.Mul(x0))
+	}
 	if x1 != nil {
-		if g0Lo.IsNegative() && gLo(*x1).IsNegative() {
+		g1Lo := a.Add(bLo.Mul(*x1))
+		if g0Lo.IsNegative() && g1Lo.IsNegative() {
 			s.add(x0, Serverless)
 			return nil
 		}
-		if g0Hi.GreaterThan(dp) && gHi(*x1).GreaterThan(dp) {
+		g1Hi := g1Lo
+		if !exact {
+			g1Hi = a.Add(bHi.Mul(*x1))
+		}
+		if g0Hi.GreaterThan(dp) && g1Hi.GreaterThan(dp) {
 			s.add(x0, Server)
 			return nil
 		}
