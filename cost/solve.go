@@ -287,9 +287,8 @@ func (s *solver) band(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl, fixed dec
 			sl, k, div(s.qlo[k], d), DivScale)
 	}
 	// Step indices of every term covering the band, widened by one for
-	// rounding, and clipped to the piece.
-	bandStart, bandEnd := x0, x0
-	first := true
+	// rounding and clipped to the piece; the band is where any of them is.
+	var kLo0, kHi0, bandStart, bandEnd decimal.Decimal
 	for j := range k {
 		c := s.terms[j].c
 		kLo := x0.Div(c).Floor()
@@ -306,31 +305,26 @@ func (s *solver) band(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl, fixed dec
 			kHi = x1.Div(c).Ceil()
 		}
 		kHi = maxDec(kHi, kLo)
-		if st, en := kLo.Mul(c), kHi.Mul(c); first {
-			bandStart, bandEnd, first = st, en, false
+		if st, en := kLo.Mul(c), kHi.Mul(c); j == 0 {
+			kLo0, kHi0, bandStart, bandEnd = kLo, kHi, st, en
 		} else {
 			bandStart, bandEnd = minDec(bandStart, st), maxDec(bandEnd, en)
 		}
-		if k == 1 {
-			if err := s.count(kHi.Sub(kLo).IntPart()); err != nil {
-				return err
-			}
-			if bandStart.GreaterThan(x0) {
-				s.add(x0, pre)
-			}
-			s.steps1(x0, x1, v0, sl, fixed, kLo, kHi)
-		}
 	}
-	if k > 1 {
-		start := maxDec(x0, bandStart)
-		if start.GreaterThan(x0) {
-			s.add(x0, pre)
+	if bandStart.GreaterThan(x0) {
+		s.add(x0, pre)
+	}
+	if k == 1 {
+		if err := s.count(kHi0.Sub(kLo0)); err != nil {
+			return err
 		}
+		s.steps1(x0, x1, v0, sl, fixed, kLo0, kHi0)
+	} else {
 		end := bandEnd
 		if x1 != nil && x1.LessThan(end) {
 			end = *x1
 		}
-		if err := s.stepsN(x0, v0, sl, fixed, k, start, end); err != nil {
+		if err := s.stepsN(x0, v0, sl, fixed, k, maxDec(x0, bandStart), end); err != nil {
 			return err
 		}
 	}
@@ -340,13 +334,18 @@ func (s *solver) band(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl, fixed dec
 	return nil
 }
 
-// count adds n examined steps and refuses a solve that examines too many.
-func (s *solver) count(n int64) error {
-	if s.steps += int(n); n > MaxFleetSteps || s.steps > MaxFleetSteps {
+// count adds n examined steps and refuses a solve that examines too many
+// (n is compared as a decimal: a band wider than an int64 is refused, not
+// wrapped around).
+func (s *solver) count(n decimal.Decimal) error {
+	if n.GreaterThan(maxFleetSteps) || s.steps+int(n.IntPart()) > MaxFleetSteps {
 		return fmt.Errorf("cost: break-even: more than %d fleet steps to examine", MaxFleetSteps)
 	}
+	s.steps += int(n.IntPart())
 	return nil
 }
+
+var maxFleetSteps = decimal.NewFromInt(MaxFleetSteps)
 
 // steps1 examines the steps kLo..kHi−1 of a one-term fleet, one constant
 // cost each: the common case, with no merging to do.
@@ -374,18 +373,18 @@ func (s *solver) stepsN(x0, v0, sl, fixed decimal.Decimal, k int, start, end dec
 	if !start.LessThan(end) {
 		return nil
 	}
-	var n int64
+	n := dZero
 	units := make([]decimal.Decimal, k)
 	for j, t := range s.terms[:k] {
 		q, _ := start.QuoRem(t.c, 0) // exact ⌊start / C⌋
 		units[j] = q.Add(dOne)
-		n += end.Sub(q.Mul(t.c)).Div(t.c).Ceil().IntPart()
+		n = n.Add(end.Sub(q.Mul(t.c)).Div(t.c).Ceil())
 	}
 	if err := s.count(n); err != nil {
 		return err
 	}
 	srv := fixed
-	edges := make([]edge, 0, n)
+	edges := make([]edge, 0, n.IntPart())
 	for j, t := range s.terms[:k] {
 		srv = srv.Add(t.p.Mul(units[j]))
 		for x := units[j].Mul(t.c); x.LessThan(end); x = x.Add(t.c) {
