@@ -67,7 +67,7 @@ func TestOneFieldError(t *testing.T) {
 			want: "platform: mine.yaml:1:1: colour: "},
 		{name: "platform catalogue, check",
 			err:  func() error { _, err := platform.Parse("2026-11.yaml", platformText); return err },
-			want: "platform: 2026-11.yaml:129:24: platforms[lambda].limits.timeout.value: ", value: "-5"},
+			want: "platform: 2026-11.yaml:139:24: platforms[lambda].limits.timeout.value: ", value: "-5"},
 		{name: "cost catalogue, decoder",
 			err:  func() error { _, err := cost.ParseCatalogue([]byte("colour: red\n")); return err },
 			want: "cost: line 1:1: colour: "},

@@ -26,12 +26,22 @@
 // exact sum; [Bill.Rounded] is the bill as AWS prints it, each line rounded
 // to the cent half up, then summed.
 //
+// Prices are meters: a [Meter] is one price dimension (Lambda requests,
+// Lambda duration with its free tier and volume tiers, Fargate vCPU, EC2
+// instance-hours), a piecewise-linear charge of one driver quantity with
+// its [Band] tiers. A [Tariff] is a sum of [Term] items, each a meter and
+// how its driver follows one shared quantity; a bill's lines, its total,
+// its slope and its breakpoints are all read from it, so each pricing rule
+// is written once ([LambdaTariff], [FargateTariff], [EC2Tariff]) and a new
+// dimension is one more term.
+//
 // Break-even: [LambdaCurve] turns a workload into a piecewise-linear monthly
-// cost over requests per month, and [Solve] finds every point where it
-// crosses a [Fleet] (a fixed cost, or instances added as the load grows),
-// with the cheaper [Side] on each interval. [LambdaBreakEven] and
-// [LambdaVsFargate] wrap the common cases; [LambdaMemorySweep] prices one
-// workload at every memory size.
+// cost over requests per month ([Tariff.Curve]; curves add with
+// [Curve.Add]), and [Solve] finds every point where it crosses a [Fleet]
+// (a fixed cost plus a sum of [Step] terms: instances added as the load
+// grows, one step per hour of a load shape), with the cheaper [Side] on
+// each interval. [LambdaBreakEven] and [LambdaVsFargate] wrap the common
+// cases; [LambdaMemorySweep] prices one workload at every memory size.
 //
 // The package holds no mutable state; embedded catalogues are parsed once,
 // lazily, and [Embedded] hands each caller a deep copy.

@@ -70,24 +70,48 @@ func EC2Hourly(c *Catalogue, u EC2Usage) (decimal.Decimal, error) {
 }
 
 func ec2Line(c *Catalogue, u EC2Usage) (Line, error) {
-	if c == nil || c.EC2 == nil {
-		return Line{}, fieldErr("ec2", snapshotOf(c), "is not priced in this catalogue")
-	}
-	if u.Count < 0 {
-		return Line{}, fieldErr("ec2.count", strconv.Itoa(u.Count), "is negative")
-	}
-	if u.InstanceType == "" {
-		return Line{}, fieldErr("ec2.instance_type", "", "is missing")
-	}
-	if err := checkDecimals(namedDecimal{"ec2.hours", u.Hours}, namedDecimal{"ec2.discount", u.Discount}); err != nil {
+	m, billed, err := ec2Meter(c, u)
+	if err != nil {
 		return Line{}, err
 	}
+	return m.Lines(billed.Mul(decimal.NewFromInt(int64(u.Count))))[0], nil
+}
+
+// EC2Tariff is the price of u's instance type as a [Tariff] over
+// instance-hours: one term, the hourly price (override or catalogue,
+// after the discount). u is checked as [EC2] checks it, but u.Count and
+// u.Hours are not used: the billing increment and minimum apply to each
+// run, not to the tariff. A fleet whose size changes hour by hour is the
+// sum of the tariff at each hour's instance-hours.
+func EC2Tariff(c *Catalogue, u EC2Usage) (Tariff, error) {
+	m, _, err := ec2Meter(c, u)
+	if err != nil {
+		return nil, err
+	}
+	return Tariff{{Meter: m, Per: dOne}}, nil
+}
+
+// ec2Meter checks u and returns its meter of instance-hours and the billed
+// hours of one instance's run.
+func ec2Meter(c *Catalogue, u EC2Usage) (Meter, decimal.Decimal, error) {
+	if c == nil || c.EC2 == nil {
+		return Meter{}, dZero, fieldErr("ec2", snapshotOf(c), "is not priced in this catalogue")
+	}
+	if u.Count < 0 {
+		return Meter{}, dZero, fieldErr("ec2.count", strconv.Itoa(u.Count), "is negative")
+	}
+	if u.InstanceType == "" {
+		return Meter{}, dZero, fieldErr("ec2.instance_type", "", "is missing")
+	}
+	if err := checkDecimals(namedDecimal{"ec2.hours", u.Hours}, namedDecimal{"ec2.discount", u.Discount}); err != nil {
+		return Meter{}, dZero, err
+	}
 	if u.Hours.IsNegative() {
-		return Line{}, fieldErr("ec2.hours", u.Hours.String(), "is negative")
+		return Meter{}, dZero, fieldErr("ec2.hours", u.Hours.String(), "is negative")
 	}
 	price, err := EC2Hourly(c, u)
 	if err != nil {
-		return Line{}, err
+		return Meter{}, dZero, err
 	}
 	hours := u.Hours
 	if hours.IsZero() {
@@ -98,8 +122,7 @@ func ec2Line(c *Catalogue, u EC2Usage) (Line, error) {
 	if item == "" {
 		item = "ec2 " + u.InstanceType
 	}
-	qty := billed.Mul(decimal.NewFromInt(int64(u.Count)))
-	return line(item, "instance-hour", qty, price), nil
+	return Meter{Unit: "instance-hour", Bands: []Band{{Item: item, Price: price}}}, billed, nil
 }
 
 // billedHours rounds a run up to the billing increment and minimum. The

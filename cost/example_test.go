@@ -74,3 +74,50 @@ func ExampleLambdaMemorySweep() {
 	fmt.Println(best.MemoryMB, "MB,", best.DurationMS, "ms,", best.Total.StringFixed(2), "USD")
 	// Output: 128 MB, 2960 ms, 63.67 USD
 }
+
+// A second price dimension is one more term on the same driver: here an
+// illustrative gateway at $1 per million requests (not a catalogue
+// figure) in front of the function of [ExampleLambda]. Bill, total and
+// curve all include it.
+func ExampleLambdaTariff() {
+	c, _ := cost.Embedded(cost.Snapshot2026, "us-east-1")
+	t, err := cost.LambdaTariff(c, cost.LambdaUsage{
+		DurationMS: decimal.RequireFromString("120"),
+		MemoryMB:   1536,
+		FreeTier:   true,
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	t = append(t, cost.Term{Per: decimal.NewFromInt(1), Meter: cost.Meter{
+		Unit:  "request",
+		Bands: []cost.Band{{Item: "gateway requests", Price: decimal.RequireFromString("0.000001")}},
+	}})
+	requests := decimal.RequireFromString("3000000")
+	fmt.Println(t.Bill(requests))
+	cv := t.Curve()
+	fmt.Println("curve:", cv.At(requests), "breaks:", cv.Breaks)
+	// Output:
+	// lambda requests (x86_64): 2000000 request × 0.0000002 = 0.40
+	// lambda duration (x86_64, tier 1): 140000 GB-second × 0.0000166667 = 2.33
+	// gateway requests: 3000000 request × 0.000001 = 3.00
+	// total: 5.73
+	// curve: 5.733338 breaks: [0 1000000 2222222.222222222222222223 33335555555.555555555555555556 83335555555.555555555555555556]
+}
+
+// Fleets add up like curves: a fleet that follows a day/night load shape
+// is one step per half of the month, each a unit's monthly price halved,
+// the night's units serving four times the requests.
+func ExampleFleet_Add() {
+	day := cost.Fleet{PerUnit: decimal.RequireFromString("35.04"), RequestsPerUnit: decimal.RequireFromString("100000000"), MinUnits: 2}
+	night := cost.Fleet{PerUnit: decimal.RequireFromString("35.04"), RequestsPerUnit: decimal.RequireFromString("400000000"), MinUnits: 2}
+	f := cost.FixedFleet(decimal.RequireFromString("73")).Add(day).Add(night)
+	for _, x := range []string{"0", "300000000", "900000000"} {
+		fmt.Println(x, f.At(decimal.RequireFromString(x)))
+	}
+	// Output:
+	// 0 213.16
+	// 300000000 248.2
+	// 900000000 493.48
+}

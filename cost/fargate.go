@@ -134,42 +134,65 @@ func (row TaskSizeRow) smallest(mem decimal.Decimal) (decimal.Decimal, bool) {
 }
 
 // Fargate prices task runs: vCPU, memory, the Windows OS licence and
-// ephemeral storage above the free 20 GB, one line each.
+// ephemeral storage above the free 20 GB, one line each, read from the
+// meters of [FargateTariff] at the runs' billed task-seconds.
 func Fargate(c *Catalogue, u FargateUsage) (Bill, error) {
-	r, p, err := fargateRates(c, u.Platform)
+	t, secs, err := fargateTariff(c, u)
 	if err != nil {
 		return Bill{}, err
 	}
+	return t.Bill(secs.Mul(decimal.NewFromInt(int64(u.Tasks)))), nil
+}
+
+// FargateTariff is the price of u's task size as a [Tariff] over
+// task-seconds: one term each for vCPU, memory, the Windows OS licence
+// and ephemeral storage above the free 20 GB, with u's discount on
+// compute. u is checked as [Fargate] checks it, but u.Tasks and u.Seconds
+// are not used: the billing rules of a run (rounded up to the second, at
+// least the platform's minimum) belong to the runs, not to the tariff. A
+// fleet whose task count changes hour by hour is the sum of the tariff at
+// each hour's task-seconds.
+func FargateTariff(c *Catalogue, u FargateUsage) (Tariff, error) {
+	t, _, err := fargateTariff(c, u)
+	return t, err
+}
+
+// fargateTariff checks u and returns its tariff and the billed seconds of
+// one of its runs.
+func fargateTariff(c *Catalogue, u FargateUsage) (Tariff, decimal.Decimal, error) {
+	r, p, err := fargateRates(c, u.Platform)
+	if err != nil {
+		return nil, dZero, err
+	}
 	if u.Tasks < 0 {
-		return Bill{}, fieldErr("fargate.tasks", strconv.Itoa(u.Tasks), "is negative")
+		return nil, dZero, fieldErr("fargate.tasks", strconv.Itoa(u.Tasks), "is negative")
 	}
 	if err := checkDecimals(namedDecimal{"fargate.seconds", u.Seconds}, namedDecimal{"fargate.vcpu", u.VCPU}, namedDecimal{"fargate.discount", u.Discount}); err != nil {
-		return Bill{}, err
+		return nil, dZero, err
 	}
 	if u.Seconds.IsNegative() {
-		return Bill{}, fieldErr("fargate.seconds", u.Seconds.String(), "is negative")
+		return nil, dZero, fieldErr("fargate.seconds", u.Seconds.String(), "is negative")
 	}
 	if u.Discount.IsNegative() || u.Discount.GreaterThan(dOne) {
-		return Bill{}, fieldErr("fargate.discount", u.Discount.String(), "is not a fraction between 0 and 1")
+		return nil, dZero, fieldErr("fargate.discount", u.Discount.String(), "is not a fraction between 0 and 1")
 	}
 	if u.Spot && p == FargateWindows {
-		return Bill{}, fieldErr("fargate.spot", "true", "is not offered for "+string(p))
+		return nil, dZero, fieldErr("fargate.spot", "true", "is not offered for "+string(p))
 	}
 	size, err := FargateTaskSize(c, p, u.VCPU, u.MemoryMB)
 	if err != nil {
-		return Bill{}, err
+		return nil, dZero, err
 	}
 	free := c.Fargate.EphemeralFreeGB.Value
 	storage := decimal.NewFromInt(int64(u.EphemeralStorageGB))
 	if u.EphemeralStorageGB < 0 || (u.EphemeralStorageGB > 0 && storage.LessThan(free)) {
-		return Bill{}, fieldErr("fargate.ephemeral_storage_gb", strconv.Itoa(u.EphemeralStorageGB), "is below the included "+free.String()+" GB")
+		return nil, dZero, fieldErr("fargate.ephemeral_storage_gb", strconv.Itoa(u.EphemeralStorageGB), "is below the included "+free.String()+" GB")
 	}
 	secs := u.Seconds
 	if secs.IsZero() {
 		secs = dSecsPerMonth
 	}
 	secs = maxDec(secs.Ceil(), r.MinimumSeconds.Value)
-	taskSecs := secs.Mul(decimal.NewFromInt(int64(u.Tasks)))
 	factor := dOne.Sub(u.Discount)
 	label := string(p)
 	if u.Spot {
@@ -181,18 +204,23 @@ func Fargate(c *Catalogue, u FargateUsage) (Bill, error) {
 		}
 		return f.Value.Mul(factor)
 	}
-	lines := []Line{
-		line("fargate vcpu ("+label+")", "vCPU-second", taskSecs.Mul(size.VCPU), price(r.VCPUSecond)),
-		line("fargate memory ("+label+")", "GB-second", taskSecs.Mul(size.MemoryGB), price(r.GBSecond)),
+	t := Tariff{
+		{Meter: fargateMeter("fargate vcpu ("+label+")", "vCPU-second", price(r.VCPUSecond)), Per: size.VCPU},
+		{Meter: fargateMeter("fargate memory ("+label+")", "GB-second", price(r.GBSecond)), Per: size.MemoryGB},
 	}
 	if r.OSLicenseVCPUSecond != nil {
 		// The licence is not compute: no discount applies to it.
-		lines = append(lines, line("fargate os licence ("+label+")", "vCPU-second", taskSecs.Mul(size.VCPU), r.OSLicenseVCPUSecond.Value))
+		t = append(t, Term{Meter: fargateMeter("fargate os licence ("+label+")", "vCPU-second", r.OSLicenseVCPUSecond.Value), Per: size.VCPU})
 	}
 	if extra := storage.Sub(free); u.EphemeralStorageGB > 0 && extra.IsPositive() {
-		lines = append(lines, line("fargate ephemeral storage ("+label+")", "GB-second", taskSecs.Mul(extra), c.Fargate.EphemeralGBSecond.Value))
+		t = append(t, Term{Meter: fargateMeter("fargate ephemeral storage ("+label+")", "GB-second", c.Fargate.EphemeralGBSecond.Value), Per: extra})
 	}
-	return Bill{Lines: lines}, nil
+	return t, secs, nil
+}
+
+// fargateMeter is a flat Fargate price: no free allowance, no tiers.
+func fargateMeter(item, unit string, price decimal.Decimal) Meter {
+	return Meter{Unit: unit, Bands: []Band{{Item: item, Price: price}}}
 }
 
 // FargateMonthly is the monthly cost of one task of u's size running all

@@ -50,37 +50,32 @@ type LambdaUsage struct {
 	PriorGBSeconds decimal.Decimal
 }
 
-// lambdaModel is a LambdaUsage checked against a catalogue, with everything
-// that does not depend on the request count worked out, so that a bill or a
-// curve over many request counts is cheap.
+// lambdaModel is a LambdaUsage checked against a catalogue, held as a
+// [Tariff] over monthly requests. Lambda's pricing rules are written once:
+// what is charged at which price in [lambdaModel.meter], how much of it a
+// request uses in [lambdaModel.drive]. The bill, the total, the curve and
+// the memory sweep all read the tariff they build.
 type lambdaModel struct {
-	arch      Arch
-	reqPrice  decimal.Decimal
-	freeReq   decimal.Decimal // 0 when no free tier applies
-	freeGB    decimal.Decimal
-	free      bool
-	billedMS  decimal.Decimal
-	gbPerReq  decimal.Decimal // GB-s per invocation
-	tiers     []Tier
-	prior     decimal.Decimal
-	multiTier bool
-
-	storage       bool
-	storagePrice  decimal.Decimal
-	storagePerReq decimal.Decimal // GB-s of extra storage per invocation
-
+	tariff Tariff
 	labels *archLabels
 
+	freeReq     decimal.Decimal // requests the free tier covers
+	freeGB      decimal.Decimal // GB-s the free tier covers
+	reqPrice    decimal.Decimal
+	tiers       []Tier
+	prior       decimal.Decimal
+	granularity decimal.Decimal
+
+	storage        bool
+	storagePrice   decimal.Decimal
 	storageExtraMB decimal.Decimal
 
 	pc           bool
 	pcN          decimal.Decimal // configured concurrency
 	pcSecs       decimal.Decimal // enabled time
 	pcBilledSecs decimal.Decimal // enabled time rounded up to the billing step
-	pcGBs        decimal.Decimal // configured GB-s (rounded enabled time)
 	pcPrice      decimal.Decimal
 	pcDurPrice   decimal.Decimal
-	pcCapacity   decimal.Decimal // invocations the provisioned environments can serve
 }
 
 func newLambdaModel(c *Catalogue, u LambdaUsage) (*lambdaModel, error) {
@@ -91,7 +86,8 @@ func newLambdaModel(c *Catalogue, u LambdaUsage) (*lambdaModel, error) {
 		return nil, err
 	}
 	lp := c.Lambda
-	m := &lambdaModel{arch: u.Arch.orDefault(), reqPrice: lp.Request.Value}
+	arch := u.Arch.orDefault()
+	m := &lambdaModel{reqPrice: lp.Request.Value, granularity: lp.GranularityMS.Value}
 	if u.DurationMS.IsNegative() {
 		return nil, fieldErr("lambda.duration_ms", u.DurationMS.String(), "is negative")
 	}
@@ -106,15 +102,12 @@ func newLambdaModel(c *Catalogue, u LambdaUsage) (*lambdaModel, error) {
 		return nil, fieldErr("lambda.memory_mb", strconv.Itoa(u.MemoryMB),
 			"is not a multiple of "+lp.MemoryStepMB.Value.String()+" MB above "+lp.MemoryMinMB.Value.String()+" MB in snapshot "+c.Snapshot)
 	}
-	tiers, ok := lp.Duration[m.arch]
+	tiers, ok := lp.Duration[arch]
 	if !ok {
-		return nil, fieldErr("lambda.arch", string(m.arch), "is not offered in snapshot "+c.Snapshot)
+		return nil, fieldErr("lambda.arch", string(arch), "is not offered in snapshot "+c.Snapshot)
 	}
-	m.labels = labelsFor(m.arch)
-	m.tiers, m.multiTier, m.prior = tiers, len(tiers) > 1, u.PriorGBSeconds
-	m.billedMS = ceilTo(u.DurationMS, lp.GranularityMS.Value)
-	mem := decimal.NewFromInt(int64(u.MemoryMB))
-	m.gbPerReq = m.billedMS.Mul(mem).Mul(dPerMBms)
+	m.labels = labelsFor(arch)
+	m.tiers, m.prior = tiers, u.PriorGBSeconds
 
 	if u.EphemeralStorageMB < 0 {
 		return nil, fieldErr("lambda.ephemeral_storage_mb", strconv.Itoa(u.EphemeralStorageMB), "is negative")
@@ -132,7 +125,6 @@ func newLambdaModel(c *Catalogue, u LambdaUsage) (*lambdaModel, error) {
 			m.storage = true
 			m.storagePrice = lp.EphemeralStorage.Value
 			m.storageExtraMB = extra
-			m.storagePerReq = m.billedMS.Mul(extra).Mul(dPerMBms)
 		}
 	}
 
@@ -143,10 +135,10 @@ func newLambdaModel(c *Catalogue, u LambdaUsage) (*lambdaModel, error) {
 		return nil, fieldErr("lambda.provisioned_hours", u.ProvisionedHours.String(), "is negative")
 	}
 	if u.ProvisionedConcurrency > 0 {
-		pp, ok := lp.Provisioned[m.arch]
+		pp, ok := lp.Provisioned[arch]
 		if !ok {
 			return nil, fieldErr("lambda.provisioned_concurrency", strconv.Itoa(u.ProvisionedConcurrency),
-				"is not offered for "+string(m.arch)+" in snapshot "+c.Snapshot)
+				"is not offered for "+string(arch)+" in snapshot "+c.Snapshot)
 		}
 		hours := u.ProvisionedHours
 		if hours.IsZero() {
@@ -154,41 +146,100 @@ func newLambdaModel(c *Catalogue, u LambdaUsage) (*lambdaModel, error) {
 		}
 		secs := hours.Mul(d3600)
 		step := lp.ProvisionedRoundingMinutes.Value.Mul(decimal.NewFromInt(60))
-		billedSecs := ceilTo(secs, step)
-		n := decimal.NewFromInt(int64(u.ProvisionedConcurrency))
 		m.pc = true
-		m.pcN, m.pcSecs, m.pcBilledSecs = n, secs, billedSecs
+		m.pcN, m.pcSecs, m.pcBilledSecs = decimal.NewFromInt(int64(u.ProvisionedConcurrency)), secs, ceilTo(secs, step)
 		m.pcPrice, m.pcDurPrice = pp.Concurrency.Value, pp.Duration.Value
-		m.resizePC(mem)
 	} else if u.FreeTier {
-		m.free = true
 		m.freeReq, m.freeGB = lp.FreeRequests.Value, lp.FreeGBSeconds.Value
 	}
+	m.meter()
+	m.drive(int64(u.MemoryMB), ceilTo(u.DurationMS, m.granularity))
 	return m, nil
 }
 
-// resizePC works out the provisioned quantities that depend on memory and
-// the billed duration.
-func (m *lambdaModel) resizePC(mem decimal.Decimal) {
-	m.pcGBs = m.pcN.Mul(mem).Mul(dPerMiB).Mul(m.pcBilledSecs)
-	if m.billedMS.IsZero() {
-		m.pcCapacity = decimal.New(1, 30) // zero-length invocations: unbounded
-	} else {
-		m.pcCapacity = trim(div(m.pcN.Mul(m.pcSecs).Mul(dThousand), m.billedMS))
+// Indexes of the terms of a Lambda tariff, in bill order. The provisioned
+// and storage terms are there only when used; their indexes are then
+// tPC, tPCDuration and the last term.
+const (
+	tRequests = iota
+	tDuration
+	tPC
+	tPCDuration
+)
+
+// meter builds the tariff's meters: what Lambda charges for, at which
+// price, with which allowance. They do not depend on the memory size or
+// the duration, which only move the drivers ([lambdaModel.drive]).
+//
+//   - Requests, per invocation; the free tier's requests are free.
+//   - On-demand duration, per GB-s, in volume tiers counted from the
+//     account's prior usage; the free tier's GB-s are free. AWS does not
+//     apply the free tier to a function with provisioned concurrency.
+//   - Provisioned concurrency, per configured GB-s of enabled time, and
+//     provisioned duration, per GB-s of the invocations it serves.
+//   - Ephemeral storage above the free size, per GB-s of invocation time.
+func (m *lambdaModel) meter() {
+	l := m.labels
+	n := 2
+	if m.pc {
+		n += 2
+	}
+	if m.storage {
+		n++
+	}
+	m.tariff = make(Tariff, 2, n)
+	all := make([]Band, 1+len(m.tiers)) // one allocation for both meters' bands
+	all[0] = Band{Item: l.requests, Price: m.reqPrice}
+	m.tariff[tRequests].Meter = Meter{Unit: "request", Free: m.freeReq, Bands: all[:1:1]}
+	bands := all[1:]
+	ups := make([]decimal.Decimal, len(m.tiers)) // copies: a tariff shares nothing with the catalogue
+	for i, t := range m.tiers {
+		bands[i] = Band{Item: l.duration, Price: t.Value}
+		if len(m.tiers) > 1 {
+			bands[i].Item = l.tier(i)
+		}
+		if t.UpToGBSeconds != nil {
+			ups[i] = *t.UpToGBSeconds
+			bands[i].UpTo = &ups[i]
+		}
+	}
+	m.tariff[tDuration].Meter = Meter{Unit: "GB-second", Bands: bands, Free: m.freeGB, Prior: m.prior}
+	if m.pc {
+		m.tariff = append(m.tariff,
+			Term{Meter: Meter{Unit: "GB-second", Bands: []Band{{Item: l.pc, Price: m.pcPrice}}}},
+			Term{Meter: Meter{Unit: "GB-second", Bands: []Band{{Item: l.pcDuration, Price: m.pcDurPrice}}}})
+	}
+	if m.storage {
+		m.tariff = append(m.tariff, Term{Meter: Meter{Unit: "GB-second", Bands: []Band{{Item: l.storage, Price: m.storagePrice}}}})
 	}
 }
 
-// resize re-targets a checked model at another memory size and billed
-// duration (both already valid), for sweeps.
-func (m *lambdaModel) resize(memMB int64, billedMS decimal.Decimal) {
+// drive sets how much of each meter a request uses at memMB of memory and
+// billedMS of billed duration (already rounded up to the granularity: the
+// rounding applies per invocation). It is also how a sweep re-targets a
+// checked model at another memory size.
+//
+// Every invocation bills billedMS × memory GB-s. Provisioned environments
+// serve the first invocations, up to their capacity (concurrency × enabled
+// time ÷ billed duration); the rest spill over to on-demand duration.
+// Extra ephemeral storage bills billedMS × its size, not × memory.
+func (m *lambdaModel) drive(memMB int64, billedMS decimal.Decimal) {
 	mem := decimal.NewFromInt(memMB)
-	m.billedMS = billedMS
-	m.gbPerReq = billedMS.Mul(mem).Mul(dPerMBms)
-	if m.storage {
-		m.storagePerReq = billedMS.Mul(m.storageExtraMB).Mul(dPerMBms)
-	}
+	gbPerReq := billedMS.Mul(mem).Mul(dPerMBms)
+	t := m.tariff
+	t[tRequests].Per = dOne
+	t[tDuration].Per = gbPerReq
 	if m.pc {
-		m.resizePC(mem)
+		capacity := decimal.New(1, 30) // zero-length invocations: unbounded
+		if !billedMS.IsZero() {
+			capacity = trim(div(m.pcN.Mul(m.pcSecs).Mul(dThousand), billedMS))
+		}
+		t[tDuration].From = capacity
+		t[tPC].Base = m.pcN.Mul(mem).Mul(dPerMiB).Mul(m.pcBilledSecs)
+		t[tPCDuration].Per, t[tPCDuration].Until = gbPerReq, &capacity
+	}
+	if m.storage {
+		t[len(t)-1].Per = billedMS.Mul(m.storageExtraMB).Mul(dPerMBms)
 	}
 }
 
@@ -251,170 +302,19 @@ func Lambda(c *Catalogue, u LambdaUsage) (Bill, error) {
 	if u.Requests.IsNegative() {
 		return Bill{}, fieldErr("lambda.requests", u.Requests.String(), "is negative")
 	}
-	return m.bill(u.Requests), nil
+	return m.tariff.Bill(u.Requests), nil
 }
 
-// split returns requests served by provisioned environments and on demand.
-func (m *lambdaModel) split(r decimal.Decimal) (pcReq, odReq decimal.Decimal) {
-	if !m.pc {
-		return dZero, r
+// LambdaTariff is a function's month as a [Tariff] over monthly requests,
+// every other field of u held fixed (u.Requests is ignored): its terms are
+// requests, on-demand duration (free tier and volume tiers in its meter),
+// and, when used, provisioned concurrency, provisioned duration and extra
+// ephemeral storage, in bill order. Append a term to price something the
+// requests drive as well (a gateway in front of the function).
+func LambdaTariff(c *Catalogue, u LambdaUsage) (Tariff, error) {
+	m, err := newLambdaModel(c, u)
+	if err != nil {
+		return nil, err
 	}
-	pcReq = minDec(r, m.pcCapacity)
-	return pcReq, r.Sub(pcReq)
-}
-
-// bill builds the bill for r requests.
-func (m *lambdaModel) bill(r decimal.Decimal) Bill {
-	lines := make([]Line, 0, 6)
-	l := m.labels
-	reqQty := r
-	if m.free {
-		reqQty = maxDec(dZero, r.Sub(m.freeReq))
-	}
-	lines = append(lines, line(l.requests, "request", reqQty, m.reqPrice))
-	pcReq, gbs := m.onDemandGBs(r)
-	if !m.multiTier {
-		lines = append(lines, line(l.duration, "GB-second", gbs, m.tiers[0].Value))
-	} else {
-		m.eachTier(gbs, func(i int, qty decimal.Decimal) {
-			if qty.IsPositive() || i == 0 {
-				lines = append(lines, line(l.tier(i), "GB-second", qty, m.tiers[i].Value))
-			}
-		})
-	}
-	if m.pc {
-		lines = append(lines,
-			line(l.pc, "GB-second", m.pcGBs, m.pcPrice),
-			line(l.pcDuration, "GB-second", pcReq.Mul(m.gbPerReq), m.pcDurPrice))
-	}
-	if m.storage {
-		lines = append(lines, line(l.storage, "GB-second", r.Mul(m.storagePerReq), m.storagePrice))
-	}
-	return Bill{Lines: lines}
-}
-
-// onDemandGBs returns the requests served by provisioned environments and
-// the billable on-demand GB-s (after the free tier).
-func (m *lambdaModel) onDemandGBs(r decimal.Decimal) (pcReq, gbs decimal.Decimal) {
-	pcReq, odReq := m.split(r)
-	gbs = odReq.Mul(m.gbPerReq)
-	if m.free {
-		gbs = gbs.Sub(m.freeGB)
-		if gbs.IsNegative() {
-			gbs = dZero
-		}
-	}
-	return pcReq, gbs
-}
-
-// eachTier splits billable GB-s over the volume tiers, starting at the
-// account's prior usage, calling fn for every tier in order.
-func (m *lambdaModel) eachTier(gbs decimal.Decimal, fn func(i int, qty decimal.Decimal)) {
-	pos, end := m.prior, m.prior.Add(gbs)
-	lo := dZero
-	for i, t := range m.tiers {
-		hi := end
-		if t.UpToGBSeconds != nil {
-			hi = minDec(end, *t.UpToGBSeconds)
-		}
-		qty := dZero
-		if hi.GreaterThan(pos) {
-			if qty = hi.Sub(maxDec(pos, lo)); qty.IsNegative() {
-				qty = dZero
-			}
-		}
-		fn(i, qty)
-		if t.UpToGBSeconds != nil {
-			lo = *t.UpToGBSeconds
-			if !end.GreaterThan(lo) {
-				return
-			}
-		}
-	}
-}
-
-// total is the exact monthly cost for r requests, without building lines.
-func (m *lambdaModel) total(r decimal.Decimal) decimal.Decimal {
-	reqQty := r
-	if m.free {
-		reqQty = maxDec(dZero, r.Sub(m.freeReq))
-	}
-	t := reqQty.Mul(m.reqPrice)
-	pcReq, gbs := m.onDemandGBs(r)
-	if !m.multiTier {
-		t = t.Add(gbs.Mul(m.tiers[0].Value))
-	} else {
-		m.eachTier(gbs, func(i int, qty decimal.Decimal) {
-			if !qty.IsZero() {
-				t = t.Add(qty.Mul(m.tiers[i].Value))
-			}
-		})
-	}
-	if m.pc {
-		t = t.Add(m.pcGBs.Mul(m.pcPrice)).Add(pcReq.Mul(m.gbPerReq).Mul(m.pcDurPrice))
-	}
-	if m.storage {
-		t = t.Add(r.Mul(m.storagePerReq).Mul(m.storagePrice))
-	}
-	return t
-}
-
-// slope is the right-derivative of total at r: the cost of one more request.
-func (m *lambdaModel) slope(r decimal.Decimal) decimal.Decimal {
-	s := dZero
-	if !m.free || !r.LessThan(m.freeReq) {
-		s = s.Add(m.reqPrice)
-	}
-	if m.storage {
-		s = s.Add(m.storagePerReq.Mul(m.storagePrice))
-	}
-	if m.pc && r.LessThan(m.pcCapacity) {
-		return s.Add(m.gbPerReq.Mul(m.pcDurPrice))
-	}
-	_, od := m.split(r)
-	gbs := od.Mul(m.gbPerReq)
-	if m.free {
-		gbs = gbs.Sub(m.freeGB)
-		if gbs.IsNegative() {
-			return s
-		}
-	}
-	pos := m.prior.Add(gbs)
-	for _, t := range m.tiers {
-		if t.UpToGBSeconds == nil || pos.LessThan(*t.UpToGBSeconds) {
-			return s.Add(m.gbPerReq.Mul(t.Value))
-		}
-	}
-	return s // unreachable: the last tier is unbounded
-}
-
-// breaks lists the request counts where the slope may change, rounded up at
-// DivScale places, ascending and without duplicates.
-func (m *lambdaModel) breaks() []decimal.Decimal {
-	var out []decimal.Decimal
-	if m.free {
-		out = append(out, m.freeReq)
-	}
-	base := dZero
-	if m.pc {
-		base = m.pcCapacity
-		out = append(out, base)
-	}
-	if m.gbPerReq.IsPositive() {
-		offset := dZero
-		if m.free {
-			offset = m.freeGB
-			out = append(out, base.Add(ceilDiv(m.freeGB, m.gbPerReq)))
-		}
-		for _, t := range m.tiers {
-			if t.UpToGBSeconds == nil {
-				continue
-			}
-			need := t.UpToGBSeconds.Sub(m.prior).Add(offset)
-			if need.IsPositive() {
-				out = append(out, base.Add(ceilDiv(need, m.gbPerReq)))
-			}
-		}
-	}
-	return sortUnique(out)
+	return m.tariff, nil
 }

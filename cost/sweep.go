@@ -100,8 +100,8 @@ func LambdaMemorySweep(c *Catalogue, u LambdaUsage, cpuFraction decimal.Decimal)
 		if !gran.Equal(dOne) {
 			billed = billed.Mul(gran)
 		}
-		m.resize(mb, billed)
-		t := m.total(u.Requests)
+		m.drive(mb, billed)
+		t := m.tariff.Total(u.Requests)
 		sw.Points = append(sw.Points, SweepPoint{MemoryMB: int(mb), DurationMS: billed, Total: t})
 		if t.LessThan(sw.Points[sw.Cheapest].Total) {
 			sw.Cheapest = len(sw.Points) - 1

@@ -108,6 +108,8 @@ var enums = map[string][]string{
 	"cli":          {string(CLIManagerNode), string(CLIAnywhere), string(CLIAWSAPI)},
 	"portability":  {string(PortableAnywhere), string(PortableAWSOnly)},
 	"kind":         {string(Orchestrator), string(Serverless)},
+	"family":       {string(Functions), string(Tasks), string(Nodes)},
+	"reservation":  {string(ReserveEKS), string(ReserveKubelet), string(ReserveECS), string(ReserveNone)},
 	"operator":     {string(User), string(AWS)},
 	"enforcement":  {string(Hard), string(Envelope), string(Quota)},
 	"consensus":    {string(Raft), string(Managed)},
@@ -133,6 +135,10 @@ func enumName(v any) (string, bool) {
 		return "portability", true
 	case Kind:
 		return "kind", true
+	case Family:
+		return "family", true
+	case NodeReservation:
+		return "reservation", true
 	case Operator:
 		return "operator", true
 	case Enforcement:
@@ -147,6 +153,9 @@ func checkEnum(v any, s string) error {
 	name, ok := enumName(v)
 	if !ok {
 		return nil
+	}
+	if _, optional := v.(NodeReservation); optional && s == "" {
+		return nil // validate requires it where it applies
 	}
 	for _, allowed := range enums[name] {
 		if s == allowed {

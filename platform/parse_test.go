@@ -34,6 +34,7 @@ platforms:
       native_libraries: {value: full, source: "https://example.com/f", as_of: 2026-11-25}
       portability: {value: aws-only, source: "https://example.com/f", as_of: 2026-11-25}
     workers: {value: aws, source: "https://example.com/w", as_of: 2026-11-25}
+    family: functions
 `
 
 const timeoutLine = `      timeout: {value: 900, unit: s, enforcement: hard, source: "https://example.com/limits", as_of: 2026-11-25}`
@@ -125,4 +126,33 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Every platform names its family, and a nodes platform (only) the rule its
+// worker nodes reserve by: the model that evaluates a platform is read from
+// its entry, never from its id.
+func TestParseFamily(t *testing.T) {
+	for _, tc := range []struct {
+		name, old, new, want string
+	}{
+		{"family missing", "    family: functions\n", "", "platforms[0].family: is missing"},
+		{"unknown family", "family: functions", "family: containers", "platforms[lambda].family: containers not one of [functions tasks nodes]"},
+		{"nodes without a reservation", "family: functions", "family: nodes", "platforms[lambda].node_reservation: is set for nodes platforms, and only for them"},
+		{"a reservation on functions", "family: functions", "family: functions\n    node_reservation: none", "platforms[lambda].node_reservation: none is set for nodes platforms, and only for them"},
+		{"unknown reservation", "family: functions", "family: nodes\n    node_reservation: k3s", "platforms[lambda].node_reservation: k3s not one of"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := strings.Replace(minimal, tc.old, tc.new, 1)
+			require.NotEqual(t, minimal, src)
+			_, err := platform.Parse("mine.yaml", []byte(src))
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.want)
+		})
+	}
+	src := strings.Replace(minimal, "family: functions", "family: nodes\n    node_reservation: kubelet-defaults", 1)
+	c, err := platform.Parse("mine.yaml", []byte(src))
+	require.NoError(t, err)
+	p, _ := c.Platform(platform.Lambda)
+	assert.Equal(t, platform.Nodes, p.Family)
+	assert.Equal(t, platform.ReserveKubelet, p.NodeReservation)
 }

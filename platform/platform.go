@@ -72,6 +72,44 @@ const (
 	Serverless   Kind = "serverless"
 )
 
+// Family is how a platform is sized and billed, and so which of runwhere's
+// models evaluates it. It is a modelling choice, not a published figure,
+// and carries no source.
+type Family string
+
+const (
+	// Functions: code runs per request in execution environments the
+	// provider scales (AWS Lambda); sized by concurrency, billed per
+	// request and per GB-second.
+	Functions Family = "functions"
+	// Tasks: each replica is a task on capacity the provider runs (ECS on
+	// Fargate); billed per task vCPU and memory for the time it runs.
+	Tasks Family = "tasks"
+	// Nodes: replicas are packed onto worker machines the user runs (EC2
+	// instances); billed per instance-hour, plus the control plane.
+	Nodes Family = "nodes"
+)
+
+// NodeReservation names the rule by which a worker node of a [Nodes]
+// platform keeps CPU, memory and pod or task slots back from replicas.
+// Package capacity computes the figures from the instance's shape and
+// network limits, each rule with its own source.
+type NodeReservation string
+
+const (
+	// ReserveEKS: the EKS AMI bootstrap's kube-reserved, the eviction
+	// threshold, and max pods from the ENI formula.
+	ReserveEKS NodeReservation = "eks-bootstrap"
+	// ReserveKubelet: the upstream kubelet's defaults (110 pods, the
+	// eviction threshold, nothing reserved).
+	ReserveKubelet NodeReservation = "kubelet-defaults"
+	// ReserveECS: the ECS agent's task network modes (awsvpc tasks per ENI,
+	// or ENI trunking; bridge and host bound by CPU and memory).
+	ReserveECS NodeReservation = "ecs-agent"
+	// ReserveNone: nothing kept back; replicas bound by CPU and memory.
+	ReserveNone NodeReservation = "none"
+)
+
 // Operator says who runs a control plane.
 type Operator string
 
@@ -106,10 +144,15 @@ const (
 
 // Platform is one platform as of one snapshot.
 type Platform struct {
-	ID           ID           `yaml:"id" json:"id"`
-	Name         string       `yaml:"name" json:"name"`
-	Kind         Kind         `yaml:"kind" json:"kind"`
-	ControlPlane ControlPlane `yaml:"control_plane" json:"control_plane"`
+	ID   ID     `yaml:"id" json:"id"`
+	Name string `yaml:"name" json:"name"`
+	Kind Kind   `yaml:"kind" json:"kind"`
+	// Family picks the model that sizes and bills the platform.
+	Family Family `yaml:"family" json:"family"`
+	// NodeReservation is the rule a worker node reserves by; set for
+	// [Nodes] platforms only.
+	NodeReservation NodeReservation `yaml:"node_reservation,omitempty" json:"node_reservation,omitempty"`
+	ControlPlane    ControlPlane    `yaml:"control_plane" json:"control_plane"`
 	// Workers says who runs the machines workloads run on: the [User]
 	// (nodes, container instances, clients) or [AWS] (Fargate, Lambda).
 	Workers  Feature[Operator] `yaml:"workers" json:"workers"`

@@ -36,6 +36,12 @@ func validate(c Catalogue, doc *yaml.Node) error {
 		if p.Name == "" {
 			return fieldErr(n, at+".name", "", "is missing")
 		}
+		if p.Family == "" {
+			return fieldErr(n, at+".family", "", "is missing (functions, tasks or nodes)")
+		}
+		if (p.Family == Nodes) != (p.NodeReservation != "") {
+			return fieldErr(orNode(child(n, "node_reservation"), n), fmt.Sprintf("platforms[%s].node_reservation", p.ID), string(p.NodeReservation), "is set for nodes platforms, and only for them")
+		}
 		if p.ControlPlane.SLA != nil && p.ControlPlane.RunBy != AWS {
 			return fieldErr(child(child(n, "control_plane"), "sla"), fmt.Sprintf("platforms[%s].control_plane.sla", p.ID), "", "is given for a control plane the user runs: only a provider commits to an SLA")
 		}

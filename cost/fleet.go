@@ -1,0 +1,115 @@
+package cost
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+// Step is one step term of a fleet's monthly cost at x requests per month:
+//
+//	PerUnit × max(MinUnits, ceil(x / RequestsPerUnit))
+//
+// Each unit (instance or task) serves RequestsPerUnit a month and costs
+// PerUnit; RequestsPerUnit zero means MinUnits units whatever the load.
+// For a fleet that follows an hourly load shape there is one step per hour
+// of the shape: PerUnit is what a unit costs over the month's hours of that
+// kind, RequestsPerUnit the monthly requests a unit could serve if every
+// hour were like it.
+type Step struct {
+	PerUnit         decimal.Decimal // cost of one unit
+	RequestsPerUnit decimal.Decimal // monthly requests one unit serves; zero = not load-sized
+	MinUnits        int             // units kept however low the load
+}
+
+// At is the step's cost at x requests per month.
+func (s Step) At(x decimal.Decimal) decimal.Decimal {
+	// n is built and used here, not returned: it then stays on the stack,
+	// and curves evaluate fleets at many loads.
+	n := decimal.NewFromInt(int64(s.MinUnits))
+	if s.RequestsPerUnit.IsPositive() {
+		n = maxDec(n, ceilTo(x, s.RequestsPerUnit).Div(s.RequestsPerUnit).Round(0))
+	}
+	return s.PerUnit.Mul(n)
+}
+
+func (s Step) check(field string) error {
+	if s.PerUnit.IsNegative() || s.RequestsPerUnit.IsNegative() || s.MinUnits < 0 {
+		return fieldErr(field, fmt.Sprintf("%+v", s), "has a negative field")
+	}
+	return nil
+}
+
+// Fleet is a server-based option's monthly cost as a function of requests
+// per month x: Fixed plus a sum of [Step] terms,
+//
+//	Fixed + PerUnit × max(MinUnits, ceil(x / RequestsPerUnit)) + Σ Steps
+//
+// The first step is written in the fleet's own fields, because most
+// fleets have exactly one (a fixed fleet has RequestsPerUnit zero and its
+// cost in Fixed, or MinUnits = n; a fleet sized to the load steps up one
+// unit every RequestsPerUnit); Steps holds the others, such as one per hour
+// of a load shape. The zero Fleet costs nothing.
+type Fleet struct {
+	Fixed           decimal.Decimal // control plane, managers, a fixed fleet
+	PerUnit         decimal.Decimal // monthly cost of one instance or task
+	RequestsPerUnit decimal.Decimal // monthly requests one unit serves; zero = not load-sized
+	MinUnits        int             // units kept however low the load
+	Steps           []Step          // further step terms, added to the first
+}
+
+// FixedFleet is a server option that costs monthly whatever the load.
+func FixedFleet(monthly decimal.Decimal) Fleet { return Fleet{Fixed: monthly} }
+
+// first is the step written in the fleet's own fields.
+func (f Fleet) first() Step {
+	return Step{PerUnit: f.PerUnit, RequestsPerUnit: f.RequestsPerUnit, MinUnits: f.MinUnits}
+}
+
+// Terms are the fleet's step terms: the first (when it charges anything)
+// followed by Steps.
+func (f Fleet) Terms() []Step {
+	out := make([]Step, 0, 1+len(f.Steps))
+	if !f.PerUnit.IsZero() {
+		out = append(out, f.first())
+	}
+	return append(out, f.Steps...)
+}
+
+// Add is the fleet that costs f's plus o's at every load: the fixed costs
+// summed, the step terms of both.
+func (f Fleet) Add(o Fleet) Fleet {
+	sum := f
+	sum.Fixed = f.Fixed.Add(o.Fixed)
+	sum.Steps = make([]Step, 0, len(f.Steps)+1+len(o.Steps))
+	sum.Steps = append(sum.Steps, f.Steps...)
+	if !o.PerUnit.IsZero() {
+		sum.Steps = append(sum.Steps, o.first())
+	}
+	sum.Steps = append(sum.Steps, o.Steps...)
+	return sum
+}
+
+// At is the fleet's monthly cost at x requests per month.
+func (f Fleet) At(x decimal.Decimal) decimal.Decimal {
+	t := f.Fixed.Add(f.first().At(x))
+	for _, s := range f.Steps {
+		t = t.Add(s.At(x))
+	}
+	return t
+}
+
+// check refuses negative fields, naming the step: "fleet" for the fleet's
+// own, "fleet.steps[i]" for the others.
+func (f Fleet) check() error {
+	if f.Fixed.IsNegative() || f.PerUnit.IsNegative() || f.RequestsPerUnit.IsNegative() || f.MinUnits < 0 {
+		return fieldErr("fleet", fmt.Sprintf("%+v", f), "has a negative field")
+	}
+	for i, s := range f.Steps {
+		if err := s.check("fleet.steps[" + strconv.Itoa(i) + "]"); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,425 @@
+package cost
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+
+	"github.com/shopspring/decimal"
+)
+
+// MaxFleetSteps bounds how many fleet steps a solve examines one by one near
+// the curves' intersection; beyond it the solve fails rather than run long.
+const MaxFleetSteps = 100000
+
+// Solve finds where the curve's cost equals the fleet's, exactly on each
+// linear piece: no bisection. The curve may be a sum ([Curve.Add]) and the
+// fleet a sum of steps ([Fleet.Steps]); every crossing is returned.
+//
+// Only the fleet steps where the two costs are within the sum of the
+// units' prices of each other are examined one by one (outside that band
+// the sign is known), so the work is proportional to the number of
+// crossings, not to the number of steps.
+func Solve(c Curve, f Fleet) (BreakEven, error) {
+	if len(c.Breaks) == 0 || len(c.Breaks) != len(c.Values) || len(c.Breaks) != len(c.Slopes) {
+		return BreakEven{}, fieldErr("curve", fmt.Sprint(len(c.Breaks)), "breaks do not match values and slopes")
+	}
+	if err := f.check(); err != nil {
+		return BreakEven{}, err
+	}
+	s := newSolver(f)
+	for i := range c.Breaks {
+		var x1 *decimal.Decimal
+		if i+1 < len(c.Breaks) {
+			x1 = &c.Breaks[i+1]
+		}
+		if err := s.piece(c.Breaks[i], x1, c.Values[i], c.Slopes[i]); err != nil {
+			return BreakEven{}, err
+		}
+	}
+	return s.result(), nil
+}
+
+// loadTerm is a step that follows the load: P a unit, one unit per C
+// requests past its plateau of m units, which ends at C·m.
+type loadTerm struct {
+	p, c, end, idle decimal.Decimal // idle = P·m, the plateau's cost
+}
+
+// solver walks the curve's pieces against the fleet.
+//
+// Past their plateaus the load terms j < k cost Σ P_j (⌊x/C_j⌋ + 1) on the
+// open steps, which lies in (x·R, x·R + Pa] with R = Σ P_j / C_j and
+// Pa = Σ P_j. Scaled by D = C_0 (so that a one-term fleet needs no
+// division at all, as the single-step solver did), R·D lies in
+// [qlo[k], qhi[k]]: exact for one term, bounds at DivScale places for more.
+// Where the curve is below x·R it is certainly cheaper; where it is above
+// x·R + Pa, certainly dearer. Only the band between is examined step by
+// step, and bounds that are not exact only widen the band.
+type solver struct {
+	fixed decimal.Decimal // Fixed and the steps that do not follow the load
+	terms []loadTerm      // by plateau end, ascending
+	// Indexed by k, the number of terms past their plateau:
+	idle     []decimal.Decimal // plateau cost of terms k..
+	pa       []decimal.Decimal // Σ P_j, j < k
+	qlo, qhi []decimal.Decimal // D · Σ P_j / C_j, j < k, rounded down and up
+
+	segs  []segment
+	steps int
+}
+
+func newSolver(f Fleet) *solver {
+	s := &solver{fixed: f.Fixed}
+	add := func(st Step) {
+		switch {
+		case st.PerUnit.IsZero(): // charges nothing at any load
+		case !st.RequestsPerUnit.IsPositive():
+			s.fixed = addNonZero(s.fixed, st.PerUnit.Mul(decimal.NewFromInt(int64(st.MinUnits))))
+		default:
+			m := decimal.NewFromInt(int64(st.MinUnits))
+			s.terms = append(s.terms, loadTerm{p: st.PerUnit, c: st.RequestsPerUnit, end: st.RequestsPerUnit.Mul(m), idle: st.PerUnit.Mul(m)})
+		}
+	}
+	add(f.first())
+	for _, st := range f.Steps {
+		add(st)
+	}
+	n := len(s.terms)
+	if n == 0 {
+		return s
+	}
+	if n > 1 {
+		slices.SortStableFunc(s.terms, func(a, b loadTerm) int { return a.end.Cmp(b.end) })
+	}
+	// Every sum starts from an explicit zero: arithmetic on the zero
+	// Decimal allocates its coefficient first.
+	all := make([]decimal.Decimal, 4*(n+1))
+	s.idle, s.pa, s.qlo, s.qhi = all[:n+1], all[n+1:2*(n+1)], all[2*(n+1):3*(n+1)], all[3*(n+1):]
+	s.idle[n], s.pa[0], s.qlo[0], s.qhi[0] = dZero, dZero, dZero, dZero
+	for k := n - 1; k >= 0; k-- {
+		s.idle[k] = addNonZero(s.idle[k+1], s.terms[k].idle)
+	}
+	d := s.terms[0].c
+	for k, t := range s.terms {
+		if k == 0 {
+			s.pa[1], s.qlo[1], s.qhi[1] = t.p, t.p, t.p
+			continue
+		}
+		pd := t.p.Mul(d)
+		s.pa[k+1] = s.pa[k].Add(t.p)
+		s.qlo[k+1], s.qhi[k+1] = s.qlo[k].Add(floorDiv(pd, t.c)), s.qhi[k].Add(ceilDiv(pd, t.c))
+	}
+	return s
+}
+
+type segment struct {
+	from decimal.Decimal
+	side Side
+}
+
+func (s *solver) add(from decimal.Decimal, side Side) {
+	if n := len(s.segs); n > 0 {
+		if s.segs[n-1].side == side {
+			return
+		}
+		if s.segs[n-1].from.Equal(from) {
+			s.segs[n-1].side = side
+			if n > 1 && s.segs[n-2].side == side {
+				s.segs = s.segs[:n-1]
+			}
+			return
+		}
+	}
+	s.segs = append(s.segs, segment{from, side})
+}
+
+func (sd Side) sign() int {
+	switch sd {
+	case Serverless:
+		return -1
+	case Server:
+		return 1
+	}
+	return 0
+}
+
+func sideOf(d decimal.Decimal) Side {
+	switch d.Sign() {
+	case -1:
+		return Serverless
+	case 1:
+		return Server
+	}
+	return Tie
+}
+
+// constant handles [x0, x1) (x1 nil: no end) where the curve costs
+// v0 + sl(x − x0) and the fleet costs srv.
+func (s *solver) constant(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl, srv decimal.Decimal) {
+	d0 := v0.Sub(srv) // curve − fleet at x0
+	before, after := sideOf(d0), sideOf(sl)
+	if sl.IsZero() || before == after {
+		s.add(x0, before)
+		return
+	}
+	if d0.IsZero() { // ties at x0 only, then moves to the slope's side
+		s.add(x0, after)
+		return
+	}
+	if x1 != nil { // no root inside when the far end keeps the sign: skip the division
+		if d1 := d0.Add(sl.Mul(x1.Sub(x0))); d1.Sign() != after.sign() {
+			s.add(x0, before)
+			return
+		}
+	}
+	r := x0.Add(div(d0.Neg(), sl)) // d(r) = 0
+	if x1 != nil && !r.LessThan(*x1) {
+		s.add(x0, before)
+		return
+	}
+	s.add(x0, before)
+	s.add(r, after)
+}
+
+// piece handles the curve piece [x0, x1), cut where a term's plateau ends:
+// on each cut the terms past their plateau are a fixed set.
+func (s *solver) piece(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl decimal.Decimal) error {
+	k := sort.Search(len(s.terms), func(j int) bool { return s.terms[j].end.GreaterThan(x0) })
+	for {
+		end := x1
+		if k < len(s.terms) && (x1 == nil || s.terms[k].end.LessThan(*x1)) {
+			end = &s.terms[k].end
+		}
+		fixed := s.fixed
+		if k < len(s.terms) {
+			fixed = addNonZero(fixed, s.idle[k])
+		}
+		if k == 0 {
+			s.constant(x0, end, v0, sl, fixed)
+		} else if err := s.band(x0, end, v0, sl, fixed, k); err != nil {
+			return err
+		}
+		if end == x1 {
+			return nil
+		}
+		v0 = v0.Add(sl.Mul(end.Sub(x0)))
+		x0 = *end
+		for k < len(s.terms) && !s.terms[k].end.GreaterThan(x0) {
+			k++
+		}
+	}
+}
+
+// band handles [x0, x1) where the curve costs v0 + sl(x − x0) and the
+// terms j < k follow the load on top of fixed (see [solver] for the
+// bounds). With G(x) = D·(curve − fixed) − x·q, the curve is certainly
+// cheaper where G < 0 with q = qlo, certainly dearer where G > D·Pa with
+// q = qhi; only the steps in between are examined.
+func (s *solver) band(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl, fixed decimal.Decimal, k int) error {
+	d := s.terms[0].c
+	exact := s.qlo[k].Equal(s.qhi[k])
+	a := d.Mul(v0.Sub(sl.Mul(x0)).Sub(fixed))
+	sd := sl.Mul(d)
+	bLo := sd.Sub(s.qlo[k])
+	bHi := bLo
+	if !exact {
+		bHi = sd.Sub(s.qhi[k])
+	}
+	dp := d.Mul(s.pa[k])
+	// Most pieces lie wholly on one side: decide them without dividing.
+	g0Lo := a.Add(bLo.Mul(x0))
+	g0Hi := g0Lo
+	if !exact {
+		g0Hi = a.Add(bHi.Mul(x0))
+	}
+	if x1 != nil {
+		g1Lo := a.Add(bLo.Mul(*x1))
+		if g0Lo.IsNegative() && g1Lo.IsNegative() {
+			s.add(x0, Serverless)
+			return nil
+		}
+		g1Hi := g1Lo
+		if !exact {
+			g1Hi = a.Add(bHi.Mul(*x1))
+		}
+		if g0Hi.GreaterThan(dp) && g1Hi.GreaterThan(dp) {
+			s.add(x0, Server)
+			return nil
+		}
+	} else {
+		if bHi.Sign() >= 0 && g0Hi.GreaterThan(dp) {
+			s.add(x0, Server)
+			return nil
+		}
+		if bLo.Sign() <= 0 && g0Lo.IsNegative() {
+			s.add(x0, Serverless)
+			return nil
+		}
+	}
+	// The band [lo, hi]: before lo one side is certain (pre), after hi
+	// the other (post); nil when the band has no such end.
+	var lo, hi *decimal.Decimal
+	var pre, post Side
+	switch bLo.Sign() {
+	case 1: // cheaper below lo
+		z := div(a.Neg(), bLo)
+		lo, pre = &z, Serverless
+	case -1: // cheaper above hi
+		z := div(a.Neg(), bLo)
+		hi, post = &z, Serverless
+	}
+	switch bHi.Sign() {
+	case -1: // dearer below lo (only one of the two can start at 0 or later)
+		if v := div(dp.Sub(a), bHi); lo == nil || v.GreaterThan(*lo) {
+			lo, pre = &v, Server
+		}
+	case 1: // dearer above hi (bLo ≥ bHi > 0: the curve is never cheaper there)
+		v := div(dp.Sub(a), bHi)
+		hi, post = &v, Server
+	}
+	if hi == nil && x1 == nil {
+		if k == 1 {
+			t := s.terms[0]
+			return fmt.Errorf("cost: break-even: the curve tracks the fleet forever (slope %s per request, %s per unit of %s requests); no finite answer",
+				sl, t.p, t.c)
+		}
+		return fmt.Errorf("cost: break-even: the curve tracks the fleet forever (slope %s per request, the fleet's %d steps %s per request on average, to %d places); no finite answer",
+			sl, k, div(s.qlo[k], d), DivScale)
+	}
+	// Step indices of every term covering the band, widened by one for
+	// rounding and clipped to the piece; the band is where any of them is.
+	var kLo0, kHi0, bandStart, bandEnd decimal.Decimal
+	for j := range k {
+		c := s.terms[j].c
+		kLo := x0.Div(c).Floor()
+		if lo != nil {
+			kLo = maxDec(lo.Div(c).Floor().Sub(dOne), kLo)
+		}
+		var kHi decimal.Decimal
+		switch {
+		case hi != nil && x1 != nil:
+			kHi = minDec(hi.Div(c).Ceil().Add(dOne), x1.Div(c).Ceil())
+		case hi != nil:
+			kHi = hi.Div(c).Ceil().Add(dOne)
+		default:
+			kHi = x1.Div(c).Ceil()
+		}
+		kHi = maxDec(kHi, kLo)
+		if st, en := kLo.Mul(c), kHi.Mul(c); j == 0 {
+			kLo0, kHi0, bandStart, bandEnd = kLo, kHi, st, en
+		} else {
+			bandStart, bandEnd = minDec(bandStart, st), maxDec(bandEnd, en)
+		}
+	}
+	if bandStart.GreaterThan(x0) {
+		s.add(x0, pre)
+	}
+	if k == 1 {
+		if err := s.count(kHi0.Sub(kLo0)); err != nil {
+			return err
+		}
+		s.steps1(x0, x1, v0, sl, fixed, kLo0, kHi0)
+	} else {
+		end := bandEnd
+		if x1 != nil && x1.LessThan(end) {
+			end = *x1
+		}
+		if err := s.stepsN(x0, v0, sl, fixed, k, maxDec(x0, bandStart), end); err != nil {
+			return err
+		}
+	}
+	if x1 == nil || bandEnd.LessThan(*x1) {
+		s.add(maxDec(x0, bandEnd), post)
+	}
+	return nil
+}
+
+// count adds n examined steps and refuses a solve that examines too many
+// (n is compared as a decimal: a band wider than an int64 is refused, not
+// wrapped around).
+func (s *solver) count(n decimal.Decimal) error {
+	if n.GreaterThan(maxFleetSteps) || s.steps+int(n.IntPart()) > MaxFleetSteps {
+		return fmt.Errorf("cost: break-even: more than %d fleet steps to examine", MaxFleetSteps)
+	}
+	s.steps += int(n.IntPart())
+	return nil
+}
+
+var maxFleetSteps = decimal.NewFromInt(MaxFleetSteps)
+
+// steps1 examines the steps kLo..kHi−1 of a one-term fleet, one constant
+// cost each: the common case, with no merging to do.
+func (s *solver) steps1(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl, fixed, kLo, kHi decimal.Decimal) {
+	t := s.terms[0]
+	for k := kLo; k.LessThan(kHi); k = k.Add(dOne) {
+		a := maxDec(x0, k.Mul(t.c))
+		b := k.Add(dOne).Mul(t.c)
+		if x1 != nil && !b.LessThan(*x1) {
+			b = *x1
+		}
+		if !a.LessThan(b) {
+			continue
+		}
+		s.constant(a, &b, v0.Add(sl.Mul(a.Sub(x0))), sl, fixed.Add(t.p.Mul(k.Add(dOne))))
+	}
+}
+
+// edge is where a load term adds a unit.
+type edge struct{ x, p decimal.Decimal }
+
+// stepsN examines [start, end) against the terms j < k: their step edges
+// merged in order, the fleet's cost constant between two edges.
+func (s *solver) stepsN(x0, v0, sl, fixed decimal.Decimal, k int, start, end decimal.Decimal) error {
+	if !start.LessThan(end) {
+		return nil
+	}
+	n := dZero
+	units := make([]decimal.Decimal, k)
+	for j, t := range s.terms[:k] {
+		q, _ := start.QuoRem(t.c, 0) // exact ⌊start / C⌋
+		units[j] = q.Add(dOne)
+		n = n.Add(end.Sub(q.Mul(t.c)).Div(t.c).Ceil())
+	}
+	if err := s.count(n); err != nil {
+		return err
+	}
+	srv := fixed
+	edges := make([]edge, 0, n.IntPart())
+	for j, t := range s.terms[:k] {
+		srv = srv.Add(t.p.Mul(units[j]))
+		for x := units[j].Mul(t.c); x.LessThan(end); x = x.Add(t.c) {
+			edges = append(edges, edge{x, t.p})
+		}
+	}
+	slices.SortFunc(edges, func(a, b edge) int { return a.x.Cmp(b.x) })
+	a := start
+	for i := 0; i < len(edges); {
+		b := edges[i].x
+		if a.LessThan(b) {
+			s.constant(a, &b, v0.Add(sl.Mul(a.Sub(x0))), sl, srv)
+		}
+		for ; i < len(edges) && edges[i].x.Equal(b); i++ {
+			srv = srv.Add(edges[i].p)
+		}
+		a = b
+	}
+	if a.LessThan(end) {
+		s.constant(a, &end, v0.Add(sl.Mul(a.Sub(x0))), sl, srv)
+	}
+	return nil
+}
+
+func (s *solver) result() BreakEven {
+	var be BreakEven
+	for i, seg := range s.segs {
+		iv := Interval{From: seg.from, Cheaper: seg.side}
+		if i+1 < len(s.segs) {
+			iv.To = s.segs[i+1].from
+			be.Crossings = append(be.Crossings, iv.To)
+		} else {
+			iv.Unbounded = true
+		}
+		be.Intervals = append(be.Intervals, iv)
+	}
+	return be
+}
