@@ -43,15 +43,54 @@ func (e *env) perReplica() (num, den decimal.Decimal, binding string) {
 	return concurrent.Mul(thousand), *w.DurationMS, "memory"
 }
 
-// loadFleet is the fleet sized to the load: units of unitReplicas replicas
-// (spread over zones), each costing unitMonthly, at least minUnits of them.
-// TODO(issue11): one step term per zone once cost.Fleet sums terms.
+// loadFleet is the fleet capacity.Size sizes, as a function of the
+// monthly requests x: the replicas the peak needs grow one every
+// perReplica requests (at the scenario's peak-to-mean ratio), and are
+// spread over zones as [capacity.SpreadReplicas] lays them, each zone with
+// the nodes its own replicas need.
+//
+//   - With survive_zone_loss, every zone holds ⌈n / (Z − 1)⌉ replicas: one
+//     step of Z nodes every (Z − 1) × fit replicas.
+//   - Otherwise zone i holds ⌈(n − i) / Z⌉ replicas and needs
+//     max(1, ⌈(n − i) / (Z × fit)⌉) nodes: one step per zone, every Z × fit
+//     replicas, the i-th starting i replicas later ([cost.Step.Offset]).
+//
+// So the report's bill, the curves and the break-even all price one
+// sizing.
 func (e *env) loadFleet(fixed, nodeMonthly decimal.Decimal, sp capacity.Spread, fit int64) cost.Fleet {
-	z, zeff := sp.Zones, sp.Zones
+	z := sp.Zones
 	if sp.SurviveZoneLoss {
-		zeff = z - 1
+		return e.stepFleet(fixed, nodeMonthly.Mul(decimal.NewFromInt(z)), (z-1)*fit, 1)
 	}
-	return e.stepFleet(fixed, nodeMonthly.Mul(decimal.NewFromInt(z)), zeff*fit, 1)
+	if z == 1 {
+		return e.stepFleet(fixed, nodeMonthly, fit, 1)
+	}
+	w := e.s.Workload
+	if w.RequestsPerSecond.IsZero() {
+		// All the load is at the peak: the fleet does not follow the mean.
+		return cost.FixedFleet(fixed.Add(nodeMonthly.Mul(decimal.NewFromInt(z))))
+	}
+	perReplica := e.requestsPerReplica()
+	f := cost.Fleet{Fixed: fixed, Steps: make([]cost.Step, z)}
+	for i := range z {
+		f.Steps[i] = cost.Step{
+			PerUnit:         nodeMonthly,
+			RequestsPerUnit: perReplica.Mul(decimal.NewFromInt(z * fit)),
+			MinUnits:        1,
+			Offset:          perReplica.Mul(decimal.NewFromInt(i)),
+		}
+	}
+	return f
+}
+
+// requestsPerReplica is the monthly requests one replica serves at the
+// scenario's mean load, rounded up at [cost.DivScale] places (see
+// [ceilQuotient]).
+func (e *env) requestsPerReplica() decimal.Decimal {
+	w := e.s.Workload
+	num, den, _ := e.perReplica()
+	perUnit := secondsPerMonth.Mul(*w.RequestsPerSecond).Mul(num)
+	return ceilQuotient(perUnit, den.Mul(*w.PeakRequestsPerSecond), cost.DivScale)
 }
 
 func (e *env) stepFleet(fixed, unitMonthly decimal.Decimal, unitReplicas int64, minUnits int) cost.Fleet {

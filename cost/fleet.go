@@ -9,18 +9,23 @@ import (
 
 // Step is one step term of a fleet's monthly cost at x requests per month:
 //
-//	PerUnit × max(MinUnits, ceil(x / RequestsPerUnit))
+//	PerUnit × max(MinUnits, ceil((x − Offset) / RequestsPerUnit))
 //
 // Each unit (instance or task) serves RequestsPerUnit a month and costs
 // PerUnit; RequestsPerUnit zero means MinUnits units whatever the load.
-// For a fleet that follows an hourly load shape there is one step per hour
-// of the shape: PerUnit is what a unit costs over the month's hours of that
-// kind, RequestsPerUnit the monthly requests a unit could serve if every
-// hour were like it.
+// Offset moves the steps: a zone that receives the i-th of every Z
+// replicas adds its units i replicas' worth of requests later than the
+// first zone, so a fleet whose replicas are spread over zones with the
+// remainder in the first ones is one step per zone, each with its own
+// offset. For a fleet that follows an hourly load shape there is one step
+// per hour of the shape: PerUnit is what a unit costs over the month's
+// hours of that kind, RequestsPerUnit the monthly requests a unit could
+// serve if every hour were like it.
 type Step struct {
 	PerUnit         decimal.Decimal // cost of one unit
 	RequestsPerUnit decimal.Decimal // monthly requests one unit serves; zero = not load-sized
 	MinUnits        int             // units kept however low the load
+	Offset          decimal.Decimal // requests before the steps start; not negative
 }
 
 // At is the step's cost at x requests per month.
@@ -29,13 +34,18 @@ func (s Step) At(x decimal.Decimal) decimal.Decimal {
 	// and curves evaluate fleets at many loads.
 	n := decimal.NewFromInt(int64(s.MinUnits))
 	if s.RequestsPerUnit.IsPositive() {
-		n = maxDec(n, ceilTo(x, s.RequestsPerUnit).Div(s.RequestsPerUnit).Round(0))
+		if !s.Offset.IsZero() {
+			x = x.Sub(s.Offset)
+		}
+		if x.IsPositive() {
+			n = maxDec(n, ceilTo(x, s.RequestsPerUnit).Div(s.RequestsPerUnit).Round(0))
+		}
 	}
 	return s.PerUnit.Mul(n)
 }
 
 func (s Step) check(field string) error {
-	if s.PerUnit.IsNegative() || s.RequestsPerUnit.IsNegative() || s.MinUnits < 0 {
+	if s.PerUnit.IsNegative() || s.RequestsPerUnit.IsNegative() || s.MinUnits < 0 || s.Offset.IsNegative() {
 		return fieldErr(field, fmt.Sprintf("%+v", s), "has a negative field")
 	}
 	return nil

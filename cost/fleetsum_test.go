@@ -21,7 +21,7 @@ func sumOracle(cv cost.Curve, f cost.Fleet, end decimal.Decimal) (from []decimal
 	terms := f.Terms()
 	for _, st := range terms {
 		if st.RequestsPerUnit.IsPositive() {
-			for x := st.RequestsPerUnit; x.LessThan(end); x = x.Add(st.RequestsPerUnit) {
+			for x := st.Offset.Add(st.RequestsPerUnit); x.LessThan(end); x = x.Add(st.RequestsPerUnit) {
 				points = append(points, x)
 			}
 		}
@@ -56,9 +56,9 @@ func sumOracle(cv cost.Curve, f cost.Fleet, end decimal.Decimal) (from []decimal
 		srv := f.Fixed
 		for _, st := range terms {
 			units := decimal.NewFromInt(int64(st.MinUnits))
-			if st.RequestsPerUnit.IsPositive() {
-				// on (a, b) the load needs ⌊a/C⌋ + 1 units
-				units = decimal.Max(units, a.Div(st.RequestsPerUnit).Floor().Add(decimal.NewFromInt(1)))
+			if st.RequestsPerUnit.IsPositive() && !a.LessThan(st.Offset) {
+				// on (a, b) the load needs ⌊(a − o)/C⌋ + 1 units
+				units = decimal.Max(units, a.Sub(st.Offset).Div(st.RequestsPerUnit).Floor().Add(decimal.NewFromInt(1)))
 			}
 			srv = srv.Add(st.PerUnit.Mul(units))
 		}
@@ -169,6 +169,86 @@ func TestSolveSumsFindsEveryCrossing(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// zoneFleet is a fleet whose replicas are spread over zones with the
+// remainder in the first zones: zone i holds ⌈(n − i)/Z⌉ of n replicas and
+// needs ⌈(n − i)/(Z·fit)⌉ nodes (at least one), so it is one step per zone,
+// offset by i replicas' worth of requests (perReplica each).
+func zoneFleet(fixed, nodeMonthly, perReplica decimal.Decimal, zones, fit int64) cost.Fleet {
+	f := cost.Fleet{Fixed: fixed}
+	for i := range zones {
+		f.Steps = append(f.Steps, cost.Step{
+			PerUnit:         nodeMonthly,
+			RequestsPerUnit: perReplica.Mul(decimal.NewFromInt(zones * fit)),
+			MinUnits:        1,
+			Offset:          perReplica.Mul(decimal.NewFromInt(i)),
+		})
+	}
+	return f
+}
+
+// A zone-spread fleet costs, at every load, the nodes its zones need when
+// each is sized on its own share: 7 replicas over 3 zones at 2 a node are
+// zones of 3, 2 and 2 replicas and 2 + 1 + 1 nodes.
+func TestZoneFleetAt(t *testing.T) {
+	per := d("1000") // requests a month one replica serves
+	f := zoneFleet(d("0"), d("1"), per, 3, 2)
+	for _, tc := range []struct {
+		replicas int64
+		nodes    string
+	}{{1, "3"}, {3, "3"}, {4, "3"}, {5, "3"}, {6, "3"}, {7, "4"}, {8, "5"}, {9, "6"}, {12, "6"}, {13, "7"}} {
+		// the load at which exactly this many replicas are needed
+		x := per.Mul(decimal.NewFromInt(tc.replicas))
+		assert.True(t, d(tc.nodes).Equal(f.At(x)), "zone fleet at %d replicas = %s nodes, want %s", tc.replicas, f.At(x), tc.nodes)
+	}
+	// Brute force: Σ over zones of max(1, ⌈(n − i)/(Z·fit)⌉).
+	for n := int64(1); n <= 60; n++ {
+		want := int64(0)
+		for i := int64(0); i < 3; i++ {
+			want += max(1, (n-i+5)/6)
+		}
+		got := f.At(per.Mul(decimal.NewFromInt(n)))
+		assert.True(t, decimal.NewFromInt(want).Equal(got), "zone fleet at %d replicas = %s, want %d", n, got, want)
+	}
+}
+
+// Zone-spread fleets (steps with offsets) against the brute force, on the
+// real and hand-made curves, with per-replica request counts that divide
+// evenly and ones that do not.
+func TestSolveZoneFleets(t *testing.T) {
+	now := embedded(t, cost.Snapshot2026)
+	cv, err := cost.LambdaCurve(now, cost.LambdaUsage{DurationMS: d("100"), MemoryMB: 128, FreeTier: true})
+	require.NoError(t, err)
+	c := d("0.00000040833375") // a request on the main piece
+	// A step that starts late (offset 10 units' worth of requests) under a
+	// curve parallel to its average, half a unit above its lower bound
+	// fixed + x·R − O: the costs cross at every step, and a solver that
+	// left the offset out of its bounds (O = 10 units here) would call the
+	// whole piece certainly cheaper.
+	t.Run("late step, parallel curve", func(t *testing.T) {
+		f := cost.Fleet{Fixed: d("10"), Steps: []cost.Step{{PerUnit: d("1"), RequestsPerUnit: d("1000"), Offset: d("10000")}}}
+		r := d("0.001")
+		parallel := cost.Curve{
+			Breaks: []decimal.Decimal{d("0"), d("10000"), d("300000")},
+			Values: []decimal.Decimal{d("0.5"), d("10.5"), d("300.5")},
+			Slopes: []decimal.Decimal{r, r, r.Mul(d("2"))},
+		}
+		be := checkSumAgainstOracle(t, "Solve(parallel curve, late step)", parallel, f, d("400000"))
+		assert.Greater(t, len(be.Crossings), 100, "crossings at the step edges")
+	})
+	for _, seed := range propertySeeds {
+		t.Run(fmt.Sprintf("seed %d", seed), func(t *testing.T) {
+			r := rand.New(rand.NewPCG(seed, seed^0x7e7e))
+			for range 4 {
+				per := pick(r, d("1000"), d("333333.333333333333333334"), d("250000"), d("7000000"))
+				zones, fit := int64(1+r.IntN(4)), int64(1+r.IntN(5))
+				factor := pick(r, d("0.5"), d("0.9"), d("1"), d("1.1"), d("2"))
+				f := zoneFleet(randDecimal(r, 50, 2), c.Mul(per).Mul(decimal.NewFromInt(fit)).Mul(factor), per, zones, fit)
+				checkSumAgainstOracle(t, fmt.Sprintf("Solve(zones %d, fit %d, %s per replica, ×%s)", zones, fit, per, factor), cv, f, per.Mul(d("300")))
+			}
+		})
 	}
 }
 

@@ -41,21 +41,23 @@ func Solve(c Curve, f Fleet) (BreakEven, error) {
 }
 
 // loadTerm is a step that follows the load: P a unit, one unit per C
-// requests past its plateau of m units, which ends at C·m.
+// requests past its plateau of m units, which ends at o + C·m (o is the
+// step's offset).
 type loadTerm struct {
-	p, c, end, idle decimal.Decimal // idle = P·m, the plateau's cost
+	p, c, o, end, idle decimal.Decimal // idle = P·m, the plateau's cost
 }
 
 // solver walks the curve's pieces against the fleet.
 //
-// Past their plateaus the load terms j < k cost Σ P_j (⌊x/C_j⌋ + 1) on the
-// open steps, which lies in (x·R, x·R + Pa] with R = Σ P_j / C_j and
-// Pa = Σ P_j. Scaled by D = C_0 (so that a one-term fleet needs no
-// division at all, as the single-step solver did), R·D lies in
-// [qlo[k], qhi[k]]: exact for one term, bounds at DivScale places for more.
-// Where the curve is below x·R it is certainly cheaper; where it is above
-// x·R + Pa, certainly dearer. Only the band between is examined step by
-// step, and bounds that are not exact only widen the band.
+// Past their plateaus the load terms j < k cost Σ P_j (⌊(x − o_j)/C_j⌋ + 1)
+// on the open steps, which lies in (x·R − O, x·R − O + Pa] with
+// R = Σ P_j / C_j, O = Σ P_j·o_j / C_j and Pa = Σ P_j. Scaled by D = C_0
+// (so that a one-term fleet needs no division at all, as the single-step
+// solver did), R·D lies in [qlo[k], qhi[k]] and O·D in [olo[k], ohi[k]]:
+// exact for one term, bounds at DivScale places for more. Where the curve
+// is below x·R − O it is certainly cheaper; where it is above
+// x·R − O + Pa, certainly dearer. Only the band between is examined step
+// by step, and bounds that are not exact only widen the band.
 type solver struct {
 	fixed decimal.Decimal // Fixed and the steps that do not follow the load
 	terms []loadTerm      // by plateau end, ascending
@@ -63,6 +65,8 @@ type solver struct {
 	idle     []decimal.Decimal // plateau cost of terms k..
 	pa       []decimal.Decimal // Σ P_j, j < k
 	qlo, qhi []decimal.Decimal // D · Σ P_j / C_j, j < k, rounded down and up
+	olo, ohi []decimal.Decimal // D · Σ P_j·o_j / C_j, j < k, rounded down and up
+	offsets  bool              // some term has an offset
 
 	segs  []segment
 	steps int
@@ -77,7 +81,12 @@ func newSolver(f Fleet) *solver {
 			s.fixed = addNonZero(s.fixed, st.PerUnit.Mul(decimal.NewFromInt(int64(st.MinUnits))))
 		default:
 			m := decimal.NewFromInt(int64(st.MinUnits))
-			s.terms = append(s.terms, loadTerm{p: st.PerUnit, c: st.RequestsPerUnit, end: st.RequestsPerUnit.Mul(m), idle: st.PerUnit.Mul(m)})
+			end := st.RequestsPerUnit.Mul(m)
+			if !st.Offset.IsZero() {
+				end = end.Add(st.Offset)
+				s.offsets = true
+			}
+			s.terms = append(s.terms, loadTerm{p: st.PerUnit, c: st.RequestsPerUnit, o: st.Offset, end: end, idle: st.PerUnit.Mul(m)})
 		}
 	}
 	add(f.first())
@@ -96,11 +105,25 @@ func newSolver(f Fleet) *solver {
 	all := make([]decimal.Decimal, 4*(n+1))
 	s.idle, s.pa, s.qlo, s.qhi = all[:n+1], all[n+1:2*(n+1)], all[2*(n+1):3*(n+1)], all[3*(n+1):]
 	s.idle[n], s.pa[0], s.qlo[0], s.qhi[0] = dZero, dZero, dZero, dZero
+	if s.offsets {
+		s.olo, s.ohi = make([]decimal.Decimal, n+1), make([]decimal.Decimal, n+1)
+		s.olo[0], s.ohi[0] = dZero, dZero
+	}
 	for k := n - 1; k >= 0; k-- {
 		s.idle[k] = addNonZero(s.idle[k+1], s.terms[k].idle)
 	}
 	d := s.terms[0].c
 	for k, t := range s.terms {
+		if s.offsets {
+			// D·P·o / C; for the first term D = C and it is exact.
+			po := t.p.Mul(t.o)
+			if k == 0 {
+				s.olo[1], s.ohi[1] = po, po
+			} else {
+				pod := po.Mul(d)
+				s.olo[k+1], s.ohi[k+1] = s.olo[k].Add(floorDiv(pod, t.c)), s.ohi[k].Add(ceilDiv(pod, t.c))
+			}
+		}
 		if k == 0 {
 			s.pa[1], s.qlo[1], s.qhi[1] = t.p, t.p, t.p
 			continue
@@ -219,6 +242,13 @@ func (s *solver) band(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl, fixed dec
 	d := s.terms[0].c
 	exact := s.qlo[k].Equal(s.qhi[k])
 	a := d.Mul(v0.Sub(sl.Mul(x0)).Sub(fixed))
+	// With offsets the fleet's bounds move down by O: the cheaper test
+	// uses its largest estimate, the dearer test its smallest.
+	aLo, aHi := a, a
+	if s.offsets {
+		aLo, aHi = a.Add(s.ohi[k]), a.Add(s.olo[k])
+		exact = exact && s.olo[k].Equal(s.ohi[k])
+	}
 	sd := sl.Mul(d)
 	bLo := sd.Sub(s.qlo[k])
 	bHi := bLo
@@ -227,20 +257,20 @@ func (s *solver) band(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl, fixed dec
 	}
 	dp := d.Mul(s.pa[k])
 	// Most pieces lie wholly on one side: decide them without dividing.
-	g0Lo := a.Add(bLo.Mul(x0))
+	g0Lo := aLo.Add(bLo.Mul(x0))
 	g0Hi := g0Lo
 	if !exact {
-		g0Hi = a.Add(bHi.Mul(x0))
+		g0Hi = aHi.Add(bHi.Mul(x0))
 	}
 	if x1 != nil {
-		g1Lo := a.Add(bLo.Mul(*x1))
+		g1Lo := aLo.Add(bLo.Mul(*x1))
 		if g0Lo.IsNegative() && g1Lo.IsNegative() {
 			s.add(x0, Serverless)
 			return nil
 		}
 		g1Hi := g1Lo
 		if !exact {
-			g1Hi = a.Add(bHi.Mul(*x1))
+			g1Hi = aHi.Add(bHi.Mul(*x1))
 		}
 		if g0Hi.GreaterThan(dp) && g1Hi.GreaterThan(dp) {
 			s.add(x0, Server)
@@ -262,19 +292,19 @@ func (s *solver) band(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl, fixed dec
 	var pre, post Side
 	switch bLo.Sign() {
 	case 1: // cheaper below lo
-		z := div(a.Neg(), bLo)
+		z := div(aLo.Neg(), bLo)
 		lo, pre = &z, Serverless
 	case -1: // cheaper above hi
-		z := div(a.Neg(), bLo)
+		z := div(aLo.Neg(), bLo)
 		hi, post = &z, Serverless
 	}
 	switch bHi.Sign() {
 	case -1: // dearer below lo (only one of the two can start at 0 or later)
-		if v := div(dp.Sub(a), bHi); lo == nil || v.GreaterThan(*lo) {
+		if v := div(dp.Sub(aHi), bHi); lo == nil || v.GreaterThan(*lo) {
 			lo, pre = &v, Server
 		}
 	case 1: // dearer above hi (bLo ≥ bHi > 0: the curve is never cheaper there)
-		v := div(dp.Sub(a), bHi)
+		v := div(dp.Sub(aHi), bHi)
 		hi, post = &v, Server
 	}
 	if hi == nil && x1 == nil {
@@ -290,22 +320,22 @@ func (s *solver) band(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl, fixed dec
 	// rounding and clipped to the piece; the band is where any of them is.
 	var kLo0, kHi0, bandStart, bandEnd decimal.Decimal
 	for j := range k {
-		c := s.terms[j].c
-		kLo := x0.Div(c).Floor()
+		c, o := s.terms[j].c, s.terms[j].o
+		kLo := x0.Sub(o).Div(c).Floor()
 		if lo != nil {
-			kLo = maxDec(lo.Div(c).Floor().Sub(dOne), kLo)
+			kLo = maxDec(lo.Sub(o).Div(c).Floor().Sub(dOne), kLo)
 		}
 		var kHi decimal.Decimal
 		switch {
 		case hi != nil && x1 != nil:
-			kHi = minDec(hi.Div(c).Ceil().Add(dOne), x1.Div(c).Ceil())
+			kHi = minDec(hi.Sub(o).Div(c).Ceil().Add(dOne), x1.Sub(o).Div(c).Ceil())
 		case hi != nil:
-			kHi = hi.Div(c).Ceil().Add(dOne)
+			kHi = hi.Sub(o).Div(c).Ceil().Add(dOne)
 		default:
-			kHi = x1.Div(c).Ceil()
+			kHi = x1.Sub(o).Div(c).Ceil()
 		}
 		kHi = maxDec(kHi, kLo)
-		if st, en := kLo.Mul(c), kHi.Mul(c); j == 0 {
+		if st, en := o.Add(kLo.Mul(c)), o.Add(kHi.Mul(c)); j == 0 {
 			kLo0, kHi0, bandStart, bandEnd = kLo, kHi, st, en
 		} else {
 			bandStart, bandEnd = minDec(bandStart, st), maxDec(bandEnd, en)
@@ -314,7 +344,7 @@ func (s *solver) band(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl, fixed dec
 	if bandStart.GreaterThan(x0) {
 		s.add(x0, pre)
 	}
-	if k == 1 {
+	if k == 1 && !s.offsets {
 		if err := s.count(kHi0.Sub(kLo0)); err != nil {
 			return err
 		}
@@ -376,9 +406,14 @@ func (s *solver) stepsN(x0, v0, sl, fixed decimal.Decimal, k int, start, end dec
 	n := dZero
 	units := make([]decimal.Decimal, k)
 	for j, t := range s.terms[:k] {
-		q, _ := start.QuoRem(t.c, 0) // exact ⌊start / C⌋
+		q := start.Sub(t.o).Div(t.c).Floor() // ⌊(start − o) / C⌋, checked below
+		if q.Mul(t.c).GreaterThan(start.Sub(t.o)) {
+			q = q.Sub(dOne)
+		} else if q.Add(dOne).Mul(t.c).LessThanOrEqual(start.Sub(t.o)) {
+			q = q.Add(dOne)
+		}
 		units[j] = q.Add(dOne)
-		n = n.Add(end.Sub(q.Mul(t.c)).Div(t.c).Ceil())
+		n = n.Add(end.Sub(t.o).Sub(q.Mul(t.c)).Div(t.c).Ceil())
 	}
 	if err := s.count(n); err != nil {
 		return err
@@ -387,7 +422,7 @@ func (s *solver) stepsN(x0, v0, sl, fixed decimal.Decimal, k int, start, end dec
 	edges := make([]edge, 0, n.IntPart())
 	for j, t := range s.terms[:k] {
 		srv = srv.Add(t.p.Mul(units[j]))
-		for x := units[j].Mul(t.c); x.LessThan(end); x = x.Add(t.c) {
+		for x := t.o.Add(units[j].Mul(t.c)); x.LessThan(end); x = x.Add(t.c) {
 			edges = append(edges, edge{x, t.p})
 		}
 	}
