@@ -60,7 +60,7 @@ func platformCatalogue(snapshot string) (platform.Catalogue, error) {
 	if c, ok := platformCache.Load(snapshot); ok {
 		return c.(platform.Catalogue), nil
 	}
-	c, err := platform.Snapshot(snapshot)
+	c, err := platform.EmbeddedCatalogue(platform.SnapshotID(snapshot))
 	if err != nil {
 		return platform.Catalogue{}, err
 	}

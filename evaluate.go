@@ -74,7 +74,7 @@ func newEnv(s Scenario) (*env, error) {
 	if e.prices, err = priceCatalogue(s.Snapshot, s.Region); err != nil {
 		return nil, &FieldError{Field: "region", Value: s.Region, Reason: "has no price catalogue: " + err.Error()}
 	}
-	if e.instances, err = capacity.EmbeddedInstances(); err != nil {
+	if e.instances, err = platform.EmbeddedInstances(); err != nil {
 		return nil, err
 	}
 	if e.model, err = ha.ModelFrom(*s.HA.NodeAvailability, *s.HA.ZoneAvailability); err != nil {

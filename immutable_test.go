@@ -64,7 +64,7 @@ func TestReturnedValuesShareNothing(t *testing.T) {
 	require.Len(t, snapshots, 2)
 	hc, err := ha.Default()
 	require.NoError(t, err)
-	inst, err := capacity.EmbeddedInstances()
+	inst, err := platform.EmbeddedInstances()
 	require.NoError(t, err)
 
 	// Each get returns a pointer to fresh values, as a caller receives them.
@@ -119,7 +119,7 @@ func TestReturnedValuesShareNothing(t *testing.T) {
 		{"platform.Snapshot", func(t *testing.T) any {
 			var out []platform.Catalogue
 			for _, id := range snapshots {
-				c, err := platform.Snapshot(id)
+				c, err := platform.EmbeddedCatalogue(id)
 				require.NoError(t, err)
 				out = append(out, c)
 			}
@@ -128,7 +128,7 @@ func TestReturnedValuesShareNothing(t *testing.T) {
 		{"platform.Catalogue.Platform", func(t *testing.T) any {
 			var out []platform.Platform
 			for _, id := range snapshots {
-				c, err := platform.Snapshot(id)
+				c, err := platform.EmbeddedCatalogue(id)
 				require.NoError(t, err)
 				for _, pid := range platform.IDs() {
 					if p, ok := c.Platform(pid); ok {
@@ -141,7 +141,7 @@ func TestReturnedValuesShareNothing(t *testing.T) {
 		{"platform.Catalogue.ClaimsAbout", func(t *testing.T) any {
 			var out [][]platform.Claim
 			for _, id := range snapshots {
-				c, err := platform.Snapshot(id)
+				c, err := platform.EmbeddedCatalogue(id)
 				require.NoError(t, err)
 				for _, pid := range platform.IDs() {
 					out = append(out, c.ClaimsAbout(pid))
@@ -152,7 +152,7 @@ func TestReturnedValuesShareNothing(t *testing.T) {
 		{"platform.IDs and Snapshots", func(*testing.T) any {
 			return &struct {
 				IDs       []platform.ID
-				Snapshots []string
+				Snapshots []platform.SnapshotID
 			}{platform.IDs(), platform.Snapshots()}
 		}},
 		{"cost.Embedded", func(t *testing.T) any {
@@ -177,8 +177,8 @@ func TestReturnedValuesShareNothing(t *testing.T) {
 			}
 			return &out
 		}},
-		{"capacity.EmbeddedInstances", func(t *testing.T) any {
-			in, err := capacity.EmbeddedInstances()
+		{"platform.EmbeddedInstances", func(t *testing.T) any {
+			in, err := platform.EmbeddedInstances()
 			require.NoError(t, err)
 			return &struct {
 				Instances capacity.Instances
@@ -208,7 +208,7 @@ func TestReturnedValuesShareNothing(t *testing.T) {
 			c := capacity.Container{VCPU: decimal.RequireFromString("0.5"), MemoryMB: 1024}
 			var out []capacity.Result
 			for _, id := range snapshots {
-				cat, err := platform.Snapshot(id)
+				cat, err := platform.EmbeddedCatalogue(id)
 				require.NoError(t, err)
 				for _, typ := range []string{"m4.large", "m5.large"} {
 					for _, p := range cat.Platforms {

@@ -316,7 +316,7 @@ func sourceURLs(r runwhere.Report) map[string]bool {
 	cat, ok := catalogueURLs.Load(r.Snapshot)
 	if !ok {
 		m := map[string]bool{}
-		if c, err := platform.Snapshot(r.Snapshot); err == nil {
+		if c, err := platform.EmbeddedCatalogue(platform.SnapshotID(r.Snapshot)); err == nil {
 			jsonSources(c, m)
 		}
 		cat, _ = catalogueURLs.LoadOrStore(r.Snapshot, m)

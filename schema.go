@@ -116,7 +116,7 @@ type SchemaField struct {
 // The result is built afresh on each call and shares nothing with
 // another.
 func Schema() (ScenarioSchema, error) {
-	snaps := platform.Snapshots()
+	snaps := snapshotNames()
 	slices.Reverse(snaps)
 	if len(snaps) == 0 || snaps[0] != platform.Newest {
 		return ScenarioSchema{}, fmt.Errorf("runwhere: schema: the newest embedded snapshot is not %s: %v", platform.Newest, snaps)

@@ -45,9 +45,19 @@ var (
 )
 
 func snapshotValues() []string {
-	s := platform.Snapshots()
+	s := snapshotNames()
 	slices.Reverse(s)
 	return s
+}
+
+// snapshotNames lists the embedded snapshots, oldest first, as a
+// scenario's snapshot field holds them.
+func snapshotNames() []string {
+	var out []string
+	for _, id := range platform.Snapshots() {
+		out = append(out, id.String())
+	}
+	return out
 }
 
 func platformValues() []string {

@@ -86,7 +86,7 @@ func TestSchemaFields(t *testing.T) {
 // catalogueIDs is the JSON list of the platforms of a snapshot.
 func catalogueIDs(t *testing.T, snapshot string) string {
 	t.Helper()
-	c, err := platform.Snapshot(snapshot)
+	c, err := platform.EmbeddedCatalogue(platform.SnapshotID(snapshot))
 	require.NoError(t, err)
 	var ids []platform.ID
 	for _, p := range c.Platforms {
@@ -197,7 +197,10 @@ func TestSchemaEnumsAreWhatTheLibraryAccepts(t *testing.T) {
 
 func TestSchemaPlatformsAndSnapshots(t *testing.T) {
 	s, fields := schemaFields(t)
-	snaps := platform.Snapshots()
+	var snaps []string
+	for _, id := range platform.Snapshots() {
+		snaps = append(snaps, id.String())
+	}
 	slices.Reverse(snaps)
 	assert.Equal(t, snaps, s.Snapshots, "snapshots, newest first")
 	assert.Equal(t, snaps, fields["snapshot"].Enum)

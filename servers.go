@@ -279,7 +279,7 @@ func (e *env) evaluateFargate(p platform.Platform) (model, error) {
 	var m model
 	sv := e.s.Servers
 	z, zeff := e.zones()
-	sz, err := capacity.SizeFargate(p, e.s.Snapshot, e.workload, e.container, *sv.TargetUtilization, z, *sv.SurviveZoneLoss)
+	sz, err := capacity.SizeFargate(p, platform.SnapshotID(e.s.Snapshot), e.workload, e.container, *sv.TargetUtilization, z, *sv.SurviveZoneLoss)
 	if err != nil {
 		return model{}, inputError(err)
 	}

@@ -31,7 +31,7 @@ func sizingCases(t *testing.T) []moneyCase {
 // report's blockers include every blocker capacity finds. There is one
 // sizing model (issue 11): a second one in the root would show here.
 func TestEvaluateSizesWithCapacity(t *testing.T) {
-	inst, err := capacity.EmbeddedInstances()
+	inst, err := platform.EmbeddedInstances()
 	require.NoError(t, err)
 	checked := 0
 	for _, tc := range sizingCases(t) {
@@ -40,7 +40,7 @@ func TestEvaluateSizesWithCapacity(t *testing.T) {
 		r, err := runwhere.Evaluate(s)
 		require.NoError(t, err, tc.name)
 		s = r.Inputs // every default filled in
-		cat, err := platform.Snapshot(s.Snapshot)
+		cat, err := platform.EmbeddedCatalogue(platform.SnapshotID(s.Snapshot))
 		require.NoError(t, err)
 		for _, pr := range r.Platforms {
 			p, _ := cat.Platform(pr.Platform)

@@ -12,7 +12,7 @@ import (
 func TestCheckClusterAtAndPastLimits(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
-		snapshot string
+		snapshot platform.SnapshotID
 		id       platform.ID
 		u        capacity.ClusterUsage
 		want     []capacity.Code
@@ -70,7 +70,7 @@ func TestCheckClusterAtAndPastLimits(t *testing.T) {
 func TestClustersNeeded(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
-		snapshot string
+		snapshot platform.SnapshotID
 		id       platform.ID
 		u        capacity.ClusterUsage
 		want     int64

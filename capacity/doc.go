@@ -31,8 +31,11 @@
 //
 // Quantities that reach reports and are fractional (concurrency, vCPU) are
 // [decimal.Decimal]; counts are exact integers, and every ceiling is taken
-// without floating point. Instance shapes and ENI figures live in package
-// platform, their one home ([EmbeddedInstances] returns
-// [platform.EmbeddedInstances]; [platform.ParseInstances] reads a caller's
-// own), every figure with its source and as-of date.
+// without floating point. Instance shapes, ENI figures and Fargate's task
+// sizes live in package platform, their one home, every figure with its
+// source and as-of date; capacity reads no data of its own, so it has no
+// loaders: package platform's Parse<Thing>(name, data) reads a caller's
+// table and Embedded<Thing>(keys…) the built-in one
+// ([platform.ParseInstances], [platform.EmbeddedInstances],
+// [platform.EmbeddedTaskSizes]).
 package capacity

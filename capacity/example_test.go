@@ -10,8 +10,8 @@ import (
 )
 
 func ExampleSize() {
-	cat, _ := platform.Snapshot("2026-11")
-	inst, _ := capacity.EmbeddedInstances()
+	cat, _ := platform.EmbeddedCatalogue("2026-11")
+	inst, _ := platform.EmbeddedInstances()
 	w := capacity.Workload{
 		RequestsPerSecond:     decimal.RequireFromString("40"),
 		PeakRequestsPerSecond: decimal.RequireFromString("400"),
@@ -47,7 +47,7 @@ func ExampleSize() {
 }
 
 func ExampleSizeLambda() {
-	old, _ := platform.Snapshot("2017-12")
+	old, _ := platform.EmbeddedCatalogue("2017-12")
 	p, _ := old.Platform(platform.Lambda)
 	s, _ := capacity.SizeLambda(p, capacity.Workload{
 		RequestsPerSecond: decimal.RequireFromString("2500"),
@@ -65,7 +65,7 @@ func ExampleSizeLambda() {
 }
 
 func ExampleEKSKubeReservedMemory() {
-	inst, _ := capacity.EmbeddedInstances()
+	inst, _ := platform.EmbeddedInstances()
 	in, _ := inst.Lookup("t3.medium")
 	pods, _ := in.ENIMaxPods()
 	fmt.Println(pods, "pods,", capacity.EKSKubeReservedMemory(pods), "MiB,", capacity.EKSKubeReservedCPU(in.Shape.VCPU), "millicores")

@@ -10,7 +10,7 @@ import (
 
 // FargateSource publishes the valid Fargate task sizes (the task-size table
 // of the pricing page and of the ECS developer guide's task definition
-// parameters); the table itself is [platform.FargateTaskSizes].
+// parameters); the table itself is [platform.EmbeddedTaskSizes].
 const FargateSource platform.URL = "https://aws.amazon.com/fargate/pricing/"
 
 // TaskSize is a valid Fargate task size.
@@ -20,16 +20,16 @@ type TaskSize struct {
 }
 
 // FargateTaskSize returns the smallest valid task size, in the given
-// snapshot ("" = newest; any YYYY-MM month), holding c: the fewest vCPUs,
-// then the least memory. ok is false when no size holds it. The sizes are
-// package platform's table ([platform.FargateTaskSizes]).
-func FargateTaskSize(c Container, snapshot string) (size TaskSize, ok bool, err error) {
+// snapshot (any month; the zero id means [platform.Newest]), holding c: the
+// fewest vCPUs, then the least memory. ok is false when no size holds it.
+// The sizes are package platform's table ([platform.EmbeddedTaskSizes]).
+func FargateTaskSize(c Container, snapshot platform.SnapshotID) (size TaskSize, ok bool, err error) {
 	if err := c.validate(); err != nil {
 		return TaskSize{}, false, err
 	}
-	table, err := platform.FargateTaskSizes(snapshot)
+	table, err := platform.EmbeddedTaskSizes(snapshot)
 	if err != nil {
-		return TaskSize{}, false, inputErr("snapshot", snapshot, err.Error())
+		return TaskSize{}, false, inputErr("snapshot", snapshot.String(), err.Error())
 	}
 	cpu := millicores(c.VCPU)
 	for _, row := range table.Sizes { // fewest vCPUs first
@@ -79,7 +79,7 @@ type FargateSizing struct {
 // vCPUs today) and the per-service task limit. A container larger than any
 // task size is a max-task-size blocker. Replicas are sized on the container's
 // own request: the rounding up is paid for but not counted on.
-func SizeFargate(p platform.Platform, snapshot string, w Workload, c Container, util decimal.Decimal, zones int64, survive bool) (FargateSizing, error) {
+func SizeFargate(p platform.Platform, snapshot platform.SnapshotID, w Workload, c Container, util decimal.Decimal, zones int64, survive bool) (FargateSizing, error) {
 	r, err := SizeReplicas(w, c, util)
 	if err != nil {
 		return FargateSizing{}, err

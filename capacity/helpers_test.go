@@ -10,9 +10,9 @@ import (
 	"github.com/runwhere/runwhere/platform"
 )
 
-func snapshotPlatform(t testing.TB, snap string, id platform.ID) platform.Platform {
+func snapshotPlatform(t testing.TB, snap platform.SnapshotID, id platform.ID) platform.Platform {
 	t.Helper()
-	cat, err := platform.Snapshot(snap)
+	cat, err := platform.EmbeddedCatalogue(snap)
 	require.NoError(t, err)
 	p, ok := cat.Platform(id)
 	require.True(t, ok, "%s not in %s", id, snap)
@@ -21,7 +21,7 @@ func snapshotPlatform(t testing.TB, snap string, id platform.ID) platform.Platfo
 
 func instances(t testing.TB) capacity.Instances {
 	t.Helper()
-	inst, err := capacity.EmbeddedInstances()
+	inst, err := platform.EmbeddedInstances()
 	require.NoError(t, err)
 	return inst
 }

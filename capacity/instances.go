@@ -25,5 +25,7 @@ const (
 )
 
 // EmbeddedInstances returns the instance table shipped with package
-// platform ([platform.EmbeddedInstances]).
+// platform.
+//
+// Deprecated: use [platform.EmbeddedInstances].
 func EmbeddedInstances() (Instances, error) { return platform.EmbeddedInstances() }

@@ -21,7 +21,7 @@ func TestLambdaLimits(t *testing.T) {
 	base := capacity.Workload{RequestsPerSecond: dec("10"), DurationMS: dec("100"), MemoryMB: 128}
 	for _, tc := range []struct {
 		name     string
-		snapshot string
+		snapshot platform.SnapshotID
 		w        func(*capacity.Workload)
 		fn       capacity.Function
 		want     capacity.Code // "" = no finding
@@ -105,7 +105,7 @@ func TestLambdaConcurrencyAndRamp(t *testing.T) {
 	// then 500 a minute. The account quota is 1,000 in both.
 	for _, tc := range []struct {
 		name           string
-		snapshot       string
+		snapshot       platform.SnapshotID
 		rps, peak, ms  string
 		mean, peakConc string
 		envs           int64

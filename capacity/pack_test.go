@@ -151,7 +151,7 @@ func BenchmarkPack1000Services(b *testing.B) {
 }
 
 func BenchmarkSize(b *testing.B) {
-	cat, err := platform.Snapshot("2026-11")
+	cat, err := platform.EmbeddedCatalogue("2026-11")
 	require.NoError(b, err)
 	inst := instances(b)
 	req := capacity.Request{

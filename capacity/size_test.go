@@ -155,7 +155,7 @@ func TestFargateTaskSize(t *testing.T) {
 	for _, tc := range []struct {
 		name, vcpu string
 		mem        int64
-		snapshot   string
+		snapshot   platform.SnapshotID
 		wantCPU    string
 		wantMem    int64
 		ok         bool
@@ -221,15 +221,15 @@ func TestFargateTaskSize(t *testing.T) {
 func TestSizeFargateQuota(t *testing.T) {
 	w := capacity.Workload{RequestsPerSecond: dec("40"), PeakRequestsPerSecond: dec("400"), DurationMS: dec("120"), MemoryMB: 512}
 	c := capacity.Container{VCPU: dec("0.5"), MemoryMB: 1024}
-	for _, snap := range []string{"2026-11", "2017-12"} {
-		t.Run(snap, func(t *testing.T) {
+	for _, snap := range []platform.SnapshotID{platform.Snapshot2026, platform.Snapshot2017} {
+		t.Run(snap.String(), func(t *testing.T) {
 			p := snapshotPlatform(t, snap, platform.ECSFargate)
 			s, err := capacity.SizeFargate(p, snap, w, c, dec("0.7"), 3, false)
 			require.NoError(t, err)
 			assert.Equal(t, int64(138), s.Tasks)
 			assert.True(t, dec("69").Equal(s.VCPU), "VCPU = %s", s.VCPU)
 			want := capacity.MaxVCPUPerRegion
-			if snap == "2017-12" {
+			if snap == platform.Snapshot2017 {
 				want = capacity.MaxTasksPerRegion
 			}
 			assert.Equal(t, []capacity.Code{want}, codes(s.Findings))
@@ -246,7 +246,7 @@ func TestSizeFargateQuota(t *testing.T) {
 func TestSizeFargateQuotaEdges(t *testing.T) {
 	c := capacity.Container{VCPU: dec("0.25"), MemoryMB: 512}
 	for _, tc := range []struct {
-		snapshot string
+		snapshot platform.SnapshotID
 		tasks    int64
 		want     []capacity.Code
 	}{
@@ -275,7 +275,7 @@ func TestSizeFargateQuotaEdges(t *testing.T) {
 }
 
 func TestSizeServers(t *testing.T) {
-	cat, err := platform.Snapshot("2026-11")
+	cat, err := platform.EmbeddedCatalogue("2026-11")
 	require.NoError(t, err)
 	req := capacity.Request{
 		Platform:  platform.EKS,
@@ -324,7 +324,7 @@ func TestSizeServers(t *testing.T) {
 // no CPU or memory back but runs daemon pods; replicas of 10 millicores
 // are fully used, so n rps of 1,000 ms need 100 × n replicas.
 func TestSizeCountsDaemonPods(t *testing.T) {
-	cat, err := platform.Snapshot("2026-11")
+	cat, err := platform.EmbeddedCatalogue("2026-11")
 	require.NoError(t, err)
 	for _, tc := range []struct {
 		name     string
@@ -364,7 +364,7 @@ func TestSizeCountsDaemonPods(t *testing.T) {
 }
 
 func TestSizeManyClusters(t *testing.T) {
-	cat, err := platform.Snapshot("2017-12")
+	cat, err := platform.EmbeddedCatalogue("2017-12")
 	require.NoError(t, err)
 	// 1,200 ECS instances in 2017: past the 1,000 default quota, two clusters.
 	res, err := capacity.Size(cat, instances(t), capacity.Request{
@@ -380,9 +380,9 @@ func TestSizeManyClusters(t *testing.T) {
 }
 
 func TestSizeBadInput(t *testing.T) {
-	cat, err := platform.Snapshot("2026-11")
+	cat, err := platform.EmbeddedCatalogue("2026-11")
 	require.NoError(t, err)
-	old, err := platform.Snapshot("2017-12")
+	old, err := platform.EmbeddedCatalogue("2017-12")
 	require.NoError(t, err)
 	good := capacity.Request{
 		Platform:  platform.Kubernetes,
@@ -439,7 +439,7 @@ func TestSizeBadInput(t *testing.T) {
 // blocker of that platform, not an input error: the same container may run
 // on Fargate or on a larger instance type.
 func TestSizeReplicaDoesNotFit(t *testing.T) {
-	cat, err := platform.Snapshot("2026-11")
+	cat, err := platform.EmbeddedCatalogue("2026-11")
 	require.NoError(t, err)
 	res, err := capacity.Size(cat, instances(t), capacity.Request{
 		Platform:  platform.Kubernetes,
@@ -459,7 +459,7 @@ func TestSizeReplicaDoesNotFit(t *testing.T) {
 // rows are worked by hand: zones hold ⌈n/Z⌉ or ⌊n/Z⌋ replicas, and a zone
 // of r replicas needs ⌈r / per-node⌉ nodes.
 func TestSizeZoneRule(t *testing.T) {
-	cat, err := platform.Snapshot("2026-11")
+	cat, err := platform.EmbeddedCatalogue("2026-11")
 	require.NoError(t, err)
 	for _, tc := range []struct {
 		name            string
@@ -496,7 +496,7 @@ func TestSizeZoneRule(t *testing.T) {
 // A fleet beyond one cluster is split, each cluster checked on its share,
 // and a user-run control plane is counted in every cluster.
 func TestSizeSplitsClusters(t *testing.T) {
-	cat, err := platform.Snapshot("2026-11")
+	cat, err := platform.EmbeddedCatalogue("2026-11")
 	require.NoError(t, err)
 	// 12,000 one-vCPU replicas on c5.large under the kubelet's defaults
 	// (no CPU kept back): 2 replicas a node, 6,000 nodes, past the

@@ -19,7 +19,7 @@ func (c *Catalogue) joinPlatform() error {
 		return nil
 	}
 	if l := c.Lambda; l != nil {
-		p, err := platform.SnapshotAt(c.Snapshot)
+		p, err := platform.EmbeddedCatalogueAt(platform.SnapshotID(c.Snapshot))
 		if err != nil {
 			return fieldErr("snapshot", c.Snapshot, "has no Lambda limits in package platform: "+err.Error())
 		}
@@ -33,20 +33,20 @@ func (c *Catalogue) joinPlatform() error {
 			{"memory_min", lim.MemoryMin, &l.MemoryMinMB}, {"memory_max", lim.MemoryMax, &l.MemoryMaxMB}, {"memory_step", lim.MemoryStep, &l.MemoryStepMB},
 		} {
 			if f.from == nil {
-				return fieldErr("snapshot", c.Snapshot, "has no Lambda "+f.name+" limit in platform snapshot "+p.Snapshot)
+				return fieldErr("snapshot", c.Snapshot, "has no Lambda "+f.name+" limit in platform snapshot "+p.Snapshot.String())
 			}
 			*f.to = figureOf(f.from)
 		}
 		if l.EphemeralStorage != nil {
 			if lim.TmpMin == nil || lim.TmpMax == nil {
-				return fieldErr("lambda.ephemeral_storage", "", "is priced, but platform snapshot "+p.Snapshot+" has no /tmp range (tmp_min, tmp_max)")
+				return fieldErr("lambda.ephemeral_storage", "", "is priced, but platform snapshot "+p.Snapshot.String()+" has no /tmp range (tmp_min, tmp_max)")
 			}
 			free, most := figureOf(lim.TmpMin), figureOf(lim.TmpMax)
 			l.EphemeralFreeMB, l.EphemeralMaxMB = &free, &most
 		}
 	}
 	if c.Fargate != nil {
-		t, err := platform.FargateTaskSizes(c.Snapshot)
+		t, err := platform.EmbeddedTaskSizes(platform.SnapshotID(c.Snapshot))
 		if err != nil {
 			return fieldErr("snapshot", c.Snapshot, "has no Fargate task sizes in package platform: "+err.Error())
 		}

@@ -211,7 +211,7 @@ func (c *Catalogue) addPlatform(fsys fs.FS, name string) error {
 
 // newestInfo is what package platform's newest snapshot says of id.
 func newestInfo(id platform.ID) (PlatformInfo, error) {
-	cat, err := platform.Snapshot(platform.Newest)
+	cat, err := platform.EmbeddedCatalogue(platform.Newest)
 	if err != nil {
 		return PlatformInfo{}, err
 	}

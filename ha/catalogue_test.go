@@ -215,7 +215,7 @@ func TestSLAJSON(t *testing.T) {
 func TestPlatformInfoIsPlatforms(t *testing.T) {
 	c, err := ha.Default()
 	require.NoError(t, err)
-	cat, err := platform.Snapshot("")
+	cat, err := platform.EmbeddedCatalogue("")
 	require.NoError(t, err)
 	for _, p := range cat.Platforms {
 		info, err := c.Platform(p.ID)

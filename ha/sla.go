@@ -120,11 +120,11 @@ type slaSnapshot struct {
 var loadSLAs = sync.OnceValues(func() ([]slaSnapshot, error) {
 	var out []slaSnapshot
 	for _, id := range platform.Snapshots() {
-		cat, err := platform.Snapshot(id)
+		cat, err := platform.EmbeddedCatalogue(id)
 		if err != nil {
 			return nil, err
 		}
-		s := slaSnapshot{id: id, slas: map[platform.ID]platform.SLA{}}
+		s := slaSnapshot{id: string(id), slas: map[platform.ID]platform.SLA{}}
 		for _, p := range cat.Platforms {
 			if p.ControlPlane.SLA != nil {
 				s.slas[p.ID] = *p.ControlPlane.SLA
@@ -145,4 +145,10 @@ func validMonth(s string) bool {
 
 // Snapshots returns the snapshots whose SLAs [Catalogue.ManagedSLA]
 // reads: package platform's, oldest first.
-func (c *Catalogue) Snapshots() []string { return platform.Snapshots() }
+func (c *Catalogue) Snapshots() []string {
+	var out []string
+	for _, id := range platform.Snapshots() {
+		out = append(out, id.String())
+	}
+	return out
+}

@@ -13,10 +13,11 @@ import (
 )
 
 // Catalogue is one dated snapshot of every platform's figures. Each call
-// of [Snapshot] returns a copy of its own, which the caller may change.
+// of [EmbeddedCatalogue] returns a copy of its own, which the caller may
+// change.
 type Catalogue struct {
-	// Snapshot names the date the figures describe, as YYYY-MM ("2026-11").
-	Snapshot  string     `yaml:"snapshot" json:"snapshot"`
+	// Snapshot names the month the figures describe ("2026-11").
+	Snapshot  SnapshotID `yaml:"snapshot" json:"snapshot"`
 	Platforms []Platform `yaml:"platforms" json:"platforms"`
 	// Claims records published statements that differ from the sources
 	// (the 2017 deck's figures), beside the modelled values.
@@ -53,30 +54,26 @@ func (c Catalogue) ClaimsAbout(id ID) []Claim {
 //go:embed data/*.yaml
 var embedded embed.FS
 
-// Newest is the id of the newest embedded snapshot, the default of
-// [Snapshot].
-const Newest = "2026-11"
-
-var loadEmbedded = sync.OnceValues(func() (map[string]Catalogue, error) {
+var loadEmbedded = sync.OnceValues(func() (map[SnapshotID]Catalogue, error) {
 	entries, err := embedded.ReadDir("data")
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]Catalogue, len(entries))
+	out := make(map[SnapshotID]Catalogue, len(entries))
 	for _, e := range entries {
 		if e.Name() == instancesFile || e.Name() == taskSizesFile {
-			continue // tables of every snapshot: see EmbeddedInstances, FargateTaskSizes
+			continue // tables of every snapshot: see EmbeddedInstances, EmbeddedTaskSizes
 		}
 		name := path.Join("data", e.Name())
 		data, err := embedded.ReadFile(name)
 		if err != nil {
 			return nil, err
 		}
-		c, err := Parse(name, data)
+		c, err := ParseCatalogue(name, data)
 		if err != nil {
 			return nil, err
 		}
-		if want := strings.TrimSuffix(e.Name(), ".yaml"); c.Snapshot != want {
+		if want := SnapshotID(strings.TrimSuffix(e.Name(), ".yaml")); c.Snapshot != want {
 			return nil, fmt.Errorf("platform: %s holds snapshot %q, want %q", name, c.Snapshot, want)
 		}
 		out[c.Snapshot] = c
@@ -84,10 +81,11 @@ var loadEmbedded = sync.OnceValues(func() (map[string]Catalogue, error) {
 	return out, nil
 })
 
-// Snapshot returns the embedded catalogue with the given id ("2017-12",
-// "2026-11"); the empty id means [Newest]. The catalogue is a deep copy:
-// changing it cannot reach the next caller or an evaluation under way.
-func Snapshot(id string) (Catalogue, error) {
+// EmbeddedCatalogue returns the embedded catalogue of snapshot id
+// ([Snapshot2017], [Snapshot2026]); the zero id means [Newest]. The
+// catalogue is a deep copy: changing it cannot reach the next caller or an
+// evaluation under way.
+func EmbeddedCatalogue(id SnapshotID) (Catalogue, error) {
 	all, err := loadEmbedded()
 	if err != nil {
 		return Catalogue{}, err
@@ -97,37 +95,47 @@ func Snapshot(id string) (Catalogue, error) {
 	}
 	c, ok := all[id]
 	if !ok {
-		return Catalogue{}, fmt.Errorf("platform: unknown snapshot %q (embedded: %v)", id, Snapshots())
+		return Catalogue{}, fmt.Errorf("platform: unknown snapshot %q (embedded: %v)", input.Short(string(id)), Snapshots())
 	}
 	return c.Clone(), nil
 }
 
-// SnapshotAt returns the embedded catalogue in force in month (YYYY-MM):
+// Snapshot returns the embedded catalogue with the given id.
+//
+// Deprecated: use [EmbeddedCatalogue].
+func Snapshot(id string) (Catalogue, error) { return EmbeddedCatalogue(SnapshotID(id)) }
+
+// EmbeddedCatalogueAt returns the embedded catalogue in force in month:
 // the newest snapshot not after it, a deep copy. A month before the oldest
 // snapshot is an error: nothing was recorded then.
-func SnapshotAt(month string) (Catalogue, error) {
-	if !isMonth(month) {
-		return Catalogue{}, fmt.Errorf("platform: snapshot %q is not a YYYY-MM month", month)
+func EmbeddedCatalogueAt(month SnapshotID) (Catalogue, error) {
+	if _, err := ParseSnapshotID(string(month)); err != nil {
+		return Catalogue{}, err
 	}
 	if _, err := loadEmbedded(); err != nil {
 		return Catalogue{}, err
 	}
 	ids := Snapshots()
 	for i := len(ids) - 1; i >= 0; i-- {
-		if ids[i] <= month {
-			return Snapshot(ids[i])
+		if !ids[i].After(month) {
+			return EmbeddedCatalogue(ids[i])
 		}
 	}
 	return Catalogue{}, fmt.Errorf("platform: no snapshot in force in %s (the oldest is %s)", month, ids[0])
 }
 
+// SnapshotAt returns the embedded catalogue in force in month (YYYY-MM).
+//
+// Deprecated: use [EmbeddedCatalogueAt].
+func SnapshotAt(month string) (Catalogue, error) { return EmbeddedCatalogueAt(SnapshotID(month)) }
+
 // Snapshots lists the ids of the embedded catalogues, oldest first.
-func Snapshots() []string {
+func Snapshots() []SnapshotID {
 	all, err := loadEmbedded()
 	if err != nil {
 		return nil
 	}
-	ids := make([]string, 0, len(all))
+	ids := make([]SnapshotID, 0, len(all))
 	for id := range all {
 		ids = append(ids, id)
 	}
@@ -135,11 +143,12 @@ func Snapshots() []string {
 	return ids
 }
 
-// Parse reads a catalogue from YAML and validates every figure: unknown
-// fields, wrong types, negative limits, missing or malformed sources and
-// as-of dates are errors that name the position, the field and the value.
-// name labels the data in errors (a file name, or "" for none).
-func Parse(name string, data []byte) (Catalogue, error) {
+// ParseCatalogue reads a catalogue from YAML and validates every figure:
+// unknown fields, wrong types, negative limits, missing or malformed
+// sources, as-of dates and snapshot months are errors that name the
+// position, the field and the value. name labels the data in errors (a
+// file name, or "" for none).
+func ParseCatalogue(name string, data []byte) (Catalogue, error) {
 	var c Catalogue
 	doc, err := input.DecodeNode(data, &c, catalogueLimits)
 	if err != nil {
@@ -164,6 +173,11 @@ func Parse(name string, data []byte) (Catalogue, error) {
 	}
 	return c, nil
 }
+
+// Parse reads a catalogue from YAML.
+//
+// Deprecated: use [ParseCatalogue].
+func Parse(name string, data []byte) (Catalogue, error) { return ParseCatalogue(name, data) }
 
 // catalogueLimits bound a platform catalogue's text: the embedded ones are
 // under 16 KiB and 3,000 nodes.

@@ -16,7 +16,7 @@ func TestSnapshotLimits(t *testing.T) {
 	type limitOf func(platform.Limits) *platform.Limit
 	tests := []struct {
 		name        string
-		snapshot    string
+		snapshot    platform.SnapshotID
 		platform    platform.ID
 		limit       limitOf
 		want        int64
@@ -67,7 +67,7 @@ func TestSnapshotLimits(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			c, err := platform.Snapshot(tc.snapshot)
+			c, err := platform.EmbeddedCatalogue(tc.snapshot)
 			require.NoError(t, err)
 			p, ok := c.Platform(tc.platform)
 			require.True(t, ok, "platform %s missing from %s", tc.platform, tc.snapshot)
@@ -90,7 +90,7 @@ func TestSnapshotLimits(t *testing.T) {
 // are kept as claims beside the (absent) limits.
 func TestUnpublishedLimitsStayNilWithClaims(t *testing.T) {
 	for _, snap := range platform.Snapshots() {
-		c, err := platform.Snapshot(snap)
+		c, err := platform.EmbeddedCatalogue(snap)
 		require.NoError(t, err)
 		swarm, ok := c.Platform(platform.Swarm)
 		require.True(t, ok)
@@ -107,16 +107,16 @@ func TestUnpublishedLimitsStayNilWithClaims(t *testing.T) {
 }
 
 func TestSnapshotsAndDefault(t *testing.T) {
-	assert.Equal(t, []string{"2017-12", "2026-11"}, platform.Snapshots())
-	def, err := platform.Snapshot("")
+	assert.Equal(t, []platform.SnapshotID{platform.Snapshot2017, platform.Snapshot2026}, platform.Snapshots())
+	def, err := platform.EmbeddedCatalogue("")
 	require.NoError(t, err)
-	assert.Equal(t, platform.Newest, def.Snapshot)
-	now, _ := platform.Snapshot("2026-11")
+	assert.Equal(t, platform.SnapshotID(platform.Newest), def.Snapshot)
+	now, _ := platform.EmbeddedCatalogue("2026-11")
 	assert.Len(t, now.Platforms, len(platform.IDs()), "every platform exists today")
-	old, _ := platform.Snapshot("2017-12")
+	old, _ := platform.EmbeddedCatalogue("2017-12")
 	_, ok := old.Platform(platform.EKS)
 	assert.False(t, ok, "EKS was not generally available in 2017-12")
-	_, err = platform.Snapshot("1999-01")
+	_, err = platform.EmbeddedCatalogue("1999-01")
 	assert.ErrorContains(t, err, `unknown snapshot "1999-01"`)
 }
 
@@ -126,7 +126,7 @@ func TestSnapshotsAndDefault(t *testing.T) {
 // a non-zero AsOf. A figure without a source cannot land.
 func TestEveryFigureHasSourceAndDate(t *testing.T) {
 	for _, snap := range platform.Snapshots() {
-		c, err := platform.Snapshot(snap)
+		c, err := platform.EmbeddedCatalogue(snap)
 		require.NoError(t, err)
 		figures := 0
 		var visit func(v reflect.Value, path string)
@@ -156,7 +156,7 @@ func TestEveryFigureHasSourceAndDate(t *testing.T) {
 				}
 			}
 		}
-		visit(reflect.ValueOf(c), snap)
+		visit(reflect.ValueOf(c), snap.String())
 		// 6 or 7 platforms x 10 features, plus limits, SLAs and claims.
 		assert.Greater(t, figures, 100, "%s: figures checked", snap)
 	}
@@ -182,8 +182,11 @@ func TestParseDate(t *testing.T) {
 	}
 }
 
-func TestSnapshotAt(t *testing.T) {
-	for _, tc := range []struct{ month, want, err string }{
+func TestEmbeddedCatalogueAt(t *testing.T) {
+	for _, tc := range []struct {
+		month, want platform.SnapshotID
+		err         string
+	}{
 		{"2017-12", "2017-12", ""},
 		{"2020-05", "2017-12", ""},
 		{"2026-11", "2026-11", ""},
@@ -192,14 +195,14 @@ func TestSnapshotAt(t *testing.T) {
 		{"2026", "", "is not a YYYY-MM month"},
 		{"", "", "is not a YYYY-MM month"},
 	} {
-		t.Run(tc.month, func(t *testing.T) {
-			c, err := platform.SnapshotAt(tc.month)
+		t.Run(tc.month.String(), func(t *testing.T) {
+			c, err := platform.EmbeddedCatalogueAt(tc.month)
 			if tc.err != "" {
-				assert.ErrorContains(t, err, tc.err, "SnapshotAt(%q)", tc.month)
+				assert.ErrorContains(t, err, tc.err, "EmbeddedCatalogueAt(%q)", tc.month)
 				return
 			}
 			require.NoError(t, err)
-			assert.Equal(t, tc.want, c.Snapshot, "SnapshotAt(%q)", tc.month)
+			assert.Equal(t, tc.want, c.Snapshot, "EmbeddedCatalogueAt(%q)", tc.month)
 		})
 	}
 }

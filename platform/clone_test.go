@@ -29,14 +29,14 @@ func TestCloneSharesNoPointer(t *testing.T) {
 }
 
 func TestSnapshotReturnsACopy(t *testing.T) {
-	a, err := platform.Snapshot("2026-11")
+	a, err := platform.EmbeddedCatalogue("2026-11")
 	require.NoError(t, err)
 	p, ok := a.Platform(platform.Lambda)
 	require.True(t, ok)
 	want := p.Limits.Timeout.Value
 	p.Limits.Timeout.Value = 1
 	p.ControlPlane.SLA.Scope = "changed"
-	b, err := platform.Snapshot("2026-11")
+	b, err := platform.EmbeddedCatalogue("2026-11")
 	require.NoError(t, err)
 	p, _ = b.Platform(platform.Lambda)
 	assert.Equal(t, want, p.Limits.Timeout.Value, "Snapshot() timeout after a caller changed the one it returned")

@@ -9,8 +9,8 @@ import (
 // Look up a limit in today's catalogue and in the 2017 one, with the source
 // each was read in.
 func Example() {
-	for _, snap := range []string{"2017-12", "2026-11"} {
-		c, err := platform.Snapshot(snap)
+	for _, snap := range []platform.SnapshotID{platform.Snapshot2017, platform.Snapshot2026} {
+		c, err := platform.EmbeddedCatalogue(snap)
 		if err != nil {
 			panic(err)
 		}
@@ -28,7 +28,7 @@ func Example() {
 // Records of published claims that the sources contradict sit beside the
 // modelled figures.
 func ExampleCatalogue_ClaimsAbout() {
-	c, _ := platform.Snapshot("2026-11")
+	c, _ := platform.EmbeddedCatalogue("2026-11")
 	swarm, _ := c.Platform(platform.Swarm)
 	fmt.Println("published node ceiling:", swarm.Limits.NodesPerCluster != nil)
 	for _, cl := range c.ClaimsAbout(platform.Swarm)[:1] {
@@ -55,9 +55,9 @@ func ExampleEmbeddedInstances() {
 }
 
 // Fargate's task sizes grew: 4 vCPU at most in 2017, 32 today.
-func ExampleFargateTaskSizes() {
-	for _, snap := range []string{"2017-12", "2026-11"} {
-		t, err := platform.FargateTaskSizes(snap)
+func ExampleEmbeddedTaskSizes() {
+	for _, snap := range []platform.SnapshotID{platform.Snapshot2017, platform.Snapshot2026} {
+		t, err := platform.EmbeddedTaskSizes(snap)
 		if err != nil {
 			panic(err)
 		}

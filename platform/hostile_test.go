@@ -27,7 +27,7 @@ func TestHostileNumbersInCatalogue(t *testing.T) {
 		for _, v := range vs {
 			t.Run(fmt.Sprintf("%s:%d:%s=%s", name, v.Line, v.Key, v.Value), func(t *testing.T) {
 				var err error
-				elapsed := inputtest.Fastest(time.Duration(inputtest.Bound), func() { _, err = platform.Parse(name+".yaml", v.Doc) })
+				elapsed := inputtest.Fastest(time.Duration(inputtest.Bound), func() { _, err = platform.ParseCatalogue(name+".yaml", v.Doc) })
 				require.Error(t, err, "%s = %s accepted", v.Key, v.Value)
 				assert.Contains(t, err.Error(), fmt.Sprintf("%s.yaml:%d:", name, v.Line))
 				assert.Contains(t, err.Error(), v.Key)

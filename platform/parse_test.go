@@ -40,7 +40,7 @@ platforms:
 const timeoutLine = `      timeout: {value: 900, unit: s, enforcement: hard, source: "https://example.com/limits", as_of: 2026-11-25}`
 
 func TestParseMinimal(t *testing.T) {
-	c, err := platform.Parse("mine.yaml", []byte(minimal))
+	c, err := platform.ParseCatalogue("mine.yaml", []byte(minimal))
 	require.NoError(t, err)
 	p, ok := c.Platform(platform.Lambda)
 	require.True(t, ok)
@@ -86,7 +86,7 @@ func TestParseRejects(t *testing.T) {
 				require.Contains(t, minimal, timeoutLine)
 				data = strings.Replace(minimal, timeoutLine, tc.replace, 1)
 			}
-			_, err := platform.Parse("mine.yaml", []byte(data))
+			_, err := platform.ParseCatalogue("mine.yaml", []byte(data))
 			require.Error(t, err)
 			assert.True(t, strings.HasPrefix(err.Error(), "platform: "), "error %q lacks the package prefix", err)
 			for _, w := range tc.want {
@@ -109,7 +109,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var c platform.Catalogue
 		var err error
-		inputtest.Timed(t, "Parse", data, func() { c, err = platform.Parse("fuzz.yaml", data) })
+		inputtest.Timed(t, "Parse", data, func() { c, err = platform.ParseCatalogue("fuzz.yaml", data) })
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "platform: ") {
 				t.Fatalf("Parse error %q lacks the package prefix", err)
@@ -144,13 +144,13 @@ func TestParseFamily(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			src := strings.Replace(minimal, tc.old, tc.new, 1)
 			require.NotEqual(t, minimal, src)
-			_, err := platform.Parse("mine.yaml", []byte(src))
+			_, err := platform.ParseCatalogue("mine.yaml", []byte(src))
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tc.want)
 		})
 	}
 	src := strings.Replace(minimal, "family: functions", "family: nodes\n    node_reservation: kubelet-defaults", 1)
-	c, err := platform.Parse("mine.yaml", []byte(src))
+	c, err := platform.ParseCatalogue("mine.yaml", []byte(src))
 	require.NoError(t, err)
 	p, _ := c.Platform(platform.Lambda)
 	assert.Equal(t, platform.Nodes, p.Family)

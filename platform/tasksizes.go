@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"sync"
-	"time"
 
 	"github.com/shopspring/decimal"
 	"gopkg.in/yaml.v3"
@@ -31,9 +30,9 @@ type TaskSizeRow struct {
 	MinGB    *decimal.Decimal  `yaml:"min_gb,omitempty" json:"min_gb,omitempty"`
 	MaxGB    *decimal.Decimal  `yaml:"max_gb,omitempty" json:"max_gb,omitempty"`
 	StepGB   *decimal.Decimal  `yaml:"step_gb,omitempty" json:"step_gb,omitempty"`
-	// Since is the first month (YYYY-MM) the size is known to be offered:
-	// its launch where a source dates it, else the month it was read.
-	Since string `yaml:"since" json:"since"`
+	// Since is the first month the size is known to be offered: its
+	// launch where a source dates it, else the month it was read.
+	Since SnapshotID `yaml:"since" json:"since"`
 	// Note says where Since comes from when it is not the table's source.
 	Note string `yaml:"note,omitempty" json:"note,omitempty"`
 }
@@ -49,20 +48,20 @@ func (t TaskSizes) Clone() TaskSizes {
 	return t
 }
 
-// In returns the rows offered in snapshot (YYYY-MM), a deep copy. The
-// snapshot need not be an embedded one: "2022-09" is a month like any.
-func (t TaskSizes) In(snapshot string) (TaskSizes, error) {
-	if !isMonth(snapshot) {
-		return TaskSizes{}, fmt.Errorf("platform: snapshot %q is not a YYYY-MM month", input.Short(snapshot))
+// In returns the rows offered in snapshot, a deep copy. The snapshot need
+// not be an embedded one: "2022-09" is a month like any.
+func (t TaskSizes) In(snapshot SnapshotID) (TaskSizes, error) {
+	if _, err := ParseSnapshotID(string(snapshot)); err != nil {
+		return TaskSizes{}, err
 	}
 	out := t.Clone()
-	out.Sizes = slices.DeleteFunc(out.Sizes, func(r TaskSizeRow) bool { return r.Since > snapshot })
+	out.Sizes = slices.DeleteFunc(out.Sizes, func(r TaskSizeRow) bool { return r.Since.After(snapshot) })
 	return out, nil
 }
 
-// FargateTaskSizes returns Fargate's valid task sizes in snapshot
-// (YYYY-MM; "" means [Newest]) from the embedded table.
-func FargateTaskSizes(snapshot string) (TaskSizes, error) {
+// EmbeddedTaskSizes returns Fargate's valid task sizes in snapshot (any
+// month; the zero id means [Newest]) from the embedded table.
+func EmbeddedTaskSizes(snapshot SnapshotID) (TaskSizes, error) {
 	t, err := loadTaskSizes()
 	if err != nil {
 		return TaskSizes{}, err
@@ -73,8 +72,16 @@ func FargateTaskSizes(snapshot string) (TaskSizes, error) {
 	return t.In(snapshot)
 }
 
+// FargateTaskSizes returns Fargate's valid task sizes in snapshot
+// (YYYY-MM; "" means [Newest]).
+//
+// Deprecated: use [EmbeddedTaskSizes].
+func FargateTaskSizes(snapshot string) (TaskSizes, error) {
+	return EmbeddedTaskSizes(SnapshotID(snapshot))
+}
+
 // FargateTaskSizes returns Fargate's valid task sizes in c's snapshot.
-func (c Catalogue) FargateTaskSizes() (TaskSizes, error) { return FargateTaskSizes(c.Snapshot) }
+func (c Catalogue) FargateTaskSizes() (TaskSizes, error) { return EmbeddedTaskSizes(c.Snapshot) }
 
 //go:embed data/fargate-task-sizes.yaml
 var taskSizesYAML []byte
@@ -156,8 +163,8 @@ func (t TaskSizes) validate(root *yaml.Node) *FieldError {
 		if i > 0 && !r.VCPU.GreaterThan(t.Sizes[i-1].VCPU) {
 			return fieldErr(orNode(child(n, "vcpu"), n), at+".vcpu", r.VCPU.String(), "does not increase: rows go from the fewest vCPUs up")
 		}
-		if !isMonth(r.Since) {
-			return fieldErr(orNode(child(n, "since"), n), at+".since", r.Since, "is not a YYYY-MM month")
+		if !isMonth(string(r.Since)) {
+			return fieldErr(orNode(child(n, "since"), n), at+".since", string(r.Since), "is not a YYYY-MM month")
 		}
 		ranged := r.MinGB != nil && r.MaxGB != nil && r.StepGB != nil
 		listed := len(r.MemoryGB) > 0
@@ -192,10 +199,4 @@ func (t TaskSizes) validate(root *yaml.Node) *FieldError {
 		}
 	}
 	return nil
-}
-
-// isMonth reports whether s is a month written YYYY-MM.
-func isMonth(s string) bool {
-	_, err := time.Parse("2006-01", s)
-	return err == nil && len(s) == len("2006-01")
 }

@@ -26,7 +26,7 @@ func TestTaskSizesPinned(t *testing.T) {
 		vcpu          string
 		list          []string
 		min, max, stp string
-		since         string
+		since         platform.SnapshotID
 	}
 	want := []row{
 		{vcpu: "0.25", list: []string{"0.5", "1", "2"}, since: "2017-11"}, // 0.25 vCPU: 0.5 GB, 1 GB, and 2 GB
@@ -38,7 +38,7 @@ func TestTaskSizesPinned(t *testing.T) {
 		{vcpu: "16", min: "32", max: "120", stp: "8", since: "2022-09"},
 		{vcpu: "32", list: []string{"60", "120", "244"}, since: "2026-11"}, // 32vCPU: 60GB, 120GB, and 244GB
 	}
-	got, err := platform.FargateTaskSizes("2026-11")
+	got, err := platform.EmbeddedTaskSizes("2026-11")
 	require.NoError(t, err)
 	assert.Equal(t, platform.URL(src), got.URL)
 	require.Len(t, got.Sizes, len(want))
@@ -69,7 +69,7 @@ func TestTaskSizesPinned(t *testing.T) {
 // A snapshot offers the rows whose since is not after it.
 func TestFargateTaskSizesBySnapshot(t *testing.T) {
 	for _, tc := range []struct {
-		snapshot string
+		snapshot platform.SnapshotID
 		rows     int
 		largest  string
 	}{
@@ -80,28 +80,28 @@ func TestFargateTaskSizesBySnapshot(t *testing.T) {
 		{"2026-11", 8, "32"},
 		{"", 8, "32"},
 	} {
-		t.Run(tc.snapshot, func(t *testing.T) {
-			got, err := platform.FargateTaskSizes(tc.snapshot)
+		t.Run(tc.snapshot.String(), func(t *testing.T) {
+			got, err := platform.EmbeddedTaskSizes(tc.snapshot)
 			require.NoError(t, err)
-			require.Len(t, got.Sizes, tc.rows, "FargateTaskSizes(%q)", tc.snapshot)
-			assert.Equal(t, tc.largest, got.Sizes[len(got.Sizes)-1].VCPU.String(), "FargateTaskSizes(%q) largest", tc.snapshot)
+			require.Len(t, got.Sizes, tc.rows, "EmbeddedTaskSizes(%q)", tc.snapshot)
+			assert.Equal(t, tc.largest, got.Sizes[len(got.Sizes)-1].VCPU.String(), "EmbeddedTaskSizes(%q) largest", tc.snapshot)
 		})
 	}
-	c, err := platform.Snapshot("2017-12")
+	c, err := platform.EmbeddedCatalogue("2017-12")
 	require.NoError(t, err)
 	old, err := c.FargateTaskSizes()
 	require.NoError(t, err)
 	assert.Len(t, old.Sizes, 5, "Catalogue{2017-12}.FargateTaskSizes()")
-	_, err = platform.FargateTaskSizes("Nov 2026")
+	_, err = platform.EmbeddedTaskSizes("Nov 2026")
 	assert.ErrorContains(t, err, "is not a YYYY-MM month")
 }
 
 func TestFargateTaskSizesReturnsACopy(t *testing.T) {
-	a, err := platform.FargateTaskSizes("")
+	a, err := platform.EmbeddedTaskSizes("")
 	require.NoError(t, err)
 	a.Sizes[0].MemoryGB[0] = decimal.Zero
 	*a.Sizes[1].StepGB = decimal.Zero
-	b, err := platform.FargateTaskSizes("")
+	b, err := platform.EmbeddedTaskSizes("")
 	require.NoError(t, err)
 	assert.Equal(t, "0.5", b.Sizes[0].MemoryGB[0].String(), "FargateTaskSizes() after a caller's edit")
 	assert.Equal(t, "1", b.Sizes[1].StepGB.String(), "FargateTaskSizes() after a caller's edit")
