@@ -73,7 +73,7 @@ func priceCatalogue(snapshot, region string) (*cost.Catalogue, error) {
 	if c, ok := priceCache.Load(k); ok {
 		return c.(*cost.Catalogue), nil
 	}
-	c, err := cost.Embedded(snapshot, region)
+	c, err := cost.EmbeddedCatalogue(platform.SnapshotID(snapshot), region)
 	if err != nil {
 		return nil, err
 	}

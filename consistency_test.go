@@ -21,7 +21,7 @@ func TestEveryPricedInstanceHasAShape(t *testing.T) {
 	require.NoError(t, err)
 	checked := 0
 	for _, snap := range cost.Snapshots() {
-		prices, err := cost.Embedded(snap, "")
+		prices, err := cost.EmbeddedCatalogue(snap, "")
 		require.NoError(t, err)
 		for _, typ := range prices.InstanceTypes() {
 			_, ok := inst.Lookup(typ)

@@ -148,7 +148,7 @@ func (s Scenario) WithDefaults() (_ Scenario, err error) {
 	sv := out.Servers
 	if sv.InstanceType == "" {
 		sv.InstanceType = DefaultInstanceType
-		if out.Snapshot < "2018" {
+		if platform.SnapshotID(out.Snapshot).Before("2018-01") {
 			sv.InstanceType = DefaultInstanceType2017
 		}
 	}
@@ -166,7 +166,7 @@ func (s Scenario) WithDefaults() (_ Scenario, err error) {
 	}
 	if sv.ECSNetworkMode == "" {
 		sv.ECSNetworkMode = "awsvpc"
-		if out.Snapshot < "2018" {
+		if platform.SnapshotID(out.Snapshot).Before("2018-01") {
 			// awsvpc reached the EC2 launch type in 2017-11; bridge was
 			// still the default network mode of a task definition.
 			sv.ECSNetworkMode = "bridge"

@@ -32,7 +32,7 @@ func TestOneFieldError(t *testing.T) {
 	costText := readReplace(t, "cost/data/2026-11_us-east-1.yaml", "m5.large:\n      hourly:\n        value: \"0.096\"\n", "m5.large:\n      hourly:\n        value: \"-0.096\"\n")
 	valid, err := runwhere.ParseScenario([]byte("workload: {requests_per_second: 1, duration_ms: 100, memory_mb: 128}\n"))
 	require.NoError(t, err)
-	prices, err := cost.Embedded(platform.Newest, "us-east-1")
+	prices, err := cost.EmbeddedCatalogue(platform.Newest, "us-east-1")
 	require.NoError(t, err)
 
 	tests := []struct {
@@ -69,10 +69,10 @@ func TestOneFieldError(t *testing.T) {
 			err:  func() error { _, err := platform.ParseCatalogue("2026-11.yaml", platformText); return err },
 			want: "platform: 2026-11.yaml:139:24: platforms[lambda].limits.timeout.value: ", value: "-5"},
 		{name: "cost catalogue, decoder",
-			err:  func() error { _, err := cost.ParseCatalogue([]byte("colour: red\n")); return err },
+			err:  func() error { _, err := cost.ParseCatalogue("", []byte("colour: red\n")); return err },
 			want: "cost: line 1:1: colour: "},
 		{name: "cost catalogue, check",
-			err:  func() error { _, err := cost.ParseCatalogue(costText); return err },
+			err:  func() error { _, err := cost.ParseCatalogue("", costText); return err },
 			want: "cost: line 104: ec2.instances.m5.large.hourly.value: ", value: "-0.096"},
 		{name: "cost, Go input",
 			err:  func() error { _, err := prices.Instance("m0.nope"); return err },

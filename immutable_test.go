@@ -158,7 +158,7 @@ func TestReturnedValuesShareNothing(t *testing.T) {
 		{"cost.Embedded", func(t *testing.T) any {
 			var out []*cost.Catalogue
 			for _, id := range cost.Snapshots() {
-				c, err := cost.Embedded(id, "")
+				c, err := cost.EmbeddedCatalogue(id, "")
 				require.NoError(t, err)
 				out = append(out, c)
 			}
@@ -167,7 +167,7 @@ func TestReturnedValuesShareNothing(t *testing.T) {
 		{"cost.Catalogue.Instance", func(t *testing.T) any {
 			var out []cost.Instance
 			for _, id := range cost.Snapshots() {
-				c, err := cost.Embedded(id, "")
+				c, err := cost.EmbeddedCatalogue(id, "")
 				require.NoError(t, err)
 				for _, typ := range c.InstanceTypes() {
 					in, err := c.Instance(typ)

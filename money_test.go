@@ -14,6 +14,7 @@ import (
 
 	"github.com/runwhere/runwhere"
 	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/platform"
 )
 
 // moneyCase is a scenario written as YAML, so that a failure can be pasted
@@ -69,9 +70,9 @@ workload: {requests_per_second: 100000, duration_ms: 1000, memory_mb: 10240}`},
 // a failure reproduces: every input drawn from its valid range, with the
 // free tier, provisioned concurrency, ephemeral storage, fixed fleets and
 // price overrides mixed in.
-func randomMoneyCases(t *testing.T, snap string, n int) []moneyCase {
+func randomMoneyCases(t *testing.T, snap platform.SnapshotID, n int) []moneyCase {
 	t.Helper()
-	prices, err := cost.Embedded(snap, "")
+	prices, err := cost.EmbeddedCatalogue(snap, "")
 	require.NoError(t, err)
 	types := prices.InstanceTypes()
 	require.NotEmpty(t, types, "%s instance types", snap)
@@ -91,7 +92,7 @@ func randomMoneyCases(t *testing.T, snap string, n int) []moneyCase {
 		}
 		fmt.Fprintf(&b, "  duration_ms: %s\n", decimal.NewFromFloat(logUniform(0, 6)).Round(1))
 		var mem int64
-		if snap < "2018" {
+		if snap.Before("2018-01") {
 			mem = 128 + 64*int64(rng.IntN(48)) // one step past 3,008 MB now and then
 		} else {
 			mem = 128 + int64(rng.IntN(2048-128))
@@ -102,14 +103,14 @@ func randomMoneyCases(t *testing.T, snap string, n int) []moneyCase {
 		fmt.Fprintf(&b, "  memory_mb: %d\n", mem)
 		fmt.Fprintf(&b, "  cpu_fraction: %s\n", pick("1", "0.5", "0.3", "0.05", "0.001"))
 		arch := "x86_64"
-		if snap >= "2018" {
+		if !snap.Before("2018-01") {
 			arch = pick("x86_64", "arm64")
 		}
 		fmt.Fprintf(&b, "  arch: %s\n", arch)
 
 		free := rng.IntN(2) == 0
 		fmt.Fprintf(&b, "lambda:\n  free_tier: %v\n  cpu_share_scaling: %v\n", free, rng.IntN(3) == 0)
-		if snap >= "2018" {
+		if !snap.Before("2018-01") {
 			if !free && rng.IntN(5) == 0 {
 				fmt.Fprintf(&b, "  provisioned_concurrency: %d\n", 1+rng.IntN(50))
 			}
@@ -209,7 +210,7 @@ func TestReportMoneyIsNeverNegative(t *testing.T) {
 // hidden by other platforms.
 func TestFreeTierBillsZero(t *testing.T) {
 	for _, snap := range cost.Snapshots() {
-		t.Run(snap, func(t *testing.T) {
+		t.Run(snap.String(), func(t *testing.T) {
 			// 100,000 requests < 1,000,000 free; 100,000 × 0.1 s × 128/1024 GB
 			// = 1,250 GB-s < 400,000 free.
 			s, err := runwhere.ParseScenario([]byte(fmt.Sprintf("snapshot: %q\nplatforms: [lambda]\nworkload: {requests_per_month: 100000, duration_ms: 100, memory_mb: 128}\nlambda: {free_tier: true}", snap)))

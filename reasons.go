@@ -145,7 +145,7 @@ func (e *env) deckReasons(best PlatformReport, reports []PlatformReport) []strin
 	if lambda.Platform != "" && !lambda.Feasible && slices.ContainsFunc(lambda.Blockers, func(f capacity.Finding) bool { return f.Code == capacity.MaxDuration }) {
 		out = append(out, "This agrees with the 2017 deck: long-running jobs belong in containers.")
 	}
-	if e.s.Snapshot >= "2018" && lambda.Feasible {
+	if !platform.SnapshotID(e.s.Snapshot).Before("2018-01") && lambda.Feasible {
 		if old, err := e.maxDurationIn2017(); err == nil && e.s.Workload.MaxDurationS.GreaterThan(old) {
 			out = append(out, fmt.Sprintf("Today's limits changed the deck's answer: a %s s job was past Lambda's %s s timeout in 2017-12; the limit has been 900 s since 2018-10.", e.s.Workload.MaxDurationS, old))
 		}
@@ -158,7 +158,7 @@ func (e *env) deckReasons(best PlatformReport, reports []PlatformReport) []strin
 }
 
 func (e *env) maxDurationIn2017() (decimal.Decimal, error) {
-	c, err := platformCatalogue("2017-12")
+	c, err := platformCatalogue(platform.Snapshot2017.String())
 	if err != nil {
 		return decimal.Zero, err
 	}

@@ -187,7 +187,7 @@ func (e *env) evaluateServers(p platform.Platform) (model, error) {
 		return model{}, inputError(err)
 	}
 	cp, err := cost.ControlPlaneBill(e.prices, cost.ControlPlane{
-		Platform: string(p.ID),
+		Platform: p.ID,
 		Clusters: int(res.Clusters),
 		Managers: cost.EC2Usage{InstanceType: sv.InstanceType, Count: int(res.Managers), HourlyPrice: hourly},
 	})
@@ -303,7 +303,7 @@ func (e *env) evaluateFargate(p platform.Platform) (model, error) {
 		m.report.addFindings(capacity.Findings{missingFigure(err)})
 		return e.unpriced(m, p)
 	}
-	cp, err := cost.ControlPlaneBill(e.prices, cost.ControlPlane{Platform: string(p.ID)})
+	cp, err := cost.ControlPlaneBill(e.prices, cost.ControlPlane{Platform: p.ID})
 	if err != nil {
 		f := missingFigure(err)
 		f.Severity = capacity.Warning

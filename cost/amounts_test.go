@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/platform"
 )
 
 // findLine returns the bill's line named item.
@@ -27,8 +28,8 @@ func findLine(t *testing.T, b cost.Bill, item string) cost.Line {
 // worked out by hand from the published rates (pinned in pinned_test.go) in
 // the case's comment.
 func TestEveryLineKindAmount(t *testing.T) {
-	now := embedded(t, cost.Snapshot2026)
-	old := embedded(t, cost.Snapshot2017)
+	now := embedded(t, platform.Snapshot2026)
+	old := embedded(t, platform.Snapshot2017)
 	lambda := func(c *cost.Catalogue, u cost.LambdaUsage) func() (cost.Bill, error) {
 		return func() (cost.Bill, error) { return cost.Lambda(c, u) }
 	}
@@ -180,7 +181,7 @@ func TestEveryLineKindAmount(t *testing.T) {
 // The whole bill of a tiered month, so that no line is added or lost:
 // prior 14.9e9 GB-s and 2e8 more at x86 prices.
 func TestLambdaTier3WholeBill(t *testing.T) {
-	b, err := cost.Lambda(embedded(t, cost.Snapshot2026), cost.LambdaUsage{
+	b, err := cost.Lambda(embedded(t, platform.Snapshot2026), cost.LambdaUsage{
 		Requests: d("200000000"), DurationMS: d("1000"), MemoryMB: 1024, PriorGBSeconds: d("14900000000"),
 	})
 	require.NoError(t, err)
@@ -205,7 +206,7 @@ func TestLambdaTier3WholeBill(t *testing.T) {
 // Windows licence: the licence is billed at $0.0000127778 per vCPU-second
 // (https://aws.amazon.com/fargate/pricing/ Example 4) whatever the discount.
 func TestDiscountNeverAppliesToWindowsLicence(t *testing.T) {
-	c := embedded(t, cost.Snapshot2026)
+	c := embedded(t, platform.Snapshot2026)
 	for _, disc := range []string{"0", "0.28", "0.5", "0.999", "1"} {
 		t.Run(disc, func(t *testing.T) {
 			b, err := cost.Fargate(c, cost.FargateUsage{Platform: cost.FargateWindows, Tasks: 1, Seconds: d("3600"), VCPU: d("2"), MemoryMB: 4096, Discount: d(disc)})

@@ -4,11 +4,12 @@ import (
 	"testing"
 
 	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/platform"
 )
 
 // One Lambda monthly bill (target < 5 µs).
 func BenchmarkLambdaBill(b *testing.B) {
-	c := embedded(b, cost.Snapshot2026)
+	c := embedded(b, platform.Snapshot2026)
 	u := cost.LambdaUsage{Requests: d("3000000"), DurationMS: d("120"), MemoryMB: 1536, FreeTier: true}
 	b.ReportAllocs()
 	for b.Loop() {
@@ -21,7 +22,7 @@ func BenchmarkLambdaBill(b *testing.B) {
 // One break-even solve: Lambda (free tier, tiers) against a load-sized fleet
 // with a control plane (target < 50 µs).
 func BenchmarkBreakEven(b *testing.B) {
-	c := embedded(b, cost.Snapshot2026)
+	c := embedded(b, platform.Snapshot2026)
 	u := cost.LambdaUsage{DurationMS: d("120"), MemoryMB: 512, FreeTier: true}
 	monthly, err := cost.EC2Monthly(c, cost.EC2Usage{InstanceType: "m5.large"})
 	if err != nil {
@@ -38,7 +39,7 @@ func BenchmarkBreakEven(b *testing.B) {
 
 // Every memory size 128..10,240 MB for one workload (target < 50 ms).
 func BenchmarkLambdaMemorySweep(b *testing.B) {
-	c := embedded(b, cost.Snapshot2026)
+	c := embedded(b, platform.Snapshot2026)
 	u := cost.LambdaUsage{Requests: d("10000000"), DurationMS: d("800"), MemoryMB: 512, FreeTier: true}
 	frac := d("0.7")
 	b.ReportAllocs()

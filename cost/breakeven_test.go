@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/platform"
 )
 
 // The 2016 break-even table quoted by the 2017 deck, from trek10's "AWS Lambda
@@ -16,7 +17,7 @@ import (
 // 100 ms rounding, no free compute) against one m4.large at $0.12/h × 730 h.
 // Assumption set from shared/reference/pricing.md §3.
 func TestTrek10BreakEvenTable(t *testing.T) {
-	c := embedded(t, cost.Snapshot2017)
+	c := embedded(t, platform.Snapshot2017)
 	server, err := cost.EC2Monthly(c, cost.EC2Usage{InstanceType: "m4.large", HourlyPrice: "0.12"})
 	require.NoError(t, err)
 	require.True(t, d("87.6").Equal(server), "EC2Monthly(m4.large @ 0.12) = %s, want 87.6", server)
@@ -73,7 +74,7 @@ func TestTrek10BreakEvenTable(t *testing.T) {
 }
 
 func TestSolveFixedFleetWithFreeTier(t *testing.T) {
-	c := embedded(t, cost.Snapshot2026)
+	c := embedded(t, platform.Snapshot2026)
 	// 128 MB, 100 ms, free tier: the curve is flat up to 1M requests, then
 	// requests only, then duration from 32M requests (400,000 / 0.0125 GB-s).
 	u := cost.LambdaUsage{DurationMS: d("100"), MemoryMB: 128, FreeTier: true}
@@ -180,7 +181,7 @@ func TestSolveStepFleet(t *testing.T) {
 
 // Sampled check: on every interval the claimed side is cheaper at its midpoint.
 func TestSolveStepFleetAgreesWithSampling(t *testing.T) {
-	c := embedded(t, cost.Snapshot2026)
+	c := embedded(t, platform.Snapshot2026)
 	u := cost.LambdaUsage{DurationMS: d("120"), MemoryMB: 512, FreeTier: true}
 	cv, err := cost.LambdaCurve(c, u)
 	require.NoError(t, err)
@@ -207,7 +208,7 @@ func TestSolveStepFleetAgreesWithSampling(t *testing.T) {
 }
 
 func TestLambdaVsFargate(t *testing.T) {
-	c := embedded(t, cost.Snapshot2026)
+	c := embedded(t, platform.Snapshot2026)
 	l := cost.LambdaUsage{DurationMS: d("50"), MemoryMB: 512, FreeTier: true}
 	task := cost.FargateUsage{VCPU: d("0.5"), MemoryMB: 1024}
 	be, err := cost.LambdaVsFargate(c, l, task, d("100000000"), 1)

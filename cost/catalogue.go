@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,10 +19,12 @@ import (
 	"github.com/runwhere/runwhere/platform"
 )
 
-// Snapshot ids, the same as package platform's.
+// Snapshot ids of the built-in catalogues, as text.
+//
+// Deprecated: use [platform.Snapshot2017] and [platform.Snapshot2026].
 const (
-	Snapshot2017 = "2017-12" // the era of the 2017 deck
-	Snapshot2026 = "2026-11" // the newest snapshot
+	Snapshot2017 = "2017-12"
+	Snapshot2026 = "2026-11"
 )
 
 // DefaultRegion is the region used when a caller gives none.
@@ -129,8 +132,8 @@ type FargateRates struct {
 type TaskSizeRow platform.TaskSizeRow
 
 // TaskSizes is Fargate's table of valid task sizes in a catalogue's
-// snapshot: [platform.FargateTaskSizes], which [ParseCatalogue] and
-// [Embedded] fill in. It is not read from price YAML.
+// snapshot: [platform.EmbeddedTaskSizes], which [ParseCatalogue] and
+// [EmbeddedCatalogue] fill in. It is not read from price YAML.
 type TaskSizes struct {
 	platform.Source
 	Sizes []TaskSizeRow
@@ -154,18 +157,18 @@ type EKSPrices struct {
 }
 
 // Catalogue is every price of one snapshot and region. Each call of
-// [Embedded] returns a deep copy of its own; [Catalogue.Clone] makes one of
-// any catalogue.
+// [EmbeddedCatalogue] returns a deep copy of its own; [Catalogue.Clone]
+// makes one of any catalogue.
 // The zero Catalogue prices nothing; every entry point rejects it.
 type Catalogue struct {
-	Snapshot        string         `yaml:"snapshot"`
-	Region          string         `yaml:"region"`
-	Currency        string         `yaml:"currency"`
-	Lambda          *LambdaPrices  `yaml:"lambda,omitempty"`
-	EC2             *EC2Prices     `yaml:"ec2,omitempty"`
-	Fargate         *FargatePrices `yaml:"fargate,omitempty"`
-	EKS             *EKSPrices     `yaml:"eks,omitempty"`
-	ECSControlPlane *Figure        `yaml:"ecs_control_plane,omitempty"`
+	Snapshot        platform.SnapshotID `yaml:"snapshot"`
+	Region          string              `yaml:"region"`
+	Currency        string              `yaml:"currency"`
+	Lambda          *LambdaPrices       `yaml:"lambda,omitempty"`
+	EC2             *EC2Prices          `yaml:"ec2,omitempty"`
+	Fargate         *FargatePrices      `yaml:"fargate,omitempty"`
+	EKS             *EKSPrices          `yaml:"eks,omitempty"`
+	ECSControlPlane *Figure             `yaml:"ecs_control_plane,omitempty"`
 }
 
 // Instance looks up an EC2 instance type. The error names the type when the
@@ -197,10 +200,13 @@ func (c *Catalogue) InstanceTypes() []string {
 //go:embed data/*.yaml
 var embedded embed.FS
 
-type catalogueKey struct{ snapshot, region string }
+type catalogueKey struct {
+	snapshot platform.SnapshotID
+	region   string
+}
 
 var loadEmbedded = sync.OnceValues(func() (map[catalogueKey]*Catalogue, error) {
-	list, err := LoadFS(embedded, "data")
+	list, err := LoadCatalogues(embedded, "data")
 	if err != nil {
 		return nil, err
 	}
@@ -211,9 +217,10 @@ var loadEmbedded = sync.OnceValues(func() (map[catalogueKey]*Catalogue, error) {
 	return out, nil
 })
 
-// LoadFS parses every *.yaml file of dir in fsys as a catalogue, in file-name
-// order; two files for the same snapshot and region are an error.
-func LoadFS(fsys fs.FS, dir string) ([]*Catalogue, error) {
+// LoadCatalogues parses every *.yaml file of dir in fsys as a catalogue,
+// in file-name order, each named in its errors by its path in fsys; two
+// files for the same snapshot and region are an error.
+func LoadCatalogues(fsys fs.FS, dir string) ([]*Catalogue, error) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		return nil, fmt.Errorf("cost: reading catalogues: %w", err)
@@ -224,17 +231,18 @@ func LoadFS(fsys fs.FS, dir string) ([]*Catalogue, error) {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") {
 			continue
 		}
-		data, err := fs.ReadFile(fsys, path.Join(dir, e.Name()))
+		name := path.Join(dir, e.Name())
+		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			return nil, fmt.Errorf("cost: reading %s: %w", e.Name(), err)
+			return nil, fmt.Errorf("cost: reading %s: %w", name, err)
 		}
-		c, err := ParseCatalogue(data)
+		c, err := ParseCatalogue(name, data)
 		if err != nil {
-			return nil, fmt.Errorf("%w (in %s)", err, e.Name())
+			return nil, err
 		}
 		k := catalogueKey{c.Snapshot, c.Region}
 		if seen[k] {
-			return nil, fmt.Errorf("cost: %s: snapshot %q region %q is defined twice", e.Name(), c.Snapshot, c.Region)
+			return nil, fmt.Errorf("cost: %s: snapshot %q region %q is defined twice", name, c.Snapshot, c.Region)
 		}
 		seen[k] = true
 		out = append(out, c)
@@ -242,12 +250,18 @@ func LoadFS(fsys fs.FS, dir string) ([]*Catalogue, error) {
 	return out, nil
 }
 
-// Embedded returns the built-in catalogue of a snapshot and region ("" means
-// [Snapshot2026] and [DefaultRegion]). The result is a deep copy: changing
-// it cannot reach the next caller or an evaluation under way.
-func Embedded(snapshot, region string) (*Catalogue, error) {
+// LoadFS parses every *.yaml file of dir in fsys as a catalogue.
+//
+// Deprecated: use [LoadCatalogues].
+func LoadFS(fsys fs.FS, dir string) ([]*Catalogue, error) { return LoadCatalogues(fsys, dir) }
+
+// EmbeddedCatalogue returns the built-in catalogue of a snapshot and
+// region (the zero snapshot means [platform.Newest], "" [DefaultRegion]).
+// The result is a deep copy: changing it cannot reach the next caller or an
+// evaluation under way.
+func EmbeddedCatalogue(snapshot platform.SnapshotID, region string) (*Catalogue, error) {
 	if snapshot == "" {
-		snapshot = Snapshot2026
+		snapshot = platform.Newest
 	}
 	if region == "" {
 		region = DefaultRegion
@@ -258,24 +272,41 @@ func Embedded(snapshot, region string) (*Catalogue, error) {
 	}
 	c, ok := all[catalogueKey{snapshot, region}]
 	if !ok {
-		if !knownSnapshot(snapshot) {
-			return nil, fieldErr("snapshot", snapshot, "is not a known snapshot (2017-12, 2026-11)")
+		if !slices.Contains(Snapshots(), snapshot) {
+			return nil, fieldErr("snapshot", snapshot.String(), "is not a known snapshot (2017-12, 2026-11)")
 		}
-		return nil, fieldErr("region", region, "has no built-in prices for snapshot "+snapshot)
+		return nil, fieldErr("region", region, "has no built-in prices for snapshot "+snapshot.String())
 	}
 	return c.Clone(), nil
 }
 
-// Snapshots lists the snapshot ids with built-in catalogues, oldest first.
-func Snapshots() []string { return []string{Snapshot2017, Snapshot2026} }
+// Embedded returns the built-in catalogue of a snapshot and region.
+//
+// Deprecated: use [EmbeddedCatalogue].
+func Embedded(snapshot, region string) (*Catalogue, error) {
+	return EmbeddedCatalogue(platform.SnapshotID(snapshot), region)
+}
 
-func knownSnapshot(s string) bool { return s == Snapshot2017 || s == Snapshot2026 }
+// Snapshots lists the snapshots with built-in catalogues, oldest first.
+func Snapshots() []platform.SnapshotID {
+	return []platform.SnapshotID{platform.Snapshot2017, platform.Snapshot2026}
+}
 
 // ParseCatalogue reads one catalogue from YAML — a company's negotiated prices
 // or another region — strictly: unknown fields, negative prices, figures
-// without a source URL or with a malformed as_of date are errors naming the
-// field, its value and, where known, its line.
-func ParseCatalogue(data []byte) (*Catalogue, error) {
+// without a source URL or with a malformed as_of date or snapshot month are
+// errors naming the field, its value and, where known, its line. name
+// labels the data in errors (a file name, or "" for none).
+func ParseCatalogue(name string, data []byte) (*Catalogue, error) {
+	c, err := parseCatalogue(name, data)
+	var fe *FieldError
+	if errors.As(err, &fe) {
+		fe.File = name
+	}
+	return c, err
+}
+
+func parseCatalogue(name string, data []byte) (*Catalogue, error) {
 	var c Catalogue
 	if err := input.Decode(data, &c, catalogueLimits); err != nil {
 		var fe *FieldError
@@ -296,7 +327,10 @@ func ParseCatalogue(data []byte) (*Catalogue, error) {
 			}
 			return nil, &FieldError{Field: field, Value: input.Short(pe.Value), Reason: "is not a date (YYYY-MM-DD)", Line: pe.Line}
 		}
-		return nil, fmt.Errorf("cost: catalogue: %w", err)
+		if name == "" {
+			name = "catalogue"
+		}
+		return nil, fmt.Errorf("cost: %s: %w", name, err)
 	}
 	if err := c.joinPlatform(); err != nil {
 		return nil, err
@@ -372,6 +406,9 @@ func (c *Catalogue) Validate() error {
 	}
 	if c.Snapshot == "" {
 		return fieldErr("snapshot", "", "is missing")
+	}
+	if _, err := platform.ParseSnapshotID(c.Snapshot.String()); err != nil {
+		return fieldErr("snapshot", c.Snapshot.String(), "is not a YYYY-MM month")
 	}
 	if c.Region == "" {
 		return fieldErr("region", "", "is missing")

@@ -4,18 +4,20 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/platform"
 )
 
 // Every embedded catalogue loads and validates, and each snapshot the
 // project uses is present for us-east-1.
 func TestEmbeddedCatalogues(t *testing.T) {
 	for _, s := range cost.Snapshots() {
-		t.Run(s, func(t *testing.T) {
+		t.Run(s.String(), func(t *testing.T) {
 			c := embedded(t, s)
 			require.NoError(t, c.Validate())
 			assert.Equal(t, s, c.Snapshot)
@@ -29,13 +31,13 @@ func TestEmbeddedCatalogues(t *testing.T) {
 			}
 		})
 	}
-	c, err := cost.Embedded("", "")
+	c, err := cost.EmbeddedCatalogue("", "")
 	require.NoError(t, err)
-	assert.Equal(t, cost.Snapshot2026, c.Snapshot)
+	assert.Equal(t, platform.Snapshot2026, c.Snapshot)
 }
 
 func TestInstanceCatalogue(t *testing.T) {
-	c := embedded(t, cost.Snapshot2026)
+	c := embedded(t, platform.Snapshot2026)
 	tests := []struct {
 		typ   string
 		price string
@@ -61,7 +63,7 @@ func TestInstanceCatalogue(t *testing.T) {
 	assert.Equal(t, "m99.huge", fe.Value)
 
 	// 2017-12 holds only what existed then and was priced in a source.
-	old := embedded(t, cost.Snapshot2017)
+	old := embedded(t, platform.Snapshot2017)
 	_, err = old.Instance("m5.large")
 	assert.Error(t, err)
 	in, err := old.Instance("m4.large")
@@ -81,7 +83,7 @@ ec2:
 `
 
 func TestParseCatalogue(t *testing.T) {
-	c, err := cost.ParseCatalogue([]byte(minimalCatalogue))
+	c, err := cost.ParseCatalogue("", []byte(minimalCatalogue))
 	require.NoError(t, err)
 	in, err := c.Instance("m5.large")
 	require.NoError(t, err)
@@ -105,12 +107,13 @@ func TestParseCatalogue(t *testing.T) {
 		{"bad date", `price", as_of: "2030-01-01"}`, `price", as_of: "Jan 2030"}`, "ec2.instances.m5.large.hourly.as_of", "Jan 2030", "YYYY-MM-DD date"},
 		{"not a number", `value: "0.107"`, `value: "cheap"`, "ec2.instances.m5.large.hourly.value", "cheap", "is not a finite decimal number"},
 		{"wrong currency", "currency: USD", "currency: EUR", "currency", "EUR", "USD"},
+		{"not a month", `snapshot: "2030-01"`, `snapshot: "2030-13"`, "snapshot", "2030-13", "is not a YYYY-MM month"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			src := strings.Replace(minimalCatalogue, tc.old, tc.new, 1)
 			require.NotEqual(t, minimalCatalogue, src, "test edit did not apply")
-			_, err := cost.ParseCatalogue([]byte(src))
+			_, err := cost.ParseCatalogue("", []byte(src))
 			require.Error(t, err)
 			assert.True(t, strings.HasPrefix(err.Error(), "cost: "), "error %q lacks the package prefix", err)
 			assert.Contains(t, err.Error(), tc.wantErr)
@@ -123,4 +126,42 @@ func TestParseCatalogue(t *testing.T) {
 			}
 		})
 	}
+}
+
+// name labels a catalogue's errors, as a file name; LoadCatalogues passes
+// each file's path.
+func TestParseCatalogueNamesItsInput(t *testing.T) {
+	bad := strings.Replace(minimalCatalogue, `value: "0.107"`, `value: "-0.107"`, 1)
+	_, err := cost.ParseCatalogue("mine.yaml", []byte(bad))
+	assert.EqualError(t, err, "cost: mine.yaml:9: ec2.instances.m5.large.hourly.value: -0.107 is negative")
+	_, err = cost.ParseCatalogue("mine.yaml", []byte("snapshot: [\n"))
+	assert.ErrorContains(t, err, "cost: mine.yaml")
+
+	fsys := fstest.MapFS{"prices/a.yaml": {Data: []byte(minimalCatalogue)}, "prices/b.yaml": {Data: []byte(bad)}}
+	_, err = cost.LoadCatalogues(fsys, "prices")
+	assert.EqualError(t, err, "cost: prices/b.yaml:9: ec2.instances.m5.large.hourly.value: -0.107 is negative")
+	delete(fsys, "prices/b.yaml")
+	all, err := cost.LoadCatalogues(fsys, "prices")
+	require.NoError(t, err)
+	require.Len(t, all, 1)
+	assert.Equal(t, platform.MustParseSnapshotID("2030-01"), all[0].Snapshot)
+}
+
+// The names before issue 11's one pattern still work, as wrappers of the
+// new ones.
+func TestDeprecatedLoaders(t *testing.T) {
+	want, err := cost.EmbeddedCatalogue(platform.Snapshot2017, "")
+	require.NoError(t, err)
+	got, err := cost.Embedded(cost.Snapshot2017, "")
+	require.NoError(t, err)
+	assert.Equal(t, want, got, "Embedded")
+	var s string = cost.Snapshot2026 // still untyped text
+	assert.Equal(t, platform.Snapshot2026.String(), s)
+
+	fsys := fstest.MapFS{"p/a.yaml": {Data: []byte(minimalCatalogue)}}
+	wantAll, err := cost.LoadCatalogues(fsys, "p")
+	require.NoError(t, err)
+	all, err := cost.LoadFS(fsys, "p")
+	require.NoError(t, err)
+	assert.Equal(t, wantAll, all, "LoadFS")
 }

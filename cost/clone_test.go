@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/platform"
 )
 
 // A caller who changes a catalogue from Embedded, or a clone, changes only
@@ -41,12 +42,12 @@ func TestEmbeddedReturnsACopy(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			want := catalogueJSON(t, embedded(t, cost.Snapshot2026))
-			mine := embedded(t, cost.Snapshot2026)
+			want := catalogueJSON(t, embedded(t, platform.Snapshot2026))
+			mine := embedded(t, platform.Snapshot2026)
 			tc.edit(mine)
-			assert.JSONEq(t, want, catalogueJSON(t, embedded(t, cost.Snapshot2026)), "Embedded() after a caller's edit")
+			assert.JSONEq(t, want, catalogueJSON(t, embedded(t, platform.Snapshot2026)), "Embedded() after a caller's edit")
 
-			clone := embedded(t, cost.Snapshot2026)
+			clone := embedded(t, platform.Snapshot2026)
 			own := catalogueJSON(t, clone)
 			tc.edit(clone.Clone())
 			assert.JSONEq(t, own, catalogueJSON(t, clone), "Clone() edited, original")

@@ -21,10 +21,8 @@ const (
 
 // ControlPlane describes the control plane of one container platform.
 type ControlPlane struct {
-	// Platform is a [platform.ID] as text ("eks", "ecs-ec2", …); it stays a
-	// string while callers write string(p.ID) (issue 11 moves it to
-	// platform.ID).
-	Platform string
+	// Platform is the platform whose control plane is priced.
+	Platform platform.ID
 	// Clusters (EKS, ECS) — zero means one.
 	Clusters int
 	// Hours each cluster runs; zero means the whole month (HoursPerMonth).
@@ -60,10 +58,10 @@ func ControlPlaneBill(c *Catalogue, cp ControlPlane) (Bill, error) {
 		hours = dHoursPerMonth
 	}
 	qty := hours.Mul(decimal.NewFromInt(int64(clusters)))
-	switch platform.ID(cp.Platform) {
+	switch cp.Platform {
 	case platform.EKS:
 		if c.EKS == nil {
-			return Bill{}, fieldErr("control_plane.platform", cp.Platform, "is not priced in snapshot "+c.Snapshot)
+			return Bill{}, fieldErr("control_plane.platform", cp.Platform.String(), "is not priced in snapshot "+c.Snapshot.String())
 		}
 		switch cp.Support {
 		case "", EKSStandard:
@@ -75,7 +73,7 @@ func ControlPlaneBill(c *Catalogue, cp ControlPlane) (Bill, error) {
 		}
 	case platform.ECSEC2, platform.ECSFargate:
 		if c.ECSControlPlane == nil {
-			return Bill{}, fieldErr("control_plane.platform", cp.Platform, "has no sourced control-plane price in snapshot "+c.Snapshot)
+			return Bill{}, fieldErr("control_plane.platform", cp.Platform.String(), "has no sourced control-plane price in snapshot "+c.Snapshot.String())
 		}
 		return Bill{Lines: []Line{line("ecs control plane", "cluster-hour", qty, c.ECSControlPlane.Value)}}, nil
 	case platform.Kubernetes, platform.Swarm, platform.Nomad:
@@ -84,7 +82,7 @@ func ControlPlaneBill(c *Catalogue, cp ControlPlane) (Bill, error) {
 			return Bill{}, fieldErr("control_plane.managers.count", strconv.Itoa(m.Count), "is not positive")
 		}
 		if m.Item == "" {
-			m.Item = cp.Platform + " managers (" + m.InstanceType + ")"
+			m.Item = cp.Platform.String() + " managers (" + m.InstanceType + ")"
 		}
 		if m.Hours.IsZero() {
 			m.Hours = cp.Hours
@@ -93,6 +91,6 @@ func ControlPlaneBill(c *Catalogue, cp ControlPlane) (Bill, error) {
 	case platform.Lambda:
 		return Bill{}, nil
 	default:
-		return Bill{}, fieldErr("control_plane.platform", cp.Platform, fmt.Sprintf("is not a platform id %v", platform.IDs()))
+		return Bill{}, fieldErr("control_plane.platform", cp.Platform.String(), fmt.Sprintf("is not a platform id %v", platform.IDs()))
 	}
 }

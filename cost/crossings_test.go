@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/platform"
 )
 
 // A 128 MB, 100 ms invocation at 2017-12 prices, no free tier: 0.0125 GB-s
@@ -34,8 +35,8 @@ func sidesOf(be cost.BreakEven) []cost.Side {
 // TestBreakEvenCrossingCounts has fixtures with no, one and many crossings,
 // each worked out by hand.
 func TestBreakEvenCrossingCounts(t *testing.T) {
-	old := embedded(t, cost.Snapshot2017)
-	now := embedded(t, cost.Snapshot2026)
+	old := embedded(t, platform.Snapshot2017)
+	now := embedded(t, platform.Snapshot2026)
 	m5, err := cost.EC2Monthly(now, cost.EC2Usage{InstanceType: "m5.large"})
 	require.NoError(t, err)
 	require.True(t, d("70.08").Equal(m5), "EC2Monthly(m5.large) = %s, want 730 × 0.096 = 70.08", m5)
@@ -148,7 +149,7 @@ func TestBreakEvenCrossingCounts(t *testing.T) {
 // c = 0.0000002 + 0.0125 × 0.0000166667 = $0.00000040833375 a request,
 // against the smallest Fargate task (0.25 vCPU / 0.5 GB, $9.010098 a month).
 func TestLambdaVsFargateCrossings(t *testing.T) {
-	c := embedded(t, cost.Snapshot2026)
+	c := embedded(t, platform.Snapshot2026)
 	l := cost.LambdaUsage{DurationMS: d("100"), MemoryMB: 128}
 	task := cost.FargateUsage{VCPU: d("0.25"), MemoryMB: 512}
 	per := d("0.00000040833375")
@@ -364,8 +365,8 @@ func checkAgainstOracle(t *testing.T, what string, cv cost.Curve, f cost.Fleet, 
 // shortcut that skips a step (a band too narrow, a piece decided without
 // looking) drops a crossing here.
 func TestSolveFindsEveryCrossing(t *testing.T) {
-	now := embedded(t, cost.Snapshot2026)
-	old := embedded(t, cost.Snapshot2017)
+	now := embedded(t, platform.Snapshot2026)
+	old := embedded(t, platform.Snapshot2017)
 	curve := func(c *cost.Catalogue, u cost.LambdaUsage) cost.Curve {
 		cv, err := cost.LambdaCurve(c, u)
 		require.NoError(t, err)

@@ -39,7 +39,7 @@ func lambdaCatalogue(t *testing.T, minMB, maxMB, stepMB int, prices ...string) *
 			fmt.Fprintf(&b, "      - %s\n", fig(p))
 		}
 	}
-	c, err := cost.ParseCatalogue([]byte(b.String()))
+	c, err := cost.ParseCatalogue("", []byte(b.String()))
 	require.NoError(t, err, "%s", b.String())
 	c.Lambda.MemoryMinMB.Value = decimal.NewFromInt(int64(minMB))
 	c.Lambda.MemoryMaxMB.Value = decimal.NewFromInt(int64(maxMB))

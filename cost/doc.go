@@ -2,11 +2,15 @@
 // tasks and the container control planes, with itemised bills and
 // break-even solvers.
 //
-// Prices come from a [Catalogue] — one per snapshot ("2017-12", "2026-11")
+// Prices come from a [Catalogue] — one per snapshot
+// ([platform.SnapshotID]: [platform.Snapshot2017], [platform.Snapshot2026])
 // and region — embedded as YAML where every figure carries its source URL and
-// as-of date ([Embedded]), or read from a caller's own file
+// as-of date ([EmbeddedCatalogue]), or read from a caller's own file
 // ([ParseCatalogue], strict: unknown fields, missing sources and negative
-// prices are errors).
+// prices are errors) or directory ([LoadCatalogues]). The names follow one
+// pattern in every package: Parse<Thing>(name, data) for text a caller
+// brings, name labelling errors ("" for none), Embedded<Thing>(keys…) for
+// the built-in data and Load<Thing>(fsys, dir) for a directory.
 //
 // Each entry point returns a [Bill] of [Line] items:
 //
@@ -44,5 +48,5 @@
 // cases; [LambdaMemorySweep] prices one workload at every memory size.
 //
 // The package holds no mutable state; embedded catalogues are parsed once,
-// lazily, and [Embedded] hands each caller a deep copy.
+// lazily, and [EmbeddedCatalogue] hands each caller a deep copy.
 package cost

@@ -6,11 +6,12 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/platform"
 )
 
 // The "mobile application backend" example of https://aws.amazon.com/lambda/pricing/.
 func ExampleLambda() {
-	c, _ := cost.Embedded(cost.Snapshot2026, "us-east-1")
+	c, _ := cost.EmbeddedCatalogue(platform.Snapshot2026, "us-east-1")
 	b, err := cost.Lambda(c, cost.LambdaUsage{
 		Requests:   decimal.RequireFromString("3000000"),
 		DurationMS: decimal.RequireFromString("120"),
@@ -31,7 +32,7 @@ func ExampleLambda() {
 }
 
 func ExampleEC2() {
-	c, _ := cost.Embedded("", "")
+	c, _ := cost.EmbeddedCatalogue("", "")
 	b, _ := cost.EC2(c, cost.EC2Usage{InstanceType: "m5.large", Count: 3})
 	fmt.Println(b.Lines[0].Quantity, b.Lines[0].Unit, b.Rounded().StringFixed(2))
 	// Output: 2190 instance-hour 210.24
@@ -40,7 +41,7 @@ func ExampleEC2() {
 func ExampleLambdaBreakEven() {
 	// The 2016 trek10 row "200 ms at 512 MB": Lambda at 2017 prices without
 	// free tier against one m4.large at $0.12/h.
-	c, _ := cost.Embedded(cost.Snapshot2017, "")
+	c, _ := cost.EmbeddedCatalogue(platform.Snapshot2017, "")
 	server, _ := cost.EC2Monthly(c, cost.EC2Usage{InstanceType: "m4.large", HourlyPrice: "0.12"})
 	be, _ := cost.LambdaBreakEven(c, cost.LambdaUsage{
 		DurationMS: decimal.RequireFromString("200"),
@@ -57,14 +58,14 @@ func ExampleLambdaBreakEven() {
 }
 
 func ExampleFargateTaskSize() {
-	c, _ := cost.Embedded("", "")
+	c, _ := cost.EmbeddedCatalogue("", "")
 	ts, _ := cost.FargateTaskSize(c, cost.FargateLinuxX86, decimal.RequireFromString("0.3"), 700)
 	fmt.Println(ts.VCPU, "vCPU,", ts.MemoryGB, "GB")
 	// Output: 0.5 vCPU, 1 GB
 }
 
 func ExampleLambdaMemorySweep() {
-	c, _ := cost.Embedded("", "")
+	c, _ := cost.EmbeddedCatalogue("", "")
 	sw, _ := cost.LambdaMemorySweep(c, cost.LambdaUsage{
 		Requests:   decimal.RequireFromString("10000000"),
 		DurationMS: decimal.RequireFromString("800"),
@@ -80,7 +81,7 @@ func ExampleLambdaMemorySweep() {
 // figure) in front of the function of [ExampleLambda]. Bill, total and
 // curve all include it.
 func ExampleLambdaTariff() {
-	c, _ := cost.Embedded(cost.Snapshot2026, "us-east-1")
+	c, _ := cost.EmbeddedCatalogue(platform.Snapshot2026, "us-east-1")
 	t, err := cost.LambdaTariff(c, cost.LambdaUsage{
 		DurationMS: decimal.RequireFromString("120"),
 		MemoryMB:   1536,

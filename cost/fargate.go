@@ -68,7 +68,7 @@ func fargateRates(c *Catalogue, p FargatePlatform) (*FargateRates, FargatePlatfo
 		return nil, p, fieldErr("fargate.platform", string(p), "is not a Fargate platform (linux/x86_64, linux/arm64, windows/x86_64)")
 	}
 	if r == nil {
-		return nil, p, fieldErr("fargate.platform", string(p), "is not priced in snapshot "+c.Snapshot)
+		return nil, p, fieldErr("fargate.platform", string(p), "is not priced in snapshot "+c.Snapshot.String())
 	}
 	return r, p, nil
 }
@@ -108,7 +108,7 @@ func FargateTaskSize(c *Catalogue, p FargatePlatform, vcpu decimal.Decimal, memo
 	}
 	if !found {
 		return TaskSize{}, fieldErr("fargate.vcpu", vcpu.String()+" vCPU / "+strconv.Itoa(memoryMB)+" MB",
-			"fits no valid Fargate task size in snapshot "+c.Snapshot)
+			"fits no valid Fargate task size in snapshot "+c.Snapshot.String())
 	}
 	return best, nil
 }

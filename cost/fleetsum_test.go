@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/platform"
 )
 
 // sumOracle is oracleSegments for a fleet of any number of steps: every
@@ -124,7 +125,7 @@ func shapeFleet(fixed, monthly, perUnit decimal.Decimal, minUnits int, weights .
 // over hours, fleets added together) against real and hand-made curves,
 // and curves that are sums, compared with the brute force.
 func TestSolveSumsFindsEveryCrossing(t *testing.T) {
-	now := embedded(t, cost.Snapshot2026)
+	now := embedded(t, platform.Snapshot2026)
 	curve := func(u cost.LambdaUsage) cost.Curve {
 		cv, err := cost.LambdaCurve(now, u)
 		require.NoError(t, err)
@@ -218,7 +219,7 @@ func TestZoneFleetAt(t *testing.T) {
 // real and hand-made curves, with per-replica request counts that divide
 // evenly and ones that do not.
 func TestSolveZoneFleets(t *testing.T) {
-	now := embedded(t, cost.Snapshot2026)
+	now := embedded(t, platform.Snapshot2026)
 	cv, err := cost.LambdaCurve(now, cost.LambdaUsage{DurationMS: d("100"), MemoryMB: 128, FreeTier: true})
 	require.NoError(t, err)
 	c := d("0.00000040833375") // a request on the main piece
@@ -256,7 +257,7 @@ func TestSolveZoneFleets(t *testing.T) {
 // written in Steps instead of the fleet's own fields, is the same fleet:
 // the same crossings exactly, on every sawtooth of the crossing tests.
 func TestSolveSplitFleetIsTheSameFleet(t *testing.T) {
-	old := embedded(t, cost.Snapshot2017)
+	old := embedded(t, platform.Snapshot2017)
 	cv, err := cost.LambdaCurve(old, lambda2017Linear())
 	require.NoError(t, err)
 	for _, f := range []cost.Fleet{
@@ -329,7 +330,7 @@ func TestFleetSum(t *testing.T) {
 // BenchmarkBreakEvenHourly solves Lambda against a fleet that follows a
 // 24-hour load shape: 24 step terms.
 func BenchmarkBreakEvenHourly(b *testing.B) {
-	c := embedded(b, cost.Snapshot2026)
+	c := embedded(b, platform.Snapshot2026)
 	cv, err := cost.LambdaCurve(c, cost.LambdaUsage{DurationMS: d("120"), MemoryMB: 512, FreeTier: true})
 	if err != nil {
 		b.Fatal(err)

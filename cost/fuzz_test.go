@@ -9,6 +9,7 @@ import (
 
 	"github.com/runwhere/runwhere/cost"
 	"github.com/runwhere/runwhere/internal/input/inputtest"
+	"github.com/runwhere/runwhere/platform"
 )
 
 func FuzzParseCatalogue(f *testing.F) {
@@ -19,7 +20,7 @@ func FuzzParseCatalogue(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var c *cost.Catalogue
 		var err error
-		inputtest.Timed(t, "ParseCatalogue", data, func() { c, err = cost.ParseCatalogue(data) })
+		inputtest.Timed(t, "ParseCatalogue", data, func() { c, err = cost.ParseCatalogue("", data) })
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "cost: ") {
 				t.Fatalf("ParseCatalogue error %q lacks the cost: prefix", err)
@@ -45,7 +46,7 @@ func FuzzLambda(f *testing.F) {
 	f.Add("7440000", "2000", 1024, false, 0, 0, "0", false)
 	f.Add("1200000", "1000", 1024, false, 0, 1000, "5900000000", true)
 	f.Add("-1", "1e3", 10240, true, 10240, 3, "1", false)
-	c, err := cost.Embedded(cost.Snapshot2026, "")
+	c, err := cost.EmbeddedCatalogue(platform.Snapshot2026, "")
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -85,7 +86,7 @@ func FuzzLambda(f *testing.F) {
 func FuzzFargateAndEC2(f *testing.F) {
 	f.Add(150, "600", "1", 2048, 30, "i", "m5.large", "")
 	f.Add(-1, "-5", "0.3", 700, 0, "w", "m99", "abc")
-	c, err := cost.Embedded(cost.Snapshot2026, "")
+	c, err := cost.EmbeddedCatalogue(platform.Snapshot2026, "")
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -31,7 +31,7 @@ func TestHostileNumbersInCatalogue(t *testing.T) {
 		for _, v := range vs {
 			t.Run(fmt.Sprintf("%s:%d:%s=%s", filepath.Base(file), v.Line, v.Key, v.Value), func(t *testing.T) {
 				var err error
-				elapsed := inputtest.Fastest(time.Duration(inputtest.Bound), func() { _, err = cost.ParseCatalogue(v.Doc) })
+				elapsed := inputtest.Fastest(time.Duration(inputtest.Bound), func() { _, err = cost.ParseCatalogue("", v.Doc) })
 				require.Error(t, err, "%s = %s accepted", v.Key, v.Value)
 				assert.Contains(t, err.Error(), fmt.Sprintf("cost: line %d:", v.Line))
 				assert.Contains(t, err.Error(), v.Key)
@@ -61,7 +61,7 @@ func TestLargeCatalogueIsRefusedQuickly(t *testing.T) {
 				fmt.Fprintf(&b, "    t%d.large: {hourly: {value: \"0.1\", source: \"https://example.com/p\", as_of: \"2026-11-01\", note: %q}}\n", i, strings.Repeat("x", 80))
 			}
 			var err error
-			elapsed := inputtest.Fastest(60*time.Duration(inputtest.Bound), func() { _, err = cost.ParseCatalogue([]byte(b.String())) })
+			elapsed := inputtest.Fastest(60*time.Duration(inputtest.Bound), func() { _, err = cost.ParseCatalogue("", []byte(b.String())) })
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tc.want)
 			// Parsing 9 MB of YAML into nodes is linear and takes most of this:

@@ -13,11 +13,12 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/platform"
 )
 
 func TestBadInputsNameFieldAndValue(t *testing.T) {
-	now := embedded(t, cost.Snapshot2026)
-	old := embedded(t, cost.Snapshot2017)
+	now := embedded(t, platform.Snapshot2026)
+	old := embedded(t, platform.Snapshot2017)
 	tests := []struct {
 		name  string
 		call  func() error
@@ -93,7 +94,7 @@ func TestBadInputsNameFieldAndValue(t *testing.T) {
 			return err
 		}, "control_plane.platform", "ecs-fargate"},
 		{"a platform the catalogue leaves out", func() error {
-			c := embedded(t, cost.Snapshot2026)
+			c := embedded(t, platform.Snapshot2026)
 			c.Fargate.WindowsX86 = nil
 			_, err := cost.Fargate(c, cost.FargateUsage{Tasks: 1, VCPU: d("1"), MemoryMB: 2048, Platform: cost.FargateWindows})
 			return err
@@ -127,11 +128,11 @@ func TestBadInputsNameFieldAndValue(t *testing.T) {
 			return err
 		}, "control_plane.platform", "mesos"},
 		{"unknown snapshot", func() error {
-			_, err := cost.Embedded("1999-01", "")
+			_, err := cost.EmbeddedCatalogue("1999-01", "")
 			return err
 		}, "snapshot", "1999-01"},
 		{"unknown region", func() error {
-			_, err := cost.Embedded("", "mars-1")
+			_, err := cost.EmbeddedCatalogue("", "mars-1")
 			return err
 		}, "region", "mars-1"},
 		{"cpu fraction above 1", func() error {

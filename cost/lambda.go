@@ -97,14 +97,14 @@ func newLambdaModel(c *Catalogue, u LambdaUsage) (*lambdaModel, error) {
 	minMB, maxMB, stepMB := lp.MemoryMinMB.Value.IntPart(), lp.MemoryMaxMB.Value.IntPart(), lp.MemoryStepMB.Value.IntPart()
 	if mb := int64(u.MemoryMB); mb < minMB || mb > maxMB {
 		return nil, fieldErr("lambda.memory_mb", strconv.Itoa(u.MemoryMB),
-			"is outside "+lp.MemoryMinMB.Value.String()+".."+lp.MemoryMaxMB.Value.String()+" MB in snapshot "+c.Snapshot)
+			"is outside "+lp.MemoryMinMB.Value.String()+".."+lp.MemoryMaxMB.Value.String()+" MB in snapshot "+c.Snapshot.String())
 	} else if (mb-minMB)%stepMB != 0 {
 		return nil, fieldErr("lambda.memory_mb", strconv.Itoa(u.MemoryMB),
-			"is not a multiple of "+lp.MemoryStepMB.Value.String()+" MB above "+lp.MemoryMinMB.Value.String()+" MB in snapshot "+c.Snapshot)
+			"is not a multiple of "+lp.MemoryStepMB.Value.String()+" MB above "+lp.MemoryMinMB.Value.String()+" MB in snapshot "+c.Snapshot.String())
 	}
 	tiers, ok := lp.Duration[arch]
 	if !ok {
-		return nil, fieldErr("lambda.arch", string(arch), "is not offered in snapshot "+c.Snapshot)
+		return nil, fieldErr("lambda.arch", string(arch), "is not offered in snapshot "+c.Snapshot.String())
 	}
 	m.labels = labelsFor(arch)
 	m.tiers, m.prior = tiers, u.PriorGBSeconds
@@ -114,7 +114,7 @@ func newLambdaModel(c *Catalogue, u LambdaUsage) (*lambdaModel, error) {
 	}
 	if u.EphemeralStorageMB > 0 {
 		if lp.EphemeralStorage == nil {
-			return nil, fieldErr("lambda.ephemeral_storage_mb", strconv.Itoa(u.EphemeralStorageMB), "is not configurable in snapshot "+c.Snapshot)
+			return nil, fieldErr("lambda.ephemeral_storage_mb", strconv.Itoa(u.EphemeralStorageMB), "is not configurable in snapshot "+c.Snapshot.String())
 		}
 		st := decimal.NewFromInt(int64(u.EphemeralStorageMB))
 		if st.LessThan(lp.EphemeralFreeMB.Value) || st.GreaterThan(lp.EphemeralMaxMB.Value) {
@@ -138,7 +138,7 @@ func newLambdaModel(c *Catalogue, u LambdaUsage) (*lambdaModel, error) {
 		pp, ok := lp.Provisioned[arch]
 		if !ok {
 			return nil, fieldErr("lambda.provisioned_concurrency", strconv.Itoa(u.ProvisionedConcurrency),
-				"is not offered for "+string(arch)+" in snapshot "+c.Snapshot)
+				"is not offered for "+string(arch)+" in snapshot "+c.Snapshot.String())
 		}
 		hours := u.ProvisionedHours
 		if hours.IsZero() {
@@ -288,7 +288,7 @@ func snapshotOf(c *Catalogue) string {
 	if c == nil {
 		return "nil catalogue"
 	}
-	return c.Snapshot
+	return c.Snapshot.String()
 }
 
 // Lambda prices one function's month (see [LambdaUsage] for the rules). The

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/platform"
 )
 
 // TestLambdaMemoryLimits prices a function at exactly the smallest and the
@@ -19,34 +20,34 @@ import (
 // 2017-2020 page). 1M invocations of 100 ms each time.
 func TestLambdaMemoryLimits(t *testing.T) {
 	tests := []struct {
-		snapshot string
+		snapshot platform.SnapshotID
 		memoryMB int
 		gbs      string // duration quantity; "" = refused
 		amount   string
 	}{
 		// 128/1024 GB × 0.1 s × 1M = 12,500 GB-s × $0.0000166667 = $0.20833375
-		{cost.Snapshot2026, 128, "12500", "0.20833375"},
+		{platform.Snapshot2026, 128, "12500", "0.20833375"},
 		// 10,240/1024 GB × 0.1 s × 1M = 1,000,000 GB-s × $0.0000166667 = $16.6667
-		{cost.Snapshot2026, 10240, "1000000", "16.6667"},
-		{cost.Snapshot2026, 127, "", ""},
-		{cost.Snapshot2026, 10241, "", ""},
+		{platform.Snapshot2026, 10240, "1000000", "16.6667"},
+		{platform.Snapshot2026, 127, "", ""},
+		{platform.Snapshot2026, 10241, "", ""},
 		// 12,500 GB-s × $0.00001667 = $0.208375
-		{cost.Snapshot2017, 128, "12500", "0.208375"},
+		{platform.Snapshot2017, 128, "12500", "0.208375"},
 		// 3,008/1024 GB × 0.1 s × 1M = 293,750 GB-s × $0.00001667 = $4.8968125
-		{cost.Snapshot2017, 3008, "293750", "4.8968125"},
-		{cost.Snapshot2017, 64, "", ""},   // one 64 MB step below
-		{cost.Snapshot2017, 3072, "", ""}, // one 64 MB step above
-		{cost.Snapshot2017, 3009, "", ""}, // above, off the grid
-		{cost.Snapshot2017, 3007, "", ""}, // inside, off the grid
-		{cost.Snapshot2017, 129, "", ""},  // inside, off the grid
-		{cost.Snapshot2017, 0, "", ""},    // the zero value is not a default
-		{cost.Snapshot2026, -128, "", ""}, // negative
+		{platform.Snapshot2017, 3008, "293750", "4.8968125"},
+		{platform.Snapshot2017, 64, "", ""},   // one 64 MB step below
+		{platform.Snapshot2017, 3072, "", ""}, // one 64 MB step above
+		{platform.Snapshot2017, 3009, "", ""}, // above, off the grid
+		{platform.Snapshot2017, 3007, "", ""}, // inside, off the grid
+		{platform.Snapshot2017, 129, "", ""},  // inside, off the grid
+		{platform.Snapshot2017, 0, "", ""},    // the zero value is not a default
+		{platform.Snapshot2026, -128, "", ""}, // negative
 		// the last size below the maximum: 2,944/1024 GB × 0.1 s × 1M
 		// = 287,500 GB-s × $0.00001667 = $4.792625
-		{cost.Snapshot2017, 2944, "287500", "4.792625"},
+		{platform.Snapshot2017, 2944, "287500", "4.792625"},
 	}
 	for _, tc := range tests {
-		t.Run(tc.snapshot+"/"+strconv.Itoa(tc.memoryMB), func(t *testing.T) {
+		t.Run(tc.snapshot.String()+"/"+strconv.Itoa(tc.memoryMB), func(t *testing.T) {
 			c := embedded(t, tc.snapshot)
 			u := cost.LambdaUsage{Requests: d("1000000"), DurationMS: d("100"), MemoryMB: tc.memoryMB}
 			b, err := cost.Lambda(c, u)
@@ -73,27 +74,27 @@ func TestLambdaMemoryLimits(t *testing.T) {
 // 1M invocations of 1 s at 128 MB.
 func TestLambdaEphemeralStorageLimits(t *testing.T) {
 	tests := []struct {
-		snapshot  string
+		snapshot  platform.SnapshotID
 		storageMB int
 		amount    string // of the storage line; "none" = no line; "" = refused
 	}{
-		{cost.Snapshot2026, 0, "none"},   // the default: the free 512 MB
-		{cost.Snapshot2026, 512, "none"}, // the minimum is the free size
+		{platform.Snapshot2026, 0, "none"},   // the default: the free 512 MB
+		{platform.Snapshot2026, 512, "none"}, // the minimum is the free size
 		// 1 MB = 1/1024 GB × 1 s × 1M = 976.5625 GB-s × $0.0000000309
 		// = $0.00003017578125
-		{cost.Snapshot2026, 513, "0.00003017578125"},
+		{platform.Snapshot2026, 513, "0.00003017578125"},
 		// (10,240 − 512)/1024 = 9.5 GB × 1 s × 1M = 9,500,000 GB-s
 		// × $0.0000000309 = $0.29355
-		{cost.Snapshot2026, 10240, "0.29355"},
-		{cost.Snapshot2026, 511, ""},
-		{cost.Snapshot2026, 1, ""},
-		{cost.Snapshot2026, 10241, ""},
-		{cost.Snapshot2026, -1, ""},
-		{cost.Snapshot2017, 512, ""}, // not configurable then
-		{cost.Snapshot2017, 0, "none"},
+		{platform.Snapshot2026, 10240, "0.29355"},
+		{platform.Snapshot2026, 511, ""},
+		{platform.Snapshot2026, 1, ""},
+		{platform.Snapshot2026, 10241, ""},
+		{platform.Snapshot2026, -1, ""},
+		{platform.Snapshot2017, 512, ""}, // not configurable then
+		{platform.Snapshot2017, 0, "none"},
 	}
 	for _, tc := range tests {
-		t.Run(tc.snapshot+"/"+strconv.Itoa(tc.storageMB), func(t *testing.T) {
+		t.Run(tc.snapshot.String()+"/"+strconv.Itoa(tc.storageMB), func(t *testing.T) {
 			c := embedded(t, tc.snapshot)
 			u := cost.LambdaUsage{Requests: d("1000000"), DurationMS: d("1000"), MemoryMB: 128, EphemeralStorageMB: tc.storageMB}
 			b, err := cost.Lambda(c, u)
@@ -122,7 +123,7 @@ func TestLambdaEphemeralStorageLimits(t *testing.T) {
 // (0.25 vCPU / 0.5 GB and 32 vCPU / 244 GB, https://aws.amazon.com/fargate/pricing/
 // "Supported Configurations") for a month, and refuses anything beyond.
 func TestFargateTaskSizeLimits(t *testing.T) {
-	c := embedded(t, cost.Snapshot2026)
+	c := embedded(t, platform.Snapshot2026)
 	tests := []struct {
 		name     string
 		vcpu     string
@@ -160,7 +161,7 @@ func TestFargateTaskSizeLimits(t *testing.T) {
 // minimum (60 s Linux, 300 s Windows, https://aws.amazon.com/fargate/pricing/
 // "Duration"), one task of 1 vCPU / 2 GB.
 func TestFargateEdges(t *testing.T) {
-	c := embedded(t, cost.Snapshot2026)
+	c := embedded(t, platform.Snapshot2026)
 	tests := []struct {
 		name     string
 		usage    cost.FargateUsage
@@ -236,7 +237,7 @@ func TestEC2CountAndHourLimits(t *testing.T) {
 			{"negative hours", cost.EC2Usage{InstanceType: "m4.large", Count: 1, Hours: d("-1")}, ""},
 		}
 		for _, tc := range tests {
-			t.Run(snapshot+"/"+tc.name, func(t *testing.T) {
+			t.Run(snapshot.String()+"/"+tc.name, func(t *testing.T) {
 				b, err := cost.EC2(c, tc.usage)
 				if tc.qty == "" {
 					var fe *cost.FieldError

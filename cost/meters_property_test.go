@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/platform"
 )
 
 // randomPoints draws request counts to evaluate a curve at: 0, every
@@ -145,7 +146,7 @@ func gatewayTerm(r *rand.Rand) cost.Term {
 // and to a gateway's: the sum's breaks are both curves', it equals the
 // sum at every point, and adding curves is adding tariffs.
 func TestCurveAddIsThePointwiseSum(t *testing.T) {
-	c := embedded(t, cost.Snapshot2026)
+	c := embedded(t, platform.Snapshot2026)
 	for _, seed := range propertySeeds {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
 			r := rand.New(rand.NewPCG(seed, seed^0xadd))
@@ -194,7 +195,7 @@ func TestCurveAddIsThePointwiseSum(t *testing.T) {
 // at the billed task-seconds and instance-hours, and the monthly unit
 // prices the fleets step by are the tariffs' over a month.
 func TestServerTariffsAgree(t *testing.T) {
-	c := embedded(t, cost.Snapshot2026)
+	c := embedded(t, platform.Snapshot2026)
 	minimum := map[cost.FargatePlatform]decimal.Decimal{
 		"": c.Fargate.LinuxX86.MinimumSeconds.Value, cost.FargateLinuxX86: c.Fargate.LinuxX86.MinimumSeconds.Value,
 		cost.FargateLinuxARM64: c.Fargate.LinuxARM64.MinimumSeconds.Value, cost.FargateWindows: c.Fargate.WindowsX86.MinimumSeconds.Value,

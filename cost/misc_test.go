@@ -9,11 +9,12 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/platform"
 )
 
 // Bill.Add keeps both bills' lines in order and leaves both bills alone.
 func TestBillAdd(t *testing.T) {
-	c := embedded(t, cost.Snapshot2026)
+	c := embedded(t, platform.Snapshot2026)
 	eks, err := cost.ControlPlaneBill(c, cost.ControlPlane{Platform: "eks"})
 	require.NoError(t, err)
 	nodes, err := cost.EC2(c, cost.EC2Usage{InstanceType: "m5.large", Count: 3})

@@ -155,8 +155,8 @@ func concatPins(lists ...[]pin) []pin {
 // catalogue has no entry here and fails TestEveryFigureIsPinned until its
 // figures are written down from their sources.
 var pinnedFigures = map[string][]pin{
-	cost.Snapshot2017 + "/us-east-1": pinned2017,
-	cost.Snapshot2026 + "/us-east-1": pinned2026,
+	platform.Snapshot2017.String() + "/us-east-1": pinned2017,
+	platform.Snapshot2026.String() + "/us-east-1": pinned2026,
 }
 
 // pricedFigures walks a catalogue by reflection and returns every number it
@@ -225,15 +225,15 @@ func pricedFigures(t *testing.T, c *cost.Catalogue) map[string]string {
 // catalogue lacks, and on any digit that differs from the source.
 func TestEveryFigureIsPinned(t *testing.T) {
 	// The embedded files themselves name every snapshot and region there is.
-	all, err := cost.LoadFS(os.DirFS("."), "data")
+	all, err := cost.LoadCatalogues(os.DirFS("."), "data")
 	require.NoError(t, err)
 	require.NotEmpty(t, all)
 	seen := map[string]bool{}
 	for _, loaded := range all {
-		key := loaded.Snapshot + "/" + loaded.Region
+		key := loaded.Snapshot.String() + "/" + loaded.Region
 		seen[key] = true
 		t.Run(key, func(t *testing.T) {
-			c, err := cost.Embedded(loaded.Snapshot, loaded.Region)
+			c, err := cost.EmbeddedCatalogue(loaded.Snapshot, loaded.Region)
 			require.NoError(t, err)
 			got := pricedFigures(t, c)
 			pins, ok := pinnedFigures[key]

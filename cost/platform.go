@@ -19,9 +19,9 @@ func (c *Catalogue) joinPlatform() error {
 		return nil
 	}
 	if l := c.Lambda; l != nil {
-		p, err := platform.EmbeddedCatalogueAt(platform.SnapshotID(c.Snapshot))
+		p, err := platform.EmbeddedCatalogueAt(c.Snapshot)
 		if err != nil {
-			return fieldErr("snapshot", c.Snapshot, "has no Lambda limits in package platform: "+err.Error())
+			return fieldErr("snapshot", c.Snapshot.String(), "has no Lambda limits in package platform: "+err.Error())
 		}
 		fn, _ := p.Platform(platform.Lambda)
 		lim := fn.Limits
@@ -33,7 +33,7 @@ func (c *Catalogue) joinPlatform() error {
 			{"memory_min", lim.MemoryMin, &l.MemoryMinMB}, {"memory_max", lim.MemoryMax, &l.MemoryMaxMB}, {"memory_step", lim.MemoryStep, &l.MemoryStepMB},
 		} {
 			if f.from == nil {
-				return fieldErr("snapshot", c.Snapshot, "has no Lambda "+f.name+" limit in platform snapshot "+p.Snapshot.String())
+				return fieldErr("snapshot", c.Snapshot.String(), "has no Lambda "+f.name+" limit in platform snapshot "+p.Snapshot.String())
 			}
 			*f.to = figureOf(f.from)
 		}
@@ -46,9 +46,9 @@ func (c *Catalogue) joinPlatform() error {
 		}
 	}
 	if c.Fargate != nil {
-		t, err := platform.EmbeddedTaskSizes(platform.SnapshotID(c.Snapshot))
+		t, err := platform.EmbeddedTaskSizes(c.Snapshot)
 		if err != nil {
-			return fieldErr("snapshot", c.Snapshot, "has no Fargate task sizes in package platform: "+err.Error())
+			return fieldErr("snapshot", c.Snapshot.String(), "has no Fargate task sizes in package platform: "+err.Error())
 		}
 		c.Fargate.TaskSizes = taskSizesOf(t)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/platform"
 )
 
 // propertySeeds are the fixed seeds of the property tests: each run draws
@@ -153,7 +154,7 @@ func TestLambdaFreeTierEdgesAreNeverNegative(t *testing.T) {
 	for _, snapshot := range cost.Snapshots() {
 		c := embedded(t, snapshot)
 		for _, req := range []string{"0", "1", "799999", "800000", "800001", "999999", "1000000", "1000001"} {
-			t.Run(snapshot+"/"+req, func(t *testing.T) {
+			t.Run(snapshot.String()+"/"+req, func(t *testing.T) {
 				u := cost.LambdaUsage{Requests: d(req), DurationMS: d("1000"), MemoryMB: 512, FreeTier: true}
 				b, err := cost.Lambda(c, u)
 				require.NoError(t, err)
@@ -199,7 +200,7 @@ func fargateUsage(r *rand.Rand) cost.FargateUsage {
 }
 
 func TestFargateBillProperties(t *testing.T) {
-	c := embedded(t, cost.Snapshot2026)
+	c := embedded(t, platform.Snapshot2026)
 	for _, seed := range propertySeeds {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
 			r := rand.New(rand.NewPCG(seed, seed))
@@ -240,13 +241,13 @@ func TestEC2AndControlPlaneBillProperties(t *testing.T) {
 					checkBill(t, what, b)
 
 					cp := cost.ControlPlane{
-						Platform: pick(r, "eks", "ecs-ec2", "ecs-fargate", "kubernetes", "swarm", "nomad", "lambda"),
+						Platform: pick(r, platform.EKS, platform.ECSEC2, platform.ECSFargate, platform.Kubernetes, platform.Swarm, platform.Nomad, platform.Lambda),
 						Clusters: pick(r, 0, 1, 2, r.IntN(20)),
 						Hours:    pick(r, d("0"), d("1"), randDecimal(r, 730, 3)),
 						Support:  pick(r, "", cost.EKSStandard, cost.EKSExtended),
 						Managers: cost.EC2Usage{InstanceType: u.InstanceType, Count: 1 + r.IntN(7), Discount: u.Discount},
 					}
-					if snapshot == cost.Snapshot2017 && (cp.Platform == "eks" || cp.Platform[:3] == "ecs") {
+					if snapshot == platform.Snapshot2017 && (cp.Platform == platform.EKS || cp.Platform == platform.ECSEC2 || cp.Platform == platform.ECSFargate) {
 						continue // not priced in 2017-12: an error, tested elsewhere
 					}
 					what = fmt.Sprintf("ControlPlaneBill(%s, %+v)", snapshot, cp)
@@ -267,16 +268,16 @@ func TestEC2AndControlPlaneBillProperties(t *testing.T) {
 // positive amount, and bills inside the free tier, or the properties above
 // would hold vacuously for the lines no draw reaches.
 func TestPropertyDrawsReachEveryLineKind(t *testing.T) {
-	want := map[string][]string{
-		cost.Snapshot2017: {"lambda requests (x86_64)", "lambda duration (x86_64)"},
-		cost.Snapshot2026: {},
+	want := map[platform.SnapshotID][]string{
+		platform.Snapshot2017: {"lambda requests (x86_64)", "lambda duration (x86_64)"},
+		platform.Snapshot2026: {},
 	}
 	for _, a := range []string{"x86_64", "arm64"} {
-		want[cost.Snapshot2026] = append(want[cost.Snapshot2026],
+		want[platform.Snapshot2026] = append(want[platform.Snapshot2026],
 			"lambda requests ("+a+")", "lambda provisioned concurrency ("+a+")",
 			"lambda provisioned duration ("+a+")", "lambda ephemeral storage ("+a+")")
 		for i := 1; i <= 3; i++ {
-			want[cost.Snapshot2026] = append(want[cost.Snapshot2026], "lambda duration ("+a+", tier "+strconv.Itoa(i)+")")
+			want[platform.Snapshot2026] = append(want[platform.Snapshot2026], "lambda duration ("+a+", tier "+strconv.Itoa(i)+")")
 		}
 	}
 	for _, snapshot := range cost.Snapshots() {
@@ -305,7 +306,7 @@ func TestPropertyDrawsReachEveryLineKind(t *testing.T) {
 		assert.Positive(t, insideFree, "%s: no draw lies inside the free tier", snapshot)
 	}
 	seen := map[string]bool{}
-	c := embedded(t, cost.Snapshot2026)
+	c := embedded(t, platform.Snapshot2026)
 	for _, seed := range propertySeeds {
 		r := rand.New(rand.NewPCG(seed, seed))
 		for range usagesPerSeed {

@@ -7,13 +7,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/platform"
 )
 
 func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
-func embedded(t testing.TB, snapshot string) *cost.Catalogue {
+func embedded(t testing.TB, snapshot platform.SnapshotID) *cost.Catalogue {
 	t.Helper()
-	c, err := cost.Embedded(snapshot, "us-east-1")
+	c, err := cost.EmbeddedCatalogue(snapshot, "us-east-1")
 	require.NoError(t, err)
 	return c
 }
@@ -31,7 +32,7 @@ func lineAmounts(b cost.Bill) map[string]string {
 func TestLambdaPublishedExamples(t *testing.T) {
 	tests := []struct {
 		name     string
-		snapshot string
+		snapshot platform.SnapshotID
 		usage    cost.LambdaUsage
 		lines    map[string]string
 		total    string
@@ -40,7 +41,7 @@ func TestLambdaPublishedExamples(t *testing.T) {
 			// L1 "Mobile application backend", https://aws.amazon.com/lambda/pricing/
 			// 3M requests, 120 ms, 1536 MB, free tier: compute 140,000 GB-s → $2.33,
 			// requests 2M → $0.40, total $2.73.
-			name: "L1 mobile backend", snapshot: cost.Snapshot2026,
+			name: "L1 mobile backend", snapshot: platform.Snapshot2026,
 			usage: cost.LambdaUsage{Requests: d("3000000"), DurationMS: d("120"), MemoryMB: 1536, FreeTier: true},
 			lines: map[string]string{
 				"lambda requests (x86_64)":         "0.40",
@@ -52,7 +53,7 @@ func TestLambdaPublishedExamples(t *testing.T) {
 			// L2 "Enriching streaming telemetry", https://aws.amazon.com/lambda/pricing/
 			// 7.44M requests, 2 s, 1024 MB, no free tier: requests $1.488 → $1.49,
 			// compute 14,880,000 GB-s → $248.00, total $249.49.
-			name: "L2 streaming telemetry", snapshot: cost.Snapshot2026,
+			name: "L2 streaming telemetry", snapshot: platform.Snapshot2026,
 			usage: cost.LambdaUsage{Requests: d("7440000"), DurationMS: d("2000"), MemoryMB: 1024},
 			lines: map[string]string{
 				"lambda requests (x86_64)":         "1.49",
@@ -64,7 +65,7 @@ func TestLambdaPublishedExamples(t *testing.T) {
 			// H1: 2017-2020 page, Example 1, https://aws.amazon.com/lambda/pricing/
 			// 512 MB, 3M executions of 1 s, free tier: 1,100,000 GB-s × $0.00001667
 			// = $18.34, requests $0.40, total $18.74.
-			name: "H1 2017 example 1", snapshot: cost.Snapshot2017,
+			name: "H1 2017 example 1", snapshot: platform.Snapshot2017,
 			usage: cost.LambdaUsage{Requests: d("3000000"), DurationMS: d("1000"), MemoryMB: 512, FreeTier: true},
 			lines: map[string]string{
 				"lambda requests (x86_64)": "0.40",
@@ -78,7 +79,7 @@ func TestLambdaPublishedExamples(t *testing.T) {
 			// the page's total as recalled is $11.63 = compute $5.83 + requests $5.80):
 			// 750,000 − 400,000 = 350,000 GB-s × $0.00001667 = $5.8345 → $5.83;
 			// 29M requests × $0.20/M = $5.80.
-			name: "H2 2017 example 2", snapshot: cost.Snapshot2017,
+			name: "H2 2017 example 2", snapshot: platform.Snapshot2017,
 			usage: cost.LambdaUsage{Requests: d("30000000"), DurationMS: d("200"), MemoryMB: 128, FreeTier: true},
 			lines: map[string]string{
 				"lambda requests (x86_64)": "5.80",
@@ -93,7 +94,7 @@ func TestLambdaPublishedExamples(t *testing.T) {
 			// all served by the provisioned environments, no free tier:
 			// 7,200,000 GB-s × $0.0000041667 = $30.00; 1,200,000 GB-s ×
 			// $0.0000097222 = $11.67; 1.2M requests = $0.24; total $41.91.
-			name: "PC example 1", snapshot: cost.Snapshot2026,
+			name: "PC example 1", snapshot: platform.Snapshot2026,
 			usage: cost.LambdaUsage{Requests: d("1200000"), DurationMS: d("1000"), MemoryMB: 1024,
 				ProvisionedConcurrency: 1000, ProvisionedHours: d("2"), FreeTier: true},
 			lines: map[string]string{
@@ -126,7 +127,7 @@ func TestLambdaPublishedExamples(t *testing.T) {
 // Examples", US East (N. Virginia)), reproduced to the cent: each line is
 // rounded half up and the rounded lines are summed, as the page does.
 func TestFargatePublishedExamples(t *testing.T) {
-	c := embedded(t, cost.Snapshot2026)
+	c := embedded(t, platform.Snapshot2026)
 	tests := []struct {
 		name  string
 		usage cost.FargateUsage

@@ -8,11 +8,12 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/platform"
 )
 
 func TestLambdaRules(t *testing.T) {
-	now := embedded(t, cost.Snapshot2026)
-	old := embedded(t, cost.Snapshot2017)
+	now := embedded(t, platform.Snapshot2026)
+	old := embedded(t, platform.Snapshot2017)
 	tests := []struct {
 		name  string
 		cat   *cost.Catalogue
@@ -67,7 +68,7 @@ func TestLambdaRules(t *testing.T) {
 }
 
 func TestEC2Billing(t *testing.T) {
-	c := embedded(t, cost.Snapshot2026)
+	c := embedded(t, platform.Snapshot2026)
 	tests := []struct {
 		name  string
 		usage cost.EC2Usage
@@ -92,7 +93,7 @@ func TestEC2Billing(t *testing.T) {
 }
 
 func TestFargateTaskSize(t *testing.T) {
-	c := embedded(t, cost.Snapshot2026)
+	c := embedded(t, platform.Snapshot2026)
 	tests := []struct {
 		vcpu            string
 		mem             int
@@ -118,7 +119,7 @@ func TestFargateTaskSize(t *testing.T) {
 }
 
 func TestFargateRules(t *testing.T) {
-	c := embedded(t, cost.Snapshot2026)
+	c := embedded(t, platform.Snapshot2026)
 	// Windows: 5-minute minimum and an OS licence line; 1 task of 1 vCPU/2 GB
 	// for 10 s is billed 300 s.
 	b, err := cost.Fargate(c, cost.FargateUsage{Platform: cost.FargateWindows, Tasks: 1, Seconds: d("10"), VCPU: d("1"), MemoryMB: 2048})
@@ -143,7 +144,7 @@ func TestFargateRules(t *testing.T) {
 }
 
 func TestControlPlanes(t *testing.T) {
-	c := embedded(t, cost.Snapshot2026)
+	c := embedded(t, platform.Snapshot2026)
 	tests := []struct {
 		name  string
 		cp    cost.ControlPlane
@@ -176,7 +177,7 @@ func TestBillRounding(t *testing.T) {
 }
 
 func TestLambdaMemorySweep(t *testing.T) {
-	c := embedded(t, cost.Snapshot2026)
+	c := embedded(t, platform.Snapshot2026)
 	u := cost.LambdaUsage{Requests: d("10000000"), DurationMS: d("1000"), MemoryMB: 1769}
 	// Fully CPU-bound: duration × memory is constant up to 1 vCPU, so the
 	// request price aside the cost is flat until 1,769 MB, rounding aside.
@@ -193,7 +194,7 @@ func TestLambdaMemorySweep(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 128, sw.Points[sw.Cheapest].MemoryMB)
 	// 2017-12 sweeps 128..3008 in 64 MB steps.
-	sw, err = cost.LambdaMemorySweep(embedded(t, cost.Snapshot2017), cost.LambdaUsage{Requests: d("1000"), DurationMS: d("100"), MemoryMB: 128}, d("0.5"))
+	sw, err = cost.LambdaMemorySweep(embedded(t, platform.Snapshot2017), cost.LambdaUsage{Requests: d("1000"), DurationMS: d("100"), MemoryMB: 128}, d("0.5"))
 	require.NoError(t, err)
 	assert.Len(t, sw.Points, (3008-128)/64+1)
 }

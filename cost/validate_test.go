@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/platform"
 )
 
 // TestParseCatalogueRefusesEachRule breaks one rule at a time in the full
@@ -22,7 +23,7 @@ func TestParseCatalogueRefusesEachRule(t *testing.T) {
 	src, err := os.ReadFile("data/2026-11_us-east-1.yaml")
 	require.NoError(t, err)
 	base := string(src)
-	_, err = cost.ParseCatalogue(src)
+	_, err = cost.ParseCatalogue("", src)
 	require.NoError(t, err)
 
 	tests := []struct {
@@ -87,7 +88,7 @@ func TestParseCatalogueRefusesEachRule(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			require.Equal(t, 1, strings.Count(base, tc.old), "the edit %q must match once", tc.old)
 			doc := strings.Replace(base, tc.old, tc.new, 1)
-			_, err := cost.ParseCatalogue([]byte(doc))
+			_, err := cost.ParseCatalogue("", []byte(doc))
 			require.Error(t, err, "ParseCatalogue(%s) accepted", tc.name)
 			var fe *cost.FieldError
 			require.True(t, errors.As(err, &fe), "ParseCatalogue(%s) = %v, want a *FieldError", tc.name, err)
@@ -110,7 +111,7 @@ func TestParseCatalogueReportsArchitecturesInOrder(t *testing.T) {
 	doc := strings.Replace(string(src), `value: "0.0000120001"`, `value: "-1"`, 1)
 	doc = strings.Replace(doc, `value: "0.000015"`, `value: "-2"`, 1)
 	for range 5 { // map order varies from run to run
-		_, err := cost.ParseCatalogue([]byte(doc))
+		_, err := cost.ParseCatalogue("", []byte(doc))
 		var fe *cost.FieldError
 		require.True(t, errors.As(err, &fe), "ParseCatalogue(two broken tiers) = %v", err)
 		assert.Equal(t, "lambda.duration.arm64[1].value", fe.Field)
@@ -118,9 +119,9 @@ func TestParseCatalogueReportsArchitecturesInOrder(t *testing.T) {
 }
 
 func TestInstanceTypes(t *testing.T) {
-	want := map[string][]string{
-		cost.Snapshot2017: {"m4.large"},
-		cost.Snapshot2026: {"c5.large", "m4.large", "m5.large", "m6g.large", "m7g.large", "m7g.xlarge", "t3.large", "t3.medium", "t3.micro", "t3.small"},
+	want := map[platform.SnapshotID][]string{
+		platform.Snapshot2017: {"m4.large"},
+		platform.Snapshot2026: {"c5.large", "m4.large", "m5.large", "m6g.large", "m7g.large", "m7g.xlarge", "t3.large", "t3.medium", "t3.micro", "t3.small"},
 	}
 	for _, s := range cost.Snapshots() {
 		assert.Equal(t, want[s], embedded(t, s).InstanceTypes(), "Embedded(%s).InstanceTypes()", s)
@@ -164,7 +165,7 @@ lambda:
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := cost.ParseCatalogue([]byte(head + tc.tail))
+			_, err := cost.ParseCatalogue("", []byte(head+tc.tail))
 			var fe *cost.FieldError
 			require.True(t, errors.As(err, &fe), "ParseCatalogue(%s) = %v, want a *FieldError", tc.name, err)
 			assert.Equal(t, tc.field, fe.Field)
@@ -172,7 +173,7 @@ lambda:
 			assert.Contains(t, fe.Reason, tc.reason)
 		})
 	}
-	c, err := cost.ParseCatalogue([]byte(head + "  provisioned:\n    x86_64: " + pcPrices + "\n"))
+	c, err := cost.ParseCatalogue("", []byte(head+"  provisioned:\n    x86_64: "+pcPrices+"\n"))
 	require.NoError(t, err, "the same catalogue with x86_64 provisioned prices")
 	b, err := cost.Lambda(c, cost.LambdaUsage{Requests: d("1"), DurationMS: d("1000"), MemoryMB: 1024, ProvisionedConcurrency: 1, ProvisionedHours: d("1")})
 	require.NoError(t, err)
@@ -202,7 +203,7 @@ func TestValidateLambdaRanges(t *testing.T) {
 			"lambda.ephemeral_storage", "needs the /tmp range"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c := embedded(t, cost.Snapshot2026)
+			c := embedded(t, platform.Snapshot2026)
 			require.NoError(t, c.Validate())
 			tc.edit(c.Lambda)
 			err := c.Validate()
@@ -218,11 +219,11 @@ func TestValidateLambdaRanges(t *testing.T) {
 // caller's catalogue for a later month takes the newest, one before the
 // oldest snapshot has none.
 func TestParseCatalogueTakesLambdaRangesFromPlatform(t *testing.T) {
-	c := embedded(t, cost.Snapshot2017)
+	c := embedded(t, platform.Snapshot2017)
 	assert.Equal(t, "3008", c.Lambda.MemoryMaxMB.Value.String(), "2017-12 memory max")
 	assert.Equal(t, "64", c.Lambda.MemoryStepMB.Value.String(), "2017-12 memory step")
 	assert.Nil(t, c.Lambda.EphemeralMaxMB, "2017-12 prices no /tmp")
-	now := embedded(t, cost.Snapshot2026)
+	now := embedded(t, platform.Snapshot2026)
 	assert.Equal(t, "10240", now.Lambda.MemoryMaxMB.Value.String(), "2026-11 memory max")
 	assert.Equal(t, "512", now.Lambda.EphemeralFreeMB.Value.String(), "2026-11 /tmp free")
 	assert.Equal(t, "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html", string(now.Lambda.EphemeralMaxMB.URL))
@@ -239,10 +240,10 @@ lambda:
     x86_64:
       - {value: "0.00001", source: "https://example.com/p", as_of: "2030-01-01"}
 `
-	later, err := cost.ParseCatalogue(fmt.Appendf(nil, doc, "2030-01"))
+	later, err := cost.ParseCatalogue("", fmt.Appendf(nil, doc, "2030-01"))
 	require.NoError(t, err)
 	assert.Equal(t, "10240", later.Lambda.MemoryMaxMB.Value.String(), "2030-01 takes 2026-11's limits")
-	_, err = cost.ParseCatalogue(fmt.Appendf(nil, doc, "2010-01"))
+	_, err = cost.ParseCatalogue("", fmt.Appendf(nil, doc, "2010-01"))
 	var fe *cost.FieldError
 	require.True(t, errors.As(err, &fe), "ParseCatalogue(2010-01) = %v", err)
 	assert.Equal(t, "snapshot", fe.Field)
