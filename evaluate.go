@@ -215,7 +215,7 @@ func (e *env) evaluateLambda(p platform.Platform) (model, error) {
 		}
 		m.lambda = &curve
 	}
-	m.report.HA, err = ha.Summarize(ha.Topology{Platform: string(p.ID), Snapshot: e.s.Snapshot}, e.model)
+	m.report.HA, err = ha.Summarize(ha.Topology{Platform: p.ID, Snapshot: platform.SnapshotID(e.s.Snapshot)}, e.model)
 	return m, err
 }
 

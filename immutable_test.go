@@ -62,7 +62,7 @@ func TestReturnedValuesShareNothing(t *testing.T) {
 	}
 	snapshots := platform.Snapshots()
 	require.Len(t, snapshots, 2)
-	hc, err := ha.Default()
+	hc, err := ha.EmbeddedCatalogue()
 	require.NoError(t, err)
 	inst, err := platform.EmbeddedInstances()
 	require.NoError(t, err)
@@ -222,7 +222,7 @@ func TestReturnedValuesShareNothing(t *testing.T) {
 			return &out
 		}},
 		{"ha.Default", func(t *testing.T) any {
-			c, err := ha.Default()
+			c, err := ha.EmbeddedCatalogue()
 			require.NoError(t, err)
 			return &c
 		}},
@@ -236,7 +236,7 @@ func TestReturnedValuesShareNothing(t *testing.T) {
 			var out struct {
 				Platforms []ha.PlatformInfo
 				Sources   map[string]ha.Source
-				Snapshots []string
+				Snapshots []platform.SnapshotID
 				Events    []ha.Event
 				Each      []platformHA
 			}
@@ -270,7 +270,7 @@ func TestReturnedValuesShareNothing(t *testing.T) {
 				States    [][]ha.State
 			}
 			for _, id := range platform.IDs() {
-				top := ha.Topology{Platform: string(id), Snapshot: "2026-11", Zones: 3}
+				top := ha.Topology{Platform: id, Snapshot: "2026-11", Zones: 3}
 				p, err := hc.Platform(id)
 				require.NoError(t, err)
 				if p.ControlPlane == ha.Raft {

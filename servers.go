@@ -259,7 +259,7 @@ const maxModelledWorkers = 10000
 // package checks it against what is left after a zone's loss.
 func (e *env) topology(p platform.Platform, managers, workers, needed int64) ha.Topology {
 	z, _ := e.zones()
-	t := ha.Topology{Platform: string(p.ID), Snapshot: e.s.Snapshot, Zones: int(z)}
+	t := ha.Topology{Platform: p.ID, Snapshot: platform.SnapshotID(e.s.Snapshot), Zones: int(z)}
 	if p.ControlPlane.RunBy == platform.User {
 		t.Managers = int(managers)
 		if managers == 0 { // not sized: the scenario's control plane as given

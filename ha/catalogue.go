@@ -28,8 +28,8 @@ var embedded embed.FS
 // Catalogue holds the failure scenarios and their sources. What each
 // platform is (its consensus, who runs its workers, its SLAs) is package
 // platform's, read from there. It is immutable once loaded; the zero
-// Catalogue is empty. Use [Default] for the embedded data or [Load] for
-// your own.
+// Catalogue is empty. Use [EmbeddedCatalogue] for the embedded data or
+// [LoadCatalogue] for your own.
 type Catalogue struct {
 	sources   map[string]Source
 	platforms map[platform.ID]PlatformInfo
@@ -59,11 +59,11 @@ func infoOf(p platform.Platform) PlatformInfo {
 	return PlatformInfo{ID: p.ID, Name: p.Name, ControlPlane: string(p.ControlPlane.Consensus), Workers: p.Workers.Value == platform.User}
 }
 
-// Default returns the embedded catalogue, parsed once. Each call returns a
-// Catalogue of its own, so that `*c = ha.Catalogue{}` cannot empty the one
-// every evaluation reads; the tables it refers to are never written after
-// Load and no method hands them out, so they are shared.
-func Default() (*Catalogue, error) {
+// EmbeddedCatalogue returns the embedded catalogue, parsed once. Each call
+// returns a Catalogue of its own, so that `*c = ha.Catalogue{}` cannot empty
+// the one every evaluation reads; the tables it refers to are never written
+// after loading and no method hands them out, so they are shared.
+func EmbeddedCatalogue() (*Catalogue, error) {
 	c, err := loadDefault()
 	if err != nil {
 		return nil, err
@@ -72,18 +72,24 @@ func Default() (*Catalogue, error) {
 	return &own, nil
 }
 
+// Default returns the embedded catalogue.
+//
+// Deprecated: use [EmbeddedCatalogue].
+func Default() (*Catalogue, error) { return EmbeddedCatalogue() }
+
 var loadDefault = sync.OnceValues(func() (*Catalogue, error) {
-	sub, err := fs.Sub(embedded, "data")
-	if err != nil {
-		return nil, err
-	}
-	return Load(sub)
+	return LoadCatalogue(embedded, "data")
 })
 
-// Load reads a catalogue from fsys: sources.yaml and one
-// scenarios/<platform>.yaml per platform. Decoding is strict (unknown fields
-// are errors) and every cell must cite a known source with a URL.
-func Load(fsys fs.FS) (*Catalogue, error) {
+// LoadCatalogue reads a catalogue from directory dir of fsys ("." for its
+// root): sources.yaml and one scenarios/<platform>.yaml per platform, which
+// errors name relative to dir. Decoding is strict (unknown fields are
+// errors) and every cell must cite a known source with a URL.
+func LoadCatalogue(fsys fs.FS, dir string) (*Catalogue, error) {
+	fsys, err := fs.Sub(fsys, dir)
+	if err != nil {
+		return nil, fmt.Errorf("ha: %w", err)
+	}
 	c := &Catalogue{
 		platforms: map[platform.ID]PlatformInfo{},
 		behaviour: map[platform.ID]map[Event]Behaviour{},
@@ -114,6 +120,11 @@ func Load(fsys fs.FS) (*Catalogue, error) {
 	}
 	return c, nil
 }
+
+// Load reads a catalogue from the root of fsys.
+//
+// Deprecated: use [LoadCatalogue].
+func Load(fsys fs.FS) (*Catalogue, error) { return LoadCatalogue(fsys, ".") }
 
 func decodeFile(fsys fs.FS, name string, v any) error {
 	b, err := fs.ReadFile(fsys, name)
@@ -166,7 +177,7 @@ type rawBehaviour struct {
 }
 
 type rawPlatform struct {
-	Platform string                 `yaml:"platform"`
+	Platform platform.ID            `yaml:"platform"`
 	Events   map[Event]rawBehaviour `yaml:"events"`
 }
 
@@ -176,11 +187,11 @@ func (c *Catalogue) addPlatform(fsys fs.FS, name string) error {
 		return err
 	}
 	where := "ha: " + name
-	id, err := platform.ParseID(r.Platform)
-	if err != nil {
-		return fmt.Errorf("%s: platform %q is unknown", where, r.Platform)
+	id := r.Platform
+	if id == "" {
+		return fmt.Errorf("%s: platform is missing", where)
 	}
-	if path.Base(name) != r.Platform+".yaml" {
+	if path.Base(name) != id.String()+".yaml" {
 		return fmt.Errorf("%s: platform %q belongs in scenarios/%s.yaml", where, r.Platform, r.Platform)
 	}
 	info, err := newestInfo(id)

@@ -2,6 +2,7 @@ package ha_test
 
 import (
 	"encoding/json"
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -16,7 +17,7 @@ import (
 // Every failure-scenario cell must cite a source with a URL and a date; the
 // deck claims must cite the deck.
 func TestEveryCellCitesItsSource(t *testing.T) {
-	c, err := ha.Default()
+	c, err := ha.EmbeddedCatalogue()
 	require.NoError(t, err)
 	require.Len(t, c.Platforms(), len(platform.IDs()))
 	for _, id := range platform.IDs() {
@@ -45,7 +46,7 @@ func TestEveryCellCitesItsSource(t *testing.T) {
 // and every citation is in sources.yaml. (The SLAs cite their sources in
 // package platform.)
 func TestEverySourceIsCited(t *testing.T) {
-	c, err := ha.Default()
+	c, err := ha.EmbeddedCatalogue()
 	require.NoError(t, err)
 	cited := map[string]bool{}
 	for _, p := range c.Platforms() {
@@ -72,7 +73,7 @@ func TestEverySourceIsCited(t *testing.T) {
 // The deck says a failed Kubernetes master tier makes most services fail; the
 // docs say running pods keep running. Both must be recorded.
 func TestDeckCorrection(t *testing.T) {
-	c, err := ha.Default()
+	c, err := ha.EmbeddedCatalogue()
 	require.NoError(t, err)
 	b, err := c.Behaviour("kubernetes", ha.ControlPlaneLost)
 	require.NoError(t, err)
@@ -117,13 +118,13 @@ func TestLoadRejectsBadData(t *testing.T) {
 		}, "needs citation, as_of and (unless a deck) url"},
 		{"unknown platform", func(m fstest.MapFS) {
 			m["scenarios/mesos.yaml"] = &fstest.MapFile{Data: []byte("platform: mesos\n")}
-		}, `platform "mesos" is unknown`},
+		}, "platform: mesos is not a known platform id"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			m := base()
 			tc.mutate(m)
-			_, err := ha.Load(m)
+			_, err := ha.LoadCatalogue(m, ".")
 			if tc.want == "" {
 				require.NoError(t, err)
 				return
@@ -151,13 +152,14 @@ func swarmYAML(src string) string {
 
 // The SLAs are package platform's; ManagedSLA reads the snapshot in force.
 func TestManagedSLA(t *testing.T) {
-	c, err := ha.Default()
+	c, err := ha.EmbeddedCatalogue()
 	require.NoError(t, err)
 	tests := []struct {
-		platform      platform.ID
-		snapshot      string
-		percent, from string
-		none          bool
+		platform platform.ID
+		snapshot platform.SnapshotID
+		percent  string
+		from     platform.SnapshotID
+		none     bool
 	}{
 		{"eks", "", "99.95", "2026-11", false},
 		{"eks", "2026-11", "99.95", "2026-11", false},
@@ -169,7 +171,7 @@ func TestManagedSLA(t *testing.T) {
 		{"ecs-fargate", "2020-06", "0", "2017-12", true},
 	}
 	for _, tc := range tests {
-		t.Run(string(tc.platform)+"@"+tc.snapshot, func(t *testing.T) {
+		t.Run(tc.platform.String()+"@"+tc.snapshot.String(), func(t *testing.T) {
 			s, err := c.ManagedSLA(tc.platform, tc.snapshot)
 			require.NoError(t, err)
 			assert.Equal(t, tc.percent, s.Percent.String())
@@ -193,11 +195,11 @@ func TestManagedSLA(t *testing.T) {
 
 // The report's "sla" object keeps its fields and their order.
 func TestSLAJSON(t *testing.T) {
-	c, err := ha.Default()
+	c, err := ha.EmbeddedCatalogue()
 	require.NoError(t, err)
 	for _, tc := range []struct {
 		platform platform.ID
-		snapshot string
+		snapshot platform.SnapshotID
 		want     string
 	}{
 		{"eks", "2026-11", `{"platform":"eks","snapshot":"2026-11","percent":"99.95","availability":"0.9995","scope":"Kubernetes API endpoint, monthly uptime","source":"https://aws.amazon.com/eks/sla/","as_of":"2022-05-04"}`},
@@ -213,7 +215,7 @@ func TestSLAJSON(t *testing.T) {
 
 // What ha knows of a platform is package platform's.
 func TestPlatformInfoIsPlatforms(t *testing.T) {
-	c, err := ha.Default()
+	c, err := ha.EmbeddedCatalogue()
 	require.NoError(t, err)
 	cat, err := platform.EmbeddedCatalogue("")
 	require.NoError(t, err)
@@ -229,7 +231,7 @@ func TestPlatformInfoIsPlatforms(t *testing.T) {
 }
 
 func TestPlatformsSortedByID(t *testing.T) {
-	c, err := ha.Default()
+	c, err := ha.EmbeddedCatalogue()
 	require.NoError(t, err)
 	var ids []platform.ID
 	for _, p := range c.Platforms() {
@@ -240,7 +242,7 @@ func TestPlatformsSortedByID(t *testing.T) {
 
 // Lookup reads the embedded catalogue: the same behaviour as Default's.
 func TestLookup(t *testing.T) {
-	c, err := ha.Default()
+	c, err := ha.EmbeddedCatalogue()
 	require.NoError(t, err)
 	for _, id := range platform.IDs() {
 		for _, e := range ha.Events() {
@@ -263,4 +265,31 @@ func TestParseEvent(t *testing.T) {
 	}
 	_, err := ha.ParseEvent("zone-lost ")
 	assert.EqualError(t, err, `ha: event: "zone-lost " is not one of [manager-lost quorum-lost control-plane-lost worker-lost zone-lost]`)
+}
+
+// LoadCatalogue reads a directory of fsys, naming files relative to it;
+// the names before issue 11's one pattern still work, as wrappers.
+func TestLoadCatalogueDirAndDeprecatedLoaders(t *testing.T) {
+	fsys := fstest.MapFS{
+		"ha/sources.yaml":         {Data: []byte("sources:\n  a: {url: https://x, citation: X, kind: primary, as_of: '2026-11-25'}\n")},
+		"ha/scenarios/swarm.yaml": {Data: []byte(swarmYAML("a"))},
+	}
+	c, err := ha.LoadCatalogue(fsys, "ha")
+	require.NoError(t, err)
+	assert.Len(t, c.Platforms(), 1)
+	fsys["ha/scenarios/swarm.yaml"] = &fstest.MapFile{Data: []byte(swarmYAML("nope"))}
+	_, err = ha.LoadCatalogue(fsys, "ha")
+	assert.ErrorContains(t, err, `ha: scenarios/swarm.yaml: `)
+
+	sub, err := fs.Sub(fsys, "ha")
+	require.NoError(t, err)
+	_, wantErr := ha.LoadCatalogue(sub, ".")
+	_, err = ha.Load(sub)
+	assert.Equal(t, wantErr.Error(), err.Error(), "Load")
+
+	want, err := ha.EmbeddedCatalogue()
+	require.NoError(t, err)
+	got, err := ha.Default()
+	require.NoError(t, err)
+	assert.Equal(t, want.Platforms(), got.Platforms(), "Default")
 }

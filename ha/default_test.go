@@ -13,11 +13,11 @@ import (
 // A caller who overwrites the catalogue Default returned overwrites their
 // own: the next Default, Lookup and Summarize still see the embedded data.
 func TestDefaultReturnsItsOwn(t *testing.T) {
-	c, err := ha.Default()
+	c, err := ha.EmbeddedCatalogue()
 	require.NoError(t, err)
 	*c = ha.Catalogue{}
 
-	d, err := ha.Default()
+	d, err := ha.EmbeddedCatalogue()
 	require.NoError(t, err)
 	assert.Len(t, d.Platforms(), len(platform.IDs()), "Default().Platforms() after a caller emptied an earlier Default()")
 	_, err = ha.Lookup("eks", ha.ZoneLost)

@@ -10,7 +10,11 @@
 // [Summarize] produces the "ha" object of a runwhere report.
 //
 // Every failure rule comes from embedded YAML (data/scenarios/*.yaml) in
-// which each cell names its public source and an as-of date. What a
+// which each cell names its public source and an as-of date. Its loaders
+// follow the pattern of every package, Embedded<Thing>(keys…) for the
+// built-in data and Load<Thing>(fsys, dir) for a directory:
+// [EmbeddedCatalogue] and [LoadCatalogue] (a catalogue is several files,
+// so there is no Parse<Thing>). What a
 // platform is — its id, name, consensus, who runs its workers and its SLAs
 // — is package platform's, the one home of those facts, read from there. Where the 2017 slide
 // deck that started the project disagrees with a platform's documentation, the

@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/runwhere/runwhere/ha"
+	"github.com/runwhere/runwhere/platform"
 )
 
 func ExampleNewQuorum() {
@@ -72,7 +73,7 @@ func ExampleCompute_zones() {
 }
 
 func ExampleCatalogue_Behaviour() {
-	c, _ := ha.Default()
+	c, _ := ha.EmbeddedCatalogue()
 	b, _ := c.Behaviour("kubernetes", ha.ControlPlaneLost)
 	fmt.Println(b)
 	fmt.Println("deck:", b.Deck.Text)
@@ -99,8 +100,8 @@ func ExampleWhatIf() {
 }
 
 func ExampleCatalogue_ManagedSLA() {
-	c, _ := ha.Default()
-	for _, snap := range []string{"2017-12", "2026-11"} {
+	c, _ := ha.EmbeddedCatalogue()
+	for _, snap := range []platform.SnapshotID{platform.Snapshot2017, platform.Snapshot2026} {
 		s, _ := c.ManagedSLA("lambda", snap)
 		if s.None() {
 			fmt.Println(snap, "none:", s.Note)

@@ -28,7 +28,7 @@ func TestHostileNumbersInCatalogue(t *testing.T) {
 		base[path] = &fstest.MapFile{Data: data}
 		return err
 	}))
-	_, err := ha.Load(base)
+	_, err := ha.LoadCatalogue(base, ".")
 	require.NoError(t, err)
 	found := 0
 	for name, f := range base {
@@ -43,7 +43,7 @@ func TestHostileNumbersInCatalogue(t *testing.T) {
 				}
 				fsys[name] = &fstest.MapFile{Data: v.Doc}
 				var err error
-				elapsed := inputtest.Fastest(time.Duration(inputtest.Bound), func() { _, err = ha.Load(fsys) })
+				elapsed := inputtest.Fastest(time.Duration(inputtest.Bound), func() { _, err = ha.LoadCatalogue(fsys, ".") })
 				require.Error(t, err, "%s = %s accepted", v.Key, v.Value)
 				assert.Contains(t, err.Error(), name)
 				assert.Contains(t, err.Error(), v.Key)

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"sync"
-	"time"
 
 	"github.com/runwhere/runwhere/platform"
 )
@@ -16,7 +15,7 @@ import (
 // Prob when none was published (Lambda in 2017-12); then Note says why.
 type SLA struct {
 	Platform     platform.ID
-	Snapshot     string
+	Snapshot     platform.SnapshotID
 	platform.SLA // percent, scope, inference and source
 	Availability Prob
 }
@@ -68,10 +67,11 @@ func (s SLA) MarshalJSON() ([]byte, error) {
 }
 
 // ManagedSLA returns the SLA of a managed control plane in the given
-// snapshot (YYYY-MM; "" = the newest), as package platform records it for
-// the snapshot in force then ([platform.SnapshotAt]). Self-managed platforms
-// have no SLA and get an error.
-func (c *Catalogue) ManagedSLA(id platform.ID, snapshot string) (SLA, error) {
+// snapshot (any month; the zero id means [platform.Newest]), as package
+// platform records it for the snapshot in force then
+// ([platform.EmbeddedCatalogueAt]). Self-managed platforms have no SLA and
+// get an error.
+func (c *Catalogue) ManagedSLA(id platform.ID, snapshot platform.SnapshotID) (SLA, error) {
 	p, err := c.Platform(id)
 	if err != nil {
 		return SLA{}, err
@@ -83,18 +83,22 @@ func (c *Catalogue) ManagedSLA(id platform.ID, snapshot string) (SLA, error) {
 	if month == "" {
 		month = platform.Newest
 	}
+	noEntry := func() error { return fieldErr("snapshot", fmt.Sprintf("%q", snapshot), "has no SLA entry for %s", id) }
+	if _, err := platform.ParseSnapshotID(month.String()); err != nil {
+		return SLA{}, noEntry()
+	}
 	all, err := loadSLAs()
 	if err != nil {
 		return SLA{}, err
 	}
 	var in slaSnapshot
 	for _, s := range all { // oldest first: keep the last not after month
-		if s.id <= month {
+		if !s.id.After(month) {
 			in = s
 		}
 	}
-	if in.id == "" || !validMonth(month) {
-		return SLA{}, fieldErr("snapshot", fmt.Sprintf("%q", snapshot), "has no SLA entry for %s", id)
+	if in.id == "" {
+		return SLA{}, noEntry()
 	}
 	sla, ok := in.slas[id]
 	if !ok {
@@ -111,7 +115,7 @@ func (c *Catalogue) ManagedSLA(id platform.ID, snapshot string) (SLA, error) {
 
 // slaSnapshot holds the SLAs of one platform snapshot.
 type slaSnapshot struct {
-	id   string
+	id   platform.SnapshotID
 	slas map[platform.ID]platform.SLA
 }
 
@@ -124,7 +128,7 @@ var loadSLAs = sync.OnceValues(func() ([]slaSnapshot, error) {
 		if err != nil {
 			return nil, err
 		}
-		s := slaSnapshot{id: string(id), slas: map[platform.ID]platform.SLA{}}
+		s := slaSnapshot{id: id, slas: map[platform.ID]platform.SLA{}}
 		for _, p := range cat.Platforms {
 			if p.ControlPlane.SLA != nil {
 				s.slas[p.ID] = *p.ControlPlane.SLA
@@ -138,17 +142,6 @@ var loadSLAs = sync.OnceValues(func() ([]slaSnapshot, error) {
 	return out, nil
 })
 
-func validMonth(s string) bool {
-	_, err := time.Parse("2006-01", s)
-	return err == nil && len(s) == len("2006-01")
-}
-
 // Snapshots returns the snapshots whose SLAs [Catalogue.ManagedSLA]
 // reads: package platform's, oldest first.
-func (c *Catalogue) Snapshots() []string {
-	var out []string
-	for _, id := range platform.Snapshots() {
-		out = append(out, id.String())
-	}
-	return out
-}
+func (c *Catalogue) Snapshots() []platform.SnapshotID { return platform.Snapshots() }

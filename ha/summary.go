@@ -92,7 +92,7 @@ func (c *Catalogue) Summarize(t Topology, m Model) (Summary, error) {
 	switch {
 	case p.ControlPlane == Raft && t.Managers == 0:
 		s.Warnings = append(s.Warnings, Warning{Code: WarnNoManagers,
-			Message: t.Platform + " runs its own control plane; give the number of managers for quorum, zone and availability figures"})
+			Message: t.Platform.String() + " runs its own control plane; give the number of managers for quorum, zone and availability figures"})
 	case p.ControlPlane == Raft:
 		q, err := NewQuorum(t.Managers)
 		if err != nil {

@@ -16,14 +16,14 @@ import "github.com/runwhere/runwhere/platform"
 // managers (one manager in a three-zone cluster); those zones hold workers
 // only.
 type Topology struct {
-	// Platform is a [platform.ID] as text; it stays a string while callers
-	// write string(p.ID) (issue 11 moves it to platform.ID).
-	Platform      string `json:"platform"`
-	Snapshot      string `json:"snapshot,omitempty"`
-	Managers      int    `json:"managers,omitempty"`
-	Zones         int    `json:"zones,omitempty"`
-	Workers       int    `json:"workers,omitempty"`
-	WorkersNeeded int    `json:"workers_needed,omitempty"`
+	Platform platform.ID `json:"platform"`
+	// Snapshot is the month whose SLAs apply; the zero id means
+	// [platform.Newest].
+	Snapshot      platform.SnapshotID `json:"snapshot,omitempty"`
+	Managers      int                 `json:"managers,omitempty"`
+	Zones         int                 `json:"zones,omitempty"`
+	Workers       int                 `json:"workers,omitempty"`
+	WorkersNeeded int                 `json:"workers_needed,omitempty"`
 }
 
 // maxZones bounds the zones of one topology; AWS's largest Region has six.
@@ -31,7 +31,7 @@ const maxZones = 26
 
 // check validates t against the catalogue and returns the platform's info.
 func (c *Catalogue) check(t Topology) (PlatformInfo, error) {
-	p, err := c.Platform(platform.ID(t.Platform))
+	p, err := c.Platform(t.Platform)
 	if err != nil {
 		return p, err
 	}
