@@ -44,11 +44,12 @@ func clonePtr[T any](p *T) *T {
 	return &v
 }
 
-// platform.Snapshot and cost.Embedded hand every caller a deep copy, so
-// that no caller can change what an evaluation reads. Evaluations read
-// these instead: one copy per catalogue, made once, never handed out and
-// never written, so that an evaluation copies no catalogue. Only catalogues
-// that exist are kept, so the caches cannot grow with bad input.
+// platform.EmbeddedCatalogue and cost.EmbeddedCatalogue hand every caller
+// a deep copy, so that no caller can change what an evaluation reads.
+// Evaluations read these instead: one copy per catalogue, made once,
+// never handed out and never written, so that an evaluation copies no
+// catalogue. Only catalogues that exist are kept, so the caches cannot grow
+// with bad input.
 var (
 	platformCache sync.Map // snapshot id → platform.Catalogue
 	priceCache    sync.Map // priceKey → *cost.Catalogue

@@ -9,7 +9,7 @@ import "github.com/runwhere/runwhere/internal/input"
 // ha.FieldError are the same type, so errors.As with any of them finds it.
 //
 // Its message reads "<file>:<line>:<column>: <field>: <value> <reason>",
-// each part only when known and the value unquoted; [Parse] returns it
+// each part only when known and the value unquoted; [ParseCatalogue] returns it
 // behind "platform: ", as in
 // "platform: aws.yaml:12:7: platforms[0].limits.timeout.value: -1 is negative: a limit cannot be".
 type FieldError = input.FieldError
