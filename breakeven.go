@@ -9,48 +9,46 @@ import (
 	"github.com/runwhere/runwhere/platform"
 )
 
-// breakEven solves Lambda against every other platform of the scenario on
-// the same cost models the report prices with.
+// breakEven solves every functions platform (Lambda) against every other
+// platform of the scenario on the same cost models the report prices
+// with: a curve of the monthly requests against a fleet's steps.
 func (e *env) breakEven(models []model) ([]BreakEven, error) {
-	var lambda *model
-	for i := range models {
-		if models[i].report.Platform == platform.Lambda {
-			lambda = &models[i]
-		}
-	}
 	out := []BreakEven{}
-	if lambda == nil {
-		return out, nil
-	}
-	for _, m := range models {
-		if m.report.Platform == platform.Lambda {
+	for i := range models {
+		fn := &models[i]
+		if fn.family != platform.Functions {
 			continue
 		}
-		be := BreakEven{Serverless: platform.Lambda, Server: m.report.Platform}
-		switch {
-		case lambda.lambda == nil:
-			be.Reason = "Lambda cannot run this workload (see its blockers), so there is no break-even"
-		case m.fleet == nil || !m.report.Feasible:
-			be.Reason = fmt.Sprintf("%s cannot run this workload (see its blockers), so there is no break-even", m.report.Name)
-		default:
-			sol, err := cost.Solve(*lambda.lambda, *m.fleet)
-			if err != nil {
-				return nil, fmt.Errorf("runwhere: break-even lambda vs %s: %w", m.report.Platform, err)
+		for _, m := range models {
+			if m.family == platform.Functions {
+				continue
 			}
-			e.describe(&be, sol, m.report.Name)
-			e.beyondFixedFleet(&be, m.report)
+			be := BreakEven{Serverless: fn.report.Platform, Server: m.report.Platform}
+			switch {
+			case fn.curve == nil:
+				be.Reason = fmt.Sprintf("%s cannot run this workload (see its blockers), so there is no break-even", shortName(fn.report.Name))
+			case m.fleet == nil || !m.report.Feasible:
+				be.Reason = fmt.Sprintf("%s cannot run this workload (see its blockers), so there is no break-even", m.report.Name)
+			default:
+				sol, err := cost.Solve(*fn.curve, *m.fleet)
+				if err != nil {
+					return nil, fmt.Errorf("runwhere: break-even %s vs %s: %w", fn.report.Platform, m.report.Platform, err)
+				}
+				e.describe(&be, sol, fn.report, m.report.Name)
+				e.beyondFixedFleet(&be, m.report)
+			}
+			out = append(out, be)
 		}
-		out = append(out, be)
 	}
 	return out, nil
 }
 
 // describe fills be from a solve: the first crossing, which side is cheaper
 // below it, and why there is none when the curves never cross.
-func (e *env) describe(be *BreakEven, sol cost.BreakEven, server string) {
+func (e *env) describe(be *BreakEven, sol cost.BreakEven, fn PlatformReport, server string) {
 	cheaperFirst := server
 	if len(sol.Intervals) > 0 && sol.Intervals[0].Cheaper == cost.Serverless {
-		cheaperFirst = "AWS Lambda"
+		cheaperFirst = fn.Name
 	}
 	if len(sol.Crossings) == 0 {
 		be.Reason = fmt.Sprintf("the costs never cross: %s is cheaper at every load", cheaperFirst)
@@ -60,8 +58,8 @@ func (e *env) describe(be *BreakEven, sol cost.BreakEven, server string) {
 	be.RequestsPerSec = ptr(cost.PerSecond(x).Round(2))
 	be.RequestsPerHour = ptr(cost.PerHour(x).Round(1))
 	be.Crossings = len(sol.Crossings)
-	if cheaperFirst == "AWS Lambda" {
-		be.CheaperBelow = platform.Lambda
+	if cheaperFirst == fn.Name {
+		be.CheaperBelow = fn.Platform
 	} else {
 		be.CheaperBelow = be.Server
 	}
@@ -70,14 +68,14 @@ func (e *env) describe(be *BreakEven, sol cost.BreakEven, server string) {
 	}
 	// Past Lambda's default concurrency quota the comparison needs a quota
 	// increase first; say so rather than hide the figure.
-	if p, ok := e.platforms.Platform(platform.Lambda); ok && p.Limits.Concurrency != nil {
+	if p, ok := e.platforms.Platform(fn.Platform); ok && p.Limits.Concurrency != nil {
 		quotaRPS := decimal.NewFromInt(p.Limits.Concurrency.Value).Mul(thousand).Div(*e.s.Workload.DurationMS)
 		peakRatio := decimal.NewFromInt(1)
 		if !e.s.Workload.RequestsPerSecond.IsZero() {
 			peakRatio = e.s.Workload.PeakRequestsPerSecond.Div(*e.s.Workload.RequestsPerSecond)
 		}
 		if be.RequestsPerSec.Mul(peakRatio).GreaterThan(quotaRPS) {
-			note := fmt.Sprintf("at that load Lambda's peak concurrency exceeds the default quota of %d (%s)", p.Limits.Concurrency.Value, p.Limits.Concurrency.Source)
+			note := fmt.Sprintf("at that load %s's peak concurrency exceeds the default quota of %d (%s)", shortName(p.Name), p.Limits.Concurrency.Value, p.Limits.Concurrency.Source)
 			if be.Reason != "" {
 				be.Reason += "; " + note
 			} else {

@@ -57,7 +57,7 @@ func Curves(s Scenario, points int) (_ []Curve, err error) {
 			return nil, err
 		}
 		c := Curve{Platform: id, Name: m.report.Name, Feasible: m.report.Feasible, Points: []CurvePoint{}}
-		if m.lambda != nil || m.fleet != nil {
+		if m.priced() {
 			c.Points = make([]CurvePoint, len(rates))
 			for i, r := range rates {
 				c.Points[i] = CurvePoint{RequestsPerSecond: r, MonthlyCost: m.monthly(r.Mul(secondsPerMonth))}

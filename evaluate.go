@@ -9,6 +9,7 @@ import (
 	"github.com/runwhere/runwhere/capacity"
 	"github.com/runwhere/runwhere/cost"
 	"github.com/runwhere/runwhere/ha"
+	"github.com/runwhere/runwhere/internal/engine"
 	"github.com/runwhere/runwhere/platform"
 )
 
@@ -51,15 +52,15 @@ func Evaluate(s Scenario) (_ Report, err error) {
 }
 
 // env is everything an evaluation looks up once: the scenario with its
-// defaults and the catalogues of its snapshot.
+// defaults, the catalogues of its snapshot and region, and the scenario as
+// the components read it.
 type env struct {
 	s         Scenario
 	platforms platform.Catalogue
 	prices    *cost.Catalogue
-	instances capacity.Instances
 	model     ha.Model
-	workload  capacity.Workload
-	container capacity.Container
+	cats      engine.Catalogues
+	in        engine.Inputs
 }
 
 func newEnv(s Scenario) (*env, error) {
@@ -74,61 +75,90 @@ func newEnv(s Scenario) (*env, error) {
 	if e.prices, err = priceCatalogue(s.Snapshot, s.Region); err != nil {
 		return nil, &FieldError{Field: "region", Value: s.Region, Reason: "has no price catalogue: " + err.Error()}
 	}
-	if e.instances, err = platform.EmbeddedInstances(); err != nil {
+	instances, err := platform.EmbeddedInstances()
+	if err != nil {
 		return nil, err
 	}
 	if e.model, err = ha.ModelFrom(*s.HA.NodeAvailability, *s.HA.ZoneAvailability); err != nil {
 		return nil, &FieldError{Field: "ha", Value: fmt.Sprint(*s.HA.NodeAvailability, *s.HA.ZoneAvailability), Reason: err.Error()}
 	}
-	w := s.Workload
-	e.workload = capacity.Workload{
-		RequestsPerSecond:     *w.RequestsPerSecond,
-		PeakRequestsPerSecond: *w.PeakRequestsPerSecond,
-		DurationMS:            *w.DurationMS,
-		MemoryMB:              *w.MemoryMB,
-		CPUFraction:           *w.CPUFraction,
-		MaxDurationS:          w.MaxDurationS.Ceil().IntPart(),
-	}
-	e.container = capacity.Container{VCPU: *s.Container.VCPU, MemoryMB: *s.Container.MemoryMB}
+	e.cats = engine.Catalogues{Platforms: e.platforms, Prices: e.prices, Instances: instances}
+	e.in = e.inputs()
 	return e, nil
+}
+
+// inputs is the scenario, defaults filled in, in the components' terms.
+func (e *env) inputs() engine.Inputs {
+	s := e.s
+	w, sv := s.Workload, s.Servers
+	in := engine.Inputs{
+		Snapshot: platform.SnapshotID(s.Snapshot),
+		Region:   s.Region,
+		Workload: capacity.Workload{
+			RequestsPerSecond:     *w.RequestsPerSecond,
+			PeakRequestsPerSecond: *w.PeakRequestsPerSecond,
+			DurationMS:            *w.DurationMS,
+			MemoryMB:              *w.MemoryMB,
+			CPUFraction:           *w.CPUFraction,
+			MaxDurationS:          w.MaxDurationS.Ceil().IntPart(),
+		},
+		Container: capacity.Container{VCPU: *s.Container.VCPU, MemoryMB: *s.Container.MemoryMB},
+		Servers: capacity.Servers{
+			InstanceType:      sv.InstanceType,
+			Count:             *sv.Count,
+			TargetUtilization: *sv.TargetUtilization,
+			Zones:             *sv.Zones,
+			SurviveZoneLoss:   *sv.SurviveZoneLoss,
+			Managers:          *sv.Managers,
+			Node:              capacity.NodeOptions{NetworkMode: capacity.NetworkMode(sv.ECSNetworkMode)},
+		},
+		HourlyPrice: sv.HourlyPrice,
+		Arch:        w.Arch,
+		Function: capacity.Function{
+			MemoryMB:           *w.MemoryMB,
+			EphemeralStorageMB: *s.Lambda.EphemeralStorageMB,
+		},
+	}
+	in.Lambda = e.lambdaUsage()
+	return in
 }
 
 // model is one platform's evaluation plus its monthly cost as a function of
 // requests per month, for break-even and curves.
 type model struct {
 	report PlatformReport
-	lambda *cost.Curve // Lambda
+	family platform.Family
+	curve  *cost.Curve // functions platforms
 	fleet  *cost.Fleet // every other platform
-	usage  cost.LambdaUsage
-	task   *cost.FargateUsage
 }
+
+// priced reports whether the platform has a cost model.
+func (m model) priced() bool { return m.curve != nil || m.fleet != nil }
 
 // monthly is the platform's exact monthly cost at x requests a month.
 func (m model) monthly(x decimal.Decimal) decimal.Decimal {
-	if m.lambda != nil {
-		return m.lambda.At(x)
+	if m.curve != nil {
+		return m.curve.At(x)
 	}
 	return m.fleet.At(x)
 }
 
+// evaluate evaluates platform id with the adapter of its family and turns
+// the result into the report's column.
 func (e *env) evaluate(id platform.ID) (model, error) {
 	p, _ := e.platforms.Platform(id) // WithDefaults checked membership
-	var (
-		m   model
-		err error
-	)
-	switch {
-	case id == platform.Lambda:
-		m, err = e.evaluateLambda(p)
-	case id == platform.ECSFargate:
-		m, err = e.evaluateFargate(p)
-	default:
-		m, err = e.evaluateServers(p)
-	}
+	res, err := engine.Evaluate(p, e.cats, e.in)
 	if err != nil {
+		return model{}, inputError(err)
+	}
+	m := model{family: p.Family, curve: res.Curve, fleet: res.Fleet}
+	m.report.Platform, m.report.Name = p.ID, p.Name
+	m.report.addFindings(res.Findings)
+	m.report.setBill(res.Bill)
+	m.report.Capacity = Capacity(res.Capacity)
+	if m.report.HA, err = ha.Summarize(res.Topology, e.model); err != nil {
 		return model{}, err
 	}
-	m.report.Platform, m.report.Name = p.ID, p.Name
 	m.report.Feasible = len(m.report.Blockers) == 0
 	if m.report.Blockers == nil {
 		m.report.Blockers = []capacity.Finding{}
@@ -178,45 +208,6 @@ func (e *env) lambdaUsage() cost.LambdaUsage {
 		EphemeralStorageMB:     storage,
 		ProvisionedConcurrency: int(*s.Lambda.ProvisionedConcurrency),
 	}
-}
-
-func (e *env) evaluateLambda(p platform.Platform) (model, error) {
-	var m model
-	w := e.workload
-	w.DurationMS = e.lambdaDurationMS()
-	sz, err := capacity.SizeLambda(p, w, capacity.Function{
-		MemoryMB:           *e.s.Workload.MemoryMB,
-		EphemeralStorageMB: *e.s.Lambda.EphemeralStorageMB,
-	})
-	if err != nil {
-		return model{}, err
-	}
-	m.report.addFindings(sz.Findings)
-	m.report.Capacity = Capacity{
-		DurationMS:      ptr(w.DurationMS),
-		Concurrency:     ptr(sz.Concurrency),
-		PeakConcurrency: ptr(sz.PeakConcurrency),
-		RampSeconds:     ptr(decimal.NewFromInt(sz.RampSeconds)),
-	}
-	m.usage = e.lambdaUsage()
-	if len(m.report.Blockers) > 0 {
-		// A blocked function has no bill: its memory or duration may be
-		// outside what the price catalogue can price.
-		m.report.setBill(cost.Bill{})
-	} else {
-		bill, err := cost.Lambda(e.prices, m.usage)
-		if err != nil {
-			return model{}, err
-		}
-		m.report.setBill(bill)
-		curve, err := cost.LambdaCurve(e.prices, m.usage)
-		if err != nil {
-			return model{}, err
-		}
-		m.lambda = &curve
-	}
-	m.report.HA, err = ha.Summarize(ha.Topology{Platform: p.ID, Snapshot: platform.SnapshotID(e.s.Snapshot)}, e.model)
-	return m, err
 }
 
 // prefixError gives every error leaving the package its "runwhere: "

@@ -20,7 +20,7 @@ func ModelCostAtLoad(s Scenario) (map[platform.ID]decimal.Decimal, error) {
 		if err != nil {
 			return nil, err
 		}
-		if m.lambda != nil || m.fleet != nil {
+		if m.priced() {
 			out[id] = m.monthly(*e.s.Workload.RequestsPerMonth)
 		}
 	}

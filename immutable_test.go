@@ -197,7 +197,7 @@ func TestReturnedValuesShareNothing(t *testing.T) {
 		{"capacity.NodeFor", func(t *testing.T) any {
 			var out []capacity.Node
 			for _, typ := range inst.Types() {
-				n, err := capacity.NodeFor(platform.EKS, inst, typ, capacity.NodeOptions{})
+				n, err := capacity.NodeFor(platform.ReserveEKS, inst, typ, capacity.NodeOptions{})
 				require.NoError(t, err, typ)
 				out = append(out, n)
 			}

@@ -138,31 +138,40 @@ func (e *env) blockedReasons(reports []PlatformReport) []string {
 // says where today's limits changed them.
 func (e *env) deckReasons(best PlatformReport, reports []PlatformReport) []string {
 	var out []string
-	lambda := byID(reports, platform.Lambda)
-	if best.Platform == platform.Lambda {
+	// The deck's serverless claims are about Lambda, the functions
+	// platform; its scale claim about the orchestrators that publish a
+	// node ceiling (ECS and Kubernetes; Swarm and Nomad publish none).
+	var lambda PlatformReport
+	for _, r := range reports {
+		if p, ok := e.platforms.Platform(r.Platform); ok && p.Family == platform.Functions {
+			lambda = r
+			break
+		}
+	}
+	if lambda.Platform != "" && best.Platform == lambda.Platform {
 		out = append(out, "This agrees with the 2017 deck: periodic or light workloads and API-only applications suit serverless.")
 	}
 	if lambda.Platform != "" && !lambda.Feasible && slices.ContainsFunc(lambda.Blockers, func(f capacity.Finding) bool { return f.Code == capacity.MaxDuration }) {
 		out = append(out, "This agrees with the 2017 deck: long-running jobs belong in containers.")
 	}
 	if !platform.SnapshotID(e.s.Snapshot).Before("2018-01") && lambda.Feasible {
-		if old, err := e.maxDurationIn2017(); err == nil && e.s.Workload.MaxDurationS.GreaterThan(old) {
+		if old, err := e.maxDurationIn2017(lambda.Platform); err == nil && e.s.Workload.MaxDurationS.GreaterThan(old) {
 			out = append(out, fmt.Sprintf("Today's limits changed the deck's answer: a %s s job was past Lambda's %s s timeout in 2017-12; the limit has been 900 s since 2018-10.", e.s.Workload.MaxDurationS, old))
 		}
 		out = append(out, "The deck counted native libraries against serverless; Lambda container images (up to 10 GB, since 2020-12) now carry them.")
 	}
-	if best.Capacity.Nodes > 1000 && (best.Platform == platform.ECSEC2 || best.Platform == platform.EKS || best.Platform == platform.Kubernetes) {
+	if p, ok := e.platforms.Platform(best.Platform); ok && best.Capacity.Nodes > 1000 && p.Family == platform.Nodes && p.Limits.NodesPerCluster != nil {
 		out = append(out, "This agrees with the 2017 deck: the largest conventional scale is ECS's or Kubernetes'.")
 	}
 	return out
 }
 
-func (e *env) maxDurationIn2017() (decimal.Decimal, error) {
+func (e *env) maxDurationIn2017(id platform.ID) (decimal.Decimal, error) {
 	c, err := platformCatalogue(platform.Snapshot2017.String())
 	if err != nil {
 		return decimal.Zero, err
 	}
-	p, ok := c.Platform(platform.Lambda)
+	p, ok := c.Platform(id)
 	if !ok || p.Limits.Timeout == nil {
 		return decimal.Zero, fmt.Errorf("no 2017 timeout")
 	}

@@ -193,7 +193,7 @@ func (e *env) criteria(r PlatformReport, cheapest decimal.Decimal) Criteria {
 	if p.ControlPlane.RunBy == platform.User {
 		ops -= 0.5
 	}
-	if p.Kind == platform.Orchestrator && r.Platform != platform.ECSFargate {
+	if p.Workers.Value == platform.User {
 		ops -= 0.3
 	}
 	if p.Features.Autoscaling.Value == platform.AutoscalingNone {
@@ -221,7 +221,9 @@ func (e *env) limitShare(p platform.Platform, r PlatformReport) float64 {
 	clusters := int64(max(cp.Clusters, 1))
 	ratio(decimal.NewFromInt(int64(cp.Nodes)/clusters), p.Limits.NodesPerCluster)
 	ratio(decimal.NewFromInt(int64(cp.Replicas)/clusters), p.Limits.PodsPerCluster)
-	if r.Platform == platform.ECSFargate {
+	// Regional quotas bind the tasks the provider runs (Fargate's); a nodes
+	// platform's replicas run on the user's instances.
+	if p.Family == platform.Tasks {
 		ratio(decimal.NewFromInt(int64(cp.Replicas)), p.Limits.TasksPerRegion)
 		if cp.TaskVCPU != nil {
 			ratio(cp.TaskVCPU.Mul(decimal.NewFromInt(int64(cp.Replicas))), p.Limits.VCPUPerRegion)

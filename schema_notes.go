@@ -32,9 +32,9 @@ var (
 	isServerless = func(p platform.Platform) bool { return p.Kind == platform.Serverless }
 	isContainer  = func(p platform.Platform) bool { return p.Kind == platform.Orchestrator }
 	// onServers: the EC2-backed platforms, whose workers the scenario sizes.
-	onServers   = func(p platform.Platform) bool { return p.Kind == platform.Orchestrator && p.ID != platform.ECSFargate }
+	onServers   = func(p platform.Platform) bool { return p.Family == platform.Nodes }
 	selfManaged = func(p platform.Platform) bool { return p.ControlPlane.RunBy == platform.User }
-	onECSEC2    = func(p platform.Platform) bool { return p.ID == platform.ECSEC2 }
+	onECSEC2    = func(p platform.Platform) bool { return p.NodeReservation == platform.ReserveECS }
 )
 
 // The values of the enum fields. archValues and networkModes are the

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/runwhere/runwhere/ha"
+	"github.com/runwhere/runwhere/internal/engine"
 	"github.com/runwhere/runwhere/platform"
 )
 
@@ -44,13 +45,11 @@ func WhatIf(s Scenario, id PlatformID, events []string) (_ WhatIfResult, err err
 	if err != nil {
 		return WhatIfResult{}, err
 	}
-	var t ha.Topology
-	if p.Kind == platform.Serverless || id == platform.ECSFargate {
-		t = e.topology(p, 0, 0, 0)
-	} else {
+	t := ha.Topology{Platform: p.ID, Snapshot: platform.SnapshotID(e.s.Snapshot), Zones: int(*e.s.Servers.Zones)}
+	if p.Family == platform.Nodes {
 		c := m.report.Capacity
 		clusters := int64(max(c.Clusters, 1))
-		t = e.topology(p, int64(c.Managers)/clusters, ceilDiv(int64(c.Nodes), clusters), ceilDiv(int64(c.NodesForPeak), clusters))
+		t = engine.NodesTopology(p, e.in, int64(c.Managers)/clusters, ceilDiv(int64(c.Nodes), clusters), ceilDiv(int64(c.NodesForPeak), clusters))
 	}
 	states, err := ha.WhatIf(t, steps)
 	if err != nil {

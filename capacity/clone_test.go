@@ -24,7 +24,7 @@ func TestLookupReturnsACopy(t *testing.T) {
 			return in
 		}},
 		{"NodeFor", func(t *testing.T) capacity.Instance {
-			n, err := capacity.NodeFor(platform.EKS, instances(t), "c5.large", capacity.NodeOptions{})
+			n, err := capacity.NodeFor(platform.ReserveEKS, instances(t), "c5.large", capacity.NodeOptions{})
 			require.NoError(t, err)
 			return n.Instance
 		}},

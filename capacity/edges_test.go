@@ -55,29 +55,29 @@ func TestENIMaxPodsAtTheEdges(t *testing.T) {
 func TestNodeSlotsAtTheEdges(t *testing.T) {
 	for _, tc := range []struct {
 		name       string
-		id         platform.ID
+		id         platform.NodeReservation
 		enis, ipv4 int64
 		opts       capacity.NodeOptions
 		slots      int64  // when err is ""
 		err        string // prefix
 	}{
 		// 1 × (1 − 1) + 2 = 2 pods, both aws-node and kube-proxy.
-		{"EKS, max pods 2", platform.EKS, 1, 1, capacity.NodeOptions{}, 0,
+		{"EKS, max pods 2", platform.ReserveEKS, 1, 1, capacity.NodeOptions{}, 0,
 			"capacity: servers.instance_type: x.test leaves no pod or task slot"},
 		// 1 × (2 − 1) + 2 = 3 pods, one for the workload.
-		{"EKS, max pods 3", platform.EKS, 1, 2, capacity.NodeOptions{}, 1, ""},
+		{"EKS, max pods 3", platform.ReserveEKS, 1, 2, capacity.NodeOptions{}, 1, ""},
 		// awsvpc without trunking gives each task an ENI of its own and the
 		// primary ENI stays the instance's (container-instance-eni.html):
 		// one ENI runs no awsvpc task at all.
-		{"ECS awsvpc, 1 ENI", platform.ECSEC2, 1, 10, capacity.NodeOptions{}, 0,
+		{"ECS awsvpc, 1 ENI", platform.ReserveECS, 1, 10, capacity.NodeOptions{}, 0,
 			"capacity: servers.instance_type: x.test has one ENI, the instance's own: awsvpc without trunking leaves no task slot"},
-		{"ECS awsvpc, 2 ENIs", platform.ECSEC2, 2, 10, capacity.NodeOptions{}, 1, ""},
+		{"ECS awsvpc, 2 ENIs", platform.ReserveECS, 2, 10, capacity.NodeOptions{}, 1, ""},
 		// Bridge mode uses no ENI per task: the one ENI does not bound it.
-		{"ECS bridge, 1 ENI", platform.ECSEC2, 1, 10, capacity.NodeOptions{NetworkMode: capacity.Bridge}, 0, ""},
-		{"Kubernetes, daemons take every slot", platform.Kubernetes, 3, 10,
+		{"ECS bridge, 1 ENI", platform.ReserveECS, 1, 10, capacity.NodeOptions{NetworkMode: capacity.Bridge}, 0, ""},
+		{"Kubernetes, daemons take every slot", platform.ReserveKubelet, 3, 10,
 			capacity.NodeOptions{Reservation: &capacity.Reservation{Slots: 2, SystemPods: 2}}, 0,
 			"capacity: servers.instance_type: x.test leaves no pod or task slot"},
-		{"Kubernetes, daemons leave one slot", platform.Kubernetes, 3, 10,
+		{"Kubernetes, daemons leave one slot", platform.ReserveKubelet, 3, 10,
 			capacity.NodeOptions{Reservation: &capacity.Reservation{Slots: 3, SystemPods: 2}}, 1, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -12,7 +12,7 @@ import (
 )
 
 func TestPack(t *testing.T) {
-	n, err := capacity.NodeFor(platform.Swarm, instances(t), "m5.large", capacity.NodeOptions{})
+	n, err := capacity.NodeFor(platform.ReserveNone, instances(t), "m5.large", capacity.NodeOptions{})
 	require.NoError(t, err)
 	// 2000m / 8192 MiB per node.
 	p, err := capacity.Pack(n, []capacity.Service{
@@ -30,7 +30,7 @@ func TestPack(t *testing.T) {
 }
 
 func TestPackSlots(t *testing.T) {
-	n, err := capacity.NodeFor(platform.ECSEC2, instances(t), "c5.large", capacity.NodeOptions{})
+	n, err := capacity.NodeFor(platform.ReserveECS, instances(t), "c5.large", capacity.NodeOptions{})
 	require.NoError(t, err)
 	p, err := capacity.Pack(n, []capacity.Service{{Name: "tiny", Replicas: 5, Container: capacity.Container{VCPU: dec("0.1"), MemoryMB: 64}}})
 	require.NoError(t, err)
@@ -44,7 +44,7 @@ func TestPackSlots(t *testing.T) {
 // offer 2,000m and 8,192 MiB. Each case lists the smaller service first,
 // so packing in the given order, or by the wrong share, costs a node.
 func TestPackLargestFirst(t *testing.T) {
-	n, err := capacity.NodeFor(platform.Swarm, instances(t), "m5.large", capacity.NodeOptions{})
+	n, err := capacity.NodeFor(platform.ReserveNone, instances(t), "m5.large", capacity.NodeOptions{})
 	require.NoError(t, err)
 	for _, tc := range []struct {
 		name     string
@@ -78,7 +78,7 @@ func TestPackLargestFirst(t *testing.T) {
 
 // A replica that uses a node's last millicore or MiB fits on it.
 func TestPackExactFit(t *testing.T) {
-	n, err := capacity.NodeFor(platform.Swarm, instances(t), "m5.large", capacity.NodeOptions{})
+	n, err := capacity.NodeFor(platform.ReserveNone, instances(t), "m5.large", capacity.NodeOptions{})
 	require.NoError(t, err)
 	for _, tc := range []struct {
 		name      string
@@ -102,7 +102,7 @@ func TestPackExactFit(t *testing.T) {
 }
 
 func TestPackBadInput(t *testing.T) {
-	n, err := capacity.NodeFor(platform.Swarm, instances(t), "m5.large", capacity.NodeOptions{})
+	n, err := capacity.NodeFor(platform.ReserveNone, instances(t), "m5.large", capacity.NodeOptions{})
 	require.NoError(t, err)
 	for _, tc := range []struct {
 		name string
@@ -136,7 +136,7 @@ func mixedServices(n int) []capacity.Service {
 }
 
 func BenchmarkPack1000Services(b *testing.B) {
-	n, err := capacity.NodeFor(platform.Kubernetes, instances(b), "m5.2xlarge", capacity.NodeOptions{})
+	n, err := capacity.NodeFor(platform.ReserveKubelet, instances(b), "m5.2xlarge", capacity.NodeOptions{})
 	require.NoError(b, err)
 	svcs := mixedServices(1000)
 	b.ReportAllocs()

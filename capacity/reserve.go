@@ -117,21 +117,21 @@ func UnknownInstanceFinding(t string) Finding {
 	}
 }
 
-// DefaultReservation returns what a node of platform id keeps back on
-// instance in:
+// DefaultReservation returns what a node keeps back on instance in under
+// rule, the platform entry's node_reservation:
 //
-//   - eks: the amazon-eks-ami bootstrap's kube-reserved (CPU ladder, 11 MiB
+//   - eks-bootstrap (EKS): the amazon-eks-ami bootstrap's kube-reserved (CPU ladder, 11 MiB
 //     per max pod + 255 MiB) plus the 100Mi eviction threshold; max pods from
 //     the ENI formula, two of them taken by aws-node and kube-proxy.
-//   - kubernetes: the kubelet defaults — no reservation, 100Mi eviction
+//   - kubelet-defaults (Kubernetes): the kubelet defaults — no reservation, 100Mi eviction
 //     threshold, 110 pods.
-//   - ecs-ec2: nothing reserved; in awsvpc mode ENIs − 1 tasks (the primary
+//   - ecs-agent (ECS on EC2): nothing reserved; in awsvpc mode ENIs − 1 tasks (the primary
 //     ENI is the instance's, so one ENI is refused), or the published
 //     trunking figure.
-//   - swarm, nomad: nothing reserved, no count limit.
-func DefaultReservation(id platform.ID, in Instance, opts NodeOptions) (Reservation, error) {
-	switch id {
-	case platform.EKS:
+//   - none (Swarm, Nomad): nothing reserved, no count limit.
+func DefaultReservation(rule platform.NodeReservation, in Instance, opts NodeOptions) (Reservation, error) {
+	switch rule {
+	case platform.ReserveEKS:
 		maxPods, ok := in.ENIMaxPods()
 		if !ok {
 			return Reservation{}, inputErr("servers.instance_type", in.Type, "has no published ENI or max-pods figures")
@@ -144,14 +144,14 @@ func DefaultReservation(id platform.ID, in Instance, opts NodeOptions) (Reservat
 			Source:     EKSBootstrapSource,
 			Note:       "kube-reserved from the EKS AMI bootstrap; max pods = ENIs x (IPv4 per ENI - 1) + 2",
 		}, nil
-	case platform.Kubernetes:
+	case platform.ReserveKubelet:
 		return Reservation{
 			MemoryMiB: KubeletEvictionHardMiB,
 			Slots:     KubeletMaxPods,
 			Source:    KubeletSource,
 			Note:      "kubelet defaults: no kube-reserved or system-reserved; set NodeOptions.Reservation to match your nodes",
 		}, nil
-	case platform.ECSEC2:
+	case platform.ReserveECS:
 		mode := opts.NetworkMode
 		if mode == "" {
 			mode = AWSVPC
@@ -177,19 +177,19 @@ func DefaultReservation(id platform.ID, in Instance, opts NodeOptions) (Reservat
 			return Reservation{}, inputErr("servers.instance_type", in.Type, "has one ENI, the instance's own: awsvpc without trunking leaves no task slot")
 		}
 		return Reservation{Slots: in.Network.ENIs - 1, Source: in.Network.URL, Note: "awsvpc without trunking: one ENI per task, the primary ENI is the instance's"}, nil
-	case platform.Swarm, platform.Nomad:
+	case platform.ReserveNone:
 		return Reservation{Note: "no reservation modelled; bound by CPU and memory"}, nil
 	}
-	return Reservation{}, inputErr("platform", id, "does not run on EC2 instances")
+	return Reservation{}, inputErr("node_reservation", rule, "is not a reservation rule (the platform does not run on EC2 instances)")
 }
 
 // NodeFor returns what one node of instance type t offers on platform id.
-func NodeFor(id platform.ID, inst Instances, t string, opts NodeOptions) (Node, error) {
+func NodeFor(rule platform.NodeReservation, inst Instances, t string, opts NodeOptions) (Node, error) {
 	in, ok := inst.Lookup(t)
 	if !ok {
 		return Node{}, fmt.Errorf("capacity: servers.instance_type: %q: %w", t, ErrUnknownInstanceType)
 	}
-	r, err := DefaultReservation(id, in, opts)
+	r, err := DefaultReservation(rule, in, opts)
 	if err != nil {
 		return Node{}, err
 	}

@@ -31,7 +31,7 @@ func TestEKSKubeReservedMemoryT3Medium(t *testing.T) {
 }
 
 func TestNodeForEKST3Medium(t *testing.T) {
-	n, err := capacity.NodeFor(platform.EKS, instances(t), "t3.medium", capacity.NodeOptions{})
+	n, err := capacity.NodeFor(platform.ReserveEKS, instances(t), "t3.medium", capacity.NodeOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, int64(2000-70), n.CPUMilli)
 	assert.Equal(t, int64(4096-442-100), n.MemoryMiB)
@@ -45,11 +45,11 @@ func TestNodeForEKST3Medium(t *testing.T) {
 func TestPodsPerNode150m(t *testing.T) {
 	pod := capacity.Container{VCPU: dec("0.15"), MemoryMB: 100}
 	for _, tc := range []struct {
-		id   platform.ID
+		id   platform.NodeReservation
 		want int64
 	}{
-		{platform.Kubernetes, 13},
-		{platform.EKS, 12},
+		{platform.ReserveKubelet, 13},
+		{platform.ReserveEKS, 12},
 	} {
 		t.Run(string(tc.id), func(t *testing.T) {
 			n, err := capacity.NodeFor(tc.id, instances(t), "t3.medium", capacity.NodeOptions{})
@@ -82,7 +82,7 @@ func TestNodeForECS(t *testing.T) {
 		{"bad mode", "m5.large", capacity.NodeOptions{NetworkMode: "overlay"}, 0, "capacity: servers.network_mode: overlay"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			n, err := capacity.NodeFor(platform.ECSEC2, inst, tc.ty, tc.opts)
+			n, err := capacity.NodeFor(platform.ReserveECS, inst, tc.ty, tc.opts)
 			if tc.err != "" {
 				require.Error(t, err)
 				assert.Contains(t, err.Error(), tc.err)
@@ -95,7 +95,7 @@ func TestNodeForECS(t *testing.T) {
 }
 
 func TestNodeForUnknownInstance(t *testing.T) {
-	_, err := capacity.NodeFor(platform.Swarm, instances(t), "z9.huge", capacity.NodeOptions{})
+	_, err := capacity.NodeFor(platform.ReserveNone, instances(t), "z9.huge", capacity.NodeOptions{})
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, capacity.ErrUnknownInstanceType))
 	assert.Equal(t, `capacity: servers.instance_type: "z9.huge": unknown instance type`, err.Error())
@@ -105,14 +105,14 @@ func TestNodeForUnknownInstance(t *testing.T) {
 }
 
 func TestNodeForReservationOverride(t *testing.T) {
-	n, err := capacity.NodeFor(platform.Kubernetes, instances(t), "m5.large",
+	n, err := capacity.NodeFor(platform.ReserveKubelet, instances(t), "m5.large",
 		capacity.NodeOptions{Reservation: &capacity.Reservation{CPUMilli: 100, MemoryMiB: 600}})
 	require.NoError(t, err)
 	assert.Equal(t, int64(1900), n.CPUMilli)
 	assert.Equal(t, int64(8192-600), n.MemoryMiB)
 	assert.Equal(t, int64(110), n.Slots, "slots stay the kubelet's when the override sets none")
 
-	_, err = capacity.NodeFor(platform.Kubernetes, instances(t), "m5.large",
+	_, err = capacity.NodeFor(platform.ReserveKubelet, instances(t), "m5.large",
 		capacity.NodeOptions{Reservation: &capacity.Reservation{CPUMilli: -1}})
 	require.ErrorContains(t, err, "capacity: servers.reservation")
 }
@@ -122,9 +122,9 @@ func TestNodeForReservationOverride(t *testing.T) {
 // (3 ENIs) offers 2 task slots. Reports must say the same on every run, so
 // a tie names the resource checked first: CPU, then memory, then slots.
 func TestFit(t *testing.T) {
-	swarm, err := capacity.NodeFor(platform.Swarm, instances(t), "m5.large", capacity.NodeOptions{})
+	swarm, err := capacity.NodeFor(platform.ReserveNone, instances(t), "m5.large", capacity.NodeOptions{})
 	require.NoError(t, err)
-	ecs, err := capacity.NodeFor(platform.ECSEC2, instances(t), "c5.large", capacity.NodeOptions{})
+	ecs, err := capacity.NodeFor(platform.ReserveECS, instances(t), "c5.large", capacity.NodeOptions{})
 	require.NoError(t, err)
 	for _, tc := range []struct {
 		name      string
@@ -156,7 +156,7 @@ func TestFit(t *testing.T) {
 // 2 + 1 + 1 = 4 nodes; 8 are 3, 3 and 2, which need 2 + 2 + 1 = 5, where a
 // single zone would need ⌈8 / 2⌉ = 4.
 func TestPlace(t *testing.T) {
-	n, err := capacity.NodeFor(platform.Swarm, instances(t), "m5.large", capacity.NodeOptions{})
+	n, err := capacity.NodeFor(platform.ReserveNone, instances(t), "m5.large", capacity.NodeOptions{})
 	require.NoError(t, err)
 	for _, tc := range []struct {
 		name           string
@@ -211,7 +211,7 @@ func TestNodeForReservationEdges(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := tc.res
-			n, err := capacity.NodeFor(platform.Kubernetes, instances(t), "m5.large", capacity.NodeOptions{Reservation: &res})
+			n, err := capacity.NodeFor(platform.ReserveKubelet, instances(t), "m5.large", capacity.NodeOptions{Reservation: &res})
 			if tc.err != "" {
 				require.Error(t, err, "NodeFor(%+v) = %dm / %d MiB, want an error", tc.res, n.CPUMilli, n.MemoryMiB)
 				assert.True(t, strings.HasPrefix(err.Error(), tc.err), "error %q, want prefix %q", err, tc.err)

@@ -95,15 +95,15 @@ func Size(cat platform.Catalogue, inst Instances, req Request) (Result, error) {
 	}
 	res := Result{Platform: p.ID}
 	var fs Findings
-	switch p.ID {
-	case platform.Lambda:
+	switch p.Family {
+	case platform.Functions:
 		s, err := SizeLambda(p, req.Workload, req.Lambda)
 		if err != nil {
 			return Result{}, err
 		}
 		res.Concurrency, res.PeakConcurrency, res.RampSeconds = s.Concurrency, s.PeakConcurrency, s.RampSeconds
 		fs = s.Findings
-	case platform.ECSFargate:
+	case platform.Tasks:
 		s, err := SizeFargate(p, cat.Snapshot, req.Workload, req.Container, util, req.Servers.Zones, req.Servers.SurviveZoneLoss)
 		if err != nil {
 			return Result{}, err
@@ -111,11 +111,13 @@ func Size(cat platform.Catalogue, inst Instances, req Request) (Result, error) {
 		res.Replicas, res.ReplicasBinding = s.Replicas.Count, s.Replicas.Binding
 		res.TaskVCPU, res.TaskMemoryMB, res.Tasks = s.Task.VCPU, s.Task.MemoryMiB, s.Tasks
 		fs = s.Findings
-	default:
+	case platform.Nodes:
 		var err error
 		if fs, err = sizeServers(p, inst, req, util, &res); err != nil {
 			return Result{}, err
 		}
+	default:
+		return Result{}, inputErr("platform", req.Platform, fmt.Sprintf("has no family capacity can size (%q)", p.Family))
 	}
 	res.Blockers, res.Warnings = fs.Blockers(), fs.Warnings()
 	res.Feasible = len(res.Blockers) == 0
@@ -155,7 +157,7 @@ func sizeServers(p platform.Platform, inst Instances, req Request, util decimal.
 		return nil, err
 	}
 	res.Replicas, res.ReplicasBinding, res.Spread = sp.Total, r.Binding, sp
-	node, err := NodeFor(p.ID, inst, s.InstanceType, s.Node)
+	node, err := NodeFor(p.NodeReservation, inst, s.InstanceType, s.Node)
 	if errors.Is(err, ErrUnknownInstanceType) {
 		return nil, err
 	}

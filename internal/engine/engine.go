@@ -1,0 +1,156 @@
+package engine
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/runwhere/runwhere/capacity"
+	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/ha"
+	"github.com/runwhere/runwhere/platform"
+)
+
+// Catalogues are the data one evaluation reads: the snapshot's platforms,
+// the region's prices and the instance table.
+type Catalogues struct {
+	Platforms platform.Catalogue
+	Prices    *cost.Catalogue
+	Instances platform.Instances
+}
+
+// Inputs are the scenario as the components read it, every default filled
+// in by the caller.
+type Inputs struct {
+	Snapshot  platform.SnapshotID
+	Region    string
+	Workload  capacity.Workload
+	Container capacity.Container
+	// Servers configures nodes platforms (and zones for tasks). Its
+	// Managers are per cluster.
+	Servers capacity.Servers
+	// HourlyPrice overrides the catalogue's instance price when not nil.
+	HourlyPrice *decimal.Decimal
+	// Arch is the workload's CPU architecture (x86_64 or arm64).
+	Arch string
+	// Function and Lambda describe the function on functions platforms:
+	// the sizing's view and the bill's (Lambda.DurationMS is what Lambda
+	// bills, possibly stretched by its CPU share).
+	Function capacity.Function
+	Lambda   cost.LambdaUsage
+}
+
+// Result is one platform evaluated: what it needs, what it costs, what
+// stands in its way and how it is deployed.
+type Result struct {
+	Findings capacity.Findings
+	Bill     cost.Bill
+	Capacity Capacity
+	// Curve (functions) or Fleet (tasks and nodes) is the monthly cost as
+	// a function of the monthly requests, for break-even points and
+	// curves; both nil when the platform cannot be priced.
+	Curve *cost.Curve
+	Fleet *cost.Fleet
+	// Topology is the deployment as package ha models it.
+	Topology ha.Topology
+}
+
+// Capacity mirrors the report's capacity object field for field (the root
+// package converts one into the other, so the two cannot drift).
+type Capacity struct {
+	DurationMS         *decimal.Decimal
+	Concurrency        *decimal.Decimal
+	PeakConcurrency    *decimal.Decimal
+	RampSeconds        *decimal.Decimal
+	Nodes              int
+	InstanceType       string
+	Managers           int
+	Replicas           int
+	RequestsPerReplica *decimal.Decimal
+	TaskVCPU           *decimal.Decimal
+	TaskMemoryMB       int
+	ReplicasPerNode    int
+	Clusters           int
+	NodesForPeak       int
+	FixedFleet         bool
+	UnusedVCPU         *decimal.Decimal
+}
+
+// Adapter evaluates platforms of one family.
+type Adapter interface {
+	Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, error)
+}
+
+// adapters is the registry: one adapter per family, fixed at build time.
+var adapters = map[platform.Family]Adapter{
+	platform.Functions: functions{},
+	platform.Tasks:     tasks{},
+	platform.Nodes:     nodes{},
+}
+
+// For returns the adapter of family f.
+func For(f platform.Family) (Adapter, error) {
+	a, ok := adapters[f]
+	if !ok {
+		return nil, fmt.Errorf("engine: no adapter for platform family %q", f)
+	}
+	return a, nil
+}
+
+// Evaluate evaluates platform p with the adapter of its family.
+func Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, error) {
+	a, err := For(p.Family)
+	if err != nil {
+		return Result{}, err
+	}
+	return a.Evaluate(p, cat, in)
+}
+
+// MissingFigure is the finding code for a figure the catalogues do not
+// source (a price, an ENI count), so runwhere will not guess it.
+const MissingFigure capacity.Code = "missing-figure"
+
+// missingFigure is the blocker for err, a component's refusal to guess.
+func missingFigure(err error) capacity.Finding {
+	msg := err.Error()
+	for _, prefix := range []string{"capacity: ", "cost: ", "platform: "} {
+		msg = trimPrefix(msg, prefix)
+	}
+	return capacity.Finding{Code: MissingFigure, Message: msg + " (no sourced figure; runwhere does not guess one)", Severity: capacity.Blocker}
+}
+
+func trimPrefix(s, p string) string {
+	if len(s) >= len(p) && s[:len(p)] == p {
+		return s[len(p):]
+	}
+	return s
+}
+
+// controlPlane prices the control plane of clusters clusters of p. A
+// managed control plane whose price the snapshot does not source (ECS in
+// 2017-12) is left out of the bill with a warning that says so.
+func controlPlane(p platform.Platform, cat Catalogues, cp cost.ControlPlane, fs *capacity.Findings) (cost.Bill, error) {
+	bill, err := cost.ControlPlaneBill(cat.Prices, cp)
+	if err == nil {
+		return bill, nil
+	}
+	if p.ControlPlane.RunBy != platform.AWS {
+		return cost.Bill{}, err
+	}
+	f := missingFigure(err)
+	f.Severity = capacity.Warning
+	f.Message += "; the bill leaves the control plane out"
+	*fs = append(*fs, f)
+	return cost.Bill{}, nil
+}
+
+var thousand = decimal.NewFromInt(1000)
+
+func ptr[T any](v T) *T { return &v }
+
+func ceilDiv(a, b int64) int64 {
+	if b <= 0 {
+		return a
+	}
+	return (a + b - 1) / b
+}

@@ -1,0 +1,72 @@
+package engine_test
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/runwhere/runwhere/capacity"
+	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/internal/engine"
+	"github.com/runwhere/runwhere/platform"
+)
+
+func TestForEveryFamily(t *testing.T) {
+	for _, f := range []platform.Family{platform.Functions, platform.Tasks, platform.Nodes} {
+		a, err := engine.For(f)
+		require.NoError(t, err, "For(%s)", f)
+		assert.NotNil(t, a, "For(%s)", f)
+	}
+	_, err := engine.For("containers")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `engine: no adapter for platform family "containers"`)
+}
+
+// Every platform of the newest snapshot evaluates with its family's
+// adapter, and where it is priced its cost model at the scenario's own
+// load is its bill: the bill, the curves and the break-even price one
+// model.
+func TestEveryPlatformPricesItsOwnBill(t *testing.T) {
+	cat, err := platform.EmbeddedCatalogue(platform.Newest)
+	require.NoError(t, err)
+	prices, err := cost.EmbeddedCatalogue(platform.Newest, "us-east-1")
+	require.NoError(t, err)
+	inst, err := platform.EmbeddedInstances()
+	require.NoError(t, err)
+	cats := engine.Catalogues{Platforms: cat, Prices: prices, Instances: inst}
+	d := decimal.RequireFromString
+	rps := d("40")
+	month := rps.Mul(decimal.NewFromInt(platform.SecondsPerMonth))
+	in := engine.Inputs{
+		Snapshot:  platform.Newest,
+		Region:    "us-east-1",
+		Workload:  capacity.Workload{RequestsPerSecond: rps, PeakRequestsPerSecond: d("400"), DurationMS: d("120"), MemoryMB: 512, CPUFraction: d("1"), MaxDurationS: 1},
+		Container: capacity.Container{VCPU: d("0.5"), MemoryMB: 1024},
+		Servers:   capacity.Servers{InstanceType: "m5.large", TargetUtilization: d("0.7"), Zones: 3, Managers: 3},
+		Arch:      "x86_64",
+		Function:  capacity.Function{MemoryMB: 512, EphemeralStorageMB: 512},
+		Lambda:    cost.LambdaUsage{Requests: month, DurationMS: d("120"), MemoryMB: 512, Arch: cost.X86},
+	}
+	for _, p := range cat.Platforms {
+		t.Run(string(p.ID), func(t *testing.T) {
+			r, err := engine.Evaluate(p, cats, in)
+			require.NoError(t, err)
+			assert.Empty(t, r.Findings.Blockers(), "blockers")
+			assert.Equal(t, p.ID, r.Topology.Platform)
+			var model decimal.Decimal
+			switch p.Family {
+			case platform.Functions:
+				require.NotNil(t, r.Curve)
+				assert.Nil(t, r.Fleet)
+				model = r.Curve.At(month)
+			default:
+				require.NotNil(t, r.Fleet)
+				assert.Nil(t, r.Curve)
+				model = r.Fleet.At(month)
+			}
+			assert.True(t, model.Equal(r.Bill.Total()), "cost model at the load = %s, bill = %s", model, r.Bill.Total())
+		})
+	}
+}

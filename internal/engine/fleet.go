@@ -1,0 +1,108 @@
+package engine
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/runwhere/runwhere/capacity"
+	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/platform"
+)
+
+// The server model. Replicas of the scenario's container serve requests
+// until their vCPU × target utilisation or their memory runs out, so one
+// replica serves perReplica requests per second, and the peak needs
+// n = ⌈peak / perReplica⌉ of them: a step function of the monthly requests
+// x at the scenario's peak-to-mean ratio. Laid over zones and nodes as
+// package capacity lays them, the fleet's cost is a sum of step terms (a
+// [cost.Fleet]); the same fleet prices the report, the break-even points
+// and the curves, so they agree.
+
+// perReplica returns the requests per second one replica serves, as the
+// numerator and denominator of an exact fraction.
+func perReplica(in Inputs) (num, den decimal.Decimal) {
+	w, c := in.Workload, in.Container
+	cpu := c.VCPU.Mul(in.Servers.TargetUtilization) // vCPU a replica may use
+	concurrent := decimal.NewFromInt(c.MemoryMB / w.MemoryMB)
+	// Compare cpu / cpu_fraction with concurrent without dividing.
+	if cpu.LessThan(concurrent.Mul(w.CPUFraction)) {
+		return cpu.Mul(thousand), w.DurationMS.Mul(w.CPUFraction)
+	}
+	return concurrent.Mul(thousand), w.DurationMS
+}
+
+// loadFleet is the fleet capacity.Size sizes, as a function of the
+// monthly requests x: the replicas the peak needs grow one every
+// perReplica requests, and are spread over zones as
+// [capacity.SpreadReplicas] lays them, each zone with the nodes its own
+// replicas need.
+//
+//   - With survive_zone_loss, every zone holds ⌈n / (Z − 1)⌉ replicas: one
+//     step of Z nodes every (Z − 1) × fit replicas.
+//   - Otherwise zone i holds ⌈(n − i) / Z⌉ replicas and needs
+//     max(1, ⌈(n − i) / (Z × fit)⌉) nodes: one step per zone, every Z × fit
+//     replicas, the i-th starting i replicas later ([cost.Step.Offset]).
+func loadFleet(in Inputs, fixed, nodeMonthly decimal.Decimal, sp capacity.Spread, fit int64) cost.Fleet {
+	z := sp.Zones
+	if sp.SurviveZoneLoss {
+		return stepFleet(in, fixed, nodeMonthly.Mul(decimal.NewFromInt(z)), (z-1)*fit, 1)
+	}
+	if z == 1 {
+		return stepFleet(in, fixed, nodeMonthly, fit, 1)
+	}
+	if in.Workload.RequestsPerSecond.IsZero() {
+		// All the load is at the peak: the fleet does not follow the mean.
+		return cost.FixedFleet(fixed.Add(nodeMonthly.Mul(decimal.NewFromInt(z))))
+	}
+	per := requestsPerReplica(in)
+	f := cost.Fleet{Fixed: fixed, Steps: make([]cost.Step, z)}
+	for i := range z {
+		f.Steps[i] = cost.Step{
+			PerUnit:         nodeMonthly,
+			RequestsPerUnit: per.Mul(decimal.NewFromInt(z * fit)),
+			MinUnits:        1,
+			Offset:          per.Mul(decimal.NewFromInt(i)),
+		}
+	}
+	return f
+}
+
+// stepFleet is a fleet of units of unitReplicas replicas, each costing
+// unitMonthly, at least minUnits of them.
+func stepFleet(in Inputs, fixed, unitMonthly decimal.Decimal, unitReplicas int64, minUnits int) cost.Fleet {
+	w := in.Workload
+	f := cost.Fleet{Fixed: fixed, PerUnit: unitMonthly, MinUnits: minUnits}
+	if w.RequestsPerSecond.IsZero() {
+		// All the load is at the peak: the fleet does not follow the mean.
+		f.MinUnits = 0
+		f.Fixed = fixed.Add(unitMonthly.Mul(decimal.NewFromInt(int64(minUnits))))
+		return f
+	}
+	num, den := perReplica(in)
+	// requests a month one unit serves at the mean load
+	perUnit := decimal.NewFromInt(unitReplicas).Mul(secondsPerMonth).Mul(w.RequestsPerSecond).Mul(num)
+	f.RequestsPerUnit = ceilQuotient(perUnit, den.Mul(w.PeakRequestsPerSecond), cost.DivScale)
+	return f
+}
+
+// requestsPerReplica is the monthly requests one replica serves at the
+// scenario's mean load, rounded up at [cost.DivScale] places.
+func requestsPerReplica(in Inputs) decimal.Decimal {
+	w := in.Workload
+	num, den := perReplica(in)
+	perUnit := secondsPerMonth.Mul(w.RequestsPerSecond).Mul(num)
+	return ceilQuotient(perUnit, den.Mul(w.PeakRequestsPerSecond), cost.DivScale)
+}
+
+var secondsPerMonth = decimal.NewFromInt(platform.SecondsPerMonth)
+
+// ceilQuotient is a/b rounded up at scale places. A fleet's requests per
+// unit is a quotient that may not terminate; rounding it up (never down)
+// keeps ceil(x / perUnit) from counting one unit too many at the exact
+// load where the bill's own integer sizing steps.
+func ceilQuotient(a, b decimal.Decimal, scale int32) decimal.Decimal {
+	q := a.DivRound(b, scale)
+	if q.Mul(b).LessThan(a) {
+		q = q.Add(decimal.New(1, -scale))
+	}
+	return q
+}

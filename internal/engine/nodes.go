@@ -1,0 +1,130 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/runwhere/runwhere/capacity"
+	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/ha"
+	"github.com/runwhere/runwhere/platform"
+)
+
+// nodes evaluates platforms whose replicas run on worker instances the
+// user pays for (ECS on EC2, EKS, Kubernetes, Swarm, Nomad): it prices
+// exactly what [capacity.Size] sizes — the workers, and the control plane
+// (the provider's fee per cluster, or the manager instances of each
+// cluster the user runs).
+type nodes struct{}
+
+func (nodes) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, error) {
+	sv := in.Servers
+	req := capacity.Request{Platform: p.ID, Workload: in.Workload, Container: in.Container, Servers: sv}
+	res, err := capacity.Size(cat.Platforms, cat.Instances, req)
+	var noNode *capacity.NodeError
+	switch {
+	case errors.Is(err, capacity.ErrUnknownInstanceType):
+		return unpriced(p, in, capacity.Findings{capacity.UnknownInstanceFinding(sv.InstanceType)}, Capacity{InstanceType: sv.InstanceType}), nil
+	case errors.As(err, &noNode):
+		// The instance is known but a figure the platform's reservation
+		// needs is not sourced (ENI counts of a new family, say).
+		return unpriced(p, in, capacity.Findings{missingFigure(err)}, Capacity{InstanceType: sv.InstanceType}), nil
+	case err != nil:
+		return Result{}, err
+	}
+	fs := append(res.Blockers, res.Warnings...)
+	if res.Nodes == 0 { // no replica fits on the instance type
+		return unpriced(p, in, fs, Capacity{InstanceType: sv.InstanceType}), nil
+	}
+	hourly := ""
+	if in.HourlyPrice != nil {
+		hourly = in.HourlyPrice.String()
+	} else if _, err := cat.Prices.Instance(sv.InstanceType); err != nil {
+		// Sized but not priced: the catalogue holds only sourced prices.
+		fs = append(fs, capacity.Finding{
+			Code:     capacity.UnknownInstanceType,
+			Message:  fmt.Sprintf("%s has no sourced on-demand price in the %s %s catalogue; set servers.hourly_price", sv.InstanceType, in.Snapshot, in.Region),
+			Value:    sv.InstanceType,
+			Severity: capacity.Blocker,
+		})
+		return unpriced(p, in, fs, Capacity{InstanceType: sv.InstanceType, Nodes: int(res.Nodes), Replicas: int(res.Replicas), ReplicasPerNode: int(res.ReplicasPerNode)}), nil
+	}
+	workers, err := cost.EC2(cat.Prices, cost.EC2Usage{InstanceType: sv.InstanceType, Count: int(res.Nodes), HourlyPrice: hourly, Item: fmt.Sprintf("%s workers (%s)", p.ID, sv.InstanceType)})
+	if err != nil {
+		return Result{}, err
+	}
+	cp, err := controlPlane(p, cat, cost.ControlPlane{
+		Platform: p.ID,
+		Clusters: int(res.Clusters),
+		Managers: cost.EC2Usage{InstanceType: sv.InstanceType, Count: int(res.Managers), HourlyPrice: hourly},
+	}, &fs)
+	if err != nil {
+		return Result{}, err
+	}
+	num, den := perReplica(in)
+	node := res.Allocatable
+	r := Result{
+		Findings: fs,
+		Bill:     workers.Add(cp),
+		Capacity: Capacity{
+			Nodes:              int(res.Nodes),
+			InstanceType:       sv.InstanceType,
+			Managers:           int(res.Managers),
+			Replicas:           int(res.Replicas),
+			RequestsPerReplica: ptr(num.DivRound(den, 4)),
+			TaskVCPU:           ptr(in.Container.VCPU),
+			TaskMemoryMB:       int(in.Container.MemoryMB),
+			ReplicasPerNode:    int(res.ReplicasPerNode),
+			Clusters:           int(res.Clusters),
+			NodesForPeak:       int(res.NodesForPeak),
+			FixedFleet:         sv.Count > 0,
+			UnusedVCPU:         ptr(decimal.NewFromInt(res.Nodes).Mul(decimal.NewFromInt(node.CPUMilli)).Sub(decimal.NewFromInt(res.Replicas).Mul(in.Container.VCPU).Mul(thousand)).Div(thousand)),
+		},
+	}
+	if sv.Count > 0 {
+		f := cost.FixedFleet(r.Bill.Total())
+		r.Fleet = &f
+	} else {
+		nodeMonthly, err := cost.EC2Monthly(cat.Prices, cost.EC2Usage{InstanceType: sv.InstanceType, HourlyPrice: hourly})
+		if err != nil {
+			return Result{}, err
+		}
+		f := loadFleet(in, cp.Total(), nodeMonthly, res.Spread, res.ReplicasPerNode)
+		r.Fleet = &f
+	}
+	r.Topology = NodesTopology(p, in, res.Managers/res.Clusters, ceilDiv(res.Nodes, res.Clusters), ceilDiv(res.NodesForPeak, res.Clusters))
+	return r, nil
+}
+
+// unpriced is the result of a nodes platform that cannot be sized or
+// priced (its findings say why): no bill, no cost model, and the control
+// plane as the scenario gives it.
+func unpriced(p platform.Platform, in Inputs, fs capacity.Findings, c Capacity) Result {
+	return Result{Findings: fs, Capacity: c, Topology: NodesTopology(p, in, 0, 0, 0)}
+}
+
+// maxModelledWorkers is the largest worker tier package ha computes.
+const maxModelledWorkers = 10000
+
+// NodesTopology is the deployment of one cluster of a nodes platform as
+// package ha models it: managers, workers and the workers the peak needs
+// with no zone redundancy (ha checks it against what a zone's loss
+// leaves). Zero managers means the scenario's, unsized.
+func NodesTopology(p platform.Platform, in Inputs, managers, workers, needed int64) ha.Topology {
+	t := ha.Topology{Platform: p.ID, Snapshot: in.Snapshot, Zones: int(max(in.Servers.Zones, 1))}
+	if p.ControlPlane.RunBy == platform.User {
+		t.Managers = int(managers)
+		if managers == 0 {
+			t.Managers = int(in.Servers.Managers)
+		}
+	}
+	// The ha package models worker tiers of up to 10,000 nodes exactly;
+	// a larger fleet is reported without worker-tier availability.
+	if workers > 0 && workers <= maxModelledWorkers {
+		t.Workers = int(workers)
+		t.WorkersNeeded = int(min(needed, workers))
+	}
+	return t
+}
