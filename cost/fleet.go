@@ -38,7 +38,13 @@ func (s Step) At(x decimal.Decimal) decimal.Decimal {
 			x = x.Sub(s.Offset)
 		}
 		if x.IsPositive() {
-			n = maxDec(n, ceilTo(x, s.RequestsPerUnit).Div(s.RequestsPerUnit).Round(0))
+			// ⌈x / C⌉ from one exact integer division: the quotient, plus
+			// one when something remains.
+			q, r := x.QuoRem(s.RequestsPerUnit, 0)
+			if r.IsPositive() {
+				q = q.Add(dOne)
+			}
+			n = maxDec(n, q)
 		}
 	}
 	return s.PerUnit.Mul(n)

@@ -45,6 +45,7 @@ func Solve(c Curve, f Fleet) (BreakEven, error) {
 // step's offset).
 type loadTerm struct {
 	p, c, o, end, idle decimal.Decimal // idle = P·m, the plateau's cost
+	m                  int             // the plateau's units
 }
 
 // solver walks the curve's pieces against the fleet.
@@ -67,6 +68,10 @@ type solver struct {
 	qlo, qhi []decimal.Decimal // D · Σ P_j / C_j, j < k, rounded down and up
 	olo, ohi []decimal.Decimal // D · Σ P_j·o_j / C_j, j < k, rounded down and up
 	offsets  bool              // some term has an offset
+	// comb: every term has the same step C and plateau, and their offsets
+	// lie within one step of each other (the zones of one fleet): their
+	// edges then come in a fixed cyclic order, walked without sorting.
+	comb bool
 
 	segs  []segment
 	steps int
@@ -86,7 +91,7 @@ func newSolver(f Fleet) *solver {
 				end = end.Add(st.Offset)
 				s.offsets = true
 			}
-			s.terms = append(s.terms, loadTerm{p: st.PerUnit, c: st.RequestsPerUnit, o: st.Offset, end: end, idle: st.PerUnit.Mul(m)})
+			s.terms = append(s.terms, loadTerm{p: st.PerUnit, c: st.RequestsPerUnit, o: st.Offset, end: end, idle: st.PerUnit.Mul(m), m: st.MinUnits})
 		}
 	}
 	add(f.first())
@@ -99,6 +104,16 @@ func newSolver(f Fleet) *solver {
 	}
 	if n > 1 {
 		slices.SortStableFunc(s.terms, func(a, b loadTerm) int { return a.end.Cmp(b.end) })
+		s.comb = true
+		for _, t := range s.terms[1:] {
+			if t.m != s.terms[0].m || !t.c.Equal(s.terms[0].c) {
+				s.comb = false
+				break
+			}
+		}
+		if s.comb { // sorted by end, so by offset: the span is last − first
+			s.comb = s.terms[n-1].o.Sub(s.terms[0].o).LessThan(s.terms[0].c)
+		}
 	}
 	// Every sum starts from an explicit zero: arithmetic on the zero
 	// Decimal allocates its coefficient first.
@@ -114,18 +129,29 @@ func newSolver(f Fleet) *solver {
 	}
 	d := s.terms[0].c
 	for k, t := range s.terms {
+		// Terms with the first term's step (the zones of one fleet) need
+		// no division: D / C = 1, and the sums stay exact.
+		same := k == 0 || t.c.Equal(d)
 		if s.offsets {
-			// D·P·o / C; for the first term D = C and it is exact.
+			// D·P·o / C.
 			po := t.p.Mul(t.o)
-			if k == 0 {
+			switch {
+			case k == 0:
 				s.olo[1], s.ohi[1] = po, po
-			} else {
+			case same:
+				s.olo[k+1], s.ohi[k+1] = s.olo[k].Add(po), s.ohi[k].Add(po)
+			default:
 				pod := po.Mul(d)
 				s.olo[k+1], s.ohi[k+1] = s.olo[k].Add(floorDiv(pod, t.c)), s.ohi[k].Add(ceilDiv(pod, t.c))
 			}
 		}
 		if k == 0 {
 			s.pa[1], s.qlo[1], s.qhi[1] = t.p, t.p, t.p
+			continue
+		}
+		if same {
+			s.pa[k+1] = s.pa[k].Add(t.p)
+			s.qlo[k+1], s.qhi[k+1] = s.qlo[k].Add(t.p), s.qhi[k].Add(t.p)
 			continue
 		}
 		pd := t.p.Mul(d)
@@ -245,9 +271,14 @@ func (s *solver) band(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl, fixed dec
 	// With offsets the fleet's bounds move down by O: the cheaper test
 	// uses its largest estimate, the dearer test its smallest.
 	aLo, aHi := a, a
-	if s.offsets {
-		aLo, aHi = a.Add(s.ohi[k]), a.Add(s.olo[k])
-		exact = exact && s.olo[k].Equal(s.ohi[k])
+	if s.offsets && !s.ohi[k].IsZero() {
+		if s.olo[k].Equal(s.ohi[k]) {
+			aLo = a.Add(s.ohi[k])
+			aHi = aLo
+		} else {
+			aLo, aHi = a.Add(s.ohi[k]), a.Add(s.olo[k])
+			exact = false
+		}
 	}
 	sd := sl.Mul(d)
 	bLo := sd.Sub(s.qlo[k])
@@ -319,7 +350,15 @@ func (s *solver) band(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl, fixed dec
 	// Step indices of every term covering the band, widened by one for
 	// rounding and clipped to the piece; the band is where any of them is.
 	var kLo0, kHi0, bandStart, bandEnd decimal.Decimal
-	for j := range k {
+	terms := k
+	if s.comb {
+		// Every offset lies in [o_0, o_0 + C): each term's band starts
+		// less than one step before the first term's and ends less than
+		// one step after it, so the first term's band, one step wider on
+		// each side, covers them all.
+		terms = 1
+	}
+	for j := range terms {
 		c, o := s.terms[j].c, s.terms[j].o
 		kLo := x0.Sub(o).Div(c).Floor()
 		if lo != nil {
@@ -340,6 +379,10 @@ func (s *solver) band(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl, fixed dec
 		} else {
 			bandStart, bandEnd = minDec(bandStart, st), maxDec(bandEnd, en)
 		}
+	}
+	if s.comb {
+		c := s.terms[0].c
+		bandStart, bandEnd = bandStart.Sub(c), bandEnd.Add(c)
 	}
 	if bandStart.GreaterThan(x0) {
 		s.add(x0, pre)
@@ -418,6 +461,10 @@ func (s *solver) stepsN(x0, v0, sl, fixed decimal.Decimal, k int, start, end dec
 	if err := s.count(n); err != nil {
 		return err
 	}
+	if s.comb {
+		s.combSteps(x0, v0, sl, fixed, k, start, end, units)
+		return nil
+	}
 	srv := fixed
 	edges := make([]edge, 0, n.IntPart())
 	for j, t := range s.terms[:k] {
@@ -442,6 +489,43 @@ func (s *solver) stepsN(x0, v0, sl, fixed decimal.Decimal, k int, start, end dec
 		s.constant(a, &end, v0.Add(sl.Mul(a.Sub(x0))), sl, srv)
 	}
 	return nil
+}
+
+// combSteps is stepsN for a comb (see [solver]): the next edge of each
+// term lies in (start, start + C], in the cyclic order of the offsets, so
+// the edges are walked in order from the earliest one, each term's next
+// edge one step C after its last.
+func (s *solver) combSteps(x0, v0, sl, fixed decimal.Decimal, k int, start, end decimal.Decimal, units []decimal.Decimal) {
+	c := s.terms[0].c
+	srv := fixed
+	next := make([]decimal.Decimal, k)
+	j := 0
+	for i, t := range s.terms[:k] {
+		srv = srv.Add(t.p.Mul(units[i]))
+		next[i] = t.o.Add(units[i].Mul(c))
+		if next[i].LessThan(next[j]) {
+			j = i
+		}
+	}
+	a := start
+	for {
+		b := next[j]
+		if !b.LessThan(end) {
+			break
+		}
+		if a.LessThan(b) {
+			s.constant(a, &b, v0.Add(sl.Mul(a.Sub(x0))), sl, srv)
+			a = b
+		}
+		srv = srv.Add(s.terms[j].p)
+		next[j] = b.Add(c)
+		if j++; j == k {
+			j = 0
+		}
+	}
+	if a.LessThan(end) {
+		s.constant(a, &end, v0.Add(sl.Mul(a.Sub(x0))), sl, srv)
+	}
 }
 
 func (s *solver) result() BreakEven {
