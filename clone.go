@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/ha"
 	"github.com/runwhere/runwhere/platform"
 )
 
@@ -81,3 +82,7 @@ func priceCatalogue(snapshot, region string) (*cost.Catalogue, error) {
 	kept, _ := priceCache.LoadOrStore(k, c)
 	return kept.(*cost.Catalogue), nil
 }
+
+// haCatalogue is the embedded ha catalogue, parsed once; its methods only
+// read it.
+var haCatalogue = sync.OnceValues(ha.EmbeddedCatalogue)

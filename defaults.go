@@ -81,6 +81,11 @@ func ptr[T any](v T) *T { return &v }
 // nothing another evaluation reads.
 func (s Scenario) WithDefaults() (_ Scenario, err error) {
 	defer prefixError(&err)
+	return s.withDefaults(embedded)
+}
+
+// withDefaults is WithDefaults against the catalogues of src.
+func (s Scenario) withDefaults(src sources) (Scenario, error) {
 	if err := s.check(); err != nil {
 		return Scenario{}, err
 	}
@@ -88,7 +93,7 @@ func (s Scenario) WithDefaults() (_ Scenario, err error) {
 	if out.Snapshot == "" {
 		out.Snapshot = platform.Newest
 	}
-	cat, err := platformCatalogue(out.Snapshot)
+	cat, err := src.platforms(out.Snapshot)
 	if err != nil {
 		return Scenario{}, &FieldError{Field: "snapshot", Value: out.Snapshot, Reason: fmt.Sprintf("is not an embedded snapshot (have %v)", platform.Snapshots())}
 	}

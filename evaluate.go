@@ -23,7 +23,12 @@ const Currency = "USD"
 // are for scenarios that cannot be evaluated at all.
 func Evaluate(s Scenario) (_ Report, err error) {
 	defer prefixError(&err)
-	e, err := newEnv(s)
+	return evaluateFrom(s, embedded)
+}
+
+// evaluateFrom is Evaluate against the catalogues of src.
+func evaluateFrom(s Scenario, src sources) (Report, error) {
+	e, err := newEnvFrom(s, src)
 	if err != nil {
 		return Report{}, err
 	}
@@ -58,21 +63,38 @@ type env struct {
 	s         Scenario
 	platforms platform.Catalogue
 	prices    *cost.Catalogue
+	ha        *ha.Catalogue
 	model     ha.Model
 	cats      engine.Catalogues
 	in        engine.Inputs
 }
 
-func newEnv(s Scenario) (*env, error) {
-	s, err := s.WithDefaults()
+// sources are where an evaluation reads its catalogues: the embedded ones,
+// or a caller's own (in this package's tests, a platform that exists only
+// in the test).
+type sources struct {
+	platforms func(snapshot string) (platform.Catalogue, error)
+	prices    func(snapshot, region string) (*cost.Catalogue, error)
+	ha        func() (*ha.Catalogue, error)
+}
+
+var embedded = sources{platforms: platformCatalogue, prices: priceCatalogue, ha: haCatalogue}
+
+func newEnv(s Scenario) (*env, error) { return newEnvFrom(s, embedded) }
+
+func newEnvFrom(s Scenario, src sources) (*env, error) {
+	s, err := s.withDefaults(src)
 	if err != nil {
 		return nil, err
 	}
 	e := &env{s: s}
-	if e.platforms, err = platformCatalogue(s.Snapshot); err != nil {
+	if e.platforms, err = src.platforms(s.Snapshot); err != nil {
 		return nil, err
 	}
-	if e.prices, err = priceCatalogue(s.Snapshot, s.Region); err != nil {
+	if e.ha, err = src.ha(); err != nil {
+		return nil, err
+	}
+	if e.prices, err = src.prices(s.Snapshot, s.Region); err != nil {
 		return nil, &FieldError{Field: "region", Value: s.Region, Reason: "has no price catalogue: " + err.Error()}
 	}
 	instances, err := platform.EmbeddedInstances()
@@ -156,7 +178,7 @@ func (e *env) evaluate(id platform.ID) (model, error) {
 	m.report.addFindings(res.Findings)
 	m.report.setBill(res.Bill)
 	m.report.Capacity = Capacity(res.Capacity)
-	if m.report.HA, err = ha.Summarize(res.Topology, e.model); err != nil {
+	if m.report.HA, err = e.ha.Summarize(res.Topology, e.model); err != nil {
 		return model{}, err
 	}
 	m.report.Feasible = len(m.report.Blockers) == 0

@@ -3,6 +3,7 @@ package runwhere
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -169,6 +170,14 @@ func ParseScenario(data []byte) (Scenario, error) {
 	if err := s.check(); err != nil {
 		return Scenario{}, input.Prefix("runwhere", withLine(err, data))
 	}
+	// A scenario written as text names platforms runwhere ships; a Go
+	// caller evaluating its own catalogue builds its Scenario in Go.
+	for i, id := range s.Platforms {
+		if !id.Known() {
+			err := &FieldError{Field: fmt.Sprintf("platforms[%d]", i), Value: string(id), Reason: fmt.Sprintf("is not a known platform id (known: %v)", platform.IDs())}
+			return Scenario{}, input.Prefix("runwhere", withLine(err, data))
+		}
+	}
 	return s, nil
 }
 
@@ -185,7 +194,7 @@ func withLine(err error, data []byte) error {
 	}
 	n := root.Content[0]
 	for _, key := range strings.Split(fe.Field, ".") {
-		key, _, _ = strings.Cut(key, "[")
+		key, index, indexed := strings.Cut(key, "[")
 		next := (*yaml.Node)(nil)
 		if n.Kind == yaml.MappingNode {
 			for i := 0; i+1 < len(n.Content); i += 2 {
@@ -198,6 +207,10 @@ func withLine(err error, data []byte) error {
 			break
 		}
 		n = next
+		// platforms[2]: the item itself, when the sequence holds it.
+		if i, err := strconv.Atoi(strings.TrimSuffix(index, "]")); indexed && err == nil && n.Kind == yaml.SequenceNode && i >= 0 && i < len(n.Content) {
+			n = n.Content[i]
+		}
 	}
 	if n != root.Content[0] {
 		fe.Line, fe.Column = n.Line, n.Column

@@ -51,7 +51,7 @@ func WhatIf(s Scenario, id PlatformID, events []string) (_ WhatIfResult, err err
 		clusters := int64(max(c.Clusters, 1))
 		t = engine.NodesTopology(p, e.in, int64(c.Managers)/clusters, ceilDiv(int64(c.Nodes), clusters), ceilDiv(int64(c.NodesForPeak), clusters))
 	}
-	states, err := ha.WhatIf(t, steps)
+	states, err := e.ha.WhatIf(t, steps)
 	if err != nil {
 		return WhatIfResult{}, eventError(err, events)
 	}

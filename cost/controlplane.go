@@ -29,6 +29,11 @@ type ControlPlane struct {
 	Hours decimal.Decimal
 	// Support is the EKS version support tier.
 	Support EKSSupport
+	// RunBy is who runs the control plane (the platform entry's
+	// control_plane.run_by): the user's manager instances are priced as
+	// EC2, the provider's fee comes from the price catalogue. Empty means
+	// the platform as runwhere ships it.
+	RunBy platform.Operator
 	// Managers are the manager / server nodes of a self-managed platform
 	// (kubernetes, swarm, nomad), priced as EC2 instances. Their Item
 	// defaults to "<platform> managers (<type>)".
@@ -58,6 +63,47 @@ func ControlPlaneBill(c *Catalogue, cp ControlPlane) (Bill, error) {
 		hours = dHoursPerMonth
 	}
 	qty := hours.Mul(decimal.NewFromInt(int64(clusters)))
+	runBy := cp.RunBy
+	if runBy == "" {
+		// The platform as runwhere ships it decides who runs its control
+		// plane; a caller's own platform says so in RunBy.
+		newest, err := platform.EmbeddedCatalogue(platform.Newest)
+		if err != nil {
+			return Bill{}, err
+		}
+		p, ok := newest.Platform(cp.Platform)
+		if !ok {
+			return Bill{}, fieldErr("control_plane.platform", cp.Platform.String(), fmt.Sprintf("is not a platform runwhere ships %v: set control_plane.run_by", platform.IDs()))
+		}
+		runBy = p.ControlPlane.RunBy
+	}
+	switch runBy {
+	case platform.User:
+		m := cp.Managers
+		if m.Count <= 0 {
+			return Bill{}, fieldErr("control_plane.managers.count", strconv.Itoa(m.Count), "is not positive")
+		}
+		if m.Item == "" {
+			m.Item = cp.Platform.String() + " managers (" + m.InstanceType + ")"
+		}
+		if m.Hours.IsZero() {
+			m.Hours = cp.Hours
+		}
+		return EC2(c, m)
+	case platform.AWS:
+		return c.controlPlaneFee(cp, qty)
+	default:
+		return Bill{}, fieldErr("control_plane.run_by", string(runBy), "is not user or aws")
+	}
+}
+
+// controlPlaneFee prices a control plane the provider runs: the hourly fee
+// per cluster that the catalogue's section for the platform gives (eks:
+// with its support tiers, ecs_control_plane: for both ECS launch types),
+// nothing for Lambda, which has no cluster. A platform the catalogue has
+// no section for is an error naming it, which the caller reports as a
+// missing figure rather than pricing the control plane at zero.
+func (c *Catalogue) controlPlaneFee(cp ControlPlane, qty decimal.Decimal) (Bill, error) {
 	switch cp.Platform {
 	case platform.EKS:
 		if c.EKS == nil {
@@ -72,25 +118,11 @@ func ControlPlaneBill(c *Catalogue, cp ControlPlane) (Bill, error) {
 			return Bill{}, fieldErr("control_plane.support", string(cp.Support), "is not an EKS support tier (standard, extended)")
 		}
 	case platform.ECSEC2, platform.ECSFargate:
-		if c.ECSControlPlane == nil {
-			return Bill{}, fieldErr("control_plane.platform", cp.Platform.String(), "has no sourced control-plane price in snapshot "+c.Snapshot.String())
+		if c.ECSControlPlane != nil {
+			return Bill{Lines: []Line{line("ecs control plane", "cluster-hour", qty, c.ECSControlPlane.Value)}}, nil
 		}
-		return Bill{Lines: []Line{line("ecs control plane", "cluster-hour", qty, c.ECSControlPlane.Value)}}, nil
-	case platform.Kubernetes, platform.Swarm, platform.Nomad:
-		m := cp.Managers
-		if m.Count <= 0 {
-			return Bill{}, fieldErr("control_plane.managers.count", strconv.Itoa(m.Count), "is not positive")
-		}
-		if m.Item == "" {
-			m.Item = cp.Platform.String() + " managers (" + m.InstanceType + ")"
-		}
-		if m.Hours.IsZero() {
-			m.Hours = cp.Hours
-		}
-		return EC2(c, m)
 	case platform.Lambda:
 		return Bill{}, nil
-	default:
-		return Bill{}, fieldErr("control_plane.platform", cp.Platform.String(), fmt.Sprintf("is not a platform id %v", platform.IDs()))
 	}
+	return Bill{}, fieldErr("control_plane.platform", cp.Platform.String(), "has no sourced control-plane price in snapshot "+c.Snapshot.String())
 }

@@ -86,6 +86,18 @@ var loadDefault = sync.OnceValues(func() (*Catalogue, error) {
 // errors name relative to dir. Decoding is strict (unknown fields are
 // errors) and every cell must cite a known source with a URL.
 func LoadCatalogue(fsys fs.FS, dir string) (*Catalogue, error) {
+	newest, err := platform.EmbeddedCatalogue(platform.Newest)
+	if err != nil {
+		return nil, err
+	}
+	return LoadCatalogueFor(fsys, dir, newest)
+}
+
+// LoadCatalogueFor is [LoadCatalogue] for the platforms of a caller's own
+// catalogue: each scenario file's platform must be one of platforms', and
+// its name, control plane and workers are read from there. It is how a
+// platform runwhere does not ship gets its failure scenarios.
+func LoadCatalogueFor(fsys fs.FS, dir string, platforms platform.Catalogue) (*Catalogue, error) {
 	fsys, err := fs.Sub(fsys, dir)
 	if err != nil {
 		return nil, fmt.Errorf("ha: %w", err)
@@ -114,7 +126,7 @@ func LoadCatalogue(fsys fs.FS, dir string) (*Catalogue, error) {
 		return nil, fmt.Errorf("ha: %w", err)
 	}
 	for _, name := range names {
-		if err := c.addPlatform(fsys, name); err != nil {
+		if err := c.addPlatform(fsys, name, platforms); err != nil {
 			return nil, err
 		}
 	}
@@ -181,7 +193,7 @@ type rawPlatform struct {
 	Events   map[Event]rawBehaviour `yaml:"events"`
 }
 
-func (c *Catalogue) addPlatform(fsys fs.FS, name string) error {
+func (c *Catalogue) addPlatform(fsys fs.FS, name string, platforms platform.Catalogue) error {
 	var r rawPlatform
 	if err := decodeFile(fsys, name, &r); err != nil {
 		return err
@@ -194,7 +206,7 @@ func (c *Catalogue) addPlatform(fsys fs.FS, name string) error {
 	if path.Base(name) != id.String()+".yaml" {
 		return fmt.Errorf("%s: platform %q belongs in scenarios/%s.yaml", where, r.Platform, r.Platform)
 	}
-	info, err := newestInfo(id)
+	info, err := infoIn(platforms, id)
 	if err != nil {
 		return fmt.Errorf("%s: %w", where, err)
 	}
@@ -220,12 +232,8 @@ func (c *Catalogue) addPlatform(fsys fs.FS, name string) error {
 	return nil
 }
 
-// newestInfo is what package platform's newest snapshot says of id.
-func newestInfo(id platform.ID) (PlatformInfo, error) {
-	cat, err := platform.EmbeddedCatalogue(platform.Newest)
-	if err != nil {
-		return PlatformInfo{}, err
-	}
+// infoIn is what catalogue cat says of id.
+func infoIn(cat platform.Catalogue, id platform.ID) (PlatformInfo, error) {
 	p, ok := cat.Platform(id)
 	if !ok {
 		return PlatformInfo{}, fmt.Errorf("platform %q is not in platform snapshot %s", id, cat.Snapshot)

@@ -118,7 +118,7 @@ func TestLoadRejectsBadData(t *testing.T) {
 		}, "needs citation, as_of and (unless a deck) url"},
 		{"unknown platform", func(m fstest.MapFS) {
 			m["scenarios/mesos.yaml"] = &fstest.MapFile{Data: []byte("platform: mesos\n")}
-		}, "platform: mesos is not a known platform id"},
+		}, `platform "mesos" is not in platform snapshot 2026-11`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

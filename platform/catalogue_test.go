@@ -2,6 +2,7 @@ package platform_test
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -168,8 +169,16 @@ func TestParseID(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, id, got)
 	}
-	_, err := platform.ParseID("openshift")
-	assert.ErrorContains(t, err, `unknown platform id "openshift"`)
+	// Ids are open: a caller's catalogue may add a platform. The id must
+	// still be one.
+	got, err := platform.ParseID("openshift")
+	require.NoError(t, err)
+	assert.False(t, got.Known(), "openshift is not one of the platforms runwhere ships")
+	assert.True(t, platform.Lambda.Known())
+	for _, bad := range []string{"", "OpenShift", "9lives", "k3s!", "with space", "-lead", strings.Repeat("a", 33)} {
+		_, err := platform.ParseID(bad)
+		assert.ErrorContains(t, err, "is not a platform id", "ParseID(%q)", bad)
+	}
 }
 
 func TestParseDate(t *testing.T) {

@@ -66,7 +66,7 @@ func TestParseRejects(t *testing.T) {
 		{name: "impossible date", replace: `      timeout: {value: 900, unit: s, enforcement: hard, source: "https://example.com/limits", as_of: 2026-02-30}`, want: []string{"mine.yaml:8:", "as_of", "as_of: 2026-02-30 is not", "not a real"}, line: 8},
 		{name: "bad enforcement", replace: `      timeout: {value: 900, unit: s, enforcement: firm, source: "https://example.com/limits", as_of: 2026-11-25}`, want: []string{"limits.timeout.enforcement", "enforcement: firm not", "not one of"}},
 		{name: "missing unit", replace: `      timeout: {value: 900, enforcement: hard, source: "https://example.com/limits", as_of: 2026-11-25}`, want: []string{"limits.timeout.unit", "missing"}},
-		{name: "unknown platform", whole: strings.Replace(minimal, "id: lambda", "id: openshift", 1), want: []string{"id", "id: openshift is not", "not a known platform id"}, line: 3},
+		{name: "not an id", whole: strings.Replace(minimal, "id: lambda", "id: Open_Shift", 1), want: []string{"id", "id: Open_Shift is not", "not a platform id"}, line: 3},
 		{name: "bad feature enum", whole: strings.Replace(minimal, "value: aws-only", "value: everywhere", 1), want: []string{"features.portability.value", "value: everywhere not"}},
 		{name: "missing feature", whole: strings.Replace(minimal, "      cli: {value: aws-api, source: \"https://example.com/f\", as_of: 2026-11-25}\n", "", 1), want: []string{"features.cli.source", "missing"}},
 		{name: "no snapshot", whole: strings.Replace(minimal, `snapshot: "2099-01"`, "", 1), want: []string{"snapshot", "missing"}},

@@ -6,6 +6,8 @@ import (
 
 	"github.com/shopspring/decimal"
 	"gopkg.in/yaml.v3"
+
+	"github.com/runwhere/runwhere/internal/input"
 )
 
 // ID names a platform. The zero ID is not a valid platform.
@@ -27,15 +29,33 @@ var knownIDs = []ID{Swarm, Kubernetes, EKS, ECSEC2, ECSFargate, Lambda, Nomad}
 // IDs returns every platform id, in the order reports list them.
 func IDs() []ID { return slices.Clone(knownIDs) }
 
-// ParseID returns the platform named s, or an error naming s when it is
-// not one of [IDs].
+// ParseID returns s as a platform id: lowercase ASCII letters, digits and
+// hyphens, starting with a letter, at most 32 bytes. It does not say that
+// the platform exists: a catalogue does ([Catalogue.Platform]), and [IDs]
+// lists the platforms runwhere ships. Ids are open so that a caller's own
+// catalogue can add a platform of an existing family.
 func ParseID(s string) (ID, error) {
-	id := ID(s)
-	if !slices.Contains(knownIDs, id) {
-		return "", fmt.Errorf("platform: unknown platform id %q (known: %v)", s, knownIDs)
+	if !validID(s) {
+		return "", fmt.Errorf("platform: %q is not a platform id (lowercase letters, digits and hyphens, starting with a letter, at most 32 bytes; known: %v)", input.Short(s), knownIDs)
 	}
-	return id, nil
+	return ID(s), nil
 }
+
+func validID(s string) bool {
+	if len(s) == 0 || len(s) > 32 || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		if (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// Known reports whether id is one of the platforms runwhere ships ([IDs]).
+func (id ID) Known() bool { return slices.Contains(knownIDs, id) }
 
 // String returns the id as written in catalogues and scenarios.
 func (id ID) String() string { return string(id) }
@@ -43,7 +63,8 @@ func (id ID) String() string { return string(id) }
 // MarshalText implements [encoding.TextMarshaler].
 func (id ID) MarshalText() ([]byte, error) { return []byte(id), nil }
 
-// UnmarshalText implements [encoding.TextUnmarshaler]; it rejects unknown ids.
+// UnmarshalText implements [encoding.TextUnmarshaler]; it rejects text
+// that is not an id ([ParseID]).
 func (id *ID) UnmarshalText(b []byte) error {
 	v, err := ParseID(string(b))
 	if err != nil {
@@ -53,11 +74,12 @@ func (id *ID) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// UnmarshalYAML reads an id and reports an unknown one with its position.
+// UnmarshalYAML reads an id and reports one that is not an id with its
+// position.
 func (id *ID) UnmarshalYAML(n *yaml.Node) error {
 	v, err := ParseID(n.Value)
 	if err != nil || n.Kind != yaml.ScalarNode {
-		return &FieldError{Line: n.Line, Column: n.Column, Field: "id", Value: n.Value, Reason: fmt.Sprintf("is not a known platform id (known: %v)", knownIDs)}
+		return &FieldError{Line: n.Line, Column: n.Column, Field: "id", Value: n.Value, Reason: fmt.Sprintf("is not a platform id (lowercase letters, digits and hyphens; known: %v)", knownIDs)}
 	}
 	*id = v
 	return nil

@@ -57,6 +57,7 @@ func (nodes) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 	}
 	cp, err := controlPlane(p, cat, cost.ControlPlane{
 		Platform: p.ID,
+		RunBy:    p.ControlPlane.RunBy,
 		Clusters: int(res.Clusters),
 		Managers: cost.EC2Usage{InstanceType: sv.InstanceType, Count: int(res.Managers), HourlyPrice: hourly},
 	}, &fs)

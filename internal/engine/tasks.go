@@ -44,7 +44,7 @@ func (tasks) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 		r.Findings = append(r.Findings, missingFigure(err))
 		return r, nil
 	}
-	cp, err := controlPlane(p, cat, cost.ControlPlane{Platform: p.ID}, &r.Findings)
+	cp, err := controlPlane(p, cat, cost.ControlPlane{Platform: p.ID, RunBy: p.ControlPlane.RunBy}, &r.Findings)
 	if err != nil {
 		return Result{}, err
 	}
