@@ -52,6 +52,9 @@ type PlatformInfo struct {
 	Name         string      `json:"name"`
 	ControlPlane string      `json:"control_plane"` // Raft or Managed
 	Workers      bool        `json:"workers"`       // the user runs worker nodes
+	// quorumSource documents the quorum rule of a Raft control plane the
+	// user runs: the scenario file's quorum_source.
+	quorumSource string
 }
 
 // infoOf is what ha needs of p.
@@ -189,8 +192,11 @@ type rawBehaviour struct {
 }
 
 type rawPlatform struct {
-	Platform platform.ID            `yaml:"platform"`
-	Events   map[Event]rawBehaviour `yaml:"events"`
+	Platform platform.ID `yaml:"platform"`
+	// QuorumSource is the source key documenting the quorum rule of a Raft
+	// control plane the user runs (required for those, refused otherwise).
+	QuorumSource string                 `yaml:"quorum_source,omitempty"`
+	Events       map[Event]rawBehaviour `yaml:"events"`
 }
 
 func (c *Catalogue) addPlatform(fsys fs.FS, name string, platforms platform.Catalogue) error {
@@ -209,6 +215,16 @@ func (c *Catalogue) addPlatform(fsys fs.FS, name string, platforms platform.Cata
 	info, err := infoIn(platforms, id)
 	if err != nil {
 		return fmt.Errorf("%s: %w", where, err)
+	}
+	if (info.ControlPlane == Raft) != (r.QuorumSource != "") {
+		return fmt.Errorf("%s: quorum_source: %q: is required for a Raft control plane the user runs, and only for one", where, r.QuorumSource)
+	}
+	if r.QuorumSource != "" {
+		src, ok := c.sources[r.QuorumSource]
+		if !ok || src.URL == "" {
+			return fmt.Errorf("%s: quorum_source: %q is not a source of sources.yaml with a URL", where, r.QuorumSource)
+		}
+		info.quorumSource = src.URL
 	}
 	c.platforms[id] = info
 	byEvent := map[Event]Behaviour{}

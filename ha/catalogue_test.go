@@ -116,6 +116,12 @@ func TestLoadRejectsBadData(t *testing.T) {
 		{"source without url", func(m fstest.MapFS) {
 			m["sources.yaml"] = &fstest.MapFile{Data: []byte("sources:\n  a: {citation: X, kind: primary, as_of: '2026'}\n")}
 		}, "needs citation, as_of and (unless a deck) url"},
+		{"raft without its quorum source", func(m fstest.MapFS) {
+			m["scenarios/swarm.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(swarmYAML("a"), "quorum_source: a\n", "", 1))}
+		}, `quorum_source: "": is required for a Raft control plane the user runs`},
+		{"quorum source not in sources.yaml", func(m fstest.MapFS) {
+			m["scenarios/swarm.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(swarmYAML("a"), "quorum_source: a\n", "quorum_source: b\n", 1))}
+		}, `quorum_source: "b" is not a source of sources.yaml`},
 		{"unknown platform", func(m fstest.MapFS) {
 			m["scenarios/mesos.yaml"] = &fstest.MapFile{Data: []byte("platform: mesos\n")}
 		}, `platform "mesos" is not in platform snapshot 2026-11`},
@@ -139,7 +145,7 @@ func TestLoadRejectsBadData(t *testing.T) {
 func swarmYAML(src string) string {
 	cell := "{value: \"yes\", source: " + src + "}"
 	var b strings.Builder
-	b.WriteString("platform: swarm\nevents:\n")
+	b.WriteString("platform: swarm\nquorum_source: a\nevents:\n")
 	for _, e := range ha.Events() {
 		b.WriteString("  " + string(e) + ":\n")
 		for _, f := range []string{"running_workloads_continue", "rescheduling", "deployments", "autoscaling", "service_discovery"} {

@@ -6,7 +6,6 @@ const (
 	srcEtcdFAQ     = "https://etcd.io/docs/v3.5/faq/"
 	srcSwarmAdmin  = "https://docs.docker.com/engine/swarm/admin_guide/"
 	srcSwarmNodes  = "https://docs.docker.com/engine/swarm/how-swarm-mode-works/nodes/"
-	srcNomadRaft   = "https://github.com/hashicorp/nomad/blob/main/website/content/docs/concepts/consensus.mdx"
 	srcK8sLarge    = "https://kubernetes.io/docs/setup/best-practices/cluster-large/"
 	srcHowardAvail = "http://hh360.user.srcf.net/blog/2015/08/adding-machines-can-decrease-availability-of-a-distributed-system/"
 )

@@ -2,8 +2,6 @@ package ha
 
 import (
 	"fmt"
-
-	"github.com/runwhere/runwhere/platform"
 )
 
 // State is a topology after zero or more what-if steps. Fields that do not
@@ -196,10 +194,10 @@ func (c *Catalogue) state(w *world, step string, warns []Warning) (State, error)
 		case !kept:
 			s.Warnings = append(s.Warnings, Warning{Code: WarnNoQuorum,
 				Message: fmt.Sprintf("%d of %d managers up, quorum needs %d: running workloads continue, changes and rescheduling stop", up, w.t.Managers, q),
-				Source:  raftSource(w.t.p.ID)})
+				Source:  w.t.p.quorumSource})
 		case up == q && anyManagerDown:
 			s.Warnings = append(s.Warnings, Warning{Code: WarnLastFailure,
-				Message: "one more manager failure loses quorum", Source: raftSource(w.t.p.ID)})
+				Message: "one more manager failure loses quorum", Source: w.t.p.quorumSource})
 		}
 	}
 	if w.t.Workers > 0 {
@@ -243,15 +241,4 @@ func (c *Catalogue) state(w *world, step string, warns []Warning) (State, error)
 		s.Behaviour = b
 	}
 	return s, nil
-}
-
-// raftSource is the quorum documentation of a self-managed platform.
-func raftSource(id platform.ID) string {
-	switch id {
-	case platform.Swarm:
-		return srcSwarmAdmin
-	case platform.Nomad:
-		return srcNomadRaft
-	}
-	return srcEtcdFAQ
 }
