@@ -22,7 +22,7 @@ func sumOracle(cv cost.Curve, f cost.Fleet, end decimal.Decimal) (from []decimal
 	terms := f.Terms()
 	for _, st := range terms {
 		if st.RequestsPerUnit.IsPositive() {
-			for x := st.Offset.Add(st.RequestsPerUnit); x.LessThan(end); x = x.Add(st.RequestsPerUnit) {
+			for x := st.Offset; x.LessThan(end); x = x.Add(st.RequestsPerUnit) {
 				points = append(points, x)
 			}
 		}
@@ -178,12 +178,17 @@ func TestSolveSumsFindsEveryCrossing(t *testing.T) {
 // needs ⌈(n − i)/(Z·fit)⌉ nodes (at least one), so it is one step per zone,
 // offset by i replicas' worth of requests (perReplica each).
 func zoneFleet(fixed, nodeMonthly, perReplica decimal.Decimal, zones, fit int64) cost.Fleet {
+	return zoneFleetMin(fixed, nodeMonthly, perReplica, zones, fit, 1)
+}
+
+// zoneFleetMin is zoneFleet with minNodes nodes kept in every zone.
+func zoneFleetMin(fixed, nodeMonthly, perReplica decimal.Decimal, zones, fit int64, minNodes int) cost.Fleet {
 	f := cost.Fleet{Fixed: fixed}
 	for i := range zones {
 		f.Steps = append(f.Steps, cost.Step{
 			PerUnit:         nodeMonthly,
 			RequestsPerUnit: perReplica.Mul(decimal.NewFromInt(zones * fit)),
-			MinUnits:        1,
+			MinUnits:        minNodes,
 			Offset:          perReplica.Mul(decimal.NewFromInt(i)),
 		})
 	}
@@ -239,6 +244,16 @@ func TestSolveZoneFleets(t *testing.T) {
 		be := checkSumAgainstOracle(t, "Solve(parallel curve, late step)", parallel, f, d("400000"))
 		assert.Greater(t, len(be.Crossings), 100, "crossings at the step edges")
 	})
+	// Zones with no floor under a curve half a node above their average:
+	// the costs cross in the very first step, where the later zones have
+	// not started.
+	t.Run("no floor, crossing in the first step", func(t *testing.T) {
+		f := zoneFleetMin(d("0"), d("1"), d("1000"), 3, 1, 0) // ⌈x / 1,000⌉ nodes
+		cv := cost.Curve{Breaks: []decimal.Decimal{d("0"), d("30000")}, Values: []decimal.Decimal{d("0.5"), d("30.5")}, Slopes: []decimal.Decimal{d("0.001"), d("0.002")}}
+		be := checkSumAgainstOracle(t, "Solve(no floor)", cv, f, d("40000"))
+		require.NotEmpty(t, be.Crossings)
+		assert.True(t, d("500").Equal(be.Crossings[0]), "first crossing %s, want 500", be.Crossings[0])
+	})
 	for _, seed := range propertySeeds {
 		t.Run(fmt.Sprintf("seed %d", seed), func(t *testing.T) {
 			r := rand.New(rand.NewPCG(seed, seed^0x7e7e))
@@ -246,8 +261,9 @@ func TestSolveZoneFleets(t *testing.T) {
 				per := pick(r, d("1000"), d("333333.333333333333333334"), d("250000"), d("7000000"))
 				zones, fit := int64(1+r.IntN(4)), int64(1+r.IntN(5))
 				factor := pick(r, d("0.5"), d("0.9"), d("1"), d("1.1"), d("2"))
-				f := zoneFleet(randDecimal(r, 50, 2), c.Mul(per).Mul(decimal.NewFromInt(fit)).Mul(factor), per, zones, fit)
-				checkSumAgainstOracle(t, fmt.Sprintf("Solve(zones %d, fit %d, %s per replica, ×%s)", zones, fit, per, factor), cv, f, per.Mul(d("300")))
+				minNodes := r.IntN(4) // no floor, or one above one node: teeth still on their plateau past the first's
+				f := zoneFleetMin(randDecimal(r, 50, 2), c.Mul(per).Mul(decimal.NewFromInt(fit)).Mul(factor), per, zones, fit, minNodes)
+				checkSumAgainstOracle(t, fmt.Sprintf("Solve(zones %d, fit %d, min %d, %s per replica, ×%s)", zones, fit, minNodes, per, factor), cv, f, per.Mul(d("300")))
 			}
 		})
 	}

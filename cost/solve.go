@@ -69,9 +69,11 @@ type solver struct {
 	olo, ohi []decimal.Decimal // D · Σ P_j·o_j / C_j, j < k, rounded down and up
 	offsets  bool              // some term has an offset
 	// comb: every term has the same step C and plateau, and their offsets
-	// lie within one step of each other (the zones of one fleet): their
-	// edges then come in a fixed cyclic order, walked without sorting.
-	comb bool
+	// lie within one step of each other (the zones of one fleet). The
+	// solver then treats them as one term, whose bounds are their sums,
+	// and walks the teeth's edges in their fixed cyclic order.
+	comb  bool
+	teeth []loadTerm // the comb's terms, by offset
 
 	segs  []segment
 	steps int
@@ -157,6 +159,21 @@ func newSolver(f Fleet) *solver {
 		pd := t.p.Mul(d)
 		s.pa[k+1] = s.pa[k].Add(t.p)
 		s.qlo[k+1], s.qhi[k+1] = s.qlo[k].Add(floorDiv(pd, t.c)), s.qhi[k].Add(ceilDiv(pd, t.c))
+	}
+	if s.comb {
+		// One term for the bounds: Σ P a step of C, plateau ending where
+		// the first tooth's does. Past that point every tooth costs at
+		// least P·(x − o)/C and less than one P more (a tooth still on its
+		// plateau is less than one step from its end), so the bounds of
+		// [solver] hold; the step walk prices each tooth exactly.
+		s.teeth = s.terms
+		t0 := s.teeth[0]
+		s.terms = []loadTerm{{p: s.pa[n], c: t0.c, o: t0.o, end: t0.end, idle: s.idle[0], m: t0.m}}
+		s.idle = []decimal.Decimal{s.idle[0], dZero}
+		s.pa, s.qlo, s.qhi = []decimal.Decimal{dZero, s.pa[n]}, []decimal.Decimal{dZero, s.qlo[n]}, []decimal.Decimal{dZero, s.qhi[n]}
+		if s.offsets {
+			s.olo, s.ohi = []decimal.Decimal{dZero, s.olo[n]}, []decimal.Decimal{dZero, s.ohi[n]}
+		}
 	}
 	return s
 }
@@ -352,10 +369,9 @@ func (s *solver) band(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl, fixed dec
 	var kLo0, kHi0, bandStart, bandEnd decimal.Decimal
 	terms := k
 	if s.comb {
-		// Every offset lies in [o_0, o_0 + C): each term's band starts
-		// less than one step before the first term's and ends less than
-		// one step after it, so the first term's band, one step wider on
-		// each side, covers them all.
+		// The band [lo, hi] bounds the whole fleet, so one grid of steps
+		// covering it is enough: the first tooth's, which reaches a step
+		// past each end.
 		terms = 1
 	}
 	for j := range terms {
@@ -379,10 +395,6 @@ func (s *solver) band(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl, fixed dec
 		} else {
 			bandStart, bandEnd = minDec(bandStart, st), maxDec(bandEnd, en)
 		}
-	}
-	if s.comb {
-		c := s.terms[0].c
-		bandStart, bandEnd = bandStart.Sub(c), bandEnd.Add(c)
 	}
 	if bandStart.GreaterThan(x0) {
 		s.add(x0, pre)
@@ -418,7 +430,10 @@ func (s *solver) count(n decimal.Decimal) error {
 	return nil
 }
 
-var maxFleetSteps = decimal.NewFromInt(MaxFleetSteps)
+var (
+	maxFleetSteps = decimal.NewFromInt(MaxFleetSteps)
+	dMinusOne     = decimal.NewFromInt(-1)
+)
 
 // steps1 examines the steps kLo..kHi−1 of a one-term fleet, one constant
 // cost each: the common case, with no merging to do.
@@ -446,6 +461,9 @@ func (s *solver) stepsN(x0, v0, sl, fixed decimal.Decimal, k int, start, end dec
 	if !start.LessThan(end) {
 		return nil
 	}
+	if s.comb {
+		return s.combSteps(x0, v0, sl, fixed, start, end)
+	}
 	n := dZero
 	units := make([]decimal.Decimal, k)
 	for j, t := range s.terms[:k] {
@@ -460,10 +478,6 @@ func (s *solver) stepsN(x0, v0, sl, fixed decimal.Decimal, k int, start, end dec
 	}
 	if err := s.count(n); err != nil {
 		return err
-	}
-	if s.comb {
-		s.combSteps(x0, v0, sl, fixed, k, start, end, units)
-		return nil
 	}
 	srv := fixed
 	edges := make([]edge, 0, n.IntPart())
@@ -491,21 +505,36 @@ func (s *solver) stepsN(x0, v0, sl, fixed decimal.Decimal, k int, start, end dec
 	return nil
 }
 
-// combSteps is stepsN for a comb (see [solver]): the next edge of each
-// term lies in (start, start + C], in the cyclic order of the offsets, so
-// the edges are walked in order from the earliest one, each term's next
-// edge one step C after its last.
-func (s *solver) combSteps(x0, v0, sl, fixed decimal.Decimal, k int, start, end decimal.Decimal, units []decimal.Decimal) {
-	c := s.terms[0].c
+// combSteps is stepsN for a comb (see [solver]): at start each tooth
+// runs max(m, ⌊(start − o)/C⌋ + 1) units, and its next edge lies in
+// (start, start + C], in the cyclic order of the offsets, so the edges are
+// walked in order from the earliest, each tooth's next edge one step C
+// after its last. fixed is the fleet's cost outside the teeth.
+func (s *solver) combSteps(x0, v0, sl, fixed decimal.Decimal, start, end decimal.Decimal) error {
+	c := s.teeth[0].c
+	m := decimal.NewFromInt(int64(s.teeth[0].m))
 	srv := fixed
-	next := make([]decimal.Decimal, k)
+	next := make([]decimal.Decimal, len(s.teeth))
+	n := dZero
 	j := 0
-	for i, t := range s.terms[:k] {
-		srv = srv.Add(t.p.Mul(units[i]))
-		next[i] = t.o.Add(units[i].Mul(c))
+	for i, t := range s.teeth {
+		// ⌊(start − o)/C⌋: start is past the first tooth's plateau and the
+		// teeth lie within one step, so start − o > −C, and a tooth that
+		// starts after start is at −1.
+		q := dMinusOne
+		if !start.LessThan(t.o) {
+			q, _ = start.Sub(t.o).QuoRem(c, 0)
+		}
+		units := maxDec(m, q.Add(dOne)) // the floor never binds past a first plateau of m ≥ 1; it does for m = 0
+		srv = srv.Add(t.p.Mul(units))
+		next[i] = t.o.Add(units.Mul(c))
+		n = n.Add(end.Sub(next[i]).Div(c).Ceil().Add(dOne))
 		if next[i].LessThan(next[j]) {
 			j = i
 		}
+	}
+	if err := s.count(maxDec(n, dZero)); err != nil {
+		return err
 	}
 	a := start
 	for {
@@ -517,15 +546,16 @@ func (s *solver) combSteps(x0, v0, sl, fixed decimal.Decimal, k int, start, end 
 			s.constant(a, &b, v0.Add(sl.Mul(a.Sub(x0))), sl, srv)
 			a = b
 		}
-		srv = srv.Add(s.terms[j].p)
+		srv = srv.Add(s.teeth[j].p)
 		next[j] = b.Add(c)
-		if j++; j == k {
+		if j++; j == len(s.teeth) {
 			j = 0
 		}
 	}
 	if a.LessThan(end) {
 		s.constant(a, &end, v0.Add(sl.Mul(a.Sub(x0))), sl, srv)
 	}
+	return nil
 }
 
 func (s *solver) result() BreakEven {
