@@ -117,6 +117,10 @@ func newSolver(f Fleet) *solver {
 			s.comb = s.terms[n-1].o.Sub(s.terms[0].o).LessThan(s.terms[0].c)
 		}
 	}
+	if s.comb {
+		s.combine()
+		return s
+	}
 	// Every sum starts from an explicit zero: arithmetic on the zero
 	// Decimal allocates its coefficient first.
 	all := make([]decimal.Decimal, 4*(n+1))
@@ -160,22 +164,33 @@ func newSolver(f Fleet) *solver {
 		s.pa[k+1] = s.pa[k].Add(t.p)
 		s.qlo[k+1], s.qhi[k+1] = s.qlo[k].Add(floorDiv(pd, t.c)), s.qhi[k].Add(ceilDiv(pd, t.c))
 	}
-	if s.comb {
-		// One term for the bounds: Σ P a step of C, plateau ending where
-		// the first tooth's does. Past that point every tooth costs at
-		// least P·(x − o)/C and less than one P more (a tooth still on its
-		// plateau is less than one step from its end), so the bounds of
-		// [solver] hold; the step walk prices each tooth exactly.
-		s.teeth = s.terms
-		t0 := s.teeth[0]
-		s.terms = []loadTerm{{p: s.pa[n], c: t0.c, o: t0.o, end: t0.end, idle: s.idle[0], m: t0.m}}
-		s.idle = []decimal.Decimal{s.idle[0], dZero}
-		s.pa, s.qlo, s.qhi = []decimal.Decimal{dZero, s.pa[n]}, []decimal.Decimal{dZero, s.qlo[n]}, []decimal.Decimal{dZero, s.qhi[n]}
-		if s.offsets {
-			s.olo, s.ohi = []decimal.Decimal{dZero, s.olo[n]}, []decimal.Decimal{dZero, s.ohi[n]}
+
+	return s
+}
+
+// combine makes a comb's teeth one term for the bounds: Σ P a step of C,
+// its plateau ending where the first tooth's does. Past that point every
+// tooth costs at least P·(x − o)/C and less than one P more (a tooth still
+// on its plateau is less than one step from its end), so the bounds of
+// [solver] hold with R = Σ P / C and O = Σ P·o / C; the step walk
+// ([solver.combSteps]) prices each tooth exactly. The teeth share C = D,
+// so every sum is exact.
+func (s *solver) combine() {
+	s.teeth = s.terms
+	t0 := s.teeth[0]
+	p, idle, po := dZero, dZero, dZero
+	for _, t := range s.teeth {
+		p, idle = p.Add(t.p), addNonZero(idle, t.idle)
+		if !t.o.IsZero() {
+			po = po.Add(t.p.Mul(t.o))
 		}
 	}
-	return s
+	s.terms = []loadTerm{{p: p, c: t0.c, o: t0.o, end: t0.end, idle: idle, m: t0.m}}
+	sums := []decimal.Decimal{idle, dZero, dZero, p, dZero, p, dZero, p, dZero, po, dZero, po}
+	s.idle, s.pa, s.qlo, s.qhi = sums[0:2], sums[2:4], sums[4:6], sums[6:8]
+	if s.offsets {
+		s.olo, s.ohi = sums[8:10], sums[10:12]
+	}
 }
 
 type segment struct {

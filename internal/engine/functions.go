@@ -37,13 +37,14 @@ func (functions) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Resul
 		// outside what the price catalogue can price.
 		return r, nil
 	}
-	if r.Bill, err = cost.Lambda(cat.Prices, in.Lambda); err != nil {
-		return Result{}, err
-	}
-	curve, err := cost.LambdaCurve(cat.Prices, in.Lambda)
+	// One tariff gives the bill at the scenario's load and the curve at
+	// every load.
+	tariff, err := cost.LambdaTariff(cat.Prices, in.Lambda)
 	if err != nil {
 		return Result{}, err
 	}
+	r.Bill = tariff.Bill(in.Lambda.Requests)
+	curve := tariff.Curve()
 	r.Curve = &curve
 	return r, nil
 }
