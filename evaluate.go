@@ -1,6 +1,7 @@
 package runwhere
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -260,3 +261,15 @@ func (e *env) lambdaDurationMS() decimal.Decimal {
 // lambdaOneVCPUMB is the memory at which Lambda gives a function one full
 // vCPU (https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html).
 const lambdaOneVCPUMB = 1769
+
+// inputError turns a component's complaint about an input into the
+// scenario's error vocabulary, keeping the field it names.
+func inputError(err error) error {
+	// Every package's field error is the one FieldError: keep it, leaving
+	// the component's prefix ("capacity: ") for the caller's "runwhere: ".
+	var fe *FieldError
+	if errors.As(err, &fe) {
+		return fe
+	}
+	return fmt.Errorf("runwhere: %w", err)
+}

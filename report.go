@@ -7,6 +7,7 @@ import (
 
 	"github.com/runwhere/runwhere/capacity"
 	"github.com/runwhere/runwhere/ha"
+	"github.com/runwhere/runwhere/internal/engine"
 	"github.com/runwhere/runwhere/platform"
 )
 
@@ -158,3 +159,10 @@ func (l CostLine) MarshalJSON() ([]byte, error) {
 		AmountRounded string `json:"amount_rounded"`
 	}{plain(l), l.AmountRounded.StringFixed(2)})
 }
+
+// MissingFigure is the finding code for a figure the catalogues do not
+// source (a price, an ENI count), so runwhere will not guess it.
+const MissingFigure = engine.MissingFigure
+
+// MultipleClusters is the finding code for a fleet split over clusters.
+const MultipleClusters = capacity.MultipleClusters

@@ -114,3 +114,10 @@ func quoteEvent(s string) string {
 	}
 	return strconv.Quote(s)
 }
+
+func ceilDiv(a, b int64) int64 {
+	if b <= 0 {
+		return a
+	}
+	return (a + b - 1) / b
+}
