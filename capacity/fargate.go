@@ -2,6 +2,7 @@ package capacity
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -27,7 +28,7 @@ func FargateTaskSize(c Container, snapshot platform.SnapshotID) (size TaskSize, 
 	if err := c.validate(); err != nil {
 		return TaskSize{}, false, err
 	}
-	table, err := platform.EmbeddedTaskSizes(snapshot)
+	table, err := taskSizesIn(snapshot)
 	if err != nil {
 		return TaskSize{}, false, inputErr("snapshot", snapshot.String(), err.Error())
 	}
@@ -116,4 +117,21 @@ func SizeFargate(p platform.Platform, snapshot platform.SnapshotID, w Workload, 
 		s.Findings = append(s.Findings, f)
 	}
 	return s, nil
+}
+
+// taskSizes caches the embedded table per snapshot. The tables are only
+// read, never handed out, so one copy serves every sizing: copying the
+// table on each call was the largest allocation of a Fargate evaluation.
+var taskSizes sync.Map // platform.SnapshotID → platform.TaskSizes
+
+func taskSizesIn(snapshot platform.SnapshotID) (platform.TaskSizes, error) {
+	if t, ok := taskSizes.Load(snapshot); ok {
+		return t.(platform.TaskSizes), nil
+	}
+	t, err := platform.EmbeddedTaskSizes(snapshot)
+	if err != nil {
+		return platform.TaskSizes{}, err
+	}
+	kept, _ := taskSizes.LoadOrStore(snapshot, t)
+	return kept.(platform.TaskSizes), nil
 }

@@ -100,23 +100,18 @@ func (c *Catalogue) ManagedSLA(id platform.ID, snapshot platform.SnapshotID) (SL
 	if in.id == "" {
 		return SLA{}, noEntry()
 	}
-	sla, ok := in.slas[id]
+	out, ok := in.slas[id]
 	if !ok {
 		return SLA{}, fieldErr("snapshot", fmt.Sprintf("%q", snapshot), "has no SLA entry for %s: it is not in platform snapshot %s", id, in.id)
-	}
-	out := SLA{Platform: id, Snapshot: in.id, SLA: sla}
-	if !out.None() {
-		if out.Availability, err = ParseProb(out.Percent.String() + "%"); err != nil {
-			return SLA{}, err
-		}
 	}
 	return out, nil
 }
 
-// slaSnapshot holds the SLAs of one platform snapshot.
+// slaSnapshot holds the SLAs of one platform snapshot, their availability
+// parsed once.
 type slaSnapshot struct {
 	id   platform.SnapshotID
-	slas map[platform.ID]platform.SLA
+	slas map[platform.ID]SLA
 }
 
 // loadSLAs reads every embedded platform snapshot's SLAs once, oldest
@@ -128,11 +123,18 @@ var loadSLAs = sync.OnceValues(func() ([]slaSnapshot, error) {
 		if err != nil {
 			return nil, err
 		}
-		s := slaSnapshot{id: id, slas: map[platform.ID]platform.SLA{}}
+		s := slaSnapshot{id: id, slas: map[platform.ID]SLA{}}
 		for _, p := range cat.Platforms {
-			if p.ControlPlane.SLA != nil {
-				s.slas[p.ID] = *p.ControlPlane.SLA
+			if p.ControlPlane.SLA == nil {
+				continue
 			}
+			sla := SLA{Platform: p.ID, Snapshot: id, SLA: *p.ControlPlane.SLA}
+			if !sla.None() {
+				if sla.Availability, err = ParseProb(sla.Percent.String() + "%"); err != nil {
+					return nil, err
+				}
+			}
+			s.slas[p.ID] = sla
 		}
 		out = append(out, s)
 	}
