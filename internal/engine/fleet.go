@@ -17,17 +17,20 @@ import (
 // [cost.Fleet]); the same fleet prices the report, the break-even points
 // and the curves, so they agree.
 
-// perReplica returns the requests per second one replica serves, as the
+// replicaRate is the requests per second one replica serves, as the
 // numerator and denominator of an exact fraction.
-func perReplica(in Inputs) (num, den decimal.Decimal) {
+type replicaRate struct{ num, den decimal.Decimal }
+
+// perReplica returns the requests per second one replica serves.
+func perReplica(in Inputs) replicaRate {
 	w, c := in.Workload, in.Container
 	cpu := c.VCPU.Mul(in.Servers.TargetUtilization) // vCPU a replica may use
 	concurrent := decimal.NewFromInt(c.MemoryMB / w.MemoryMB)
 	// Compare cpu / cpu_fraction with concurrent without dividing.
 	if cpu.LessThan(concurrent.Mul(w.CPUFraction)) {
-		return cpu.Mul(thousand), w.DurationMS.Mul(w.CPUFraction)
+		return replicaRate{cpu.Mul(thousand), w.DurationMS.Mul(w.CPUFraction)}
 	}
-	return concurrent.Mul(thousand), w.DurationMS
+	return replicaRate{concurrent.Mul(thousand), w.DurationMS}
 }
 
 // loadFleet is the fleet capacity.Size sizes, as a function of the
@@ -41,19 +44,19 @@ func perReplica(in Inputs) (num, den decimal.Decimal) {
 //   - Otherwise zone i holds ⌈(n − i) / Z⌉ replicas and needs
 //     max(1, ⌈(n − i) / (Z × fit)⌉) nodes: one step per zone, every Z × fit
 //     replicas, the i-th starting i replicas later ([cost.Step.Offset]).
-func loadFleet(in Inputs, fixed, nodeMonthly decimal.Decimal, sp capacity.Spread, fit int64) cost.Fleet {
+func loadFleet(in Inputs, rate replicaRate, fixed, nodeMonthly decimal.Decimal, sp capacity.Spread, fit int64) cost.Fleet {
 	z := sp.Zones
 	if sp.SurviveZoneLoss {
-		return stepFleet(in, fixed, nodeMonthly.Mul(decimal.NewFromInt(z)), (z-1)*fit, 1)
+		return stepFleet(in, rate, fixed, nodeMonthly.Mul(decimal.NewFromInt(z)), (z-1)*fit, 1)
 	}
 	if z == 1 {
-		return stepFleet(in, fixed, nodeMonthly, fit, 1)
+		return stepFleet(in, rate, fixed, nodeMonthly, fit, 1)
 	}
 	if in.Workload.RequestsPerSecond.IsZero() {
 		// All the load is at the peak: the fleet does not follow the mean.
 		return cost.FixedFleet(fixed.Add(nodeMonthly.Mul(decimal.NewFromInt(z))))
 	}
-	per := requestsPerReplica(in)
+	per := requestsPerReplica(in, rate)
 	f := cost.Fleet{Fixed: fixed, Steps: make([]cost.Step, z)}
 	for i := range z {
 		f.Steps[i] = cost.Step{
@@ -68,7 +71,7 @@ func loadFleet(in Inputs, fixed, nodeMonthly decimal.Decimal, sp capacity.Spread
 
 // stepFleet is a fleet of units of unitReplicas replicas, each costing
 // unitMonthly, at least minUnits of them.
-func stepFleet(in Inputs, fixed, unitMonthly decimal.Decimal, unitReplicas int64, minUnits int) cost.Fleet {
+func stepFleet(in Inputs, rate replicaRate, fixed, unitMonthly decimal.Decimal, unitReplicas int64, minUnits int) cost.Fleet {
 	w := in.Workload
 	f := cost.Fleet{Fixed: fixed, PerUnit: unitMonthly, MinUnits: minUnits}
 	if w.RequestsPerSecond.IsZero() {
@@ -77,20 +80,18 @@ func stepFleet(in Inputs, fixed, unitMonthly decimal.Decimal, unitReplicas int64
 		f.Fixed = fixed.Add(unitMonthly.Mul(decimal.NewFromInt(int64(minUnits))))
 		return f
 	}
-	num, den := perReplica(in)
 	// requests a month one unit serves at the mean load
-	perUnit := decimal.NewFromInt(unitReplicas).Mul(secondsPerMonth).Mul(w.RequestsPerSecond).Mul(num)
-	f.RequestsPerUnit = ceilQuotient(perUnit, den.Mul(w.PeakRequestsPerSecond), cost.DivScale)
+	perUnit := decimal.NewFromInt(unitReplicas).Mul(secondsPerMonth).Mul(w.RequestsPerSecond).Mul(rate.num)
+	f.RequestsPerUnit = ceilQuotient(perUnit, rate.den.Mul(w.PeakRequestsPerSecond), cost.DivScale)
 	return f
 }
 
 // requestsPerReplica is the monthly requests one replica serves at the
 // scenario's mean load, rounded up at [cost.DivScale] places.
-func requestsPerReplica(in Inputs) decimal.Decimal {
+func requestsPerReplica(in Inputs, rate replicaRate) decimal.Decimal {
 	w := in.Workload
-	num, den := perReplica(in)
-	perUnit := secondsPerMonth.Mul(w.RequestsPerSecond).Mul(num)
-	return ceilQuotient(perUnit, den.Mul(w.PeakRequestsPerSecond), cost.DivScale)
+	perUnit := secondsPerMonth.Mul(w.RequestsPerSecond).Mul(rate.num)
+	return ceilQuotient(perUnit, rate.den.Mul(w.PeakRequestsPerSecond), cost.DivScale)
 }
 
 var secondsPerMonth = decimal.NewFromInt(platform.SecondsPerMonth)

@@ -64,7 +64,7 @@ func (nodes) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 	if err != nil {
 		return Result{}, err
 	}
-	num, den := perReplica(in)
+	rate := perReplica(in)
 	node := res.Allocatable
 	r := Result{
 		Findings: fs,
@@ -74,7 +74,7 @@ func (nodes) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 			InstanceType:       sv.InstanceType,
 			Managers:           int(res.Managers),
 			Replicas:           int(res.Replicas),
-			RequestsPerReplica: ptr(num.DivRound(den, 4)),
+			RequestsPerReplica: ptr(rate.num.DivRound(rate.den, 4)),
 			TaskVCPU:           ptr(in.Container.VCPU),
 			TaskMemoryMB:       int(in.Container.MemoryMB),
 			ReplicasPerNode:    int(res.ReplicasPerNode),
@@ -92,7 +92,7 @@ func (nodes) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 		if err != nil {
 			return Result{}, err
 		}
-		f := loadFleet(in, cp.Total(), nodeMonthly, res.Spread, res.ReplicasPerNode)
+		f := loadFleet(in, rate, cp.Total(), nodeMonthly, res.Spread, res.ReplicasPerNode)
 		r.Fleet = &f
 	}
 	r.Topology = NodesTopology(p, in, res.Managers/res.Clusters, ceilDiv(res.Nodes, res.Clusters), ceilDiv(res.NodesForPeak, res.Clusters))

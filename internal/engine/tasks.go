@@ -49,8 +49,8 @@ func (tasks) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 		return Result{}, err
 	}
 	r.Bill = bill.Add(cp)
-	num, den := perReplica(in)
-	r.Capacity.RequestsPerReplica = ptr(num.DivRound(den, 4))
+	rate := perReplica(in)
+	r.Capacity.RequestsPerReplica = ptr(rate.num.DivRound(rate.den, 4))
 	taskMonthly, err := cost.FargateMonthly(cat.Prices, task)
 	if err != nil {
 		return Result{}, err
@@ -58,9 +58,9 @@ func (tasks) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 	z := max(sv.Zones, 1)
 	var f cost.Fleet
 	if sv.SurviveZoneLoss {
-		f = stepFleet(in, cp.Total(), taskMonthly.Mul(decimal.NewFromInt(z)), z-1, 1)
+		f = stepFleet(in, rate, cp.Total(), taskMonthly.Mul(decimal.NewFromInt(z)), z-1, 1)
 	} else {
-		f = stepFleet(in, cp.Total(), taskMonthly, 1, int(z))
+		f = stepFleet(in, rate, cp.Total(), taskMonthly, 1, int(z))
 	}
 	r.Fleet = &f
 	return r, nil
