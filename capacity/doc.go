@@ -3,9 +3,11 @@
 // the EC2-backed orchestrators, Fargate task sizes, and the cluster limits
 // of the [platform] catalogue.
 //
-// [Size] is the entry point: a [Request] (workload, container, servers,
-// Lambda function) on one platform of a [platform.Catalogue] gives a
-// [Result] with the sizing and its [Finding]s — blockers for hard limits,
+// [Size] is the entry point, and the one sizing model: every report prices
+// what it returns. A [Request] (workload, container, servers, Lambda
+// function) on one platform of a [platform.Catalogue] — sized by the
+// platform entry's family, its nodes reserved by the entry's
+// node_reservation — gives a [Result] with the sizing and its [Finding]s — blockers for hard limits,
 // warnings for adjustable quotas and tested envelopes, each with the limit,
 // the value and the source. The parts are exported for callers that need
 // one: [SizeLambda], [SizeFargate], [SizeReplicas], [SpreadReplicas],
@@ -20,9 +22,10 @@
 // execution environments. A replica of the container serves requests until
 // its vCPU × target utilisation or its memory runs out (memory is not
 // derated). Replicas are sized for the peak (the mean when no peak is
-// given), spread over zones — every zone at least one, and with
-// SurviveZoneLoss enough per zone that the other zones still hold the peak
-// — and packed onto nodes of the instance type after the platform's
+// given), spread over zones — every zone at least one, the remainder in the
+// first zones, and with SurviveZoneLoss enough per zone that the other zones
+// still hold the peak — and packed, each zone on the nodes its own replicas
+// need, onto nodes of the instance type after the platform's
 // reservation ([DefaultReservation]): the EKS AMI's kube-reserved and max
 // pods from the ENI formula, the kubelet's defaults for upstream Kubernetes,
 // ECS awsvpc tasks from ENIs or ENI trunking, CPU and memory alone for
