@@ -87,13 +87,16 @@ func newSolver(f Fleet) *solver {
 		case !st.RequestsPerUnit.IsPositive():
 			s.fixed = addNonZero(s.fixed, st.PerUnit.Mul(decimal.NewFromInt(int64(st.MinUnits))))
 		default:
-			m := decimal.NewFromInt(int64(st.MinUnits))
-			end := st.RequestsPerUnit.Mul(m)
+			end, idle := st.RequestsPerUnit, st.PerUnit // one unit, the usual floor
+			if st.MinUnits != 1 {
+				m := decimal.NewFromInt(int64(st.MinUnits))
+				end, idle = st.RequestsPerUnit.Mul(m), st.PerUnit.Mul(m)
+			}
 			if !st.Offset.IsZero() {
 				end = end.Add(st.Offset)
 				s.offsets = true
 			}
-			s.terms = append(s.terms, loadTerm{p: st.PerUnit, c: st.RequestsPerUnit, o: st.Offset, end: end, idle: st.PerUnit.Mul(m), m: st.MinUnits})
+			s.terms = append(s.terms, loadTerm{p: st.PerUnit, c: st.RequestsPerUnit, o: st.Offset, end: end, idle: idle, m: st.MinUnits})
 		}
 	}
 	add(f.first())

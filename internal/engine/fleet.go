@@ -57,14 +57,12 @@ func loadFleet(in Inputs, rate replicaRate, fixed, nodeMonthly decimal.Decimal, 
 		return cost.FixedFleet(fixed.Add(nodeMonthly.Mul(decimal.NewFromInt(z))))
 	}
 	per := requestsPerReplica(in, rate)
+	step := per.Mul(decimal.NewFromInt(z * fit))
 	f := cost.Fleet{Fixed: fixed, Steps: make([]cost.Step, z)}
+	offset := dZero
 	for i := range z {
-		f.Steps[i] = cost.Step{
-			PerUnit:         nodeMonthly,
-			RequestsPerUnit: per.Mul(decimal.NewFromInt(z * fit)),
-			MinUnits:        1,
-			Offset:          per.Mul(decimal.NewFromInt(i)),
-		}
+		f.Steps[i] = cost.Step{PerUnit: nodeMonthly, RequestsPerUnit: step, MinUnits: 1, Offset: offset}
+		offset = offset.Add(per)
 	}
 	return f
 }
@@ -94,7 +92,10 @@ func requestsPerReplica(in Inputs, rate replicaRate) decimal.Decimal {
 	return ceilQuotient(perUnit, rate.den.Mul(w.PeakRequestsPerSecond), cost.DivScale)
 }
 
-var secondsPerMonth = decimal.NewFromInt(platform.SecondsPerMonth)
+var (
+	secondsPerMonth = decimal.NewFromInt(platform.SecondsPerMonth)
+	dZero           = decimal.Zero
+)
 
 // ceilQuotient is a/b rounded up at scale places. A fleet's requests per
 // unit is a quotient that may not terminate; rounding it up (never down)
