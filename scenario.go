@@ -15,7 +15,8 @@ import (
 
 // Scenario describes a workload and the choices to compare. Its YAML/JSON
 // names are the stable contract of DESIGN.md. Fields left out take the
-// defaults documented in [Defaults]; [Evaluate] echoes the scenario with
+// defaults of defaults.go (listed in DESIGN.md and by [Schema]), which
+// [Scenario.WithDefaults] fills in; [Evaluate] echoes the scenario with
 // every default filled in, so a report shows each assumption it used.
 //
 // Optional numbers are pointers so that "left out" and "zero" differ.

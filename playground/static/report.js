@@ -1,4 +1,4 @@
-// Formatting and exporting a runwhere report (the JSON of shared/DESIGN.md).
+// Formatting and exporting a runwhere report (the JSON of DESIGN.md, in the repository root).
 // Pure functions of the report: no DOM; the Node tests in ../jstest cover
 // this file.
 
