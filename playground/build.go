@@ -103,7 +103,7 @@ func buildWasm(ctx context.Context, o buildOptions) (wasm, wasmExec []byte, goVe
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
-	fmt.Fprintf(logw, "building %s with %s for GOOS=js GOARCH=wasm (the first build compiles the standard library for WebAssembly and takes a minute; later builds are cached)\n", pkg, goVer)
+	fmt.Fprintf(logw, "building %s with %s for GOOS=js GOARCH=wasm (the first build compiles the standard library for WebAssembly, about 10 to 60 s; later builds are cached)\n", pkg, goVer)
 	start := time.Now()
 	done := make(chan struct{})
 	go func() { // say it is still alive while a cold build runs

@@ -48,10 +48,22 @@ func main() {
 }
 
 func run(ctx context.Context, addr, export, src string) error {
+	// Take the port before the build: a busy port is reported at once,
+	// not after the WebAssembly is compiled.
+	var ln net.Listener
+	if export == "" {
+		var err error
+		if ln, err = net.Listen("tcp", addr); err != nil {
+			return fmt.Errorf("playground: %w (choose another address with -addr, e.g. -addr 127.0.0.1:9000)", err)
+		}
+		defer ln.Close()
+	}
+	start := time.Now()
 	s, err := buildSite(ctx, src, os.Stdout)
 	if err != nil {
 		return err
 	}
+	fmt.Printf("built the WebAssembly in %.1f s\n", time.Since(start).Seconds())
 	if export != "" {
 		if err := s.export(export); err != nil {
 			return fmt.Errorf("playground: export: %w", err)
@@ -59,12 +71,8 @@ func run(ctx context.Context, addr, export, src string) error {
 		fmt.Printf("wrote the static site to %s (serve runwhere.wasm as application/wasm; runwhere.wasm.gz is its gzip encoding)\n", export)
 		return nil
 	}
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return fmt.Errorf("playground: %w", err)
-	}
 	srv := newServer(s.handler())
-	fmt.Printf("serving the runwhere playground on http://%s/ (Ctrl-C to stop)\n", ln.Addr())
+	fmt.Printf("serving the runwhere playground on %s (Ctrl-C to stop)\n", pageURL(ln.Addr()))
 	go func() {
 		<-ctx.Done()
 		sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
@@ -75,6 +83,17 @@ func run(ctx context.Context, addr, export, src string) error {
 		return err
 	}
 	return nil
+}
+
+// pageURL is the address a person opens: a server listening on every
+// interface (-addr :9000) is reached at localhost, which is said, rather
+// than at the unspecified address [::] that a browser cannot open.
+func pageURL(a net.Addr) string {
+	tcp, ok := a.(*net.TCPAddr)
+	if !ok || !tcp.IP.IsUnspecified() {
+		return fmt.Sprintf("http://%s/", a)
+	}
+	return fmt.Sprintf("http://localhost:%d/ (listening on every interface)", tcp.Port)
 }
 
 // newServer bounds how long any one client can hold a connection, so a few

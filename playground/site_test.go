@@ -6,6 +6,7 @@ import (
 	"context"
 	"io"
 	"io/fs"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -351,4 +352,30 @@ func TestModulesResolve(t *testing.T) {
 		}
 	}
 	assert.GreaterOrEqual(t, len(reached), 8)
+}
+
+// A busy port is reported at once, with the flag that picks another,
+// before the WebAssembly is built (that takes seconds even from cache).
+func TestBusyPortBeforeBuild(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer ln.Close()
+	start := time.Now()
+	err = run(context.Background(), ln.Addr().String(), "", "")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "-addr")
+	assert.Less(t, time.Since(start), 1500*time.Millisecond, "the port was checked after the build")
+}
+
+func TestPageURL(t *testing.T) {
+	for _, tc := range []struct {
+		addr net.Addr
+		want string
+	}{
+		{&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 8080}, "http://127.0.0.1:8080/"},
+		{&net.TCPAddr{IP: net.IPv6unspecified, Port: 9000}, "http://localhost:9000/ (listening on every interface)"},
+		{&net.TCPAddr{IP: net.IPv4zero, Port: 9000}, "http://localhost:9000/ (listening on every interface)"},
+	} {
+		assert.Equal(t, tc.want, pageURL(tc.addr), "pageURL(%v)", tc.addr)
+	}
 }
