@@ -25,7 +25,8 @@ var allowedImports = map[string][]string{
 	"ha":         {"platform"},
 	".":          {"platform", "cost", "capacity", "ha", "internal/engine"},
 	"wasm":       {"."},
-	"playground": {}, // builds and serves wasm/; imports no library package
+	"cmd":        {"."}, // the command line uses the library as any caller would
+	"playground": {},    // builds and serves wasm/; imports no library package
 	// internal/input is the strict decoder every package shares; any
 	// package may import it, and it imports none of them.
 	"internal/input": {},

@@ -1,0 +1,322 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/runwhere/runwhere"
+)
+
+// The exit statuses, as the usage text documents them.
+const (
+	exitOK    = 0
+	exitInput = 1 // the scenario cannot be read or evaluated
+	exitUsage = 2 // the command line is wrong
+)
+
+// usageError is a mistake in the command line, as opposed to one in the
+// scenario: it exits 2 and points at the help.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, args...)}
+}
+
+// run is the whole command: it reads args (without the program name) and
+// stdin, writes to stdout and stderr, and returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var err error
+	switch cmd, rest := first(args); cmd {
+	case "", "help", "-h", "-help", "--help":
+		if cmd == "" {
+			// No command at all is a usage error, but the help is the most
+			// useful thing to show for it.
+			fmt.Fprint(stderr, usage())
+			return exitUsage
+		}
+		_, err = io.WriteString(stdout, usage())
+	case "report":
+		err = report(rest, stdin, stdout)
+	case "presets":
+		err = presets(rest, stdout)
+	case "version", "-version", "--version":
+		err = version(rest, stdout)
+	default:
+		err = usagef("unknown command %q", cmd)
+	}
+	return exit(err, stdout, stderr)
+}
+
+// exit prints err, if any, and turns it into the exit status.
+func exit(err error, stdout, stderr io.Writer) int {
+	var ue *usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		// "report -h" asks for the help: print it where it was asked for.
+		if _, err := io.WriteString(stdout, usage()); err != nil {
+			fmt.Fprintln(stderr, "runwhere:", err)
+			return exitInput
+		}
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "runwhere: %s\nRun 'runwhere -h' for usage.\n", ue.msg)
+		return exitUsage
+	default:
+		msg := err.Error()
+		// The library's errors already say "runwhere: "; others (a file
+		// that cannot be opened) get it here, so every line reads alike.
+		if !strings.HasPrefix(msg, "runwhere: ") {
+			msg = "runwhere: " + msg
+		}
+		fmt.Fprintln(stderr, msg)
+		return exitInput
+	}
+}
+
+func first(args []string) (string, []string) {
+	if len(args) == 0 {
+		return "", nil
+	}
+	return args[0], args[1:]
+}
+
+// newFlags returns a flag set that reports errors instead of printing
+// them, so that every usage error gets the same one-line form.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return fs
+}
+
+// parse parses flags wherever they stand among the arguments, so that
+// "report scenario.yaml -format json" works as the issue writes it; the
+// flag package alone stops at the first argument that is not a flag.
+// Everything after "--" is an argument.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usagef("%s: %v", fs.Name(), err)
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos, args = append(pos, rest[0]), rest[1:]
+	}
+}
+
+// report evaluates one scenario and prints its report.
+func report(args []string, stdin io.Reader, stdout io.Writer) error {
+	fs := newFlags("report")
+	format := fs.String("format", "md", "")
+	snapshot := fs.String("snapshot", "", "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if *format != "md" && *format != "json" {
+		return usagef("report: -format %q: want md or json", *format)
+	}
+	if len(pos) > 1 {
+		return usagef("report: one scenario at a time, got %d: %s", len(pos), strings.Join(pos, " "))
+	}
+	// A snapshot the library does not embed is a mistake in the command
+	// line, not in the scenario, so it is checked before any input is read.
+	if *snapshot != "" {
+		have := snapshots()
+		if !slices.Contains(have, *snapshot) {
+			return usagef("report: -snapshot %q: not an embedded snapshot (have %s)", *snapshot, strings.Join(have, ", "))
+		}
+	}
+
+	name := "-"
+	if len(pos) == 1 {
+		name = pos[0]
+	}
+	data, err := readScenario(name, stdin)
+	if err != nil {
+		return err
+	}
+	s, err := runwhere.ParseScenario(data)
+	if err != nil {
+		return inFile(err, name)
+	}
+	if *snapshot != "" {
+		s.Snapshot = *snapshot
+	}
+	r, err := runwhere.Evaluate(s)
+	if err != nil {
+		return inFile(err, name)
+	}
+
+	// The whole output is built before any of it is written, so that a
+	// failure never leaves half a report in a redirected file.
+	var out []byte
+	if *format == "json" {
+		if out, err = json.MarshalIndent(r, "", "  "); err != nil {
+			return fmt.Errorf("report: %w", err)
+		}
+		out = append(out, '\n')
+	} else {
+		out = []byte(r.Markdown())
+	}
+	_, err = stdout.Write(out)
+	return err
+}
+
+// readScenario reads the named file, or stdin for "-", refusing to read
+// more than a scenario may hold: stdin may be an endless pipe.
+func readScenario(name string, stdin io.Reader) ([]byte, error) {
+	r := stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err // *PathError names the file
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, runwhere.MaxScenarioBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", displayName(name), err)
+	}
+	if len(data) > runwhere.MaxScenarioBytes {
+		return nil, fmt.Errorf("%s: scenario too large: more than %d bytes", displayName(name), runwhere.MaxScenarioBytes)
+	}
+	return data, nil
+}
+
+func displayName(name string) string {
+	if name == "-" {
+		return "standard input"
+	}
+	return name
+}
+
+// inFile names the file in a field error's position ("bad.yaml:8:3: …"),
+// the form editors and CI logs turn into a link. Standard input has no
+// name; its errors keep the library's "line 8:3: …".
+func inFile(err error, name string) error {
+	var fe *runwhere.FieldError
+	if name == "-" || !errors.As(err, &fe) || fe.File != "" {
+		return err
+	}
+	// Evaluate's "runwhere: " prefix is fixed when its error is made, so
+	// setting File alone would not show; the message is rebuilt, but only
+	// when it is the field error and nothing else, so nothing is lost.
+	if err.Error() != "runwhere: "+fe.Error() {
+		return err
+	}
+	fe.File = name
+	return fmt.Errorf("runwhere: %w", fe)
+}
+
+// presets lists the reference scenarios, or prints one of them.
+func presets(args []string, stdout io.Writer) error {
+	pos, err := parse(newFlags("presets"), args)
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	switch len(pos) {
+	case 0:
+		for _, p := range runwhere.Presets() {
+			fmt.Fprintln(&b, p.Name)
+		}
+	case 1:
+		i := slices.IndexFunc(runwhere.Presets(), func(p runwhere.Preset) bool { return p.Name == pos[0] })
+		if i < 0 {
+			return usagef("presets: no preset %q; 'runwhere presets' lists them", pos[0])
+		}
+		b.WriteString(runwhere.Presets()[i].YAML)
+	default:
+		return usagef("presets: one name at a time, got %d", len(pos))
+	}
+	_, err = stdout.Write(b.Bytes())
+	return err
+}
+
+// version prints the version of the code and its embedded catalogues.
+func version(args []string, stdout io.Writer) error {
+	pos, err := parse(newFlags("version"), args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("version: takes no arguments")
+	}
+	_, err = fmt.Fprintf(stdout, "runwhere %s (catalogues %s)\n", runwhere.Version, strings.Join(snapshots(), ", "))
+	return err
+}
+
+// snapshots are the embedded catalogues, newest first, as the schema
+// lists them; nil if the schema cannot be built, which the library's own
+// tests rule out.
+func snapshots() []string {
+	s, err := runwhere.Schema()
+	if err != nil {
+		return nil
+	}
+	return s.Snapshots
+}
+
+func usage() string {
+	snaps := strings.Join(snapshots(), ", ")
+	return `runwhere evaluates a scenario: where an application should run, what each
+platform costs a month and what breaks when machines fail.
+
+Usage:
+
+  runwhere report [-format md|json] [-snapshot YYYY-MM] [FILE|-]
+        Evaluate the scenario (YAML or JSON) in FILE, or on standard input
+        when FILE is "-" or left out, and print its report. Flags may come
+        before or after FILE. A scenario holds at most ` + fmt.Sprint(runwhere.MaxScenarioBytes) + ` bytes.
+    -format md      Markdown, for a review or a pull request (the default)
+    -format json    the Report's JSON, indented
+    -snapshot M     use the embedded catalogues of month M instead of the
+                    scenario's snapshot (have: ` + snaps + `)
+
+  runwhere presets [NAME]
+        List the reference scenarios, one name per line; with NAME, print
+        that scenario's YAML.
+
+  runwhere version
+        Print the version of the code and of its embedded catalogues.
+
+  runwhere help
+        Print this text (also -h and --help, alone or after a command).
+
+Exit status:
+
+  0  success
+  1  the scenario cannot be read or evaluated; the message names the
+     field, its value and its line ("bad.yaml:8:3: workload.memory_mb:
+     -5 is negative")
+  2  a usage error: unknown command or flag, a bad flag value, two files
+
+Examples:
+
+  runwhere report testdata/scenarios/bursty-api.yaml -format md > report.md
+  runwhere presets bursty-api | runwhere report -format json -snapshot 2017-12
+  go run github.com/runwhere/runwhere/cmd/runwhere report scenario.yaml
+`
+}
