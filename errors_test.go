@@ -164,3 +164,16 @@ func readReplace(t *testing.T, file, old, new string) []byte {
 	require.Equal(t, 1, strings.Count(string(data), old), "%s holds %q once", file, old)
 	return []byte(strings.Replace(string(data), old, new, 1))
 }
+
+// Evaluate's errors carry their "runwhere: " prefix lazily: a caller that
+// finds the *FieldError and names the file changes what the error prints.
+func TestEvaluateErrorTakesAFileName(t *testing.T) {
+	s, err := runwhere.ParseScenario([]byte("platforms: [eks]\nsnapshot: \"2017-12\"\nworkload: {requests_per_second: 1, duration_ms: 100, memory_mb: 128}\n"))
+	require.NoError(t, err)
+	_, err = runwhere.Evaluate(s)
+	require.Error(t, err)
+	var fe *runwhere.FieldError
+	require.True(t, errors.As(err, &fe), "%v is not a *FieldError", err)
+	fe.File = "orders.yaml"
+	assert.True(t, strings.HasPrefix(err.Error(), "runwhere: orders.yaml: platforms[0]: eks"), "Evaluate's error after naming the file: %q", err)
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/runwhere/runwhere/cost"
 	"github.com/runwhere/runwhere/ha"
 	"github.com/runwhere/runwhere/internal/engine"
+	"github.com/runwhere/runwhere/internal/input"
 	"github.com/runwhere/runwhere/platform"
 )
 
@@ -235,9 +236,12 @@ func (e *env) lambdaUsage() cost.LambdaUsage {
 
 // prefixError gives every error leaving the package its "runwhere: "
 // prefix, whichever component raised it.
+// The prefix is added when the message is printed ([input.Prefix]), so a
+// caller that finds the *FieldError and sets its File or Line changes what
+// the error says.
 func prefixError(err *error) {
 	if *err != nil && !strings.HasPrefix((*err).Error(), "runwhere: ") {
-		*err = fmt.Errorf("runwhere: %w", *err)
+		*err = input.Prefix("runwhere", *err)
 	}
 }
 
