@@ -135,15 +135,6 @@ func (s Scenario) check() error {
 	if w.MemoryMB == nil {
 		return &FieldError{Field: "workload.memory_mb", Reason: "is missing: the memory one request needs, in MB"}
 	}
-	if w.PeakRequestsPerSecond != nil {
-		mean := w.RequestsPerSecond
-		if mean == nil {
-			mean = ptr(w.RequestsPerMonth.DivRound(secondsPerMonth, rateScale))
-		}
-		if w.PeakRequestsPerSecond.LessThan(*mean) {
-			return &FieldError{Field: "workload.peak_requests_per_second", Value: w.PeakRequestsPerSecond.String(), Reason: "is below the mean of " + mean.StringFixed(4) + " requests per second"}
-		}
-	}
 	if w.Arch != "" && w.Arch != "x86_64" && w.Arch != "arm64" {
 		return &FieldError{Field: "workload.arch", Value: w.Arch, Reason: "is not x86_64 or arm64"}
 	}

@@ -121,7 +121,10 @@ func (s Scenario) withDefaults(src sources) (Scenario, error) {
 	case w.RequestsPerMonth == nil:
 		w.RequestsPerMonth = ptr(w.RequestsPerSecond.Mul(secondsPerMonth))
 	}
-	if w.PeakRequestsPerSecond == nil {
+	// A peak below the mean cannot happen: the peak follows the mean, and
+	// the report says so (peakNote). Editing the mean first, as a person
+	// does, must not make the scenario invalid.
+	if w.PeakRequestsPerSecond == nil || w.PeakRequestsPerSecond.LessThan(*w.RequestsPerSecond) {
 		w.PeakRequestsPerSecond = ptr(*w.RequestsPerSecond)
 	}
 	if w.Arch == "" {

@@ -69,6 +69,9 @@ type env struct {
 	model     ha.Model
 	cats      engine.Catalogues
 	in        engine.Inputs
+	// note says what the defaults changed that a person should know: a
+	// peak given below the mean is raised to it.
+	note string
 }
 
 // sources are where an evaluation reads its catalogues: the embedded ones,
@@ -84,12 +87,12 @@ var embedded = sources{platforms: platformCatalogue, prices: priceCatalogue, ha:
 
 func newEnv(s Scenario) (*env, error) { return newEnvFrom(s, embedded) }
 
-func newEnvFrom(s Scenario, src sources) (*env, error) {
-	s, err := s.withDefaults(src)
+func newEnvFrom(given Scenario, src sources) (*env, error) {
+	s, err := given.withDefaults(src)
 	if err != nil {
 		return nil, err
 	}
-	e := &env{s: s}
+	e := &env{s: s, note: peakNote(given, s)}
 	if e.platforms, err = src.platforms(s.Snapshot); err != nil {
 		return nil, err
 	}
@@ -276,4 +279,18 @@ func inputError(err error) error {
 		return fe
 	}
 	return fmt.Errorf("runwhere: %w", err)
+}
+
+// peakNote says so when the scenario gave a peak below its mean rate,
+// which the defaults raise to the mean; the numbers are the scenario's own.
+func peakNote(given, s Scenario) string {
+	peak := given.Workload.PeakRequestsPerSecond
+	if peak == nil || !peak.LessThan(*s.Workload.RequestsPerSecond) {
+		return ""
+	}
+	mean := s.Workload.RequestsPerSecond.Round(2).String()
+	if given.Workload.RequestsPerSecond != nil {
+		mean = given.Workload.RequestsPerSecond.String()
+	}
+	return fmt.Sprintf("The peak of %s requests/s given is below the mean of %s, so the mean is used as the peak (workload.peak_requests_per_second).", peak, mean)
 }

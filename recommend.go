@@ -69,10 +69,19 @@ func (e *env) recommend(reports []PlatformReport) Recommendation {
 	if len(ranking) == 0 || !ranking[0].Feasible {
 		rec.Reasons = append(rec.Reasons, "No platform of the scenario can run this workload; see each platform's blockers.")
 		rec.Reasons = append(rec.Reasons, e.blockedReasons(reports)...)
-		return rec
+		return e.noted(rec)
 	}
 	rec.Platform = ranking[0].Platform
 	rec.Reasons = e.reasons(ranking, reports)
+	return e.noted(rec)
+}
+
+// noted puts what runwhere changed in the scenario (a peak below the mean)
+// before the reasons, where a person reads first.
+func (e *env) noted(rec Recommendation) Recommendation {
+	if e.note != "" {
+		rec.Reasons = append([]string{e.note}, rec.Reasons...)
+	}
 	return rec
 }
 

@@ -916,3 +916,23 @@ func TestFormMatchesSchema(t *testing.T) {
 	}
 	pe.check(t)
 }
+
+// Issue 15, item 6: on the default preset, raising the mean from 100 to
+// 1000 requests/s (its peak is 300) is the first edit a person makes. No
+// field shows an error; the peak follows the mean and the recommendation
+// says so first, with the numbers as typed.
+func TestPeakFollowsARaisedMean(t *testing.T) {
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	open(t, ctx, servedSite(t))
+	setField(t, ctx, "workload.requests_per_second", "1000")
+	shown := eval[[]string](t, ctx, `[...document.querySelectorAll('[id^="e-"]')].filter(e => !e.hidden && e.textContent).map(e => e.id + ': ' + e.textContent)`)
+	if len(shown) > 0 {
+		t.Errorf("field errors after raising the mean to 1000/s: %v", shown)
+	}
+	first := eval[string](t, ctx, `(document.querySelector('#rec-reasons li') || {}).textContent || ''`)
+	if want := "The peak of 300 requests/s given is below the mean of 1000, so the mean is used as the peak"; !strings.Contains(first, want) {
+		t.Errorf("first reason = %q, want it to contain %q", first, want)
+	}
+	pe.check(t)
+}
