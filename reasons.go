@@ -56,10 +56,25 @@ func (e *env) reasons(ranking []Ranked, reports []PlatformReport) []string {
 		}
 	}
 	if cheapest.Platform == best.Platform {
+		// The cheapest alternative and the second by score are named
+		// apart: they are often not the same platform.
 		s := fmt.Sprintf("At %s it costs %s a month, the least of the feasible platforms", load, money(best.MonthlyCostRounded))
+		var second PlatformReport
+		for _, r := range reports {
+			if r.Feasible && r.Platform != best.Platform && (second.Platform == "" || r.MonthlyCost.LessThan(second.MonthlyCost)) {
+				second = r
+			}
+		}
+		if second.Platform != "" {
+			s += fmt.Sprintf("; the next cheapest is %s at %s", second.Name, money(second.MonthlyCostRounded))
+		}
 		if len(ranking) > 1 && ranking[1].Feasible {
 			next := byID(reports, ranking[1].Platform)
-			s += fmt.Sprintf(" (runner-up %s: %s)", next.Name, money(next.MonthlyCostRounded))
+			if next.Platform == second.Platform {
+				s += ", which also ranks second"
+			} else {
+				s += fmt.Sprintf(", and %s (%s) ranks second", next.Name, money(next.MonthlyCostRounded))
+			}
 		}
 		out = append(out, s+".")
 	} else {

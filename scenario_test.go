@@ -188,3 +188,23 @@ func TestPeakBelowMeanFollowsTheMean(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotContains(t, r.Recommendation.Reasons[0], "is below the mean")
 }
+
+// Issue 15, item 7: the cheapest alternative and the second by score are
+// named apart. On arm64-service Lambda is cheapest ($262.80) and first;
+// Fargate ($461.36) is the next cheapest, while Kubernetes ($714.81) ranks
+// second — the old "runner-up Kubernetes" read as the next cheapest.
+func TestReasonsNameNextCheapestAndSecond(t *testing.T) {
+	var yaml string
+	for _, p := range runwhere.Presets() {
+		if p.Name == "arm64-service" {
+			yaml = p.YAML
+		}
+	}
+	require.NotEmpty(t, yaml)
+	s, err := runwhere.ParseScenario([]byte(yaml))
+	require.NoError(t, err)
+	r, err := runwhere.Evaluate(s)
+	require.NoError(t, err)
+	require.Greater(t, len(r.Recommendation.Reasons), 1)
+	assert.Contains(t, r.Recommendation.Reasons[1], "the least of the feasible platforms; the next cheapest is Amazon ECS on Fargate at $461.36, and Kubernetes (self-managed) ($714.81) ranks second.")
+}
