@@ -90,12 +90,16 @@ func (e *env) describe(be *BreakEven, sol cost.BreakEven, fn PlatformReport, ser
 // longer holds.
 func (e *env) beyondFixedFleet(be *BreakEven, r PlatformReport) {
 	c := r.Capacity
-	if !c.FixedFleet || be.RequestsPerSec == nil || c.NodesForPeak == 0 || e.s.Workload.RequestsPerSecond.IsZero() {
+	w := e.s.Workload
+	if !c.FixedFleet || be.RequestsPerSec == nil || c.RequestsPerReplica == nil || c.ReplicasPerNode == 0 ||
+		w.RequestsPerSecond == nil || w.PeakRequestsPerSecond == nil || w.PeakRequestsPerSecond.IsZero() {
 		return
 	}
-	// The fleet serves the current load with NodesForPeak nodes; it scales
-	// to Nodes / NodesForPeak times that load at most.
-	limit := e.s.Workload.RequestsPerSecond.Mul(decimal.NewFromInt(int64(c.Nodes))).DivRound(decimal.NewFromInt(int64(c.NodesForPeak)), 2)
+	// The whole fleet, not the replicas the load uses: nodes × replicas a
+	// node holds × requests a replica serves, at the peak; the crossing is
+	// a mean, so scale by the scenario's mean / peak.
+	peak := decimal.NewFromInt(int64(c.Nodes) * int64(c.ReplicasPerNode)).Mul(*c.RequestsPerReplica)
+	limit := peak.Mul(*w.RequestsPerSecond).DivRound(*w.PeakRequestsPerSecond, 2)
 	if be.RequestsPerSec.GreaterThan(limit) {
 		note := fmt.Sprintf("the crossing lies beyond the about %s requests/s the fixed fleet of %d nodes can serve", limit, c.Nodes)
 		if be.Reason != "" {

@@ -153,8 +153,8 @@ func TestBreakEvenServerCheaperEverywhere(t *testing.T) {
 // x = C / s. Two notes may follow the figure:
 //
 //   - the fixed-fleet note, when the crossing lies past the load the fleet
-//     can carry: the fleet serves the scenario's load with the nodes its
-//     peak needs, so at most mean × nodes / nodes for the peak;
+//     can carry: every node full, nodes × replicas per node × requests per
+//     replica at the peak, so that × mean / peak at the mean;
 //   - the quota note, when Lambda's peak concurrency at the crossing passes
 //     the default quota of 1,000 (limits-ha.md §5a): with the peak equal to
 //     the mean, above 1,000 / 0.1 s = 10,000 requests/s.
@@ -173,21 +173,30 @@ func TestBreakEvenNotes(t *testing.T) {
 	}{
 		{
 			// 3 ECS nodes at $70.08: C = $210.24, x = 112,628,370.3 a month
-			// = 42.86/s. 40/s needs 40 × 0.1 / 0.35 = 11.4 → 12 replicas on
-			// 3 nodes, and 3 nodes carry at most 40 × 3 / 3 = 40/s.
+			// = 42.86/s. A replica serves 0.35 / 0.1 = 3.5/s and a node
+			// holds 4, so the 3 nodes carry at most 3 × 4 × 3.5 = 42/s.
 			name: "fixed fleet", platform: "ecs-ec2", rps: "40", servers: ", count: 3",
-			want: "42.86", reason: fmt.Sprintf(fleetNote, "40", 3),
+			want: "42.86", reason: fmt.Sprintf(fleetNote, "42", 3),
 		},
 		{
 			// The same fleet for a peak of 40/s over a mean of 20/s: it
-			// carries the mean at most 20 × 3 / 3 = 20/s, whatever the peak.
+			// carries a peak of 42/s, a mean of 42 × 20 / 40 = 21/s.
 			name: "fixed fleet, peak twice the mean", platform: "ecs-ec2", rps: "20, peak_requests_per_second: 40", servers: ", count: 3",
-			want: "42.86", reason: fmt.Sprintf(fleetNote, "20", 3),
+			want: "42.86", reason: fmt.Sprintf(fleetNote, "21", 3),
+		},
+		{
+			// issue 15: one m4.large ($0.10/h, C = $73) for 1 request/s, which
+			// needs one replica of the four the node holds. x = 73 /
+			// (0.0000002 + 0.1 × 0.0000166667) = 39,107,073.6 a month =
+			// 14.88/s, beyond the 1 × 4 × 3.5 = 14/s the whole node serves
+			// (the replicas in use, scaled, would say about 1/s).
+			name: "one node, four replicas", platform: "ecs-ec2", rps: "1", servers: ", count: 1, instance_type: m4.large",
+			want: "14.88", reason: fmt.Sprintf(fleetNote, "14", 1),
 		},
 		{
 			// The same 3 nodes at $0.05/h: C = 3 × 36.50 = $109.50,
-			// x = 58,660,804.5 a month = 22.32/s, within the 30/s that
-			// 30/s (9 replicas, 3 nodes) lets the fleet carry.
+			// x = 58,660,804.5 a month = 22.32/s, within the 3 × 4 × 3.5 =
+			// 42/s the fleet carries.
 			name: "fixed fleet within reach", platform: "ecs-ec2", rps: "30", servers: `, count: 3, hourly_price: "0.05"`,
 			want: "22.32", reason: "",
 		},

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/runwhere/runwhere"
+	"github.com/runwhere/runwhere/capacity"
 )
 
 // A fleet past one cluster's published node envelope (5,000 nodes for
@@ -67,6 +68,12 @@ func TestSeveralClustersBillEveryControlPlane(t *testing.T) {
 			assert.True(t, p.Feasible, "blockers %v", p.Blockers)
 			assert.Equal(t, 2, p.Capacity.Clusters, "clusters")
 			assert.Contains(t, codes(p.Warnings), "multiple-clusters")
+			// issue 15: the limit the 6,000 nodes exceed is named beside the
+			// split, with its figure and source, as a warning.
+			nodes := findingCoded(t, p.Warnings, capacity.MaxNodes)
+			assert.Equal(t, "5000", nodes.Limit, "max-nodes limit")
+			assert.Equal(t, "6000", nodes.Value, "max-nodes value")
+			assert.NotEmpty(t, nodes.Source, "max-nodes source")
 			assertLines(t, p, tc.lines)
 			assert.Len(t, p.CostLines, len(tc.lines), "lines %+v", p.CostLines)
 			assert.True(t, p.MonthlyCost.Equal(mustDec(tc.total)), "MonthlyCost = %s, want %s", p.MonthlyCost, tc.total)
@@ -126,4 +133,32 @@ func TestWhatIfOnOneOfSeveralClusters(t *testing.T) {
 	require.NotNil(t, res.States[2].QuorumKept)
 	assert.True(t, *res.States[1].QuorumKept, "2 of 3 managers keep quorum")
 	assert.False(t, *res.States[2].QuorumKept, "1 of 3 does not")
+}
+
+// findingCoded returns the one finding of fs with code c.
+func findingCoded(t *testing.T, fs []capacity.Finding, c capacity.Code) capacity.Finding {
+	t.Helper()
+	var got []capacity.Finding
+	for _, f := range fs {
+		if f.Code == c {
+			got = append(got, f)
+		}
+	}
+	require.Len(t, got, 1, "findings coded %s in %v", c, codes(fs))
+	return got[0]
+}
+
+// issue 15: 1,500 ECS container instances in 2017-12, past the default
+// quota of 1,000 then (service_limits.md, 2018-01-17): split into
+// ⌈1,500 / 1,000⌉ = 2 clusters, and the quota named with its source.
+func TestSplitNamesTheECSQuotaOf2017(t *testing.T) {
+	r := evaluateYAML(t, "snapshot: \"2017-12\"\nplatforms: [ecs-ec2]\nworkload: {requests_per_second: 1, duration_ms: 100, memory_mb: 128}\nservers: {instance_type: m4.large, count: 1500}\n")
+	p := platformIn(t, r, "ecs-ec2")
+	assert.True(t, p.Feasible, "blockers %v", p.Blockers)
+	assert.Equal(t, 2, p.Capacity.Clusters, "clusters")
+	assert.Contains(t, codes(p.Warnings), "multiple-clusters")
+	f := findingCoded(t, p.Warnings, capacity.MaxNodes)
+	assert.Equal(t, "1000", f.Limit)
+	assert.Equal(t, "1500", f.Value)
+	assert.Equal(t, "https://github.com/awsdocs/amazon-ecs-developer-guide/blob/master/doc_source/service_limits.md", string(f.Source))
 }

@@ -139,7 +139,9 @@ func Size(cat platform.Catalogue, inst Instances, req Request) (Result, error) {
 // what the peak needs is a fleet-too-small blocker: in both cases the
 // platform, as configured, cannot serve the workload. A fleet beyond one
 // cluster's published limits is split into [ClustersNeeded] clusters, each
-// checked on its own share, with a multiple-clusters warning.
+// checked on its own share, with a multiple-clusters warning and a warning
+// for each cluster-wide limit (nodes, pods, containers, services) the
+// unsplit fleet exceeds, with its code, limit, value and source.
 func sizeServers(p platform.Platform, inst Instances, req Request, util decimal.Decimal, res *Result) (Findings, error) {
 	s := req.Servers
 	if s.Count < 0 {
@@ -214,6 +216,17 @@ func sizeServers(p platform.Platform, inst Instances, req Request, util decimal.
 			Value:    fmt.Sprint(c),
 			Severity: Warning,
 		})
+		// Name each cluster-wide limit the whole fleet exceeds, with its
+		// source: the split is advice, the limit is the fact behind it.
+		// The split resolves them, so they warn whatever their enforcement.
+		for _, f := range CheckCluster(p, u) {
+			switch f.Code {
+			case MaxNodes, MaxPods, MaxContainers, MaxServices:
+				f.Message += fmt.Sprintf(" as one cluster; %d clusters hold it", c)
+				f.Severity = Warning
+				fs = append(fs, f)
+			}
+		}
 		u.Nodes, u.Pods = ceilInt(u.Nodes, c), ceilInt(u.Pods, c)
 		u.MaxTasksPerService = ceilInt(sp.Total, c)
 	}

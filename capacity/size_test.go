@@ -340,9 +340,10 @@ func TestSizeCountsDaemonPods(t *testing.T) {
 			[]capacity.Code{capacity.MaxPodsPerNode}},
 		// 100 replicas a node: 1,400 nodes, 140,000 replicas and 14,000
 		// daemon pods, 154,000 pods: ⌈154,000 / 150,000⌉ = 2 clusters of
-		// 77,000 pods each, within the envelope once split.
+		// 77,000 pods each, within the envelope once split; the whole
+		// fleet's 154,000 pods past the 150,000 envelope is still named.
 		{"154000 pods in the cluster", "1400", capacity.Reservation{Slots: 110, SystemPods: 10}, 140000, 1400, 2,
-			[]capacity.Code{capacity.MultipleClusters}},
+			[]capacity.Code{capacity.MultipleClusters, capacity.MaxPods}},
 		{"exactly 110 pods a node", "1", capacity.Reservation{Slots: 110, SystemPods: 10}, 100, 1, 1,
 			[]capacity.Code{}},
 	} {
@@ -511,6 +512,40 @@ func TestSizeSplitsClusters(t *testing.T) {
 	assert.Equal(t, int64(6000), res.Nodes)
 	assert.Equal(t, int64(2), res.Clusters)
 	assert.Equal(t, int64(6), res.Managers, "3 managers in each of 2 clusters")
-	assert.Equal(t, []capacity.Code{capacity.MultipleClusters}, codes(res.Warnings))
+	assert.Equal(t, []capacity.Code{capacity.MultipleClusters, capacity.MaxNodes}, codes(res.Warnings))
 	assert.Empty(t, res.Blockers)
+	// issue 15: the limit behind the split, for the whole fleet.
+	f := res.Warnings[1]
+	assert.Equal(t, "5000", f.Limit, "max-nodes limit")
+	assert.Equal(t, "6000", f.Value, "max-nodes value: the unsplit fleet")
+	assert.Equal(t, platform.URL("https://kubernetes.io/docs/setup/best-practices/cluster-large/"), f.Source)
+	assert.Equal(t, capacity.Warning, f.Severity, "the split resolves it")
+}
+
+// ECS in 2017-12: 1,500 instances against the 1,000 default quota
+// (service_limits.md, 2018-01-17) is 2 clusters of 750 and a max-nodes
+// warning naming the quota, whose quota enforcement would otherwise only
+// warn too. The 1,500/s of 1 s at full CPU need 1,500 / 0.5 = 3,000 replicas
+// of 0.5 vCPU: past the 1,000 tasks a service, which a split does not ease,
+// so that stays a per-cluster finding (3,000 / 2 = 1,500 tasks in each).
+func TestSizeSplitNamesECSQuota(t *testing.T) {
+	cat, err := platform.EmbeddedCatalogue("2017-12")
+	require.NoError(t, err)
+	res, err := capacity.Size(cat, instances(t), capacity.Request{
+		Platform:  platform.ECSEC2,
+		Workload:  capacity.Workload{RequestsPerSecond: dec("1500"), DurationMS: dec("1000"), CPUFraction: dec("1")},
+		Container: capacity.Container{VCPU: dec("0.5"), MemoryMB: 512},
+		Servers:   capacity.Servers{InstanceType: "c5.large", TargetUtilization: dec("1"), Count: 1500, Node: capacity.NodeOptions{NetworkMode: capacity.Bridge}},
+	})
+	require.NoError(t, err)
+	assert.Equal(t, int64(1500), res.Nodes)
+	assert.Equal(t, int64(3000), res.Replicas)
+	assert.Equal(t, int64(2), res.Clusters)
+	require.Equal(t, []capacity.Code{capacity.MultipleClusters, capacity.MaxNodes, capacity.MaxTasksPerService}, codes(res.Warnings))
+	assert.Equal(t, "1500", res.Warnings[2].Value, "tasks of the service in each cluster")
+	f := res.Warnings[1]
+	assert.Equal(t, "1000", f.Limit)
+	assert.Equal(t, "1500", f.Value)
+	assert.Equal(t, "container instances", f.Unit)
+	assert.Equal(t, platform.URL("https://github.com/awsdocs/amazon-ecs-developer-guide/blob/master/doc_source/service_limits.md"), f.Source)
 }

@@ -28,7 +28,12 @@ type EC2Usage struct {
 	Item string
 }
 
-// EC2 prices a fleet of instances: one line of instance-hours.
+// EC2 prices a fleet of instances: one line of instance-hours. The amount
+// is price × billed seconds / 3600, multiplied before it is divided, so it
+// is exact whenever that has at most DivScale places; the quantity, billed
+// seconds / 3600, is rounded up at DivScale places when a run lasts a
+// fraction of an hour with no exact decimal (60 s is 1/60 h), and the
+// amount is then within (price + 1) × 10⁻¹⁸ of quantity × price.
 func EC2(c *Catalogue, u EC2Usage) (Bill, error) {
 	l, err := ec2Line(c, u)
 	if err != nil {
@@ -69,12 +74,17 @@ func EC2Hourly(c *Catalogue, u EC2Usage) (decimal.Decimal, error) {
 	return price, nil
 }
 
+// ec2Line bills u's runs as [EC2] documents: price × seconds, then / 3600
+// (30 s of m5.large: 0.096 × 60 / 3600 = 0.0016 exactly).
 func ec2Line(c *Catalogue, u EC2Usage) (Line, error) {
 	m, billed, err := ec2Meter(c, u)
 	if err != nil {
 		return Line{}, err
 	}
-	return m.Lines(billed.Mul(decimal.NewFromInt(int64(u.Count))))[0], nil
+	secs := billed.Mul(decimal.NewFromInt(int64(u.Count)))
+	l := m.Lines(ceilDiv(secs, d3600))[0]
+	l.Amount = ceilDiv(l.UnitPrice.Mul(secs), d3600)
+	return l, nil
 }
 
 // EC2Tariff is the price of u's instance type as a [Tariff] over
@@ -92,7 +102,7 @@ func EC2Tariff(c *Catalogue, u EC2Usage) (Tariff, error) {
 }
 
 // ec2Meter checks u and returns its meter of instance-hours and the billed
-// hours of one instance's run.
+// seconds of one instance's run.
 func ec2Meter(c *Catalogue, u EC2Usage) (Meter, decimal.Decimal, error) {
 	if c == nil || c.EC2 == nil {
 		return Meter{}, dZero, fieldErr("ec2", snapshotOf(c), "is not priced in this catalogue")
@@ -117,7 +127,7 @@ func ec2Meter(c *Catalogue, u EC2Usage) (Meter, decimal.Decimal, error) {
 	if hours.IsZero() {
 		hours = dHoursPerMonth
 	}
-	billed := billedHours(hours, c.EC2.BillingIncrementSeconds.Value, c.EC2.MinimumSeconds.Value)
+	billed := billedSeconds(hours, c.EC2.BillingIncrementSeconds.Value, c.EC2.MinimumSeconds.Value)
 	item := u.Item
 	if item == "" {
 		item = "ec2 " + u.InstanceType
@@ -125,16 +135,10 @@ func ec2Meter(c *Catalogue, u EC2Usage) (Meter, decimal.Decimal, error) {
 	return Meter{Unit: "instance-hour", Bands: []Band{{Item: item, Price: price}}}, billed, nil
 }
 
-// billedHours rounds a run up to the billing increment and minimum. The
-// result is exact when the billed seconds are a whole number of hours or
-// divide evenly; otherwise it is rounded up at DivScale places.
-func billedHours(hours, increment, minimum decimal.Decimal) decimal.Decimal {
-	secs := hours.Mul(d3600)
-	billed := maxDec(ceilTo(secs, increment), minimum)
-	if billed.Equal(secs) {
-		return hours
-	}
-	return ceilDiv(billed, d3600)
+// billedSeconds is a run of hours in seconds, rounded up to the billing
+// increment and at least the minimum; exact.
+func billedSeconds(hours, increment, minimum decimal.Decimal) decimal.Decimal {
+	return maxDec(ceilTo(hours.Mul(d3600), increment), minimum)
 }
 
 // EC2Monthly is the monthly cost of one instance running all month: hourly

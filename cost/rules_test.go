@@ -75,10 +75,24 @@ func TestEC2Billing(t *testing.T) {
 		qty   string
 		total string
 	}{
+		// 3 × 730 h × $0.096 = $210.24
 		{"a month of m5.large", cost.EC2Usage{InstanceType: "m5.large", Count: 3}, "2190", "210.24"},
+		// 3.6 s, billed as the 60 s minimum: 0.096 × 60 / 3600 = $0.0016
+		// exactly; the quantity 1/60 h is rounded up at 18 places.
 		{"60 s minimum", cost.EC2Usage{InstanceType: "m5.large", Count: 1, Hours: d("0.001")}, "0.016666666666666667", "0.0016"},
+		// issue 15: 30 s (1/120 h) of m5.large, billed as 60 s: $0.0016,
+		// not 0.001600000000000000032.
+		{"30 s is billed as 60 s", cost.EC2Usage{InstanceType: "m5.large", Count: 1, Hours: d("1").Div(d("120"))}, "0.016666666666666667", "0.0016"},
+		// 90 s × 7 instances = 630 s: 0.096 × 630 / 3600 = $0.0168
+		{"90 s × 7", cost.EC2Usage{InstanceType: "m5.large", Count: 7, Hours: d("0.025")}, "0.175", "0.0168"},
+		// 61 s of m4.large: 0.10 × 61 / 3600 = 0.00169444…, no exact
+		// decimal: rounded up at 18 places.
+		{"61 s", cost.EC2Usage{InstanceType: "m4.large", Count: 1, Hours: d("61").Div(d("3600"))}, "0.016944444444444445", "0.001694444444444445"},
+		// 1.5 h × $0.096 = $0.144
 		{"per second", cost.EC2Usage{InstanceType: "m5.large", Count: 1, Hours: d("1.5")}, "1.5", "0.144"},
+		// 730 h × $0.12 = $87.60
 		{"override", cost.EC2Usage{InstanceType: "m4.large", Count: 1, HourlyPrice: "0.12"}, "730", "87.6"},
+		// 730 h × $0.096 × 0.75 = $52.56
 		{"discount", cost.EC2Usage{InstanceType: "m5.large", Count: 1, Discount: d("0.25")}, "730", "52.56"},
 	}
 	for _, tc := range tests {
@@ -87,7 +101,7 @@ func TestEC2Billing(t *testing.T) {
 			require.NoError(t, err)
 			require.Len(t, b.Lines, 1)
 			assert.True(t, d(tc.qty).Equal(b.Lines[0].Quantity), "EC2(%s) quantity = %s, want %s", tc.name, b.Lines[0].Quantity, tc.qty)
-			assert.True(t, d(tc.total).Equal(b.Total().Round(4)), "EC2(%s).Total() = %s, want %s", tc.name, b.Total(), tc.total)
+			assert.True(t, d(tc.total).Equal(b.Total()), "EC2(%s).Total() = %s, want %s", tc.name, b.Total(), tc.total)
 		})
 	}
 }
