@@ -44,7 +44,7 @@ workload:
 	// Amazon ECS on Fargate  feasible=true  $378.43 a month
 	// Amazon EKS             feasible=true  $703.72 a month
 	// recommended: lambda
-	// At 40 requests/s on average (peak 120) it costs $126.14 a month, the least of the feasible platforms (runner-up Amazon EKS: $703.72).
+	// At 40 requests/s on average (peak 120) it costs $126.14 a month, the least of the feasible platforms; the next cheapest is Amazon ECS on Fargate at $378.43, and Amazon EKS ($703.72) ranks second.
 }
 
 // Bad input is an error that names the field and the value.

@@ -173,7 +173,7 @@ func TestDeck2017Recommendation(t *testing.T) {
 	// 52,560,000 requests × $0.0000002 = $10.512 → $10.51; 657,000 GB-s ×
 	// $0.00001667 = $10.95219 → $10.95: $21.46. Kubernetes: 6 m4.large
 	// workers and 3 managers, 9 × 730 h × $0.10 = $657.
-	assert.Contains(t, rec.Reasons, "At 20 requests/s on average (peak 60) it costs $21.46 a month, the least of the feasible platforms (runner-up Kubernetes (self-managed): $657.00).")
+	assert.Contains(t, rec.Reasons, "At 20 requests/s on average (peak 60) it costs $21.46 a month, the least of the feasible platforms; the next cheapest is Amazon ECS on EC2 at $438.00, and Kubernetes (self-managed) ($657.00) ranks second.")
 }
 
 // A quota or envelope already reached leaves no headroom, whatever the

@@ -48,7 +48,7 @@ func (e *env) reasons(ranking []Ranked, reports []PlatformReport) []string {
 	out = append(out, fmt.Sprintf("%s ranks first with a score of %.2f of 1 (cost %.2f, headroom %.2f, resilience %.2f, operations %.2f, portability %.2f).",
 		best.Name, ranking[0].Score, ranking[0].Criteria.Cost, ranking[0].Criteria.Headroom, ranking[0].Criteria.Resilience, ranking[0].Criteria.Operations, ranking[0].Criteria.Portability))
 
-	// Cost at the stated load, against the runner-up and the cheapest.
+	// Cost at the stated load, against the next cheapest and the second by score.
 	var cheapest PlatformReport
 	for _, r := range reports {
 		if r.Feasible && (cheapest.Platform == "" || r.MonthlyCost.LessThan(cheapest.MonthlyCost)) {
