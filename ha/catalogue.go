@@ -55,11 +55,19 @@ type PlatformInfo struct {
 	// quorumSource documents the quorum rule of a Raft control plane the
 	// user runs: the scenario file's quorum_source.
 	quorumSource string
+	// zoneMembers and zoneSource: a managed control plane's published
+	// quorum members, one per zone (platform's ControlPlane.ZoneMembers).
+	zoneMembers int
+	zoneSource  string
 }
 
 // infoOf is what ha needs of p.
 func infoOf(p platform.Platform) PlatformInfo {
-	return PlatformInfo{ID: p.ID, Name: p.Name, ControlPlane: string(p.ControlPlane.Consensus), Workers: p.Workers.Value == platform.User}
+	info := PlatformInfo{ID: p.ID, Name: p.Name, ControlPlane: string(p.ControlPlane.Consensus), Workers: p.Workers.Value == platform.User}
+	if zm := p.ControlPlane.ZoneMembers; zm != nil && zm.Value > 0 {
+		info.zoneMembers, info.zoneSource = int(zm.Value), string(zm.URL)
+	}
+	return info
 }
 
 // EmbeddedCatalogue returns the embedded catalogue, parsed once. Each call

@@ -200,6 +200,24 @@ func (c *Catalogue) state(w *world, step string, warns []Warning) (State, error)
 				Message: "one more manager failure loses quorum", Source: w.t.p.quorumSource})
 		}
 	}
+	if m := w.t.p.zoneMembers; w.t.p.ControlPlane == Managed && m > 0 && len(w.zones) > 0 && !w.controlPlaneDown {
+		// The provider's quorum members, one per zone, placed in the
+		// topology's zones in order: losing the zones of a majority loses
+		// the control plane, however the provider runs it.
+		up := 0
+		for i := range m {
+			if !w.zones[i%len(w.zones)] {
+				up++
+			}
+		}
+		if q := Majority(m); up < q {
+			s.ControlPlaneUp = false
+			quorumLost = true
+			s.Warnings = append(s.Warnings, Warning{Code: WarnNoQuorum,
+				Message: fmt.Sprintf("%d of the %d zones holding %s's %d control-plane quorum members are up, quorum needs %d: the control plane is lost until a zone returns", up, min(m, len(w.zones)), w.t.p.Name, m, q),
+				Source:  w.t.p.zoneSource})
+		}
+	}
 	if w.t.Workers > 0 {
 		up := w.countUp(w.t.Workers, w.workerDown)
 		s.WorkersUp = &up

@@ -349,3 +349,33 @@ func FuzzParseProb(f *testing.F) {
 		}
 	})
 }
+
+// Issue 15, item 16: EKS runs three etcd instances across three
+// Availability Zones (limits-ha.md §1c, the EKS resilience page). Losing
+// one zone keeps two of three members and the control plane; losing two
+// loses etcd's quorum, and with it the control plane, until a zone returns.
+// ECS publishes no such layout, so its managed control plane stays up.
+func TestWhatIfManagedZoneQuorum(t *testing.T) {
+	steps, err := ha.ParseSteps("zone:a,zone:b,+zone:b")
+	require.NoError(t, err)
+	got, err := ha.WhatIf(ha.Topology{Platform: "eks", Zones: 3, Workers: 6}, steps)
+	require.NoError(t, err)
+	require.Len(t, got, 4)
+	assert.True(t, got[1].ControlPlaneUp, "one zone lost: two of three etcd members remain")
+	assert.False(t, got[2].ControlPlaneUp, "two zones lost: one of three etcd members, no quorum")
+	assert.Equal(t, ha.QuorumLost, got[2].Applies)
+	var warned bool
+	for _, w := range got[2].Warnings {
+		if w.Code == ha.WarnNoQuorum {
+			warned = true
+			assert.Contains(t, w.Message, "1 of the 3 zones holding Amazon EKS's 3 control-plane quorum members are up")
+			assert.Equal(t, "https://docs.aws.amazon.com/eks/latest/userguide/disaster-recovery-resiliency.html", w.Source)
+		}
+	}
+	assert.True(t, warned, "no quorum warning after two zones: %+v", got[2].Warnings)
+	assert.True(t, got[3].ControlPlaneUp, "a zone back: quorum again")
+
+	ecs, err := ha.WhatIf(ha.Topology{Platform: "ecs-ec2", Zones: 3, Workers: 6}, steps)
+	require.NoError(t, err)
+	assert.True(t, ecs[2].ControlPlaneUp, "ECS publishes no zone layout of its control plane")
+}

@@ -33,6 +33,10 @@ func (p *Platform) cloneLimits() {
 			*f = &store[len(store)-1]
 		}
 	}
+	if p.ControlPlane.ZoneMembers != nil {
+		zm := *p.ControlPlane.ZoneMembers
+		p.ControlPlane.ZoneMembers = &zm
+	}
 	if p.ControlPlane.SLA != nil {
 		sla := *p.ControlPlane.SLA
 		p.ControlPlane.SLA = &sla

@@ -195,6 +195,12 @@ type ControlPlane struct {
 	// control plane AWS runs; nil for one the user runs. An SLA whose
 	// [SLA.None] is true records that none was published in the snapshot.
 	SLA *SLA `yaml:"sla,omitempty" json:"sla,omitempty"`
+	// ZoneMembers is the quorum members of a control plane the provider
+	// runs, one per availability zone, where the provider publishes its
+	// layout (EKS: three etcd instances across three zones): losing a
+	// majority of those zones loses the control plane. Nil where no layout
+	// is published.
+	ZoneMembers *Count `yaml:"zone_members,omitempty" json:"zone_members,omitempty"`
 }
 
 // SLA is a managed control plane's published monthly uptime commitment in
