@@ -936,3 +936,45 @@ func TestPeakFollowsARaisedMean(t *testing.T) {
 	}
 	pe.check(t)
 }
+
+// Issue 15, item 14: on a phone the answer comes first (the results above
+// the scenario, the recommendation in the first screen); the chart's legend
+// says which lines hide others ("same as") and each line's cost now, and
+// the x axis is the mean rate.
+func TestPhoneAnswerFirstAndLegend(t *testing.T) {
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(375, 800, chromedp.EmulateMobile)); err != nil {
+		t.Fatal(err)
+	}
+	open(t, ctx, servedSite(t)) // arm64-service: Swarm, Kubernetes and Nomad cost the same
+	pos := eval[[]float64](t, ctx, `[document.getElementById('results').getBoundingClientRect().top + scrollY,
+		document.querySelector('section.inputs').getBoundingClientRect().top + scrollY,
+		document.getElementById('recommendation').getBoundingClientRect().top + scrollY, innerHeight]`)
+	if pos[0] >= pos[1] {
+		t.Errorf("on a phone the results start at %v px, below the scenario at %v px", pos[0], pos[1])
+	}
+	if pos[2] >= pos[3] {
+		t.Errorf("the recommendation starts at %v px, past the first screen of %v px", pos[2], pos[3])
+	}
+	legend := eval[[]string](t, ctx, `[...document.querySelectorAll('#legend li')].map(li => li.textContent)`)
+	var same, valued int
+	for _, l := range legend {
+		if strings.Contains(l, "(same as ") {
+			same++
+		}
+		if strings.Contains(l, " at 100/s") {
+			valued++
+		}
+	}
+	if same < 2 {
+		t.Errorf("legend %q: want Kubernetes and Nomad marked the same as Swarm", legend)
+	}
+	if valued != len(legend) {
+		t.Errorf("legend %q: every line should say its cost at 100/s", legend)
+	}
+	if axis := eval[string](t, ctx, `[...document.querySelectorAll('#chart text.label')].map(t => t.textContent).join('|')`); !strings.Contains(axis, "mean requests per second") {
+		t.Errorf("axis labels %q: want the x axis named the mean rate", axis)
+	}
+	pe.check(t)
+}

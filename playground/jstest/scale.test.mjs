@@ -1,7 +1,7 @@
 // The chart's scales: log axes, ticks and their labels.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fmtMoney, fmtRate, costRange, rateRange, costTicks, rateTicks, project, valueAt, styleOf } from '../static/scale.js';
+import { fmtMoney, fmtRate, costRange, rateRange, costTicks, rateTicks, project, valueAt, styleOf, sameAs } from '../static/scale.js';
 
 test('fmtMoney', () => {
   for (const [v, want] of [[0.5, '$0.5'], [0.25, '$0.25'], [1, '$1'], [20, '$20'], [999, '$999'], [1000, '$1k'], [1500, '$1.5k'],
@@ -90,4 +90,16 @@ test('every platform of the schema has its own style; others share a fallback', 
     seen.add(colour + dash);
   }
   assert.deepEqual(styleOf(7), styleOf(-1));
+});
+
+test('sameAs names the first earlier line with the same points', () => {
+  const a = [[1, 10], [10, 100]];
+  const got = sameAs([
+    { id: 'swarm', pts: a },
+    { id: 'lambda', pts: [[1, 1], [10, 5]] },
+    { id: 'kubernetes', pts: a.map((p) => [...p]) },
+    { id: 'nomad', pts: a.map((p) => [...p]) },
+  ]);
+  assert.deepEqual([...got.entries()], [['kubernetes', 'swarm'], ['nomad', 'swarm']]);
+  assert.equal(sameAs([{ id: 'x', pts: [[1, 2]] }]).size, 0);
 });

@@ -3,9 +3,16 @@
 // numbered. Drawn from scratch: no chart library. The scales are in
 // scale.js.
 
-import { fmtRate, costRange, rateRange, costTicks, rateTicks, project, valueAt, styleOf } from './scale.js';
+import { fmtMoney, fmtRate, costRange, rateRange, costTicks, rateTicks, project, valueAt, styleOf, sameAs } from './scale.js';
 
 const NS = 'http://www.w3.org/2000/svg';
+
+function el(tag, cls, text) {
+  const e = document.createElement(tag);
+  e.className = cls;
+  e.textContent = text;
+  return e;
+}
 
 function s(tag, attrs, text) {
   const e = document.createElementNS(NS, tag);
@@ -61,7 +68,7 @@ export function draw(box, legend, caption, curves, report, current, width, order
     g.append(s('line', { x1: X(t.value), x2: X(t.value), y1: m.t, y2: H - m.b, class: t.major ? 'grid' : 'grid minor' }));
     if (t.label) g.append(s('text', { x: X(t.value), y: H - m.b + 16, 'text-anchor': 'middle' }, t.label));
   }
-  g.append(s('text', { x: (m.l + W - m.r) / 2, y: H - 6, 'text-anchor': 'middle', class: 'label' }, 'requests per second (log scale)'));
+  g.append(s('text', { x: (m.l + W - m.r) / 2, y: H - 6, 'text-anchor': 'middle', class: 'label' }, 'mean requests per second (log scale)'));
   g.append(s('text', { x: m.l, y: 14, 'text-anchor': 'start', class: 'label' }, 'USD a month (log scale)'));
   svg.append(g);
 
@@ -76,19 +83,28 @@ export function draw(box, legend, caption, curves, report, current, width, order
     summary.push(`The current load, ${fmtRate(current)} requests per second, is marked.`);
   }
 
-  // the lines
+  // the lines; a line that another hides is named in the legend as the
+  // same, and each says its cost at the current load, for a reader who
+  // cannot hover (a phone) as well as one who can.
+  const same = sameAs(lines);
   for (const l of lines) {
     const [color, dash] = styleOf((order || []).indexOf(l.id));
     const d = l.pts.map(([x, y], i) => `${i ? 'L' : 'M'}${X(x).toFixed(1)},${Y(y).toFixed(1)}`).join('');
     const attrs = { d, fill: 'none', stroke: color, 'stroke-width': 2.25, 'stroke-linejoin': 'round', class: 'curve', 'data-platform': l.id };
     if (dash) attrs['stroke-dasharray'] = dash;
-    svg.append(s('path', attrs));
+    const path = s('path', attrs);
+    const now = current && current > 0 ? valueAt(l.pts, current) : null;
+    const name = names.get(l.id) || l.id;
+    path.append(s('title', {}, now === null ? name : `${name}: ${fmtMoney(now)} a month at ${fmtRate(current)} requests/s`));
+    svg.append(path);
     const item = document.createElement('li');
     const sw = s('svg', { width: 28, height: 10, 'aria-hidden': 'true' });
     const sl = { x1: 1, x2: 27, y1: 5, y2: 5, stroke: color, 'stroke-width': 2.5 };
     if (dash) sl['stroke-dasharray'] = dash;
     sw.append(s('line', sl));
-    item.append(sw, ' ', names.get(l.id) || l.id);
+    item.append(sw, ' ', name);
+    if (same.has(l.id)) item.append(el('span', 'same', ` (same as ${names.get(same.get(l.id)) || same.get(l.id)})`));
+    if (now !== null) item.append(el('span', 'value', ` · ${fmtMoney(now)} at ${fmtRate(current)}/s`));
     legend.append(item);
   }
 

@@ -114,3 +114,18 @@ const FALLBACK = ['#666666', '3 3'];
 export function styleOf(i) {
   return i >= 0 && i < PALETTE.length ? PALETTE[i] : FALLBACK;
 }
+
+// sameAs maps each line to the first earlier line with exactly the same
+// points, so the legend can say "same as …" when one line hides another
+// (Swarm, Kubernetes and Nomad often cost the same). lines are
+// {id, pts: [[x, y], …]}; the result maps id → the earlier id.
+export function sameAs(lines) {
+  const seen = new Map();
+  const out = new Map();
+  for (const l of lines) {
+    const key = JSON.stringify(l.pts);
+    if (seen.has(key)) out.set(l.id, seen.get(key));
+    else seen.set(key, l.id);
+  }
+  return out;
+}
