@@ -936,3 +936,48 @@ func TestPeakFollowsARaisedMean(t *testing.T) {
 	}
 	pe.check(t)
 }
+
+// choosePreset selects the preset named name in the page's menu and waits
+// for its result.
+func choosePreset(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	for i, p := range runwhere.Presets() {
+		if p.Name != name {
+			continue
+		}
+		eval[chromedp.Void](t, ctx, fmt.Sprintf(`(() => {
+			const s = document.getElementById('preset');
+			s.value = '%d';
+			s.dispatchEvent(new Event('change', {bubbles: true}));
+		})()`, i))
+		waitResult(t, ctx)
+		if got := eval[string](t, ctx, `document.getElementById('scenario-name').textContent`); got != name {
+			t.Fatalf("after choosing preset %s the page shows %q", name, got)
+		}
+		return
+	}
+	t.Fatalf("no preset %q", name)
+}
+
+// Issue 15, item 8: Lambda's capacity in the table is one rounded,
+// labelled figure, the peak with the mean beside it, each rounded up to
+// whole executions, and the cell never breaks inside a word.
+func TestConcurrencyRoundedInTable(t *testing.T) {
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	open(t, ctx, servedSite(t))
+	for _, c := range []struct{ preset, want string }{
+		{"arm64-service", "18 at peak (6 mean)"},
+		{"steady-high-throughput", "346 at peak (277 mean)"},
+	} {
+		choosePreset(t, ctx, c.preset)
+		got := eval[[]string](t, ctx, `(() => {
+			const td = document.querySelector('#summary tr[data-platform="lambda"] td.cap');
+			return td ? [td.textContent, getComputedStyle(td).overflowWrap, getComputedStyle(td).wordBreak] : [];
+		})()`)
+		require.Len(t, got, 3, "%s: no Lambda capacity cell", c.preset)
+		assert.Equal(t, c.want, got[0], c.preset)
+		assert.Equal(t, []string{"normal", "normal"}, got[1:], "%s: the capacity cell may break inside a word", c.preset)
+	}
+	pe.check(t)
+}

@@ -45,7 +45,10 @@ test('capacity summary', () => {
   assert.equal(capacitySummary({ capacity: { nodes: 1 } }), '1 node');
   assert.equal(capacitySummary({ capacity: { nodes: 9 } }), '9 nodes');
   assert.equal(capacitySummary({ capacity: { tasks: 4 } }), '4 tasks');
-  assert.equal(capacitySummary({ capacity: { concurrency: '20' } }), '20 concurrent');
+  assert.equal(capacitySummary({ capacity: { concurrency: '20' } }), '20 concurrent (mean)');
+  assert.equal(capacitySummary({ capacity: { concurrency: '5.2', peak_concurrency: '17.01' } }), '18 at peak (6 mean)');
+  assert.equal(capacitySummary({ capacity: { concurrency: '0.0273972602739726', peak_concurrency: '276.40625' } }), '277 at peak (1 mean)');
+  assert.equal(capacitySummary({ capacity: { concurrency: '3', peak_concurrency: '3' } }), '3 at peak');
   assert.equal(capacitySummary({}), '—');
 });
 

@@ -2,6 +2,8 @@
 // Pure functions of the report: no DOM; the Node tests in ../jstest cover
 // this file.
 
+import { ceilWhole } from './numbers.js';
+
 // money formats a decimal string as dollars with thousands separators,
 // without ever turning it into a float.
 export function money(s) {
@@ -74,7 +76,13 @@ export function capacitySummary(p) {
   if (c.nodes) return `${c.nodes} node${c.nodes === 1 ? '' : 's'}`;
   if (c.replicas) return `${c.replicas} replica${c.replicas === 1 ? '' : 's'}`;
   if (c.tasks) return `${c.tasks} task${c.tasks === 1 ? '' : 's'}`;
-  if (c.concurrency !== undefined && c.concurrency !== null) return `${c.concurrency} concurrent`;
+  // Concurrent executions come as exact means ("276.40625"); a function
+  // needs whole ones, so both figures round up, the peak first.
+  const peak = ceilWhole(c.peak_concurrency);
+  const mean = ceilWhole(c.concurrency);
+  if (peak !== null && mean !== null && peak !== mean) return `${peak} at peak (${mean} mean)`;
+  if (peak !== null) return `${peak} at peak`;
+  if (mean !== null) return `${mean} concurrent (mean)`;
   return '—';
 }
 
