@@ -981,3 +981,66 @@ func TestConcurrencyRoundedInTable(t *testing.T) {
 	}
 	pe.check(t)
 }
+
+// Issue 15, item 9: on provisioned-concurrency Lambda and EKS cross twice,
+// so the page shows the report's reason beside the first crossing, and the
+// hourly figures with thousands separators.
+func TestBreakEvenShowsReason(t *testing.T) {
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	open(t, ctx, servedSite(t))
+	choosePreset(t, ctx, "provisioned-concurrency")
+	r := evaluatePreset(t, "provisioned-concurrency")
+	shown := eval[[]string](t, ctx, `[...document.querySelectorAll('#breakeven li')].map(li => li.textContent)`)
+	names := map[runwhere.PlatformID]string{}
+	for _, p := range r.Platforms {
+		names[p.Platform] = p.Name
+	}
+	crossed, reasoned := 0, 0
+	for _, b := range r.BreakEven {
+		if b.RequestsPerSec == nil || !b.RequestsPerSec.IsPositive() {
+			continue
+		}
+		crossed++
+		var li string
+		for _, s := range shown {
+			if strings.Contains(s, names[b.Server]+" ") && strings.Contains(s, "requests/s") {
+				li = s
+			}
+		}
+		if li == "" {
+			t.Errorf("no break-even item for %s in %q", b.Server, shown)
+			continue
+		}
+		hour := thousands(b.RequestsPerHour.String())
+		assert.Contains(t, li, "("+hour+" an hour)", "%s: hourly figure", b.Server)
+		if b.Reason != "" {
+			reasoned++
+			assert.Contains(t, li, strings.ToUpper(b.Reason[:1])+b.Reason[1:], "%s: the report's reason is not shown", b.Server)
+		}
+		if b.Crossings > 1 {
+			assert.Contains(t, li, "first cost the same at", "%s crosses %d times", b.Server, b.Crossings)
+		}
+	}
+	if crossed == 0 || reasoned == 0 {
+		t.Fatalf("provisioned-concurrency has %d break-even points, %d with a reason: nothing to check", crossed, reasoned)
+	}
+	pe.check(t)
+}
+
+// evaluatePreset evaluates the preset named name natively.
+func evaluatePreset(t *testing.T, name string) runwhere.Report {
+	t.Helper()
+	for _, p := range runwhere.Presets() {
+		if p.Name != name {
+			continue
+		}
+		s, err := runwhere.ParseScenario([]byte(p.YAML))
+		require.NoError(t, err)
+		r, err := runwhere.Evaluate(s)
+		require.NoError(t, err)
+		return r
+	}
+	t.Fatalf("no preset %q", name)
+	return runwhere.Report{}
+}

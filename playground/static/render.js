@@ -7,6 +7,7 @@ import { money, cents, capacityRows, haRows, capacitySummary } from './report.js
 import { draw } from './chart.js';
 import { showDefaults, idOf, errorIdOf } from './form.js';
 import { getPath } from './fields.js';
+import { grouped } from './numbers.js';
 import { renderWhatIf } from './whatif.js';
 import { shareURL } from './share.js';
 
@@ -113,11 +114,14 @@ function renderBreakEven(r, name) {
     const z = name(b.server);
     if (Number(b.requests_per_second) > 0) {
       n++; // the number of its marker on the chart
+      // With several crossings the cheaper side alternates above the
+      // first one: the report's reason says so, and is shown whole.
+      const reason = b.reason ? ' ' + sentence(b.reason) : (b.crossings > 1 ? ` The lines cross ${b.crossings} times.` : '');
       items.push(el('li', null, el('span', { class: 'be-n', 'aria-hidden': 'true', text: String(n) }),
-        `${a} and ${z} cost the same at `, el('strong', { text: `${b.requests_per_second} requests/s` }),
-        b.requests_per_hour ? ` (${b.requests_per_hour} an hour)` : '',
-        b.cheaper_below ? `; ${name(b.cheaper_below)} is cheaper below it` : '',
-        b.crossings > 1 ? ` (the lines cross ${b.crossings} times)` : '', '.'));
+        `${a} and ${z} ${b.crossings > 1 ? 'first ' : ''}cost the same at `, el('strong', { text: `${grouped(b.requests_per_second)} requests/s` }),
+        b.requests_per_hour ? ` (${grouped(b.requests_per_hour)} an hour)` : '',
+        b.cheaper_below ? `; ${name(b.cheaper_below)} is cheaper below it` : '', '.',
+        el('span', { class: 'be-reason', text: reason })));
     } else {
       const k = `${a}\u0000${b.reason || 'no break-even point'}`;
       if (!never.has(k)) never.set(k, []);
@@ -131,6 +135,11 @@ function renderBreakEven(r, name) {
   }
   $('breakeven').replaceChildren(...items);
   $('breakeven').hidden = items.length === 0;
+}
+
+// sentence makes a reason a sentence of its own: a capital and a stop.
+function sentence(t) {
+  return t.charAt(0).toUpperCase() + t.slice(1) + (/[.!]$/.test(t) ? '' : '.');
 }
 
 function renderSummary(r) {
