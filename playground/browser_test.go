@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -1043,4 +1044,60 @@ func evaluatePreset(t *testing.T, name string) runwhere.Report {
 	}
 	t.Fatalf("no preset %q", name)
 	return runwhere.Report{}
+}
+
+// Issue 15, item 10: the table lists the feasible platforms by monthly
+// cost, cheapest first, and the blocked ones last; unticking a platform
+// leaves the others in that order, and the recommendation stays marked.
+func TestTableSortedByCost(t *testing.T) {
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	open(t, ctx, servedSite(t))
+	choosePreset(t, ctx, "arm64-service")
+	r := evaluatePreset(t, "arm64-service")
+	ps := append([]runwhere.PlatformReport(nil), r.Platforms...)
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].Feasible != ps[j].Feasible {
+			return ps[i].Feasible
+		}
+		return ps[i].Feasible && ps[i].MonthlyCostRounded.LessThan(ps[j].MonthlyCostRounded)
+	})
+	var want []string
+	for _, p := range ps {
+		want = append(want, string(p.Platform))
+	}
+	require.False(t, ps[len(ps)-1].Feasible, "arm64-service has no blocked platform to put last")
+	order := func() []string {
+		return eval[[]string](t, ctx, `[...document.querySelectorAll('#summary tbody tr')].map(tr => tr.dataset.platform)`)
+	}
+	recommended := func() []string {
+		return eval[[]string](t, ctx, `[...document.querySelectorAll('#summary tbody tr.recommended')].map(tr => tr.dataset.platform)`)
+	}
+	assert.Equal(t, want, order())
+	assert.Equal(t, []string{string(r.Recommendation.Platform)}, recommended())
+
+	// Untick the first platform of the catalogue that is neither the
+	// cheapest nor recommended.
+	var gone string
+	for _, p := range r.Platforms {
+		if p.Platform != r.Recommendation.Platform && string(p.Platform) != want[0] && p.Feasible {
+			gone = string(p.Platform)
+			break
+		}
+	}
+	require.NotEmpty(t, gone)
+	eval[chromedp.Void](t, ctx, fmt.Sprintf(`document.querySelector('input[type=checkbox][value=%q]').click()`, gone))
+	deadline := time.Now().Add(20 * time.Second)
+	for len(order()) == len(want) && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	var rest []string
+	for _, id := range want {
+		if id != gone {
+			rest = append(rest, id)
+		}
+	}
+	assert.Equal(t, rest, order(), "after unticking %s", gone)
+	assert.Equal(t, []string{string(r.Recommendation.Platform)}, recommended(), "after unticking %s", gone)
+	pe.check(t)
 }

@@ -1,7 +1,7 @@
 // Formatting a report: money never goes through a float.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { money, cents, percent, capacityRows, haRows, capacitySummary, csvCell, csv } from '../static/report.js';
+import { money, cents, percent, capacityRows, haRows, capacitySummary, byCost, csvCell, csv } from '../static/report.js';
 
 test('money', () => {
   for (const [in_, want] of [
@@ -70,4 +70,23 @@ test('CSV of a report: a row per cost line', () => {
   assert.equal(out, 'scenario,platform,name,feasible,item,quantity,unit,unit_price,amount,amount_rounded,monthly_cost,monthly_cost_rounded\r\n' +
     'x,lambda,AWS Lambda,true,requests,3,request,0.5,1.5,1.50,1.5,1.50\r\n' +
     'x,eks,Amazon EKS,false,,,,,,,,\r\n');
+});
+
+test('the table is ordered by cost, blocked platforms last in catalogue order', () => {
+  const ids = (ps) => byCost(ps).map((p) => p.platform);
+  const ps = [
+    { platform: 'a', feasible: true, monthly_cost_rounded: '714.81' },
+    { platform: 'b', feasible: false, monthly_cost_rounded: '0.00' },
+    { platform: 'c', feasible: true, monthly_cost_rounded: '1026.09' },
+    { platform: 'd', feasible: true, monthly_cost_rounded: '714.81' },
+    { platform: 'e', feasible: false, monthly_cost_rounded: '0.00' },
+    { platform: 'f', feasible: true, monthly_cost_rounded: '262.80' },
+    { platform: 'g', feasible: true, monthly_cost_rounded: '99.99' },
+  ];
+  assert.deepEqual(ids(ps), ['g', 'f', 'a', 'd', 'c', 'b', 'e']);
+  // Removing one platform leaves the others in the same order.
+  assert.deepEqual(ids(ps.filter((p) => p.platform !== 'f')), ['g', 'a', 'd', 'c', 'b', 'e']);
+  assert.deepEqual(ids([ps[2], ps[0]]), ['a', 'c']);
+  assert.deepEqual(byCost(undefined), []);
+  assert.equal(ps[0].platform, 'a', 'the report is not reordered in place');
 });

@@ -3,7 +3,7 @@
 // state already.
 
 import { $, el, safeLink, linkify } from './dom.js';
-import { money, cents, capacityRows, haRows, capacitySummary } from './report.js';
+import { money, cents, capacityRows, haRows, capacitySummary, byCost } from './report.js';
 import { draw } from './chart.js';
 import { showDefaults, idOf, errorIdOf } from './form.js';
 import { getPath } from './fields.js';
@@ -144,7 +144,7 @@ function sentence(t) {
 
 function renderSummary(r) {
   const rec = r.recommendation && r.recommendation.platform;
-  const rows = (r.platforms || []).map((p) => {
+  const rows = byCost(r.platforms).map((p) => {
     const tr = el('tr', { 'data-platform': p.platform, class: p.platform === rec ? 'recommended' : (p.feasible ? '' : 'blocked') });
     const name = el('th', { scope: 'row' }, p.name || p.platform);
     if (p.platform === rec) name.append(' ', el('span', { class: 'badge rec', text: 'recommended' }));

@@ -2,7 +2,7 @@
 // Pure functions of the report: no DOM; the Node tests in ../jstest cover
 // this file.
 
-import { ceilWhole } from './numbers.js';
+import { ceilWhole, compareDecimal } from './numbers.js';
 
 // money formats a decimal string as dollars with thousands separators,
 // without ever turning it into a float.
@@ -84,6 +84,25 @@ export function capacitySummary(p) {
   if (peak !== null) return `${peak} at peak`;
   if (mean !== null) return `${mean} concurrent (mean)`;
   return '—';
+}
+
+// byCost orders platforms for the table: the feasible ones by monthly
+// cost, cheapest first, then the blocked ones; ties and the blocked keep
+// the report's (catalogue) order, so unticking one platform moves no other.
+export function byCost(platforms) {
+  const cost = (p) => (typeof p.monthly_cost_rounded === 'string' && /^-?\d+(\.\d+)?$/.test(p.monthly_cost_rounded) ? p.monthly_cost_rounded : null);
+  return (platforms || []).map((p, i) => [p, i]).sort(([a, i], [b, j]) => {
+    if (!a.feasible !== !b.feasible) return a.feasible ? -1 : 1;
+    if (a.feasible) {
+      const ca = cost(a);
+      const cb = cost(b);
+      if (ca !== null && cb !== null) {
+        const c = compareDecimal(ca, cb);
+        if (c !== 0) return c;
+      } else if (ca !== cb) return ca === null ? 1 : -1;
+    }
+    return i - j;
+  }).map(([p]) => p);
 }
 
 // csvCell quotes as RFC 4180 asks and defuses spreadsheet formulas.
