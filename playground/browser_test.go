@@ -1101,3 +1101,31 @@ func TestTableSortedByCost(t *testing.T) {
 	assert.Equal(t, []string{string(r.Recommendation.Platform)}, recommended(), "after unticking %s", gone)
 	pe.check(t)
 }
+
+// Issue 15, item 11: a blocked platform's capacity cell says its first
+// blocker in words, with the stable code as the cell's tooltip; the cards
+// name every finding in words too, the code in the tooltip.
+func TestBlockersInWords(t *testing.T) {
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	open(t, ctx, servedSite(t))
+	for _, c := range []struct{ preset, platform, code, words string }{
+		{"nightly-batch-40min", "lambda", "max-duration", "Duration over the limit"},
+		{"arm64-service", "ecs-ec2", "missing-figure", "Missing figure"},
+		{"hits-limits", "eks", "max-task-size", "Task size over the limit"},
+	} {
+		choosePreset(t, ctx, c.preset)
+		got := eval[[]string](t, ctx, fmt.Sprintf(`(() => {
+			const td = document.querySelector('#summary tr[data-platform=%q] td.cap');
+			return td ? [td.textContent, td.title] : [];
+		})()`, c.platform))
+		assert.Equal(t, []string{c.words, c.code}, got, "%s: %s's capacity cell [text, title]", c.preset, c.platform)
+		// No code is shown as text anywhere in the table or the findings.
+		codes := eval[[]string](t, ctx, `[...document.querySelectorAll('#summary td, #cards .findings strong')]
+			.map(e => e.textContent).filter(t => /^[a-z0-9]+(-[a-z0-9]+)+$/.test(t))`)
+		assert.Empty(t, codes, "%s: codes shown as words", c.preset)
+		titles := eval[[]string](t, ctx, fmt.Sprintf(`[...document.querySelectorAll('#cards .card[data-platform=%q] .blockers strong')].map(e => e.title)`, c.platform))
+		assert.Contains(t, titles, c.code, "%s: %s's card keeps the code as a tooltip", c.preset, c.platform)
+	}
+	pe.check(t)
+}

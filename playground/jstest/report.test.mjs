@@ -1,7 +1,7 @@
 // Formatting a report: money never goes through a float.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { money, cents, percent, capacityRows, haRows, capacitySummary, byCost, csvCell, csv } from '../static/report.js';
+import { money, cents, percent, capacityRows, haRows, capacitySummary, byCost, codeWords, csvCell, csv } from '../static/report.js';
 
 test('money', () => {
   for (const [in_, want] of [
@@ -89,4 +89,16 @@ test('the table is ordered by cost, blocked platforms last in catalogue order', 
   assert.deepEqual(ids([ps[2], ps[0]]), ['a', 'c']);
   assert.deepEqual(byCost(undefined), []);
   assert.equal(ps[0].platform, 'a', 'the report is not reordered in place');
+});
+
+test('finding codes in words', () => {
+  for (const [in_, want] of [
+    ['max-duration', 'Duration over the limit'], ['max-task-size', 'Task size over the limit'],
+    ['min-memory', 'Memory under the minimum'], ['missing-figure', 'Missing figure'],
+    ['fleet-too-small', 'Fleet too small'], ['max-pods-per-node', 'Pods per node over the limit'],
+    ['multiple-clusters', 'Multiple clusters'], ['a-code-added-later', 'A code added later'],
+    ['', ''], [undefined, ''],
+  ]) {
+    assert.equal(codeWords(in_), want, String(in_));
+  }
 });

@@ -3,7 +3,7 @@
 // state already.
 
 import { $, el, safeLink, linkify } from './dom.js';
-import { money, cents, capacityRows, haRows, capacitySummary, byCost } from './report.js';
+import { money, cents, capacityRows, haRows, capacitySummary, byCost, codeWords } from './report.js';
 import { draw } from './chart.js';
 import { showDefaults, idOf, errorIdOf } from './form.js';
 import { getPath } from './fields.js';
@@ -152,15 +152,13 @@ function renderSummary(r) {
     tr.append(el('td', null, badge(p)));
     tr.append(el('td', { class: 'num cost', 'data-value': p.monthly_cost_rounded,
       text: p.feasible ? money(p.monthly_cost_rounded) : '—' }));
-    tr.append(el('td', { class: 'num cap', text: p.feasible ? capacitySummary(p) : firstBlocker(p) }));
+    const b = p.feasible ? null : (p.blockers || [])[0];
+    tr.append(b
+      ? el('td', { class: 'num cap', title: b.code, text: codeWords(b.code) })
+      : el('td', { class: 'num cap', text: p.feasible ? capacitySummary(p) : '—' }));
     return tr;
   });
   $('summary').tBodies[0].replaceChildren(...rows);
-}
-
-function firstBlocker(p) {
-  const b = (p.blockers || [])[0];
-  return b ? b.code : '—';
 }
 
 function badge(p) {
@@ -181,13 +179,13 @@ function renderCards(r) {
     if (p.blockers && p.blockers.length) {
       card.append(el('ul', { class: 'findings blockers', 'aria-label': 'Blockers' },
         ...p.blockers.map((b) => el('li', null,
-          el('strong', { text: b.code }), ': ', ...linkify(b.message),
+          el('strong', { title: b.code, text: codeWords(b.code) }), ': ', ...linkify(b.message),
           b.limit ? ` (limit ${b.limit})` : '',
           b.source ? ' ' : '', safeLink(b.source, 'source')))));
     }
     if (p.warnings && p.warnings.length) {
       card.append(el('ul', { class: 'findings warnings', 'aria-label': 'Warnings' },
-        ...p.warnings.map((w) => el('li', null, el('strong', { text: w.code }), ': ', ...linkify(w.message),
+        ...p.warnings.map((w) => el('li', null, el('strong', { title: w.code, text: codeWords(w.code) }), ': ', ...linkify(w.message),
           w.source ? ' ' : '', safeLink(w.source, 'source')))));
     }
     const cap = capacityRows(p.capacity);

@@ -86,6 +86,20 @@ export function capacitySummary(p) {
   return '—';
 }
 
+// codeWords says a finding's stable code in words, for people ("max-duration"
+// → "Duration over the limit", "missing-figure" → "Missing figure"); the
+// code itself stays in the page as a tooltip. It reads the code's own
+// shape, so a code added to the library needs no change here.
+export function codeWords(code) {
+  if (typeof code !== 'string' || !code) return '';
+  const words = (t) => t.replace(/-/g, ' ');
+  let w;
+  if (code.startsWith('max-')) w = `${words(code.slice(4))} over the limit`;
+  else if (code.startsWith('min-')) w = `${words(code.slice(4))} under the minimum`;
+  else w = words(code);
+  return w.charAt(0).toUpperCase() + w.slice(1);
+}
+
 // byCost orders platforms for the table: the feasible ones by monthly
 // cost, cheapest first, then the blocked ones; ties and the blocked keep
 // the report's (catalogue) order, so unticking one platform moves no other.
