@@ -1129,3 +1129,37 @@ func TestBlockersInWords(t *testing.T) {
 	}
 	pe.check(t)
 }
+
+// Issue 15, item 8, on the cards: Lambda's concurrency is whole there too,
+// and at phone width no figure's label breaks inside a word
+// ("concurren/cy").
+func TestCapacityLabelsUnbroken(t *testing.T) {
+	ctx := newBrowser(t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(375, 800, chromedp.EmulateMobile)); err != nil {
+		t.Fatal(err)
+	}
+	pe := watchErrors(ctx)
+	open(t, ctx, servedSite(t))
+	for _, preset := range []string{"nightly-batch-40min", "steady-high-throughput"} {
+		choosePreset(t, ctx, preset)
+		figures := eval[map[string]string](t, ctx, `Object.fromEntries([...document.querySelectorAll('#cards .card[data-platform="lambda"] .figures dt')]
+			.map(dt => [dt.textContent, dt.nextElementSibling.textContent]))`)
+		for k, v := range figures {
+			if strings.Contains(strings.ToLower(k), "concurrency") {
+				assert.Regexp(t, `^[0-9]+$`, v, "%s: %s", preset, k)
+			}
+		}
+		broken := eval[[]string](t, ctx, `[...document.querySelectorAll('#cards .figures dt')].filter(dt => dt.offsetParent !== null &&
+			dt.textContent.split(/\s+/).some(w => {
+				const s = document.createElement('span');
+				s.style.whiteSpace = 'nowrap';
+				s.textContent = w;
+				dt.append(s);
+				const wide = s.getBoundingClientRect().width > dt.clientWidth + 0.5;
+				s.remove();
+				return wide;
+			})).map(dt => dt.textContent + ' (' + dt.clientWidth + ' px)')`)
+		assert.Empty(t, broken, "%s: labels narrower than a word of theirs", preset)
+	}
+	pe.check(t)
+}

@@ -32,6 +32,9 @@ test('capacity rows label every figure, known or new', () => {
     ['Worker nodes', '3'], ['vCPU per replica', '0.5'], ['Survives', 'yes'], ['Node hours', '2190'],
   ]);
   assert.deepEqual(capacityRows(null), []);
+  assert.deepEqual(capacityRows({ concurrency: '0.0273972602739726', peak_concurrency: '345.5078125', duration_ms: '0.5' }), [
+    ['Lambda concurrency (mean)', '1'], ['Peak concurrency', '346'], ['Duration ms', '0.5'],
+  ]);
 });
 
 test('HA rows', () => {

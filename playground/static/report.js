@@ -23,7 +23,7 @@ export function cents(s) {
 }
 
 const LABELS = {
-  concurrency: 'Lambda concurrency', nodes: 'Worker nodes', tasks: 'Replicas', replicas: 'Replicas',
+  concurrency: 'Lambda concurrency (mean)', nodes: 'Worker nodes', tasks: 'Replicas', replicas: 'Replicas',
   task_vcpu: 'vCPU per replica', task_memory_mb: 'Memory per replica (MB)',
   managers: 'Managers', quorum: 'Quorum', manager_failures_tolerated: 'Manager failures tolerated',
   survives_zone_loss: 'Survives losing a zone', control_plane_availability: 'Control plane availability',
@@ -45,7 +45,10 @@ function scalar(v) {
 // its name, so a field added to the library shows up without a change here.
 export function capacityRows(c) {
   if (!c || typeof c !== 'object') return [];
-  return Object.entries(c).map(([k, v]) => [label(k), scalar(v)]).filter(([, v]) => v !== null);
+  // Concurrent executions are whole: the exact mean ("0.0273972602739726")
+  // rounds up, as the table shows it.
+  return Object.entries(c).map(([k, v]) => [label(k), (k.endsWith('concurrency') && ceilWhole(v)) || scalar(v)])
+    .filter(([, v]) => v !== null);
 }
 
 export function percent(p) {
