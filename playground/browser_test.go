@@ -993,6 +993,7 @@ func TestBreakEvenShowsReason(t *testing.T) {
 	choosePreset(t, ctx, "provisioned-concurrency")
 	r := evaluatePreset(t, "provisioned-concurrency")
 	shown := eval[[]string](t, ctx, `[...document.querySelectorAll('#breakeven li')].map(li => li.textContent)`)
+	caption := eval[string](t, ctx, `document.getElementById('chart-caption').textContent`)
 	names := map[runwhere.PlatformID]string{}
 	for _, p := range r.Platforms {
 		names[p.Platform] = p.Name
@@ -1018,6 +1019,7 @@ func TestBreakEvenShowsReason(t *testing.T) {
 		if b.Reason != "" {
 			reasoned++
 			assert.Contains(t, li, strings.ToUpper(b.Reason[:1])+b.Reason[1:], "%s: the report's reason is not shown", b.Server)
+			assert.Contains(t, caption, b.Reason, "%s: the chart's caption leaves out the reason", b.Server)
 		}
 		if b.Crossings > 1 {
 			assert.Contains(t, li, "first cost the same at", "%s crosses %d times", b.Server, b.Crossings)
