@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -975,6 +976,234 @@ func TestPhoneAnswerFirstAndLegend(t *testing.T) {
 	}
 	if axis := eval[string](t, ctx, `[...document.querySelectorAll('#chart text.label')].map(t => t.textContent).join('|')`); !strings.Contains(axis, "mean requests per second") {
 		t.Errorf("axis labels %q: want the x axis named the mean rate", axis)
+	}
+	pe.check(t)
+}
+
+// choosePreset selects the preset named name in the page's menu and waits
+// for its result.
+func choosePreset(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	for i, p := range runwhere.Presets() {
+		if p.Name != name {
+			continue
+		}
+		eval[chromedp.Void](t, ctx, fmt.Sprintf(`(() => {
+			const s = document.getElementById('preset');
+			s.value = '%d';
+			s.dispatchEvent(new Event('change', {bubbles: true}));
+		})()`, i))
+		waitResult(t, ctx)
+		if got := eval[string](t, ctx, `document.getElementById('scenario-name').textContent`); got != name {
+			t.Fatalf("after choosing preset %s the page shows %q", name, got)
+		}
+		return
+	}
+	t.Fatalf("no preset %q", name)
+}
+
+// Issue 15, item 8: Lambda's capacity in the table is one rounded,
+// labelled figure, the peak with the mean beside it, each rounded up to
+// whole executions, and the cell never breaks inside a word.
+func TestConcurrencyRoundedInTable(t *testing.T) {
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	open(t, ctx, servedSite(t))
+	for _, c := range []struct{ preset, want string }{
+		{"arm64-service", "18 at peak (6 mean)"},
+		{"steady-high-throughput", "346 at peak (277 mean)"},
+	} {
+		choosePreset(t, ctx, c.preset)
+		got := eval[[]string](t, ctx, `(() => {
+			const td = document.querySelector('#summary tr[data-platform="lambda"] td.cap');
+			return td ? [td.textContent, getComputedStyle(td).overflowWrap, getComputedStyle(td).wordBreak] : [];
+		})()`)
+		require.Len(t, got, 3, "%s: no Lambda capacity cell", c.preset)
+		assert.Equal(t, c.want, got[0], c.preset)
+		assert.Equal(t, []string{"normal", "normal"}, got[1:], "%s: the capacity cell may break inside a word", c.preset)
+	}
+	pe.check(t)
+}
+
+// Issue 15, item 9: on provisioned-concurrency Lambda and EKS cross twice,
+// so the page shows the report's reason beside the first crossing, and the
+// hourly figures with thousands separators.
+func TestBreakEvenShowsReason(t *testing.T) {
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	open(t, ctx, servedSite(t))
+	choosePreset(t, ctx, "provisioned-concurrency")
+	r := evaluatePreset(t, "provisioned-concurrency")
+	shown := eval[[]string](t, ctx, `[...document.querySelectorAll('#breakeven li')].map(li => li.textContent)`)
+	caption := eval[string](t, ctx, `document.getElementById('chart-caption').textContent`)
+	names := map[runwhere.PlatformID]string{}
+	for _, p := range r.Platforms {
+		names[p.Platform] = p.Name
+	}
+	crossed, reasoned := 0, 0
+	for _, b := range r.BreakEven {
+		if b.RequestsPerSec == nil || !b.RequestsPerSec.IsPositive() {
+			continue
+		}
+		crossed++
+		var li string
+		for _, s := range shown {
+			if strings.Contains(s, names[b.Server]+" ") && strings.Contains(s, "requests/s") {
+				li = s
+			}
+		}
+		if li == "" {
+			t.Errorf("no break-even item for %s in %q", b.Server, shown)
+			continue
+		}
+		hour := thousands(b.RequestsPerHour.String())
+		assert.Contains(t, li, "("+hour+" an hour)", "%s: hourly figure", b.Server)
+		if b.Reason != "" {
+			reasoned++
+			assert.Contains(t, li, strings.ToUpper(b.Reason[:1])+b.Reason[1:], "%s: the report's reason is not shown", b.Server)
+			assert.Contains(t, caption, b.Reason, "%s: the chart's caption leaves out the reason", b.Server)
+		}
+		if b.Crossings > 1 {
+			assert.Contains(t, li, "first cost the same at", "%s crosses %d times", b.Server, b.Crossings)
+		}
+	}
+	if crossed == 0 || reasoned == 0 {
+		t.Fatalf("provisioned-concurrency has %d break-even points, %d with a reason: nothing to check", crossed, reasoned)
+	}
+	pe.check(t)
+}
+
+// evaluatePreset evaluates the preset named name natively.
+func evaluatePreset(t *testing.T, name string) runwhere.Report {
+	t.Helper()
+	for _, p := range runwhere.Presets() {
+		if p.Name != name {
+			continue
+		}
+		s, err := runwhere.ParseScenario([]byte(p.YAML))
+		require.NoError(t, err)
+		r, err := runwhere.Evaluate(s)
+		require.NoError(t, err)
+		return r
+	}
+	t.Fatalf("no preset %q", name)
+	return runwhere.Report{}
+}
+
+// Issue 15, item 10: the table lists the feasible platforms by monthly
+// cost, cheapest first, and the blocked ones last; unticking a platform
+// leaves the others in that order, and the recommendation stays marked.
+func TestTableSortedByCost(t *testing.T) {
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	open(t, ctx, servedSite(t))
+	choosePreset(t, ctx, "arm64-service")
+	r := evaluatePreset(t, "arm64-service")
+	ps := append([]runwhere.PlatformReport(nil), r.Platforms...)
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].Feasible != ps[j].Feasible {
+			return ps[i].Feasible
+		}
+		return ps[i].Feasible && ps[i].MonthlyCostRounded.LessThan(ps[j].MonthlyCostRounded)
+	})
+	var want []string
+	for _, p := range ps {
+		want = append(want, string(p.Platform))
+	}
+	require.False(t, ps[len(ps)-1].Feasible, "arm64-service has no blocked platform to put last")
+	order := func() []string {
+		return eval[[]string](t, ctx, `[...document.querySelectorAll('#summary tbody tr')].map(tr => tr.dataset.platform)`)
+	}
+	recommended := func() []string {
+		return eval[[]string](t, ctx, `[...document.querySelectorAll('#summary tbody tr.recommended')].map(tr => tr.dataset.platform)`)
+	}
+	assert.Equal(t, want, order())
+	assert.Equal(t, []string{string(r.Recommendation.Platform)}, recommended())
+
+	// Untick the first platform of the catalogue that is neither the
+	// cheapest nor recommended.
+	var gone string
+	for _, p := range r.Platforms {
+		if p.Platform != r.Recommendation.Platform && string(p.Platform) != want[0] && p.Feasible {
+			gone = string(p.Platform)
+			break
+		}
+	}
+	require.NotEmpty(t, gone)
+	eval[chromedp.Void](t, ctx, fmt.Sprintf(`document.querySelector('input[type=checkbox][value=%q]').click()`, gone))
+	deadline := time.Now().Add(20 * time.Second)
+	for len(order()) == len(want) && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	var rest []string
+	for _, id := range want {
+		if id != gone {
+			rest = append(rest, id)
+		}
+	}
+	assert.Equal(t, rest, order(), "after unticking %s", gone)
+	assert.Equal(t, []string{string(r.Recommendation.Platform)}, recommended(), "after unticking %s", gone)
+	pe.check(t)
+}
+
+// Issue 15, item 11: a blocked platform's capacity cell says its first
+// blocker in words, with the stable code as the cell's tooltip; the cards
+// name every finding in words too, the code in the tooltip.
+func TestBlockersInWords(t *testing.T) {
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	open(t, ctx, servedSite(t))
+	for _, c := range []struct{ preset, platform, code, words string }{
+		{"nightly-batch-40min", "lambda", "max-duration", "Duration over the limit"},
+		{"arm64-service", "ecs-ec2", "missing-figure", "Missing figure"},
+		{"hits-limits", "eks", "max-task-size", "Task size over the limit"},
+	} {
+		choosePreset(t, ctx, c.preset)
+		got := eval[[]string](t, ctx, fmt.Sprintf(`(() => {
+			const td = document.querySelector('#summary tr[data-platform=%q] td.cap');
+			return td ? [td.textContent, td.title] : [];
+		})()`, c.platform))
+		assert.Equal(t, []string{c.words, c.code}, got, "%s: %s's capacity cell [text, title]", c.preset, c.platform)
+		// No code is shown as text anywhere in the table or the findings.
+		codes := eval[[]string](t, ctx, `[...document.querySelectorAll('#summary td, #cards .findings strong')]
+			.map(e => e.textContent).filter(t => /^[a-z0-9]+(-[a-z0-9]+)+$/.test(t))`)
+		assert.Empty(t, codes, "%s: codes shown as words", c.preset)
+		titles := eval[[]string](t, ctx, fmt.Sprintf(`[...document.querySelectorAll('#cards .card[data-platform=%q] .blockers strong')].map(e => e.title)`, c.platform))
+		assert.Contains(t, titles, c.code, "%s: %s's card keeps the code as a tooltip", c.preset, c.platform)
+	}
+	pe.check(t)
+}
+
+// Issue 15, item 8, on the cards: Lambda's concurrency is whole there too,
+// and at phone width no figure's label breaks inside a word
+// ("concurren/cy").
+func TestCapacityLabelsUnbroken(t *testing.T) {
+	ctx := newBrowser(t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(375, 800, chromedp.EmulateMobile)); err != nil {
+		t.Fatal(err)
+	}
+	pe := watchErrors(ctx)
+	open(t, ctx, servedSite(t))
+	for _, preset := range []string{"nightly-batch-40min", "steady-high-throughput"} {
+		choosePreset(t, ctx, preset)
+		figures := eval[map[string]string](t, ctx, `Object.fromEntries([...document.querySelectorAll('#cards .card[data-platform="lambda"] .figures dt')]
+			.map(dt => [dt.textContent, dt.nextElementSibling.textContent]))`)
+		for k, v := range figures {
+			if strings.Contains(strings.ToLower(k), "concurrency") {
+				assert.Regexp(t, `^[0-9]+$`, v, "%s: %s", preset, k)
+			}
+		}
+		broken := eval[[]string](t, ctx, `[...document.querySelectorAll('#cards .figures dt')].filter(dt => dt.offsetParent !== null &&
+			dt.textContent.split(/\s+/).some(w => {
+				const s = document.createElement('span');
+				s.style.whiteSpace = 'nowrap';
+				s.textContent = w;
+				dt.append(s);
+				const wide = s.getBoundingClientRect().width > dt.clientWidth + 0.5;
+				s.remove();
+				return wide;
+			})).map(dt => dt.textContent + ' (' + dt.clientWidth + ' px)')`)
+		assert.Empty(t, broken, "%s: labels narrower than a word of theirs", preset)
 	}
 	pe.check(t)
 }

@@ -1,7 +1,7 @@
 // Formatting a report: money never goes through a float.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { money, cents, percent, capacityRows, haRows, capacitySummary, csvCell, csv } from '../static/report.js';
+import { money, cents, percent, capacityRows, haRows, capacitySummary, byCost, codeWords, csvCell, csv } from '../static/report.js';
 
 test('money', () => {
   for (const [in_, want] of [
@@ -32,6 +32,9 @@ test('capacity rows label every figure, known or new', () => {
     ['Worker nodes', '3'], ['vCPU per replica', '0.5'], ['Survives', 'yes'], ['Node hours', '2190'],
   ]);
   assert.deepEqual(capacityRows(null), []);
+  assert.deepEqual(capacityRows({ concurrency: '0.0273972602739726', peak_concurrency: '345.5078125', duration_ms: '0.5' }), [
+    ['Lambda concurrency (mean)', '1'], ['Peak concurrency', '346'], ['Duration ms', '0.5'],
+  ]);
 });
 
 test('HA rows', () => {
@@ -45,7 +48,10 @@ test('capacity summary', () => {
   assert.equal(capacitySummary({ capacity: { nodes: 1 } }), '1 node');
   assert.equal(capacitySummary({ capacity: { nodes: 9 } }), '9 nodes');
   assert.equal(capacitySummary({ capacity: { tasks: 4 } }), '4 tasks');
-  assert.equal(capacitySummary({ capacity: { concurrency: '20' } }), '20 concurrent');
+  assert.equal(capacitySummary({ capacity: { concurrency: '20' } }), '20 concurrent (mean)');
+  assert.equal(capacitySummary({ capacity: { concurrency: '5.2', peak_concurrency: '17.01' } }), '18 at peak (6 mean)');
+  assert.equal(capacitySummary({ capacity: { concurrency: '0.0273972602739726', peak_concurrency: '276.40625' } }), '277 at peak (1 mean)');
+  assert.equal(capacitySummary({ capacity: { concurrency: '3', peak_concurrency: '3' } }), '3 at peak');
   assert.equal(capacitySummary({}), '—');
 });
 
@@ -67,4 +73,35 @@ test('CSV of a report: a row per cost line', () => {
   assert.equal(out, 'scenario,platform,name,feasible,item,quantity,unit,unit_price,amount,amount_rounded,monthly_cost,monthly_cost_rounded\r\n' +
     'x,lambda,AWS Lambda,true,requests,3,request,0.5,1.5,1.50,1.5,1.50\r\n' +
     'x,eks,Amazon EKS,false,,,,,,,,\r\n');
+});
+
+test('the table is ordered by cost, blocked platforms last in catalogue order', () => {
+  const ids = (ps) => byCost(ps).map((p) => p.platform);
+  const ps = [
+    { platform: 'a', feasible: true, monthly_cost_rounded: '714.81' },
+    { platform: 'b', feasible: false, monthly_cost_rounded: '0.00' },
+    { platform: 'c', feasible: true, monthly_cost_rounded: '1026.09' },
+    { platform: 'd', feasible: true, monthly_cost_rounded: '714.81' },
+    { platform: 'e', feasible: false, monthly_cost_rounded: '0.00' },
+    { platform: 'f', feasible: true, monthly_cost_rounded: '262.80' },
+    { platform: 'g', feasible: true, monthly_cost_rounded: '99.99' },
+  ];
+  assert.deepEqual(ids(ps), ['g', 'f', 'a', 'd', 'c', 'b', 'e']);
+  // Removing one platform leaves the others in the same order.
+  assert.deepEqual(ids(ps.filter((p) => p.platform !== 'f')), ['g', 'a', 'd', 'c', 'b', 'e']);
+  assert.deepEqual(ids([ps[2], ps[0]]), ['a', 'c']);
+  assert.deepEqual(byCost(undefined), []);
+  assert.equal(ps[0].platform, 'a', 'the report is not reordered in place');
+});
+
+test('finding codes in words', () => {
+  for (const [in_, want] of [
+    ['max-duration', 'Duration over the limit'], ['max-task-size', 'Task size over the limit'],
+    ['min-memory', 'Memory under the minimum'], ['missing-figure', 'Missing figure'],
+    ['fleet-too-small', 'Fleet too small'], ['max-pods-per-node', 'Pods per node over the limit'],
+    ['multiple-clusters', 'Multiple clusters'], ['a-code-added-later', 'A code added later'],
+    ['', ''], [undefined, ''],
+  ]) {
+    assert.equal(codeWords(in_), want, String(in_));
+  }
 });

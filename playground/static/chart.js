@@ -124,7 +124,7 @@ export function draw(box, legend, caption, curves, report, current, width, order
     gb.append(s('circle', { cx: X(x), cy: Y(y), r: narrow ? 6.5 : 8 }));
     gb.append(s('text', { x: X(x), y: Y(y) + (narrow ? 3 : 3.5), 'text-anchor': 'middle', class: narrow ? 'small' : '' }, String(i + 1)));
     svg.append(gb);
-    summary.push(`Break-even ${i + 1}: ${names.get(b.serverless) || b.serverless} costs the same as ${names.get(b.server) || b.server} at ${fmtRate(x)} requests per second.`);
+    summary.push(`Break-even ${i + 1}: ${names.get(b.serverless) || b.serverless} ${b.crossings > 1 ? 'first ' : ''}costs the same as ${names.get(b.server) || b.server} at ${fmtRate(x)} requests per second${b.reason ? ': ' + b.reason.replace(/[.!]$/, '') : ''}.`);
   });
   svg.setAttribute('aria-label', summary.join(' '));
   box.append(svg);

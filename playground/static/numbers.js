@@ -37,3 +37,49 @@ export function jsonText(v) {
 export function parseExact(json) {
   return JSON.parse(json.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?/g, (m) => (m[0] === '"' ? m : `"${m}"`)));
 }
+
+// DECIMAL is a decimal string as the report writes one ("41040", "0.027").
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+// grouped puts thousands separators into the whole part of a decimal
+// string ("1234567.25" → "1,234,567.25"), never through a float. Anything
+// else comes back as its text.
+export function grouped(s) {
+  if (typeof s === 'number' && Number.isFinite(s)) s = String(s);
+  if (typeof s !== 'string' || !DECIMAL.test(s)) return s === undefined || s === null ? '' : String(s);
+  const neg = s.startsWith('-');
+  const [i, f] = (neg ? s.slice(1) : s).split('.');
+  return (neg ? '-' : '') + i.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (f ? '.' + f : '');
+}
+
+// ceilWhole rounds a non-negative decimal string up to a whole number
+// ("276.40625" → "277", "0.0273972602739726" → "1", "18" → "18"), with
+// BigInt so no digit is lost. Anything else comes back as null.
+export function ceilWhole(s) {
+  if (typeof s === 'number' && Number.isFinite(s)) s = String(s);
+  if (typeof s !== 'string' || !/^\d+(\.\d+)?$/.test(s)) return null;
+  const [i, f] = s.split('.');
+  return String(BigInt(i) + (f && /[1-9]/.test(f) ? 1n : 0n));
+}
+
+// compareDecimal orders two decimal strings by value (-1, 0, 1) without a
+// float, so "1000.01" and "999.99" sort as amounts.
+export function compareDecimal(a, b) {
+  const split = (s) => {
+    const neg = s.startsWith('-');
+    const [i, f = ''] = (neg ? s.slice(1) : s).split('.');
+    return [neg, i.replace(/^0+(?=\d)/, ''), f.replace(/0+$/, '')];
+  };
+  const [na, ia, fa] = split(a);
+  const [nb, ib, fb] = split(b);
+  const zero = (i, f) => i === '0' && f === '';
+  if (zero(ia, fa) && zero(ib, fb)) return 0;
+  if (na !== nb) return na ? -1 : 1;
+  const sign = na ? -1 : 1;
+  if (ia.length !== ib.length) return sign * (ia.length < ib.length ? -1 : 1);
+  if (ia !== ib) return sign * (ia < ib ? -1 : 1);
+  const n = Math.max(fa.length, fb.length);
+  const pa = fa.padEnd(n, '0');
+  const pb = fb.padEnd(n, '0');
+  return pa === pb ? 0 : sign * (pa < pb ? -1 : 1);
+}

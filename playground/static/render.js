@@ -3,10 +3,11 @@
 // state already.
 
 import { $, el, safeLink, linkify } from './dom.js';
-import { money, cents, capacityRows, haRows, capacitySummary } from './report.js';
+import { money, cents, capacityRows, haRows, capacitySummary, byCost, codeWords } from './report.js';
 import { draw } from './chart.js';
 import { showDefaults, idOf, errorIdOf } from './form.js';
 import { getPath } from './fields.js';
+import { grouped } from './numbers.js';
 import { renderWhatIf } from './whatif.js';
 import { shareURL } from './share.js';
 
@@ -113,11 +114,14 @@ function renderBreakEven(r, name) {
     const z = name(b.server);
     if (Number(b.requests_per_second) > 0) {
       n++; // the number of its marker on the chart
+      // With several crossings the cheaper side alternates above the
+      // first one: the report's reason says so, and is shown whole.
+      const reason = b.reason ? ' ' + sentence(b.reason) : (b.crossings > 1 ? ` The lines cross ${b.crossings} times.` : '');
       items.push(el('li', null, el('span', { class: 'be-n', 'aria-hidden': 'true', text: String(n) }),
-        `${a} and ${z} cost the same at `, el('strong', { text: `${b.requests_per_second} requests/s` }),
-        b.requests_per_hour ? ` (${b.requests_per_hour} an hour)` : '',
-        b.cheaper_below ? `; ${name(b.cheaper_below)} is cheaper below it` : '',
-        b.crossings > 1 ? ` (the lines cross ${b.crossings} times)` : '', '.'));
+        `${a} and ${z} ${b.crossings > 1 ? 'first ' : ''}cost the same at `, el('strong', { text: `${grouped(b.requests_per_second)} requests/s` }),
+        b.requests_per_hour ? ` (${grouped(b.requests_per_hour)} an hour)` : '',
+        b.cheaper_below ? `; ${name(b.cheaper_below)} is cheaper below it` : '', '.',
+        el('span', { class: 'be-reason', text: reason })));
     } else {
       const k = `${a}\u0000${b.reason || 'no break-even point'}`;
       if (!never.has(k)) never.set(k, []);
@@ -133,9 +137,14 @@ function renderBreakEven(r, name) {
   $('breakeven').hidden = items.length === 0;
 }
 
+// sentence makes a reason a sentence of its own: a capital and a stop.
+function sentence(t) {
+  return t.charAt(0).toUpperCase() + t.slice(1) + (/[.!]$/.test(t) ? '' : '.');
+}
+
 function renderSummary(r) {
   const rec = r.recommendation && r.recommendation.platform;
-  const rows = (r.platforms || []).map((p) => {
+  const rows = byCost(r.platforms).map((p) => {
     const tr = el('tr', { 'data-platform': p.platform, class: p.platform === rec ? 'recommended' : (p.feasible ? '' : 'blocked') });
     const name = el('th', { scope: 'row' }, p.name || p.platform);
     if (p.platform === rec) name.append(' ', el('span', { class: 'badge rec', text: 'recommended' }));
@@ -143,15 +152,13 @@ function renderSummary(r) {
     tr.append(el('td', null, badge(p)));
     tr.append(el('td', { class: 'num cost', 'data-value': p.monthly_cost_rounded,
       text: p.feasible ? money(p.monthly_cost_rounded) : '—' }));
-    tr.append(el('td', { class: 'num cap', text: p.feasible ? capacitySummary(p) : firstBlocker(p) }));
+    const b = p.feasible ? null : (p.blockers || [])[0];
+    tr.append(b
+      ? el('td', { class: 'num cap', title: b.code, text: codeWords(b.code) })
+      : el('td', { class: 'num cap', text: p.feasible ? capacitySummary(p) : '—' }));
     return tr;
   });
   $('summary').tBodies[0].replaceChildren(...rows);
-}
-
-function firstBlocker(p) {
-  const b = (p.blockers || [])[0];
-  return b ? b.code : '—';
 }
 
 function badge(p) {
@@ -172,13 +179,13 @@ function renderCards(r) {
     if (p.blockers && p.blockers.length) {
       card.append(el('ul', { class: 'findings blockers', 'aria-label': 'Blockers' },
         ...p.blockers.map((b) => el('li', null,
-          el('strong', { text: b.code }), ': ', ...linkify(b.message),
+          el('strong', { title: b.code, text: codeWords(b.code) }), ': ', ...linkify(b.message),
           b.limit ? ` (limit ${b.limit})` : '',
           b.source ? ' ' : '', safeLink(b.source, 'source')))));
     }
     if (p.warnings && p.warnings.length) {
       card.append(el('ul', { class: 'findings warnings', 'aria-label': 'Warnings' },
-        ...p.warnings.map((w) => el('li', null, el('strong', { text: w.code }), ': ', ...linkify(w.message),
+        ...p.warnings.map((w) => el('li', null, el('strong', { title: w.code, text: codeWords(w.code) }), ': ', ...linkify(w.message),
           w.source ? ' ' : '', safeLink(w.source, 'source')))));
     }
     const cap = capacityRows(p.capacity);

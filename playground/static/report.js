@@ -2,6 +2,8 @@
 // Pure functions of the report: no DOM; the Node tests in ../jstest cover
 // this file.
 
+import { ceilWhole, compareDecimal } from './numbers.js';
+
 // money formats a decimal string as dollars with thousands separators,
 // without ever turning it into a float.
 export function money(s) {
@@ -21,7 +23,7 @@ export function cents(s) {
 }
 
 const LABELS = {
-  concurrency: 'Lambda concurrency', nodes: 'Worker nodes', tasks: 'Replicas', replicas: 'Replicas',
+  concurrency: 'Lambda concurrency (mean)', nodes: 'Worker nodes', tasks: 'Replicas', replicas: 'Replicas',
   task_vcpu: 'vCPU per replica', task_memory_mb: 'Memory per replica (MB)',
   managers: 'Managers', quorum: 'Quorum', manager_failures_tolerated: 'Manager failures tolerated',
   survives_zone_loss: 'Survives losing a zone', control_plane_availability: 'Control plane availability',
@@ -43,7 +45,10 @@ function scalar(v) {
 // its name, so a field added to the library shows up without a change here.
 export function capacityRows(c) {
   if (!c || typeof c !== 'object') return [];
-  return Object.entries(c).map(([k, v]) => [label(k), scalar(v)]).filter(([, v]) => v !== null);
+  // Concurrent executions are whole: the exact mean ("0.0273972602739726")
+  // rounds up, as the table shows it.
+  return Object.entries(c).map(([k, v]) => [label(k), (k.endsWith('concurrency') && ceilWhole(v)) || scalar(v)])
+    .filter(([, v]) => v !== null);
 }
 
 export function percent(p) {
@@ -74,8 +79,47 @@ export function capacitySummary(p) {
   if (c.nodes) return `${c.nodes} node${c.nodes === 1 ? '' : 's'}`;
   if (c.replicas) return `${c.replicas} replica${c.replicas === 1 ? '' : 's'}`;
   if (c.tasks) return `${c.tasks} task${c.tasks === 1 ? '' : 's'}`;
-  if (c.concurrency !== undefined && c.concurrency !== null) return `${c.concurrency} concurrent`;
+  // Concurrent executions come as exact means ("276.40625"); a function
+  // needs whole ones, so both figures round up, the peak first.
+  const peak = ceilWhole(c.peak_concurrency);
+  const mean = ceilWhole(c.concurrency);
+  if (peak !== null && mean !== null && peak !== mean) return `${peak} at peak (${mean} mean)`;
+  if (peak !== null) return `${peak} at peak`;
+  if (mean !== null) return `${mean} concurrent (mean)`;
   return '—';
+}
+
+// codeWords says a finding's stable code in words, for people ("max-duration"
+// → "Duration over the limit", "missing-figure" → "Missing figure"); the
+// code itself stays in the page as a tooltip. It reads the code's own
+// shape, so a code added to the library needs no change here.
+export function codeWords(code) {
+  if (typeof code !== 'string' || !code) return '';
+  const words = (t) => t.replace(/-/g, ' ');
+  let w;
+  if (code.startsWith('max-')) w = `${words(code.slice(4))} over the limit`;
+  else if (code.startsWith('min-')) w = `${words(code.slice(4))} under the minimum`;
+  else w = words(code);
+  return w.charAt(0).toUpperCase() + w.slice(1);
+}
+
+// byCost orders platforms for the table: the feasible ones by monthly
+// cost, cheapest first, then the blocked ones; ties and the blocked keep
+// the report's (catalogue) order, so unticking one platform moves no other.
+export function byCost(platforms) {
+  const cost = (p) => (typeof p.monthly_cost_rounded === 'string' && /^-?\d+(\.\d+)?$/.test(p.monthly_cost_rounded) ? p.monthly_cost_rounded : null);
+  return (platforms || []).map((p, i) => [p, i]).sort(([a, i], [b, j]) => {
+    if (!a.feasible !== !b.feasible) return a.feasible ? -1 : 1;
+    if (a.feasible) {
+      const ca = cost(a);
+      const cb = cost(b);
+      if (ca !== null && cb !== null) {
+        const c = compareDecimal(ca, cb);
+        if (c !== 0) return c;
+      } else if (ca !== cb) return ca === null ? 1 : -1;
+    }
+    return i - j;
+  }).map(([p]) => p);
 }
 
 // csvCell quotes as RFC 4180 asks and defuses spreadsheet formulas.
