@@ -284,9 +284,9 @@ func TestProvisionedConcurrencyPresetBreakEven(t *testing.T) {
 		// after (past the provisioned capacity, $210.24 − $121.87): 2
 		// crossings.
 		{"eks", 2, "11.40", "41035.2", "lambda"},
-		// A Fargate step is one task ($18.020196, R = 3,832,500), at least
+		// A Fargate step is one task ($18.02005 at the hourly rates, R = 3,832,500), at least
 		// one per zone. Lambda, $219.00 above at first, gains
-		// 18.020196 − 3,832,500 × 0.00000214444 = $9.8016297 a step: it is
+		// 18.02005 − 3,832,500 × 0.00000214444 = $9.8014837 a step: it is
 		// $13.17 dearer at the end of step 21, $4.85 cheaper after the jump
 		// (crossing at 21 × 3,832,500 = 80,482,500 a month = 30.625 → 30.63/s,
 		// 110,250/h), $3.37 dearer at the end of step 22 (crossing), $14.65

@@ -182,15 +182,16 @@ func TestRangedInputsAtTheirEdges(t *testing.T) {
 			},
 		},
 		{
-			// One 0.5 vCPU / 1 GB task in each of 26 zones, 2,628,000 s each:
-			// vCPU 26 × 2,628,000 × 0.5 = 34,164,000 vCPU-s × $0.000011244 =
-			// $384.140016; memory 68,328,000 GB-s × $0.000001235 = $84.38508.
+			// One 0.5 vCPU / 1 GB task in each of 26 zones, 730 h each:
+			// vCPU 26 × 730 × 0.5 = 9,490 vCPU-h × $0.04048 = $384.1552;
+			// memory 18,980 GB-h × $0.004445 = $84.3661; $468.5213 (at the
+			// page's per-second figures $384.140016 + $84.38508 = $468.525096).
 			name: "zones MaxZones on Fargate", platform: "ecs-fargate",
 			yaml: fmt.Sprintf(base, "") + fmt.Sprintf("platforms: [ecs-fargate]\nservers: {zones: %d}\n", runwhere.MaxZones),
 			check: func(t *testing.T, p runwhere.PlatformReport) {
 				assert.Equal(t, 26, p.Capacity.Replicas, "tasks")
-				assertLines(t, p, []wantLine{{"fargate vcpu (linux/x86_64)", "34164000", "384.140016"}, {"fargate memory (linux/x86_64)", "68328000", "84.38508"}})
-				assert.True(t, p.MonthlyCost.Equal(mustDec("468.525096")), "MonthlyCost = %s, want 468.525096", p.MonthlyCost)
+				assertLines(t, p, []wantLine{{"fargate vcpu (linux/x86_64)", "9490", "384.1552"}, {"fargate memory (linux/x86_64)", "18980", "84.3661"}})
+				assert.True(t, p.MonthlyCost.Equal(mustDec("468.5213")), "MonthlyCost = %s, want 468.5213", p.MonthlyCost)
 			},
 		},
 		{

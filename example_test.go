@@ -12,7 +12,9 @@ import (
 // at $0.0000166667 ($105.12). EKS sizes 21 replicas of 0.5 vCPU for a peak
 // of 14.4 requests in flight at half CPU and 70 % utilisation, 3 to an
 // m5.large after the EKS kube-reserved CPU: 9 nodes at $70.08 plus the
-// $73.00 cluster fee.
+// $73.00 cluster fee. Fargate runs the same 21 replicas as tasks of
+// 0.5 vCPU / 1 GB all month, at the hourly rates: 7,665 vCPU-h × $0.04048
+// = $310.2792 ($310.28) and 15,330 GB-h × $0.004445 = $68.14185 ($68.14).
 func Example() {
 	scenario := []byte(`
 name: orders-api
@@ -41,10 +43,10 @@ workload:
 	fmt.Println(r.Recommendation.Reasons[1])
 	// Output:
 	// AWS Lambda             feasible=true  $126.14 a month
-	// Amazon ECS on Fargate  feasible=true  $378.43 a month
+	// Amazon ECS on Fargate  feasible=true  $378.42 a month
 	// Amazon EKS             feasible=true  $703.72 a month
 	// recommended: lambda
-	// At 40 requests/s on average (peak 120) it costs $126.14 a month, the least of the feasible platforms; the next cheapest is Amazon ECS on Fargate at $378.43, and Amazon EKS ($703.72) ranks second.
+	// At 40 requests/s on average (peak 120) it costs $126.14 a month, the least of the feasible platforms; the next cheapest is Amazon ECS on Fargate at $378.42, and Amazon EKS ($703.72) ranks second.
 }
 
 // Bad input is an error that names the field and the value.

@@ -17,22 +17,24 @@ import (
 // to them. Each expected value is worked out in a comment from published
 // prices and the rules documented in the code (recommend.go, servers.go).
 
-// Fargate on Graviton is billed at the Linux/ARM rates, $0.0000089944 per
-// vCPU-second and $0.0000009889 per GB-second (reference/pricing.md §4.4),
-// not the x86 ones. One zone and one request a second need one
-// 0.5 vCPU / 1 GB task, running 2,628,000 s.
+// Fargate on Graviton is billed at the Linux/ARM rates, $0.03238 per
+// vCPU-hour and $0.00356 per GB-hour (reference/pricing.md §4.4; the page
+// prints them per second, rounded: $0.0000089944 and $0.0000009889), not
+// the x86 ones. One zone and one request a second need one 0.5 vCPU / 1 GB
+// task, running 2,628,000 s = 730 h.
 func TestFargateArchPricesAsBilled(t *testing.T) {
 	tests := []struct {
 		arch  string
 		lines []wantLine
 		total string
 	}{
-		// vCPU 1,314,000 vCPU-s × 0.0000089944 = 11.8186416;
-		// memory 2,628,000 GB-s × 0.0000009889 = 2.5988292.
-		{"arm64", []wantLine{{"fargate vcpu (linux/arm64)", "1314000", "11.8186416"}, {"fargate memory (linux/arm64)", "2628000", "2.5988292"}}, "14.4174708"},
-		// vCPU 1,314,000 × 0.000011244 = 14.774616; memory 2,628,000 ×
-		// 0.000001235 = 3.24558.
-		{"x86_64", []wantLine{{"fargate vcpu (linux/x86_64)", "1314000", "14.774616"}, {"fargate memory (linux/x86_64)", "2628000", "3.24558"}}, "18.020196"},
+		// vCPU 1,314,000 vCPU-s = 365 vCPU-h × 0.03238 = 11.8187;
+		// memory 2,628,000 GB-s = 730 GB-h × 0.00356 = 2.5988.
+		// (At the page's per-second figures: 11.8186416 + 2.5988292.)
+		{"arm64", []wantLine{{"fargate vcpu (linux/arm64)", "365", "11.8187"}, {"fargate memory (linux/arm64)", "730", "2.5988"}}, "14.4175"},
+		// vCPU 365 vCPU-h × 0.04048 = 14.7752; memory 730 GB-h ×
+		// 0.004445 = 3.24485. (Per-second figures: 14.774616 + 3.24558.)
+		{"x86_64", []wantLine{{"fargate vcpu (linux/x86_64)", "365", "14.7752"}, {"fargate memory (linux/x86_64)", "730", "3.24485"}}, "18.02005"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.arch, func(t *testing.T) {
@@ -55,9 +57,10 @@ func TestFargateArchPricesAsBilled(t *testing.T) {
 // other platform needs 1 request in flight / 0.35 vCPU = 3 replicas, one per
 // zone: 3 m5.large (3 × $70.08 = $210.24) for ECS; plus $73 of control plane
 // for EKS ($283.24); plus 3 managers for Kubernetes, Swarm and Nomad
-// ($420.48); 3 Fargate tasks of 0.5 vCPU / 1 GB (3 × $18.020196 = $54.060588).
+// ($420.48); 3 Fargate tasks of 0.5 vCPU / 1 GB (3 × 730 h × (0.5 × $0.04048
+// + 1 × $0.004445) = 3 × $18.02005 = $54.06015).
 // Cost is $10.73101095 / the bill: ECS 0.0510, EKS 0.0379, the self-managed
-// 0.0255, Fargate 0.1985.
+// 0.0255, Fargate 0.1985 (0.198501…).
 //
 // Headroom is 1 − the largest share of a published limit: Lambda 1 of 1,000
 // concurrent executions (0.999); 3 of 5,000 nodes (0.9994); Fargate 1.5 of 6

@@ -107,22 +107,34 @@ func TestEveryLineKindAmount(t *testing.T) {
 			"lambda provisioned duration (arm64)", "100000", "0.0000077778", "0.77778"},
 
 		// Fargate page Example 1: 5 tasks × 600 s × 30 days = 90,000 task-seconds
-		// of 1 vCPU, 2 GB, 30 GB storage (10 GB billable):
-		// 90,000 × $0.000011244 = $1.01196
+		// of 1 vCPU, 2 GB, 30 GB storage (10 GB billable). vCPU and memory at
+		// the hourly rates (item 19): 90,000 vCPU-s = 25 vCPU-h × $0.04048 =
+		// $1.012 (the page's 90,000 × $0.000011244 = $1.01196: $1.01 either way)
 		{"fargate vcpu linux x86", fargate(cost.FargateUsage{Tasks: 150, Seconds: d("600"), VCPU: d("1"), MemoryMB: 2048, EphemeralStorageGB: 30}),
-			"fargate vcpu (linux/x86_64)", "90000", "0.000011244", "1.01196"},
-		// 180,000 GB-s × $0.000001235 = $0.2223
+			"fargate vcpu (linux/x86_64)", "25", "0.04048", "1.012"},
+		// 180,000 GB-s = 50 GB-h × $0.004445 = $0.22225 (page: $0.2223; $0.22)
 		{"fargate memory linux x86", fargate(cost.FargateUsage{Tasks: 150, Seconds: d("600"), VCPU: d("1"), MemoryMB: 2048, EphemeralStorageGB: 30}),
-			"fargate memory (linux/x86_64)", "180000", "0.000001235", "0.2223"},
+			"fargate memory (linux/x86_64)", "50", "0.004445", "0.22225"},
+		// Issue 15's month: 5 tasks × 2 GB × 730 h = 7,300 GB-h × $0.004445 =
+		// $32.4485, billed $32.45 (the page's 26,280,000 GB-s × $0.000001235
+		// = $32.4558 would be $32.46)
+		{"fargate memory linux x86 month", fargate(cost.FargateUsage{Tasks: 5, VCPU: d("1"), MemoryMB: 2048}),
+			"fargate memory (linux/x86_64)", "7300", "0.004445", "32.4485"},
+		// Not a whole hour: 1 task × 60 s × 1 vCPU = 60 × $0.04048 ÷ 3,600
+		// = 2.4288 ÷ 3,600 = $0.000674666…, rounded at 18 places; the
+		// quantity 60 ÷ 3,600 = 0.01666… h likewise
+		{"fargate vcpu linux x86 minute", fargate(cost.FargateUsage{Tasks: 1, Seconds: d("60"), VCPU: d("1"), MemoryMB: 2048}),
+			"fargate vcpu (linux/x86_64)", "0.016666666666666667", "0.04048", "0.000674666666666667"},
 		// 900,000 GB-s × $0.0000000308 = $0.02772
 		{"fargate ephemeral storage linux x86", fargate(cost.FargateUsage{Tasks: 150, Seconds: d("600"), VCPU: d("1"), MemoryMB: 2048, EphemeralStorageGB: 30}),
 			"fargate ephemeral storage (linux/x86_64)", "900000", "0.0000000308", "0.02772"},
-		// Example 2, Linux/ARM, same usage: 90,000 × $0.0000089944 = $0.809496
+		// Example 2, Linux/ARM, same usage: 25 vCPU-h × $0.03238 = $0.8095
+		// (page: 90,000 × $0.0000089944 = $0.809496; $0.81 either way)
 		{"fargate vcpu linux arm64", fargate(cost.FargateUsage{Platform: cost.FargateLinuxARM64, Tasks: 150, Seconds: d("600"), VCPU: d("1"), MemoryMB: 2048, EphemeralStorageGB: 30}),
-			"fargate vcpu (linux/arm64)", "90000", "0.0000089944", "0.809496"},
-		// 180,000 GB-s × $0.0000009889 = $0.178002
+			"fargate vcpu (linux/arm64)", "25", "0.03238", "0.8095"},
+		// 50 GB-h × $0.00356 = $0.178 (page: 180,000 × $0.0000009889 = $0.178002)
 		{"fargate memory linux arm64", fargate(cost.FargateUsage{Platform: cost.FargateLinuxARM64, Tasks: 150, Seconds: d("600"), VCPU: d("1"), MemoryMB: 2048, EphemeralStorageGB: 30}),
-			"fargate memory (linux/arm64)", "180000", "0.0000009889", "0.178002"},
+			"fargate memory (linux/arm64)", "50", "0.00356", "0.178"},
 		// 900,000 GB-s × $0.0000000308 = $0.02772, the same rate as x86
 		{"fargate ephemeral storage linux arm64", fargate(cost.FargateUsage{Platform: cost.FargateLinuxARM64, Tasks: 150, Seconds: d("600"), VCPU: d("1"), MemoryMB: 2048, EphemeralStorageGB: 30}),
 			"fargate ephemeral storage (linux/arm64)", "900000", "0.0000000308", "0.02772"},
@@ -136,16 +148,16 @@ func TestEveryLineKindAmount(t *testing.T) {
 		// 1,080,000 vCPU-s × $0.0000127778 = $13.800024
 		{"fargate os licence windows", fargate(cost.FargateUsage{Platform: cost.FargateWindows, Tasks: 300, Seconds: d("3600"), VCPU: d("1"), MemoryMB: 2048}),
 			"fargate os licence (windows/x86_64)", "1080000", "0.0000127778", "13.800024"},
-		// Spot as a 70 % discount: 3,600 vCPU-s × 0.000011244 × 0.3
-		// = 3,600 × $0.0000033732 = $0.01214352
+		// Spot as a 70 % discount: 3,600 vCPU-s = 1 vCPU-h × 0.04048 × 0.3
+		// = 1 × $0.012144 = $0.012144
 		{"fargate vcpu linux x86 spot", fargate(cost.FargateUsage{Tasks: 1, Seconds: d("3600"), VCPU: d("1"), MemoryMB: 2048, Spot: true, Discount: d("0.7")}),
-			"fargate vcpu (linux/x86_64, spot)", "3600", "0.0000033732", "0.01214352"},
-		// 7,200 GB-s × 0.000001235 × 0.3 = 7,200 × $0.0000003705 = $0.0026676
+			"fargate vcpu (linux/x86_64, spot)", "1", "0.012144", "0.012144"},
+		// 7,200 GB-s = 2 GB-h × 0.004445 × 0.3 = 2 × $0.0013335 = $0.002667
 		{"fargate memory linux x86 spot", fargate(cost.FargateUsage{Tasks: 1, Seconds: d("3600"), VCPU: d("1"), MemoryMB: 2048, Spot: true, Discount: d("0.7")}),
-			"fargate memory (linux/x86_64, spot)", "7200", "0.0000003705", "0.0026676"},
-		// 3,600 vCPU-s × 0.0000089944 × 0.3 = 3,600 × $0.00000269832 = $0.009713952
+			"fargate memory (linux/x86_64, spot)", "2", "0.0013335", "0.002667"},
+		// 1 vCPU-h × 0.03238 × 0.3 = 1 × $0.009714 = $0.009714
 		{"fargate vcpu linux arm64 spot", fargate(cost.FargateUsage{Platform: cost.FargateLinuxARM64, Tasks: 1, Seconds: d("3600"), VCPU: d("1"), MemoryMB: 2048, Spot: true, Discount: d("0.7")}),
-			"fargate vcpu (linux/arm64, spot)", "3600", "0.00000269832", "0.009713952"},
+			"fargate vcpu (linux/arm64, spot)", "1", "0.009714", "0.009714"},
 
 		// 730 h × $0.10 = $73
 		{"eks standard", controlPlane(cost.ControlPlane{Platform: "eks"}),

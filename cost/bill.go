@@ -13,7 +13,7 @@ type Line struct {
 	Quantity  decimal.Decimal // billable quantity, after free allowances and rounding rules
 	Unit      string          // e.g. "request", "GB-second", "instance-hour"
 	UnitPrice decimal.Decimal // USD per Unit, after any caller discount
-	Amount    decimal.Decimal // USD, exact: Quantity × UnitPrice, except EC2 (see [EC2])
+	Amount    decimal.Decimal // USD, exact: Quantity × UnitPrice, except EC2 (see [EC2]) and a Unit the meter counts in parts ([Meter.Scale]: seconds at an hourly price), where Quantity and Amount are each a quotient, rounded at [DivScale] places only when it has no shorter exact form
 }
 
 // Rounded is the line as AWS prints it: Amount rounded to the cent, half up.

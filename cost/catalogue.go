@@ -117,10 +117,16 @@ type EC2Prices struct {
 	Instances               map[string]Instance `yaml:"instances"`
 }
 
-// FargateRates are the per-second rates of one Fargate platform.
+// FargateRates are the rates of one Fargate platform: per second as the
+// pricing page prints them and, where published, per hour as AWS's price
+// list states them (the page's per-second figures are these ÷ 3600,
+// rounded: 0.04048 / 3600 = 0.0000112444… is printed 0.000011244). See
+// [Fargate] for which applies.
 type FargateRates struct {
 	VCPUSecond          Figure  `yaml:"vcpu_second"`                      // USD per vCPU-second
 	GBSecond            Figure  `yaml:"gb_second"`                        // USD per GB-second
+	VCPUHour            *Figure `yaml:"vcpu_hour,omitempty"`              // USD per vCPU-hour
+	GBHour              *Figure `yaml:"gb_hour,omitempty"`                // USD per GB-hour
 	OSLicenseVCPUSecond *Figure `yaml:"os_license_vcpu_second,omitempty"` // Windows only
 	MinimumSeconds      Figure  `yaml:"minimum_seconds"`
 }
@@ -628,9 +634,13 @@ func (f *FargatePrices) validate() error {
 		}
 		if err := checkFigures(name, map[string]*Figure{
 			"vcpu_second": &r.VCPUSecond, "gb_second": &r.GBSecond,
+			"vcpu_hour": r.VCPUHour, "gb_hour": r.GBHour,
 			"os_license_vcpu_second": r.OSLicenseVCPUSecond, "minimum_seconds": &r.MinimumSeconds,
 		}); err != nil {
 			return err
+		}
+		if (r.VCPUHour == nil) != (r.GBHour == nil) {
+			return fieldErr(name+".vcpu_hour", "", "and gb_hour go together")
 		}
 		if !r.MinimumSeconds.Value.IsInteger() {
 			return fieldErr(name+".minimum_seconds.value", r.MinimumSeconds.Value.String(), "is not a whole number")

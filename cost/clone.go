@@ -60,6 +60,7 @@ func (f *FargatePrices) clone() *FargatePrices {
 		if *r != nil {
 			rates := **r
 			rates.OSLicenseVCPUSecond = clonePtr(rates.OSLicenseVCPUSecond)
+			rates.VCPUHour, rates.GBHour = clonePtr(rates.VCPUHour), clonePtr(rates.GBHour)
 			*r = &rates
 		}
 	}

@@ -147,13 +147,15 @@ func TestBreakEvenCrossingCounts(t *testing.T) {
 
 // TestLambdaVsFargateCrossings: 2026-11, 128 MB, 100 ms, no free tier:
 // c = 0.0000002 + 0.0125 × 0.0000166667 = $0.00000040833375 a request,
-// against the smallest Fargate task (0.25 vCPU / 0.5 GB, $9.010098 a month).
+// against the smallest Fargate task (0.25 vCPU / 0.5 GB, $9.010025 a month at the hourly rates).
 func TestLambdaVsFargateCrossings(t *testing.T) {
 	c := embedded(t, platform.Snapshot2026)
 	l := cost.LambdaUsage{DurationMS: d("100"), MemoryMB: 128}
 	task := cost.FargateUsage{VCPU: d("0.25"), MemoryMB: 512}
 	per := d("0.00000040833375")
-	monthly := d("9.010098")
+	// A month of 0.25 vCPU / 0.5 GB at the hourly rates: 730 h × (0.25 ×
+	// 0.04048 + 0.5 × 0.004445) = 730 × 0.0123425 = $9.010025.
+	monthly := d("9.010025")
 	tests := []struct {
 		name            string
 		requestsPerTask string
@@ -161,18 +163,18 @@ func TestLambdaVsFargateCrossings(t *testing.T) {
 		count           int
 		first           decimal.Decimal // first crossing, to 1e-9 requests
 	}{
-		// A fixed pair of tasks, $18.020196: one crossing at 18.020196 / c.
+		// A fixed pair of tasks, $18.02005: one crossing at 18.02005 / c.
 		{"two fixed tasks", "0", 2, 1, monthly.Mul(d("2")).DivRound(per, 24)},
-		// Each task serves 22.5M requests, c × 22.5M = $9.18750938 > $9.010098:
-		// in step k Lambda passes the fleet at 9.010098k / c while
-		// (k−1) × 22.5M < that, i.e. k < 1 / (1 − 9.010098/9.18750938) ≈ 51.8,
+		// Each task serves 22.5M requests, c × 22.5M = $9.18750938 > $9.010025:
+		// in step k Lambda passes the fleet at 9.010025k / c while
+		// (k−1) × 22.5M < that, i.e. k < 1 / (1 − 9.010025/9.18750938) ≈ 51.8,
 		// so 51 times, and falls back below it at the step's end while
-		// 9.18750938k < 9.010098(k+1), i.e. k < 50.8, 50 times: 101 crossings
+		// 9.18750938k < 9.010025(k+1), i.e. k < 50.8, 50 times: 101 crossings
 		// below 1.2e9 requests. Past tier 1 (6e9 GB-s = 480e9 requests)
 		// Lambda adds only 22.5M × (0.0000002 + 0.0125 × 0.000015) = $8.71875
-		// a step against a task's $9.010098: the $3,778.77 gap there (Lambda
-		// $196,000.2, 21,334 tasks $192,221.43) closes by $0.291348 a step
-		// and stays within one task's price for 31 steps (9.010098 /
+		// a step against a task's $9.010025: the $3,780.33 gap there (Lambda
+		// $196,000.2, 21,334 tasks $192,219.87) closes by $0.291348 a step
+		// and stays within one task's price for 31 steps (9.010025 /
 		// 0.291348 ≈ 30.9), 61 more crossings (a brute force over every step
 		// in exact fractions agrees), after which Lambda is cheaper for good.
 		{"a task per 22.5M requests", "22500000", 1, 162, monthly.DivRound(per, 24)},

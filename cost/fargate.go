@@ -90,6 +90,10 @@ func FargateTaskSize(c *Catalogue, p FargatePlatform, vcpu decimal.Decimal, memo
 		return TaskSize{}, fieldErr("fargate.memory_mb", strconv.Itoa(memoryMB), "is not positive")
 	}
 	mem := decimal.NewFromInt(int64(memoryMB)).Mul(dPerMiB)
+	vcpuRate, gbRate := r.VCPUSecond.Value, r.GBSecond.Value
+	if r.VCPUHour != nil && r.GBHour != nil { // the rates billed (see [Fargate])
+		vcpuRate, gbRate = r.VCPUHour.Value, r.GBHour.Value
+	}
 	var best TaskSize
 	var bestPrice decimal.Decimal
 	found := false
@@ -101,7 +105,7 @@ func FargateTaskSize(c *Catalogue, p FargatePlatform, vcpu decimal.Decimal, memo
 		if !ok {
 			continue
 		}
-		price := row.VCPU.Mul(r.VCPUSecond.Value).Add(m.Mul(r.GBSecond.Value))
+		price := row.VCPU.Mul(vcpuRate).Add(m.Mul(gbRate))
 		if !found || price.LessThan(bestPrice) {
 			best, bestPrice, found = TaskSize{VCPU: row.VCPU, MemoryGB: m}, price, true
 		}
@@ -136,6 +140,18 @@ func (row TaskSizeRow) smallest(mem decimal.Decimal) (decimal.Decimal, bool) {
 // Fargate prices task runs: vCPU, memory, the Windows OS licence and
 // ephemeral storage above the free 20 GB, one line each, read from the
 // meters of [FargateTariff] at the runs' billed task-seconds.
+//
+// Which rate applies: Fargate is billed per second at an hourly rate.
+// Where the catalogue has the hourly rates (Linux: 0.04048 per vCPU-hour
+// and 0.004445 per GB-hour in us-east-1, AWS's price list), a task-second
+// costs the rate ÷ 3600 exactly, not the rounded per-second figure the
+// pricing page prints (0.000011244): the vCPU and memory lines are in
+// vCPU-hours and GB-hours (task-seconds ÷ 3600) at the hourly rates, and
+// their amounts are task-seconds × rate ÷ 3600, multiplied first (see
+// [Meter.Scale]). A month of 5 tasks' 2 GB is then $32.45, as AWS bills
+// it, where the page's figure gives $32.46. Where there is no hourly rate
+// (Windows, whose page figures and hourly list disagree; the OS licence;
+// ephemeral storage), the per-second figures apply, in seconds.
 func Fargate(c *Catalogue, u FargateUsage) (Bill, error) {
 	t, secs, err := fargateTariff(c, u)
 	if err != nil {
@@ -147,9 +163,13 @@ func Fargate(c *Catalogue, u FargateUsage) (Bill, error) {
 // FargateTariff is the price of u's task size as a [Tariff] over
 // task-seconds: one term each for vCPU, memory, the Windows OS licence
 // and ephemeral storage above the free 20 GB, with u's discount on
-// compute. u is checked as [Fargate] checks it, but u.Tasks and u.Seconds
-// are not used: the billing rules of a run (rounded up to the second, at
-// least the platform's minimum) belong to the runs, not to the tariff. A
+// compute. Where the catalogue has hourly rates, the vCPU and memory
+// meters are priced per hour and count seconds ([Meter.Scale] 3600), so
+// the tariff and [Fargate] are one price (its slope per task-second is
+// then the rate ÷ 3600 rounded at [DivScale] places). u is checked as
+// [Fargate] checks it, but u.Tasks and u.Seconds are not used: the billing
+// rules of a run (rounded up to the second, at least the platform's
+// minimum) belong to the runs, not to the tariff. A
 // fleet whose task count changes hour by hour is the sum of the tariff at
 // each hour's task-seconds.
 func FargateTariff(c *Catalogue, u FargateUsage) (Tariff, error) {
@@ -204,10 +224,15 @@ func fargateTariff(c *Catalogue, u FargateUsage) (Tariff, decimal.Decimal, error
 		}
 		return f.Value.Mul(factor)
 	}
-	t := Tariff{
-		{Meter: fargateMeter("fargate vcpu ("+label+")", "vCPU-second", price(r.VCPUSecond)), Per: size.VCPU},
-		{Meter: fargateMeter("fargate memory ("+label+")", "GB-second", price(r.GBSecond)), Per: size.MemoryGB},
+	vcpu := fargateMeter("fargate vcpu ("+label+")", "vCPU-second", price(r.VCPUSecond))
+	mem := fargateMeter("fargate memory ("+label+")", "GB-second", price(r.GBSecond))
+	if r.VCPUHour != nil && r.GBHour != nil {
+		// The rates AWS bills: per hour, counted in seconds (see [Fargate]).
+		vcpu = fargateMeter("fargate vcpu ("+label+")", "vCPU-hour", price(*r.VCPUHour))
+		mem = fargateMeter("fargate memory ("+label+")", "GB-hour", price(*r.GBHour))
+		vcpu.Scale, mem.Scale = d3600, d3600
 	}
+	t := Tariff{{Meter: vcpu, Per: size.VCPU}, {Meter: mem, Per: size.MemoryGB}}
 	if r.OSLicenseVCPUSecond != nil {
 		// The licence is not compute: no discount applies to it.
 		t = append(t, Term{Meter: fargateMeter("fargate os licence ("+label+")", "vCPU-second", r.OSLicenseVCPUSecond.Value), Per: size.VCPU})

@@ -130,14 +130,15 @@ func TestFargateTaskSizeLimits(t *testing.T) {
 		memoryMB int
 		monthly  string // "" = refused
 	}{
-		// 2,628,000 s × (0.25 × 0.000011244 + 0.5 × 0.000001235)
-		// = 7.387308 + 1.62279 = $9.010098
-		{"smallest", "0.25", 512, "9.010098"},
+		// At the hourly rates: 730 h × (0.25 × 0.04048 + 0.5 × 0.004445)
+		// = 7.3876 + 1.622425 = $9.010025 (the page's per-second figures
+		// gave $9.010098)
+		{"smallest", "0.25", 512, "9.010025"},
 		// a request below the smallest size is billed as the smallest
-		{"below the smallest", "0.01", 1, "9.010098"},
-		// 2,628,000 s × (32 × 0.000011244 + 244 × 0.000001235)
-		// = 945.575424 + 791.92152 = $1,737.496944
-		{"largest", "32", 244 * 1024, "1737.496944"},
+		{"below the smallest", "0.01", 1, "9.010025"},
+		// 730 h × (32 × 0.04048 + 244 × 0.004445)
+		// = 945.5328 + 791.8234 = $1,737.3562 (per-second figures: $1,737.496944)
+		{"largest", "32", 244 * 1024, "1737.3562"},
 		{"1 MB above the largest", "32", 244*1024 + 1, ""},
 		{"above 32 vCPU", "32.01", 1024, ""},
 		{"zero vCPU", "0", 1024, ""},
@@ -196,7 +197,15 @@ func TestFargateEdges(t *testing.T) {
 				return
 			}
 			require.NoError(t, err)
-			assert.True(t, d(tc.seconds).Equal(b.Lines[0].Quantity), "Fargate(%s) vCPU-seconds = %s, want %s", tc.name, b.Lines[0].Quantity, tc.seconds)
+			// Linux bills vCPU-hours at the hourly rate, counted in seconds:
+			// the line's quantity is the seconds ÷ 3,600 (at 18 places).
+			want := d(tc.seconds)
+			if b.Lines[0].Unit == "vCPU-hour" {
+				want = want.DivRound(d("3600"), 18)
+			} else {
+				assert.Equal(t, "vCPU-second", b.Lines[0].Unit, "Fargate(%s) vCPU unit", tc.name)
+			}
+			assert.True(t, want.Equal(b.Lines[0].Quantity), "Fargate(%s) vCPU %ss = %s, want %s (%s s)", tc.name, b.Lines[0].Unit, b.Lines[0].Quantity, want, tc.seconds)
 			var storage *cost.Line
 			for i := range b.Lines {
 				if b.Lines[i].Unit == "GB-second" && b.Lines[i].Item[:17] == "fargate ephemeral" {

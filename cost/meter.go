@@ -39,6 +39,23 @@ type Meter struct {
 	// (other functions of the account): the bands start there, so a bill
 	// that begins past a band's end is priced at the next band.
 	Prior decimal.Decimal
+	// Scale is how many driver units make one Unit; zero means one. A
+	// meter driven by seconds and priced by the hour (Fargate's vCPU at
+	// 0.04048 per vCPU-hour) has Unit "vCPU-hour" and Scale 3600: Free,
+	// Prior and the bands' UpTo stay in driver units, its lines count
+	// driver units ÷ Scale, and it charges driver units × Price ÷ Scale,
+	// the product first, so the amount is exact whenever it has a decimal
+	// form of at most [DivScale] places (always, for whole Units) and
+	// rounded half up there otherwise.
+	Scale decimal.Decimal
+}
+
+// scaled is x ÷ the meter's Scale (x itself when there is none).
+func (m *Meter) scaled(x decimal.Decimal) decimal.Decimal {
+	if m.Scale.IsZero() || m.Scale.Equal(dOne) || x.IsZero() {
+		return x
+	}
+	return div(x, m.Scale)
 }
 
 // Check reports a meter the other methods would price by accident rather
@@ -54,6 +71,9 @@ func (m Meter) Check(field string) error {
 	}
 	if m.Prior.IsNegative() {
 		return fieldErr(field+".prior", m.Prior.String(), "is negative")
+	}
+	if m.Scale.IsNegative() {
+		return fieldErr(field+".scale", m.Scale.String(), "is negative")
 	}
 	prev := dZero
 	for i, b := range m.Bands {
@@ -123,7 +143,7 @@ func (m Meter) Charge(q decimal.Decimal) decimal.Decimal {
 	t := dZero
 	m.eachBand(m.billable(q), func(i int, qty decimal.Decimal) {
 		if !qty.IsZero() {
-			t = addNonZero(t, qty.Mul(m.Bands[i].Price))
+			t = addNonZero(t, m.scaled(qty.Mul(m.Bands[i].Price)))
 		}
 	})
 	return t
@@ -150,7 +170,9 @@ func (m Meter) Lines(q decimal.Decimal) []Line { return m.appendLines(nil, q) }
 func (m *Meter) appendLines(dst []Line, q decimal.Decimal) []Line {
 	m.eachBand(m.billable(q), func(i int, qty decimal.Decimal) {
 		if i == 0 || qty.IsPositive() {
-			dst = append(dst, line(m.Bands[i].Item, m.Unit, qty, m.Bands[i].Price))
+			l := line(m.Bands[i].Item, m.Unit, qty, m.Bands[i].Price)
+			l.Quantity, l.Amount = m.scaled(qty), m.scaled(l.Amount)
+			dst = append(dst, l)
 		}
 	})
 	return dst
@@ -158,18 +180,18 @@ func (m *Meter) appendLines(dst []Line, q decimal.Decimal) []Line {
 
 // Slope is the price of one more unit of the driver at q (the charge's
 // right derivative): zero inside the free allowance, then the price of the
-// band the next unit falls in.
+// band the next unit falls in (÷ Scale, rounded at [DivScale] places).
 func (m Meter) Slope(q decimal.Decimal) decimal.Decimal {
 	if len(m.Bands) == 0 || (!m.Free.IsZero() && q.LessThan(m.Free)) {
 		return dZero
 	}
 	if len(m.Bands) == 1 {
-		return m.Bands[0].Price
+		return m.scaled(m.Bands[0].Price)
 	}
 	pos := m.Prior.Add(q.Sub(m.Free))
 	for i, b := range m.Bands {
 		if b.UpTo == nil || i == len(m.Bands)-1 || pos.LessThan(*b.UpTo) {
-			return b.Price
+			return m.scaled(b.Price)
 		}
 	}
 	return dZero // unreachable: the last band takes everything left

@@ -147,6 +147,7 @@ func TestMeterAndTariffCheck(t *testing.T) {
 		{"no bands", cost.Term{}, "tariff[0].meter.bands"},
 		{"negative free", cost.Term{Meter: cost.Meter{Bands: good.Bands, Free: d("-1")}}, "tariff[0].meter.free"},
 		{"negative prior", cost.Term{Meter: cost.Meter{Bands: good.Bands, Prior: d("-1")}}, "tariff[0].meter.prior"},
+		{"negative scale", cost.Term{Meter: cost.Meter{Bands: good.Bands, Scale: d("-3600")}}, "tariff[0].meter.scale"},
 		{"bound on the last band", cost.Term{Meter: cost.Meter{Bands: []cost.Band{{UpTo: dp("5")}}}}, "tariff[0].meter.bands[0].up_to"},
 		{"missing bound", cost.Term{Meter: cost.Meter{Bands: []cost.Band{{}, {}}}}, "tariff[0].meter.bands[0].up_to"},
 		{"bounds not increasing", cost.Term{Meter: cost.Meter{Bands: []cost.Band{{UpTo: dp("5")}, {UpTo: dp("5")}, {}}}}, "tariff[0].meter.bands[1].up_to"},
@@ -173,6 +174,30 @@ func TestMeterAndTariffCheck(t *testing.T) {
 		})
 	}
 	require.NoError(t, cost.Tariff{{Meter: good, Per: d("0.5"), From: d("3"), Until: dp("9")}}.Check())
+}
+
+// TestMeterScale: a meter driven in seconds and priced by the hour counts
+// its lines in hours and charges seconds × price ÷ 3,600, the product
+// first; free units and band bounds stay in seconds.
+func TestMeterScale(t *testing.T) {
+	m := cost.Meter{Unit: "GB-hour", Scale: d("3600"), Free: d("1800"), Bands: []cost.Band{
+		{Item: "first 2 h", UpTo: dp("7200"), Price: d("1")},
+		{Item: "then", Price: d("0.5")},
+	}}
+	require.NoError(t, m.Check("m"))
+	// 10,800 s − 1,800 free = 9,000 s: 7,200 s = 2 h × $1 = $2, then
+	// 1,800 s = 0.5 h × $0.5 = $0.25; $2.25 in all.
+	lines := m.Lines(d("10800"))
+	require.Len(t, lines, 2)
+	assert.True(t, d("2").Equal(lines[0].Quantity) && d("2").Equal(lines[0].Amount), "%+v", lines[0])
+	assert.True(t, d("0.5").Equal(lines[1].Quantity) && d("0.25").Equal(lines[1].Amount), "%+v", lines[1])
+	assert.Equal(t, "GB-hour", lines[1].Unit)
+	assert.True(t, d("2.25").Equal(m.Charge(d("10800"))), "Charge = %s", m.Charge(d("10800")))
+	// One more second: $0.5 ÷ 3,600 = 0.000138888…, half up at 18 places.
+	assert.True(t, d("0.000138888888888889").Equal(m.Slope(d("10800"))), "Slope = %s", m.Slope(d("10800")))
+	assert.True(t, m.Slope(d("100")).IsZero(), "free seconds cost nothing")
+	// 1,801 s: 1 s × $1 ÷ 3,600 = 0.000277…, rounded at 18 places.
+	assert.True(t, d("0.000277777777777778").Equal(m.Charge(d("1801"))), "Charge(1801) = %s", m.Charge(d("1801")))
 }
 
 // TestTermQuantity: Base + Per × (min(x, Until) − From)⁺, and where the

@@ -107,9 +107,13 @@ var pinned2026 = concatPins([]pin{
 	// 0.00356/3600 = 0.000000988888…, 0.000111/3600 = 0.0000000308333….
 	{"fargate.linux_x86.vcpu_second.value", "0.000011244", srcFargateEx1 + " \"perCPU per hour\" line 8987 (0.04048/h)"},
 	{"fargate.linux_x86.gb_second.value", "0.000001235", srcFargateEx1 + " \"perGB per hour\" line 8947 (0.004445/h)"},
+	{"fargate.linux_x86.vcpu_hour.value", "0.04048", "ecs.json US East (N. Virginia) \"perCPU per hour\" line 8987"},
+	{"fargate.linux_x86.gb_hour.value", "0.004445", "ecs.json US East (N. Virginia) \"perGB per hour\" line 8947"},
 	{"fargate.linux_x86.minimum_seconds.value", "60", srcFargateDur},
 	{"fargate.linux_arm64.vcpu_second.value", "0.0000089944", srcFargateEx2 + " \"ARM perCPU per hour\" line 8972 (0.03238/h)"},
 	{"fargate.linux_arm64.gb_second.value", "0.0000009889", srcFargateEx2 + " \"ARM perGB per hour\" line 8977 (0.00356/h)"},
+	{"fargate.linux_arm64.vcpu_hour.value", "0.03238", "ecs.json US East (N. Virginia) \"ARM perCPU per hour\" line 8972"},
+	{"fargate.linux_arm64.gb_hour.value", "0.00356", "ecs.json US East (N. Virginia) \"ARM perGB per hour\" line 8977"},
 	{"fargate.linux_arm64.minimum_seconds.value", "60", srcFargateDur},
 	// Windows: the page's Example 4 rates. ecs.json disagrees for vCPU and
 	// memory ("perCPU per hour Windows" 0.046552/h = 0.0000129311/s, line 8957;

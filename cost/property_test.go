@@ -37,11 +37,11 @@ func checkBill(t *testing.T, what string, b cost.Bill) {
 		assert.False(t, l.Quantity.IsNegative(), "%s: line %q quantity = %s, want ≥ 0", what, l.Item, l.Quantity)
 		assert.False(t, l.UnitPrice.IsNegative(), "%s: line %q unit price = %s, want ≥ 0", what, l.Item, l.UnitPrice)
 		assert.False(t, l.Amount.IsNegative(), "%s: line %q amount = %s, want ≥ 0\n%s", what, l.Item, l.Amount, b)
-		if l.Unit == "instance-hour" {
-			// EC2 multiplies before it divides: the amount is price ×
-			// seconds / 3600 and the quantity seconds / 3600, each rounded
-			// up at DivScale places, so they differ by less than
-			// (price + 1) ulp.
+		if l.Unit == "instance-hour" || l.Unit == "vCPU-hour" || l.Unit == "GB-hour" {
+			// EC2 and Fargate multiply before they divide: the amount is
+			// price × seconds / 3600 and the quantity seconds / 3600, each
+			// rounded at DivScale places (up for EC2, half up for
+			// Fargate), so they differ by less than (price + 1) ulp.
 			gap := l.Quantity.Mul(l.UnitPrice).Sub(l.Amount).Abs()
 			assert.True(t, gap.LessThan(l.UnitPrice.Add(decimal.NewFromInt(1)).Shift(-cost.DivScale)), "%s: line %q amount = %s, want %s × %s", what, l.Item, l.Amount, l.Quantity, l.UnitPrice)
 		} else {

@@ -126,6 +126,12 @@ func TestLambdaPublishedExamples(t *testing.T) {
 // The worked examples of https://aws.amazon.com/fargate/pricing/ ("Pricing
 // Examples", US East (N. Virginia)), reproduced to the cent: each line is
 // rounded half up and the rounded lines are summed, as the page does.
+//
+// The page works its examples with per-second figures rounded from the
+// hourly rates; runwhere bills Linux vCPU and memory at the hourly rates
+// (item 19, see cost.Fargate), and every example still comes out to the
+// cent, with the page's expected values unchanged. Its arithmetic is
+// quoted first, then ours.
 func TestFargatePublishedExamples(t *testing.T) {
 	c := embedded(t, platform.Snapshot2026)
 	tests := []struct {
@@ -139,6 +145,8 @@ func TestFargatePublishedExamples(t *testing.T) {
 			// 30 GB ephemeral (10 billable). vCPU 5×1×0.000011244×600×30 = $1.01;
 			// memory 5×2×0.000001235×600×30 = $0.22; storage
 			// 5×10×0.0000000308×600×30 = $0.03; total $1.26.
+			// Hourly: 90,000 vCPU-s = 25 vCPU-h × 0.04048 = $1.012 → $1.01;
+			// 50 GB-h × 0.004445 = $0.22225 → $0.22; storage per second.
 			name:  "Example 1 Linux/X86",
 			usage: cost.FargateUsage{Tasks: 5 * 30, Seconds: d("600"), VCPU: d("1"), MemoryMB: 2048, EphemeralStorageGB: 30},
 			lines: map[string]string{
@@ -152,6 +160,7 @@ func TestFargatePublishedExamples(t *testing.T) {
 			// Example 2, Linux/ARM (Graviton2), the same usage: vCPU
 			// 5×1×0.0000089944×600×30 = $0.81; memory 5×2×0.0000009889×600×30
 			// = $0.18; storage $0.03; total $1.02.
+			// Hourly: 25 × 0.03238 = $0.8095 → $0.81; 50 × 0.00356 = $0.178 → $0.18.
 			name:  "Example 2 Linux/ARM",
 			usage: cost.FargateUsage{Platform: cost.FargateLinuxARM64, Tasks: 5 * 30, Seconds: d("600"), VCPU: d("1"), MemoryMB: 2048, EphemeralStorageGB: 30},
 			lines: map[string]string{
@@ -165,6 +174,8 @@ func TestFargatePublishedExamples(t *testing.T) {
 			// Example 3, EKS pods at Linux/X86 rates: 10 pods × 3,600 s a day ×
 			// 30 days; 0.25 vCPU, 1 GB. vCPU 10×0.25×0.000011244×3600×30 = $3.04;
 			// memory 10×1×0.000001235×3600×30 = $1.33; total $4.37.
+			// Hourly: 75 vCPU-h × 0.04048 = $3.036 → $3.04; 300 GB-h ×
+			// 0.004445 = $1.3335 → $1.33.
 			name:  "Example 3 EKS pods",
 			usage: cost.FargateUsage{Tasks: 10 * 30, Seconds: d("3600"), VCPU: d("0.25"), MemoryMB: 1024},
 			lines: map[string]string{
@@ -177,7 +188,9 @@ func TestFargatePublishedExamples(t *testing.T) {
 			// Example 4, Windows: 10 tasks × 3,600 s a day × 30 days; 1 vCPU,
 			// 2 GB. vCPU 10×1×0.0000254167×3600×30 = $27.45; Windows OS
 			// 10×1×0.0000127778×3600×30 = $13.80; memory 10×2×0.0000027778×3600×30
-			// = $6.00; total $47.25.
+			// = $6.00; total $47.25. No hourly figure is catalogued for
+			// Windows (AWS's hourly list disagrees with the page, see
+			// pricing.md §4.4): billed per second at the page's figures.
 			name:  "Example 4 Windows",
 			usage: cost.FargateUsage{Platform: cost.FargateWindows, Tasks: 10 * 30, Seconds: d("3600"), VCPU: d("1"), MemoryMB: 2048},
 			lines: map[string]string{

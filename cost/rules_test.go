@@ -142,19 +142,24 @@ func TestFargateRules(t *testing.T) {
 	assert.True(t, d("300").Equal(b.Lines[0].Quantity))
 	assert.Equal(t, "fargate os licence (windows/x86_64)", b.Lines[2].Item)
 	assert.True(t, d("0.0000127778").Mul(d("300")).Equal(b.Lines[2].Amount))
-	// Linux: 1-minute minimum.
+	// Linux: 1-minute minimum; 2 × 60 s = 120 vCPU-s, on the line in
+	// vCPU-hours: 120 ÷ 3,600 = 0.0333… (18 places), at 120 × 0.04048 ÷
+	// 3,600 = 4.8576 ÷ 3,600 = $0.00134933…
 	b, err = cost.Fargate(c, cost.FargateUsage{Tasks: 2, Seconds: d("5"), VCPU: d("1"), MemoryMB: 2048})
 	require.NoError(t, err)
-	assert.True(t, d("120").Equal(b.Lines[0].Quantity))
+	assert.Equal(t, "vCPU-hour", b.Lines[0].Unit)
+	assert.True(t, d("0.033333333333333333").Equal(b.Lines[0].Quantity), "quantity %s", b.Lines[0].Quantity)
+	assert.True(t, d("0.001349333333333333").Equal(b.Lines[0].Amount), "amount %s", b.Lines[0].Amount)
 	// Spot as a caller discount: 70 % off compute.
 	b, err = cost.Fargate(c, cost.FargateUsage{Tasks: 1, Seconds: d("3600"), VCPU: d("1"), MemoryMB: 2048, Spot: true, Discount: d("0.7")})
 	require.NoError(t, err)
-	assert.True(t, d("0.000011244").Mul(d("0.3")).Equal(b.Lines[0].UnitPrice))
+	assert.True(t, d("0.04048").Mul(d("0.3")).Equal(b.Lines[0].UnitPrice))
 	// A month of one 0.5 vCPU / 1 GB task.
 	m, err := cost.FargateMonthly(c, cost.FargateUsage{VCPU: d("0.5"), MemoryMB: 1024})
 	require.NoError(t, err)
-	// 2,628,000 s × (0.5 × 0.000011244 + 1 × 0.000001235) = 18.020196
-	assert.Equal(t, "18.020196", m.String())
+	// 730 h × (0.5 × 0.04048 + 1 × 0.004445) = 730 × 0.024685 = 18.02005
+	// (the page's per-second figures: 2,628,000 s × 0.000006857 = 18.020196)
+	assert.True(t, d("18.02005").Equal(m), "FargateMonthly = %s", m)
 }
 
 func TestControlPlanes(t *testing.T) {

@@ -75,6 +75,9 @@ func TestParseCatalogueRefusesEachRule(t *testing.T) {
 			"fargate.windows_x86.os_license_vcpu_second.value", "-0.0000127778", "is negative", `value: "-0.0000127778"`},
 		{"windows minimum not whole", "value: \"300\"", "value: \"300.5\"",
 			"fargate.windows_x86.minimum_seconds.value", "300.5", "is not a whole number", `value: "300.5"`},
+		// The hourly rates come as a pair (item 19): vCPU-hour without GB-hour is refused.
+		{"fargate hourly rates apart", "    gb_hour:\n      value: \"0.004445\"\n      source: https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ecs/USD/current/ecs.json\n      as_of: \"2025-10-27\"\n      note: US East (N. Virginia) \"perGB per hour\"; also vantage.sh/blog/fargate-pricing\n", "",
+			"fargate.linux_x86.vcpu_hour", "", "and gb_hour go together", "value: \"0.000001235\"\n      source: https://aws.amazon.com/fargate/pricing/\n      as_of: \"2026-11-01\"\n    vcpu_hour:"},
 		{"negative fargate storage", `value: "0.0000000308"`, `value: "-0.0000000308"`,
 			"fargate.ephemeral_gb_second.value", "-0.0000000308", "is negative", `value: "-0.0000000308"`},
 
