@@ -64,7 +64,12 @@ func (r Report) Markdown() string {
 		if a := p.HA.ControlPlaneAvailability; a != nil {
 			avail = fmtFloat(*a)
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", m.text(p.Name), feasible, money(p.MonthlyCostRounded), p.MonthlyCost.String(), m.text(needs(p.Capacity)), avail)
+		// A blocked platform has no bill: "—" as on the page, not $0.00.
+		rounded, exact := "—", "—"
+		if p.Feasible {
+			rounded, exact = money(p.MonthlyCostRounded), p.MonthlyCost.String()
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", m.text(p.Name), feasible, rounded, exact, m.text(needs(p.Capacity)), avail)
 	}
 
 	for _, p := range r.Platforms {
