@@ -589,6 +589,11 @@ func TestExports(t *testing.T) {
 		t.Errorf("Markdown export does not look like a report:\n%.300s", md)
 	}
 	// The buttons download files; clicking them must not throw.
+	eval[chromedp.Void](t, ctx, `(() => {
+		window.__blobs = [];
+		const create = URL.createObjectURL;
+		URL.createObjectURL = (b) => { window.__blobs.push(b); return create.call(URL, b); };
+	})()`)
 	if err := chromedp.Do(ctx,
 		chromedp.Click(chromedp.ID("export-md")),
 		chromedp.Click(chromedp.ID("export-csv")),
@@ -596,6 +601,12 @@ func TestExports(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
+	// Served from this machine, the Markdown ends without a link to it: a
+	// link to 127.0.0.1 is of no use in a pull request.
+	downloaded := eval[string](t, ctx, `window.__blobs[0].text()`, chromedp.EvalAwaitPromise)
+	assert.True(t, strings.HasPrefix(downloaded, "#"), "Markdown download:\n%.200s", downloaded)
+	assert.NotContains(t, downloaded, "127.0.0.1")
+	assert.NotContains(t, downloaded, "Open this scenario")
 	pe.check(t)
 }
 

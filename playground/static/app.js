@@ -12,7 +12,7 @@ import { buildForm, readForm, fillForm, idOf } from './form.js';
 import { createStore } from './store.js';
 import { render } from './render.js';
 import { money, csv } from './report.js';
-import { scenarioFromHash } from './share.js';
+import { scenarioFromHash, linkForOthers } from './share.js';
 import { pickPlatform, whatIfFor } from './whatif.js';
 
 const store = createStore({
@@ -206,7 +206,9 @@ function wire() {
     if (!S().report) return;
     const md = call('markdown', S().text);
     if (md.error) { store.set({ status: `Markdown export failed: ${md.error}` }); return; }
-    download(fileBase() + '.md', 'text/markdown', md.markdown + `\n[Open this scenario in the runwhere playground](${$('share-link').value})\n`);
+    // The closing link only when it leads somewhere for the reader.
+    const link = linkForOthers($('share-link').value);
+    download(fileBase() + '.md', 'text/markdown', md.markdown + (link ? `\n[Open this scenario in the runwhere playground](${link})\n` : ''));
   });
   $('export-csv').addEventListener('click', () => {
     if (S().report) download(fileBase() + '.csv', 'text/csv', csv(S().report));
