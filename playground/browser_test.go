@@ -947,3 +947,22 @@ func TestPeakFollowsARaisedMean(t *testing.T) {
 	}
 	pe.check(t)
 }
+
+// The share link names the snapshot even when the form leaves it at its
+// default, so the link keeps meaning the same catalogue once a newer
+// snapshot becomes the default (issue 15 item 13).
+func TestShareLinkPinsSnapshot(t *testing.T) {
+	schema, err := runwhere.Schema()
+	require.NoError(t, err)
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	open(t, ctx, servedSite(t))
+	require.Empty(t, eval[string](t, ctx, `document.getElementById('f-snapshot').value`), "the first preset sets the snapshot")
+	link := eval[string](t, ctx, `document.getElementById('share-link').value`)
+	text, err := base64.RawURLEncoding.DecodeString(link[strings.Index(link, "#s=")+3:])
+	require.NoError(t, err)
+	var sc map[string]any
+	require.NoError(t, json.Unmarshal(text, &sc))
+	assert.Equal(t, schema.Snapshots[0], sc["snapshot"], "the link's scenario: %s", text)
+	pe.check(t)
+}

@@ -7,7 +7,7 @@
 import { $, el } from './dom.js';
 import { loadBridge, call, callExact, version } from './bridge.js';
 import { jsonText } from './numbers.js';
-import { fieldFinder, cleanError } from './fields.js';
+import { fieldFinder, cleanError, pinSnapshot } from './fields.js';
 import { buildForm, readForm, fillForm, idOf } from './form.js';
 import { createStore } from './store.js';
 import { render } from './render.js';
@@ -47,7 +47,7 @@ function recompute() {
     store.set({ fieldErrors: errors.map(([path, msg]) => [path, cleanError(msg)]), stale: true, status: STALE });
     return false;
   }
-  const text = jsonText(scenario);
+  const text = jsonText(pinSnapshot(s.schema, scenario)); // a link keeps its catalogue
   const report = call('evaluate', text);
   if (report.error) {
     const msg = cleanError(report.error);
