@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -964,5 +965,49 @@ func TestShareLinkPinsSnapshot(t *testing.T) {
 	var sc map[string]any
 	require.NoError(t, json.Unmarshal(text, &sc))
 	assert.Equal(t, schema.Snapshots[0], sc["snapshot"], "the link's scenario: %s", text)
+	pe.check(t)
+}
+
+// A snapshot without a ticked platform (EKS did not exist in 2017-12)
+// says so above the results rather than drop it without a word; a
+// snapshot with every ticked platform says nothing (issue 15 item 13).
+func TestSnapshotLeavesOutPlatform(t *testing.T) {
+	schema, err := runwhere.Schema()
+	require.NoError(t, err)
+	old := schema.Snapshots[len(schema.Snapshots)-1]
+	var missing []string
+	for _, p := range schema.Platforms {
+		if !slices.Contains(p.Snapshots, old) {
+			missing = append(missing, p.Name)
+		}
+	}
+	require.NotEmpty(t, missing, "every platform is in snapshot %s", old)
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	open(t, ctx, servedSite(t))
+	note := `document.getElementById('platform-note').hidden ? '' : document.getElementById('platform-note').textContent`
+	assert.Empty(t, eval[string](t, ctx, note))
+	// The preset of that snapshot (deck-2017), which lists no platforms.
+	preset := -1
+	for i, p := range runwhere.Presets() {
+		if strings.Contains(p.YAML, old) {
+			preset = i
+		}
+	}
+	require.NotEqual(t, -1, preset, "no preset uses snapshot %s", old)
+	eval[chromedp.Void](t, ctx, fmt.Sprintf(`(() => {
+		const e = document.getElementById('preset');
+		e.value = '%d';
+		e.dispatchEvent(new Event('change', {bubbles: true}));
+	})()`, preset))
+	got := eval[string](t, ctx, note)
+	for _, name := range missing {
+		assert.Contains(t, got, name)
+	}
+	assert.Contains(t, got, "not in snapshot "+old)
+	assert.Equal(t, old, eval[string](t, ctx, `document.getElementById('f-snapshot').value`))
+	setField(t, ctx, "snapshot", schema.Snapshots[0])
+	require.NotContains(t, eval[string](t, ctx, `document.getElementById('status').textContent`), "fix the field")
+	assert.Empty(t, eval[string](t, ctx, note))
 	pe.check(t)
 }

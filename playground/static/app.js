@@ -7,7 +7,7 @@
 import { $, el } from './dom.js';
 import { loadBridge, call, callExact, version } from './bridge.js';
 import { jsonText } from './numbers.js';
-import { fieldFinder, cleanError, pinSnapshot } from './fields.js';
+import { fieldFinder, cleanError, pinSnapshot, isChecklist, getPath, leftOut } from './fields.js';
 import { buildForm, readForm, fillForm, idOf } from './form.js';
 import { createStore } from './store.js';
 import { render } from './render.js';
@@ -19,7 +19,7 @@ const store = createStore({
   schema: null, presets: [], version: '',
   text: '', yaml: '', report: null, curves: null, // the last scenario that computed, and its answers
   fieldErrors: [], stale: false, // errors of the scenario in the form, when it does not compute
-  yamlError: '', linkError: '', linkErrorUntilComputed: false,
+  yamlError: '', linkError: '', linkErrorUntilComputed: false, platformNote: '',
   wiPlatform: '', events: [], whatIf: { result: null, error: '' },
   chartWidth: 0, status: 'Loading the calculator…',
 }, render);
@@ -60,6 +60,7 @@ function recompute() {
   const y = call('yaml', text);
   const wiPlatform = pickPlatform(report, s.wiPlatform);
   store.set({
+    platformNote: platformNote(s.schema, scenario, report),
     text, report, yaml: y.error ? s.yaml : y.yaml,
     curves: Array.isArray(curves) ? curves : null,
     fieldErrors: [], stale: false,
@@ -75,6 +76,15 @@ function recompute() {
     performance.mark('runwhere:first-result');
   }
   return true;
+}
+
+// platformNote says which ticked platforms the report's snapshot lacks;
+// a checklist left out of the scenario has every box ticked.
+function platformNote(schema, scenario, report) {
+  const ids = new Set(schema.platforms.map((p) => p.id));
+  const ticked = schema.fields.filter((f) => isChecklist(f) && f.enum.every((v) => ids.has(v)))
+    .flatMap((f) => getPath(scenario, f.path) || f.enum);
+  return leftOut(schema.platforms, ticked, report.snapshot);
 }
 
 // loadText fills the form from a YAML or JSON scenario and recomputes.

@@ -188,3 +188,17 @@ export function pinSnapshot(schema, sc) {
   for (const k of Object.keys(sc)) if (!(k in out)) out[k] = sc[k];
   return out;
 }
+
+// leftOut says which ticked platforms the snapshot's catalogue lacks
+// (EKS in 2017-12): the library drops them from a scenario that lists
+// none, and the page says so rather than keep them ticked without a word.
+// ticked holds platform ids; '' when none is left out.
+export function leftOut(platforms, ticked, snapshot) {
+  if (!snapshot) return '';
+  const gone = platforms.filter((p) => ticked.includes(p.id) && Array.isArray(p.snapshots) && !p.snapshots.includes(snapshot));
+  if (gone.length === 0) return '';
+  const names = listWords(gone.map((p) => p.name || p.id));
+  return gone.length === 1
+    ? `${names} is not in snapshot ${snapshot}: the results leave it out.`
+    : `${names} are not in snapshot ${snapshot}: the results leave them out.`;
+}
