@@ -804,6 +804,9 @@ func TestShareLinkErrors(t *testing.T) {
 		{name: "two YAML documents", frag: "#s=" + raw([]byte(text+"---\nname: second\n")), wantMsg: "more than one", computes: true},
 		{name: "an unknown field", frag: "#s=" + raw([]byte(text+"evil: 1\n")), wantMsg: "evil: unknown field", computes: true},
 		{name: "a value the library rejects", frag: "#s=" + raw([]byte(`{"workload": {"requests_per_second": 5, "duration_ms": 100, "memory_mb": "lots"}}`)), wantMsg: "workload.memory_mb"},
+		{name: "a negative memory", frag: "#s=" + raw([]byte(`{"workload": {"requests_per_second": 5, "duration_ms": 100, "memory_mb": -5}}`)), wantMsg: "workload.memory_mb"},
+		{name: "an unknown platform", frag: "#s=" + raw([]byte(text+"platforms: [lambda, heroku]\n")), wantMsg: "heroku", computes: true},
+		{name: "the page's JSON cut short", frag: "#s=" + raw([]byte(`{"name":"cut","workload":{"requests_per_second":5,"duration_ms":100,"memory_mb":128}}`))[:40], wantMsg: "was cut short", computes: true},
 
 		{name: "an anchor is no share link", frag: "#results", computes: true},
 	} {
@@ -823,6 +826,13 @@ func TestShareLinkErrors(t *testing.T) {
 			}
 			rows := eval[int](t, ctx, `document.querySelectorAll('#summary tbody tr').length`)
 			assert.Equal(t, tc.computes, rows > 0, "results shown: %d rows", rows)
+			if !tc.computes {
+				// No results: nothing may speak of "the last valid scenario".
+				assert.NotContains(t, eval[string](t, ctx, `document.body.innerText`), "last valid scenario")
+				setField(t, ctx, "workload.duration_ms", "200") // another edit, the error still there
+				assert.NotContains(t, eval[string](t, ctx, `document.body.innerText`), "last valid scenario")
+				assert.Contains(t, eval[string](t, ctx, linkMessage), tc.wantMsg, "the link's message stays until the scenario computes")
+			}
 			t.Logf("%s: %q", tc.frag, msg)
 		})
 	}

@@ -29,6 +29,10 @@ let firstResult = false; // for the page's own timing (playground/measure.sh)
 
 
 const STALE = 'The results below are for the last valid scenario: fix the field marked in red.';
+const NONE_YET = 'Nothing has computed yet: fix the field marked in red.';
+// staleStatus is what the status bar says when the form does not
+// compute: it speaks of results below only when there are some.
+const staleStatus = () => (S().report ? STALE : NONE_YET);
 
 function statusFor(r) {
   const id = r.recommendation && r.recommendation.platform;
@@ -44,7 +48,7 @@ function recompute() {
   const s = S();
   const { scenario, errors } = readForm(s.schema);
   if (errors.length) {
-    store.set({ fieldErrors: errors.map(([path, msg]) => [path, cleanError(msg)]), stale: true, status: STALE });
+    store.set({ fieldErrors: errors.map(([path, msg]) => [path, cleanError(msg)]), stale: true, status: staleStatus() });
     return false;
   }
   const text = jsonText(pinSnapshot(s.schema, scenario)); // a link keeps its catalogue
@@ -52,7 +56,7 @@ function recompute() {
   if (report.error) {
     const msg = cleanError(report.error);
     const path = s.schema.fields.some((f) => f.path === report.field) ? report.field : fieldOf(msg);
-    store.set({ fieldErrors: [[path, msg]], stale: true, status: STALE });
+    store.set({ fieldErrors: [[path, msg]], stale: true, status: staleStatus() });
     return false;
   }
   const curves = call('curves', text);
@@ -137,11 +141,13 @@ function openLink(link, atStart) {
       else showLinkError('');
       return true;
     }
-    why = r.problems;
+    why = sentence(r.problems);
+    // The page writes JSON: an object that never closes was cut short.
+    if (/^\s*\{/.test(link) && !/\}\s*$/.test(link)) why += ' (the link was cut short)';
   } else {
-    why = link.error;
+    why = sentence(link.error);
   }
-  showLinkError(`This link cannot be used: ${sentence(why)}. ` +
+  showLinkError(`This link cannot be used: ${why}. ` +
     (atStart ? 'Showing the first reference scenario instead.' : 'The scenario on screen is unchanged.'));
   return false;
 }
