@@ -64,7 +64,12 @@ func (r Report) Markdown() string {
 		if a := p.HA.ControlPlaneAvailability; a != nil {
 			avail = fmtFloat(*a)
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", m.text(p.Name), feasible, money(p.MonthlyCostRounded), p.MonthlyCost.String(), m.text(needs(p.Capacity)), avail)
+		// A blocked platform has no bill: "—" as on the page, not $0.00.
+		rounded, exact := "—", "—"
+		if p.Feasible {
+			rounded, exact = money(p.MonthlyCostRounded), p.MonthlyCost.String()
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", m.text(p.Name), feasible, rounded, exact, m.text(needs(p.Capacity)), avail)
 	}
 
 	for _, p := range r.Platforms {
@@ -129,7 +134,13 @@ func (r Report) Markdown() string {
 func needs(c Capacity) string {
 	switch {
 	case c.PeakConcurrency != nil:
-		return fmt.Sprintf("peak concurrency %s", c.PeakConcurrency)
+		// Executions are whole: the peak needs the next one up, as the page
+		// shows it (the exact figure is in the JSON).
+		s := fmt.Sprintf("%s concurrent at peak", c.PeakConcurrency.Ceil())
+		if c.Concurrency != nil {
+			s += fmt.Sprintf(" (%s mean)", c.Concurrency.Ceil())
+		}
+		return s
 	case c.Nodes > 0:
 		s := fmt.Sprintf("%d × %s", c.Nodes, c.InstanceType)
 		if c.Managers > 0 {

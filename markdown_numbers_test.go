@@ -41,7 +41,7 @@ func TestMarkdownNumbers(t *testing.T) {
 			name: "cents",
 			yaml: "snapshot: \"2017-12\"\nplatforms: [lambda]\nworkload: {requests_per_month: 1020000, duration_ms: 100, memory_mb: 128}\n",
 			want: []string{
-				"| AWS Lambda | yes | $0.41 | 0.4165425 | peak concurrency ",
+				"| AWS Lambda | yes | $0.41 | 0.4165425 | 1 concurrent at peak (1 mean) |",
 				"| lambda requests (x86_64) | 1020000 | request | 0.0000002 | 0.204 | 0.20 |\n",
 				"| lambda duration (x86_64) | 12750 | GB-second | 0.00001667 | 0.2125425 | 0.21 |\n",
 				"| **Total** | | | | 0.4165425 | **0.41** |\n",

@@ -395,3 +395,28 @@ func visible(line string) string {
 	}
 	return b.String()
 }
+
+// A blocked platform has no bill: the Platforms table shows "—" for its
+// cost, as the page does, never $0.00 (issue 15 item 13).
+func TestMarkdownBlockedPlatformHasNoCost(t *testing.T) {
+	blocked := 0
+	for _, p := range runwhere.Presets() {
+		s, err := runwhere.ParseScenario([]byte(p.YAML))
+		require.NoError(t, err)
+		r, err := runwhere.Evaluate(s)
+		require.NoError(t, err)
+		md := r.Markdown()
+		for _, pl := range r.Platforms {
+			if pl.Feasible {
+				continue
+			}
+			blocked++
+			row := "| " + pl.Name + " | **no** | "
+			require.Contains(t, md, row, p.Name)
+			line := md[strings.Index(md, row):]
+			line = line[:strings.IndexByte(line, '\n')]
+			assert.True(t, strings.HasPrefix(line, row+"— | — | "), "%s: %s", p.Name, line)
+		}
+	}
+	require.NotZero(t, blocked, "no preset has a blocked platform to check")
+}

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -590,6 +591,11 @@ func TestExports(t *testing.T) {
 		t.Errorf("Markdown export does not look like a report:\n%.300s", md)
 	}
 	// The buttons download files; clicking them must not throw.
+	eval[chromedp.Void](t, ctx, `(() => {
+		window.__blobs = [];
+		const create = URL.createObjectURL;
+		URL.createObjectURL = (b) => { window.__blobs.push(b); return create.call(URL, b); };
+	})()`)
 	if err := chromedp.Do(ctx,
 		chromedp.Click(chromedp.ID("export-md")),
 		chromedp.Click(chromedp.ID("export-csv")),
@@ -597,6 +603,12 @@ func TestExports(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
+	// Served from this machine, the Markdown ends without a link to it: a
+	// link to 127.0.0.1 is of no use in a pull request.
+	downloaded := eval[string](t, ctx, `window.__blobs[0].text()`, chromedp.EvalAwaitPromise)
+	assert.True(t, strings.HasPrefix(downloaded, "#"), "Markdown download:\n%.200s", downloaded)
+	assert.NotContains(t, downloaded, "127.0.0.1")
+	assert.NotContains(t, downloaded, "Open this scenario")
 	pe.check(t)
 }
 
@@ -793,6 +805,9 @@ func TestShareLinkErrors(t *testing.T) {
 		{name: "two YAML documents", frag: "#s=" + raw([]byte(text+"---\nname: second\n")), wantMsg: "more than one", computes: true},
 		{name: "an unknown field", frag: "#s=" + raw([]byte(text+"evil: 1\n")), wantMsg: "evil: unknown field", computes: true},
 		{name: "a value the library rejects", frag: "#s=" + raw([]byte(`{"workload": {"requests_per_second": 5, "duration_ms": 100, "memory_mb": "lots"}}`)), wantMsg: "workload.memory_mb"},
+		{name: "a negative memory", frag: "#s=" + raw([]byte(`{"workload": {"requests_per_second": 5, "duration_ms": 100, "memory_mb": -5}}`)), wantMsg: "workload.memory_mb"},
+		{name: "an unknown platform", frag: "#s=" + raw([]byte(text+"platforms: [lambda, heroku]\n")), wantMsg: "heroku", computes: true},
+		{name: "the page's JSON cut short", frag: "#s=" + raw([]byte(`{"name":"cut","workload":{"requests_per_second":5,"duration_ms":100,"memory_mb":128}}`))[:40], wantMsg: "was cut short", computes: true},
 
 		{name: "an anchor is no share link", frag: "#results", computes: true},
 	} {
@@ -812,6 +827,13 @@ func TestShareLinkErrors(t *testing.T) {
 			}
 			rows := eval[int](t, ctx, `document.querySelectorAll('#summary tbody tr').length`)
 			assert.Equal(t, tc.computes, rows > 0, "results shown: %d rows", rows)
+			if !tc.computes {
+				// No results: nothing may speak of "the last valid scenario".
+				assert.NotContains(t, eval[string](t, ctx, `document.body.innerText`), "last valid scenario")
+				setField(t, ctx, "workload.duration_ms", "200") // another edit, the error still there
+				assert.NotContains(t, eval[string](t, ctx, `document.body.innerText`), "last valid scenario")
+				assert.Contains(t, eval[string](t, ctx, linkMessage), tc.wantMsg, "the link's message stays until the scenario computes")
+			}
 			t.Logf("%s: %q", tc.frag, msg)
 		})
 	}
@@ -1205,5 +1227,68 @@ func TestCapacityLabelsUnbroken(t *testing.T) {
 			})).map(dt => dt.textContent + ' (' + dt.clientWidth + ' px)')`)
 		assert.Empty(t, broken, "%s: labels narrower than a word of theirs", preset)
 	}
+	pe.check(t)
+}
+
+// The share link names the snapshot even when the form leaves it at its
+// default, so the link keeps meaning the same catalogue once a newer
+// snapshot becomes the default (issue 15 item 13).
+func TestShareLinkPinsSnapshot(t *testing.T) {
+	schema, err := runwhere.Schema()
+	require.NoError(t, err)
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	open(t, ctx, servedSite(t))
+	require.Empty(t, eval[string](t, ctx, `document.getElementById('f-snapshot').value`), "the first preset sets the snapshot")
+	link := eval[string](t, ctx, `document.getElementById('share-link').value`)
+	text, err := base64.RawURLEncoding.DecodeString(link[strings.Index(link, "#s=")+3:])
+	require.NoError(t, err)
+	var sc map[string]any
+	require.NoError(t, json.Unmarshal(text, &sc))
+	assert.Equal(t, schema.Snapshots[0], sc["snapshot"], "the link's scenario: %s", text)
+	pe.check(t)
+}
+
+// A snapshot without a ticked platform (EKS did not exist in 2017-12)
+// says so above the results rather than drop it without a word; a
+// snapshot with every ticked platform says nothing (issue 15 item 13).
+func TestSnapshotLeavesOutPlatform(t *testing.T) {
+	schema, err := runwhere.Schema()
+	require.NoError(t, err)
+	old := schema.Snapshots[len(schema.Snapshots)-1]
+	var missing []string
+	for _, p := range schema.Platforms {
+		if !slices.Contains(p.Snapshots, old) {
+			missing = append(missing, p.Name)
+		}
+	}
+	require.NotEmpty(t, missing, "every platform is in snapshot %s", old)
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	open(t, ctx, servedSite(t))
+	note := `document.getElementById('platform-note').hidden ? '' : document.getElementById('platform-note').textContent`
+	assert.Empty(t, eval[string](t, ctx, note))
+	// The preset of that snapshot (deck-2017), which lists no platforms.
+	preset := -1
+	for i, p := range runwhere.Presets() {
+		if strings.Contains(p.YAML, old) {
+			preset = i
+		}
+	}
+	require.NotEqual(t, -1, preset, "no preset uses snapshot %s", old)
+	eval[chromedp.Void](t, ctx, fmt.Sprintf(`(() => {
+		const e = document.getElementById('preset');
+		e.value = '%d';
+		e.dispatchEvent(new Event('change', {bubbles: true}));
+	})()`, preset))
+	got := eval[string](t, ctx, note)
+	for _, name := range missing {
+		assert.Contains(t, got, name)
+	}
+	assert.Contains(t, got, "not in snapshot "+old)
+	assert.Equal(t, old, eval[string](t, ctx, `document.getElementById('f-snapshot').value`))
+	setField(t, ctx, "snapshot", schema.Snapshots[0])
+	require.NotContains(t, eval[string](t, ctx, `document.getElementById('status').textContent`), "fix the field")
+	assert.Empty(t, eval[string](t, ctx, note))
 	pe.check(t)
 }

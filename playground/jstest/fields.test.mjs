@@ -145,3 +145,30 @@ test('isWide', () => {
   assert.ok(!isWide(F.rate));
   assert.ok(!isWide(F.util));
 });
+
+test('pinSnapshot writes the default snapshot into a scenario that leaves it out', async () => {
+  const { pinSnapshot, snapshotField } = await import('../static/fields.js');
+  const schema = { snapshots: ['2030-01', '2020-01'], fields: [
+    { path: 'region', kind: 'enum', enum: ['a', 'b'], default: 'a' },
+    { path: 'catalogue', kind: 'enum', enum: ['2020-01', '2030-01'], default: '2030-01' },
+  ] };
+  assert.equal(snapshotField(schema).path, 'catalogue');
+  assert.deepEqual(pinSnapshot(schema, { name: 'x' }), { name: 'x', catalogue: '2030-01' });
+  // In the schema's order, as the form writes it: the link reads back to the same text.
+  assert.equal(JSON.stringify(pinSnapshot(schema, { region: 'b', name: 'x' })), '{"region":"b","catalogue":"2030-01","name":"x"}');
+  assert.deepEqual(pinSnapshot(schema, { catalogue: '2020-01' }), { catalogue: '2020-01' });
+  assert.deepEqual(pinSnapshot({ snapshots: [], fields: schema.fields }, { name: 'x' }), { name: 'x' });
+});
+
+test('leftOut names the ticked platforms the snapshot lacks', async () => {
+  const { leftOut } = await import('../static/fields.js');
+  const platforms = [
+    { id: 'a', name: 'Alpha', snapshots: ['2030-01', '2020-01'] },
+    { id: 'b', name: 'Beta', snapshots: ['2030-01'] },
+    { id: 'c', name: 'Gamma', snapshots: ['2030-01'] },
+  ];
+  assert.equal(leftOut(platforms, ['a', 'b'], '2020-01'), 'Beta is not in snapshot 2020-01: the results leave it out.');
+  assert.equal(leftOut(platforms, ['a', 'b', 'c'], '2020-01'), 'Beta and Gamma are not in snapshot 2020-01: the results leave them out.');
+  assert.equal(leftOut(platforms, ['a'], '2020-01'), '');
+  assert.equal(leftOut(platforms, ['a', 'b', 'c'], '2030-01'), '');
+});

@@ -69,10 +69,13 @@ test('CSV of a report: a row per cost line', () => {
     { platform: 'lambda', name: 'AWS Lambda', feasible: true, monthly_cost: '1.5', monthly_cost_rounded: '1.50',
       cost_lines: [{ item: 'requests', quantity: '3', unit: 'request', unit_price: '0.5', amount: '1.5', amount_rounded: '1.50' }] },
     { platform: 'eks', name: 'Amazon EKS', feasible: false },
+    // The library writes 0 for a blocked platform; the export leaves it empty.
+    { platform: 'fargate', name: 'Fargate', feasible: false, monthly_cost: '0', monthly_cost_rounded: '0.00', cost_lines: [] },
   ] });
   assert.equal(out, 'scenario,platform,name,feasible,item,quantity,unit,unit_price,amount,amount_rounded,monthly_cost,monthly_cost_rounded\r\n' +
     'x,lambda,AWS Lambda,true,requests,3,request,0.5,1.5,1.50,1.5,1.50\r\n' +
-    'x,eks,Amazon EKS,false,,,,,,,,\r\n');
+    'x,eks,Amazon EKS,false,,,,,,,,\r\n' +
+    'x,fargate,Fargate,false,,,,,,,,\r\n');
 });
 
 test('the table is ordered by cost, blocked platforms last in catalogue order', () => {

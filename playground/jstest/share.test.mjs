@@ -1,7 +1,7 @@
 // Share links: what the page writes, and every link it must read or refuse.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { b64urlEncode, b64urlDecode, scenarioFromHash, shareURL } from '../static/share.js';
+import { b64urlEncode, b64urlDecode, scenarioFromHash, shareURL, linkForOthers } from '../static/share.js';
 
 const text = 'name: linked ??>>~~ ünï → test\nworkload: {requests_per_second: 5}\n';
 
@@ -38,5 +38,15 @@ test('links that cannot be used say why', () => {
     const got = scenarioFromHash(hash);
     assert.equal(typeof got, 'object', hash);
     assert.ok(got.error.includes(why), `${hash}: ${got.error}`);
+  }
+});
+
+test('linkForOthers leaves out links to this machine', () => {
+  for (const h of ['http://127.0.0.1:8080/#s=abc', 'http://localhost:8080/#s=abc', 'http://app.localhost/#s=a',
+    'http://[::1]:8080/#s=abc', 'http://127.1.2.3/', 'http://0.0.0.0:9000/', 'file:///tmp/index.html#s=abc', 'not a url']) {
+    assert.equal(linkForOthers(h), '', h);
+  }
+  for (const h of ['https://runwhere.example/#s=abc', 'http://10.0.0.5:8080/#s=abc', 'https://127.example.com/']) {
+    assert.equal(linkForOthers(h), h, h);
   }
 });

@@ -7,19 +7,19 @@
 import { $, el } from './dom.js';
 import { loadBridge, call, callExact, version } from './bridge.js';
 import { jsonText } from './numbers.js';
-import { fieldFinder, cleanError } from './fields.js';
+import { fieldFinder, cleanError, pinSnapshot, isChecklist, getPath, leftOut } from './fields.js';
 import { buildForm, readForm, fillForm, idOf } from './form.js';
 import { createStore } from './store.js';
 import { render } from './render.js';
 import { money, csv } from './report.js';
-import { scenarioFromHash } from './share.js';
+import { scenarioFromHash, linkForOthers } from './share.js';
 import { pickPlatform, whatIfFor } from './whatif.js';
 
 const store = createStore({
   schema: null, presets: [], version: '',
   text: '', yaml: '', report: null, curves: null, // the last scenario that computed, and its answers
   fieldErrors: [], stale: false, // errors of the scenario in the form, when it does not compute
-  yamlError: '', linkError: '', linkErrorUntilComputed: false,
+  yamlError: '', linkError: '', linkErrorUntilComputed: false, platformNote: '',
   wiPlatform: '', events: [], whatIf: { result: null, error: '' },
   chartWidth: 0, status: 'Loading the calculator…',
 }, render);
@@ -29,6 +29,10 @@ let firstResult = false; // for the page's own timing (playground/measure.sh)
 
 
 const STALE = 'The results below are for the last valid scenario: fix the field marked in red.';
+const NONE_YET = 'Nothing has computed yet: fix the field marked in red.';
+// staleStatus is what the status bar says when the form does not
+// compute: it speaks of results below only when there are some.
+const staleStatus = () => (S().report ? STALE : NONE_YET);
 
 function statusFor(r) {
   const id = r.recommendation && r.recommendation.platform;
@@ -44,15 +48,15 @@ function recompute() {
   const s = S();
   const { scenario, errors } = readForm(s.schema);
   if (errors.length) {
-    store.set({ fieldErrors: errors.map(([path, msg]) => [path, cleanError(msg)]), stale: true, status: STALE });
+    store.set({ fieldErrors: errors.map(([path, msg]) => [path, cleanError(msg)]), stale: true, status: staleStatus() });
     return false;
   }
-  const text = jsonText(scenario);
+  const text = jsonText(pinSnapshot(s.schema, scenario)); // a link keeps its catalogue
   const report = call('evaluate', text);
   if (report.error) {
     const msg = cleanError(report.error);
     const path = s.schema.fields.some((f) => f.path === report.field) ? report.field : fieldOf(msg);
-    store.set({ fieldErrors: [[path, msg]], stale: true, status: STALE });
+    store.set({ fieldErrors: [[path, msg]], stale: true, status: staleStatus() });
     return false;
   }
   const curves = call('curves', text);
@@ -60,6 +64,7 @@ function recompute() {
   const y = call('yaml', text);
   const wiPlatform = pickPlatform(report, s.wiPlatform);
   store.set({
+    platformNote: platformNote(s.schema, scenario, report),
     text, report, yaml: y.error ? s.yaml : y.yaml,
     curves: Array.isArray(curves) ? curves : null,
     fieldErrors: [], stale: false,
@@ -75,6 +80,15 @@ function recompute() {
     performance.mark('runwhere:first-result');
   }
   return true;
+}
+
+// platformNote says which ticked platforms the report's snapshot lacks;
+// a checklist left out of the scenario has every box ticked.
+function platformNote(schema, scenario, report) {
+  const ids = new Set(schema.platforms.map((p) => p.id));
+  const ticked = schema.fields.filter((f) => isChecklist(f) && f.enum.every((v) => ids.has(v)))
+    .flatMap((f) => getPath(scenario, f.path) || f.enum);
+  return leftOut(schema.platforms, ticked, report.snapshot);
 }
 
 // loadText fills the form from a YAML or JSON scenario and recomputes.
@@ -127,11 +141,13 @@ function openLink(link, atStart) {
       else showLinkError('');
       return true;
     }
-    why = r.problems;
+    why = sentence(r.problems);
+    // The page writes JSON: an object that never closes was cut short.
+    if (/^\s*\{/.test(link) && !/\}\s*$/.test(link)) why += ' (the link was cut short)';
   } else {
-    why = link.error;
+    why = sentence(link.error);
   }
-  showLinkError(`This link cannot be used: ${sentence(why)}. ` +
+  showLinkError(`This link cannot be used: ${why}. ` +
     (atStart ? 'Showing the first reference scenario instead.' : 'The scenario on screen is unchanged.'));
   return false;
 }
@@ -206,7 +222,9 @@ function wire() {
     if (!S().report) return;
     const md = call('markdown', S().text);
     if (md.error) { store.set({ status: `Markdown export failed: ${md.error}` }); return; }
-    download(fileBase() + '.md', 'text/markdown', md.markdown + `\n[Open this scenario in the runwhere playground](${$('share-link').value})\n`);
+    // The closing link only when it leads somewhere for the reader.
+    const link = linkForOthers($('share-link').value);
+    download(fileBase() + '.md', 'text/markdown', md.markdown + (link ? `\n[Open this scenario in the runwhere playground](${link})\n` : ''));
   });
   $('export-csv').addEventListener('click', () => {
     if (S().report) download(fileBase() + '.csv', 'text/csv', csv(S().report));

@@ -162,3 +162,43 @@ export function isWide(f) {
   if (label.length > 24) return true;
   return (f.kind === 'enum' || f.kind === 'bool') && defaultText(f).length > 24;
 }
+
+// snapshotField is the field that picks the catalogue: the enum whose
+// values are the schema's snapshots.
+export function snapshotField(schema) {
+  const snaps = schema.snapshots || [];
+  return schema.fields.find((f) => f.kind === 'enum' && Array.isArray(f.enum) && snaps.length > 0 &&
+    f.enum.length === snaps.length && snaps.every((s) => f.enum.includes(s))) || null;
+}
+
+// pinSnapshot writes the default snapshot into a scenario that leaves
+// it out, so a share link keeps meaning the same catalogue when a newer
+// one becomes the default. It returns sc, or a copy of it with the
+// snapshot where the form puts it (in the schema's order), so a link
+// reads back to the same text.
+export function pinSnapshot(schema, sc) {
+  const f = snapshotField(schema);
+  if (!f || !f.default || getPath(sc, f.path) !== undefined) return sc;
+  const out = {};
+  for (const g of schema.fields) {
+    const top = g.path.split('.')[0];
+    if (top in sc && !(top in out)) out[top] = sc[top];
+    if (g === f) setPath(out, f.path, f.default);
+  }
+  for (const k of Object.keys(sc)) if (!(k in out)) out[k] = sc[k];
+  return out;
+}
+
+// leftOut says which ticked platforms the snapshot's catalogue lacks
+// (EKS in 2017-12): the library drops them from a scenario that lists
+// none, and the page says so rather than keep them ticked without a word.
+// ticked holds platform ids; '' when none is left out.
+export function leftOut(platforms, ticked, snapshot) {
+  if (!snapshot) return '';
+  const gone = platforms.filter((p) => ticked.includes(p.id) && Array.isArray(p.snapshots) && !p.snapshots.includes(snapshot));
+  if (gone.length === 0) return '';
+  const names = listWords(gone.map((p) => p.name || p.id));
+  return gone.length === 1
+    ? `${names} is not in snapshot ${snapshot}: the results leave it out.`
+    : `${names} are not in snapshot ${snapshot}: the results leave them out.`;
+}

@@ -23,6 +23,10 @@ export function render(s, p) {
     $('link-error').textContent = s.linkError;
     $('link-error').hidden = !s.linkError;
   }
+  if (s.platformNote !== p.platformNote) {
+    $('platform-note').textContent = s.platformNote;
+    $('platform-note').hidden = !s.platformNote;
+  }
   if (s.yamlError !== p.yamlError) {
     $('yaml-error').textContent = s.yamlError;
     $('yaml-error').hidden = !s.yamlError;

@@ -134,7 +134,9 @@ export function csv(r) {
   for (const p of r.platforms || []) {
     const lines = p.cost_lines && p.cost_lines.length ? p.cost_lines : [{}];
     for (const l of lines) {
-      rows.push([r.scenario, p.platform, p.name, p.feasible, l.item, l.quantity, l.unit, l.unit_price, l.amount, l.amount_rounded, p.monthly_cost, p.monthly_cost_rounded]);
+      // A blocked platform has no bill: its cost cells stay empty, not 0.
+      const [m, mr] = p.feasible ? [p.monthly_cost, p.monthly_cost_rounded] : [];
+      rows.push([r.scenario, p.platform, p.name, p.feasible, l.item, l.quantity, l.unit, l.unit_price, l.amount, l.amount_rounded, m, mr]);
     }
   }
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';

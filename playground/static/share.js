@@ -48,3 +48,18 @@ export function shareURL(href, text) {
   url.hash = 's=' + b64urlEncode(text);
   return url.href;
 }
+
+// linkForOthers is href when someone else can open it, or '' when it
+// names this machine (localhost, 127.x.x.x, [::1], a file): a report
+// pasted into a pull request should not point at the author's laptop.
+export function linkForOthers(href) {
+  let url;
+  try {
+    url = new URL(href);
+  } catch (e) {
+    return '';
+  }
+  const h = url.hostname;
+  const local = h === '' || h === 'localhost' || h.endsWith('.localhost') || h === '[::1]' || /^127(\.\d{1,3}){3}$/.test(h) || h === '0.0.0.0';
+  return local || !/^https?:$/.test(url.protocol) ? '' : href;
+}
