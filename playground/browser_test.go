@@ -1292,3 +1292,27 @@ func TestSnapshotLeavesOutPlatform(t *testing.T) {
 	assert.Empty(t, eval[string](t, ctx, note))
 	pe.check(t)
 }
+
+// Issue 15, item 15: "Show the arithmetic" says how each quantity arises,
+// groups thousands and adds the yearly total. On arm64-service: Lambda's
+// 262,800,000 requests × 0.06 s × 1 GB = 15,768,000 GB-seconds, and
+// $262.80 a month is $3,153.60 a year; EKS runs 16 instances × 730 h.
+func TestArithmeticShowsDerivation(t *testing.T) {
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	open(t, ctx, servedSite(t))
+	card := func(id, sel string) []string {
+		return eval[[]string](t, ctx, fmt.Sprintf(`(() => {
+			const c = document.querySelector('article.card[data-platform=%q]');
+			if (!c) return [];
+			c.querySelectorAll('details.arith').forEach(d => d.open = true);
+			return [...c.querySelectorAll(%q)].map(e => e.textContent);
+		})()`, id, sel))
+	}
+	lambda := strings.Join(card("lambda", ".arith .calc.how"), " | ")
+	assert.Contains(t, lambda, "15,768,000 GB-second = 262,800,000 requests × 0.06 s × 1 GB")
+	assert.Contains(t, lambda, "262,800,000 request = 100 requests/s × 2,628,000 s a month")
+	assert.Contains(t, strings.Join(card("lambda", ".arith tr.yearly"), " "), "3,153.60")
+	assert.Contains(t, strings.Join(card("eks", ".arith .calc.how"), " | "), "16 instances × 730 h")
+	pe.check(t)
+}

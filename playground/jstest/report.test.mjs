@@ -1,7 +1,7 @@
 // Formatting a report: money never goes through a float.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { money, cents, percent, capacityRows, haRows, capacitySummary, byCost, codeWords, csvCell, csv } from '../static/report.js';
+import { money, cents, percent, capacityRows, haRows, capacitySummary, byCost, codeWords, csvCell, csv, decMul, derivation, yearly } from '../static/report.js';
 
 test('money', () => {
   for (const [in_, want] of [
@@ -107,4 +107,36 @@ test('finding codes in words', () => {
   ]) {
     assert.equal(codeWords(in_), want, String(in_));
   }
+});
+
+test('decMul multiplies decimal strings exactly', () => {
+  assert.equal(decMul('0.5', '730'), '365');
+  assert.equal(decMul('262800000', '0.06'), '15768000');
+  assert.equal(decMul('1000', '0.0009765625'), '0.9765625');
+  assert.equal(decMul('0.1', '0.2'), '0.02');
+  assert.equal(decMul('0', '12'), '0');
+  assert.equal(decMul('-1', '2'), null);
+  assert.equal(decMul('1e3', '2'), null);
+});
+
+test('derivation shows how a quantity arises, only when exact', () => {
+  const inputs = { workload: { requests_per_second: '100', requests_per_month: '262800000', memory_mb: 1024 } };
+  const lambda = { capacity: { duration_ms: '60' } };
+  assert.equal(derivation({ unit: 'request', quantity: '262800000' }, lambda, inputs), '100 requests/s × 2,628,000 s a month');
+  assert.equal(derivation({ unit: 'GB-second', quantity: '15768000' }, lambda, inputs), '262,800,000 requests × 0.06 s × 1 GB');
+  // 2017: 100 ms steps, 60 ms bills as 0.1 s.
+  assert.equal(derivation({ unit: 'GB-second', quantity: '26280000' }, lambda, inputs), '262,800,000 requests × 0.1 s × 1 GB');
+  assert.equal(derivation({ unit: 'GB-second', quantity: '15768001' }, lambda, inputs), '', 'no derivation that does not give the quantity');
+  assert.equal(derivation({ unit: 'instance-hour', quantity: '6570' }, {}, inputs), '9 instances × 730 h');
+  assert.equal(derivation({ unit: 'instance-hour', quantity: '6571' }, {}, inputs), '');
+  assert.equal(derivation({ unit: 'cluster-hour', quantity: '730' }, {}, inputs), '1 clusters × 730 h');
+  const fargate = { capacity: { replicas: 16, task_vcpu: '0.25', task_memory_mb: 512 } };
+  assert.equal(derivation({ unit: 'vCPU-hour', quantity: '2920' }, fargate, inputs), '16 tasks × 0.25 vCPU × 730 h');
+  assert.equal(derivation({ unit: 'GB-hour', quantity: '5840' }, fargate, inputs), '16 tasks × 0.5 GB × 730 h');
+  assert.equal(derivation({ unit: 'request', quantity: '1' }, lambda, inputs), '');
+});
+
+test('yearly is twelve months exactly', () => {
+  assert.equal(yearly('262.8'), '3153.6');
+  assert.equal(yearly('1026.09'), '12313.08');
 });

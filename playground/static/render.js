@@ -3,7 +3,7 @@
 // state already.
 
 import { $, el, safeLink, linkify } from './dom.js';
-import { money, cents, capacityRows, haRows, capacitySummary, byCost, codeWords } from './report.js';
+import { money, cents, capacityRows, haRows, capacitySummary, byCost, codeWords, derivation, yearly } from './report.js';
 import { draw } from './chart.js';
 import { showDefaults, idOf, errorIdOf } from './form.js';
 import { getPath } from './fields.js';
@@ -211,7 +211,7 @@ function renderCards(r) {
       if (loss.source) card.append(el('p', { class: 'hint' }, safeLink(loss.source, 'source')));
       if (loss.deck_claim) card.append(el('p', { class: 'hint' }, `The 2017 deck said “${loss.deck_claim}”`, loss.deck_verdict ? ` — ${loss.deck_verdict}.` : '.'));
     }
-    card.append(arithmetic(p));
+    card.append(arithmetic(p, r.inputs));
     return card;
   });
   $('cards').replaceChildren(...cards);
@@ -237,7 +237,7 @@ function dl(rows) {
   return d;
 }
 
-function arithmetic(p) {
+function arithmetic(p, inputs) {
   const lines = p.cost_lines || [];
   const det = el('details', { class: 'arith' });
   det.append(el('summary', { text: 'Show the arithmetic' }));
@@ -251,14 +251,22 @@ function arithmetic(p) {
     el('th', { scope: 'col', text: 'Line item' }), el('th', { scope: 'col', class: 'num', text: 'USD' }))));
   const tb = el('tbody');
   for (const l of lines) {
+    const how = derivation(l, p, inputs);
     tb.append(el('tr', null,
-      el('th', { scope: 'row' }, l.item, el('span', { class: 'calc', text: `${l.quantity} ${l.unit || ''} × ${l.unit_price} = ${l.amount}` })),
-      el('td', { class: 'num', text: cents(l.amount_rounded || l.amount) })));
+      el('th', { scope: 'row' }, l.item,
+        how ? el('span', { class: 'calc how', text: `${grouped(l.quantity)} ${l.unit || ''} = ${how}` }) : '',
+        el('span', { class: 'calc', text: `${grouped(l.quantity)} ${l.unit || ''} × ${l.unit_price} = ${grouped(l.amount)}` })),
+      el('td', { class: 'num', text: grouped(cents(l.amount_rounded || l.amount)) })));
   }
   t.append(tb);
-  t.append(el('tfoot', null, el('tr', null,
-    el('th', { scope: 'row' }, 'Monthly total', el('span', { class: 'calc', text: `exact ${p.monthly_cost}` })),
-    el('td', { class: 'num', text: cents(p.monthly_cost_rounded) }))));
+  const year = yearly(p.monthly_cost_rounded);
+  t.append(el('tfoot', null,
+    el('tr', null,
+      el('th', { scope: 'row' }, 'Monthly total', el('span', { class: 'calc', text: `exact ${grouped(p.monthly_cost)}` })),
+      el('td', { class: 'num', text: grouped(cents(p.monthly_cost_rounded)) })),
+    year ? el('tr', { class: 'yearly' },
+      el('th', { scope: 'row' }, 'Yearly total', el('span', { class: 'calc', text: '12 × the monthly total' })),
+      el('td', { class: 'num', text: grouped(cents(year)) })) : ''));
   wrap.append(t);
   det.append(wrap, el('p', { class: 'hint', text: 'Each line is rounded to the cent, half up, then summed, as AWS bills it; a month is 730 hours.' }));
   return det;

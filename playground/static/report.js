@@ -2,7 +2,7 @@
 // Pure functions of the report: no DOM; the Node tests in ../jstest cover
 // this file.
 
-import { ceilWhole, compareDecimal } from './numbers.js';
+import { ceilWhole, compareDecimal, grouped } from './numbers.js';
 
 // money formats a decimal string as dollars with thousands separators,
 // without ever turning it into a float.
@@ -140,4 +140,84 @@ export function csv(r) {
     }
   }
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+// ---- the arithmetic of a bill ------------------------------------------
+
+// decMul multiplies two non-negative decimal strings exactly ("0.5" ×
+// "730" = "365"), with BigInt; anything else gives null.
+export function decMul(a, b) {
+  const parse = (x) => {
+    if (typeof x === 'number' && Number.isInteger(x) && x >= 0) x = String(x);
+    if (typeof x !== 'string' || !/^\d+(\.\d+)?$/.test(x)) return null;
+    const [i, f = ''] = x.split('.');
+    return [BigInt(i + f), f.length];
+  };
+  const pa = parse(a);
+  const pb = parse(b);
+  if (!pa || !pb) return null;
+  const scale = pa[1] + pb[1];
+  let digits = String(pa[0] * pb[0]).padStart(scale + 1, '0');
+  if (scale === 0) return digits;
+  let int = digits.slice(0, digits.length - scale);
+  let frac = digits.slice(digits.length - scale).replace(/0+$/, '');
+  return frac ? `${int}.${frac}` : int;
+}
+
+const same = (a, b) => typeof a === 'string' && typeof b === 'string' && compareDecimal(a, b) === 0;
+
+// derivation says how a cost line's quantity arises from the scenario and
+// the sizing ("52,560,000 requests × 0.06 s × 1 GB"), or '' when it cannot
+// show it exactly: every product is computed with decimals and shown only
+// when it equals the quantity the bill uses.
+export function derivation(line, p, inputs) {
+  const q = line && line.quantity;
+  const c = (p && p.capacity) || {};
+  const w = (inputs && inputs.workload) || {};
+  const hours = (n, what) => {
+    if (typeof q !== 'string' || !/^\d+$/.test(q) || BigInt(q) % 730n !== 0n) return '';
+    return `${grouped(String(BigInt(q) / 730n))} ${what} × 730 h`;
+  };
+  switch (line && line.unit) {
+    case 'request':
+      if (same(q, w.requests_per_month)) {
+        return typeof w.requests_per_second === 'string' && same(decMul(w.requests_per_second, '2628000'), q)
+          ? `${grouped(w.requests_per_second)} requests/s × 2,628,000 s a month`
+          : `${grouped(q)} requests a month`;
+      }
+      return '';
+    case 'GB-second': {
+      const req = w.requests_per_month;
+      const gb = decMul(String(w.memory_mb), '0.0009765625'); // MB ÷ 1024, exactly
+      const ms = c.duration_ms;
+      if (!req || !gb || typeof ms !== 'string') return '';
+      for (const step of ['1', '100']) { // Lambda bills 1 ms steps (100 ms in 2017)
+        const billedMs = step === '1' ? ceilWhole(ms) : decMul(ceilWhole(decMul(ms, '0.01')), '100');
+        const s = decMul(billedMs, '0.001');
+        if (s && same(decMul(decMul(req, s), gb), q)) return `${grouped(req)} requests × ${s} s × ${gb} GB`;
+      }
+      return '';
+    }
+    case 'instance-hour':
+      return hours(q, 'instances');
+    case 'cluster-hour':
+      return hours(q, 'clusters');
+    case 'vCPU-hour': {
+      const t = String(c.replicas || '');
+      if (c.task_vcpu && same(decMul(decMul(t, c.task_vcpu), '730'), q)) return `${grouped(t)} tasks × ${c.task_vcpu} vCPU × 730 h`;
+      return '';
+    }
+    case 'GB-hour': {
+      const t = String(c.replicas || '');
+      const gb = decMul(String(c.task_memory_mb || ''), '0.0009765625');
+      if (gb && same(decMul(decMul(t, gb), '730'), q)) return `${grouped(t)} tasks × ${gb} GB × 730 h`;
+      return '';
+    }
+  }
+  return '';
+}
+
+// yearly is twelve of a month's exact total.
+export function yearly(monthly) {
+  return decMul(monthly, '12');
 }
