@@ -157,6 +157,9 @@ type model struct {
 	family platform.Family
 	curve  *cost.Curve // functions platforms
 	fleet  *cost.Fleet // every other platform
+	// topology is the deployment the adapter described, which the HA
+	// summary and the what-if both start from.
+	topology ha.Topology
 }
 
 // priced reports whether the platform has a cost model.
@@ -178,7 +181,7 @@ func (e *env) evaluate(id platform.ID) (model, error) {
 	if err != nil {
 		return model{}, inputError(err)
 	}
-	m := model{family: p.Family, curve: res.Curve, fleet: res.Fleet}
+	m := model{family: p.Family, curve: res.Curve, fleet: res.Fleet, topology: res.Topology}
 	m.report.Platform, m.report.Name = p.ID, p.Name
 	m.report.addFindings(res.Findings)
 	m.report.setBill(res.Bill)

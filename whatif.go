@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/runwhere/runwhere/ha"
-	"github.com/runwhere/runwhere/internal/engine"
 	"github.com/runwhere/runwhere/platform"
 )
 
@@ -37,7 +36,7 @@ func WhatIf(s Scenario, id PlatformID, events []string) (_ WhatIfResult, err err
 	if err != nil {
 		return WhatIfResult{}, err
 	}
-	p, ok := e.platforms.Platform(id)
+	_, ok := e.platforms.Platform(id)
 	if !ok {
 		return WhatIfResult{}, &FieldError{Field: "platform", Value: string(id), Reason: "is not in snapshot " + e.s.Snapshot}
 	}
@@ -45,12 +44,10 @@ func WhatIf(s Scenario, id PlatformID, events []string) (_ WhatIfResult, err err
 	if err != nil {
 		return WhatIfResult{}, err
 	}
-	t := ha.Topology{Platform: p.ID, Snapshot: platform.SnapshotID(e.s.Snapshot), Zones: int(*e.s.Servers.Zones)}
-	if p.Family == platform.Nodes {
-		c := m.report.Capacity
-		clusters := int64(max(c.Clusters, 1))
-		t = engine.NodesTopology(p, e.in, int64(c.Managers)/clusters, ceilDiv(int64(c.Nodes), clusters), ceilDiv(int64(c.NodesForPeak), clusters))
-	}
+	t := m.topology
+	// A what-if loses zones, so even a function's topology names the
+	// scenario's (its HA summary does without them).
+	t.Zones = int(*e.s.Servers.Zones)
 	states, err := e.ha.WhatIf(t, steps)
 	if err != nil {
 		return WhatIfResult{}, eventError(err, events)
@@ -113,11 +110,4 @@ func quoteEvent(s string) string {
 		return strconv.Quote(s[:end]) + "…"
 	}
 	return strconv.Quote(s)
-}
-
-func ceilDiv(a, b int64) int64 {
-	if b <= 0 {
-		return a
-	}
-	return (a + b - 1) / b
 }

@@ -268,66 +268,14 @@ func TestSolveRefusals(t *testing.T) {
 	}
 }
 
-// oracleSegments is the answer of a solve worked out by brute force: every
-// curve piece is cut at every fleet step up to end, and on each cut the
-// difference (linear there) is signed exactly, its root taken at 30 places.
-// No band, no shortcut: a slower, independent reading of Solve's contract.
+// oracleSegments is the answer of a solve worked out by brute force:
+// every curve piece is cut at every fleet step up to end, and on each cut
+// the difference (linear there) is signed exactly, its root taken at 30
+// places. No band, no shortcut: a slower, independent reading of Solve's
+// contract. A one-step fleet is a sum of one term, so sumOracle
+// (fleetsum_test.go) is the whole of it.
 func oracleSegments(cv cost.Curve, f cost.Fleet, end decimal.Decimal) (from []decimal.Decimal, sides []cost.Side) {
-	points := append([]decimal.Decimal(nil), cv.Breaks...)
-	if f.RequestsPerUnit.IsPositive() {
-		for x := f.RequestsPerUnit; x.LessThan(end); x = x.Add(f.RequestsPerUnit) {
-			points = append(points, x)
-		}
-	}
-	points = append(points, end)
-	sortDecimals(points)
-	add := func(x decimal.Decimal, s cost.Side) {
-		if n := len(sides); n > 0 && sides[n-1] == s {
-			return
-		}
-		from, sides = append(from, x), append(sides, s)
-	}
-	sign := func(x decimal.Decimal) cost.Side {
-		switch x.Sign() {
-		case -1:
-			return cost.Serverless
-		case 1:
-			return cost.Server
-		}
-		return cost.Tie
-	}
-	for i := 0; i+1 < len(points); i++ {
-		a, b := points[i], points[i+1]
-		if !a.LessThan(b) || !a.LessThan(end) {
-			continue
-		}
-		p := 0
-		for p+1 < len(cv.Breaks) && !cv.Breaks[p+1].GreaterThan(a) {
-			p++
-		}
-		la := cv.Values[p].Add(cv.Slopes[p].Mul(a.Sub(cv.Breaks[p])))
-		units := decimal.NewFromInt(int64(f.MinUnits))
-		if f.RequestsPerUnit.IsPositive() {
-			// on (a, b) ⊂ (kC, (k+1)C] the load needs k+1 units
-			units = decimal.Max(units, a.Div(f.RequestsPerUnit).Floor().Add(decimal.NewFromInt(1)))
-		}
-		da := la.Sub(f.Fixed.Add(f.PerUnit.Mul(units)))
-		sl := cv.Slopes[p]
-		switch {
-		case sl.IsZero():
-			add(a, sign(da))
-		case da.IsZero():
-			add(a, sign(sl))
-		case sign(da) == sign(sl):
-			add(a, sign(da))
-		default:
-			add(a, sign(da))
-			if r := a.Sub(da.DivRound(sl, 30)); r.LessThan(b) {
-				add(r, sign(sl))
-			}
-		}
-	}
-	return from, sides
+	return sumOracle(cv, f, end)
 }
 
 func sortDecimals(ds []decimal.Decimal) {

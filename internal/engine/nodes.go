@@ -95,7 +95,7 @@ func (nodes) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 		f := loadFleet(in, rate, cp.Total(), nodeMonthly, res.Spread, res.ReplicasPerNode)
 		r.Fleet = &f
 	}
-	r.Topology = NodesTopology(p, in, res.Managers/res.Clusters, ceilDiv(res.Nodes, res.Clusters), ceilDiv(res.NodesForPeak, res.Clusters))
+	r.Topology = nodesTopology(p, in, res.Managers/res.Clusters, ceilDiv(res.Nodes, res.Clusters), ceilDiv(res.NodesForPeak, res.Clusters))
 	return r, nil
 }
 
@@ -103,17 +103,17 @@ func (nodes) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 // priced (its findings say why): no bill, no cost model, and the control
 // plane as the scenario gives it.
 func unpriced(p platform.Platform, in Inputs, fs capacity.Findings, c Capacity) Result {
-	return Result{Findings: fs, Capacity: c, Topology: NodesTopology(p, in, 0, 0, 0)}
+	return Result{Findings: fs, Capacity: c, Topology: nodesTopology(p, in, 0, 0, 0)}
 }
 
 // maxModelledWorkers is the largest worker tier package ha computes.
 const maxModelledWorkers = 10000
 
-// NodesTopology is the deployment of one cluster of a nodes platform as
+// nodesTopology is the deployment of one cluster of a nodes platform as
 // package ha models it: managers, workers and the workers the peak needs
 // with no zone redundancy (ha checks it against what a zone's loss
 // leaves). Zero managers means the scenario's, unsized.
-func NodesTopology(p platform.Platform, in Inputs, managers, workers, needed int64) ha.Topology {
+func nodesTopology(p platform.Platform, in Inputs, managers, workers, needed int64) ha.Topology {
 	t := ha.Topology{Platform: p.ID, Snapshot: in.Snapshot, Zones: int(max(in.Servers.Zones, 1))}
 	if p.ControlPlane.RunBy == platform.User {
 		t.Managers = int(managers)
