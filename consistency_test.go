@@ -25,7 +25,7 @@ func TestEveryPricedInstanceHasAShape(t *testing.T) {
 		require.NoError(t, err)
 		for _, typ := range prices.InstanceTypes() {
 			_, ok := inst.Lookup(typ)
-			assert.True(t, ok, "%s %s is priced in cost but has no shape in platform/data/instances.yaml", snap, typ)
+			assert.True(t, ok, "%s %s is priced in cost but has no shape in platform/data/instances.csv", snap, typ)
 			checked++
 		}
 	}

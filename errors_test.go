@@ -21,7 +21,7 @@ import (
 // fieldErrorFormat is the one message format of a field error behind its
 // package's prefix: "<pkg>: [<file>:<line>[:<col>]: | line <line>[:<col>]: ]<field>: …".
 var fieldErrorFormat = regexp.MustCompile(`^(runwhere|platform|cost|capacity|ha): ` +
-	`(([\w.-]+\.yaml:\d+(:\d+)?|line \d+(:\d+)?): )?` +
+	`(([\w.-]+\.(yaml|csv):\d+(:\d+)?|line \d+(:\d+)?): )?` +
 	`[\w.\[\]-]+: \S`)
 
 // TestOneFieldError: a refusal from every loader, from the scenario and from
@@ -30,7 +30,7 @@ var fieldErrorFormat = regexp.MustCompile(`^(runwhere|platform|cost|capacity|ha)
 // and value in one format behind its package's prefix.
 func TestOneFieldError(t *testing.T) {
 	platformText := readReplace(t, "platform/data/2026-11.yaml", "timeout: {value: 900,", "timeout: {value: -5,")
-	costText := readReplace(t, "cost/data/2026-11_us-east-1.yaml", "m5.large:\n      hourly:\n        value: \"0.096\"\n", "m5.large:\n      hourly:\n        value: \"-0.096\"\n")
+	costText := readReplace(t, "cost/data/2026-11_us-east-1.yaml", "standard_cluster_hour:\n    value: \"0.10\"\n", "standard_cluster_hour:\n    value: \"-0.10\"\n")
 	valid, err := runwhere.ParseScenario([]byte("workload: {requests_per_second: 1, duration_ms: 100, memory_mb: 128}\n"))
 	require.NoError(t, err)
 	prices, err := cost.EmbeddedCatalogue(platform.Newest, "us-east-1")
@@ -74,7 +74,19 @@ func TestOneFieldError(t *testing.T) {
 			want: "cost: line 1:1: colour: "},
 		{name: "cost catalogue, check",
 			err:  func() error { _, err := cost.ParseCatalogue("", costText); return err },
-			want: "cost: line 104: ec2.instances.m5.large.hourly.value: ", value: "-0.096"},
+			want: "cost: line 181: eks.standard_cluster_hour.value: ", value: "-0.1"},
+		{name: "cost instance prices, check",
+			err: func() error {
+				_, err := cost.ParseInstancePrices("2026-11_ec2.csv", []byte("type,region,hourly_usd,source\nm5.large,us-east-1,-1,x\n"))
+				return err
+			},
+			want: "cost: 2026-11_ec2.csv:2: m5.large.hourly_usd: ", value: "-1"},
+		{name: "instance table, check",
+			err: func() error {
+				_, err := platform.ParseInstanceTable("instances.csv", []byte("@source,s,2026-07-11,https://example.com/specs,\n"+instanceTableHeader+"\nm5.large,current,2,8192,sparc,s,,,,,,,,\n"))
+				return err
+			},
+			want: "platform: instances.csv:3: instances[m5.large].arch: ", value: "sparc"},
 		{name: "cost, Go input",
 			err:  func() error { _, err := prices.Instance("m0.nope"); return err },
 			want: "cost: instance_type: ", value: "m0.nope"},
@@ -157,6 +169,8 @@ func TestFieldErrorPositionAddedLater(t *testing.T) {
 	fe.Line, fe.Column = 4, 2
 	assert.Equal(t, "capacity: line 4:2: replicas: 0 is not positive", err.Error())
 }
+
+const instanceTableHeader = "type,generation,vcpu,memory_mib,arch,shape_source,enis,ipv4_per_eni,network_source,eks_max_pods,max_pods_source,ecs_tasks,ecs_trunk_tasks,ecs_source"
 
 func readReplace(t *testing.T, file, old, new string) []byte {
 	t.Helper()

@@ -33,6 +33,9 @@ var allowedImports = map[string][]string{
 	// internal/engine evaluates one platform with its family's adapter,
 	// over the four component packages; only the root uses it.
 	"internal/engine": {"platform", "cost", "capacity", "ha"},
+	// internal/catalogue generates platform's instance table and cost's
+	// regional prices from AWS's data; it reads the catalogue it extends.
+	"internal/catalogue": {"platform", "cost"},
 }
 
 // importableByAll are the packages any package of the module may import.

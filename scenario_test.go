@@ -206,5 +206,5 @@ func TestReasonsNameNextCheapestAndSecond(t *testing.T) {
 	r, err := runwhere.Evaluate(s)
 	require.NoError(t, err)
 	require.Greater(t, len(r.Recommendation.Reasons), 1)
-	assert.Contains(t, r.Recommendation.Reasons[1], "the least of the feasible platforms; the next cheapest is Amazon ECS on Fargate at $461.36, and Kubernetes (self-managed) ($714.81) ranks second.")
+	assert.Contains(t, r.Recommendation.Reasons[1], "the least of the feasible platforms; the next cheapest is Amazon ECS on Fargate at $461.36, and Amazon ECS on EC2 ($536.11) ranks second.")
 }

@@ -133,6 +133,11 @@ func DefaultReservation(rule platform.NodeReservation, in Instance, opts NodeOpt
 	switch rule {
 	case platform.ReserveEKS:
 		maxPods, ok := in.ENIMaxPods()
+		if in.EKSMaxPods != nil {
+			// The published figure wins: it follows multi-card layouts the
+			// one-card formula does not (i7ie.48xlarge: 394, not 737).
+			maxPods, ok = in.EKSMaxPods.Value, true
+		}
 		if !ok {
 			return Reservation{}, inputErr("servers.instance_type", in.Type, "has no published ENI or max-pods figures")
 		}
@@ -168,6 +173,9 @@ func DefaultReservation(rule platform.NodeReservation, in Instance, opts NodeOpt
 				return Reservation{}, inputErr("servers.instance_type", in.Type, "has no published ENI trunking figure")
 			}
 			return Reservation{Slots: in.ECSTrunkTasks.Value, Source: in.ECSTrunkTasks.URL, Note: "awsvpc with ENI trunking"}, nil
+		}
+		if in.ECSTasks != nil { // the ECS guide's own figure
+			return Reservation{Slots: in.ECSTasks.Value, Source: in.ECSTasks.URL, Note: "awsvpc without trunking, as the ECS guide tabulates it"}, nil
 		}
 		if in.Network == nil {
 			return Reservation{}, inputErr("servers.instance_type", in.Type, "has no published ENI figures")

@@ -78,7 +78,7 @@ func TestNodeForECS(t *testing.T) {
 		{"awsvpc c5.large", "c5.large", capacity.NodeOptions{}, 2, ""},
 		{"awsvpc trunking c5.large", "c5.large", capacity.NodeOptions{Trunking: true}, 10, ""},
 		{"bridge", "c5.large", capacity.NodeOptions{NetworkMode: capacity.Bridge}, 0, ""},
-		{"trunking unpublished", "m5.large", capacity.NodeOptions{Trunking: true}, 0, "capacity: servers.instance_type: m5.large has no published ENI trunking figure"},
+		{"trunking unpublished", "m7i.large", capacity.NodeOptions{Trunking: true}, 0, "capacity: servers.instance_type: m7i.large has no published ENI trunking figure"},
 		{"bad mode", "m5.large", capacity.NodeOptions{NetworkMode: "overlay"}, 0, "capacity: servers.network_mode: overlay"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -125,9 +125,11 @@ func TestEveryLineKindAmount(t *testing.T) {
 		// quantity 60 ÷ 3,600 = 0.01666… h likewise
 		{"fargate vcpu linux x86 minute", fargate(cost.FargateUsage{Tasks: 1, Seconds: d("60"), VCPU: d("1"), MemoryMB: 2048}),
 			"fargate vcpu (linux/x86_64)", "0.016666666666666667", "0.04048", "0.000674666666666667"},
-		// 900,000 GB-s × $0.0000000308 = $0.02772
+		// 10 GB over the free 20 × 150 tasks × 600 s = 250 GB-h × $0.000111
+		// (ecs.json "Storage per GB-Hours", the rate billed) = $0.02775; the
+		// page's 900,000 GB-s × $0.0000000308 = $0.02772; $0.03 either way
 		{"fargate ephemeral storage linux x86", fargate(cost.FargateUsage{Tasks: 150, Seconds: d("600"), VCPU: d("1"), MemoryMB: 2048, EphemeralStorageGB: 30}),
-			"fargate ephemeral storage (linux/x86_64)", "900000", "0.0000000308", "0.02772"},
+			"fargate ephemeral storage (linux/x86_64)", "250", "0.000111", "0.02775"},
 		// Example 2, Linux/ARM, same usage: 25 vCPU-h × $0.03238 = $0.8095
 		// (page: 90,000 × $0.0000089944 = $0.809496; $0.81 either way)
 		{"fargate vcpu linux arm64", fargate(cost.FargateUsage{Platform: cost.FargateLinuxARM64, Tasks: 150, Seconds: d("600"), VCPU: d("1"), MemoryMB: 2048, EphemeralStorageGB: 30}),
@@ -135,9 +137,9 @@ func TestEveryLineKindAmount(t *testing.T) {
 		// 50 GB-h × $0.00356 = $0.178 (page: 180,000 × $0.0000009889 = $0.178002)
 		{"fargate memory linux arm64", fargate(cost.FargateUsage{Platform: cost.FargateLinuxARM64, Tasks: 150, Seconds: d("600"), VCPU: d("1"), MemoryMB: 2048, EphemeralStorageGB: 30}),
 			"fargate memory (linux/arm64)", "50", "0.00356", "0.178"},
-		// 900,000 GB-s × $0.0000000308 = $0.02772, the same rate as x86
+		// 250 GB-h × $0.000111 = $0.02775, the same rate as x86
 		{"fargate ephemeral storage linux arm64", fargate(cost.FargateUsage{Platform: cost.FargateLinuxARM64, Tasks: 150, Seconds: d("600"), VCPU: d("1"), MemoryMB: 2048, EphemeralStorageGB: 30}),
-			"fargate ephemeral storage (linux/arm64)", "900000", "0.0000000308", "0.02772"},
+			"fargate ephemeral storage (linux/arm64)", "250", "0.000111", "0.02775"},
 		// Example 4, Windows: 10 tasks × 3,600 s × 30 days = 1,080,000 s of
 		// 1 vCPU, 2 GB: 1,080,000 × $0.0000254167 = $27.450036
 		{"fargate vcpu windows", fargate(cost.FargateUsage{Platform: cost.FargateWindows, Tasks: 300, Seconds: d("3600"), VCPU: d("1"), MemoryMB: 2048}),

@@ -112,9 +112,18 @@ type Instance struct {
 
 // EC2Prices are EC2's billing rules and instance catalogue.
 type EC2Prices struct {
-	BillingIncrementSeconds Figure              `yaml:"billing_increment_seconds"` // 1 = per second, 3600 = per hour
-	MinimumSeconds          Figure              `yaml:"minimum_seconds"`
-	Instances               map[string]Instance `yaml:"instances"`
+	BillingIncrementSeconds Figure `yaml:"billing_increment_seconds"` // 1 = per second, 3600 = per hour
+	MinimumSeconds          Figure `yaml:"minimum_seconds"`
+	// Instances are prices written in the catalogue's YAML — a company's
+	// negotiated prices, a snapshot curated by hand (2017-12) — or set by
+	// a caller on its own copy. A type priced here is priced by this entry,
+	// whatever the generated table says.
+	Instances map[string]Instance `yaml:"instances,omitempty"`
+	// listed are the prices of the snapshot's generated table
+	// (<snapshot>_ec2.csv) in the catalogue's region: read-only, and shared
+	// by every copy of the catalogue, which is why it is unexported. An
+	// instance type is priced in Instances or in listed, never both.
+	listed map[string]Instance
 }
 
 // FargateRates are the rates of one Fargate platform: per second as the
@@ -147,11 +156,16 @@ type TaskSizes struct {
 
 // FargatePrices are Fargate's rates, storage price and task sizes.
 type FargatePrices struct {
-	LinuxX86          *FargateRates `yaml:"linux_x86,omitempty"`
-	LinuxARM64        *FargateRates `yaml:"linux_arm64,omitempty"`
-	WindowsX86        *FargateRates `yaml:"windows_x86,omitempty"`
-	EphemeralGBSecond Figure        `yaml:"ephemeral_gb_second"`
-	EphemeralFreeGB   Figure        `yaml:"ephemeral_free_gb"`
+	LinuxX86   *FargateRates `yaml:"linux_x86,omitempty"`
+	LinuxARM64 *FargateRates `yaml:"linux_arm64,omitempty"`
+	WindowsX86 *FargateRates `yaml:"windows_x86,omitempty"`
+	// Ephemeral storage above the free amount: per GB-second as the
+	// pricing page prints it, and per GB-hour as AWS's price list states
+	// it. The hourly rate, where given, is the one billed (÷ 3600 per
+	// second, as for vCPU and memory); one of the two is required.
+	EphemeralGBSecond Figure  `yaml:"ephemeral_gb_second,omitempty"`
+	EphemeralGBHour   *Figure `yaml:"ephemeral_gb_hour,omitempty"`
+	EphemeralFreeGB   Figure  `yaml:"ephemeral_free_gb"`
 	// TaskSizes are platform's, for the catalogue's snapshot.
 	TaskSizes TaskSizes `yaml:"-"`
 }
@@ -167,14 +181,32 @@ type EKSPrices struct {
 // makes one of any catalogue.
 // The zero Catalogue prices nothing; every entry point rejects it.
 type Catalogue struct {
-	Snapshot        platform.SnapshotID `yaml:"snapshot"`
-	Region          string              `yaml:"region"`
-	Currency        string              `yaml:"currency"`
-	Lambda          *LambdaPrices       `yaml:"lambda,omitempty"`
-	EC2             *EC2Prices          `yaml:"ec2,omitempty"`
-	Fargate         *FargatePrices      `yaml:"fargate,omitempty"`
-	EKS             *EKSPrices          `yaml:"eks,omitempty"`
-	ECSControlPlane *Figure             `yaml:"ecs_control_plane,omitempty"`
+	Snapshot platform.SnapshotID `yaml:"snapshot"`
+	Region   string              `yaml:"region"`
+	// Location is the region's name in AWS's price lists ("EU (Ireland)").
+	Location        string            `yaml:"location,omitempty"`
+	Currency        string            `yaml:"currency"`
+	Lambda          *LambdaPrices     `yaml:"lambda,omitempty"`
+	EC2             *EC2Prices        `yaml:"ec2,omitempty"`
+	Fargate         *FargatePrices    `yaml:"fargate,omitempty"`
+	EKS             *EKSPrices        `yaml:"eks,omitempty"`
+	ECSControlPlane *Figure           `yaml:"ecs_control_plane,omitempty"`
+	APIGateway      *APIGatewayPrices `yaml:"api_gateway,omitempty"`
+}
+
+// APIGatewayPrices are API Gateway's request prices, USD per request,
+// in tiers of an account's monthly requests in a region: the REST API's
+// four and the HTTP API's two.
+type APIGatewayPrices struct {
+	REST []RequestTier `yaml:"rest"`
+	HTTP []RequestTier `yaml:"http"`
+}
+
+// RequestTier is one band of a per-request price. UpToRequests is the
+// band's upper end in requests per month; nil marks the last, open band.
+type RequestTier struct {
+	UpToRequests *decimal.Decimal `yaml:"up_to_requests,omitempty"`
+	Figure       `yaml:",inline"`
 }
 
 // Instance looks up an EC2 instance type. The error names the type when the
@@ -184,6 +216,9 @@ func (c *Catalogue) Instance(instanceType string) (Instance, error) {
 		return Instance{}, fieldErr("instance_type", instanceType, "is not priced: the catalogue has no EC2 section")
 	}
 	in, ok := c.EC2.Instances[instanceType]
+	if !ok {
+		in, ok = c.EC2.listed[instanceType]
+	}
 	if !ok {
 		return Instance{}, fieldErr("instance_type", instanceType, fmt.Sprintf("is not in the %s %s catalogue", c.Snapshot, c.Region))
 	}
@@ -195,15 +230,18 @@ func (c *Catalogue) InstanceTypes() []string {
 	if c == nil || c.EC2 == nil {
 		return nil
 	}
-	out := make([]string, 0, len(c.EC2.Instances))
+	out := make([]string, 0, len(c.EC2.Instances)+len(c.EC2.listed))
 	for k := range c.EC2.Instances {
+		out = append(out, k)
+	}
+	for k := range c.EC2.listed {
 		out = append(out, k)
 	}
 	sort.Strings(out)
 	return out
 }
 
-//go:embed data/*.yaml
+//go:embed data/*.yaml data/*.csv
 var embedded embed.FS
 
 type catalogueKey struct {
@@ -253,7 +291,54 @@ func LoadCatalogues(fsys fs.FS, dir string) ([]*Catalogue, error) {
 		seen[k] = true
 		out = append(out, c)
 	}
+	for _, e := range entries {
+		snap, ok := strings.CutSuffix(e.Name(), "_ec2.csv")
+		if e.IsDir() || !ok {
+			continue
+		}
+		name := path.Join(dir, e.Name())
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("cost: reading %s: %w", name, err)
+		}
+		table, err := ParseInstancePrices(name, data)
+		if err != nil {
+			return nil, err
+		}
+		if err := attachPrices(name, platform.SnapshotID(snap), table, out); err != nil {
+			return nil, err
+		}
+	}
 	return out, nil
+}
+
+// attachPrices gives each catalogue of snapshot its region's prices from
+// a generated table. A region without a catalogue, or a type priced both
+// in the table and in a catalogue's YAML, is an error: every price has
+// one home.
+func attachPrices(name string, snapshot platform.SnapshotID, table InstancePrices, cats []*Catalogue) error {
+	regions := map[string]*Catalogue{}
+	for _, c := range cats {
+		if c.Snapshot == snapshot {
+			regions[c.Region] = c
+		}
+	}
+	for _, r := range table.Regions() {
+		c, ok := regions[r]
+		if !ok {
+			return fmt.Errorf("cost: %s: prices region %q, which has no %s catalogue", name, r, snapshot)
+		}
+		if c.EC2 == nil {
+			return fmt.Errorf("cost: %s: prices region %q, whose %s catalogue has no ec2 section (billing rules)", name, r, snapshot)
+		}
+		for t := range table.byRegion[r] {
+			if _, dup := c.EC2.Instances[t]; dup {
+				return fmt.Errorf("cost: %s: %s in %s is also priced in the catalogue's YAML: a price has one home", name, t, r)
+			}
+		}
+		c.EC2.listed = table.byRegion[r]
+	}
+	return nil
 }
 
 // LoadFS parses every *.yaml file of dir in fsys as a catalogue.
@@ -281,9 +366,39 @@ func EmbeddedCatalogue(snapshot platform.SnapshotID, region string) (*Catalogue,
 		if !slices.Contains(Snapshots(), snapshot) {
 			return nil, fieldErr("snapshot", snapshot.String(), "is not a known snapshot (2017-12, 2026-11)")
 		}
-		return nil, fieldErr("region", region, "has no built-in prices for snapshot "+snapshot.String())
+		return nil, fieldErr("region", region, fmt.Sprintf("has no built-in prices for snapshot %s: the regions are %s", snapshot, strings.Join(Regions(snapshot), ", ")))
 	}
 	return c.Clone(), nil
+}
+
+// Regions lists the regions with built-in prices for a snapshot (the zero
+// snapshot means [platform.Newest]), DefaultRegion first, then in name order.
+func Regions(snapshot platform.SnapshotID) []string {
+	if snapshot == "" {
+		snapshot = platform.Newest
+	}
+	all, err := loadEmbedded()
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for k := range all {
+		if k.snapshot == snapshot {
+			out = append(out, k.region)
+		}
+	}
+	slices.SortFunc(out, func(a, b string) int {
+		switch {
+		case a == b:
+			return 0
+		case a == DefaultRegion:
+			return -1
+		case b == DefaultRegion:
+			return 1
+		}
+		return strings.Compare(a, b)
+	})
+	return out
 }
 
 // Embedded returns the built-in catalogue of a snapshot and region.
@@ -337,6 +452,9 @@ func parseCatalogue(name string, data []byte) (*Catalogue, error) {
 			name = "catalogue"
 		}
 		return nil, fmt.Errorf("cost: %s: %w", name, err)
+	}
+	if c.EC2 != nil && c.EC2.Instances == nil {
+		c.EC2.Instances = map[string]Instance{} // a caller's own prices go here
 	}
 	if err := c.joinPlatform(); err != nil {
 		return nil, err
@@ -450,6 +568,42 @@ func (c *Catalogue) Validate() error {
 			return err
 		}
 	}
+	if a := c.APIGateway; a != nil {
+		if err := checkRequestTiers("api_gateway.rest", a.REST); err != nil {
+			return err
+		}
+		if err := checkRequestTiers("api_gateway.http", a.HTTP); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkRequestTiers checks a tiered per-request price: sourced figures,
+// bounds rising, the last band open.
+func checkRequestTiers(field string, tiers []RequestTier) error {
+	if len(tiers) == 0 {
+		return fieldErr(field, "", "is empty: a tiered price needs at least its open last band")
+	}
+	var prev decimal.Decimal
+	for i, t := range tiers {
+		at := fmt.Sprintf("%s[%d]", field, i)
+		if err := t.check(at); err != nil {
+			return err
+		}
+		last := i == len(tiers)-1
+		switch {
+		case last && t.UpToRequests != nil:
+			return fieldErr(at+".up_to_requests", t.UpToRequests.String(), "is set on the last band, which must be open")
+		case !last && t.UpToRequests == nil:
+			return fieldErr(at+".up_to_requests", "", "is missing: only the last band is open")
+		case !last && !t.UpToRequests.GreaterThan(prev):
+			return fieldErr(at+".up_to_requests", t.UpToRequests.String(), "does not rise above the band before it")
+		}
+		if !last {
+			prev = *t.UpToRequests
+		}
+	}
 	return nil
 }
 
@@ -470,6 +624,11 @@ func (f *Figure) check(field string) error {
 }
 
 // checkFigures checks named figures in a stable order.
+// isZero reports whether f was left out of its YAML.
+func (f Figure) isZero() bool {
+	return f.Value.IsZero() && f.URL == "" && f.AsOf.IsZero() && f.Note == ""
+}
+
 func checkFigures(prefix string, figs map[string]*Figure) error {
 	names := make([]string, 0, len(figs))
 	for k := range figs {
@@ -632,23 +791,30 @@ func (f *FargatePrices) validate() error {
 		if r == nil {
 			continue
 		}
-		if err := checkFigures(name, map[string]*Figure{
-			"vcpu_second": &r.VCPUSecond, "gb_second": &r.GBSecond,
-			"vcpu_hour": r.VCPUHour, "gb_hour": r.GBHour,
-			"os_license_vcpu_second": r.OSLicenseVCPUSecond, "minimum_seconds": &r.MinimumSeconds,
-		}); err != nil {
-			return err
-		}
 		if (r.VCPUHour == nil) != (r.GBHour == nil) {
 			return fieldErr(name+".vcpu_hour", "", "and gb_hour go together")
+		}
+		figs := map[string]*Figure{
+			"vcpu_hour": r.VCPUHour, "gb_hour": r.GBHour,
+			"os_license_vcpu_second": r.OSLicenseVCPUSecond, "minimum_seconds": &r.MinimumSeconds,
+		}
+		// The per-second rates are what the pricing page prints; with the
+		// hourly rates AWS bills they may be left out.
+		if r.VCPUHour == nil || !r.VCPUSecond.isZero() || !r.GBSecond.isZero() {
+			figs["vcpu_second"], figs["gb_second"] = &r.VCPUSecond, &r.GBSecond
+		}
+		if err := checkFigures(name, figs); err != nil {
+			return err
 		}
 		if !r.MinimumSeconds.Value.IsInteger() {
 			return fieldErr(name+".minimum_seconds.value", r.MinimumSeconds.Value.String(), "is not a whole number")
 		}
 	}
-	if err := checkFigures("fargate", map[string]*Figure{
-		"ephemeral_gb_second": &f.EphemeralGBSecond, "ephemeral_free_gb": &f.EphemeralFreeGB,
-	}); err != nil {
+	figs := map[string]*Figure{"ephemeral_gb_hour": f.EphemeralGBHour, "ephemeral_free_gb": &f.EphemeralFreeGB}
+	if f.EphemeralGBHour == nil || !f.EphemeralGBSecond.isZero() {
+		figs["ephemeral_gb_second"] = &f.EphemeralGBSecond
+	}
+	if err := checkFigures("fargate", figs); err != nil {
 		return err
 	}
 	return nil

@@ -23,6 +23,8 @@ func (c *Catalogue) Clone() *Catalogue {
 		e := *c.EC2
 		// An Instance holds strings, ints and decimals: a value copy is deep.
 		e.Instances = maps.Clone(c.EC2.Instances)
+		// listed is the generated price table, read-only: shared, not
+		// copied (its thousands of entries would make every copy slow).
 		out.EC2 = &e
 	}
 	if c.Fargate != nil {
@@ -30,7 +32,19 @@ func (c *Catalogue) Clone() *Catalogue {
 	}
 	out.EKS = clonePtr(c.EKS)
 	out.ECSControlPlane = clonePtr(c.ECSControlPlane)
+	if c.APIGateway != nil {
+		a := APIGatewayPrices{REST: cloneRequestTiers(c.APIGateway.REST), HTTP: cloneRequestTiers(c.APIGateway.HTTP)}
+		out.APIGateway = &a
+	}
 	return &out
+}
+
+func cloneRequestTiers(tiers []RequestTier) []RequestTier {
+	tiers = slices.Clone(tiers)
+	for i := range tiers {
+		tiers[i].UpToRequests = clonePtr(tiers[i].UpToRequests)
+	}
+	return tiers
 }
 
 func (l *LambdaPrices) clone() *LambdaPrices {
@@ -64,6 +78,7 @@ func (f *FargatePrices) clone() *FargatePrices {
 			*r = &rates
 		}
 	}
+	out.EphemeralGBHour = clonePtr(f.EphemeralGBHour)
 	out.TaskSizes.Sizes = slices.Clone(f.TaskSizes.Sizes)
 	for i := range out.TaskSizes.Sizes {
 		row := &out.TaskSizes.Sizes[i]

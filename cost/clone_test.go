@@ -55,6 +55,22 @@ func TestEmbeddedReturnsACopy(t *testing.T) {
 	}
 }
 
+// A caller's own price for a type of the generated table wins on the
+// caller's copy, and only there.
+func TestInstanceOverrideStaysOnTheCopy(t *testing.T) {
+	mine := embedded(t, platform.Snapshot2026)
+	listed, err := mine.Instance("m5.large")
+	require.NoError(t, err)
+	assert.Equal(t, "0.096", listed.Hourly.Value.String(), "the generated us-east-1 price")
+	mine.EC2.Instances["m5.large"] = cost.Instance{Hourly: cost.Figure{Value: decimal.RequireFromString("0.07")}}
+	got, err := mine.Instance("m5.large")
+	require.NoError(t, err)
+	assert.Equal(t, "0.07", got.Hourly.Value.String(), "the caller's price on its copy")
+	fresh, err := embedded(t, platform.Snapshot2026).Instance("m5.large")
+	require.NoError(t, err)
+	assert.Equal(t, "0.096", fresh.Hourly.Value.String(), "the next caller's copy")
+}
+
 func TestCloneNil(t *testing.T) {
 	var c *cost.Catalogue
 	assert.Nil(t, c.Clone(), "(*Catalogue)(nil).Clone()")

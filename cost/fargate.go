@@ -238,7 +238,12 @@ func fargateTariff(c *Catalogue, u FargateUsage) (Tariff, decimal.Decimal, error
 		t = append(t, Term{Meter: fargateMeter("fargate os licence ("+label+")", "vCPU-second", r.OSLicenseVCPUSecond.Value), Per: size.VCPU})
 	}
 	if extra := storage.Sub(free); u.EphemeralStorageGB > 0 && extra.IsPositive() {
-		t = append(t, Term{Meter: fargateMeter("fargate ephemeral storage ("+label+")", "GB-second", c.Fargate.EphemeralGBSecond.Value), Per: extra})
+		m := fargateMeter("fargate ephemeral storage ("+label+")", "GB-second", c.Fargate.EphemeralGBSecond.Value)
+		if h := c.Fargate.EphemeralGBHour; h != nil { // billed per hour, counted in seconds
+			m = fargateMeter("fargate ephemeral storage ("+label+")", "GB-hour", h.Value)
+			m.Scale = d3600
+		}
+		t = append(t, Term{Meter: m, Per: extra})
 	}
 	return t, secs, nil
 }

@@ -11,9 +11,10 @@ import (
 	"github.com/runwhere/runwhere/platform"
 )
 
-// TestFargateWhichRate (issue 15 item 19): Linux vCPU and memory are billed
-// at the hourly rates, counted in seconds; Windows, the licence and
-// storage, which have no hourly figure, per second. The lines say which.
+// TestFargateWhichRate (issue 15 item 19): Linux vCPU, memory and
+// ephemeral storage are billed at the hourly rates, counted in seconds;
+// Windows and the licence, which have no hourly figure, per second. The
+// lines say which.
 func TestFargateWhichRate(t *testing.T) {
 	c := embedded(t, platform.Snapshot2026)
 	tests := []struct {
@@ -22,7 +23,7 @@ func TestFargateWhichRate(t *testing.T) {
 		units map[string]string // item → unit
 	}{
 		{"linux x86", cost.FargateUsage{Tasks: 1, Seconds: d("61"), VCPU: d("1"), MemoryMB: 2048, EphemeralStorageGB: 21},
-			map[string]string{"fargate vcpu (linux/x86_64)": "vCPU-hour", "fargate memory (linux/x86_64)": "GB-hour", "fargate ephemeral storage (linux/x86_64)": "GB-second"}},
+			map[string]string{"fargate vcpu (linux/x86_64)": "vCPU-hour", "fargate memory (linux/x86_64)": "GB-hour", "fargate ephemeral storage (linux/x86_64)": "GB-hour"}},
 		{"linux arm64", cost.FargateUsage{Platform: cost.FargateLinuxARM64, Tasks: 1, Seconds: d("61"), VCPU: d("1"), MemoryMB: 2048},
 			map[string]string{"fargate vcpu (linux/arm64)": "vCPU-hour", "fargate memory (linux/arm64)": "GB-hour"}},
 		{"windows", cost.FargateUsage{Platform: cost.FargateWindows, Tasks: 1, Seconds: d("301"), VCPU: d("1"), MemoryMB: 2048},

@@ -3,6 +3,7 @@ package cost_test
 import (
 	"errors"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -207,9 +208,13 @@ func TestFargateEdges(t *testing.T) {
 			}
 			assert.True(t, want.Equal(b.Lines[0].Quantity), "Fargate(%s) vCPU %ss = %s, want %s (%s s)", tc.name, b.Lines[0].Unit, b.Lines[0].Quantity, want, tc.seconds)
 			var storage *cost.Line
+			storageQty := d("1")
 			for i := range b.Lines {
-				if b.Lines[i].Unit == "GB-second" && b.Lines[i].Item[:17] == "fargate ephemeral" {
+				if strings.HasPrefix(b.Lines[i].Item, "fargate ephemeral") {
 					storage = &b.Lines[i]
+					if storage.Unit == "GB-hour" { // billed per hour, counted in seconds
+						storageQty = d("3600")
+					}
 				}
 			}
 			if tc.storageG == "" {
@@ -217,7 +222,7 @@ func TestFargateEdges(t *testing.T) {
 				return
 			}
 			require.NotNil(t, storage, "Fargate(%s) has no storage line", tc.name)
-			assert.True(t, d(tc.storageG).Equal(storage.Quantity), "Fargate(%s) storage = %s GB-s, want %s", tc.name, storage.Quantity, tc.storageG)
+			assert.True(t, d(tc.storageG).Equal(storage.Quantity.Mul(storageQty).Round(12)), "Fargate(%s) storage = %s %s, want %s GB-s", tc.name, storage.Quantity, storage.Unit, tc.storageG)
 		})
 	}
 }

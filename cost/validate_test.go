@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -67,8 +68,12 @@ func TestParseCatalogueRefusesEachRule(t *testing.T) {
 			"ec2.billing_increment_seconds.value", "0", "is not a positive whole number", "billing_increment_seconds:\n    value: \"0\""},
 		{"ec2 minimum not whole", "minimum_seconds:\n    value: \"60\"\n    source: https://aws.amazon.com/about-aws", "minimum_seconds:\n    value: \"60.5\"\n    source: https://aws.amazon.com/about-aws",
 			"ec2.minimum_seconds.value", "60.5", "is not a whole number", `value: "60.5"`},
-		{"m7g.xlarge price source", "value: \"0.1632\"\n        source: https://aws.amazon.com/lambda/pricing/", "value: \"0.1632\"\n        source: lambda pricing page",
-			"ec2.instances.m7g.xlarge.hourly.source", "lambda pricing page", "is not an http(s) URL", "source: lambda pricing page"},
+		{"api gateway source", "value: \"0.0000009\"\n      source: https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/apigateway/USD/current/apigateway.json", "value: \"0.0000009\"\n      source: api gateway page",
+			"api_gateway.http[1].source", "api gateway page", "is not an http(s) URL", "source: api gateway page"},
+		{"api gateway last band bounded", "    - value: \"0.0000009\"", "    - up_to_requests: \"900000000\"\n      value: \"0.0000009\"",
+			"api_gateway.http[1].up_to_requests", "900000000", "is set on the last band, which must be open", "up_to_requests: \"900000000\""},
+		{"api gateway bands fall", "up_to_requests: \"1000000000\"", "up_to_requests: \"310000000\"",
+			"api_gateway.rest[1].up_to_requests", "310000000", "does not rise above the band before it", "- up_to_requests: \"310000000\""},
 
 		// fargate
 		{"negative windows licence", `value: "0.0000127778"`, `value: "-0.0000127778"`,
@@ -124,15 +129,20 @@ func TestParseCatalogueReportsArchitecturesInOrder(t *testing.T) {
 func TestInstanceTypes(t *testing.T) {
 	want := map[platform.SnapshotID][]string{
 		platform.Snapshot2017: {"m4.large"},
-		platform.Snapshot2026: {"c5.large", "m4.large", "m5.large", "m6g.large", "m7g.large", "m7g.xlarge", "t3.large", "t3.medium", "t3.micro", "t3.small"},
 	}
-	for _, s := range cost.Snapshots() {
-		assert.Equal(t, want[s], embedded(t, s).InstanceTypes(), "Embedded(%s).InstanceTypes()", s)
-	}
+	assert.Equal(t, want[platform.Snapshot2017], embedded(t, platform.Snapshot2017).InstanceTypes(), "Embedded(2017-12).InstanceTypes()")
+	// 2026-11: every type with a us-east-1 row in the generated table,
+	// counted from the file itself, sorted and once each.
+	csv, err := os.ReadFile("data/2026-11_ec2.csv")
+	require.NoError(t, err)
+	got := embedded(t, platform.Snapshot2026).InstanceTypes()
+	assert.Len(t, got, strings.Count(string(csv), ",us-east-1,"), "Embedded(2026-11).InstanceTypes()")
+	assert.True(t, slices.IsSorted(got) && len(slices.Compact(slices.Clone(got))) == len(got), "sorted, each once")
+	assert.Subset(t, got, []string{"c5.large", "m4.large", "m5.large", "m6g.large", "m7g.large", "m7g.xlarge", "t3.large", "t3.medium", "t3.micro", "t3.small", "c6i.xlarge", "r7g.large", "m7i.2xlarge", "t4g.medium"})
 	var none *cost.Catalogue
 	assert.Nil(t, none.InstanceTypes(), "(*Catalogue)(nil).InstanceTypes()")
 	assert.Nil(t, (&cost.Catalogue{}).InstanceTypes(), "Catalogue{}.InstanceTypes()")
-	_, err := (&cost.Catalogue{Snapshot: "x"}).Instance("m5.large")
+	_, err = (&cost.Catalogue{Snapshot: "x"}).Instance("m5.large")
 	var fe *cost.FieldError
 	require.True(t, errors.As(err, &fe), "Catalogue{}.Instance = %v", err)
 	assert.Contains(t, fe.Reason, "no EC2 section")

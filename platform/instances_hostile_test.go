@@ -17,7 +17,7 @@ import (
 // every number of the embedded instance table: each must be refused,
 // naming its line and key, within the time bound.
 func TestHostileNumbersInInstances(t *testing.T) {
-	data, err := os.ReadFile("data/instances.yaml")
+	data, err := os.ReadFile("testdata/instances.yaml") // the YAML form, for callers' own tables
 	require.NoError(t, err)
 	vs, err := inputtest.Variants(data, inputtest.Hostile, nil)
 	require.NoError(t, err)

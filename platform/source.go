@@ -1,5 +1,11 @@
 package platform
 
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
 // Source says where a figure was published and when: the page it was read
 // in, the date it was read or took effect, and what a reader must know to
 // use it right (an inference, a regional variation, a condition). Every
@@ -38,3 +44,25 @@ const (
 	SecondsPerMonth = HoursPerMonth * 3600 // 2,628,000
 	MinutesPerMonth = HoursPerMonth * 60   // 43,800
 )
+
+// ParseSourceLine reads one source of a generated CSV table,
+// "@source,<key>,<as_of>,<url>,<note>": the note is the rest of the line,
+// and may be empty. It is how the generated tables (the instance table
+// here, EC2 prices in package cost) name the source of each row by key.
+func ParseSourceLine(line string) (key string, s Source, err error) {
+	f := strings.SplitN(line, ",", 5)
+	if len(f) < 4 || f[0] != "@source" || f[1] == "" {
+		return "", Source{}, errors.New(`is not "@source,<key>,<as_of>,<url>,<note>"`)
+	}
+	if s.AsOf, err = ParseDate(f[2]); err != nil {
+		return "", Source{}, fmt.Errorf("has as_of %q, not a YYYY-MM-DD date", f[2])
+	}
+	s.URL = URL(f[3])
+	if err := s.URL.Validate(); err != nil {
+		return "", Source{}, fmt.Errorf("has source %q: %v", f[3], err)
+	}
+	if len(f) == 5 {
+		s.Note = f[4]
+	}
+	return f[1], s, nil
+}

@@ -1119,8 +1119,9 @@ func TestTableSortedByCost(t *testing.T) {
 	ctx := newBrowser(t)
 	pe := watchErrors(ctx)
 	open(t, ctx, servedSite(t))
-	choosePreset(t, ctx, "arm64-service")
-	r := evaluatePreset(t, "arm64-service")
+	// nightly-batch-40min: Lambda is blocked (a 40-minute run).
+	choosePreset(t, ctx, "nightly-batch-40min")
+	r := evaluatePreset(t, "nightly-batch-40min")
 	ps := append([]runwhere.PlatformReport(nil), r.Platforms...)
 	sort.SliceStable(ps, func(i, j int) bool {
 		if ps[i].Feasible != ps[j].Feasible {
@@ -1132,7 +1133,7 @@ func TestTableSortedByCost(t *testing.T) {
 	for _, p := range ps {
 		want = append(want, string(p.Platform))
 	}
-	require.False(t, ps[len(ps)-1].Feasible, "arm64-service has no blocked platform to put last")
+	require.False(t, ps[len(ps)-1].Feasible, "nightly-batch-40min has no blocked platform to put last")
 	order := func() []string {
 		return eval[[]string](t, ctx, `[...document.querySelectorAll('#summary tbody tr')].map(tr => tr.dataset.platform)`)
 	}
@@ -1177,7 +1178,7 @@ func TestBlockersInWords(t *testing.T) {
 	open(t, ctx, servedSite(t))
 	for _, c := range []struct{ preset, platform, code, words string }{
 		{"nightly-batch-40min", "lambda", "max-duration", "Duration over the limit"},
-		{"arm64-service", "ecs-ec2", "missing-figure", "Missing figure"},
+		{"deck-2017", "ecs-fargate", "missing-figure", "Missing figure"},
 		{"hits-limits", "eks", "max-task-size", "Task size over the limit"},
 	} {
 		choosePreset(t, ctx, c.preset)

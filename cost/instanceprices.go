@@ -1,0 +1,145 @@
+package cost
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/runwhere/runwhere/internal/input"
+	"github.com/runwhere/runwhere/platform"
+)
+
+// InstancePrices is a generated table of EC2 on-demand Linux hourly prices
+// for one snapshot, by region and instance type (cost/data/<snapshot>_ec2.csv,
+// written by internal/catalogue/gen from AWS's data). A type with no row
+// in a region has no published price there. The table is read-only: the
+// catalogues of a snapshot share it.
+type InstancePrices struct {
+	byRegion map[string]map[string]Instance
+}
+
+// Regions lists the table's regions, sorted.
+func (p InstancePrices) Regions() []string {
+	out := make([]string, 0, len(p.byRegion))
+	for r := range p.byRegion {
+		out = append(out, r)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Lookup returns the price of instance type t in region.
+func (p InstancePrices) Lookup(region, t string) (Instance, bool) {
+	in, ok := p.byRegion[region][t]
+	return in, ok
+}
+
+// Len is the number of prices in the table.
+func (p InstancePrices) Len() int {
+	n := 0
+	for _, m := range p.byRegion {
+		n += len(m)
+	}
+	return n
+}
+
+// instancePriceLimits bound a price table: the generated one is about
+// 400 KB and 6,000 rows.
+const (
+	instancePriceMaxBytes = 8 << 20
+	instancePriceMaxRows  = 200_000
+)
+
+// ParseInstancePrices reads a price table in the generated CSV form:
+// "#" comment lines, "@source,<key>,<as_of>,<url>,<note>" lines naming the
+// sources, a header "type,region,hourly_usd,source" and one row per price,
+// each naming its source by key. Errors name the line, the field and the
+// value. name labels the data in errors.
+func ParseInstancePrices(name string, data []byte) (InstancePrices, error) {
+	p, err := parseInstancePrices(data)
+	var fe *FieldError
+	if errors.As(err, &fe) {
+		fe.File = name
+	}
+	return p, input.Prefix("cost", err)
+}
+
+func parseInstancePrices(data []byte) (InstancePrices, error) {
+	if len(data) > instancePriceMaxBytes {
+		return InstancePrices{}, fieldErr("prices", fmt.Sprintf("%d bytes", len(data)), fmt.Sprintf("is over the %d-byte limit", instancePriceMaxBytes))
+	}
+	sources := map[string]platform.Source{}
+	out := InstancePrices{byRegion: map[string]map[string]Instance{}}
+	header, rows := false, 0
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 0, 4096), 64<<10)
+	for line := 1; sc.Scan(); line++ {
+		text := sc.Text()
+		lineErr := func(field, value, reason string) error {
+			return &FieldError{Field: field, Value: input.Short(value), Reason: reason, Line: line}
+		}
+		switch {
+		case text == "" || strings.HasPrefix(text, "#"):
+			continue
+		case strings.HasPrefix(text, "@source,"):
+			key, src, err := platform.ParseSourceLine(text)
+			if err != nil {
+				return InstancePrices{}, lineErr("@source", text, err.Error())
+			}
+			if _, dup := sources[key]; dup {
+				return InstancePrices{}, lineErr("@source", key, "is defined twice")
+			}
+			sources[key] = src
+			continue
+		case !header:
+			if text != "type,region,hourly_usd,source" {
+				return InstancePrices{}, lineErr("header", text, `is not "type,region,hourly_usd,source"`)
+			}
+			header = true
+			continue
+		}
+		if rows++; rows > instancePriceMaxRows {
+			return InstancePrices{}, lineErr("prices", fmt.Sprint(rows), fmt.Sprintf("is over the %d-row limit", instancePriceMaxRows))
+		}
+		f := strings.Split(text, ",")
+		if len(f) != 4 {
+			return InstancePrices{}, lineErr("row", text, "does not have 4 fields (type,region,hourly_usd,source)")
+		}
+		typ, region := f[0], f[1]
+		if typ == "" || region == "" {
+			return InstancePrices{}, lineErr("row", text, "has an empty type or region")
+		}
+		hourly, err := decimal.NewFromString(f[2])
+		if err == nil {
+			err = input.CheckDecimal(hourly)
+		}
+		if err != nil || !hourly.IsPositive() {
+			return InstancePrices{}, lineErr(typ+".hourly_usd", f[2], "is not a positive decimal")
+		}
+		src, ok := sources[f[3]]
+		if !ok {
+			return InstancePrices{}, lineErr(typ+".source", f[3], "is not an @source key defined above it")
+		}
+		m := out.byRegion[region]
+		if m == nil {
+			m = map[string]Instance{}
+			out.byRegion[region] = m
+		}
+		if _, dup := m[typ]; dup {
+			return InstancePrices{}, lineErr(typ, region, "is priced twice in this region")
+		}
+		m[typ] = Instance{Hourly: Figure{Value: hourly, Source: src}}
+	}
+	if err := sc.Err(); err != nil {
+		return InstancePrices{}, fieldErr("prices", "(unreadable)", err.Error())
+	}
+	if !header {
+		return InstancePrices{}, fieldErr("header", "", "is missing")
+	}
+	return out, nil
+}

@@ -1,0 +1,258 @@
+package catalogue
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/platform"
+)
+
+// rate names a price in one of AWS's pricing-page JSON files.
+type rate struct{ file, key string }
+
+// The API Gateway request tiers: AWS's rate names say where each band
+// ends ("up to 333 million", "next 667 million", …); UpTo is the running
+// total, zero for the last, open band.
+var (
+	restTiers = []struct {
+		key  string
+		upTo int64
+	}{
+		{"API Calls Number of up to 333 million", 333_000_000},
+		{"API Calls Number of Request Next 667 million", 1_000_000_000},
+		{"API Calls Number of Request Next 19 billion", 20_000_000_000},
+		{"API Calls Number of Request Over 20 billion", 0},
+	}
+	httpTiers = []struct {
+		key  string
+		upTo int64
+	}{
+		{"ApiGatewayHttpApi First 300 million", 300_000_000},
+		{"ApiGatewayHttpApi more than 300 million", 0},
+	}
+	lambdaDuration = map[cost.Arch][]string{
+		cost.X86:   {"Lambda Duration", "Lambda Duration Tier2", "Lambda Duration Tier3"},
+		cost.ARM64: {"Lambda Duration-ARM", "Lambda Duration-ARM Tier2", "Lambda Duration-ARM Tier3"},
+	}
+	lambdaProvisioned = map[cost.Arch][2]string{ // concurrency, duration
+		cost.X86:   {"Lambda Provisioned-Concurrency", "Lambda Duration-Provisioned"},
+		cost.ARM64: {"Lambda Provisioned-Concurrency-ARM", "Lambda Duration-Provisioned-ARM"},
+	}
+)
+
+// prices are the four AWS-format files.
+type prices struct {
+	src   *Sources
+	files map[string]*PriceMap
+}
+
+func (p *prices) get(location string, r rate) (decimal.Decimal, error) {
+	return p.files[r.file].Rate(r.file, location, r.key)
+}
+
+// figure is the price of rate r in location, sourced to its file.
+func (p *prices) figure(location string, r rate) (cost.Figure, error) {
+	v, err := p.get(location, r)
+	if err != nil {
+		return cost.Figure{}, err
+	}
+	f := cost.Figure{Value: v}
+	f.URL, f.Note = platform.URL(p.src.Files[r.file].URL), fmt.Sprintf("%s %q", location, r.key)
+	f.AsOf = mustDate(p.files[r.file].Published)
+	return f, nil
+}
+
+// checkUSEast1 compares the hand-checked us-east-1 catalogue with the
+// pricing-page JSON's us-east-1 rates: the generator copies that file's
+// billing rules into every region, so its prices must be the JSON's.
+func (p *prices) checkUSEast1(t *cost.Catalogue) error {
+	loc := p.location("us-east-1")
+	var errs []string
+	check := func(what string, got decimal.Decimal, r rate) {
+		want, err := p.get(loc, r)
+		if err != nil {
+			errs = append(errs, err.Error())
+			return
+		}
+		if !got.Equal(want) {
+			errs = append(errs, fmt.Sprintf("%s is %s in cost/data/2026-11_us-east-1.yaml but %s in %s %q", what, got, want, r.file, r.key))
+		}
+	}
+	l := t.Lambda
+	check("lambda.request", l.Request.Value, rate{"lambda.json", "Lambda Requests"})
+	check("lambda.request (Arm)", l.Request.Value, rate{"lambda.json", "Lambda Requests-ARM"})
+	check("lambda.ephemeral_storage", l.EphemeralStorage.Value, rate{"lambda.json", "Lambda Storage-Duration"})
+	for arch, keys := range lambdaDuration {
+		for i, k := range keys {
+			check(fmt.Sprintf("lambda.duration.%s[%d]", arch, i), l.Duration[arch][i].Value, rate{"lambda.json", k})
+		}
+		pk := lambdaProvisioned[arch]
+		check("lambda.provisioned."+string(arch)+".concurrency", l.Provisioned[arch].Concurrency.Value, rate{"lambda.json", pk[0]})
+		check("lambda.provisioned."+string(arch)+".duration", l.Provisioned[arch].Duration.Value, rate{"lambda.json", pk[1]})
+	}
+	f := t.Fargate
+	check("fargate.linux_x86.vcpu_hour", f.LinuxX86.VCPUHour.Value, rate{"ecs.json", "perCPU per hour"})
+	check("fargate.linux_x86.gb_hour", f.LinuxX86.GBHour.Value, rate{"ecs.json", "perGB per hour"})
+	check("fargate.linux_arm64.vcpu_hour", f.LinuxARM64.VCPUHour.Value, rate{"ecs.json", "ARM perCPU per hour"})
+	check("fargate.linux_arm64.gb_hour", f.LinuxARM64.GBHour.Value, rate{"ecs.json", "ARM perGB per hour"})
+	check("fargate.ephemeral_gb_hour", f.EphemeralGBHour.Value, rate{"ecs.json", "Storage per GB-Hours"})
+	check("eks.standard_cluster_hour", t.EKS.StandardClusterHour.Value, rate{"eks.json", "Compute per hours"})
+	ext, err := p.get(loc, rate{"eks.json", "Compute ExtendedSupport per Hours"})
+	if err == nil && !t.EKS.ExtendedClusterHour.Value.Equal(t.EKS.StandardClusterHour.Value.Add(ext)) {
+		errs = append(errs, fmt.Sprintf("eks.extended_cluster_hour is %s but the standard fee plus the extended-support surcharge is %s", t.EKS.ExtendedClusterHour.Value, t.EKS.StandardClusterHour.Value.Add(ext)))
+	}
+	for i, tier := range restTiers {
+		check(fmt.Sprintf("api_gateway.rest[%d]", i), t.APIGateway.REST[i].Value, rate{"apigateway.json", tier.key})
+	}
+	for i, tier := range httpTiers {
+		check(fmt.Sprintf("api_gateway.http[%d]", i), t.APIGateway.HTTP[i].Value, rate{"apigateway.json", tier.key})
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("the us-east-1 catalogue disagrees with AWS's pricing-page JSON:\n  %s", strings.Join(errs, "\n  "))
+	}
+	return nil
+}
+
+func (p *prices) location(code string) string {
+	for _, r := range p.src.Regions {
+		if r.Code == code {
+			return r.Location
+		}
+	}
+	return ""
+}
+
+// writeRegion renders the price catalogue of one region: its prices from
+// the pricing-page JSON, and the billing rules AWS applies in every region
+// (free tier, tier boundaries, minimums, rounding) copied with their
+// sources from the hand-checked us-east-1 catalogue t.
+func (p *prices) writeRegion(t *cost.Catalogue, code, location string) ([]byte, error) {
+	var firstErr error
+	fig := func(r rate) cost.Figure {
+		f, err := p.figure(location, r)
+		if err != nil && firstErr == nil {
+			firstErr = err
+		}
+		return f
+	}
+	var b strings.Builder
+	b.WriteString("# runwhere 2026-11: AWS prices for " + code + " (" + location + "), on-demand, Linux, USD.\n" +
+		"# Generated by `go run ./internal/catalogue/gen -data ../shared/data/aws`. Do not\n" +
+		"# edit: the prices come from AWS's pricing-page JSON for this region; the\n" +
+		"# billing rules (free tier, tier boundaries, minimum seconds, rounding) are\n" +
+		"# the same in every region and are copied, with their sources, from\n" +
+		"# 2026-11_us-east-1.yaml. EC2 instance prices are in 2026-11_ec2.csv.\n" +
+		"# Fargate Windows rates are not generated: the JSON's Windows rates are\n" +
+		"# not in the per-second form the us-east-1 file holds.\n")
+	fmt.Fprintf(&b, "snapshot: \"2026-11\"\nregion: %s\nlocation: %s\ncurrency: USD\n\nlambda:\n", code, location)
+	l := t.Lambda
+	emit(&b, 1, "request", fig(rate{"lambda.json", "Lambda Requests"}))
+	emit(&b, 1, "granularity_ms", l.GranularityMS)
+	emit(&b, 1, "free_requests", l.FreeRequests)
+	emit(&b, 1, "free_gb_seconds", l.FreeGBSeconds)
+	b.WriteString("  duration:\n")
+	for _, arch := range []cost.Arch{cost.X86, cost.ARM64} {
+		fmt.Fprintf(&b, "    %s:\n", arch)
+		for i, k := range lambdaDuration[arch] {
+			var upTo *decimal.Decimal
+			if i < len(l.Duration[arch]) {
+				upTo = l.Duration[arch][i].UpToGBSeconds
+			}
+			emitTier(&b, 3, "up_to_gb_seconds", upTo, fig(rate{"lambda.json", k}))
+		}
+	}
+	emit(&b, 1, "ephemeral_storage", fig(rate{"lambda.json", "Lambda Storage-Duration"}))
+	emit(&b, 1, "provisioned_rounding_minutes", *l.ProvisionedRoundingMinutes)
+	b.WriteString("  provisioned:\n")
+	for _, arch := range []cost.Arch{cost.X86, cost.ARM64} {
+		pk := lambdaProvisioned[arch]
+		fmt.Fprintf(&b, "    %s:\n", arch)
+		emit(&b, 3, "concurrency", fig(rate{"lambda.json", pk[0]}))
+		emit(&b, 3, "duration", fig(rate{"lambda.json", pk[1]}))
+	}
+	b.WriteString("\nec2:\n")
+	emit(&b, 1, "billing_increment_seconds", t.EC2.BillingIncrementSeconds)
+	emit(&b, 1, "minimum_seconds", t.EC2.MinimumSeconds)
+	b.WriteString("\nfargate:\n")
+	for _, r := range []struct {
+		name, prefix string
+		rates        *cost.FargateRates
+	}{{"linux_x86", "", t.Fargate.LinuxX86}, {"linux_arm64", "ARM ", t.Fargate.LinuxARM64}} {
+		fmt.Fprintf(&b, "  %s:\n", r.name)
+		emit(&b, 2, "vcpu_hour", fig(rate{"ecs.json", r.prefix + "perCPU per hour"}))
+		emit(&b, 2, "gb_hour", fig(rate{"ecs.json", r.prefix + "perGB per hour"}))
+		emit(&b, 2, "minimum_seconds", r.rates.MinimumSeconds)
+	}
+	emit(&b, 1, "ephemeral_gb_hour", fig(rate{"ecs.json", "Storage per GB-Hours"}))
+	emit(&b, 1, "ephemeral_free_gb", t.Fargate.EphemeralFreeGB)
+	b.WriteString("\neks:\n")
+	std := fig(rate{"eks.json", "Compute per hours"})
+	emit(&b, 1, "standard_cluster_hour", std)
+	ext := fig(rate{"eks.json", "Compute ExtendedSupport per Hours"})
+	ext.Value = std.Value.Add(ext.Value)
+	ext.Note = fmt.Sprintf("the standard fee plus %s \"Compute ExtendedSupport per Hours\"", location)
+	emit(&b, 1, "extended_cluster_hour", ext)
+	b.WriteString("\n")
+	emit(&b, 0, "ecs_control_plane", *t.ECSControlPlane)
+	b.WriteString("\napi_gateway:\n  rest:\n")
+	for _, tier := range restTiers {
+		emitTier(&b, 2, "up_to_requests", upTo(tier.upTo), fig(rate{"apigateway.json", tier.key}))
+	}
+	b.WriteString("  http:\n")
+	for _, tier := range httpTiers {
+		emitTier(&b, 2, "up_to_requests", upTo(tier.upTo), fig(rate{"apigateway.json", tier.key}))
+	}
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	return []byte(b.String()), nil
+}
+
+func upTo(n int64) *decimal.Decimal {
+	if n == 0 {
+		return nil
+	}
+	d := decimal.NewFromInt(n)
+	return &d
+}
+
+// emit writes one figure as a YAML mapping at the given depth.
+func emit(b *strings.Builder, depth int, key string, f cost.Figure) {
+	ind := strings.Repeat("  ", depth)
+	fmt.Fprintf(b, "%s%s:\n", ind, key)
+	writeFigure(b, ind+"  ", "", f)
+}
+
+// emitTier writes one band of a tiered price as a list item.
+func emitTier(b *strings.Builder, depth int, boundKey string, bound *decimal.Decimal, f cost.Figure) {
+	ind := strings.Repeat("  ", depth)
+	first := ind + "- "
+	if bound != nil {
+		fmt.Fprintf(b, "%s%s: %q\n", first, boundKey, bound.String())
+		first = ind + "  "
+	}
+	writeFigure(b, ind+"  ", first, f)
+}
+
+func writeFigure(b *strings.Builder, ind, first string, f cost.Figure) {
+	if first == "" {
+		first = ind
+	}
+	fmt.Fprintf(b, "%svalue: %q\n", first, f.Value.String())
+	fmt.Fprintf(b, "%ssource: %s\n", ind, f.URL)
+	fmt.Fprintf(b, "%sas_of: %q\n", ind, f.AsOf.String())
+	if f.Note != "" {
+		fmt.Fprintf(b, "%snote: %s\n", ind, yamlString(f.Note))
+	}
+}
+
+// yamlString quotes s when plain YAML would misread it.
+func yamlString(s string) string {
+	if strings.ContainsAny(s, ":#\"'{}[],&*!|>%@`") || strings.HasPrefix(s, "-") {
+		return fmt.Sprintf("%q", s)
+	}
+	return s
+}
