@@ -48,3 +48,30 @@ func BenchmarkParseScenario(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAlternatives is BenchmarkEvaluate asking for three cheaper
+// configurations: every current instance type priced in us-east-1 for the
+// four EC2-based platforms, Fargate's sizes and Lambda's memory sizes on
+// both architectures (target: under 100 ms).
+func BenchmarkAlternatives(b *testing.B) {
+	s := benchScenario(b)
+	three := int64(3)
+	s.Alternatives = &three
+	for b.Loop() {
+		if _, err := runwhere.Evaluate(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkEvaluateEUWest1 is BenchmarkEvaluate in eu-west-1, a generated
+// regional catalogue.
+func BenchmarkEvaluateEUWest1(b *testing.B) {
+	s := benchScenario(b)
+	s.Region = "eu-west-1"
+	for b.Loop() {
+		if _, err := runwhere.Evaluate(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

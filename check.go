@@ -159,6 +159,7 @@ func (s Scenario) check() error {
 		{"servers.zones", s.Servers.Zones, 1},
 		{"servers.managers", s.Servers.Managers, 1},
 		{"container.memory_mb", s.Container.MemoryMB, 1},
+		{"alternatives", s.Alternatives, 0},
 	}
 	for _, c := range ints {
 		if c.v == nil {
@@ -184,6 +185,14 @@ func (s Scenario) check() error {
 	}
 	if s.Servers.Managers != nil && *s.Servers.Managers > MaxManagers {
 		return &FieldError{Field: "servers.managers", Value: fmt.Sprint(*s.Servers.Managers), Reason: fmt.Sprintf("is more than %d; Raft clusters past 7 members already slow their writes", MaxManagers)}
+	}
+	if s.Alternatives != nil && *s.Alternatives > MaxAlternatives {
+		return &FieldError{Field: "alternatives", Value: fmt.Sprint(*s.Alternatives), Reason: fmt.Sprintf("is more than %d", MaxAlternatives)}
+	}
+	switch s.AlternativesArch {
+	case "", AlternativesAnyArch, AlternativesSameArch:
+	default:
+		return &FieldError{Field: "alternatives_arch", Value: s.AlternativesArch, Reason: "is not any or same"}
 	}
 	if s.Lambda.FreeTier != nil && *s.Lambda.FreeTier && s.Lambda.ProvisionedConcurrency != nil && *s.Lambda.ProvisionedConcurrency > 0 {
 		return &FieldError{Field: "lambda.free_tier", Value: "true", Reason: fmt.Sprintf("contradicts lambda.provisioned_concurrency %d: the free tier does not apply to functions with Provisioned Concurrency", *s.Lambda.ProvisionedConcurrency)}

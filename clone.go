@@ -26,6 +26,7 @@ func (s Scenario) clone() Scenario {
 	sv.Zones, sv.Managers, sv.SurviveZoneLoss = clonePtr(sv.Zones), clonePtr(sv.Managers), clonePtr(sv.SurviveZoneLoss)
 	s.Container.VCPU, s.Container.MemoryMB = clonePtr(s.Container.VCPU), clonePtr(s.Container.MemoryMB)
 	s.HA.NodeAvailability, s.HA.ZoneAvailability = clonePtr(s.HA.NodeAvailability), clonePtr(s.HA.ZoneAvailability)
+	s.Alternatives = clonePtr(s.Alternatives)
 	if s.Weights != nil {
 		wt := *s.Weights
 		wt.Cost, wt.Headroom, wt.Resilience = clonePtr(wt.Cost), clonePtr(wt.Headroom), clonePtr(wt.Resilience)

@@ -1,6 +1,7 @@
 package runwhere
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/shopspring/decimal"
@@ -12,6 +13,11 @@ import (
 // They are assumptions, not published figures; [Scenario.WithDefaults]
 // fills them in and every report echoes them.
 const (
+	// The values of alternatives_arch: search both architectures (the
+	// default) or only the workload's.
+	AlternativesAnyArch  = "any"
+	AlternativesSameArch = "same"
+
 	DefaultRegion = "us-east-1"
 	// DefaultArch is the instruction set when workload.arch is left out.
 	DefaultArch = "x86_64"
@@ -99,6 +105,17 @@ func (s Scenario) withDefaults(src sources) (Scenario, error) {
 	}
 	if out.Region == "" {
 		out.Region = DefaultRegion
+	}
+	if out.Alternatives != nil && *out.Alternatives > 0 && out.AlternativesArch == "" {
+		out.AlternativesArch = AlternativesAnyArch
+	}
+	if _, err := src.prices(out.Snapshot, out.Region); err != nil {
+		// The catalogue's own refusal names the regions there are.
+		var fe *FieldError
+		if errors.As(err, &fe) && fe.Field == "region" {
+			return Scenario{}, &FieldError{Field: "region", Value: out.Region, Reason: fe.Reason}
+		}
+		return Scenario{}, &FieldError{Field: "region", Value: out.Region, Reason: "has no price catalogue: " + err.Error()}
 	}
 	if len(out.Platforms) == 0 {
 		for _, p := range cat.Platforms {

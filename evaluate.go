@@ -146,6 +146,8 @@ func (e *env) inputs() engine.Inputs {
 			EphemeralStorageMB: *s.Lambda.EphemeralStorageMB,
 		},
 	}
+	in.CPUShareScaling = *s.Lambda.CPUShareScaling
+	e.in = in // lambdaUsage reads the workload from it
 	in.Lambda = e.lambdaUsage()
 	return in
 }
@@ -196,7 +198,36 @@ func (e *env) evaluate(id platform.ID) (model, error) {
 	if m.report.Warnings == nil {
 		m.report.Warnings = []capacity.Finding{}
 	}
+	if e.s.Alternatives != nil && *e.s.Alternatives > 0 && m.report.Feasible {
+		if err := e.alternatives(p, res, &m.report); err != nil {
+			return model{}, err
+		}
+	}
 	return m, nil
+}
+
+// alternatives searches p's cheaper configurations for the report.
+func (e *env) alternatives(p platform.Platform, res engine.Result, r *PlatformReport) error {
+	archs := []string{string(platform.X86_64), string(platform.ARM64)}
+	if e.s.AlternativesArch == AlternativesSameArch {
+		archs = []string{e.s.Workload.Arch}
+	}
+	found, tried, err := engine.Alternatives(p, e.cats, e.in, res, engine.Search{Archs: archs, N: int(*e.s.Alternatives)})
+	if err != nil {
+		return inputError(err)
+	}
+	r.AlternativesSearched = tried
+	hundred := decimal.NewFromInt(100)
+	for _, a := range found {
+		saving := r.MonthlyCost.Sub(a.Bill.Total())
+		r.Alternatives = append(r.Alternatives, Alternative{
+			InstanceType: a.InstanceType, TaskVCPU: a.TaskVCPU, TaskMemoryMB: a.TaskMemoryMB, MemoryMB: a.MemoryMB, Arch: a.Arch,
+			MonthlyCost: a.Bill.Total(), MonthlyCostRounded: a.Bill.Rounded(),
+			Saving:        saving,
+			SavingPercent: saving.Mul(hundred).DivRound(r.MonthlyCost, 3).Round(1),
+		})
+	}
+	return nil
 }
 
 // addFindings sorts findings into blockers and warnings.
@@ -251,26 +282,11 @@ func prefixError(err *error) {
 	}
 }
 
-// lambdaDurationMS is the mean duration of one invocation on Lambda: the
-// workload's own, or with lambda.cpu_share_scaling its CPU-bound share
-// stretched by 1 / (the vCPU share of the function's memory), never
-// shortened (one request uses one thread).
+// lambdaDurationMS is the mean duration of one invocation on Lambda at
+// the scenario's memory ([engine.LambdaDurationMS]).
 func (e *env) lambdaDurationMS() decimal.Decimal {
-	d := *e.s.Workload.DurationMS
-	mb := *e.s.Workload.MemoryMB
-	if !*e.s.Lambda.CPUShareScaling || mb >= lambdaOneVCPUMB {
-		return d
-	}
-	cpu := d.Mul(*e.s.Workload.CPUFraction)
-	// cpu × 1769 / mb, kept to the picosecond; billing rounds it up to the
-	// millisecond (or 100 ms in 2017-12) anyway.
-	stretched := cpu.Mul(decimal.NewFromInt(lambdaOneVCPUMB)).DivRound(decimal.NewFromInt(mb), 9)
-	return d.Sub(cpu).Add(stretched)
+	return engine.LambdaDurationMS(e.in.Workload, *e.s.Workload.MemoryMB, *e.s.Lambda.CPUShareScaling)
 }
-
-// lambdaOneVCPUMB is the memory at which Lambda gives a function one full
-// vCPU (https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html).
-const lambdaOneVCPUMB = 1769
 
 // inputError turns a component's complaint about an input into the
 // scenario's error vocabulary, keeping the field it names.

@@ -87,6 +87,7 @@ func (r Report) Markdown() string {
 			}
 			fmt.Fprintf(&b, "| **Total** | | | | %s | **%s** |\n", p.MonthlyCost, p.MonthlyCostRounded.StringFixed(2))
 		}
+		writeAlternatives(&b, m, p)
 		h := p.HA
 		var ha []string
 		if h.Managers != nil {
@@ -168,3 +169,20 @@ func yesNo(b bool) string {
 }
 
 func fmtFloat(f float64) string { return strconv.FormatFloat(f, 'g', 10, 64) }
+
+// writeAlternatives lists a platform's cheaper configurations, when the
+// scenario asked for them: "c6g.medium (arm64) would cost $74.46 a month,
+// 64.6 % less ($135.78)".
+func writeAlternatives(b *strings.Builder, m mdWriter, p PlatformReport) {
+	if p.AlternativesSearched == 0 {
+		return
+	}
+	if len(p.Alternatives) == 0 {
+		fmt.Fprintf(b, "\nCheaper configurations: none of the %d considered costs less than this one.\n", p.AlternativesSearched)
+		return
+	}
+	fmt.Fprintf(b, "\nCheaper configurations (of %d considered):\n\n", p.AlternativesSearched)
+	for _, a := range p.Alternatives {
+		fmt.Fprintf(b, "- %s would cost %s a month, %s %% less (%s)\n", m.text(a.Config()), money(a.MonthlyCostRounded), a.SavingPercent, money(a.Saving.Round(2)))
+	}
+}

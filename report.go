@@ -2,6 +2,7 @@ package runwhere
 
 import (
 	"encoding/json"
+	"fmt"
 
 	"github.com/shopspring/decimal"
 
@@ -49,6 +50,46 @@ type PlatformReport struct {
 	CostLines          []CostLine      `json:"cost_lines"`
 	Capacity           Capacity        `json:"capacity"`
 	HA                 ha.Summary      `json:"ha"`
+	// Alternatives are cheaper configurations of the platform for the
+	// same workload, cheapest first, when the scenario asks for them
+	// (Scenario.Alternatives); AlternativesSearched is how many
+	// configurations were priced to find them: searched with none found
+	// means the scenario's own choice is the cheapest.
+	Alternatives         []Alternative `json:"alternatives,omitempty"`
+	AlternativesSearched int           `json:"alternatives_searched,omitempty"`
+}
+
+// Alternative is one cheaper configuration of a platform: the instance
+// type (nodes platforms), the task size (ECS on Fargate) or the memory
+// (Lambda), with the architecture, what the month would cost on it and
+// what that saves against the scenario's choice.
+type Alternative struct {
+	InstanceType string           `json:"instance_type,omitempty"`
+	TaskVCPU     *decimal.Decimal `json:"task_vcpu,omitempty"`
+	TaskMemoryMB int              `json:"task_memory_mb,omitempty"`
+	MemoryMB     int              `json:"memory_mb,omitempty"`
+	Arch         string           `json:"arch"`
+	// MonthlyCost is exact; MonthlyCostRounded is its bill rounded as AWS
+	// rounds (each line to the cent, then summed).
+	MonthlyCost        decimal.Decimal `json:"monthly_cost"`
+	MonthlyCostRounded decimal.Decimal `json:"monthly_cost_rounded"`
+	// Saving is the scenario's exact monthly cost minus this one;
+	// SavingPercent is it as a share of the scenario's, in percent,
+	// rounded half up to one decimal place.
+	Saving        decimal.Decimal `json:"saving"`
+	SavingPercent decimal.Decimal `json:"saving_percent"`
+}
+
+// Config names the configuration in words: "c6g.medium (arm64)",
+// "0.5 vCPU / 1024 MB on arm64", "512 MB on arm64".
+func (a Alternative) Config() string {
+	switch {
+	case a.InstanceType != "":
+		return a.InstanceType + " (" + a.Arch + ")"
+	case a.TaskVCPU != nil:
+		return fmt.Sprintf("%s vCPU / %d MB on %s", a.TaskVCPU, a.TaskMemoryMB, a.Arch)
+	}
+	return fmt.Sprintf("%d MB on %s", a.MemoryMB, a.Arch)
 }
 
 // CostLine is one item of a monthly bill.

@@ -25,14 +25,29 @@ type Scenario struct {
 	Snapshot  string        `yaml:"snapshot,omitempty" json:"snapshot"`
 	Region    string        `yaml:"region,omitempty" json:"region"`
 	Platforms []platform.ID `yaml:"platforms,omitempty" json:"platforms"`
-	Workload  Workload      `yaml:"workload" json:"workload"`
-	Lambda    LambdaOptions `yaml:"lambda,omitempty" json:"lambda"`
-	Servers   Servers       `yaml:"servers,omitempty" json:"servers"`
-	Container Container     `yaml:"container,omitempty" json:"container"`
-	HA        HAOptions     `yaml:"ha,omitempty" json:"ha"`
+	// Alternatives asks for up to this many cheaper configurations of
+	// each feasible platform (0 to MaxAlternatives; left out, none): other
+	// instance types, task sizes, function memory sizes or architectures
+	// that run the same workload for less, in each report's Alternatives.
+	// The search prices every current instance type of the region, so it
+	// is asked for, not done on every evaluation.
+	Alternatives *int64 `yaml:"alternatives,omitempty" json:"alternatives,omitempty"`
+	// AlternativesArch says which architectures the search tries: "any"
+	// (both x86_64 and arm64, the default when alternatives are asked
+	// for) or "same" (the workload's arch only, for code that runs on one).
+	AlternativesArch string        `yaml:"alternatives_arch,omitempty" json:"alternatives_arch,omitempty"`
+	Workload         Workload      `yaml:"workload" json:"workload"`
+	Lambda           LambdaOptions `yaml:"lambda,omitempty" json:"lambda"`
+	Servers          Servers       `yaml:"servers,omitempty" json:"servers"`
+	Container        Container     `yaml:"container,omitempty" json:"container"`
+	HA               HAOptions     `yaml:"ha,omitempty" json:"ha"`
 	// Weights set how much each criterion counts in the recommendation.
 	Weights *Weights `yaml:"weights,omitempty" json:"weights,omitempty"`
 }
+
+// MaxAlternatives is the most cheaper configurations a scenario may ask
+// for per platform.
+const MaxAlternatives = 10
 
 // Workload is what the application does.
 type Workload struct {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/runwhere/runwhere/cost"
 	"github.com/runwhere/runwhere/platform"
 )
 
@@ -60,6 +61,9 @@ func snapshotNames() []string {
 	return out
 }
 
+// regionValues are the regions of the newest snapshot's prices.
+func regionValues() []string { return cost.Regions(platform.Newest) }
+
 func platformValues() []string {
 	var out []string
 	for _, id := range platform.IDs() {
@@ -83,10 +87,14 @@ var fieldNotes = map[string]fieldNote{
 		help: "A name for the scenario; reports and exports carry it."},
 	"snapshot": {label: "Price snapshot", enum: snapshotValues,
 		help: "The dated catalogue of prices and limits; 2017-12 is the era of the 2017 deck."},
-	"region": {label: "Region",
-		help: "The AWS region whose prices apply."},
+	"region": {label: "Region", enum: regionValues,
+		help: "The AWS region whose prices apply (2017-12 has us-east-1 only)."},
 	"platforms": {label: "Platforms", enum: platformValues,
 		help: "The platforms to compare; all of the snapshot's when left out."},
+	"alternatives": {label: "Cheaper configurations", unit: "per platform", defaultNote: "none",
+		help: "How many cheaper instance types, task sizes, memory sizes or architectures to look for on each platform (at most 10)."},
+	"alternatives_arch": {label: "…on", defaultNote: "any", enum: func() []string { return []string{AlternativesAnyArch, AlternativesSameArch} },
+		help: "Which architectures the search tries: any (x86_64 and arm64) or the same as the workload's."},
 
 	"workload.requests_per_second": {label: "Requests per second", unit: "mean", oneOf: "workload.requests_per_month",
 		help: "The mean request rate over the month (a month is 730 hours)."},

@@ -39,7 +39,7 @@ func TestSchemaFields(t *testing.T) {
 	}{
 		{path: "name", kind: runwhere.KindString},
 		{path: "snapshot", kind: runwhere.KindEnum, dflt: dq(platform.Newest)},
-		{path: "region", kind: runwhere.KindString, dflt: dq(runwhere.DefaultRegion)},
+		{path: "region", kind: runwhere.KindEnum, dflt: dq(runwhere.DefaultRegion)},
 		{path: "platforms", kind: runwhere.KindList, items: runwhere.KindEnum,
 			dflt: catalogueIDs(t, platform.Newest), bySnapshot: map[string]string{"2017-12": catalogueIDs(t, "2017-12")}},
 		{path: "workload.requests_per_second", kind: runwhere.KindDecimal},

@@ -123,7 +123,7 @@ type EC2Prices struct {
 	// (<snapshot>_ec2.csv) in the catalogue's region: read-only, and shared
 	// by every copy of the catalogue, which is why it is unexported. An
 	// instance type is priced in Instances or in listed, never both.
-	listed map[string]Instance
+	listed *regionPrices
 }
 
 // FargateRates are the rates of one Fargate platform: per second as the
@@ -217,7 +217,7 @@ func (c *Catalogue) Instance(instanceType string) (Instance, error) {
 	}
 	in, ok := c.EC2.Instances[instanceType]
 	if !ok {
-		in, ok = c.EC2.listed[instanceType]
+		in, ok = c.EC2.listed.lookup(instanceType)
 	}
 	if !ok {
 		return Instance{}, fieldErr("instance_type", instanceType, fmt.Sprintf("is not in the %s %s catalogue", c.Snapshot, c.Region))
@@ -230,12 +230,11 @@ func (c *Catalogue) InstanceTypes() []string {
 	if c == nil || c.EC2 == nil {
 		return nil
 	}
-	out := make([]string, 0, len(c.EC2.Instances)+len(c.EC2.listed))
+	out := c.EC2.listed.types()
 	for k := range c.EC2.Instances {
-		out = append(out, k)
-	}
-	for k := range c.EC2.listed {
-		out = append(out, k)
+		if !c.EC2.listed.has(k) {
+			out = append(out, k)
+		}
 	}
 	sort.Strings(out)
 	return out
@@ -331,12 +330,12 @@ func attachPrices(name string, snapshot platform.SnapshotID, table InstancePrice
 		if c.EC2 == nil {
 			return fmt.Errorf("cost: %s: prices region %q, whose %s catalogue has no ec2 section (billing rules)", name, r, snapshot)
 		}
-		for t := range table.byRegion[r] {
-			if _, dup := c.EC2.Instances[t]; dup {
+		for t := range c.EC2.Instances {
+			if table.region(r).has(t) {
 				return fmt.Errorf("cost: %s: %s in %s is also priced in the catalogue's YAML: a price has one home", name, t, r)
 			}
 		}
-		c.EC2.listed = table.byRegion[r]
+		c.EC2.listed = table.region(r)
 	}
 	return nil
 }

@@ -20,7 +20,25 @@ import (
 // in a region has no published price there. The table is read-only: the
 // catalogues of a snapshot share it.
 type InstancePrices struct {
-	byRegion map[string]map[string]Instance
+	byRegion map[string]listedPrices
+	sources  []platform.Source
+}
+
+// listedPrices are one region's prices, kept without pointers (a price
+// is its coefficient and exponent, its source an index): thousands of
+// decimals, each a pointer to a big.Int, would be thousands of objects
+// for the garbage collector to mark on every cycle of every evaluation.
+type listedPrices map[string]listedPrice
+
+type listedPrice struct {
+	coef   int64
+	exp    int32
+	source uint16
+}
+
+// instance builds the price of one row.
+func (p InstancePrices) instance(lp listedPrice) Instance {
+	return Instance{Hourly: Figure{Value: decimal.New(lp.coef, lp.exp), Source: p.sources[lp.source]}}
 }
 
 // Regions lists the table's regions, sorted.
@@ -35,8 +53,52 @@ func (p InstancePrices) Regions() []string {
 
 // Lookup returns the price of instance type t in region.
 func (p InstancePrices) Lookup(region, t string) (Instance, bool) {
-	in, ok := p.byRegion[region][t]
-	return in, ok
+	lp, ok := p.byRegion[region][t]
+	if !ok {
+		return Instance{}, false
+	}
+	return p.instance(lp), true
+}
+
+// region is the table's view of one region, as a catalogue holds it.
+func (p InstancePrices) region(r string) *regionPrices {
+	if _, ok := p.byRegion[r]; !ok {
+		return nil
+	}
+	return &regionPrices{table: p, region: r}
+}
+
+// regionPrices are the listed prices of one region.
+type regionPrices struct {
+	table  InstancePrices
+	region string
+}
+
+func (r *regionPrices) lookup(t string) (Instance, bool) {
+	if r == nil {
+		return Instance{}, false
+	}
+	return r.table.Lookup(r.region, t)
+}
+
+func (r *regionPrices) types() []string {
+	if r == nil {
+		return nil
+	}
+	m := r.table.byRegion[r.region]
+	out := make([]string, 0, len(m))
+	for t := range m {
+		out = append(out, t)
+	}
+	return out
+}
+
+func (r *regionPrices) has(t string) bool {
+	if r == nil {
+		return false
+	}
+	_, ok := r.table.byRegion[r.region][t]
+	return ok
 }
 
 // Len is the number of prices in the table.
@@ -73,8 +135,8 @@ func parseInstancePrices(data []byte) (InstancePrices, error) {
 	if len(data) > instancePriceMaxBytes {
 		return InstancePrices{}, fieldErr("prices", fmt.Sprintf("%d bytes", len(data)), fmt.Sprintf("is over the %d-byte limit", instancePriceMaxBytes))
 	}
-	sources := map[string]platform.Source{}
-	out := InstancePrices{byRegion: map[string]map[string]Instance{}}
+	sources := map[string]uint16{}
+	out := InstancePrices{byRegion: map[string]listedPrices{}}
 	header, rows := false, 0
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 4096), 64<<10)
@@ -94,7 +156,11 @@ func parseInstancePrices(data []byte) (InstancePrices, error) {
 			if _, dup := sources[key]; dup {
 				return InstancePrices{}, lineErr("@source", key, "is defined twice")
 			}
-			sources[key] = src
+			if len(out.sources) >= 1<<16-1 {
+				return InstancePrices{}, lineErr("@source", key, "is one source too many")
+			}
+			sources[key] = uint16(len(out.sources))
+			out.sources = append(out.sources, src)
 			continue
 		case !header:
 			if text != "type,region,hourly_usd,source" {
@@ -125,15 +191,19 @@ func parseInstancePrices(data []byte) (InstancePrices, error) {
 		if !ok {
 			return InstancePrices{}, lineErr(typ+".source", f[3], "is not an @source key defined above it")
 		}
+		coef := hourly.Coefficient()
+		if !coef.IsInt64() {
+			return InstancePrices{}, lineErr(typ+".hourly_usd", f[2], "has more digits than a price needs")
+		}
 		m := out.byRegion[region]
 		if m == nil {
-			m = map[string]Instance{}
+			m = listedPrices{}
 			out.byRegion[region] = m
 		}
 		if _, dup := m[typ]; dup {
 			return InstancePrices{}, lineErr(typ, region, "is priced twice in this region")
 		}
-		m[typ] = Instance{Hourly: Figure{Value: hourly, Source: src}}
+		m[typ] = listedPrice{coef: coef.Int64(), exp: hourly.Exponent(), source: src}
 	}
 	if err := sc.Err(); err != nil {
 		return InstancePrices{}, fieldErr("prices", "(unreadable)", err.Error())

@@ -83,15 +83,6 @@ func (in Instance) ENIMaxPods() (pods int64, ok bool) {
 	return 0, false
 }
 
-// clone returns in with its own copies of what it points to.
-func (in Instance) clone() Instance {
-	in.Network = clonePtr(in.Network)
-	in.EKSMaxPods = clonePtr(in.EKSMaxPods)
-	in.ECSTasks = clonePtr(in.ECSTasks)
-	in.ECSTrunkTasks = clonePtr(in.ECSTrunkTasks)
-	return in
-}
-
 func clonePtr[T any](p *T) *T {
 	if p == nil {
 		return nil
@@ -103,26 +94,96 @@ func clonePtr[T any](p *T) *T {
 // Instances is the table of EC2 instance types, sorted by type. It is the
 // same for every snapshot: a shape does not change once an instance type
 // is sold. The zero Instances is empty: every lookup fails.
+//
+// The table holds a row of plain numbers per type and its sources once
+// each; [Instances.Lookup] builds the [Instance]. A thousand-odd types
+// held as Instances, each with four pointers, would be thousands of
+// objects for the garbage collector to mark on every cycle, for as long
+// as the program runs.
 type Instances struct {
-	list []Instance
+	rows    []instanceRow
+	sources []Source
 }
 
-// Lookup returns the instance type named t. The Instance is a copy,
-// pointers included: Instances values share one list (the embedded one
-// with every caller), which must not change under another lookup.
+// instanceRow is one type: its figures, and 1 + the index of each
+// group's source (0: the group is absent).
+type instanceRow struct {
+	typ                             string
+	vcpu, memMiB                    int64
+	enis, ipv4, pods, ecs, ecsTrunk int64
+	arm, previous                   bool
+	shape, network, maxPods         uint16
+	ecsSrc, trunkSrc                uint16
+}
+
+// newInstances packs list, sorted by type, into a table.
+func newInstances(list []Instance) Instances {
+	var t Instances
+	index := map[Source]uint16{}
+	src := func(s Source) uint16 {
+		if i, ok := index[s]; ok {
+			return i
+		}
+		t.sources = append(t.sources, s)
+		index[s] = uint16(len(t.sources))
+		return index[s]
+	}
+	t.rows = make([]instanceRow, len(list))
+	for i, in := range list {
+		r := instanceRow{typ: in.Type, vcpu: in.Shape.VCPU, memMiB: in.Shape.MemoryMiB, arm: in.Shape.Arch == ARM64, previous: in.PreviousGeneration, shape: src(in.Shape.Source)}
+		if n := in.Network; n != nil {
+			r.enis, r.ipv4, r.network = n.ENIs, n.IPv4PerENI, src(n.Source)
+		}
+		if c := in.EKSMaxPods; c != nil {
+			r.pods, r.maxPods = c.Value, src(c.Source)
+		}
+		if c := in.ECSTasks; c != nil {
+			r.ecs, r.ecsSrc = c.Value, src(c.Source)
+		}
+		if c := in.ECSTrunkTasks; c != nil {
+			r.ecsTrunk, r.trunkSrc = c.Value, src(c.Source)
+		}
+		t.rows[i] = r
+	}
+	return t
+}
+
+// instance builds the Instance of row r: every pointer is its own.
+func (c Instances) instance(r instanceRow) Instance {
+	in := Instance{Type: r.typ, PreviousGeneration: r.previous, Shape: Shape{VCPU: r.vcpu, MemoryMiB: r.memMiB, Arch: X86_64, Source: c.sources[r.shape-1]}}
+	if r.arm {
+		in.Shape.Arch = ARM64
+	}
+	if r.network > 0 {
+		in.Network = &Network{ENIs: r.enis, IPv4PerENI: r.ipv4, Source: c.sources[r.network-1]}
+	}
+	if r.maxPods > 0 {
+		in.EKSMaxPods = &Count{Value: r.pods, Source: c.sources[r.maxPods-1]}
+	}
+	if r.ecsSrc > 0 {
+		in.ECSTasks = &Count{Value: r.ecs, Source: c.sources[r.ecsSrc-1]}
+	}
+	if r.trunkSrc > 0 {
+		in.ECSTrunkTasks = &Count{Value: r.ecsTrunk, Source: c.sources[r.trunkSrc-1]}
+	}
+	return in
+}
+
+// Lookup returns the instance type named t. The Instance is the
+// caller's: nothing it points to is shared.
 func (c Instances) Lookup(t string) (Instance, bool) {
-	i := sort.Search(len(c.list), func(i int) bool { return c.list[i].Type >= t })
-	if i < len(c.list) && c.list[i].Type == t {
-		return c.list[i].clone(), true
+	i := sort.Search(len(c.rows), func(i int) bool { return c.rows[i].typ >= t })
+	if i < len(c.rows) && c.rows[i].typ == t {
+		return c.instance(c.rows[i]), true
 	}
 	return Instance{}, false
 }
 
 // Types lists the table's instance types in order.
 func (c Instances) Types() []string {
-	out := make([]string, len(c.list))
-	for i, in := range c.list {
-		out[i] = in.Type
+	out := make([]string, len(c.rows))
+	for i, r := range c.rows {
+		out[i] = r.typ
 	}
 	return out
 }
@@ -191,7 +252,7 @@ func parseInstances(name string, data []byte) (Instances, error) {
 	}
 	out := slices.Clone(doc.Instances)
 	sort.Slice(out, func(a, b int) bool { return out[a].Type < out[b].Type })
-	return Instances{list: out}, nil
+	return newInstances(out), nil
 }
 
 // Bounds on an instance table. The figures are sanity bounds, far above

@@ -123,8 +123,13 @@ func parseInstanceTable(data []byte) (Instances, error) {
 		if shape[0] > maxInstanceVCPU {
 			return Instances{}, bad(path+".vcpu", f[2], fmt.Sprintf("is not within [1, %d]", maxInstanceVCPU))
 		}
-		in.Shape = Shape{VCPU: shape[0], MemoryMiB: shape[1], Arch: Arch(f[4]), Source: *src}
-		if in.Shape.Arch != X86_64 && in.Shape.Arch != ARM64 {
+		in.Shape = Shape{VCPU: shape[0], MemoryMiB: shape[1], Source: *src}
+		switch f[4] {
+		case string(X86_64):
+			in.Shape.Arch = X86_64
+		case string(ARM64):
+			in.Shape.Arch = ARM64
+		default:
 			return Instances{}, bad(path+".arch", f[4], "is not x86_64 or arm64")
 		}
 		nw, src, err := group("network_source", f[8], f[6:8], []string{"enis", "ipv4_per_eni"}, maxNetworkFigure)
@@ -165,5 +170,5 @@ func parseInstanceTable(data []byte) (Instances, error) {
 	if len(list) == 0 {
 		return Instances{}, &FieldError{Field: "instances", Reason: "is empty"}
 	}
-	return Instances{list: list}, nil
+	return newInstances(list), nil
 }

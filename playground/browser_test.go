@@ -930,6 +930,9 @@ func TestFormMatchesSchema(t *testing.T) {
 			if f.Kind == runwhere.KindEnum || f.Kind == runwhere.KindBool {
 				first := eval[string](t, ctx, fmt.Sprintf(`document.getElementById(%q).options[0].textContent`, c.ID))
 				shown := fmt.Sprint(dflt)
+				if dflt == nil && f.DefaultNote != "" {
+					shown = f.DefaultNote // a default that follows another field
+				}
 				if b, ok := dflt.(bool); ok {
 					shown = map[bool]string{true: "yes", false: "no"}[b]
 				}

@@ -38,6 +38,9 @@ type Inputs struct {
 	// bills, possibly stretched by its CPU share).
 	Function capacity.Function
 	Lambda   cost.LambdaUsage
+	// CPUShareScaling is lambda.cpu_share_scaling: Lambda's duration
+	// follows its memory's vCPU share ([LambdaDurationMS]).
+	CPUShareScaling bool
 }
 
 // Result is one platform evaluated: what it needs, what it costs, what

@@ -51,16 +51,7 @@ func (nodes) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 		})
 		return unpriced(p, in, fs, Capacity{InstanceType: sv.InstanceType, Nodes: int(res.Nodes), Replicas: int(res.Replicas), ReplicasPerNode: int(res.ReplicasPerNode)}), nil
 	}
-	workers, err := cost.EC2(cat.Prices, cost.EC2Usage{InstanceType: sv.InstanceType, Count: int(res.Nodes), HourlyPrice: hourly, Item: fmt.Sprintf("%s workers (%s)", p.ID, sv.InstanceType)})
-	if err != nil {
-		return Result{}, err
-	}
-	cp, err := controlPlane(p, cat, cost.ControlPlane{
-		Platform: p.ID,
-		RunBy:    p.ControlPlane.RunBy,
-		Clusters: int(res.Clusters),
-		Managers: cost.EC2Usage{InstanceType: sv.InstanceType, Count: int(res.Managers), HourlyPrice: hourly},
-	}, &fs)
+	workers, cp, err := nodeBills(p, cat, sv.InstanceType, hourly, res, &fs)
 	if err != nil {
 		return Result{}, err
 	}
@@ -97,6 +88,24 @@ func (nodes) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 	}
 	r.Topology = nodesTopology(p, in, res.Managers/res.Clusters, ceilDiv(res.Nodes, res.Clusters), ceilDiv(res.NodesForPeak, res.Clusters))
 	return r, nil
+}
+
+// nodeBills prices what [capacity.Size] sized on instance type t: the
+// workers, and the control plane of its clusters (the provider's fee, or
+// the managers the user runs on t). hourly overrides the catalogue's price
+// when not "".
+func nodeBills(p platform.Platform, cat Catalogues, t, hourly string, res capacity.Result, fs *capacity.Findings) (workers, cp cost.Bill, err error) {
+	workers, err = cost.EC2(cat.Prices, cost.EC2Usage{InstanceType: t, Count: int(res.Nodes), HourlyPrice: hourly, Item: fmt.Sprintf("%s workers (%s)", p.ID, t)})
+	if err != nil {
+		return cost.Bill{}, cost.Bill{}, err
+	}
+	cp, err = controlPlane(p, cat, cost.ControlPlane{
+		Platform: p.ID,
+		RunBy:    p.ControlPlane.RunBy,
+		Clusters: int(res.Clusters),
+		Managers: cost.EC2Usage{InstanceType: t, Count: int(res.Managers), HourlyPrice: hourly},
+	}, fs)
+	return workers, cp, err
 }
 
 // unpriced is the result of a nodes platform that cannot be sized or

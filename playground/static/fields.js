@@ -69,6 +69,7 @@ export function defaultText(f, assumed) {
     const s = shown(v);
     if (s !== null) parts.push(`${s} in ${snap}`);
   }
+  if (!parts.length && f.default_note) parts.push(f.default_note);
   return parts.length ? `default (${parts.join('; ')})` : 'default';
 }
 
