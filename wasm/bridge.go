@@ -49,7 +49,10 @@ type engine struct {
 	whatIf   func(text []byte, platform string, events []string) (any, error)
 	presets  func() []preset
 	schema   func() (any, error)
-	version  string
+	// instanceTypes lists the instance types with their prices in a
+	// snapshot and region, for the instance-type field's suggestions.
+	instanceTypes func(snapshot, region string) (any, error)
+	version       string
 }
 
 // preset is a reference scenario offered in the page's menu.
@@ -265,6 +268,22 @@ func (b bridge) Presets() string {
 // page's form: the page holds no list of its own.
 func (b bridge) Schema() string {
 	return guard("schema", b.e.schema)
+}
+
+// InstanceTypes lists every instance type with its shape and its price in
+// the snapshot and region ("" for the newest and the default region), as
+// {"instance_types": [...]}, or {"error", "field"} for an unknown one.
+func (b bridge) InstanceTypes(snapshot, region string) string {
+	return guard("instanceTypes", func() (any, error) {
+		if len(snapshot) > 16 || len(region) > 64 {
+			return nil, &fieldError{field: "region", err: errors.New("instanceTypes: snapshot or region is too long")}
+		}
+		list, err := b.e.instanceTypes(snapshot, region)
+		if err != nil {
+			return nil, err
+		}
+		return map[string]any{"instance_types": list}, nil
+	})
 }
 
 // Version is the library version.

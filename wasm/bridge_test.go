@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -35,6 +36,12 @@ func fakeEngine() engine {
 		presets: func() []preset { return []preset{{Name: "a", YAML: "name: a\n"}} },
 		schema: func() (any, error) {
 			return map[string]any{"fields": []map[string]string{{"path": "name"}}}, nil
+		},
+		instanceTypes: func(snapshot, region string) (any, error) {
+			if region == "mars-1" {
+				return nil, errors.New("runwhere: region: mars-1 has no built-in prices")
+			}
+			return []map[string]string{{"type": "m5.large", "region": region}}, nil
 		},
 		version: "v1.2.3",
 	}
@@ -286,5 +293,27 @@ func TestSchema(t *testing.T) {
 				t.Errorf("after Schema, Evaluate(fine) = %v", got)
 			}
 		})
+	}
+}
+
+func TestInstanceTypesBridge(t *testing.T) {
+	b := bridge{fakeEngine()}
+	if got := b.InstanceTypes("", "eu-west-1"); !strings.Contains(got, `"instance_types":[{"region":"eu-west-1","type":"m5.large"}]`) {
+		t.Errorf("InstanceTypes(eu-west-1) = %s", got)
+	}
+	if got := decode(t, b.InstanceTypes("", "mars-1")); got["error"] == nil {
+		t.Errorf("InstanceTypes(mars-1) = %v, want an error", got)
+	}
+	if got := decode(t, b.InstanceTypes("", strings.Repeat("x", 100))); got["error"] == nil || got["field"] != "region" {
+		t.Errorf("a 100-character region = %v, want an error naming region", got)
+	}
+	e := fakeEngine()
+	e.instanceTypes = func(string, string) (any, error) { panic("boom") }
+	if got := decode(t, (bridge{e}).InstanceTypes("", "")); !strings.Contains(fmt.Sprint(got["error"]), "internal error: boom") {
+		t.Errorf("a panic = %v, want an internal error", got)
+	}
+	// The real engine: every type, with eu-west-1 prices.
+	if got := (bridge{newEngine()}).InstanceTypes("", "eu-west-1"); !strings.Contains(got, `{"type":"m7g.large","vcpu":2,"memory_mib":8192,"arch":"arm64","hourly":"0.091"}`) {
+		t.Errorf("InstanceTypes(eu-west-1) lacks m7g.large at 0.091: %.300s", got)
 	}
 }

@@ -70,6 +70,10 @@ func newEngine() engine {
 		schema: func() (any, error) {
 			return runwhere.Schema()
 		},
+		instanceTypes: func(snapshot, region string) (any, error) {
+			list, err := runwhere.InstanceTypes(snapshot, region)
+			return list, field(err)
+		},
 		version: runwhere.Version,
 	}
 }

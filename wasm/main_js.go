@@ -36,6 +36,7 @@ func install(b bridge) js.Value {
 	set("schema", func([]js.Value) string { return b.Schema() })
 	set("scenario", func(a []js.Value) string { return b.Scenario(str(a, 0)) })
 	set("yaml", func(a []js.Value) string { return b.YAML(str(a, 0)) })
+	set("instanceTypes", func(a []js.Value) string { return b.InstanceTypes(str(a, 0), str(a, 1)) })
 	set("version", func([]js.Value) string { return b.Version() })
 
 	g := js.Global()
