@@ -1,6 +1,7 @@
 package cost_test
 
 import (
+	"os"
 	"testing"
 
 	"github.com/runwhere/runwhere/cost"
@@ -45,6 +46,18 @@ func BenchmarkLambdaMemorySweep(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := cost.LambdaMemorySweep(c, u, frac); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoadCatalogues is the price catalogues' share of a first use:
+// every snapshot and region of data/, the generated EC2 price table
+// included (target, with platform's instance table: under 20 ms).
+func BenchmarkLoadCatalogues(b *testing.B) {
+	fsys := os.DirFS(".")
+	for b.Loop() {
+		if _, err := cost.LoadCatalogues(fsys, "data"); err != nil {
 			b.Fatal(err)
 		}
 	}
