@@ -262,7 +262,11 @@ var loadEmbedded = sync.OnceValues(func() (map[catalogueKey]*Catalogue, error) {
 
 // LoadCatalogues parses every *.yaml file of dir in fsys as a catalogue,
 // in file-name order, each named in its errors by its path in fsys; two
-// files for the same snapshot and region are an error.
+// files for the same snapshot and region are an error. A file named
+// <snapshot>_ec2.csv is a generated table of instance prices
+// ([ParseInstancePrices]): each region's prices go to that snapshot's
+// catalogue of the region, which must exist and must not price the same
+// type in its YAML.
 func LoadCatalogues(fsys fs.FS, dir string) ([]*Catalogue, error) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
