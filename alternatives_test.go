@@ -167,3 +167,23 @@ func TestAlternativesOff(t *testing.T) {
 		assert.True(t, strings.HasPrefix(fe.Reason, bad.reason), fe.Reason)
 	}
 }
+
+// TestAlternativesNoneCheaper: Fargate on Arm at the smallest size that
+// holds the container, kept to Arm, has nothing cheaper; the report says
+// how many sizes it tried, and the Markdown says none costs less.
+func TestAlternativesNoneCheaper(t *testing.T) {
+	r := evaluateYAML(t, `
+platforms: [ecs-fargate]
+alternatives: 3
+alternatives_arch: same
+workload: {requests_per_second: 5, duration_ms: 100, memory_mb: 512, arch: arm64}
+container: {vcpu: 0.25, memory_mb: 512}
+`)
+	p := platformIn(t, r, "ecs-fargate")
+	assert.Empty(t, p.Alternatives)
+	// Every vCPU size of the 2026-11 table (0.25, 0.5, 1, 2, 4, 8, 16, 32;
+	// platform/data/fargate-task-sizes.yaml) holds the container, less the
+	// scenario's own: 7 on one architecture.
+	assert.Equal(t, 7, p.AlternativesSearched)
+	assert.Contains(t, r.Markdown(), "Cheaper configurations: none of the 7 considered costs less than this one.")
+}

@@ -178,10 +178,10 @@ func writeAlternatives(b *strings.Builder, m mdWriter, p PlatformReport) {
 		return
 	}
 	if len(p.Alternatives) == 0 {
-		fmt.Fprintf(b, "\nCheaper configurations: none of the %d considered costs less than this one.\n", p.AlternativesSearched)
+		fmt.Fprintf(b, "\nCheaper configurations: none of the %s considered costs less than this one.\n", count(p.AlternativesSearched))
 		return
 	}
-	fmt.Fprintf(b, "\nCheaper configurations (of %d considered):\n\n", p.AlternativesSearched)
+	fmt.Fprintf(b, "\nCheaper configurations (of %s considered):\n\n", count(p.AlternativesSearched))
 	for _, a := range p.Alternatives {
 		fmt.Fprintf(b, "- %s would cost %s a month, %s %% less (%s)\n", m.text(a.Config()), money(a.MonthlyCostRounded), a.SavingPercent, money(a.Saving.Round(2)))
 	}

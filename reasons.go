@@ -7,6 +7,7 @@ package runwhere
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -18,6 +19,14 @@ import (
 func money(d decimal.Decimal) string {
 	s := d.StringFixed(2)
 	whole, frac, _ := strings.Cut(s, ".")
+	return "$" + grouped(whole) + "." + frac
+}
+
+// count writes a whole number with thousands separators: 1,214.
+func count(n int) string { return grouped(strconv.Itoa(n)) }
+
+// grouped puts a comma between each group of three digits of whole.
+func grouped(whole string) string {
 	var b strings.Builder
 	for i, ch := range whole {
 		if i > 0 && (len(whole)-i)%3 == 0 {
@@ -25,7 +34,7 @@ func money(d decimal.Decimal) string {
 		}
 		b.WriteRune(ch)
 	}
-	return "$" + b.String() + "." + frac
+	return b.String()
 }
 
 func byID(reports []PlatformReport, id platform.ID) PlatformReport {
