@@ -47,6 +47,13 @@ func evaluateFrom(s Scenario, src sources) (Report, error) {
 		if err != nil {
 			return Report{}, err
 		}
+		// Only a report searches for cheaper configurations: curves and
+		// what-ifs evaluate the same platforms without it.
+		if e.s.Alternatives != nil && *e.s.Alternatives > 0 && m.report.Feasible {
+			if err := e.alternatives(m.platform, m.result, &m.report); err != nil {
+				return Report{}, err
+			}
+		}
 		models = append(models, m)
 		r.Platforms = append(r.Platforms, m.report)
 	}
@@ -162,6 +169,10 @@ type model struct {
 	// topology is the deployment the adapter described, which the HA
 	// summary and the what-if both start from.
 	topology ha.Topology
+	// platform and result are what the search for cheaper
+	// configurations starts from.
+	platform platform.Platform
+	result   engine.Result
 }
 
 // priced reports whether the platform has a cost model.
@@ -183,7 +194,7 @@ func (e *env) evaluate(id platform.ID) (model, error) {
 	if err != nil {
 		return model{}, inputError(err)
 	}
-	m := model{family: p.Family, curve: res.Curve, fleet: res.Fleet, topology: res.Topology}
+	m := model{platform: p, result: res, family: p.Family, curve: res.Curve, fleet: res.Fleet, topology: res.Topology}
 	m.report.Platform, m.report.Name = p.ID, p.Name
 	m.report.addFindings(res.Findings)
 	m.report.setBill(res.Bill)
@@ -197,11 +208,6 @@ func (e *env) evaluate(id platform.ID) (model, error) {
 	}
 	if m.report.Warnings == nil {
 		m.report.Warnings = []capacity.Finding{}
-	}
-	if e.s.Alternatives != nil && *e.s.Alternatives > 0 && m.report.Feasible {
-		if err := e.alternatives(p, res, &m.report); err != nil {
-			return model{}, err
-		}
 	}
 	return m, nil
 }
