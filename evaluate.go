@@ -42,6 +42,7 @@ func evaluateFrom(s Scenario, src sources) (Report, error) {
 		Inputs:   e.s,
 	}
 	models := make([]model, 0, len(e.s.Platforms))
+	search := e.search()
 	for _, id := range e.s.Platforms {
 		m, err := e.evaluate(id)
 		if err != nil {
@@ -50,7 +51,7 @@ func evaluateFrom(s Scenario, src sources) (Report, error) {
 		// Only a report searches for cheaper configurations: curves and
 		// what-ifs evaluate the same platforms without it.
 		if e.s.Alternatives != nil && *e.s.Alternatives > 0 && m.report.Feasible {
-			if err := e.alternatives(m.platform, m.result, &m.report); err != nil {
+			if err := e.alternatives(m.platform, m.result, &m.report, &search); err != nil {
 				return Report{}, err
 			}
 		}
@@ -212,13 +213,21 @@ func (e *env) evaluate(id platform.ID) (model, error) {
 	return m, nil
 }
 
-// alternatives searches p's cheaper configurations for the report.
-func (e *env) alternatives(p platform.Platform, res engine.Result, r *PlatformReport) error {
-	archs := []string{string(platform.X86_64), string(platform.ARM64)}
-	if e.s.AlternativesArch == AlternativesSameArch {
-		archs = []string{e.s.Workload.Arch}
+// search is what the search for cheaper configurations tries.
+func (e *env) search() engine.Search {
+	s := engine.Search{Archs: []string{string(platform.X86_64), string(platform.ARM64)}}
+	if e.s.Alternatives != nil {
+		s.N = int(*e.s.Alternatives)
 	}
-	found, tried, err := engine.Alternatives(p, e.cats, e.in, res, engine.Search{Archs: archs, N: int(*e.s.Alternatives)})
+	if e.s.AlternativesArch == AlternativesSameArch {
+		s.Archs = []string{e.s.Workload.Arch}
+	}
+	return s
+}
+
+// alternatives searches p's cheaper configurations for the report.
+func (e *env) alternatives(p platform.Platform, res engine.Result, r *PlatformReport, s *engine.Search) error {
+	found, tried, err := engine.Alternatives(p, e.cats, e.in, res, s)
 	if err != nil {
 		return inputError(err)
 	}

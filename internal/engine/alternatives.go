@@ -1,7 +1,9 @@
 package engine
 
 import (
+	"cmp"
 	"slices"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 
@@ -22,13 +24,56 @@ type Alternative struct {
 	Bill         cost.Bill
 }
 
-// Search is what [Alternatives] looks through.
+// Search is what [Alternatives] looks through. One Search serves every
+// platform of an evaluation: the instance types it tries are listed,
+// priced and ordered once.
 type Search struct {
 	// Archs are the architectures to try: the scenario's, if it gave one,
 	// else both.
 	Archs []string
 	// N is how many alternatives to keep.
 	N int
+
+	nodes *[]candidate // the instance types to try, cheapest first; nil until needed
+}
+
+// candidate is an instance type the search may try.
+type candidate struct {
+	typ          string
+	vcpu, memMiB int64
+	arch         string
+	hourly       decimal.Decimal
+	order        float64 // the hourly price, only to order the search
+}
+
+// candidates lists, once per Search, every current-generation,
+// non-burstable instance type of s.Archs priced in the region, cheapest
+// by the hour first so that the bound in nodeAlternatives tightens early
+// (the order only speeds the search; a float sorts without rescaling
+// decimals).
+func (s *Search) candidates(cat Catalogues) []candidate {
+	if s.nodes != nil {
+		return *s.nodes
+	}
+	var cands []candidate
+	for _, t := range cat.Instances.Types() {
+		if Burstable(t) {
+			continue
+		}
+		inst, _ := cat.Instances.Lookup(t)
+		if inst.PreviousGeneration || !slices.Contains(s.Archs, string(inst.Shape.Arch)) {
+			continue
+		}
+		price, err := cat.Prices.Instance(t)
+		if err != nil {
+			continue // no sourced price in this region
+		}
+		order, _ := strconv.ParseFloat(price.Hourly.Value.String(), 64)
+		cands = append(cands, candidate{t, inst.Shape.VCPU, inst.Shape.MemoryMiB, string(inst.Shape.Arch), price.Hourly.Value, order})
+	}
+	slices.SortFunc(cands, func(a, b candidate) int { return cmp.Or(cmp.Compare(a.order, b.order), cmp.Compare(a.typ, b.typ)) })
+	s.nodes = &cands
+	return cands
 }
 
 // Alternatives returns up to s.N configurations of p that run the
@@ -40,7 +85,7 @@ type Search struct {
 // task size holding one replica (tasks), and every memory size from the
 // scenario's up in steps of 64 MB (functions), on each architecture of
 // s.Archs.
-func Alternatives(p platform.Platform, cat Catalogues, in Inputs, current Result, s Search) ([]Alternative, int, error) {
+func Alternatives(p platform.Platform, cat Catalogues, in Inputs, current Result, s *Search) ([]Alternative, int, error) {
 	if s.N <= 0 || len(current.Bill.Lines) == 0 {
 		return nil, 0, nil
 	}
@@ -67,7 +112,13 @@ func Alternatives(p platform.Platform, cat Catalogues, in Inputs, current Result
 			out = append(out, a)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Alternative) int { return a.Bill.Total().Cmp(b.Bill.Total()) })
+	// Cheapest first; equal costs in the order of their names.
+	slices.SortStableFunc(out, func(a, b Alternative) int {
+		if c := a.Bill.Total().Cmp(b.Bill.Total()); c != 0 {
+			return c
+		}
+		return cmp.Or(cmp.Compare(a.InstanceType, b.InstanceType), cmp.Compare(a.Arch, b.Arch), cmp.Compare(a.MemoryMB, b.MemoryMB), cmp.Compare(a.TaskMemoryMB, b.TaskMemoryMB))
+	})
 	if len(out) > s.N {
 		out = out[:s.N]
 	}
@@ -78,49 +129,50 @@ func Alternatives(p platform.Platform, cat Catalogues, in Inputs, current Result
 // current-generation instance type of the scenario's architectures priced
 // in the region. A fleet of a fixed count, or at a price the scenario
 // gives, is the user's choice of type: nothing is searched.
-func nodeAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Result, s Search) ([]Alternative, int, error) {
+func nodeAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Result, s *Search) ([]Alternative, int, error) {
 	if in.Servers.Count > 0 || in.HourlyPrice != nil {
 		return nil, 0, nil
 	}
-	var out []Alternative
+	cands := s.candidates(cat)
 	tried := 0
 	// A type whose workers alone cost more than the s.N-th cheapest so far
-	// (or than the scenario's choice) cannot be among the answers: the
-	// workers' bill, nodes × 730 h × the hourly price, is a lower bound
-	// of the total, found without pricing the rest.
+	// (or than the scenario's choice) cannot be among the answers. The
+	// workers' bill, nodes × 730 h × the hourly price, is a lower bound of
+	// the total; and before sizing, the nodes are at least what the
+	// replicas' vCPUs and memory fill (the replica count does not depend
+	// on the instance type, and a node offers at most its own vCPUs and
+	// memory).
 	best := []decimal.Decimal{current.Bill.Total()}
 	bound := func() decimal.Decimal { return best[min(len(best), s.N)-1] }
 	hours := decimal.NewFromInt(platform.HoursPerMonth)
-	for _, t := range cat.Instances.Types() {
-		if t == in.Servers.InstanceType {
-			continue
-		}
-		inst, _ := cat.Instances.Lookup(t)
-		if inst.PreviousGeneration || Burstable(t) || !slices.Contains(s.Archs, string(inst.Shape.Arch)) {
-			continue
-		}
-		if _, err := cat.Prices.Instance(t); err != nil {
-			continue // no sourced price in this region
+	replicas := int64(current.Capacity.Replicas)
+	cpuMilli := in.Container.VCPU.Mul(thousand).Ceil().IntPart()
+	var out []Alternative
+	for _, c := range cands {
+		if c.typ == in.Servers.InstanceType {
+			continue // the scenario's own
 		}
 		tried++
+		least := max(1, ceilDiv(replicas*cpuMilli, c.vcpu*1000), ceilDiv(replicas*in.Container.MemoryMB, c.memMiB))
+		if c.hourly.Mul(hours).Mul(decimal.NewFromInt(least)).GreaterThanOrEqual(bound()) {
+			continue
+		}
 		sv := in.Servers
-		sv.InstanceType = t
+		sv.InstanceType = c.typ
 		res, err := capacity.Size(cat.Platforms, cat.Instances, capacity.Request{Platform: p.ID, Workload: in.Workload, Container: in.Container, Servers: sv})
 		if err != nil || len(res.Blockers) > 0 || res.Nodes == 0 {
 			continue // the type cannot run it (or lacks a figure it needs)
 		}
-		price, _ := cat.Prices.Instance(t)
-		if price.Hourly.Value.Mul(hours).Mul(decimal.NewFromInt(res.Nodes)).GreaterThanOrEqual(bound()) {
+		if c.hourly.Mul(hours).Mul(decimal.NewFromInt(res.Nodes)).GreaterThanOrEqual(bound()) {
 			continue
 		}
 		var fs capacity.Findings
-		workers, cp, err := nodeBills(p, cat, t, "", res, &fs)
+		workers, cp, err := nodeBills(p, cat, c.typ, "", res, &fs)
 		if err != nil || len(fs.Blockers()) > 0 {
 			continue
 		}
-		a := Alternative{InstanceType: t, Arch: string(inst.Shape.Arch), Bill: workers.Add(cp)}
+		a := Alternative{InstanceType: c.typ, Arch: c.arch, Bill: workers.Add(cp)}
 		out = append(out, a)
-		// Keep best sorted: the scenario's cost, then the cheapest found.
 		best = append(best, a.Bill.Total())
 		slices.SortFunc(best, decimal.Decimal.Cmp)
 	}
@@ -139,7 +191,7 @@ func Burstable(t string) bool {
 // taskAlternatives prices the same tasks at every valid size holding one
 // replica — for each vCPU size the least memory that holds it — on each
 // architecture.
-func taskAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Result, s Search) ([]Alternative, int, error) {
+func taskAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Result, s *Search) ([]Alternative, int, error) {
 	table, err := platform.EmbeddedTaskSizes(in.Snapshot)
 	if err != nil {
 		return nil, 0, err
@@ -186,7 +238,7 @@ const functionMemoryStep = 64
 // scenario's up (a function needs at least the memory it is given) in
 // steps of 64 MB, on each architecture; with lambda.cpu_share_scaling the
 // duration follows the memory's vCPU share.
-func functionAlternatives(p platform.Platform, cat Catalogues, in Inputs, s Search) ([]Alternative, int, error) {
+func functionAlternatives(p platform.Platform, cat Catalogues, in Inputs, s *Search) ([]Alternative, int, error) {
 	maxMB := p.Limits.MemoryMax
 	if maxMB == nil {
 		return nil, 0, nil
