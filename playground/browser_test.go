@@ -1423,6 +1423,14 @@ func TestInstanceTypeSuggestions(t *testing.T) {
 	// A type without a price in the region says so; a free text still computes.
 	unpriced := eval[int](t, ctx, `[...document.querySelectorAll('#instance-types option')].filter(o => o.label.includes('no price in eu-west-1')).length`)
 	t.Logf("%d of %d instance types have no price in eu-west-1", unpriced, n)
+	// An older snapshot says so beside a type it does not price.
+	setField(t, ctx, "region", "us-east-1")
+	setField(t, ctx, "workload.arch", "x86_64")
+	setField(t, ctx, "servers.instance_type", "m4.large")
+	setField(t, ctx, "snapshot", "2017-12")
+	require.NotContains(t, eval[string](t, ctx, `document.getElementById('status').textContent`), "fix the field")
+	waitTrue(t, ctx, "m7g.large without a price in 2017-12", label+` === "2 vCPU · 8 GiB · arm64 · no price in us-east-1 in 2017-12"`)
+	setField(t, ctx, "snapshot", "")
 	setField(t, ctx, "servers.instance_type", "c6i.xlarge")
 	assert.Equal(t, "c6i.xlarge", eval[string](t, ctx, `document.getElementById('f-servers-instance_type').value`))
 	pe.check(t)

@@ -7,7 +7,7 @@
 import { $, el } from './dom.js';
 import { loadBridge, call, callExact, version } from './bridge.js';
 import { jsonText, Typed } from './numbers.js';
-import { fieldFinder, cleanError, pinSnapshot, isChecklist, getPath, leftOut, FIELD } from './fields.js';
+import { fieldFinder, cleanError, pinSnapshot, isChecklist, getPath, leftOut, snapshotField, FIELD } from './fields.js';
 import { buildForm, readForm, fillForm, idOf } from './form.js';
 import { createStore } from './store.js';
 import { render } from './render.js';
@@ -168,7 +168,11 @@ function suggestTypes(report) {
         const t = call('instanceTypes', r.snapshot || '', r.region || '');
         typesCache.set(key, Array.isArray(t && t.instance_types) ? t.instance_types : []);
       }
-      store.set({ instanceTypes: { key, region: r.region, list: typesCache.get(key) } });
+      // A type without a price says where: the region, and the snapshot
+      // when it is not the newest (2017-12 prices few of today's types).
+      const snap = snapshotField(S().schema);
+      const where = r.region + (snap && r.snapshot && r.snapshot !== snap.default ? ` in ${r.snapshot}` : '');
+      store.set({ instanceTypes: { key, where, list: typesCache.get(key) } });
     }, 0);
   });
 }

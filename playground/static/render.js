@@ -268,8 +268,8 @@ function renderInstanceTypes(s) {
     input.setAttribute('list', 'instance-types');
     input.setAttribute('autocomplete', 'off');
   }
-  const region = s.instanceTypes.region;
-  list.replaceChildren(...s.instanceTypes.list.map((t) => el('option', { value: t.type, label: instanceLabel(t, region) })));
+  const where = s.instanceTypes.where;
+  list.replaceChildren(...s.instanceTypes.list.map((t) => el('option', { value: t.type, label: instanceLabel(t, where) })));
 }
 
 const FEATURES = [['running_workloads_continue', 'running workloads'], ['rescheduling', 'rescheduling'], ['deployments', 'deployments'], ['autoscaling', 'autoscaling']];

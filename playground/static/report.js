@@ -239,7 +239,7 @@ export function gib(mib) {
 // of runwhere.instanceTypes: "2 vCPU · 8 GiB · arm64 · $0.0816/h", or "no
 // price in eu-west-1" where the region has none, and "previous
 // generation" where it is one. The price is the catalogue's decimal
-// string, as written.
+// string, as written; region names where the prices are from.
 export function instanceLabel(t, region) {
   const parts = [`${t.vcpu} vCPU`, `${gib(t.memory_mib)} GiB`, t.arch];
   parts.push(typeof t.hourly === 'string' && t.hourly !== '' ? `$${t.hourly}/h` : `no price in ${region || 'this region'}`);
