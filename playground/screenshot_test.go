@@ -15,6 +15,12 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
+// altSetup shows the eu-west-1-service preset, whose scenario asks for
+// cheaper configurations, with the cards in view.
+const altSetup = `(() => { const s = document.getElementById('preset');
+	s.value = [...s.options].find(o => o.textContent === 'eu-west-1-service').value;
+	s.dispatchEvent(new Event('change', {bubbles: true})); document.getElementById('cards').scrollIntoView(); })()`
+
 // TestScreenshots writes the page at desktop and phone width to the
 // directory $RUNWHERE_SCREENSHOTS, for a person to look at:
 //
@@ -48,6 +54,8 @@ func TestScreenshots(t *testing.T) {
 			s.dispatchEvent(new Event('change', {bubbles: true})); document.getElementById('chart').scrollIntoView(); })()`, ""},
 		{"phone-error", 375, `(() => { const e = document.getElementById('f-workload-memory_mb'); e.value = '-5';
 			e.dispatchEvent(new Event('input', {bubbles: true})); e.scrollIntoView(); })()`, ""},
+		{"desktop-alternatives", 1280, altSetup, ""},
+		{"phone-alternatives", 375, altSetup, ""},
 		{"desktop-link-error", 1280, ``, "#s=!!!!"},
 		{"phone-link-error", 375, `document.getElementById('results').scrollIntoView()`, "#s=!!!!"},
 	} {

@@ -6,12 +6,12 @@
 
 import { $, el } from './dom.js';
 import { loadBridge, call, callExact, version } from './bridge.js';
-import { jsonText } from './numbers.js';
-import { fieldFinder, cleanError, pinSnapshot, isChecklist, getPath, leftOut } from './fields.js';
+import { jsonText, Typed } from './numbers.js';
+import { fieldFinder, cleanError, pinSnapshot, isChecklist, getPath, leftOut, snapshotField, FIELD } from './fields.js';
 import { buildForm, readForm, fillForm, idOf } from './form.js';
 import { createStore } from './store.js';
 import { render } from './render.js';
-import { money, csv } from './report.js';
+import { money, csv, altFields } from './report.js';
 import { scenarioFromHash, linkForOthers } from './share.js';
 import { pickPlatform, whatIfFor } from './whatif.js';
 
@@ -22,6 +22,8 @@ const store = createStore({
   yamlError: '', linkError: '', linkErrorUntilComputed: false, platformNote: '',
   wiPlatform: '', events: [], whatIf: { result: null, error: '' },
   chartWidth: 0, status: 'Loading the calculator…',
+  alts: null, // {text, platforms: {id: {list, searched}}}: the cheaper configurations of the scenario text
+  instanceTypes: null, // {key, region, list}: runwhere.instanceTypes of the report's snapshot and region
 }, render);
 const S = () => store.state;
 let fieldOf = () => null;
@@ -61,6 +63,7 @@ function recompute() {
   }
   const curves = call('curves', text);
   const tBridge = performance.now();
+  const ownAlts = getPath(scenario, ALTERNATIVES) !== undefined;
   const y = call('yaml', text);
   const wiPlatform = pickPlatform(report, s.wiPlatform);
   store.set({
@@ -72,7 +75,11 @@ function recompute() {
     linkErrorUntilComputed: false,
     wiPlatform, ...whatIfFor(call, text, wiPlatform, s.events, s.whatIf.result),
     status: Array.isArray(curves) ? statusFor(report) : `The chart is unavailable: ${curves.error}`,
+    // The scenario's own cheaper configurations, when it asks for them.
+    ...(ownAlts ? { alts: altsOf(text, report) } : {}),
   });
+  suggestTypes(report);
+  if (!ownAlts) findCheaper(text, scenario);
   const t1 = performance.now();
   performance.measure('runwhere:recompute', { start: t0, end: t1, detail: { bridge: tBridge - t0 } });
   if (!firstResult) {
@@ -80,6 +87,94 @@ function recompute() {
     performance.mark('runwhere:first-result');
   }
   return true;
+}
+
+// ---- cheaper configurations ---------------------------------------------
+
+// ALTERNATIVES is the scenario field that asks the library for cheaper
+// configurations; the page asks for ALT_COUNT of them after each result.
+const ALTERNATIVES = FIELD.alternatives;
+const ALT_COUNT = '3';
+
+// altsOf keeps each platform's cheaper configurations of a report.
+function altsOf(text, report) {
+  const platforms = {};
+  for (const p of report.platforms || []) {
+    if (p.alternatives_searched !== undefined || p.alternatives) {
+      platforms[p.platform] = { list: p.alternatives || [], searched: p.alternatives_searched || 0 };
+    }
+  }
+  return { text, platforms };
+}
+
+// findCheaper asks, after the result is on screen, for the scenario's
+// cheaper configurations: the same scenario plus alternatives, a search
+// some hundred times slower than the evaluation, so it never delays the
+// answer to an edit. An answer for a scenario the form no longer holds is
+// dropped.
+let altTimer = 0;
+function findCheaper(text, scenario) {
+  clearTimeout(altTimer);
+  const run = () => {
+    altTimer = 0;
+    if (S().text !== text || S().stale) return;
+    const t0 = performance.now();
+    const withAlts = jsonText(pinSnapshot(S().schema, { ...scenario, [ALTERNATIVES]: new Typed(ALT_COUNT) }));
+    const r = call('evaluate', withAlts);
+    if (r.error || S().text !== text) return;
+    store.set({ alts: altsOf(text, r) });
+    performance.measure('runwhere:alternatives', { start: t0, end: performance.now() });
+  };
+  // After the next frame is painted, so the result shows first.
+  requestAnimationFrame(() => {
+    clearTimeout(altTimer);
+    altTimer = setTimeout(run, 0);
+  });
+}
+
+// useCheapest fills the form with a platform's best alternative, as if
+// typed: the share link, the YAML and the results follow.
+function useCheapest(platform) {
+  const s = S();
+  const alts = s.alts && s.alts.text === s.text && s.alts.platforms[platform];
+  const p = s.report && (s.report.platforms || []).find((x) => x.platform === platform);
+  const pairs = alts && p ? altFields(alts.list[0], p.capacity) : null;
+  if (!pairs || !pairs.every(([path]) => s.schema.fields.some((f) => f.path === path))) return;
+  let input = null;
+  for (const [path, v] of pairs) {
+    input = $(idOf(path));
+    if (input.tagName === 'SELECT' && ![...input.options].some((o) => o.value === v)) input.append(el('option', { value: v, text: v }));
+    input.value = v;
+  }
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+// suggestTypes gives the instance-type field the suggestions of a
+// report's snapshot and region (asked of the library once per pair),
+// after the result is painted: some 1,400 of them take a few tens of
+// milliseconds to put in the page.
+const typesCache = new Map();
+let typesTimer = 0;
+function suggestTypes(report) {
+  const key = `${report.snapshot}\u0000${report.region}`;
+  clearTimeout(typesTimer);
+  if (S().instanceTypes && S().instanceTypes.key === key) return;
+  requestAnimationFrame(() => {
+    clearTimeout(typesTimer);
+    typesTimer = setTimeout(() => {
+      const r = S().report;
+      if (!r || `${r.snapshot}\u0000${r.region}` !== key) return; // a newer result asks for its own
+      if (!typesCache.has(key)) {
+        const t = call('instanceTypes', r.snapshot || '', r.region || '');
+        typesCache.set(key, Array.isArray(t && t.instance_types) ? t.instance_types : []);
+      }
+      // A type without a price says where: the region, and the snapshot
+      // when it is not the newest (2017-12 prices few of today's types).
+      const snap = snapshotField(S().schema);
+      const where = r.region + (snap && r.snapshot && r.snapshot !== snap.default ? ` in ${r.snapshot}` : '');
+      store.set({ instanceTypes: { key, where, list: typesCache.get(key) } });
+    }, 0);
+  });
 }
 
 // platformNote says which ticked platforms the report's snapshot lacks;
@@ -186,6 +281,10 @@ function wire() {
   form.addEventListener('input', onEdit);
   form.addEventListener('change', (e) => { if (e.target.tagName !== 'INPUT' || e.target.type === 'checkbox') onEdit(e); });
   form.addEventListener('submit', (e) => e.preventDefault());
+  $('cards').addEventListener('click', (e) => {
+    const b = e.target.closest('button.use-cheapest');
+    if (b) useCheapest(b.dataset.platform);
+  });
 
   $('preset').addEventListener('change', (e) => {
     const p = S().presets[Number(e.target.value)];

@@ -5,6 +5,13 @@
 
 import { NUMBER, Typed } from './numbers.js';
 
+// FIELD names the few scenario fields the page fills itself: the
+// instance type it suggests values for, and what "use the cheapest"
+// sets from a cheaper configuration of the report.
+export const FIELD = Object.freeze({
+  instanceType: 'servers.instance_type', arch: 'workload.arch', memory: 'workload.memory_mb', alternatives: 'alternatives',
+});
+
 // Kinds whose value is a number sent as typed (a JSON number).
 const TYPED = new Set(['decimal', 'number', 'integer']);
 
@@ -146,6 +153,22 @@ export function groupHint(g, platforms) {
   const ids = g.applies_to || [];
   if (ids.length < 2 || ids.length >= platforms.length) return '';
   return listWords(ids.map((id) => platformName(platforms, id)));
+}
+
+// REGIONS are the places of AWS's regions, as its price lists name them,
+// so a menu of region codes reads "eu-west-1 (Ireland)".
+const REGIONS = {
+  'us-east-1': 'N. Virginia', 'us-east-2': 'Ohio', 'us-west-1': 'N. California', 'us-west-2': 'Oregon',
+  'ap-northeast-1': 'Tokyo', 'ap-northeast-2': 'Seoul', 'ap-southeast-1': 'Singapore', 'ap-southeast-2': 'Sydney',
+  'ap-south-1': 'Mumbai', 'ca-central-1': 'Canada Central', 'eu-central-1': 'Frankfurt', 'eu-west-1': 'Ireland',
+  'eu-west-2': 'London', 'eu-west-3': 'Paris', 'eu-north-1': 'Stockholm', 'sa-east-1': 'São Paulo',
+};
+
+// optionText is how a menu shows one of a field's values: a platform by
+// its short name, a region with its place, anything else as it is.
+export function optionText(platforms, v) {
+  if (Object.hasOwn(REGIONS, v)) return `${v} (${REGIONS[v]})`;
+  return platformName(platforms, v);
 }
 
 // platformName is a platform's short name in the schema, else its id.

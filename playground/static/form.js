@@ -5,7 +5,7 @@
 import { $, el } from './dom.js';
 import {
   isChecklist, parseValue, fieldText, defaultText, placeholder, getPath, setPath,
-  unknownFields, groupHint, platformName, isWide,
+  unknownFields, groupHint, platformName, optionText, isWide,
 } from './fields.js';
 
 export const idOf = (path) => 'f-' + path.replace(/\./g, '-');
@@ -46,7 +46,7 @@ function fieldEl(f, platforms) {
     let input;
     if (f.kind === 'enum' || f.kind === 'bool') {
       input = el('select', { id, name: f.path, title: f.help });
-      const options = f.kind === 'bool' ? [['true', 'yes'], ['false', 'no']] : f.enum.map((v) => [v, platformName(platforms, v)]);
+      const options = f.kind === 'bool' ? [['true', 'yes'], ['false', 'no']] : f.enum.map((v) => [v, optionText(platforms, v)]);
       input.append(el('option', { value: '', text: defaultText(f) }), ...options.map(([v, t]) => el('option', { value: v, text: t })));
     } else {
       const numeric = ['decimal', 'number', 'integer', 'money'].includes(f.kind === 'list' ? f.items : f.kind);

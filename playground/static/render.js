@@ -3,10 +3,10 @@
 // state already.
 
 import { $, el, safeLink, linkify } from './dom.js';
-import { money, cents, capacityRows, haRows, capacitySummary, byCost, codeWords, derivation, yearly } from './report.js';
+import { money, cents, capacityRows, haRows, capacitySummary, byCost, codeWords, derivation, yearly, altLine, altFields, useText, instanceLabel } from './report.js';
 import { draw } from './chart.js';
 import { showDefaults, idOf, errorIdOf } from './form.js';
-import { getPath } from './fields.js';
+import { getPath, FIELD } from './fields.js';
 import { grouped } from './numbers.js';
 import { renderWhatIf } from './whatif.js';
 import { shareURL } from './share.js';
@@ -15,6 +15,8 @@ export function render(s, p) {
   if (s.fieldErrors !== p.fieldErrors) renderFieldErrors(s);
   if (s.stale !== p.stale) $('results').classList.toggle('stale', s.stale);
   if (s.report && s.report !== p.report) renderReport(s);
+  if (s.report && (s.report !== p.report || s.alts !== p.alts)) renderAlternatives(s);
+  if (s.instanceTypes !== p.instanceTypes) renderInstanceTypes(s);
   if (s.report && (s.report !== p.report || s.curves !== p.curves || s.chartWidth !== p.chartWidth)) drawChart(s);
   if (s.report && (s.whatIf !== p.whatIf || s.report !== p.report)) renderWhatIf(s);
   if (s.text !== p.text) updateShare(s.text);
@@ -215,6 +217,59 @@ function renderCards(r) {
     return card;
   });
   $('cards').replaceChildren(...cards);
+}
+
+// ---- cheaper configurations -------------------------------------------
+
+// renderAlternatives puts under each feasible card's cost the cheaper
+// configurations found for the scenario on screen, with a button that
+// asks the form for the best of them; nothing while they are sought.
+function renderAlternatives(s) {
+  const alts = s.alts && s.alts.text === s.text ? s.alts.platforms : {};
+  for (const p of s.report.platforms || []) {
+    const card = document.querySelector(`#cards .card[data-platform="${CSS.escape(p.platform)}"]`);
+    if (!card) continue;
+    const old = card.querySelector('.alts');
+    const a = p.feasible && alts[p.platform];
+    if (!a) { if (old) old.remove(); continue; }
+    const box = el('section', { class: 'alts', 'aria-label': 'Cheaper configurations' });
+    if (a.list.length === 0) {
+      box.append(el('p', { class: 'hint none', text: `No cheaper configuration among ${grouped(String(a.searched))} considered.` }));
+    } else {
+      box.append(el('h5', { text: `Cheaper configurations (of ${grouped(String(a.searched))} considered)` }),
+        el('ol', { class: 'alt-list' }, ...a.list.map((x) => el('li', { 'data-cost': x.monthly_cost_rounded, text: altLine(x) }))));
+      const best = a.list[0];
+      const pairs = altFields(best, p.capacity);
+      if (pairs) {
+        const shared = pairs.some(([path]) => path === FIELD.instanceType);
+        box.append(el('button', {
+          type: 'button', class: 'secondary use-cheapest', 'data-platform': p.platform,
+          title: shared
+            ? `Sets the instance type to ${best.instance_type}: every EC2-based platform (Swarm, Kubernetes, EKS, ECS on EC2, Nomad) shares it.`
+            : `Sets ${pairs.map(([path, v]) => `${path} to ${v}`).join(' and ')}.`,
+        }, useText(best, pairs)));
+        if (shared) box.append(el('p', { class: 'hint', text: 'The instance type is shared by every EC2-based platform.' }));
+      }
+    }
+    if (old) old.replaceWith(box);
+    else card.querySelector('.cost').after(box);
+  }
+}
+
+// renderInstanceTypes fills the suggestions of the instance-type field
+// (a free-text field with a datalist) for the report's snapshot and region.
+function renderInstanceTypes(s) {
+  const input = $(idOf(FIELD.instanceType));
+  if (!input || !s.instanceTypes) return;
+  let list = $('instance-types');
+  if (!list) {
+    list = el('datalist', { id: 'instance-types' });
+    input.after(list);
+    input.setAttribute('list', 'instance-types');
+    input.setAttribute('autocomplete', 'off');
+  }
+  const where = s.instanceTypes.where;
+  list.replaceChildren(...s.instanceTypes.list.map((t) => el('option', { value: t.type, label: instanceLabel(t, where) })));
 }
 
 const FEATURES = [['running_workloads_continue', 'running workloads'], ['rescheduling', 'rescheduling'], ['deployments', 'deployments'], ['autoscaling', 'autoscaling']];

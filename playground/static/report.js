@@ -3,6 +3,7 @@
 // this file.
 
 import { ceilWhole, compareDecimal, grouped } from './numbers.js';
+import { FIELD } from './fields.js';
 
 // money formats a decimal string as dollars with thousands separators,
 // without ever turning it into a float.
@@ -220,4 +221,75 @@ export function derivation(line, p, inputs) {
 // yearly is twelve of a month's exact total.
 export function yearly(monthly) {
   return decMul(monthly, '12');
+}
+
+// ---- instance types and cheaper configurations -------------------------
+
+// gib writes a size in MiB as GiB, without a float's tail: 8192 → "8",
+// 512 → "0.5", 3840 → "3.75".
+export function gib(mib) {
+  const n = Number(mib);
+  if (!Number.isInteger(n) || n < 0) return String(mib);
+  const whole = Math.floor(n / 1024);
+  const rest = n % 1024; // a fraction of 1024 ends within ten decimals
+  return rest ? (whole + rest / 1024).toFixed(10).replace(/0+$/, '') : String(whole);
+}
+
+// instanceLabel is what the instance-type suggestions show beside a type
+// of runwhere.instanceTypes: "2 vCPU · 8 GiB · arm64 · $0.0816/h", or "no
+// price in eu-west-1" where the region has none, and "previous
+// generation" where it is one. The price is the catalogue's decimal
+// string, as written; region names where the prices are from.
+export function instanceLabel(t, region) {
+  const parts = [`${t.vcpu} vCPU`, `${gib(t.memory_mib)} GiB`, t.arch];
+  parts.push(typeof t.hourly === 'string' && t.hourly !== '' ? `$${t.hourly}/h` : `no price in ${region || 'this region'}`);
+  if (t.previous_generation) parts.push('previous generation');
+  return parts.join(' · ');
+}
+
+// altWhat names a cheaper configuration of the report: an instance type,
+// a Fargate task size or a Lambda memory size, with its architecture:
+// "c6g.medium (arm64)", "0.5 vCPU, 1024 MB (arm64)", "512 MB (arm64)".
+export function altWhat(a) {
+  let what;
+  if (a.instance_type) what = a.instance_type;
+  else if (a.task_vcpu !== undefined) what = `${a.task_vcpu} vCPU, ${a.task_memory_mb} MB`;
+  else if (a.memory_mb !== undefined) what = `${a.memory_mb} MB`;
+  else what = 'another configuration';
+  return a.arch ? `${what} (${a.arch})` : what;
+}
+
+// altLine is one cheaper configuration as the cards list it:
+// "c6g.medium (arm64) — $319.75/month, 60 % less".
+export function altLine(a) {
+  const less = a.saving_percent !== undefined && a.saving_percent !== null ? `, ${a.saving_percent} % less` : '';
+  return `${altWhat(a)} — ${money(a.monthly_cost_rounded)}/month${less}`;
+}
+
+// altFields is what "use the cheapest" writes into the form for a
+// platform's best alternative: [field path, text] pairs, or null when
+// the form cannot ask for it. An instance type goes to the instance-type
+// field; a Lambda memory size to the workload's memory with its
+// architecture; a Fargate task only when its size is the one the
+// scenario already runs (capacity.task_vcpu, task_memory_mb), since the
+// form sets the architecture but not the task size.
+export function altFields(a, capacity) {
+  if (!a) return null;
+  if (a.instance_type) return [[FIELD.instanceType, a.instance_type]];
+  if (a.task_vcpu !== undefined) {
+    const c = capacity || {};
+    const same = c.task_vcpu !== undefined && compareDecimal(String(a.task_vcpu), String(c.task_vcpu)) === 0 &&
+      String(a.task_memory_mb) === String(c.task_memory_mb);
+    return same && a.arch ? [[FIELD.arch, a.arch]] : null;
+  }
+  if (a.memory_mb !== undefined && a.arch) return [[FIELD.arch, a.arch], [FIELD.memory, String(a.memory_mb)]];
+  return null;
+}
+
+// useText is the label of the "use the cheapest" button for an
+// alternative and what altFields writes for it: a Fargate task of the
+// same size only changes the architecture, and says so.
+export function useText(a, pairs) {
+  if (pairs && pairs.length === 1 && pairs[0][0] === FIELD.arch) return `Use the cheapest: ${pairs[0][1]}, same task size`;
+  return `Use the cheapest: ${altWhat(a)}`;
 }
