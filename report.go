@@ -115,7 +115,7 @@ type Capacity struct {
 	RampSeconds *decimal.Decimal `json:"ramp_seconds,omitempty"`
 	// Nodes are the worker instances (EC2-backed platforms); Managers the
 	// self-managed control-plane instances priced beside them.
-	Nodes        int    `json:"nodes"`
+	Nodes        int    `json:"nodes,omitempty"`
 	InstanceType string `json:"instance_type,omitempty"`
 	Managers     int    `json:"managers,omitempty"`
 	// Replicas (or Fargate tasks) needed for the peak.
