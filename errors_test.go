@@ -212,3 +212,16 @@ func lambdaTimeoutLine(t *testing.T) string {
 	t.Fatal("no Lambda timeout in the 2026-11 catalogue")
 	return ""
 }
+
+// TestErrorsNameTheScenarioField: a component's refusal of one of its own
+// Go inputs names the scenario field the person wrote (Lambda's
+// architecture is workload.arch; arm64 Lambda arrived in 2021).
+func TestErrorsNameTheScenarioField(t *testing.T) {
+	s, err := runwhere.ParseScenario([]byte("snapshot: 2017-12\nplatforms: [lambda]\nworkload: {requests_per_second: 1, duration_ms: 100, memory_mb: 512, arch: arm64}\n"))
+	require.NoError(t, err)
+	_, err = runwhere.Evaluate(s)
+	var fe *runwhere.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "workload.arch", fe.Field)
+	assert.Equal(t, "arm64", fe.Value)
+}

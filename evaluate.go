@@ -310,9 +310,19 @@ func inputError(err error) error {
 	// the component's prefix ("capacity: ") for the caller's "runwhere: ".
 	var fe *FieldError
 	if errors.As(err, &fe) {
+		if f, ok := scenarioFields[fe.Field]; ok {
+			fe.Field = f
+		}
 		return fe
 	}
 	return fmt.Errorf("runwhere: %w", err)
+}
+
+// scenarioFields names, for the fields of a component's Go input that a
+// scenario field sets under another name, the scenario's field: an error
+// must point at what the person wrote.
+var scenarioFields = map[string]string{
+	"lambda.arch": "workload.arch", // cost.LambdaUsage.Arch
 }
 
 // peakNote says so when the scenario gave a peak below its mean rate,
