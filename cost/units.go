@@ -1,6 +1,8 @@
 package cost
 
 import (
+	"math/big"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/runwhere/runwhere/platform"
@@ -48,15 +50,31 @@ func trim(d decimal.Decimal) decimal.Decimal {
 	if d.IsZero() {
 		return dZero
 	}
-	for d.Exponent() < 0 {
-		t := d.Truncate(d.Exponent()*-1 - 1)
-		if !t.Equal(d) {
+	exp := d.Exponent()
+	if exp >= 0 {
+		return d
+	}
+	// Divide the coefficient by ten while the remainder is zero: one small
+	// division a digit, where truncating and comparing decimals rescaled
+	// them through powers of ten each time.
+	c := d.Coefficient()
+	var q, r big.Int
+	n := int32(0)
+	for exp+n < 0 {
+		q.QuoRem(c, bigTen, &r)
+		if r.Sign() != 0 {
 			break
 		}
-		d = t
+		c.Set(&q)
+		n++
 	}
-	return d
+	if n == 0 {
+		return d
+	}
+	return decimal.NewFromBigInt(c, exp+n)
 }
+
+var bigTen = big.NewInt(10)
 
 // div returns a/b rounded half up at DivScale places.
 func div(a, b decimal.Decimal) decimal.Decimal { return trim(a.DivRound(b, DivScale)) }
