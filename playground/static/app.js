@@ -125,12 +125,18 @@ function findCheaper(text, scenario) {
     store.set({ alts: altsOf(text, r) });
     performance.measure('runwhere:alternatives', { start: t0, end: performance.now() });
   };
-  // After the next frame is painted, so the result shows first.
+  // After the next frame is painted, so the result shows first, and after
+  // a pause in typing (ALT_PAUSE_MS), so that a search does not hold up
+  // the next keystroke's answer: an edit within the pause restarts it.
   requestAnimationFrame(() => {
     clearTimeout(altTimer);
-    altTimer = setTimeout(run, 0);
+    altTimer = setTimeout(run, ALT_PAUSE_MS);
   });
 }
+
+// ALT_PAUSE_MS is the pause in typing before the search: short enough
+// that the cheaper configurations follow an edit within 300 ms.
+const ALT_PAUSE_MS = 120;
 
 // useCheapest fills the form with a platform's best alternative, as if
 // typed: the share link, the YAML and the results follow.
