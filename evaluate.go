@@ -63,6 +63,9 @@ func evaluateFrom(s Scenario, src sources) (Report, error) {
 		return Report{}, err
 	}
 	r.Recommendation = e.recommend(r.Platforms)
+	if r.Comparison, err = compare(e.platforms, e.s.Platforms); err != nil {
+		return Report{}, err
+	}
 	return r, nil
 }
 

@@ -118,6 +118,8 @@ func (r Report) Markdown() string {
 		}
 	}
 
+	writeComparison(&b, m, r.Comparison, names)
+
 	b.WriteString("\n## Inputs as evaluated\n\n")
 	in, err := yaml.Marshal(r.Inputs)
 	if err != nil {

@@ -192,6 +192,9 @@ func mdProblems(r runwhere.Report, md string) []string {
 	if len(r.BreakEven) > 0 {
 		want++
 	}
+	if len(r.Comparison.Rows) > 0 {
+		want++
+	}
 	if headings != want {
 		out = append(out, fmt.Sprintf("%d headings, want %d", headings, want))
 	}
@@ -206,7 +209,7 @@ func ownHeading(i int, line string) bool {
 	case "## Platforms", "## Break-even against Lambda", "## Inputs as evaluated":
 		return true
 	}
-	return strings.HasPrefix(line, "## Recommendation: ") || strings.HasPrefix(line, "### ")
+	return strings.HasPrefix(line, "## Recommendation: ") || strings.HasPrefix(line, "## Limits and features (") || strings.HasPrefix(line, "### ")
 }
 
 // closesFence reports whether line closes a code block opened by fence:

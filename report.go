@@ -32,6 +32,9 @@ type Report struct {
 	Platforms      []PlatformReport `json:"platforms"`
 	BreakEven      []BreakEven      `json:"break_even"`
 	Recommendation Recommendation   `json:"recommendation"`
+	// Comparison is the limits and deployment features of the scenario's
+	// platforms in its snapshot, the 2017 deck's tables with sources.
+	Comparison Comparison `json:"comparison"`
 }
 
 // PlatformReport is one platform's column of a [Report].

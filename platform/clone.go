@@ -12,6 +12,12 @@ func (c Catalogue) Clone() Catalogue {
 	}
 	// A claim holds strings and a Date, nothing shared.
 	out.Claims = slices.Clone(c.Claims)
+	for i := range out.Claims {
+		if h := out.Claims[i].Holds; h != nil {
+			v := *h
+			out.Claims[i].Holds = &v
+		}
+	}
 	return out
 }
 

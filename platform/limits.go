@@ -55,5 +55,8 @@ type Claim struct {
 	About   string `yaml:"about" json:"about"`
 	Claim   string `yaml:"claim" json:"claim"`
 	Verdict string `yaml:"verdict" json:"verdict"`
-	Source  `yaml:",inline"`
+	// Holds says whether the sources bear the claim out (true) or correct
+	// it (false); the Verdict says how. Required.
+	Holds  *bool `yaml:"holds" json:"holds"`
+	Source `yaml:",inline"`
 }

@@ -56,8 +56,8 @@ func validate(c Catalogue, doc *yaml.Node) error {
 		if !seen[pc.Platform] {
 			return fieldErr(child(n, "platform"), at+".platform", string(pc.Platform), "is not a platform of this catalogue")
 		}
-		if pc.About == "" || pc.Claim.Claim == "" || pc.Verdict == "" {
-			return fieldErr(n, at, "", "needs about, claim and verdict")
+		if pc.About == "" || pc.Claim.Claim == "" || pc.Verdict == "" || pc.Holds == nil {
+			return fieldErr(n, at, "", "needs about, claim, verdict and holds")
 		}
 		if err := walk(reflect.ValueOf(pc.Claim), n, at); err != nil {
 			return err

@@ -52,7 +52,9 @@ type engine struct {
 	// instanceTypes lists the instance types with their prices in a
 	// snapshot and region, for the instance-type field's suggestions.
 	instanceTypes func(snapshot, region string) (any, error)
-	version       string
+	// compare is the limits and features of platforms in a snapshot.
+	compare func(snapshot string, platforms []string) (any, error)
+	version string
 }
 
 // preset is a reference scenario offered in the page's menu.
@@ -283,6 +285,22 @@ func (b bridge) InstanceTypes(snapshot, region string) string {
 			return nil, err
 		}
 		return map[string]any{"instance_types": list}, nil
+	})
+}
+
+// Compare is the comparison of the platforms (a comma-separated list of
+// ids; "" for all) in a snapshot ("" for the newest), as the report's
+// comparison object, or {"error", "field"}.
+func (b bridge) Compare(snapshot, platforms string) string {
+	return guard("compare", func() (any, error) {
+		if len(snapshot) > 16 || len(platforms) > 1024 {
+			return nil, &fieldError{field: "platforms", err: errors.New("compare: snapshot or platforms is too long")}
+		}
+		var ids []string
+		if platforms != "" {
+			ids = strings.Split(platforms, ",")
+		}
+		return b.e.compare(snapshot, ids)
 	})
 }
 

@@ -37,6 +37,12 @@ func fakeEngine() engine {
 		schema: func() (any, error) {
 			return map[string]any{"fields": []map[string]string{{"path": "name"}}}, nil
 		},
+		compare: func(snapshot string, platforms []string) (any, error) {
+			if snapshot == "1999-01" {
+				return nil, errors.New("runwhere: snapshot: 1999-01 is not an embedded snapshot")
+			}
+			return map[string]any{"snapshot": snapshot, "platforms": platforms}, nil
+		},
 		instanceTypes: func(snapshot, region string) (any, error) {
 			if region == "mars-1" {
 				return nil, errors.New("runwhere: region: mars-1 has no built-in prices")
@@ -315,5 +321,25 @@ func TestInstanceTypesBridge(t *testing.T) {
 	// The real engine: every type, with eu-west-1 prices.
 	if got := (bridge{newEngine()}).InstanceTypes("", "eu-west-1"); !strings.Contains(got, `{"type":"m7g.large","vcpu":2,"memory_mib":8192,"arch":"arm64","hourly":"0.091"}`) {
 		t.Errorf("InstanceTypes(eu-west-1) lacks m7g.large at 0.091: %.300s", got)
+	}
+}
+
+func TestCompareBridge(t *testing.T) {
+	b := bridge{fakeEngine()}
+	if got := b.Compare("2017-12", "swarm,lambda"); got != `{"platforms":["swarm","lambda"],"snapshot":"2017-12"}` {
+		t.Errorf("Compare(2017-12, swarm,lambda) = %s", got)
+	}
+	if got := decode(t, b.Compare("1999-01", "")); got["error"] == nil {
+		t.Errorf("Compare(1999-01) = %v, want an error", got)
+	}
+	if got := decode(t, b.Compare("", strings.Repeat("x", 2000))); got["error"] == nil || got["field"] != "platforms" {
+		t.Errorf("a 2,000-character list = %v, want an error naming platforms", got)
+	}
+	// The real engine: Lambda's timeout in 2017-12 was 300 s.
+	if got := (bridge{newEngine()}).Compare("2017-12", "lambda"); !strings.Contains(got, `"key":"limits.timeout"`) || !strings.Contains(got, `"value":"300"`) {
+		t.Errorf("Compare(2017-12, lambda) lacks the 300 s timeout: %.300s", got)
+	}
+	if got := decode(t, (bridge{newEngine()}).Compare("2017-12", "eks")); got["field"] != "platforms[0]" {
+		t.Errorf("EKS in 2017-12 = %v, want an error naming platforms[0]", got)
 	}
 }

@@ -70,6 +70,14 @@ func newEngine() engine {
 		schema: func() (any, error) {
 			return runwhere.Schema()
 		},
+		compare: func(snapshot string, platforms []string) (any, error) {
+			ids := make([]runwhere.PlatformID, len(platforms))
+			for i, p := range platforms {
+				ids[i] = runwhere.PlatformID(p)
+			}
+			c, err := runwhere.Compare(snapshot, ids)
+			return c, field(err)
+		},
 		instanceTypes: func(snapshot, region string) (any, error) {
 			list, err := runwhere.InstanceTypes(snapshot, region)
 			return list, field(err)

@@ -37,6 +37,7 @@ func install(b bridge) js.Value {
 	set("scenario", func(a []js.Value) string { return b.Scenario(str(a, 0)) })
 	set("yaml", func(a []js.Value) string { return b.YAML(str(a, 0)) })
 	set("instanceTypes", func(a []js.Value) string { return b.InstanceTypes(str(a, 0), str(a, 1)) })
+	set("compare", func(a []js.Value) string { return b.Compare(str(a, 0), str(a, 1)) })
 	set("version", func([]js.Value) string { return b.Version() })
 
 	g := js.Global()
