@@ -1592,7 +1592,7 @@ func TestComparePlatforms(t *testing.T) {
 	assert.Contains(t, eval[string](t, ctx, `document.getElementById('cmp-note').textContent`), "EKS is not available in 2017-12")
 	old := cell("limits.timeout", "lambda")
 	assert.Contains(t, old["text"], "300 s")
-	assert.Contains(t, old["change"], "900 s in 2026-11")
+	assert.Contains(t, old["change"], "2026-11: 900 s")
 	assert.Contains(t, cell("limits.nodes_per_cluster", "ecs-ec2")["claim"], "“Supports up to 1000 nodes” — holds")
 	w = eval[[]float64](t, ctx, wide)
 	assert.LessOrEqual(t, w[0], w[1], "the page scrolls sideways at 375 px")

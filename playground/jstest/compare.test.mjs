@@ -60,7 +60,7 @@ test('2017-12 against 2026-11: the same changes, looking forward', () => {
 test('changeText speaks from the snapshot on screen', () => {
   assert.equal(changeText({ status: 'changed', was: '300 s' }, '2026-11', '2017-12'), 'was 300 s in 2017-12');
   assert.equal(changeText({ status: 'new' }, '2026-11', '2017-12'), 'new since 2017-12');
-  assert.equal(changeText({ status: 'changed', was: '900 s' }, '2017-12', '2026-11'), '900 s in 2026-11');
+  assert.equal(changeText({ status: 'changed', was: '900 s' }, '2017-12', '2026-11'), '2026-11: 900 s');
   assert.equal(changeText({ status: 'new' }, '2017-12', '2026-11'), 'not in 2026-11');
   assert.equal(changeText(undefined, '2017-12', '2026-11'), '');
 });

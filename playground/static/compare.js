@@ -62,12 +62,12 @@ export function diff(cur, other) {
 }
 
 // changeText is a changed cell's words, seen from view against other:
-// "was 300 s in 2017-12" or "new since 2017-12" looking back, "900 s in
-// 2026-11" or "not in 2026-11" looking forward.
+// "was 300 s in 2017-12" or "new since 2017-12" looking back, "2026-11:
+// 900 s" or "not in 2026-11" looking forward.
 export function changeText(ch, view, other) {
   if (!ch) return '';
   const back = other < view;
-  if (ch.status === 'changed') return back ? `was ${ch.was} in ${other}` : `${ch.was} in ${other}`;
+  if (ch.status === 'changed') return back ? `was ${ch.was} in ${other}` : `${other}: ${ch.was}`;
   return back ? `new since ${other}` : `not in ${other}`;
 }
 

@@ -32,12 +32,14 @@ export function renderCompare(s) {
   const d = old && !old.error ? diff(cur, old) : diff(null, null);
   const missing = c.missing[view] || [];
   const notes = [];
-  if (other && old && !old.error) notes.push(`Marked ◆: what differs from ${other}.`);
+  if (other && old && !old.error) notes.push(`Marked ◆: what differs from ${other} (“new since” or “not in”: that catalogue has no such figure).`);
   if (missing.length) notes.push(`${words(missing)} ${missing.length > 1 ? 'are' : 'is'} not available in ${view}, so ${missing.length > 1 ? 'they are' : 'it is'} left out.`);
   if (d.newPlatforms.length) notes.push(`${words(d.newPlatforms.map(name))} ${other < view ? 'came after' : 'is not in'} ${other}.`);
   $('cmp-note').textContent = notes.join(' ');
 
   const table = el('table', { class: 'cmp', 'data-snapshot': view });
+  // Columns of at least COL_REM; a narrower box scrolls the table.
+  table.style.minWidth = `${LABEL_REM + cur.platforms.length * COL_REM}rem`;
   table.append(el('caption', { class: 'visually-hidden', text: `Limits and features in ${view}` }));
   table.append(el('thead', null, el('tr', null, el('th', { scope: 'col', text: view }),
     ...cur.platforms.map((p) => el('th', { scope: 'col', 'data-platform': p, class: d.newPlatforms.includes(p) ? 'changed' : null },
@@ -48,7 +50,7 @@ export function renderCompare(s) {
     const tb = el('tbody', null, el('tr', { class: 'group' }, el('th', { scope: 'colgroup', colspan: String(cur.platforms.length + 1), text: title })));
     for (const row of rows) {
       tb.append(el('tr', { 'data-key': row.key }, el('th', { scope: 'row', text: rowLabel(row) }),
-        ...cur.platforms.map((p) => cell(row.cells[p], d.cells[row.key] && d.cells[row.key][p], view, other, p))));
+        ...cur.platforms.map((p) => cell(row.cells[p], d.cells[row.key] && d.cells[row.key][p], view, other, p, name(p)))));
     }
     table.append(tb);
   }
@@ -63,10 +65,11 @@ export function renderCompare(s) {
 
 // cell is one platform's figure: its words linked to the source (with
 // the date and note as its title), the enforcement of a limit, what
-// changed, and the deck's claim with its verdict.
-function cell(c, ch, view, other, platform) {
+// changed, and the deck's claim with its verdict. data-name labels it
+// on a phone, where the table is a list of rows.
+function cell(c, ch, view, other, platform, name) {
   if (!c) return el('td', { class: 'none', 'data-platform': platform, title: 'No such limit published, or not applicable', text: '—' });
-  const td = el('td', { 'data-platform': platform, class: ch ? 'changed' : null });
+  const td = el('td', { 'data-platform': platform, 'data-name': name, class: ch ? 'changed' : null });
   const link = safeLink(c.source, c.text) || el('span', { text: c.text });
   link.title = cellTitle(c);
   td.append(link);
@@ -76,6 +79,9 @@ function cell(c, ch, view, other, platform) {
   if (claim) td.append(el('span', { class: `claim ${c.claim_holds ? 'holds' : 'corrected'}`, text: claim }));
   return td;
 }
+
+const COL_REM = 6.5;
+const LABEL_REM = 8.5; // the row labels' column, as in style.css
 
 const ENFORCEMENT = {
   hard: 'a hard limit: it cannot be raised',
