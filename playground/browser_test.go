@@ -1529,3 +1529,80 @@ func TestAlternativesPhoneWidth(t *testing.T) {
 	}
 	pe.check(t)
 }
+
+// Issue 16, items 3 and 4: the compare view shows the chosen platforms'
+// limits and features in either catalogue, marks what changed against
+// the other one, links every cell to its source, shows the deck's
+// claims with their verdicts, and fits a 375 px screen.
+func TestComparePlatforms(t *testing.T) {
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(375, 800, chromedp.EmulateMobile)); err != nil {
+		t.Fatal(err)
+	}
+	open(t, ctx, servedSite(t))
+	choosePreset(t, ctx, "low-traffic-api")
+	// cell gives a cell's words, its change mark, its link and class.
+	cell := func(key, platform string) map[string]any {
+		t.Helper()
+		return eval[map[string]any](t, ctx, fmt.Sprintf(`(() => {
+			const td = document.querySelector('#cmp-wrap tr[data-key=%q] td[data-platform=%q]');
+			if (!td) return {missing: true};
+			const a = td.querySelector('a');
+			const ch = td.querySelector('.change');
+			return {text: td.textContent, href: a ? a.href : '', change: ch ? ch.textContent : '', changed: td.classList.contains('changed'),
+				claim: td.querySelector('.claim') ? td.querySelector('.claim').textContent : ''};
+		})()`, key, platform))
+	}
+	shown := `document.querySelector('#cmp-wrap table').dataset.snapshot`
+	require.Equal(t, "2026-11", eval[string](t, ctx, shown), "the view starts at the scenario's catalogue")
+	for _, c := range []struct{ key, platform, now, was string }{
+		{"limits.timeout", "lambda", "900 s", "was 300 s in 2017-12"},
+		{"limits.nodes_per_cluster", "ecs-ec2", "5,000 container instances", "was 1,000 container instances in 2017-12"},
+		{"limits.memory_max", "lambda", "10,240 MB", "was 3,008 MB in 2017-12"},
+		{"limits.services_per_cluster", "ecs-fargate", "5,000 services", "was 500 services in 2017-12"},
+		{"limits.nodes_per_cluster", "eks", "5,000 nodes", "new since 2017-12"},
+		{"features.service_discovery", "ecs-fargate", "Cloud Map", "was a third-party tool in 2017-12"},
+	} {
+		got := cell(c.key, c.platform)
+		assert.Equal(t, true, got["changed"], "%s %s: %v", c.key, c.platform, got)
+		assert.Contains(t, got["text"], c.now, "%s %s", c.key, c.platform)
+		assert.Contains(t, got["change"], c.was, "%s %s", c.key, c.platform)
+		assert.Regexp(t, `^https?://`, got["href"], "%s %s links to its source", c.key, c.platform)
+	}
+	assert.Equal(t, false, cell("limits.memory_min", "lambda")["changed"], "128 MB both times")
+	assert.Contains(t, eval[string](t, ctx, `document.querySelector('#cmp-wrap th[data-platform="eks"]').textContent`), "new since 2017-12")
+	assert.Contains(t, eval[string](t, ctx, `document.getElementById('cmp-gone').textContent`), "Fargate tasks per region: 20 tasks in 2017-12")
+	// The deck's claims, with the source that confirms or corrects them.
+	swarm := cell("limits.nodes_per_cluster", "swarm")
+	assert.Contains(t, swarm["claim"], "2017 deck: “Supports 2000+ nodes” — corrected")
+	assert.Regexp(t, `^https?://`, swarm["href"])
+	assert.Contains(t, cell("limits.containers_per_cluster", "ecs-ec2")["claim"], "“Limited to 500,000 containers” — corrected")
+	// Every cell with a figure links to its source.
+	assert.Equal(t, 0, eval[int](t, ctx, `[...document.querySelectorAll('#cmp-wrap td:not(.none)')].filter(td => !/^https?:/.test((td.querySelector('a') || {}).href || '')).length`))
+	wide := `[document.documentElement.scrollWidth, window.innerWidth]`
+	w := eval[[]float64](t, ctx, wide)
+	assert.LessOrEqual(t, w[0], w[1], "the page scrolls sideways at 375 px")
+
+	// 2017-12: EKS is left out and said so; the changes look forward.
+	eval[chromedp.Void](t, ctx, `document.querySelector('#cmp-switch button[data-snapshot="2017-12"]').click()`)
+	require.Equal(t, "2017-12", eval[string](t, ctx, shown))
+	assert.Equal(t, "true", eval[string](t, ctx, `document.querySelector('#cmp-switch button[data-snapshot="2017-12"]').getAttribute('aria-pressed')`))
+	assert.False(t, eval[bool](t, ctx, `!!document.querySelector('#cmp-wrap th[data-platform="eks"]')`))
+	assert.Contains(t, eval[string](t, ctx, `document.getElementById('cmp-note').textContent`), "EKS is not available in 2017-12")
+	old := cell("limits.timeout", "lambda")
+	assert.Contains(t, old["text"], "300 s")
+	assert.Contains(t, old["change"], "2026-11: 900 s")
+	assert.Contains(t, cell("limits.nodes_per_cluster", "ecs-ec2")["claim"], "“Supports up to 1000 nodes” — holds")
+	w = eval[[]float64](t, ctx, wide)
+	assert.LessOrEqual(t, w[0], w[1], "the page scrolls sideways at 375 px")
+
+	// An edit keeps the catalogue chosen; another snapshot resets it.
+	setField(t, ctx, "workload.requests_per_second", "3")
+	assert.Equal(t, "2017-12", eval[string](t, ctx, shown))
+	choosePreset(t, ctx, "deck-2017")
+	assert.Equal(t, "2017-12", eval[string](t, ctx, shown))
+	eval[chromedp.Void](t, ctx, `document.querySelector('#cmp-switch button[data-snapshot="2026-11"]').click()`)
+	assert.Contains(t, cell("limits.timeout", "lambda")["change"], "was 300 s in 2017-12")
+	pe.check(t)
+}

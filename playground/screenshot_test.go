@@ -21,6 +21,9 @@ const altSetup = `(() => { const s = document.getElementById('preset');
 	s.value = [...s.options].find(o => o.textContent === 'eu-west-1-service').value;
 	s.dispatchEvent(new Event('change', {bubbles: true})); document.getElementById('cards').scrollIntoView(); })()`
 
+// cmp2017 shows the compare view in the 2017-12 catalogue.
+const cmp2017 = `document.querySelector('#cmp-switch button[data-snapshot="2017-12"]').click()`
+
 // TestScreenshots writes the page at desktop and phone width to the
 // directory $RUNWHERE_SCREENSHOTS, for a person to look at:
 //
@@ -56,6 +59,8 @@ func TestScreenshots(t *testing.T) {
 			e.dispatchEvent(new Event('input', {bubbles: true})); e.scrollIntoView(); })()`, ""},
 		{"desktop-alternatives", 1280, altSetup, ""},
 		{"phone-alternatives", 375, altSetup, ""},
+		{"desktop-compare-2017", 1280, cmp2017, ""},
+		{"phone-compare-2017", 375, cmp2017, ""},
 		{"desktop-link-error", 1280, ``, "#s=!!!!"},
 		{"phone-link-error", 375, `document.getElementById('results').scrollIntoView()`, "#s=!!!!"},
 	} {

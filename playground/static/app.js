@@ -14,6 +14,7 @@ import { render } from './render.js';
 import { money, csv, altFields } from './report.js';
 import { scenarioFromHash, linkForOthers } from './share.js';
 import { pickPlatform, whatIfFor } from './whatif.js';
+import { heldIn } from './compare.js';
 
 const store = createStore({
   schema: null, presets: [], version: '',
@@ -24,6 +25,7 @@ const store = createStore({
   chartWidth: 0, status: 'Loading the calculator…',
   alts: null, // {text, platforms: {id: {list, searched}}}: the cheaper configurations of the scenario text
   instanceTypes: null, // {key, region, list}: runwhere.instanceTypes of the report's snapshot and region
+  cmp: null, cmpView: '', // the compare view's comparisons (comparisonsFor) and the snapshot shown ('' = the report's)
 }, render);
 const S = () => store.state;
 let fieldOf = () => null;
@@ -66,8 +68,12 @@ function recompute() {
   const ownAlts = getPath(scenario, ALTERNATIVES) !== undefined;
   const y = call('yaml', text);
   const wiPlatform = pickPlatform(report, s.wiPlatform);
+  const ticked = tickedPlatforms(s.schema, scenario);
   store.set({
-    platformNote: platformNote(s.schema, scenario, report),
+    platformNote: leftOut(s.schema.platforms, ticked, report.snapshot),
+    cmp: comparisonsFor(s.schema, ticked, report, s.cmp),
+    // The switch starts at the scenario's catalogue, and follows it when it changes.
+    ...(s.report && s.report.snapshot !== report.snapshot ? { cmpView: '' } : {}),
     text, report, yaml: y.error ? s.yaml : y.yaml,
     curves: Array.isArray(curves) ? curves : null,
     fieldErrors: [], stale: false,
@@ -183,13 +189,40 @@ function suggestTypes(report) {
   });
 }
 
-// platformNote says which ticked platforms the report's snapshot lacks;
-// a checklist left out of the scenario has every box ticked.
-function platformNote(schema, scenario, report) {
+// tickedPlatforms is the platforms the scenario chooses; a checklist
+// left out of the scenario has every box ticked.
+function tickedPlatforms(schema, scenario) {
   const ids = new Set(schema.platforms.map((p) => p.id));
-  const ticked = schema.fields.filter((f) => isChecklist(f) && f.enum.every((v) => ids.has(v)))
+  return schema.fields.filter((f) => isChecklist(f) && f.enum.every((v) => ids.has(v)))
     .flatMap((f) => getPath(scenario, f.path) || f.enum);
-  return leftOut(schema.platforms, ticked, report.snapshot);
+}
+
+// comparisonsFor is the compare view's data: for every snapshot, the
+// limits and features of the ticked platforms it holds (the report's
+// own comparison for its snapshot, runwhere.compare for the others, asked
+// once per snapshot and platforms), and the ticked ones it lacks. A
+// comparison depends on nothing else, so it returns prev when the ticked
+// platforms and the snapshot are the same: the view is not redrawn on
+// every keystroke.
+const cmpCache = new Map();
+function comparisonsFor(schema, ticked, report, prev) {
+  const key = ticked.join(',') + '\u0000' + report.snapshot;
+  if (prev && prev.key === key) return prev;
+  const data = {};
+  const missing = {};
+  for (const snap of schema.snapshots || []) {
+    const ids = heldIn(schema.platforms, ticked, snap);
+    missing[snap] = schema.platforms.filter((p) => ticked.includes(p.id) && !ids.includes(p.id)).map((p) => p.name || p.id);
+    if (!ids.length) continue; // compare('', ...) would mean all of them
+    if (snap === report.snapshot && report.comparison) {
+      data[snap] = report.comparison;
+      continue;
+    }
+    const k = `${snap}\u0000${ids.join(',')}`;
+    if (!cmpCache.has(k)) cmpCache.set(k, call('compare', snap, ids.join(',')));
+    data[snap] = cmpCache.get(k);
+  }
+  return { key, snapshots: schema.snapshots || [], ticked, data, missing };
 }
 
 // loadText fills the form from a YAML or JSON scenario and recomputes.
@@ -301,6 +334,10 @@ function wire() {
   $('yaml').addEventListener('input', (e) => loadText(e.target.value, ''));
   $('yaml').addEventListener('blur', () => { if (!S().yamlError && S().yaml) $('yaml').value = S().yaml; });
 
+  $('cmp-switch').addEventListener('click', (e) => {
+    const b = e.target.closest('button[data-snapshot]');
+    if (b) store.set({ cmpView: b.dataset.snapshot });
+  });
   $('wi-platform').addEventListener('change', (e) => setWhatIf(e.target.value, []));
   $('wi-buttons').addEventListener('click', (e) => {
     const b = e.target.closest('button');

@@ -9,6 +9,7 @@ import { showDefaults, idOf, errorIdOf } from './form.js';
 import { getPath, FIELD } from './fields.js';
 import { grouped } from './numbers.js';
 import { renderWhatIf } from './whatif.js';
+import { renderCompare } from './compareview.js';
 import { shareURL } from './share.js';
 
 export function render(s, p) {
@@ -18,6 +19,7 @@ export function render(s, p) {
   if (s.report && (s.report !== p.report || s.alts !== p.alts)) renderAlternatives(s);
   if (s.instanceTypes !== p.instanceTypes) renderInstanceTypes(s);
   if (s.report && (s.report !== p.report || s.curves !== p.curves || s.chartWidth !== p.chartWidth)) drawChart(s);
+  if (s.report && (s.cmp !== p.cmp || s.cmpView !== p.cmpView)) renderCompare(s);
   if (s.report && (s.whatIf !== p.whatIf || s.report !== p.report)) renderWhatIf(s);
   if (s.text !== p.text) updateShare(s.text);
   if (s.yaml !== p.yaml && document.activeElement !== $('yaml')) $('yaml').value = s.yaml;
