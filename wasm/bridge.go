@@ -43,7 +43,10 @@ const maxEvents = 100
 // interface, so tests can substitute one function (for example a panicking
 // one) without a mock type; newEngine wires the real library.
 type engine struct {
-	evaluate func(text []byte) (any, error)
+	// evaluate returns the report; lean leaves out its comparison, which
+	// does not change with most edits and which the page asks for with
+	// compare instead.
+	evaluate func(text []byte, lean bool) (any, error)
 	markdown func(text []byte) (string, error)
 	curves   func(text []byte, points int) (any, error)
 	whatIf   func(text []byte, platform string, events []string) (any, error)
@@ -163,14 +166,20 @@ func checkInput(text string) ([]byte, error) {
 	return []byte(text), nil
 }
 
-// Evaluate returns the report of the scenario text (YAML or JSON).
-func (b bridge) Evaluate(text string) string {
+// Evaluate returns the report of the scenario text (YAML or JSON). With
+// options "lean" the report leaves out its comparison: the page, which
+// evaluates on every keystroke, asks compare for it when the snapshot or
+// the platforms change. Any other options are an error.
+func (b bridge) Evaluate(text, options string) string {
 	return guard("evaluate", func() (any, error) {
+		if options != "" && options != "lean" {
+			return nil, fmt.Errorf("evaluate: options %.40q is not \"lean\" or empty", options)
+		}
 		in, err := checkInput(text)
 		if err != nil {
 			return nil, err
 		}
-		return b.e.evaluate(in)
+		return b.e.evaluate(in, options == "lean")
 	})
 }
 

@@ -14,7 +14,7 @@ import (
 // fakeEngine echoes what it is given, so the tests see what the bridge passes on.
 func fakeEngine() engine {
 	return engine{
-		evaluate: func(text []byte) (any, error) {
+		evaluate: func(text []byte, _ bool) (any, error) {
 			if strings.Contains(string(text), "bad") {
 				return nil, errors.New("workload.memory_mb: -5 is negative")
 			}
@@ -75,7 +75,7 @@ func TestEvaluate(t *testing.T) {
 		{name: "too big", in: strings.Repeat("x", maxInput+1), wantKey: "error", wantSub: "more than"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := decode(t, b.Evaluate(tc.in))
+			got := decode(t, b.Evaluate(tc.in, ""))
 			v, ok := got[tc.wantKey].(string)
 			if !ok || !strings.Contains(v, tc.wantSub) {
 				t.Errorf("Evaluate(%.20q) = %v, want %s containing %q", tc.in, got, tc.wantKey, tc.wantSub)
@@ -87,10 +87,10 @@ func TestEvaluate(t *testing.T) {
 func TestPanicLeavesBridgeWorking(t *testing.T) {
 	b := bridge{fakeEngine()}
 	for i := 0; i < 3; i++ {
-		if got := decode(t, b.Evaluate("panic")); got["error"] == nil {
+		if got := decode(t, b.Evaluate("panic", "")); got["error"] == nil {
 			t.Fatalf("Evaluate(panic) = %v, want an error", got)
 		}
-		if got := decode(t, b.Evaluate("fine")); got["scenario"] != "fine" {
+		if got := decode(t, b.Evaluate("fine", "")); got["scenario"] != "fine" {
 			t.Fatalf("after a panic, Evaluate(fine) = %v", got)
 		}
 	}
@@ -295,7 +295,7 @@ func TestSchema(t *testing.T) {
 				t.Errorf("Schema() = %.200s, want it to contain %s", got, tc.want)
 			}
 			// The bridge still answers after it.
-			if got := decode(t, b.Evaluate("fine")); got["scenario"] != "fine" {
+			if got := decode(t, b.Evaluate("fine", "")); got["scenario"] != "fine" {
 				t.Errorf("after Schema, Evaluate(fine) = %v", got)
 			}
 		})

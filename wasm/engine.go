@@ -11,16 +11,29 @@ import (
 // a scenario, checked here before anything else is done with the text.
 const maxInput = runwhere.MaxScenarioBytes
 
+// leanReport is a report without its comparison: the outer field, nil and
+// omitted, hides the embedded one from encoding/json.
+type leanReport struct {
+	runwhere.Report
+	Comparison *struct{} `json:"comparison,omitempty"`
+}
+
 // newEngine wires the bridge to package runwhere.
 func newEngine() engine {
 	return engine{
-		evaluate: func(text []byte) (any, error) {
+		evaluate: func(text []byte, lean bool) (any, error) {
 			s, err := parse(text)
 			if err != nil {
 				return nil, err
 			}
 			r, err := runwhere.Evaluate(s)
-			return r, field(err)
+			if err != nil {
+				return nil, field(err)
+			}
+			if lean {
+				return leanReport{Report: r}, nil
+			}
+			return r, nil
 		},
 		markdown: func(text []byte) (string, error) {
 			s, err := parse(text)

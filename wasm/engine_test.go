@@ -25,7 +25,7 @@ func TestEngineMatchesLibrary(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := b.Evaluate(p.YAML); got != string(want) {
+			if got := b.Evaluate(p.YAML, ""); got != string(want) {
 				t.Errorf("Evaluate(%s) differs from runwhere.Evaluate:\n got %.300s\nwant %.300s", p.Name, got, want)
 			}
 			// The page sends the scenario as JSON, after Scenario has read the YAML.
@@ -33,7 +33,7 @@ func TestEngineMatchesLibrary(t *testing.T) {
 			if err := json.Unmarshal([]byte(b.Scenario(p.YAML)), &js); err != nil || js["error"] != nil {
 				t.Fatalf("Scenario(%s) = %v, %v", p.Name, js, err)
 			}
-			if got := b.Evaluate(b.Scenario(p.YAML)); got != string(want) {
+			if got := b.Evaluate(b.Scenario(p.YAML), ""); got != string(want) {
 				t.Errorf("Evaluate(Scenario(%s)) differs from the YAML's report", p.Name)
 			}
 			var curves []map[string]any
@@ -54,7 +54,7 @@ func TestEngineFieldErrors(t *testing.T) {
 		{`{"workload": {"requests_per_second": 1, "duration_ms": 100, "memory_mb": 128}, "servers": {"zones": -1}}`, "servers.zones"},
 	} {
 		var got struct{ Error, Field string }
-		if err := json.Unmarshal([]byte(b.Evaluate(tc.in)), &got); err != nil {
+		if err := json.Unmarshal([]byte(b.Evaluate(tc.in, "")), &got); err != nil {
 			t.Fatal(err)
 		}
 		if got.Field != tc.field || !strings.Contains(got.Error, tc.field) {
@@ -85,5 +85,38 @@ func TestEngineSchema(t *testing.T) {
 	}
 	if got := (bridge{newEngine()}).Schema(); got != string(want) {
 		t.Errorf("Schema() = %.300s\nwant %.300s", got, want)
+	}
+}
+
+// TestLeanEvaluate: the lean report is the report without its
+// comparison, key for key; other options are refused.
+func TestLeanEvaluate(t *testing.T) {
+	b := bridge{newEngine()}
+	const in = "workload: {requests_per_second: 5, duration_ms: 100, memory_mb: 128}"
+	var full, lean map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(b.Evaluate(in, "")), &full); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(b.Evaluate(in, "lean")), &lean); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := full["comparison"]; !ok {
+		t.Fatal("the full report has no comparison")
+	}
+	if _, ok := lean["comparison"]; ok {
+		t.Error("the lean report has a comparison")
+	}
+	delete(full, "comparison")
+	if len(full) != len(lean) {
+		t.Errorf("lean report keys %d, want %d", len(lean), len(full))
+	}
+	for k, v := range full {
+		if string(lean[k]) != string(v) {
+			t.Errorf("lean report's %s differs", k)
+		}
+	}
+	var bad map[string]any
+	if err := json.Unmarshal([]byte(b.Evaluate(in, "fat")), &bad); err != nil || bad["error"] == nil {
+		t.Errorf("options fat = %v, want an error", bad)
 	}
 }

@@ -28,7 +28,7 @@ func install(b bridge) js.Value {
 			return f(args)
 		}))
 	}
-	set("evaluate", func(a []js.Value) string { return b.Evaluate(str(a, 0)) })
+	set("evaluate", func(a []js.Value) string { return b.Evaluate(str(a, 0), str(a, 1)) })
 	set("markdown", func(a []js.Value) string { return b.Markdown(str(a, 0)) })
 	set("curves", func(a []js.Value) string { return b.Curves(str(a, 0), num(a, 1)) })
 	set("whatIf", func(a []js.Value) string { return b.WhatIf(str(a, 0), events(a, 1), str(a, 2)) })

@@ -56,7 +56,9 @@ function recompute() {
     return false;
   }
   const text = jsonText(pinSnapshot(s.schema, scenario)); // a link keeps its catalogue
-  const report = call('evaluate', text);
+  // Lean: without the comparison, which comparisonsFor asks for when the
+  // snapshot or the platforms change, not on every keystroke.
+  const report = call('evaluate', text, 'lean');
   if (report.error) {
     const msg = cleanError(report.error);
     const path = s.schema.fields.some((f) => f.path === report.field) ? report.field : fieldOf(msg);
@@ -372,7 +374,11 @@ function wire() {
     if (S().report) download(fileBase() + '.csv', 'text/csv', csv(S().report));
   });
   $('export-json').addEventListener('click', () => {
-    if (S().report) download(fileBase() + '.json', 'application/json', JSON.stringify(S().report, null, 2) + '\n');
+    if (!S().report) return;
+    // The whole report, comparison included, as a Go service gets it.
+    const full = call('evaluate', S().text);
+    if (full.error) { store.set({ status: `JSON export failed: ${full.error}` }); return; }
+    download(fileBase() + '.json', 'application/json', JSON.stringify(full, null, 2) + '\n');
   });
   window.addEventListener('hashchange', () => {
     const link = scenarioFromHash(location.hash);
