@@ -28,8 +28,8 @@ type Alternative struct {
 // platform of an evaluation: the instance types it tries are listed,
 // priced and ordered once.
 type Search struct {
-	// Archs are the architectures to try: the scenario's, if it gave one,
-	// else both.
+	// Archs are the architectures to try: both, or the workload's only
+	// (the scenario's alternatives_arch).
 	Archs []string
 	// N is how many alternatives to keep.
 	N int
@@ -78,13 +78,12 @@ func (s *Search) candidates(cat Catalogues) []candidate {
 
 // Alternatives returns up to s.N configurations of p that run the
 // workload for less than current, the scenario's own result, cheapest
-// first, and how many configurations it priced. Only feasible
+// first, and how many configurations it considered. Only feasible
 // configurations count: no blocker, a sourced price. It tries every
 // current-generation, non-burstable instance type priced in the region
-// (nodes), every
-// task size holding one replica (tasks), and every memory size from the
-// scenario's up in steps of 64 MB (functions), on each architecture of
-// s.Archs.
+// (nodes), every task size holding one replica (tasks), and every memory
+// size from the scenario's up in steps of 64 MB (functions), on each
+// architecture of s.Archs.
 func Alternatives(p platform.Platform, cat Catalogues, in Inputs, current Result, s *Search) ([]Alternative, int, error) {
 	if s.N <= 0 || len(current.Bill.Lines) == 0 {
 		return nil, 0, nil
