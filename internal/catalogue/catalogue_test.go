@@ -87,6 +87,29 @@ func TestGenerateFixtures(t *testing.T) {
 	assert.NotContains(t, prices, "i7ie.48xlarge,eu-west-1", "no eu-west-1 record in the page JSON: absent")
 	assert.Equal(t, []string{"x8i.metal-48xl"}, out.Skipped.DedicatedMetal)
 	assert.Equal(t, []string{"c6g.metal"}, out.Skipped.SharedMetal)
+	// What the report tells the maintainer, worked out from the fixtures:
+	// 8 types with a shape (c7g-flex.large has none), m4.large previous
+	// generation; us-east-1 prices 6 current types (x8i.metal-48xl is
+	// dedicated-only, i7ie.48xlarge and c6g.metal priced, the shared
+	// price for c6g.metal), eu-west-1 the 5 current types of the page JSON.
+	assert.Equal(t, 7, out.Current)
+	assert.Equal(t, map[string]int{"us-east-1": 6, "eu-west-1": 5}, out.Priced)
+	assert.Equal(t, []string{"i7ie.48xlarge (file 394, formula 737)"}, out.Skipped.PodsDisagreement)
+	assert.Equal(t, []string{"i4i.large (2, -2)"}, out.Skipped.ECSNegative)
+	assert.Equal(t, []string{"m5n.large"}, out.Skipped.ECSUnsupported)
+	assert.Equal(t, []string{"c7g-flex.large"}, out.Skipped.NoShape, "once, though both the network file and the price file name it")
+	report := out.Report()
+	for _, line := range []string{
+		"current-generation types with a shape: 7\n",
+		"  priced in eu-west-1: 5\n",
+		"  priced in us-east-1: 6\n",
+		"left out, no vCPU/memory in ec2-specs.csv (1): c7g-flex.large\n",
+		"us-east-1 metal price flagged dedicated, no shared price: absent (1): x8i.metal-48xl\n",
+		"ECS figure below zero dropped (1): i4i.large (2, -2)\n",
+		"max pods file differs from the ENI formula (file kept) (1): i7ie.48xlarge (file 394, formula 737)\n",
+	} {
+		assert.Contains(t, report, line)
+	}
 
 	// The generated files are what the packages read.
 	tab, err := platform.ParseInstanceTable(catalogue.InstancesFile, out.Files[catalogue.InstancesFile])
@@ -146,7 +169,12 @@ func TestGenerateErrors(t *testing.T) {
 		{"vcpu", "ec2-specs.csv", "m5.large,2,", "m5.large,two,", `ec2-specs.csv: m5.large: vcpu "two" is not a whole number`},
 		{"arch", "ec2-specs.csv", "m5.large,2,8192,x86_64", "m5.large,2,8192,sparc", `ec2-specs.csv: m5.large: arch "sparc" is not x86_64 or arm64`},
 		{"column", "ec2-network.csv", "ipv4_per_eni", "ipv4", `ec2-network.csv: no column "ipv4_per_eni"`},
-		{"max pods", "eks-max-pods.txt", "m5.large 29", "m5.large -29", `eks-max-pods.txt:`},
+		{"max pods", "eks-max-pods.txt", "m5.large 29", "m5.large 0", `eks-max-pods.txt:8: max pods "0" is not a positive whole number`},
+		{"max pods fields", "eks-max-pods.txt", "m5.large 29", "m5.large 29 x", `eks-max-pods.txt:8: "m5.large 29 x" is not "<type> <max pods>"`},
+		// The first region of the fixture is US East (N. Virginia): its
+		// surcharge at 0.40 contradicts the template's 0.60 total.
+		{"eks extended", "eks.json", `"price": "0.5000000000"`, `"price": "0.4000000000"`, `eks.extended_cluster_hour is 0.6 but the standard fee plus the extended-support surcharge is 0.5`},
+		{"page price", "ec2-transformed.json", `"pricePerUnit":"0.0960000000"`, `"pricePerUnit":"-1"`, `ec2-transformed.json: us-east-1 m5.large: pricePerUnit "-1" is not a positive decimal`},
 		{"price", "ec2-ondemand-us-east-1.csv", "m5.large,0.096000", "m5.large,free", `ec2-ondemand-us-east-1.csv: m5.large: hourly_usd "free" is not a positive decimal`},
 		{"currency", "lambda.json", `"currencyCode": "USD"`, `"currencyCode": "EUR"`, `lambda.json: manifest.currencyCode "EUR" is not USD`},
 		{"rate missing", "eks.json", `"Compute per hours"`, `"Compute per hour"`, `eks.json: US East (N. Virginia) has no rate "Compute per hours"`},
