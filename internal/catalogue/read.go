@@ -68,10 +68,11 @@ type Spec struct {
 	Arch            string
 }
 
-// Net is a row of ec2-network.csv.
+// Net is a row of ec2-network.csv: the figures the catalogue uses. The
+// branch-ENI and trunking columns are EKS's security groups for pods, not
+// ECS's task density (MANIFEST.md 2.6), and are not read.
 type Net struct {
 	MaxENIs, IPv4PerENI, DefaultCardENIs int64
-	Trunking                             bool
 }
 
 // OnDemand is a row of ec2-ondemand-us-east-1.csv.
@@ -157,7 +158,7 @@ func ReadSpecs(fsys fs.FS) (map[string]Spec, error) {
 // ReadNetwork reads ec2-network.csv.
 func ReadNetwork(fsys fs.FS) (map[string]Net, error) {
 	const name = "ec2-network.csv"
-	recs, err := readCSV(fsys, name, "instance_type", "max_enis", "ipv4_per_eni", "trunking", "default_card_max_enis")
+	recs, err := readCSV(fsys, name, "instance_type", "max_enis", "ipv4_per_eni", "default_card_max_enis")
 	if err != nil {
 		return nil, err
 	}
@@ -167,7 +168,7 @@ func ReadNetwork(fsys fs.FS) (map[string]Net, error) {
 		if err != nil {
 			return nil, err
 		}
-		out[r["instance_type"]] = Net{MaxENIs: n[0], IPv4PerENI: n[1], DefaultCardENIs: n[2], Trunking: r["trunking"] == "true"}
+		out[r["instance_type"]] = Net{MaxENIs: n[0], IPv4PerENI: n[1], DefaultCardENIs: n[2]}
 	}
 	return out, nil
 }
