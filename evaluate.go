@@ -158,8 +158,7 @@ func (e *env) inputs() engine.Inputs {
 		},
 	}
 	in.CPUShareScaling = *s.Lambda.CPUShareScaling
-	e.in = in // lambdaUsage reads the workload from it
-	in.Lambda = e.lambdaUsage()
+	in.Lambda = e.lambdaUsage(in.Workload)
 	return in
 }
 
@@ -272,7 +271,9 @@ func (r *PlatformReport) setBill(b cost.Bill) {
 	}
 }
 
-func (e *env) lambdaUsage() cost.LambdaUsage {
+// lambdaUsage is what Lambda bills for the scenario whose workload, in
+// the components' terms, is w.
+func (e *env) lambdaUsage(w capacity.Workload) cost.LambdaUsage {
 	s := e.s
 	storage := int(*s.Lambda.EphemeralStorageMB)
 	if storage == DefaultEphemeralStorageMB {
@@ -280,7 +281,7 @@ func (e *env) lambdaUsage() cost.LambdaUsage {
 	}
 	return cost.LambdaUsage{
 		Requests:               *s.Workload.RequestsPerMonth,
-		DurationMS:             e.lambdaDurationMS(),
+		DurationMS:             engine.LambdaDurationMS(w, *s.Workload.MemoryMB, *s.Lambda.CPUShareScaling),
 		MemoryMB:               int(*s.Workload.MemoryMB),
 		Arch:                   cost.Arch(s.Workload.Arch),
 		FreeTier:               *s.Lambda.FreeTier,
@@ -298,12 +299,6 @@ func prefixError(err *error) {
 	if *err != nil && !strings.HasPrefix((*err).Error(), "runwhere: ") {
 		*err = input.Prefix("runwhere", *err)
 	}
-}
-
-// lambdaDurationMS is the mean duration of one invocation on Lambda at
-// the scenario's memory ([engine.LambdaDurationMS]).
-func (e *env) lambdaDurationMS() decimal.Decimal {
-	return engine.LambdaDurationMS(e.in.Workload, *e.s.Workload.MemoryMB, *e.s.Lambda.CPUShareScaling)
 }
 
 // inputError turns a component's complaint about an input into the

@@ -1,8 +1,6 @@
 package cost
 
 import (
-	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"sort"
@@ -135,65 +133,42 @@ func parseInstancePrices(data []byte) (InstancePrices, error) {
 	if len(data) > instancePriceMaxBytes {
 		return InstancePrices{}, fieldErr("prices", fmt.Sprintf("%d bytes", len(data)), fmt.Sprintf("is over the %d-byte limit", instancePriceMaxBytes))
 	}
-	sources := map[string]uint16{}
 	out := InstancePrices{byRegion: map[string]listedPrices{}}
-	header, rows := false, 0
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 0, 4096), 64<<10)
-	for line := 1; sc.Scan(); line++ {
-		text := sc.Text()
+	index := map[string]uint16{} // source key → its index in out.sources, given on first use
+	err := platform.ScanTable(data, "type,region,hourly_usd,source", "prices", instancePriceMaxRows, func(line int, f []string, sources map[string]platform.Source) error {
 		lineErr := func(field, value, reason string) error {
 			return &FieldError{Field: field, Value: input.Short(value), Reason: reason, Line: line}
 		}
-		switch {
-		case text == "" || strings.HasPrefix(text, "#"):
-			continue
-		case strings.HasPrefix(text, "@source,"):
-			key, src, err := platform.ParseSourceLine(text)
-			if err != nil {
-				return InstancePrices{}, lineErr("@source", text, err.Error())
-			}
-			if _, dup := sources[key]; dup {
-				return InstancePrices{}, lineErr("@source", key, "is defined twice")
-			}
-			if len(out.sources) >= 1<<16-1 {
-				return InstancePrices{}, lineErr("@source", key, "is one source too many")
-			}
-			sources[key] = uint16(len(out.sources))
-			out.sources = append(out.sources, src)
-			continue
-		case !header:
-			if text != "type,region,hourly_usd,source" {
-				return InstancePrices{}, lineErr("header", text, `is not "type,region,hourly_usd,source"`)
-			}
-			header = true
-			continue
-		}
-		if rows++; rows > instancePriceMaxRows {
-			return InstancePrices{}, lineErr("prices", fmt.Sprint(rows), fmt.Sprintf("is over the %d-row limit", instancePriceMaxRows))
-		}
-		f := strings.Split(text, ",")
 		if len(f) != 4 {
-			return InstancePrices{}, lineErr("row", text, "does not have 4 fields (type,region,hourly_usd,source)")
+			return lineErr("row", strings.Join(f, ","), "does not have 4 fields (type,region,hourly_usd,source)")
 		}
 		typ, region := f[0], f[1]
 		if typ == "" || region == "" {
-			return InstancePrices{}, lineErr("row", text, "has an empty type or region")
+			return lineErr("row", strings.Join(f, ","), "has an empty type or region")
 		}
 		hourly, err := decimal.NewFromString(f[2])
 		if err == nil {
 			err = input.CheckDecimal(hourly)
 		}
 		if err != nil || !hourly.IsPositive() {
-			return InstancePrices{}, lineErr(typ+".hourly_usd", f[2], "is not a positive decimal")
+			return lineErr(typ+".hourly_usd", f[2], "is not a positive decimal")
 		}
-		src, ok := sources[f[3]]
+		src, ok := index[f[3]]
 		if !ok {
-			return InstancePrices{}, lineErr(typ+".source", f[3], "is not an @source key defined above it")
+			s, defined := sources[f[3]]
+			if !defined {
+				return lineErr(typ+".source", f[3], "is not an @source key defined above it")
+			}
+			if len(out.sources) >= 1<<16-1 {
+				return lineErr(typ+".source", f[3], "is one source too many")
+			}
+			src = uint16(len(out.sources))
+			index[f[3]] = src
+			out.sources = append(out.sources, s)
 		}
 		coef := hourly.Coefficient()
 		if !coef.IsInt64() {
-			return InstancePrices{}, lineErr(typ+".hourly_usd", f[2], "has more digits than a price needs")
+			return lineErr(typ+".hourly_usd", f[2], "has more digits than a price needs")
 		}
 		m := out.byRegion[region]
 		if m == nil {
@@ -201,15 +176,13 @@ func parseInstancePrices(data []byte) (InstancePrices, error) {
 			out.byRegion[region] = m
 		}
 		if _, dup := m[typ]; dup {
-			return InstancePrices{}, lineErr(typ, region, "is priced twice in this region")
+			return lineErr(typ, region, "is priced twice in this region")
 		}
 		m[typ] = listedPrice{coef: coef.Int64(), exp: hourly.Exponent(), source: src}
-	}
-	if err := sc.Err(); err != nil {
-		return InstancePrices{}, fieldErr("prices", "(unreadable)", err.Error())
-	}
-	if !header {
-		return InstancePrices{}, fieldErr("header", "", "is missing")
+		return nil
+	})
+	if err != nil {
+		return InstancePrices{}, err
 	}
 	return out, nil
 }

@@ -1,8 +1,6 @@
 package platform
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -32,46 +30,17 @@ func parseInstanceTable(data []byte) (Instances, error) {
 	if len(data) > instanceLimits.MaxBytes {
 		return Instances{}, &FieldError{Field: "instances", Value: fmt.Sprintf("%d bytes", len(data)), Reason: fmt.Sprintf("is over the %d-byte limit", instanceLimits.MaxBytes)}
 	}
-	sources := map[string]Source{}
 	var list []Instance
-	header := false
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 0, 4096), 64<<10)
-	for line := 1; sc.Scan(); line++ {
-		text := sc.Text()
+	err := ScanTable(data, instanceTableHeader, "instances", instanceLimits.MaxItems, func(line int, f []string, sources map[string]Source) error {
 		bad := func(field, value, reason string) error {
 			return &FieldError{Line: line, Field: field, Value: input.Short(value), Reason: reason}
 		}
-		switch {
-		case text == "" || strings.HasPrefix(text, "#"):
-			continue
-		case strings.HasPrefix(text, "@source,"):
-			key, src, err := ParseSourceLine(text)
-			if err != nil {
-				return Instances{}, bad("@source", text, err.Error())
-			}
-			if _, dup := sources[key]; dup {
-				return Instances{}, bad("@source", key, "is defined twice")
-			}
-			sources[key] = src
-			continue
-		case !header:
-			if text != instanceTableHeader {
-				return Instances{}, bad("header", text, "is not "+strconv.Quote(instanceTableHeader))
-			}
-			header = true
-			continue
-		}
-		if len(list) >= instanceLimits.MaxItems {
-			return Instances{}, bad("instances", fmt.Sprint(len(list)+1), fmt.Sprintf("is over the %d-row limit", instanceLimits.MaxItems))
-		}
-		f := strings.Split(text, ",")
 		if len(f) != 14 {
-			return Instances{}, bad("row", text, "does not have the header's 14 fields")
+			return bad("row", strings.Join(f, ","), "does not have the header's 14 fields")
 		}
 		in := Instance{Type: f[0]}
 		if in.Type == "" {
-			return Instances{}, bad("type", "", "is missing")
+			return bad("type", "", "is missing")
 		}
 		path := "instances[" + in.Type + "]"
 		// group reads figures that share one source key: with an empty
@@ -111,17 +80,17 @@ func parseInstanceTable(data []byte) (Instances, error) {
 		case "previous":
 			in.PreviousGeneration = true
 		default:
-			return Instances{}, bad(path+".generation", f[1], "is not current or previous")
+			return bad(path+".generation", f[1], "is not current or previous")
 		}
 		shape, src, err := group("shape_source", f[5], f[2:4], []string{"vcpu", "memory_mib"}, maxInstanceMemory)
 		if err != nil {
-			return Instances{}, err
+			return err
 		}
 		if src == nil {
-			return Instances{}, bad(path+".vcpu", "", "is missing")
+			return bad(path+".vcpu", "", "is missing")
 		}
 		if shape[0] > maxInstanceVCPU {
-			return Instances{}, bad(path+".vcpu", f[2], fmt.Sprintf("is not within [1, %d]", maxInstanceVCPU))
+			return bad(path+".vcpu", f[2], fmt.Sprintf("is not within [1, %d]", maxInstanceVCPU))
 		}
 		in.Shape = Shape{VCPU: shape[0], MemoryMiB: shape[1], Source: *src}
 		switch f[4] {
@@ -130,25 +99,25 @@ func parseInstanceTable(data []byte) (Instances, error) {
 		case string(ARM64):
 			in.Shape.Arch = ARM64
 		default:
-			return Instances{}, bad(path+".arch", f[4], "is not x86_64 or arm64")
+			return bad(path+".arch", f[4], "is not x86_64 or arm64")
 		}
 		nw, src, err := group("network_source", f[8], f[6:8], []string{"enis", "ipv4_per_eni"}, maxNetworkFigure)
 		if err != nil {
-			return Instances{}, err
+			return err
 		}
 		if src != nil {
 			in.Network = &Network{ENIs: nw[0], IPv4PerENI: nw[1], Source: *src}
 		}
 		pods, src, err := group("max_pods_source", f[10], f[9:10], []string{"eks_max_pods"}, maxCountFigure)
 		if err != nil {
-			return Instances{}, err
+			return err
 		}
 		if src != nil {
 			in.EKSMaxPods = &Count{Value: pods[0], Source: *src}
 		}
 		ecs, src, err := group("ecs_source", f[13], f[11:13], []string{"ecs_tasks", "ecs_trunk_tasks"}, maxCountFigure, false, true)
 		if err != nil {
-			return Instances{}, err
+			return err
 		}
 		if src != nil {
 			in.ECSTasks = &Count{Value: ecs[0], Source: *src}
@@ -157,15 +126,13 @@ func parseInstanceTable(data []byte) (Instances, error) {
 			}
 		}
 		if n := len(list); n > 0 && list[n-1].Type >= in.Type {
-			return Instances{}, bad(path, in.Type, "is out of order or appears twice (rows are sorted by type)")
+			return bad(path, in.Type, "is out of order or appears twice (rows are sorted by type)")
 		}
 		list = append(list, in)
-	}
-	if err := sc.Err(); err != nil {
-		return Instances{}, &FieldError{Field: "instances", Value: "(unreadable)", Reason: err.Error()}
-	}
-	if !header {
-		return Instances{}, &FieldError{Field: "header", Reason: "is missing"}
+		return nil
+	})
+	if err != nil {
+		return Instances{}, err
 	}
 	if len(list) == 0 {
 		return Instances{}, &FieldError{Field: "instances", Reason: "is empty"}

@@ -45,11 +45,11 @@ const (
 	MinutesPerMonth = HoursPerMonth * 60   // 43,800
 )
 
-// ParseSourceLine reads one source of a generated CSV table,
+// parseSourceLine reads one source line of a generated CSV table ([ScanTable]),
 // "@source,<key>,<as_of>,<url>,<note>": the note is the rest of the line,
 // and may be empty. It is how the generated tables (the instance table
 // here, EC2 prices in package cost) name the source of each row by key.
-func ParseSourceLine(line string) (key string, s Source, err error) {
+func parseSourceLine(line string) (key string, s Source, err error) {
 	f := strings.SplitN(line, ",", 5)
 	if len(f) < 4 || f[0] != "@source" || f[1] == "" {
 		return "", Source{}, errors.New(`is not "@source,<key>,<as_of>,<url>,<note>"`)

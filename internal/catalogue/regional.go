@@ -16,20 +16,21 @@ type rate struct{ file, key string }
 // The API Gateway request tiers: AWS's rate names say where each band
 // ends ("up to 333 million", "next 667 million", …); UpTo is the running
 // total, zero for the last, open band.
+// requestTier is one band of an API Gateway price: its rate name and
+// the running total of requests where it ends (0 for the open band).
+type requestTier struct {
+	key  string
+	upTo int64
+}
+
 var (
-	restTiers = []struct {
-		key  string
-		upTo int64
-	}{
+	restTiers = []requestTier{
 		{"API Calls Number of up to 333 million", 333_000_000},
 		{"API Calls Number of Request Next 667 million", 1_000_000_000},
 		{"API Calls Number of Request Next 19 billion", 20_000_000_000},
 		{"API Calls Number of Request Over 20 billion", 0},
 	}
-	httpTiers = []struct {
-		key  string
-		upTo int64
-	}{
+	httpTiers = []requestTier{
 		{"ApiGatewayHttpApi First 300 million", 300_000_000},
 		{"ApiGatewayHttpApi more than 300 million", 0},
 	}
