@@ -2,6 +2,7 @@ package runwhere
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/shopspring/decimal"
 
@@ -31,6 +32,12 @@ func (e *env) breakEven(models []model) ([]BreakEven, error) {
 				be.Reason = fmt.Sprintf("%s cannot run this workload (see its blockers), so there is no break-even", m.report.Name)
 			default:
 				sol, err := cost.Solve(*fn.curve, *m.fleet)
+				if err == nil && m.alt != nil {
+					var other cost.BreakEven
+					if other, err = cost.Solve(*fn.curve, *m.alt); err == nil {
+						sol = cheaperOfTwo(sol, other)
+					}
+				}
 				if err != nil {
 					return nil, fmt.Errorf("runwhere: break-even %s vs %s: %w", fn.report.Platform, m.report.Platform, err)
 				}
@@ -55,9 +62,14 @@ func (e *env) describe(be *BreakEven, sol cost.BreakEven, fn PlatformReport, ser
 		return
 	}
 	x := sol.Crossings[0]
-	be.RequestsPerSec = ptr(cost.PerSecond(x).Round(2))
-	be.RequestsPerHour = ptr(cost.PerHour(x).Round(1))
 	be.Crossings = len(sol.Crossings)
+	if e.s.isJob() {
+		// The models' x is task runs; a run is Parallelism of them.
+		be.RunsPerMonth = ptr(x.DivRound(decimal.NewFromInt(*e.s.Workload.Parallelism), 2))
+	} else {
+		be.RequestsPerSec = ptr(cost.PerSecond(x).Round(2))
+		be.RequestsPerHour = ptr(cost.PerHour(x).Round(1))
+	}
 	if cheaperFirst == fn.Name {
 		be.CheaperBelow = fn.Platform
 	} else {
@@ -68,7 +80,7 @@ func (e *env) describe(be *BreakEven, sol cost.BreakEven, fn PlatformReport, ser
 	}
 	// Past Lambda's default concurrency quota the comparison needs a quota
 	// increase first; say so rather than hide the figure.
-	if p, ok := e.platforms.Platform(fn.Platform); ok && p.Limits.Concurrency != nil {
+	if p, ok := e.platforms.Platform(fn.Platform); ok && p.Limits.Concurrency != nil && !e.s.isJob() {
 		quotaRPS := decimal.NewFromInt(p.Limits.Concurrency.Value).Mul(thousand).Div(*e.s.Workload.DurationMS)
 		peakRatio := decimal.NewFromInt(1)
 		if !e.s.Workload.RequestsPerSecond.IsZero() {
@@ -91,7 +103,7 @@ func (e *env) describe(be *BreakEven, sol cost.BreakEven, fn PlatformReport, ser
 func (e *env) beyondFixedFleet(be *BreakEven, r PlatformReport) {
 	c := r.Capacity
 	w := e.s.Workload
-	if !c.FixedFleet || be.RequestsPerSec == nil || c.RequestsPerReplica == nil || c.ReplicasPerNode == 0 ||
+	if !c.FixedFleet || e.s.isJob() || be.RequestsPerSec == nil || c.RequestsPerReplica == nil || c.ReplicasPerNode == 0 ||
 		w.RequestsPerSecond == nil || w.PeakRequestsPerSecond == nil || w.PeakRequestsPerSecond.IsZero() {
 		return
 	}
@@ -108,4 +120,52 @@ func (e *env) beyondFixedFleet(be *BreakEven, r PlatformReport) {
 			be.Reason = note
 		}
 	}
+}
+
+// cheaperOfTwo is the break-even of Lambda against a platform that costs
+// the cheaper of two fleets, from Lambda's solve against each: Lambda is
+// cheaper where it is cheaper than both, the platform where either fleet
+// is cheaper than Lambda, and they tie elsewhere.
+func cheaperOfTwo(a, b cost.BreakEven) cost.BreakEven {
+	var points []decimal.Decimal
+	for _, iv := range append(slices.Clone(a.Intervals), b.Intervals...) {
+		points = append(points, iv.From)
+	}
+	slices.SortFunc(points, func(x, y decimal.Decimal) int { return x.Cmp(y) })
+	points = slices.CompactFunc(points, func(x, y decimal.Decimal) bool { return x.Equal(y) })
+	var out cost.BreakEven
+	for _, x := range points {
+		sa, sb := sideAt(a, x), sideAt(b, x)
+		side := cost.Tie
+		switch {
+		case sa == cost.Server || sb == cost.Server:
+			side = cost.Server
+		case sa == cost.Serverless && sb == cost.Serverless:
+			side = cost.Serverless
+		}
+		if n := len(out.Intervals); n > 0 {
+			if out.Intervals[n-1].Cheaper == side {
+				continue
+			}
+			out.Intervals[n-1].To = x
+			out.Crossings = append(out.Crossings, x)
+		}
+		out.Intervals = append(out.Intervals, cost.Interval{From: x, Unbounded: true, Cheaper: side})
+	}
+	for i := range len(out.Intervals) - 1 {
+		out.Intervals[i].Unbounded = false
+	}
+	return out
+}
+
+// sideAt is the cheaper side of a solve at x.
+func sideAt(be cost.BreakEven, x decimal.Decimal) cost.Side {
+	side := cost.Tie
+	for _, iv := range be.Intervals {
+		if iv.From.GreaterThan(x) {
+			break
+		}
+		side = iv.Cheaper
+	}
+	return side
 }

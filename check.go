@@ -68,6 +68,15 @@ func (s Scenario) check() error {
 		seen[id] = true
 	}
 	w := s.Workload
+	if err := s.checkKind(); err != nil {
+		return err
+	}
+	if err := w.checkShape(); err != nil {
+		return err
+	}
+	if s.isJob() {
+		return s.checkJob()
+	}
 	if w.RequestsPerSecond == nil && w.RequestsPerMonth == nil {
 		return &FieldError{Field: "workload.requests_per_second", Reason: "is missing: give requests_per_second or requests_per_month"}
 	}
@@ -132,13 +141,46 @@ func (s Scenario) check() error {
 	if w.DurationMS == nil {
 		return &FieldError{Field: "workload.duration_ms", Reason: "is missing: the mean execution time of one request, in milliseconds"}
 	}
+	return s.checkRest()
+}
+
+// checkJob applies to a job the rules of check that do not concern a
+// service's rates and durations.
+func (s Scenario) checkJob() error {
+	for _, c := range []decimalCheck{
+		{"servers.hourly_price", s.Servers.HourlyPrice, false},
+		{"servers.target_utilization", s.Servers.TargetUtilization, true},
+		{"container.vcpu", s.Container.VCPU, true},
+	} {
+		if c.v == nil {
+			continue
+		}
+		if err := checkQuantity(c.field, *c.v); err != nil {
+			return err
+		}
+		if c.v.Sign() < 0 {
+			return &FieldError{Field: c.field, Value: c.v.String(), Reason: "is negative"}
+		}
+		if c.positive && c.v.Sign() == 0 {
+			return &FieldError{Field: c.field, Value: "0", Reason: "must be greater than zero"}
+		}
+	}
+	if s.Container.VCPU != nil && s.Container.VCPU.LessThan(capacity.MinVCPU()) {
+		return &FieldError{Field: "container.vcpu", Value: s.Container.VCPU.String(), Reason: "is below 0.001, the smallest CPU a container can be given (1 millicore)"}
+	}
+	return s.checkRest()
+}
+
+// checkRest is check's rules shared by services and jobs.
+func (s Scenario) checkRest() error {
+	w := s.Workload
 	if w.MemoryMB == nil {
 		return &FieldError{Field: "workload.memory_mb", Reason: "is missing: the memory one request needs, in MB"}
 	}
 	if w.Arch != "" && w.Arch != "x86_64" && w.Arch != "arm64" {
 		return &FieldError{Field: "workload.arch", Value: w.Arch, Reason: "is not x86_64 or arm64"}
 	}
-	if w.MaxDurationS != nil && w.MaxDurationS.Mul(thousand).LessThan(*w.DurationMS) {
+	if w.MaxDurationS != nil && w.DurationMS != nil && w.MaxDurationS.Mul(thousand).LessThan(*w.DurationMS) {
 		return &FieldError{Field: "workload.max_duration_s", Value: w.MaxDurationS.String(), Reason: "is shorter than the mean duration of " + w.DurationMS.String() + " ms"}
 	}
 	if w.CPUFraction != nil && w.CPUFraction.GreaterThan(decimal.NewFromInt(1)) {
@@ -160,6 +202,9 @@ func (s Scenario) check() error {
 		{"servers.managers", s.Servers.Managers, 1},
 		{"container.memory_mb", s.Container.MemoryMB, 1},
 		{"alternatives", s.Alternatives, 0},
+		{"workload.runs_per_month", w.RunsPerMonth, 0},
+		{"workload.parallelism", w.Parallelism, 1},
+		{"servers.min_count", s.Servers.MinCount, 0},
 	}
 	for _, c := range ints {
 		if c.v == nil {

@@ -18,12 +18,17 @@ func (s Scenario) clone() Scenario {
 	w.RequestsPerSecond, w.RequestsPerMonth = clonePtr(w.RequestsPerSecond), clonePtr(w.RequestsPerMonth)
 	w.PeakRequestsPerSecond, w.DurationMS = clonePtr(w.PeakRequestsPerSecond), clonePtr(w.DurationMS)
 	w.MemoryMB, w.MaxDurationS, w.CPUFraction = clonePtr(w.MemoryMB), clonePtr(w.MaxDurationS), clonePtr(w.CPUFraction)
+	w.Hourly = slices.Clone(w.Hourly)
+	w.RunsPerMonth, w.RunMinutes, w.Parallelism = clonePtr(w.RunsPerMonth), clonePtr(w.RunMinutes), clonePtr(w.Parallelism)
 	l := &s.Lambda
 	l.FreeTier, l.EphemeralStorageMB = clonePtr(l.FreeTier), clonePtr(l.EphemeralStorageMB)
 	l.ProvisionedConcurrency, l.CPUShareScaling = clonePtr(l.ProvisionedConcurrency), clonePtr(l.CPUShareScaling)
+	l.ProvisionedSchedule = slices.Clone(l.ProvisionedSchedule)
 	sv := &s.Servers
 	sv.HourlyPrice, sv.Count, sv.TargetUtilization = clonePtr(sv.HourlyPrice), clonePtr(sv.Count), clonePtr(sv.TargetUtilization)
 	sv.Zones, sv.Managers, sv.SurviveZoneLoss = clonePtr(sv.Zones), clonePtr(sv.Managers), clonePtr(sv.SurviveZoneLoss)
+	sv.Autoscaling, sv.MinCount = clonePtr(sv.Autoscaling), clonePtr(sv.MinCount)
+	sv.ScaleOutMinutes, sv.NodeStartMinutes = clonePtr(sv.ScaleOutMinutes), clonePtr(sv.NodeStartMinutes)
 	s.Container.VCPU, s.Container.MemoryMB = clonePtr(s.Container.VCPU), clonePtr(s.Container.MemoryMB)
 	s.HA.NodeAvailability, s.HA.ZoneAvailability = clonePtr(s.HA.NodeAvailability), clonePtr(s.HA.ZoneAvailability)
 	s.Alternatives = clonePtr(s.Alternatives)

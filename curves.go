@@ -27,16 +27,24 @@ type Curve struct {
 }
 
 // CurvePoint is the exact monthly cost at a mean request rate.
+//
+// Under a load shape the rate is the month's mean with the shape held:
+// every hour's load scales with it. For a job (workload.kind job) the x
+// axis is RunsPerMonth, and RequestsPerSecond is the task runs it means,
+// per second of the month.
 type CurvePoint struct {
-	RequestsPerSecond decimal.Decimal `json:"requests_per_second"`
-	MonthlyCost       decimal.Decimal `json:"monthly_cost"`
+	RequestsPerSecond decimal.Decimal  `json:"requests_per_second"`
+	RunsPerMonth      *decimal.Decimal `json:"runs_per_month,omitempty"`
+	MonthlyCost       decimal.Decimal  `json:"monthly_cost"`
 }
 
 // Curves returns every platform's monthly cost at points request rates,
 // log-spaced over four decades centred on the scenario's mean rate (from
 // 1/100 to 100 times it), on the same cost models as [Evaluate]: Lambda's
 // bill, and fleets sized to each load with the scenario's peak-to-mean
-// ratio. points = 0 means [DefaultCurvePoints].
+// ratio and load shape (a fleet that follows the shape is priced hour by
+// hour at every point). For a job the points are runs a month, centred on
+// its own. points = 0 means [DefaultCurvePoints].
 func Curves(s Scenario, points int) (_ []Curve, err error) {
 	defer prefixError(&err)
 	if points == 0 {
@@ -49,7 +57,17 @@ func Curves(s Scenario, points int) (_ []Curve, err error) {
 	if err != nil {
 		return nil, err
 	}
-	rates := logRates(e.s.Workload.RequestsPerSecond.InexactFloat64(), points)
+	var rates []decimal.Decimal // requests per second, or a job's runs a month
+	if e.s.isJob() {
+		// Whole runs: a run is billed whole, so a fraction of one has no
+		// bill to agree with.
+		rates = logRates(float64(*e.s.Workload.RunsPerMonth), points)
+		for i, r := range rates {
+			rates[i] = decimal.Max(r.Round(0), decimal.NewFromInt(1))
+		}
+	} else {
+		rates = logRates(e.s.Workload.RequestsPerSecond.InexactFloat64(), points)
+	}
 	out := make([]Curve, 0, len(e.s.Platforms))
 	for _, id := range e.s.Platforms {
 		m, err := e.evaluate(id)
@@ -60,6 +78,11 @@ func Curves(s Scenario, points int) (_ []Curve, err error) {
 		if m.priced() {
 			c.Points = make([]CurvePoint, len(rates))
 			for i, r := range rates {
+				if e.s.isJob() {
+					x := r.Mul(decimal.NewFromInt(*e.s.Workload.Parallelism))
+					c.Points[i] = CurvePoint{RequestsPerSecond: x.DivRound(secondsPerMonth, 12), RunsPerMonth: ptr(r), MonthlyCost: m.monthly(x)}
+					continue
+				}
 				c.Points[i] = CurvePoint{RequestsPerSecond: r, MonthlyCost: m.monthly(r.Mul(secondsPerMonth))}
 			}
 		}

@@ -40,7 +40,62 @@ const (
 	// set your own.
 	DefaultNodeAvailability = 0.995
 	DefaultZoneAvailability = 0.9999
+
+	// DefaultKind is a service: requests arrive all month.
+	DefaultKind = KindService
+	// DefaultProfile spreads the mean rate evenly over every hour, the
+	// model of every scenario written before load shapes existed.
+	DefaultProfile = ProfileFlat
+	// DefaultAutoscaling is off: the peak's fleet runs all month, as a
+	// fleet sized by hand does.
+	DefaultAutoscaling = false
+	// DefaultParallelism runs a job as one task.
+	DefaultParallelism = 1
 )
+
+// The built-in load shapes ([Profiles]). They are assumptions written
+// down, not measurements: each says what it assumes, and a scenario that
+// knows its own traffic gives workload.hourly instead. Hours are UTC; a
+// week starts Monday 00:00.
+const (
+	ProfileFlat          = "flat"
+	ProfileBusinessHours = "business-hours"
+	ProfileDiurnal       = "diurnal"
+	ProfileDailySpike    = "daily-spike"
+	ProfileWeeklySpike   = "weekly-spike"
+)
+
+// profiles defines each built-in shape. The spike shapes follow two of
+// the usage patterns the AWS Pricing Calculator asks for EC2 (a baseline
+// with a daily or a weekly peak); their baselines, peaks and hours, like
+// the other shapes, are runwhere's assumptions, with no published source.
+var profiles = []Profile{
+	{Name: ProfileFlat, Label: "Flat", Help: "Every hour at the mean rate (the model of a fleet sized by hand).", Hourly: repeat(24, "1")},
+	{Name: ProfileBusinessHours, Label: "Business hours",
+		Help:   "An internal API busy 08:00–18:00 UTC on weekdays; nights and weekends keep 10 % of that load (health checks, batch, other time zones).",
+		Hourly: week(func(day, hour int) string { return pick(day < 5 && hour >= 8 && hour < 18, "1", "0.1") })},
+	{Name: ProfileDiurnal, Label: "Day and night",
+		Help: "A consumer service's day: a sine wave from 20 % of the peak hour at 04:00 UTC to the peak hour at 16:00 UTC (0.6 − 0.4·cos(2π(h − 4)/24), to two places).",
+		Hourly: decimals("0.40", "0.32", "0.25", "0.21", "0.20", "0.21", "0.25", "0.32", "0.40", "0.50", "0.60", "0.70",
+			"0.80", "0.88", "0.95", "0.99", "1.00", "0.99", "0.95", "0.88", "0.80", "0.70", "0.60", "0.50")},
+	{Name: ProfileDailySpike, Label: "Daily spike",
+		Help:   "A baseline of 25 % of the peak, with a two-hour spike every day at 12:00–14:00 UTC (the Pricing Calculator's daily spike pattern).",
+		Hourly: day(func(hour int) string { return pick(hour == 12 || hour == 13, "1", "0.25") })},
+	{Name: ProfileWeeklySpike, Label: "Weekly spike",
+		Help:   "A baseline of 25 % of the peak, with a twelve-hour spike every Monday 08:00–20:00 UTC (the Pricing Calculator's weekly spike pattern).",
+		Hourly: week(func(day, hour int) string { return pick(day == 0 && hour >= 8 && hour < 20, "1", "0.25") })},
+}
+
+// DefaultScaleOutMinutes is how long a new node or task takes to serve:
+// 5 minutes, the default instance warm-up of ECS managed scaling ("If
+// this parameter is omitted, the default value of 300 seconds is used",
+// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedScaling.html).
+// DefaultNodeStartMinutes bills the same 5 minutes before each job run on
+// a node launched for it.
+func DefaultScaleOutMinutes() decimal.Decimal  { return defaultStartMinutes }
+func DefaultNodeStartMinutes() decimal.Decimal { return defaultStartMinutes }
+
+var defaultStartMinutes = decimal.NewFromInt(5)
 
 // Bounds on inputs whose size drives the work an evaluation does.
 const (
@@ -129,6 +184,25 @@ func (s Scenario) withDefaults(src sources) (Scenario, error) {
 		}
 	}
 	w := out.Workload
+	if w.Kind == "" {
+		w.Kind = DefaultKind
+	}
+	if out.isJob() {
+		if w.Parallelism == nil {
+			w.Parallelism = ptr(int64(DefaultParallelism))
+		}
+		if out.Servers.NodeStartMinutes == nil {
+			out.Servers.NodeStartMinutes = ptr(DefaultNodeStartMinutes())
+		}
+		if w.Arch == "" {
+			w.Arch = DefaultArch
+		}
+		out.Workload = w
+		return out.withServerDefaults()
+	}
+	if w.Profile == "" && len(w.Hourly) == 0 {
+		w.Profile = DefaultProfile
+	}
 	// Both rates are kept when both are given: check found that they agree,
 	// and the month, the figure Lambda bills, is not recomputed from a
 	// rounded rate.
@@ -141,8 +215,9 @@ func (s Scenario) withDefaults(src sources) (Scenario, error) {
 	// A peak below the mean cannot happen: the peak follows the mean, and
 	// the report says so (peakNote). Editing the mean first, as a person
 	// does, must not make the scenario invalid.
-	if w.PeakRequestsPerSecond == nil || w.PeakRequestsPerSecond.LessThan(*w.RequestsPerSecond) {
-		w.PeakRequestsPerSecond = ptr(*w.RequestsPerSecond)
+	// Under a load shape the busiest hour's mean is the floor.
+	if floor := w.busiestHour(); w.PeakRequestsPerSecond == nil || w.PeakRequestsPerSecond.LessThan(floor) {
+		w.PeakRequestsPerSecond = ptr(floor)
 	}
 	if w.Arch == "" {
 		w.Arch = DefaultArch
@@ -154,6 +229,16 @@ func (s Scenario) withDefaults(src sources) (Scenario, error) {
 		w.CPUFraction = ptr(DefaultCPUFraction())
 	}
 	out.Workload = w
+	if out.Servers.Autoscaling == nil {
+		out.Servers.Autoscaling = ptr(DefaultAutoscaling)
+	}
+	return out.withServerDefaults()
+}
+
+// withServerDefaults fills in the defaults of the lambda, servers,
+// container, ha and weights sections, once the workload's are in.
+func (s Scenario) withServerDefaults() (Scenario, error) {
+	out, w := s, s.Workload
 
 	l := out.Lambda
 	if l.FreeTier == nil {
@@ -200,6 +285,14 @@ func (s Scenario) withDefaults(src sources) (Scenario, error) {
 	if sv.SurviveZoneLoss == nil {
 		sv.SurviveZoneLoss = ptr(false)
 	}
+	if sv.Autoscaling != nil && *sv.Autoscaling {
+		if sv.MinCount == nil {
+			sv.MinCount = ptr(*sv.Zones) // one node (or task) per zone
+		}
+		if sv.ScaleOutMinutes == nil {
+			sv.ScaleOutMinutes = ptr(DefaultScaleOutMinutes())
+		}
+	}
 	out.Servers = sv
 
 	c := out.Container
@@ -238,6 +331,22 @@ func (s Scenario) withDefaults(src sources) (Scenario, error) {
 	}
 	out.Weights = &wt
 	return out, nil
+}
+
+// busiestHour is the mean rate of the load shape's busiest hour: the
+// mean itself when flat, else mean × max / mean(shape), rounded up at
+// rateScale places (the peak must not fall below it).
+func (w Workload) busiestHour() decimal.Decimal {
+	num, den := w.shape().PeakToMean()
+	if num.Equal(den) {
+		return *w.RequestsPerSecond
+	}
+	prod := w.RequestsPerSecond.Mul(num)
+	q := prod.DivRound(den, rateScale)
+	if q.Mul(den).LessThan(prod) {
+		q = q.Add(decimal.New(1, -rateScale))
+	}
+	return q
 }
 
 // rateScale is the decimal places kept when a monthly count becomes a

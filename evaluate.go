@@ -127,6 +127,9 @@ func newEnvFrom(given Scenario, src sources) (*env, error) {
 
 // inputs is the scenario, defaults filled in, in the components' terms.
 func (e *env) inputs() engine.Inputs {
+	if e.s.isJob() {
+		return e.jobInputs()
+	}
 	s := e.s
 	w, sv := s.Workload, s.Servers
 	in := engine.Inputs{
@@ -159,16 +162,78 @@ func (e *env) inputs() engine.Inputs {
 	}
 	in.CPUShareScaling = *s.Lambda.CPUShareScaling
 	in.Lambda = e.lambdaUsage(in.Workload)
+	in.Shape = w.shape()
+	if *sv.Autoscaling {
+		if in.Shape.Flat() {
+			in.Shape = engine.NewShape(repeat(HoursPerDay, "1"))
+		}
+		in.Autoscale = &engine.Autoscale{MinCount: *sv.MinCount, LeadMinutes: *sv.ScaleOutMinutes}
+	}
+	return in
+}
+
+// jobInputs is a job in the components' terms: its tasks as replicas of a
+// service that asks for exactly Parallelism of them ([jobWorkload]), in
+// one zone, and its runs as Lambda's invocations.
+func (e *env) jobInputs() engine.Inputs {
+	s := e.s
+	sv := s.Servers
+	jw := jobWorkload(s)
+	j := s.job()
+	in := engine.Inputs{
+		Snapshot: platform.SnapshotID(s.Snapshot),
+		Region:   s.Region,
+		Workload: capacity.Workload{
+			RequestsPerSecond:     jw.rate,
+			PeakRequestsPerSecond: jw.rate,
+			DurationMS:            jw.duration,
+			MemoryMB:              *s.Container.MemoryMB,
+			CPUFraction:           jw.cpuFraction,
+			MaxDurationS:          j.RunSeconds.Ceil().IntPart(),
+		},
+		Container: capacity.Container{VCPU: *s.Container.VCPU, MemoryMB: *s.Container.MemoryMB},
+		Servers: capacity.Servers{
+			InstanceType:      sv.InstanceType,
+			Count:             *sv.Count,
+			TargetUtilization: decimal.NewFromInt(1),
+			Zones:             1,
+			Managers:          *sv.Managers,
+			Node:              capacity.NodeOptions{NetworkMode: capacity.NetworkMode(sv.ECSNetworkMode)},
+		},
+		HourlyPrice: sv.HourlyPrice,
+		Arch:        s.Workload.Arch,
+		Function: capacity.Function{
+			MemoryMB:           *s.Workload.MemoryMB,
+			EphemeralStorageMB: *s.Lambda.EphemeralStorageMB,
+		},
+		Job: j,
+	}
+	storage := int(*s.Lambda.EphemeralStorageMB)
+	if storage == DefaultEphemeralStorageMB {
+		storage = 0
+	}
+	in.Lambda = cost.LambdaUsage{
+		Requests:               s.jobRequests(),
+		DurationMS:             j.RunSeconds.Mul(thousand),
+		MemoryMB:               int(*s.Workload.MemoryMB),
+		Arch:                   cost.Arch(s.Workload.Arch),
+		FreeTier:               *s.Lambda.FreeTier,
+		EphemeralStorageMB:     storage,
+		ProvisionedConcurrency: int(*s.Lambda.ProvisionedConcurrency),
+	}
 	return in
 }
 
 // model is one platform's evaluation plus its monthly cost as a function of
-// requests per month, for break-even and curves.
+// requests per month (a job's task runs), for break-even and curves.
 type model struct {
 	report PlatformReport
 	family platform.Family
 	curve  *cost.Curve // functions platforms
 	fleet  *cost.Fleet // every other platform
+	// alt is a job's other way to run on the platform: the platform
+	// costs the cheaper of fleet and alt at every load.
+	alt *cost.Fleet
 	// topology is the deployment the adapter described, which the HA
 	// summary and the what-if both start from.
 	topology ha.Topology
@@ -186,7 +251,11 @@ func (m model) monthly(x decimal.Decimal) decimal.Decimal {
 	if m.curve != nil {
 		return m.curve.At(x)
 	}
-	return m.fleet.At(x)
+	v := m.fleet.At(x)
+	if m.alt != nil {
+		v = decimal.Min(v, m.alt.At(x))
+	}
+	return v
 }
 
 // evaluate evaluates platform id with the adapter of its family and turns
@@ -197,7 +266,7 @@ func (e *env) evaluate(id platform.ID) (model, error) {
 	if err != nil {
 		return model{}, inputError(err)
 	}
-	m := model{platform: p, result: res, family: p.Family, curve: res.Curve, fleet: res.Fleet, topology: res.Topology}
+	m := model{platform: p, result: res, family: p.Family, curve: res.Curve, fleet: res.Fleet, alt: res.Alternative, topology: res.Topology}
 	m.report.Platform, m.report.Name = p.ID, p.Name
 	m.report.addFindings(res.Findings)
 	m.report.setBill(res.Bill)
@@ -287,7 +356,25 @@ func (e *env) lambdaUsage(w capacity.Workload) cost.LambdaUsage {
 		FreeTier:               *s.Lambda.FreeTier,
 		EphemeralStorageMB:     storage,
 		ProvisionedConcurrency: int(*s.Lambda.ProvisionedConcurrency),
+		ProvisionedSeconds:     e.provisionedSeconds(),
 	}
+}
+
+// provisionedSeconds is the month's enabled time of a provisioned
+// concurrency schedule: its hours of each day or week, times the cycles
+// in 730 hours, rounded up to the second (Lambda then rounds it up to its
+// 5 minutes); zero, meaning all month, without a schedule.
+func (e *env) provisionedSeconds() decimal.Decimal {
+	sched := e.s.Lambda.ProvisionedSchedule
+	if len(sched) == 0 {
+		return decimal.Zero
+	}
+	cycle := int64(HoursPerDay)
+	if n := e.s.Workload.shape().Len(); n > 0 {
+		cycle = int64(n)
+	}
+	secs := decimal.NewFromInt(int64(len(sched)) * platform.SecondsPerMonth)
+	return secs.Div(decimal.NewFromInt(cycle)).Ceil()
 }
 
 // prefixError gives every error leaving the package its "runwhere: "
@@ -327,12 +414,24 @@ var scenarioFields = map[string]string{
 // which the defaults raise to the mean; the numbers are the scenario's own.
 func peakNote(given, s Scenario) string {
 	peak := given.Workload.PeakRequestsPerSecond
-	if peak == nil || !peak.LessThan(*s.Workload.RequestsPerSecond) {
+	if peak == nil || s.isJob() || !peak.LessThan(*s.Workload.PeakRequestsPerSecond) {
 		return ""
+	}
+	if !s.Workload.PeakRequestsPerSecond.Equal(*s.Workload.RequestsPerSecond) {
+		return fmt.Sprintf("The peak of %s requests/s given is below the busiest hour's mean of %s under the load shape, so that is used as the peak (workload.peak_requests_per_second).", peak, s.Workload.PeakRequestsPerSecond.Round(2))
 	}
 	mean := s.Workload.RequestsPerSecond.Round(2).String()
 	if given.Workload.RequestsPerSecond != nil {
 		mean = given.Workload.RequestsPerSecond.String()
 	}
 	return fmt.Sprintf("The peak of %s requests/s given is below the mean of %s, so the mean is used as the peak (workload.peak_requests_per_second).", peak, mean)
+}
+
+// load is the x of the cost models at the scenario's own load: its
+// requests a month, or a job's task runs.
+func (e *env) load() decimal.Decimal {
+	if e.s.isJob() {
+		return e.s.jobRequests()
+	}
+	return *e.s.Workload.RequestsPerMonth
 }

@@ -21,7 +21,7 @@ func ModelCostAtLoad(s Scenario) (map[platform.ID]decimal.Decimal, error) {
 			return nil, err
 		}
 		if m.priced() {
-			out[id] = m.monthly(*e.s.Workload.RequestsPerMonth)
+			out[id] = m.monthly(e.load())
 		}
 	}
 	return out, nil

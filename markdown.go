@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/runwhere/runwhere/internal/engine"
+
 	"gopkg.in/yaml.v3"
 
 	"github.com/runwhere/runwhere/platform"
@@ -87,6 +89,7 @@ func (r Report) Markdown() string {
 			}
 			fmt.Fprintf(&b, "| **Total** | | | | %s | **%s** |\n", p.MonthlyCost, p.MonthlyCostRounded.StringFixed(2))
 		}
+		writeFleetByHour(&b, p.Capacity)
 		writeAlternatives(&b, m, p)
 		h := p.HA
 		var ha []string
@@ -107,8 +110,23 @@ func (r Report) Markdown() string {
 		}
 	}
 
-	if len(r.BreakEven) > 0 {
-		b.WriteString("\n## Break-even against Lambda\n\n| Against | Requests/s | Requests/h | Cheaper below | Note |\n|---|---:|---:|---|---|\n")
+	job := r.Inputs.Workload.Kind == KindJob
+	switch {
+	case len(r.BreakEven) > 0 && job:
+		b.WriteString("\n## Break-even against Lambda\n\nIn runs a month, each run as the scenario describes it.\n\n| Against | Runs a month | Cheaper below | Note |\n|---|---:|---|---|\n")
+		for _, be := range r.BreakEven {
+			runs := "—"
+			if be.RunsPerMonth != nil {
+				runs = be.RunsPerMonth.String()
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", names[string(be.Server)], runs, names[string(be.CheaperBelow)], m.text(be.Reason))
+		}
+	case len(r.BreakEven) > 0:
+		b.WriteString("\n## Break-even against Lambda\n\n")
+		if w := r.Inputs.Workload; w.Profile != ProfileFlat {
+			b.WriteString("At the mean rate given, with the load shape held: every hour's load scales with it.\n\n")
+		}
+		b.WriteString("| Against | Requests/s | Requests/h | Cheaper below | Note |\n|---|---:|---:|---|---|\n")
 		for _, be := range r.BreakEven {
 			rps, rph := "—", "—"
 			if be.RequestsPerSec != nil {
@@ -144,6 +162,20 @@ func needs(c Capacity) string {
 			s += fmt.Sprintf(" (%s mean)", c.Concurrency.Ceil())
 		}
 		return s
+	case c.JobFleet == engine.JobPerRun:
+		s := fmt.Sprintf("%d × %s per run", c.NodesPerRun, c.InstanceType)
+		if c.Managers > 0 {
+			s += fmt.Sprintf(" + %d managers", c.Managers)
+		}
+		return s
+	case c.MaxNodes != nil && c.Nodes > 0:
+		s := fmt.Sprintf("%d–%d × %s", *c.MinNodes, *c.MaxNodes, c.InstanceType)
+		if c.Managers > 0 {
+			s += fmt.Sprintf(" + %d managers", c.Managers)
+		}
+		return s
+	case c.MaxNodes != nil:
+		return fmt.Sprintf("%d–%d tasks of %s vCPU / %d MB", *c.MinNodes, *c.MaxNodes, c.TaskVCPU, c.TaskMemoryMB)
 	case c.Nodes > 0:
 		s := fmt.Sprintf("%d × %s", c.Nodes, c.InstanceType)
 		if c.Managers > 0 {
@@ -187,4 +219,49 @@ func writeAlternatives(b *strings.Builder, m mdWriter, p PlatformReport) {
 	for _, a := range p.Alternatives {
 		fmt.Fprintf(b, "- %s would cost %s a month, %s %% less (%s)\n", m.text(a.Config()), money(a.MonthlyCostRounded), a.SavingPercent, money(a.Saving.Round(2)))
 	}
+}
+
+// writeFleetByHour describes a fleet that follows the load shape, or a
+// job's: the hours billed, and the fleet hour by hour ("00–07: 3", one
+// run of equal hours to an entry).
+func writeFleetByHour(b *strings.Builder, c Capacity) {
+	switch {
+	case c.JobFleet == engine.JobPerRun:
+		fmt.Fprintf(b, "\nNodes are launched for each run and stopped after it: %s node-hours a month, cheaper than keeping them all month.\n", c.NodeHours.Round(2))
+	case c.JobFleet == engine.JobAlwaysOn:
+		fmt.Fprintf(b, "\nThe job's nodes are kept all month: cheaper than launching them for each run.\n")
+	case c.TaskHours != nil && c.NodesByHour == nil:
+		fmt.Fprintf(b, "\nTasks run only while the job does: %s task-hours a month.\n", c.TaskHours.Round(2))
+	}
+	if len(c.NodesByHour) == 0 {
+		return
+	}
+	what, hours := "Nodes", c.NodeHours
+	if c.TaskHours != nil {
+		what, hours = "Tasks", c.TaskHours
+	}
+	var runs []string
+	for start := 0; start < len(c.NodesByHour); {
+		end := start
+		for end+1 < len(c.NodesByHour) && c.NodesByHour[end+1] == c.NodesByHour[start] {
+			end++
+		}
+		runs = append(runs, fmt.Sprintf("%s: %d", hourSpan(start, end, len(c.NodesByHour)), c.NodesByHour[start]))
+		start = end + 1
+	}
+	fmt.Fprintf(b, "\n%s follow the load: %s hours a month, %d to %d at a time. By hour (UTC): %s.\n", what, hours.Round(2), *c.MinNodes, *c.MaxNodes, strings.Join(runs, ", "))
+}
+
+// hourSpan names hours start..end of a day or a week: "08–17", "Mon 08–Tue 03".
+func hourSpan(start, end, n int) string {
+	name := func(h int) string {
+		if n == HoursPerWeek {
+			return fmt.Sprintf("%s %02d", [...]string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}[h/24], h%24)
+		}
+		return fmt.Sprintf("%02d", h)
+	}
+	if start == end {
+		return name(start)
+	}
+	return name(start) + "–" + name(end)
 }

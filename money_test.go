@@ -250,27 +250,39 @@ func TestCurvePointsAreBills(t *testing.T) {
 			require.NoError(t, err)
 			d, err := s.WithDefaults()
 			require.NoError(t, err)
-			if d.Workload.RequestsPerSecond.IsZero() {
+			job := d.Workload.Kind == runwhere.KindJob
+			if !job && d.Workload.RequestsPerSecond.IsZero() {
 				t.Skip("no mean load to scale")
 			}
 			base, err := runwhere.Evaluate(d)
 			require.NoError(t, err)
 			curves, err := runwhere.Curves(d, 5)
 			require.NoError(t, err)
-			ratio := d.Workload.PeakRequestsPerSecond.Div(*d.Workload.RequestsPerSecond)
+			ratio := decimal.NewFromInt(1)
+			if !job {
+				ratio = d.Workload.PeakRequestsPerSecond.Div(*d.Workload.RequestsPerSecond)
+			}
 			for i := range 5 {
 				var rate decimal.Decimal
+				var runs *decimal.Decimal
 				for _, c := range curves {
 					if len(c.Points) > 0 {
-						rate = c.Points[i].RequestsPerSecond
+						rate, runs = c.Points[i].RequestsPerSecond, c.Points[i].RunsPerMonth
 					}
 				}
 				if rate.IsZero() {
 					return // nothing is priced
 				}
 				at := d
-				peak := rate.Mul(ratio)
-				at.Workload.RequestsPerMonth, at.Workload.RequestsPerSecond, at.Workload.PeakRequestsPerSecond = nil, &rate, &peak
+				if job {
+					// A job's curve is in runs a month.
+					require.NotNil(t, runs)
+					n := runs.IntPart()
+					at.Workload.RunsPerMonth = &n
+				} else {
+					peak := rate.Mul(ratio)
+					at.Workload.RequestsPerMonth, at.Workload.RequestsPerSecond, at.Workload.PeakRequestsPerSecond = nil, &rate, &peak
+				}
 				r, err := runwhere.Evaluate(at)
 				if fe := (*runwhere.FieldError)(nil); errors.As(err, &fe) && fe.Field == "workload" {
 					continue // a hundredfold load past the fleets runwhere sizes

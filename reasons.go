@@ -48,11 +48,7 @@ func byID(reports []PlatformReport, id platform.ID) PlatformReport {
 
 func (e *env) reasons(ranking []Ranked, reports []PlatformReport) []string {
 	best := byID(reports, ranking[0].Platform)
-	w := e.s.Workload
-	load := fmt.Sprintf("%s requests/s on average (peak %s)", w.RequestsPerSecond.Round(2), w.PeakRequestsPerSecond.Round(2))
-	if w.RequestsPerSecond.Round(2).IsZero() {
-		load = fmt.Sprintf("%s requests a month", w.RequestsPerMonth.Round(0))
-	}
+	load := e.loadWords()
 	var out []string
 	out = append(out, fmt.Sprintf("%s ranks first with a score of %.2f of 1 (cost %.2f, headroom %.2f, resilience %.2f, operations %.2f, portability %.2f).",
 		best.Name, ranking[0].Score, ranking[0].Criteria.Cost, ranking[0].Criteria.Headroom, ranking[0].Criteria.Resilience, ranking[0].Criteria.Operations, ranking[0].Criteria.Portability))
@@ -179,7 +175,7 @@ func (e *env) deckReasons(best PlatformReport, reports []PlatformReport) []strin
 		out = append(out, "This agrees with the 2017 deck: long-running jobs belong in containers.")
 	}
 	if !platform.SnapshotID(e.s.Snapshot).Before("2018-01") && lambda.Feasible {
-		if old, err := e.maxDurationIn2017(lambda.Platform); err == nil && e.s.Workload.MaxDurationS.GreaterThan(old) {
+		if old, err := e.maxDurationIn2017(lambda.Platform); err == nil && e.s.Workload.MaxDurationS != nil && e.s.Workload.MaxDurationS.GreaterThan(old) {
 			out = append(out, fmt.Sprintf("Today's limits changed the deck's answer: a %s s job was past Lambda's %s s timeout in 2017-12; the limit has been 900 s since 2018-10.", e.s.Workload.MaxDurationS, old))
 		}
 		out = append(out, "The deck counted native libraries against serverless; Lambda container images (up to 10 GB, since 2020-12) now carry them.")
@@ -200,4 +196,28 @@ func (e *env) maxDurationIn2017(id platform.ID) (decimal.Decimal, error) {
 		return decimal.Zero, fmt.Errorf("no 2017 timeout")
 	}
 	return decimal.NewFromInt(p.Limits.Timeout.Value), nil
+}
+
+// loadWords is the scenario's load as the reasons state it.
+func (e *env) loadWords() string {
+	w := e.s.Workload
+	if e.s.isJob() {
+		tasks := "one task"
+		if *w.Parallelism > 1 {
+			tasks = fmt.Sprintf("%d tasks", *w.Parallelism)
+		}
+		return fmt.Sprintf("%d runs a month of %s minutes (%s each)", *w.RunsPerMonth, w.RunMinutes, tasks)
+	}
+	load := fmt.Sprintf("%s requests/s on average (peak %s)", w.RequestsPerSecond.Round(2), w.PeakRequestsPerSecond.Round(2))
+	if w.RequestsPerSecond.Round(2).IsZero() {
+		load = fmt.Sprintf("%s requests a month", w.RequestsPerMonth.Round(0))
+	}
+	if w.Profile != ProfileFlat {
+		shape := w.Profile
+		if shape == "" {
+			shape = "the given hourly"
+		}
+		load += " with " + shape + " load shape"
+	}
+	return load
 }

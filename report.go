@@ -141,6 +141,29 @@ type Capacity struct {
 	FixedFleet bool `json:"fixed_fleet,omitempty"`
 	// UnusedVCPU is the worker vCPU left idle after packing.
 	UnusedVCPU *decimal.Decimal `json:"unused_vcpu,omitempty"`
+
+	// A fleet that follows the load shape (servers.autoscaling), or a
+	// job's: NodeHours (EC2-based platforms) or TaskHours (Fargate) are
+	// what the month bills, so the workers' cost line is exactly them ×
+	// the hourly price. NodesByHour is the fleet in each hour of the
+	// shape (24 or 168 values: nodes, or tasks on Fargate), at its
+	// largest within the hour; MinNodes and MaxNodes its range. Under
+	// autoscaling, Nodes and Replicas are the busiest hour's.
+	NodeHours   *decimal.Decimal `json:"node_hours,omitempty"`
+	TaskHours   *decimal.Decimal `json:"task_hours,omitempty"`
+	NodesByHour []int64          `json:"nodes_by_hour,omitempty"`
+	MinNodes    *int64           `json:"min_nodes,omitempty"`
+	MaxNodes    *int64           `json:"max_nodes,omitempty"`
+	// JobFleet says how an EC2-based platform runs a job: "per-run"
+	// (NodesPerRun nodes launched for each run) or "always-on" (those
+	// nodes kept all month), whichever costs less.
+	JobFleet    string `json:"job_fleet,omitempty"`
+	NodesPerRun int    `json:"nodes_per_run,omitempty"`
+	// Lambda under a load shape: the busiest hour's mean concurrency, and
+	// how long Lambda takes to scale through the steepest rise from one
+	// hour's peak to the next's (RampSeconds stays the ramp from cold).
+	PeakHourConcurrency *decimal.Decimal `json:"peak_hour_concurrency,omitempty"`
+	StepUpSeconds       *decimal.Decimal `json:"step_up_seconds,omitempty"`
 }
 
 // BreakEven is the load at which Lambda's monthly cost equals a
@@ -151,6 +174,9 @@ type BreakEven struct {
 	Server          platform.ID      `json:"server"`
 	RequestsPerSec  *decimal.Decimal `json:"requests_per_second"`
 	RequestsPerHour *decimal.Decimal `json:"requests_per_hour"`
+	// RunsPerMonth is where a job's costs cross (workload.kind job); its
+	// request rates are then null.
+	RunsPerMonth *decimal.Decimal `json:"runs_per_month,omitempty"`
 	// CheaperBelow names the platform that is cheaper below the crossing.
 	CheaperBelow platform.ID `json:"cheaper_below,omitempty"`
 	// Crossings counts every load at which the cheaper side changes; a

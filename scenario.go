@@ -68,7 +68,34 @@ type Workload struct {
 	MaxDurationS *decimal.Decimal `yaml:"max_duration_s,omitempty" json:"max_duration_s,omitempty"`
 	// CPUFraction is the share of DurationMS spent on CPU, in (0, 1].
 	CPUFraction *decimal.Decimal `yaml:"cpu_fraction,omitempty" json:"cpu_fraction,omitempty"`
+
+	// Kind is "service" (the default: requests arrive all month at the
+	// rates above) or "job" (a scheduled batch job: RunsPerMonth runs of
+	// RunMinutes each, Parallelism tasks at a time; the rates, durations
+	// and load shape do not apply).
+	Kind string `yaml:"kind,omitempty" json:"kind,omitempty"`
+	// Profile names a built-in load shape (see [Profiles]): how the mean
+	// rate is spread over the hours of a day or a week. "flat", the
+	// default, is today's model: every hour at the mean.
+	Profile string `yaml:"profile,omitempty" json:"profile,omitempty"`
+	// Hourly is a load shape of its own instead of a profile: 24 (a day)
+	// or 168 (a week, Monday 00:00 UTC first) non-negative relative loads,
+	// scaled so that their mean is the mean rate. The busiest hour's
+	// instantaneous peak is PeakRequestsPerSecond.
+	Hourly []decimal.Decimal `yaml:"hourly,omitempty" json:"hourly,omitempty"`
+	// RunsPerMonth, RunMinutes and Parallelism describe a job (Kind
+	// "job"): how often it runs, how long one run lasts, and how many
+	// tasks (each one Container) run side by side in a run (default 1).
+	RunsPerMonth *int64           `yaml:"runs_per_month,omitempty" json:"runs_per_month,omitempty"`
+	RunMinutes   *decimal.Decimal `yaml:"run_minutes,omitempty" json:"run_minutes,omitempty"`
+	Parallelism  *int64           `yaml:"parallelism,omitempty" json:"parallelism,omitempty"`
 }
+
+// The kinds of workload.
+const (
+	KindService = "service"
+	KindJob     = "job"
+)
 
 // LambdaOptions are the Lambda-only settings.
 type LambdaOptions struct {
@@ -82,6 +109,10 @@ type LambdaOptions struct {
 	// CPU-bound code about 3.5 times slower. Off by default: DESIGN.md's
 	// sizing model bills Lambda for duration_ms as given.
 	CPUShareScaling *bool `yaml:"cpu_share_scaling,omitempty" json:"cpu_share_scaling,omitempty"`
+	// ProvisionedSchedule lists the hours of the load shape's day (0–23)
+	// or week (0–167, Monday 00:00 UTC first) during which
+	// ProvisionedConcurrency is enabled; left out, all month.
+	ProvisionedSchedule []int64 `yaml:"provisioned_schedule,omitempty" json:"provisioned_schedule,omitempty"`
 }
 
 // Servers are the settings of the EC2-backed platforms (ecs-ec2, eks,
@@ -104,6 +135,19 @@ type Servers struct {
 	// SurviveZoneLoss sizes every zone so that the others still serve the
 	// peak when one zone is lost (N+1 per zone).
 	SurviveZoneLoss *bool `yaml:"survive_zone_loss,omitempty" json:"survive_zone_loss,omitempty"`
+	// Autoscaling lets the workers (EC2-based platforms) and tasks
+	// (Fargate) follow the load shape hour by hour instead of running
+	// the peak's fleet all month; control planes and managers stay on.
+	Autoscaling *bool `yaml:"autoscaling,omitempty" json:"autoscaling,omitempty"`
+	// MinCount is an autoscaled fleet's floor, in nodes (tasks on
+	// Fargate), spread over the zones; default one per zone.
+	MinCount *int64 `yaml:"min_count,omitempty" json:"min_count,omitempty"`
+	// ScaleOutMinutes is how long a new node or task takes to serve: an
+	// autoscaled fleet is grown that long before each busier hour.
+	ScaleOutMinutes *decimal.Decimal `yaml:"scale_out_minutes,omitempty" json:"scale_out_minutes,omitempty"`
+	// NodeStartMinutes is how long a node launched for a job's run is
+	// billed before the run starts (boot, join, image pull).
+	NodeStartMinutes *decimal.Decimal `yaml:"node_start_minutes,omitempty" json:"node_start_minutes,omitempty"`
 }
 
 // Container is one replica on every container platform.

@@ -110,6 +110,9 @@ type SchemaField struct {
 	// AppliesTo lists the platforms the field affects when that is fewer
 	// than its group's.
 	AppliesTo []platform.ID `json:"applies_to,omitempty"`
+	// WorkloadKind is "service" or "job" for a field of that kind of
+	// workload only (workload.kind): on the other kind it is an error.
+	WorkloadKind string `json:"workload_kind,omitempty"`
 }
 
 // Schema describes every input field of a Scenario; see [ScenarioSchema].
@@ -172,7 +175,8 @@ func Schema() (ScenarioSchema, error) {
 			Path: l.path, Group: g, Kind: l.kind, Items: l.items,
 			Label: m.label, Unit: m.unit, Help: m.help, Example: m.example,
 			DefaultNote: m.defaultNote, OneOf: m.oneOf,
-			AppliesTo: appliesTo(newest, m.appliesTo),
+			AppliesTo:    appliesTo(newest, m.appliesTo),
+			WorkloadKind: workloadKindOf(l.path),
 		}
 		if m.kind != "" {
 			f.Kind = m.kind

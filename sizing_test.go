@@ -3,6 +3,8 @@ package runwhere_test
 import (
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -97,6 +99,24 @@ func TestOneReplicaCountPerReport(t *testing.T) {
 
 func capacityRequest(s runwhere.Scenario, id platform.ID) capacity.Request {
 	w, sv := s.Workload, s.Servers
+	if w.Kind == runwhere.KindJob {
+		// A run's tasks, as DESIGN.md maps them: Parallelism replicas of
+		// one request a second each, in one zone, at full utilisation.
+		par := decimal.NewFromInt(*w.Parallelism)
+		return capacity.Request{
+			Platform: id,
+			Workload: capacity.Workload{
+				RequestsPerSecond: par, PeakRequestsPerSecond: par, DurationMS: decimal.NewFromInt(1000),
+				MemoryMB: *s.Container.MemoryMB, CPUFraction: decimal.Min(*s.Container.VCPU, decimal.NewFromInt(1)),
+				MaxDurationS: w.RunMinutes.Mul(decimal.NewFromInt(60)).Ceil().IntPart(),
+			},
+			Container: capacity.Container{VCPU: *s.Container.VCPU, MemoryMB: *s.Container.MemoryMB},
+			Servers: capacity.Servers{
+				InstanceType: sv.InstanceType, Count: *sv.Count, TargetUtilization: decimal.NewFromInt(1), Zones: 1,
+				Managers: *sv.Managers, Node: capacity.NodeOptions{NetworkMode: capacity.NetworkMode(sv.ECSNetworkMode)},
+			},
+		}
+	}
 	return capacity.Request{
 		Platform: id,
 		Workload: capacity.Workload{

@@ -119,6 +119,12 @@ func SizeLambda(p platform.Platform, w Workload, fn Function) (LambdaSizing, err
 
 // rampSeconds is the time to reach target environments from zero: the
 // burst is immediate, then step more arrive every period.
+// RampSeconds is how long a function takes to scale out to target
+// execution environments from none, at the snapshot's scaling rate
+// (limits scaling_burst, scaling_step and scaling_period_seconds); zero
+// when the rate is not sourced.
+func RampSeconds(l platform.Limits, target int64) int64 { return rampSeconds(l, target) }
+
 func rampSeconds(l platform.Limits, target int64) int64 {
 	if l.ScalingBurst == nil || l.ScalingStep == nil || l.ScalingPeriodSeconds == nil || l.ScalingStep.Value <= 0 {
 		return 0

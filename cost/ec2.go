@@ -16,6 +16,9 @@ type EC2Usage struct {
 	// whole month (HoursPerMonth). Billed per the snapshot's increment
 	// (per second since Oct 2, 2017) with its minimum (60 s).
 	Hours decimal.Decimal
+	// Seconds, when not zero, is each run's length in seconds instead of
+	// Hours (a job's run of 43 minutes is 2,580 s, not a rounded 0.7167 h).
+	Seconds decimal.Decimal
 	// HourlyPrice, when not empty, replaces the catalogue's price (a decimal
 	// string such as "0.12": negotiated, another era, another region). An
 	// instance type missing from the catalogue is then accepted, with no
@@ -113,11 +116,14 @@ func ec2Meter(c *Catalogue, u EC2Usage) (Meter, decimal.Decimal, error) {
 	if u.InstanceType == "" {
 		return Meter{}, dZero, fieldErr("ec2.instance_type", "", "is missing")
 	}
-	if err := checkDecimals(namedDecimal{"ec2.hours", u.Hours}, namedDecimal{"ec2.discount", u.Discount}); err != nil {
+	if err := checkDecimals(namedDecimal{"ec2.hours", u.Hours}, namedDecimal{"ec2.seconds", u.Seconds}, namedDecimal{"ec2.discount", u.Discount}); err != nil {
 		return Meter{}, dZero, err
 	}
 	if u.Hours.IsNegative() {
 		return Meter{}, dZero, fieldErr("ec2.hours", u.Hours.String(), "is negative")
+	}
+	if u.Seconds.IsNegative() {
+		return Meter{}, dZero, fieldErr("ec2.seconds", u.Seconds.String(), "is negative")
 	}
 	price, err := EC2Hourly(c, u)
 	if err != nil {
@@ -127,7 +133,11 @@ func ec2Meter(c *Catalogue, u EC2Usage) (Meter, decimal.Decimal, error) {
 	if hours.IsZero() {
 		hours = dHoursPerMonth
 	}
-	billed := billedSeconds(hours, c.EC2.BillingIncrementSeconds.Value, c.EC2.MinimumSeconds.Value)
+	secs := hours.Mul(d3600)
+	if !u.Seconds.IsZero() {
+		secs = u.Seconds
+	}
+	billed := maxDec(ceilTo(secs, c.EC2.BillingIncrementSeconds.Value), c.EC2.MinimumSeconds.Value)
 	item := u.Item
 	if item == "" {
 		item = "ec2 " + u.InstanceType
@@ -135,16 +145,10 @@ func ec2Meter(c *Catalogue, u EC2Usage) (Meter, decimal.Decimal, error) {
 	return Meter{Unit: "instance-hour", Bands: []Band{{Item: item, Price: price}}}, billed, nil
 }
 
-// billedSeconds is a run of hours in seconds, rounded up to the billing
-// increment and at least the minimum; exact.
-func billedSeconds(hours, increment, minimum decimal.Decimal) decimal.Decimal {
-	return maxDec(ceilTo(hours.Mul(d3600), increment), minimum)
-}
-
 // EC2Monthly is the monthly cost of one instance running all month: hourly
 // price (override or catalogue, after discount) × HoursPerMonth.
 func EC2Monthly(c *Catalogue, u EC2Usage) (decimal.Decimal, error) {
-	u.Count, u.Hours = 1, dHoursPerMonth
+	u.Count, u.Hours, u.Seconds = 1, dHoursPerMonth, dZero
 	l, err := ec2Line(c, u)
 	if err != nil {
 		return dZero, err

@@ -50,6 +50,25 @@ func (s Step) At(x decimal.Decimal) decimal.Decimal {
 	return s.PerUnit.Mul(n)
 }
 
+// Units is how many units the step keeps at x requests per month: its
+// cost at x is PerUnit × Units(x).
+func (s Step) Units(x decimal.Decimal) int64 {
+	n := int64(s.MinUnits)
+	if s.RequestsPerUnit.IsPositive() {
+		if !s.Offset.IsZero() {
+			x = x.Sub(s.Offset)
+		}
+		if x.IsPositive() {
+			q, r := x.QuoRem(s.RequestsPerUnit, 0)
+			if r.IsPositive() {
+				q = q.Add(dOne)
+			}
+			n = max(n, q.IntPart())
+		}
+	}
+	return n
+}
+
 func (s Step) check(field string) error {
 	if s.PerUnit.IsNegative() || s.RequestsPerUnit.IsNegative() || s.MinUnits < 0 || s.Offset.IsNegative() {
 		return fieldErr(field, fmt.Sprintf("%+v", s), "has a negative field")

@@ -42,6 +42,10 @@ type LambdaUsage struct {
 	// enough to keep them busy); the rest spill over to on-demand prices.
 	ProvisionedConcurrency int
 	ProvisionedHours       decimal.Decimal
+	// ProvisionedSeconds, when not zero, is the enabled time in seconds
+	// instead of ProvisionedHours (a schedule's 50 hours of every 168 is
+	// 782,142.857… s a month, which no decimal number of hours holds).
+	ProvisionedSeconds decimal.Decimal
 
 	// PriorGBSeconds is on-demand duration the account has already used this
 	// month on the same architecture and region (other functions): the
@@ -82,7 +86,7 @@ func newLambdaModel(c *Catalogue, u LambdaUsage) (*lambdaModel, error) {
 	if c == nil || c.Lambda == nil {
 		return nil, fieldErr("lambda", snapshotOf(c), "is not priced in this catalogue")
 	}
-	if err := checkDecimals(namedDecimal{"lambda.requests", u.Requests}, namedDecimal{"lambda.duration_ms", u.DurationMS}, namedDecimal{"lambda.provisioned_hours", u.ProvisionedHours}, namedDecimal{"lambda.prior_gb_seconds", u.PriorGBSeconds}); err != nil {
+	if err := checkDecimals(namedDecimal{"lambda.requests", u.Requests}, namedDecimal{"lambda.duration_ms", u.DurationMS}, namedDecimal{"lambda.provisioned_hours", u.ProvisionedHours}, namedDecimal{"lambda.provisioned_seconds", u.ProvisionedSeconds}, namedDecimal{"lambda.prior_gb_seconds", u.PriorGBSeconds}); err != nil {
 		return nil, err
 	}
 	lp := c.Lambda
@@ -134,6 +138,9 @@ func newLambdaModel(c *Catalogue, u LambdaUsage) (*lambdaModel, error) {
 	if u.ProvisionedHours.IsNegative() {
 		return nil, fieldErr("lambda.provisioned_hours", u.ProvisionedHours.String(), "is negative")
 	}
+	if u.ProvisionedSeconds.IsNegative() {
+		return nil, fieldErr("lambda.provisioned_seconds", u.ProvisionedSeconds.String(), "is negative")
+	}
 	if u.ProvisionedConcurrency > 0 {
 		pp, ok := lp.Provisioned[arch]
 		if !ok {
@@ -145,6 +152,9 @@ func newLambdaModel(c *Catalogue, u LambdaUsage) (*lambdaModel, error) {
 			hours = dHoursPerMonth
 		}
 		secs := hours.Mul(d3600)
+		if !u.ProvisionedSeconds.IsZero() {
+			secs = u.ProvisionedSeconds
+		}
 		step := lp.ProvisionedRoundingMinutes.Value.Mul(decimal.NewFromInt(60))
 		m.pc = true
 		m.pcN, m.pcSecs, m.pcBilledSecs = decimal.NewFromInt(int64(u.ProvisionedConcurrency)), secs, ceilTo(secs, step)

@@ -41,6 +41,34 @@ type Inputs struct {
 	// CPUShareScaling is lambda.cpu_share_scaling: Lambda's duration
 	// follows its memory's vCPU share ([LambdaDurationMS]).
 	CPUShareScaling bool
+	// Shape is how the load is spread over the hours (zero: flat).
+	Shape Shape
+	// Autoscale, when not nil, lets workers and tasks follow Shape.
+	Autoscale *Autoscale
+	// Job, when not nil, makes the workload a scheduled job. Workload
+	// and Container then describe its tasks as replicas: Workload asks
+	// for exactly Parallelism replicas in one zone (see the root's
+	// inputs), so that capacity sizes the nodes one run needs.
+	Job *Job
+}
+
+// Autoscale is servers.autoscaling on.
+type Autoscale struct {
+	// MinCount is the fleet's floor, in nodes (tasks on Fargate), spread
+	// over the zones as replicas are.
+	MinCount int64
+	// LeadMinutes is servers.scale_out_minutes ([Shape.plan]).
+	LeadMinutes decimal.Decimal
+}
+
+// Job is a scheduled batch job: Runs runs a month, each of Parallelism
+// tasks lasting RunSeconds. NodeStartSeconds is what a node launched for
+// a run is billed before the run starts.
+type Job struct {
+	Runs             int64
+	RunSeconds       decimal.Decimal
+	Parallelism      int64
+	NodeStartSeconds decimal.Decimal
 }
 
 // Result is one platform evaluated: what it needs, what it costs, what
@@ -54,6 +82,11 @@ type Result struct {
 	// curves; both nil when the platform cannot be priced.
 	Curve *cost.Curve
 	Fleet *cost.Fleet
+	// Alternative is a job's other way to run on the same platform (nodes
+	// per run or all month; [JobPerRun]): the platform costs the cheaper
+	// of Fleet and Alternative at every load, and Fleet is the cheaper at
+	// the scenario's.
+	Alternative *cost.Fleet
 	// Topology is the deployment as package ha models it.
 	Topology ha.Topology
 }
@@ -77,6 +110,16 @@ type Capacity struct {
 	NodesForPeak       int
 	FixedFleet         bool
 	UnusedVCPU         *decimal.Decimal
+	// A fleet that follows the load shape, or a job's.
+	NodeHours           *decimal.Decimal
+	TaskHours           *decimal.Decimal
+	NodesByHour         []int64
+	MinNodes            *int64
+	MaxNodes            *int64
+	JobFleet            string
+	NodesPerRun         int
+	PeakHourConcurrency *decimal.Decimal
+	StepUpSeconds       *decimal.Decimal
 }
 
 // Adapter evaluates platforms of one family.

@@ -18,9 +18,19 @@ type functions struct{}
 func (functions) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, error) {
 	w := in.Workload
 	w.DurationMS = in.Lambda.DurationMS
+	if in.Job != nil {
+		w = jobFunction(in.Job)
+	}
 	sz, err := capacity.SizeLambda(p, w, in.Function)
 	if err != nil {
 		return Result{}, err
+	}
+	if in.Job != nil {
+		for i, f := range sz.Findings {
+			if f.Code == capacity.MaxDuration {
+				sz.Findings[i].Message += ": split the job into steps of at most that long, or run it as a Step Functions workflow, a Fargate task or a container"
+			}
+		}
 	}
 	r := Result{
 		Findings: sz.Findings,
@@ -31,6 +41,13 @@ func (functions) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Resul
 			RampSeconds:     ptr(decimal.NewFromInt(sz.RampSeconds)),
 		},
 		Topology: ha.Topology{Platform: p.ID, Snapshot: in.Snapshot},
+	}
+	if in.Job != nil {
+		// Sized with one-second tasks; the capacity shows the job's own.
+		r.Capacity.DurationMS = ptr(in.Lambda.DurationMS)
+	}
+	if !in.Shape.Flat() && in.Job == nil {
+		shapeConcurrency(p, in, sz, &r.Capacity)
 	}
 	if len(sz.Findings.Blockers()) > 0 {
 		// A blocked function has no bill: its memory or duration may be
@@ -47,4 +64,40 @@ func (functions) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Resul
 	curve := tariff.Curve()
 	r.Curve = &curve
 	return r, nil
+}
+
+// jobFunction is the workload a job's runs are to Lambda's sizing: its
+// Parallelism tasks at once at the peak, its mean concurrency (runs ×
+// tasks × run seconds over the month) the rest of the time, and its run
+// as the longest execution. A one-second duration keeps the concurrency
+// figures exact: they are then the rates themselves.
+func jobFunction(j *Job) capacity.Workload {
+	par := decimal.NewFromInt(j.Parallelism)
+	mean := decimal.NewFromInt(j.Runs).Mul(par).Mul(j.RunSeconds).DivRound(secondsPerMonth, cost.DivScale)
+	return capacity.Workload{
+		RequestsPerSecond:     decimal.Min(mean, par),
+		PeakRequestsPerSecond: par,
+		DurationMS:            thousand,
+		CPUFraction:           dOne,
+		MaxDurationS:          j.RunSeconds.Ceil().IntPart(),
+	}
+}
+
+// shapeConcurrency adds what the load shape changes for a function: the
+// busiest hour's mean concurrency, and how long Lambda takes to scale
+// through the steepest rise from one hour's peak concurrency to the
+// next's (each hour's peak being the scenario's peak × its share of the
+// busiest hour's load).
+func shapeConcurrency(p platform.Platform, in Inputs, sz capacity.LambdaSizing, c *Capacity) {
+	num, den := in.Shape.PeakToMean()
+	c.PeakHourConcurrency = ptr(sz.Concurrency.Mul(num).DivRound(den, 4))
+	n := len(in.Shape.hourly)
+	envs := func(h int) int64 {
+		return sz.PeakConcurrency.Mul(in.Shape.hourly[(h+n)%n]).Div(in.Shape.max).Ceil().IntPart()
+	}
+	steepest := int64(0)
+	for h := range n {
+		steepest = max(steepest, envs(h)-envs(h-1))
+	}
+	c.StepUpSeconds = ptr(decimal.NewFromInt(capacity.RampSeconds(p.Limits, steepest)))
 }

@@ -75,10 +75,30 @@ func (nodes) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 			UnusedVCPU:         ptr(decimal.NewFromInt(res.Nodes).Mul(decimal.NewFromInt(node.CPUMilli)).Sub(decimal.NewFromInt(res.Replicas).Mul(in.Container.VCPU).Mul(thousand)).Div(thousand)),
 		},
 	}
-	if sv.Count > 0 {
+	switch {
+	case in.Job != nil:
+		if err := nodesJob(p, cat, in, hourly, res, workers, cp, &r); err != nil {
+			return Result{}, err
+		}
+	case sv.Count > 0:
 		f := cost.FixedFleet(r.Bill.Total())
 		r.Fleet = &f
-	} else {
+	case in.Autoscale != nil:
+		u := cost.EC2Usage{InstanceType: sv.InstanceType, HourlyPrice: hourly, Item: workers.Lines[0].Item}
+		tariff, err := cost.EC2Tariff(cat.Prices, u)
+		if err != nil {
+			return Result{}, err
+		}
+		price, err := cost.EC2Hourly(cat.Prices, u)
+		if err != nil {
+			return Result{}, err
+		}
+		fol := followFleet(in, rate, cp.Total(), price, res.Spread, res.ReplicasPerNode, in.Autoscale.MinCount)
+		r.Bill = tariff.Bill(fol.unitHours).Add(cp)
+		r.Fleet = &fol.fleet
+		c := &r.Capacity
+		c.NodeHours, c.NodesByHour, c.MinNodes, c.MaxNodes = ptr(fol.unitHours), fol.byHour, ptr(fol.min), ptr(fol.max)
+	default:
 		nodeMonthly, err := cost.EC2Monthly(cat.Prices, cost.EC2Usage{InstanceType: sv.InstanceType, HourlyPrice: hourly})
 		if err != nil {
 			return Result{}, err

@@ -49,6 +49,32 @@ func (tasks) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 		return Result{}, err
 	}
 	r.Bill = bill.Add(cp)
+	if in.Job != nil {
+		// A run's tasks, billed per second from start to stop, at least
+		// the platform's minimum.
+		j := in.Job
+		task.Tasks, task.Seconds = int(j.Parallelism), j.RunSeconds
+		run, err := cost.Fargate(cat.Prices, task)
+		if err != nil {
+			return Result{}, err
+		}
+		runs := decimal.NewFromInt(j.Runs)
+		// The month's bill is priced in one go, exactly; the model's
+		// step is one run's (rounded at DivScale places when its cost
+		// has no finite decimal).
+		task.Tasks = int(j.Parallelism * j.Runs)
+		month, err := cost.Fargate(cat.Prices, task)
+		if err != nil {
+			return Result{}, err
+		}
+		r.Bill = month.Add(cp)
+		f := cost.Fleet{Fixed: cp.Total(), PerUnit: run.Total(), RequestsPerUnit: decimal.NewFromInt(j.Parallelism)}
+		r.Fleet = &f
+		// Task-hours: the run's billed seconds, in hours, for every task.
+		secs := decimal.Max(j.RunSeconds.Ceil(), fargateMinimum(cat, fp))
+		r.Capacity.TaskHours = ptr(secs.Mul(decimal.NewFromInt(j.Parallelism)).Mul(runs).DivRound(d3600, cost.DivScale))
+		return r, nil
+	}
 	rate := perReplica(in)
 	r.Capacity.RequestsPerReplica = ptr(rate.num.DivRound(rate.den, 4))
 	taskMonthly, err := cost.FargateMonthly(cat.Prices, task)
@@ -56,6 +82,18 @@ func (tasks) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 		return Result{}, err
 	}
 	z := max(sv.Zones, 1)
+	if in.Autoscale != nil {
+		tariff, err := cost.FargateTariff(cat.Prices, task)
+		if err != nil {
+			return Result{}, err
+		}
+		fol := followFleet(in, rate, cp.Total(), tariff.Total(d3600), sz.Spread, 1, in.Autoscale.MinCount)
+		r.Bill = tariff.Bill(fol.unitHours.Mul(d3600)).Add(cp)
+		r.Fleet = &fol.fleet
+		c := &r.Capacity
+		c.TaskHours, c.NodesByHour, c.MinNodes, c.MaxNodes = ptr(fol.unitHours), fol.byHour, ptr(fol.min), ptr(fol.max)
+		return r, nil
+	}
 	var f cost.Fleet
 	if sv.SurviveZoneLoss {
 		f = stepFleet(in, rate, cp.Total(), taskMonthly.Mul(decimal.NewFromInt(z)), z-1, 1)
@@ -65,3 +103,21 @@ func (tasks) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 	r.Fleet = &f
 	return r, nil
 }
+
+// fargateMinimum is the shortest run Fargate bills on platform fp.
+func fargateMinimum(cat Catalogues, fp cost.FargatePlatform) decimal.Decimal {
+	f := cat.Prices.Fargate
+	if f == nil {
+		return dZero
+	}
+	r := f.LinuxX86
+	if fp == cost.FargateLinuxARM64 {
+		r = f.LinuxARM64
+	}
+	if r == nil {
+		return dZero
+	}
+	return r.MinimumSeconds.Value
+}
+
+var d3600 = decimal.NewFromInt(3600)

@@ -1,0 +1,101 @@
+package engine
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/runwhere/runwhere/capacity"
+	"github.com/runwhere/runwhere/cost"
+)
+
+// A fleet that follows the load (servers.autoscaling). For each load
+// level of the shape's plan ([Shape.plan]) the fleet is the peak's fleet
+// of [loadFleet] sized for that level's share of the peak, and each of its
+// units costs the unit's hourly price × the hours a month at that level:
+// the sum over the levels is again a sum of step terms of the monthly
+// requests, so the report, the break-even points and the curves price the
+// same fleet. A level with no load keeps only the floor.
+
+// following is a fleet that follows the load, and what it comes to at the
+// scenario's load.
+type following struct {
+	fleet     cost.Fleet
+	unitHours decimal.Decimal // node-hours or task-hours a month, what the bill charges
+	byHour    []int64         // units in each hour of the shape
+	min, max  int64
+}
+
+// followFleet builds the fleet for units of unitReplicas replicas laid as
+// sp lays them (fit replicas a node; fit 1 for tasks), each unit costing
+// unitHourly an hour, floor units at least, over the scenario's shape.
+func followFleet(in Inputs, rate replicaRate, fixed, unitHourly decimal.Decimal, sp capacity.Spread, fit, floor int64) following {
+	levels, perHour := in.Shape.plan(in.Autoscale.LeadMinutes)
+	x := in.Workload.RequestsPerSecond.Mul(secondsPerMonth)
+	f := following{fleet: cost.Fleet{Fixed: fixed}}
+	unitMinutes := dZero
+	units := make(map[string]int64, len(levels))
+	for _, l := range levels {
+		steps := levelSteps(in, rate, unitHourly.Mul(l.hours), sp, fit, floor, l.load)
+		n := int64(0)
+		for _, st := range steps {
+			n += st.Units(x)
+		}
+		units[l.load.String()] = n
+		unitMinutes = unitMinutes.Add(decimal.NewFromInt(n).Mul(l.minutes))
+		f.fleet.Steps = append(f.fleet.Steps, steps...)
+	}
+	// The bill's unit-hours are divided once, so that they are exact
+	// whenever they can be; each level's step prices its own rounded
+	// hours, so the model and the bill may differ below 10⁻¹⁵ dollars.
+	f.unitHours = in.Shape.monthHours(unitMinutes)
+	f.byHour = make([]int64, len(perHour))
+	for h, load := range perHour {
+		n := units[load.String()]
+		f.byHour[h] = n
+		if h == 0 || n < f.min {
+			f.min = n
+		}
+		f.max = max(f.max, n)
+	}
+	return f
+}
+
+// levelSteps are the step terms of the fleet at one load level (in the
+// shape's units), each unit costing unitCost: the terms of [loadFleet]
+// with the replicas' requests a month scaled by max(shape) / load, and
+// the floor spread over the zones as replicas are (zone i keeps
+// ⌈(floor − i) / Z⌉ units).
+func levelSteps(in Inputs, rate replicaRate, unitCost decimal.Decimal, sp capacity.Spread, fit, floor int64, load decimal.Decimal) []cost.Step {
+	z := max(sp.Zones, 1)
+	if sp.SurviveZoneLoss && z > 1 {
+		// Units of one node (or task) in every zone.
+		return []cost.Step{{PerUnit: unitCost.Mul(decimal.NewFromInt(z)), RequestsPerUnit: perReplicaAt(in, rate, load).Mul(decimal.NewFromInt((z - 1) * fit)), MinUnits: int(ceilDiv(floor, z))}}
+	}
+	if !load.IsPositive() {
+		return []cost.Step{{PerUnit: unitCost, MinUnits: int(floor)}}
+	}
+	per := perReplicaAt(in, rate, load)
+	if z == 1 || fit == 1 {
+		// One replica a unit (tasks, or nodes that hold one): the zones'
+		// ⌈(n − i) / Z⌉ units sum to n, and their floors to the floor.
+		return []cost.Step{{PerUnit: unitCost, RequestsPerUnit: per.Mul(decimal.NewFromInt(fit)), MinUnits: int(floor)}}
+	}
+	steps := make([]cost.Step, z)
+	offset := dZero
+	for i := range z {
+		steps[i] = cost.Step{PerUnit: unitCost, RequestsPerUnit: per.Mul(decimal.NewFromInt(z * fit)), MinUnits: int(max(ceilDiv(floor-i, z), 0)), Offset: offset}
+		offset = offset.Add(per)
+	}
+	return steps
+}
+
+// perReplicaAt is the monthly requests one replica serves when the fleet
+// is sized for load (in the shape's units): [requestsPerReplica] scaled by
+// max(shape) / load, rounded up at [cost.DivScale] places.
+func perReplicaAt(in Inputs, rate replicaRate, load decimal.Decimal) decimal.Decimal {
+	w := in.Workload
+	if !load.IsPositive() {
+		return dZero
+	}
+	num := secondsPerMonth.Mul(w.RequestsPerSecond).Mul(rate.num).Mul(in.Shape.max)
+	return ceilQuotient(num, rate.den.Mul(w.PeakRequestsPerSecond).Mul(load), cost.DivScale)
+}

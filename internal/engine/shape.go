@@ -1,0 +1,142 @@
+package engine
+
+import (
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/platform"
+)
+
+// Shape is a load shape: relative loads for each hour of a day (24) or a
+// week (168). The zero Shape is flat: every hour at the mean.
+//
+// The load of hour h is the month's mean rate × hourly[h] / mean(hourly),
+// and its instantaneous peak is the scenario's peak × hourly[h] /
+// max(hourly): the peak is the busiest hour's, and every hour is assumed
+// as bursty within itself as that one.
+type Shape struct {
+	hourly   []decimal.Decimal
+	max, sum decimal.Decimal
+}
+
+// NewShape is the shape of hourly (24 or 168 non-negative loads, one
+// positive: the caller checks them). The slice is copied.
+func NewShape(hourly []decimal.Decimal) Shape {
+	s := Shape{hourly: slices.Clone(hourly), max: decimal.Zero, sum: decimal.Zero}
+	for _, v := range hourly {
+		s.sum = s.sum.Add(v)
+		if v.GreaterThan(s.max) {
+			s.max = v
+		}
+	}
+	return s
+}
+
+// Flat reports whether every hour is at the mean.
+func (s Shape) Flat() bool { return len(s.hourly) == 0 }
+
+// Len is the hours of the shape's cycle: 24, 168, or 0 when flat.
+func (s Shape) Len() int { return len(s.hourly) }
+
+// PeakToMean is max(hourly) / mean(hourly) as a numerator and a
+// denominator: how much busier the busiest hour is than the month.
+func (s Shape) PeakToMean() (num, den decimal.Decimal) {
+	if s.Flat() {
+		return dOne, dOne
+	}
+	return s.max.Mul(decimal.NewFromInt(int64(len(s.hourly)))), s.sum
+}
+
+// level is a load level of a fleet that follows the shape: the relative
+// load it serves (in the shape's units) and the hours a month it serves
+// at that level.
+type level struct {
+	load, hours decimal.Decimal
+	minutes     decimal.Decimal // in one cycle of the shape
+}
+
+// plan is how a fleet follows the shape when a new unit takes lead
+// minutes to serve: at every instant it serves the highest load of the
+// next lead minutes, so it grows lead minutes before each busier hour
+// (as a scheduled or predictive scaling policy does; a purely reactive
+// one would have to keep that headroom all the time) and shrinks when
+// the busier hour has passed.
+//
+// With lead = 60q + r minutes (0 ≤ r < 60), the fleet spends the first
+// 60 − r minutes of hour h at the highest load of hours h … h+q and the
+// last r minutes at the highest of h … h+q+1. Levels are the distinct
+// loads, lowest first, with the hours a month at each: minutes × 730 /
+// (60 × the cycle's hours), rounded at [cost.DivScale] places, the
+// highest level taking what the others leave of 730 so that they sum to
+// the month exactly. perHour is each hour's highest level, the fleet the
+// report shows for that hour.
+func (s Shape) plan(lead decimal.Decimal) (levels []level, perHour []decimal.Decimal) {
+	n := len(s.hourly)
+	q := lead.Div(d60).Floor()
+	r := lead.Sub(q.Mul(d60))
+	steps := int(min(q.IntPart(), int64(n)))
+	windowMax := func(h, k int) decimal.Decimal {
+		m := s.hourly[h]
+		for j := 1; j <= min(k, n-1); j++ {
+			if v := s.hourly[(h+j)%n]; v.GreaterThan(m) {
+				m = v
+			}
+		}
+		return m
+	}
+	minutes := map[string]*level{}
+	var order []*level
+	add := func(load, mins decimal.Decimal) {
+		if !mins.IsPositive() {
+			return
+		}
+		k := load.String()
+		if l, ok := minutes[k]; ok {
+			l.hours = l.hours.Add(mins)
+			return
+		}
+		l := &level{load: load, hours: mins}
+		minutes[k] = l
+		order = append(order, l)
+	}
+	perHour = make([]decimal.Decimal, n)
+	for h := range n {
+		a := windowMax(h, steps)
+		add(a, d60.Sub(r))
+		perHour[h] = a
+		if r.IsPositive() {
+			b := windowMax(h, steps+1)
+			add(b, r)
+			perHour[h] = b
+		}
+	}
+	slices.SortFunc(order, func(a, b *level) int { return a.load.Cmp(b.load) })
+	den := decimal.NewFromInt(int64(60 * n))
+	left := hoursPerMonth
+	levels = make([]level, len(order))
+	for i, l := range order {
+		hours := left
+		if i < len(order)-1 {
+			hours = l.hours.Mul(hoursPerMonth).DivRound(den, cost.DivScale)
+			left = left.Sub(hours)
+		}
+		levels[i] = level{load: l.load, hours: hours, minutes: l.hours}
+	}
+	return levels, perHour
+}
+
+// monthHours is the hours a month of minutes in each cycle of the shape:
+// minutes × 730 / (60 × the cycle's hours), divided once, so exact
+// whenever the quotient has a finite decimal (else rounded at
+// [cost.DivScale] places).
+func (s Shape) monthHours(minutes decimal.Decimal) decimal.Decimal {
+	return minutes.Mul(hoursPerMonth).DivRound(decimal.NewFromInt(int64(60*len(s.hourly))), cost.DivScale)
+}
+
+var (
+	d60           = decimal.NewFromInt(60)
+	dOne          = decimal.NewFromInt(1)
+	hoursPerMonth = decimal.NewFromInt(platform.HoursPerMonth)
+)
