@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/runwhere/runwhere"
+	"github.com/shopspring/decimal"
 )
 
 func benchScenario(b *testing.B) runwhere.Scenario {
@@ -71,6 +72,39 @@ func BenchmarkEvaluateEUWest1(b *testing.B) {
 	s.Region = "eu-west-1"
 	for b.Loop() {
 		if _, err := runwhere.Evaluate(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// shapedScenario is benchScenario with a week's business-hours shape (168
+// hours) and a fleet that follows it.
+func shapedScenario(b *testing.B) runwhere.Scenario {
+	s := benchScenario(b)
+	yes := true
+	peak := s.Workload.RequestsPerSecond.Mul(decimal.NewFromInt(5))
+	s.Workload.Profile, s.Servers.Autoscaling, s.Workload.PeakRequestsPerSecond = runwhere.ProfileBusinessHours, &yes, &peak
+	return s
+}
+
+// BenchmarkEvaluateShaped is BenchmarkEvaluate with a 168-hour shape and
+// autoscaling (target: at most twice BenchmarkEvaluate).
+func BenchmarkEvaluateShaped(b *testing.B) {
+	s := shapedScenario(b)
+	for b.Loop() {
+		if _, err := runwhere.Evaluate(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCurvesShaped is BenchmarkCurves with the 168-hour shape and
+// autoscaling: every point prices the fleet level by level (target: under
+// 20 ms).
+func BenchmarkCurvesShaped(b *testing.B) {
+	s := shapedScenario(b)
+	for b.Loop() {
+		if _, err := runwhere.Curves(s, 200); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -167,7 +167,7 @@ func (e *env) inputs() engine.Inputs {
 		if in.Shape.Flat() {
 			in.Shape = engine.NewShape(repeat(HoursPerDay, "1"))
 		}
-		in.Autoscale = &engine.Autoscale{MinCount: *sv.MinCount, LeadMinutes: *sv.ScaleOutMinutes}
+		in.Autoscale = engine.NewAutoscale(in.Shape, *sv.MinCount, *sv.ScaleOutMinutes)
 	}
 	return in
 }

@@ -3,6 +3,7 @@ package runwhere
 import (
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -62,12 +63,22 @@ func (w Workload) shape() engine.Shape {
 	if len(w.Hourly) > 0 {
 		return engine.NewShape(w.Hourly)
 	}
-	p, _ := profileNamed(w.Profile) // checked
-	if p.Name == ProfileFlat || p.Name == "" {
+	if w.Profile == ProfileFlat || w.Profile == "" {
 		return engine.Shape{}
 	}
-	return engine.NewShape(p.Hourly)
+	return profileShapes()[w.Profile] // checked
 }
+
+// profileShapes are the built-in profiles as the engine reads them, made
+// once: they never change, and every evaluation of a shaped scenario
+// would otherwise build its shape twice.
+var profileShapes = sync.OnceValue(func() map[string]engine.Shape {
+	out := make(map[string]engine.Shape, len(profiles))
+	for _, p := range profiles {
+		out[p.Name] = engine.NewShape(p.Hourly)
+	}
+	return out
+})
 
 // checkShape checks workload.profile and workload.hourly.
 func (w Workload) checkShape() error {

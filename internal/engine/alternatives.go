@@ -133,6 +133,9 @@ func nodeAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 		return nil, 0, nil
 	}
 	cands := s.candidates(cat)
+	if in.Autoscale != nil || in.Job != nil {
+		return adapterAlternatives(p, cat, in, cands, s)
+	}
 	tried := 0
 	// A type whose workers alone cost more than the s.N-th cheapest so far
 	// (or than the scenario's choice) cannot be among the answers. The
@@ -178,6 +181,30 @@ func nodeAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 	return out, tried, nil
 }
 
+// adapterAlternatives prices each candidate type with the nodes adapter
+// itself: a fleet that follows the load, or a job's, is not the peak's
+// fleet for a month, so the bound of nodeAlternatives does not hold. The
+// only bound kept is the floor: min_count nodes all month for an
+// autoscaled fleet.
+func adapterAlternatives(p platform.Platform, cat Catalogues, in Inputs, cands []candidate, s *Search) ([]Alternative, int, error) {
+	tried := 0
+	var out []Alternative
+	for _, c := range cands {
+		if c.typ == in.Servers.InstanceType {
+			continue
+		}
+		tried++
+		alt := in
+		alt.Servers.InstanceType = c.typ
+		res, err := nodes{}.Evaluate(p, cat, alt)
+		if err != nil || len(res.Findings.Blockers()) > 0 || len(res.Bill.Lines) == 0 {
+			continue
+		}
+		out = append(out, Alternative{InstanceType: c.typ, Arch: c.arch, Bill: res.Bill})
+	}
+	return out, tried, nil
+}
+
 // Burstable reports whether t is a burstable-performance type (the T
 // families): it sustains only a baseline share of its vCPUs, and CPU
 // above it costs surplus credits, so a fleet sized for sustained load is
@@ -218,6 +245,18 @@ func taskAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 				fp = cost.FargateLinuxARM64
 			}
 			tried++
+			if in.Autoscale != nil || in.Job != nil {
+				// Tasks that follow the load, or a job's: the adapter
+				// prices them, at this size and architecture.
+				alt := in
+				alt.TaskSize, alt.Arch = &size, arch
+				res, err := tasks{}.Evaluate(p, cat, alt)
+				if err != nil || len(res.Findings.Blockers()) > 0 || len(res.Bill.Lines) == 0 {
+					continue
+				}
+				out = append(out, Alternative{TaskVCPU: ptr(size.VCPU), TaskMemoryMB: int(size.MemoryMiB), Arch: arch, Bill: res.Bill})
+				continue
+			}
 			bill, err := cost.Fargate(cat.Prices, cost.FargateUsage{Platform: fp, Tasks: current.Capacity.Replicas, VCPU: size.VCPU, MemoryMB: int(size.MemoryMiB)})
 			if err != nil {
 				continue // no sourced rate for this architecture
@@ -257,6 +296,9 @@ func functionAlternatives(p platform.Platform, cat Catalogues, in Inputs, s *Sea
 			w := in.Workload
 			w.MemoryMB = m
 			w.DurationMS = LambdaDurationMS(in.Workload, m, in.CPUShareScaling)
+			if in.Job != nil {
+				w = jobFunction(in.Job)
+			}
 			fn := in.Function
 			fn.MemoryMB = m
 			sz, err := capacity.SizeLambda(p, w, fn)
@@ -264,7 +306,10 @@ func functionAlternatives(p platform.Platform, cat Catalogues, in Inputs, s *Sea
 				continue
 			}
 			u := in.Lambda
-			u.MemoryMB, u.Arch, u.DurationMS = int(m), cost.Arch(arch), w.DurationMS
+			u.MemoryMB, u.Arch = int(m), cost.Arch(arch)
+			if in.Job == nil {
+				u.DurationMS = w.DurationMS
+			}
 			tariff, err := cost.LambdaTariff(cat.Prices, u)
 			if err != nil {
 				continue

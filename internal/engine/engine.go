@@ -50,6 +50,10 @@ type Inputs struct {
 	// for exactly Parallelism replicas in one zone (see the root's
 	// inputs), so that capacity sizes the nodes one run needs.
 	Job *Job
+	// TaskSize, when not nil, is the Fargate task size to price instead
+	// of the smallest that holds the container (a cheaper configuration
+	// the search tries; the replicas stay the container's).
+	TaskSize *capacity.TaskSize
 }
 
 // Autoscale is servers.autoscaling on.
@@ -59,6 +63,18 @@ type Autoscale struct {
 	MinCount int64
 	// LeadMinutes is servers.scale_out_minutes ([Shape.plan]).
 	LeadMinutes decimal.Decimal
+
+	// The shape's plan at LeadMinutes, made once for every platform.
+	levels  []level
+	perHour []int
+}
+
+// NewAutoscale is servers.autoscaling on over shape: a floor of minCount
+// nodes (or tasks), grown lead minutes ahead of each busier hour.
+func NewAutoscale(shape Shape, minCount int64, lead decimal.Decimal) *Autoscale {
+	a := &Autoscale{MinCount: minCount, LeadMinutes: lead}
+	a.levels, a.perHour = shape.plan(lead)
+	return a
 }
 
 // Job is a scheduled batch job: Runs runs a month, each of Parallelism

@@ -28,18 +28,21 @@ type following struct {
 // sp lays them (fit replicas a node; fit 1 for tasks), each unit costing
 // unitHourly an hour, floor units at least, over the scenario's shape.
 func followFleet(in Inputs, rate replicaRate, fixed, unitHourly decimal.Decimal, sp capacity.Spread, fit, floor int64) following {
-	levels, perHour := in.Shape.plan(in.Autoscale.LeadMinutes)
+	levels, perHour := in.Autoscale.levels, in.Autoscale.perHour
+	if levels == nil {
+		levels, perHour = in.Shape.plan(in.Autoscale.LeadMinutes)
+	}
 	x := in.Workload.RequestsPerSecond.Mul(secondsPerMonth)
 	f := following{fleet: cost.Fleet{Fixed: fixed}}
 	unitMinutes := dZero
-	units := make(map[string]int64, len(levels))
-	for _, l := range levels {
+	units := make([]int64, len(levels))
+	for i, l := range levels {
 		steps := levelSteps(in, rate, unitHourly.Mul(l.hours), sp, fit, floor, l.load)
 		n := int64(0)
 		for _, st := range steps {
 			n += st.Units(x)
 		}
-		units[l.load.String()] = n
+		units[i] = n
 		unitMinutes = unitMinutes.Add(decimal.NewFromInt(n).Mul(l.minutes))
 		f.fleet.Steps = append(f.fleet.Steps, steps...)
 	}
@@ -48,8 +51,8 @@ func followFleet(in Inputs, rate replicaRate, fixed, unitHourly decimal.Decimal,
 	// hours, so the model and the bill may differ below 10⁻¹⁵ dollars.
 	f.unitHours = in.Shape.monthHours(unitMinutes)
 	f.byHour = make([]int64, len(perHour))
-	for h, load := range perHour {
-		n := units[load.String()]
+	for h, level := range perHour {
+		n := units[level]
 		f.byHour[h] = n
 		if h == 0 || n < f.min {
 			f.min = n

@@ -91,13 +91,15 @@ func jobFunction(j *Job) capacity.Workload {
 func shapeConcurrency(p platform.Platform, in Inputs, sz capacity.LambdaSizing, c *Capacity) {
 	num, den := in.Shape.PeakToMean()
 	c.PeakHourConcurrency = ptr(sz.Concurrency.Mul(num).DivRound(den, 4))
-	n := len(in.Shape.hourly)
-	envs := func(h int) int64 {
-		return sz.PeakConcurrency.Mul(in.Shape.hourly[(h+n)%n]).Div(in.Shape.max).Ceil().IntPart()
+	sh := in.Shape
+	envs := make([]int64, len(sh.distinct)) // by rank
+	for i, v := range sh.distinct {
+		envs[i] = sz.PeakConcurrency.Mul(v).Div(sh.max).Ceil().IntPart()
 	}
+	n := len(sh.rank)
 	steepest := int64(0)
 	for h := range n {
-		steepest = max(steepest, envs(h)-envs(h-1))
+		steepest = max(steepest, envs[sh.rank[h]]-envs[sh.rank[(h+n-1)%n]])
 	}
 	c.StepUpSeconds = ptr(decimal.NewFromInt(capacity.RampSeconds(p.Limits, steepest)))
 }

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"math/big"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -19,17 +20,45 @@ import (
 type Shape struct {
 	hourly   []decimal.Decimal
 	max, sum decimal.Decimal
+	// distinct are the shape's loads, lowest first, and rank[h] the index
+	// of hour h's load among them: plans compare ranks, not decimals.
+	distinct []decimal.Decimal
+	rank     []int
 }
 
 // NewShape is the shape of hourly (24 or 168 non-negative loads, one
 // positive: the caller checks them). The slice is copied.
 func NewShape(hourly []decimal.Decimal) Shape {
-	s := Shape{hourly: slices.Clone(hourly), max: decimal.Zero, sum: decimal.Zero}
+	s := Shape{hourly: slices.Clone(hourly), max: decimal.Zero}
+	// Sums and ranks from integers at one scale: adding or comparing
+	// decimals of different exponents rescales one of them every time.
+	exp := int32(0)
 	for _, v := range hourly {
-		s.sum = s.sum.Add(v)
-		if v.GreaterThan(s.max) {
-			s.max = v
+		exp = min(exp, v.Exponent())
+	}
+	type scaled struct {
+		n *big.Int
+		h int
+	}
+	order := make([]scaled, len(hourly))
+	for h, v := range hourly {
+		order[h] = scaled{v.Shift(-exp).BigInt(), h}
+	}
+	sum := new(big.Int)
+	for _, o := range order {
+		sum.Add(sum, o.n)
+	}
+	s.sum = decimal.NewFromBigInt(sum, exp)
+	slices.SortFunc(order, func(a, b scaled) int { return a.n.Cmp(b.n) })
+	if len(order) > 0 {
+		s.max = hourly[order[len(order)-1].h]
+	}
+	s.rank = make([]int, len(hourly))
+	for i, o := range order {
+		if i == 0 || o.n.Cmp(order[i-1].n) != 0 {
+			s.distinct = append(s.distinct, hourly[o.h])
 		}
+		s.rank[o.h] = len(s.distinct) - 1
 	}
 	return s
 }
@@ -70,41 +99,35 @@ type level struct {
 // loads, lowest first, with the hours a month at each: minutes × 730 /
 // (60 × the cycle's hours), rounded at [cost.DivScale] places, the
 // highest level taking what the others leave of 730 so that they sum to
-// the month exactly. perHour is each hour's highest level, the fleet the
-// report shows for that hour.
-func (s Shape) plan(lead decimal.Decimal) (levels []level, perHour []decimal.Decimal) {
+// the month exactly. perHour is the index in levels of each hour's
+// highest level, the fleet the report shows for that hour.
+func (s Shape) plan(lead decimal.Decimal) (levels []level, perHour []int) {
 	n := len(s.hourly)
 	q := lead.Div(d60).Floor()
 	r := lead.Sub(q.Mul(d60))
 	steps := int(min(q.IntPart(), int64(n)))
-	windowMax := func(h, k int) decimal.Decimal {
-		m := s.hourly[h]
+	windowMax := func(h, k int) int {
+		m := s.rank[h]
 		for j := 1; j <= min(k, n-1); j++ {
-			if v := s.hourly[(h+j)%n]; v.GreaterThan(m) {
-				m = v
-			}
+			m = max(m, s.rank[(h+j)%n])
 		}
 		return m
 	}
-	minutes := map[string]*level{}
-	var order []*level
-	add := func(load, mins decimal.Decimal) {
-		if !mins.IsPositive() {
-			return
+	minutes := make([]decimal.Decimal, len(s.distinct)) // by rank
+	add := func(rank int, mins decimal.Decimal) {
+		if mins.IsPositive() {
+			if minutes[rank].IsZero() {
+				minutes[rank] = mins
+			} else {
+				minutes[rank] = minutes[rank].Add(mins)
+			}
 		}
-		k := load.String()
-		if l, ok := minutes[k]; ok {
-			l.hours = l.hours.Add(mins)
-			return
-		}
-		l := &level{load: load, hours: mins}
-		minutes[k] = l
-		order = append(order, l)
 	}
-	perHour = make([]decimal.Decimal, n)
+	head := d60.Sub(r)
+	perHour = make([]int, n)
 	for h := range n {
 		a := windowMax(h, steps)
-		add(a, d60.Sub(r))
+		add(a, head)
 		perHour[h] = a
 		if r.IsPositive() {
 			b := windowMax(h, steps+1)
@@ -112,17 +135,31 @@ func (s Shape) plan(lead decimal.Decimal) (levels []level, perHour []decimal.Dec
 			perHour[h] = b
 		}
 	}
-	slices.SortFunc(order, func(a, b *level) int { return a.load.Cmp(b.load) })
 	den := decimal.NewFromInt(int64(60 * n))
 	left := hoursPerMonth
-	levels = make([]level, len(order))
-	for i, l := range order {
+	levels = make([]level, 0, len(s.distinct))
+	last := -1
+	for rank, m := range minutes {
+		if m.IsPositive() {
+			last = rank
+		}
+	}
+	// perHour holds indexes into levels from here on.
+	index := make([]int, len(s.distinct))
+	for rank, m := range minutes {
+		if !m.IsPositive() {
+			continue
+		}
 		hours := left
-		if i < len(order)-1 {
-			hours = l.hours.Mul(hoursPerMonth).DivRound(den, cost.DivScale)
+		if rank != last {
+			hours = m.Mul(hoursPerMonth).DivRound(den, cost.DivScale)
 			left = left.Sub(hours)
 		}
-		levels[i] = level{load: l.load, hours: hours, minutes: l.hours}
+		index[rank] = len(levels)
+		levels = append(levels, level{load: s.distinct[rank], hours: hours, minutes: m})
+	}
+	for h, rank := range perHour {
+		perHour[h] = index[rank]
 	}
 	return levels, perHour
 }

@@ -33,6 +33,10 @@ func (tasks) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 	if len(sz.Findings.Blockers()) > 0 && sz.Task.VCPU.IsZero() {
 		return r, nil // no task size holds the container
 	}
+	if in.TaskSize != nil {
+		sz.Task = *in.TaskSize
+		r.Capacity.TaskVCPU, r.Capacity.TaskMemoryMB = ptr(sz.Task.VCPU), int(sz.Task.MemoryMiB)
+	}
 	fp := cost.FargateLinuxX86
 	if in.Arch == string(platform.ARM64) {
 		fp = cost.FargateLinuxARM64
