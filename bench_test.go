@@ -77,9 +77,9 @@ func BenchmarkEvaluateEUWest1(b *testing.B) {
 	}
 }
 
-// shapedScenario is benchScenario with a week's business-hours shape (168
+// businessHoursScenario is benchScenario with a week's business-hours shape (168
 // hours) and a fleet that follows it.
-func shapedScenario(b *testing.B) runwhere.Scenario {
+func businessHoursScenario(b *testing.B) runwhere.Scenario {
 	s := benchScenario(b)
 	yes := true
 	peak := s.Workload.RequestsPerSecond.Mul(decimal.NewFromInt(5))
@@ -90,7 +90,7 @@ func shapedScenario(b *testing.B) runwhere.Scenario {
 // BenchmarkEvaluateShaped is BenchmarkEvaluate with a 168-hour shape and
 // autoscaling (target: at most twice BenchmarkEvaluate).
 func BenchmarkEvaluateShaped(b *testing.B) {
-	s := shapedScenario(b)
+	s := businessHoursScenario(b)
 	for b.Loop() {
 		if _, err := runwhere.Evaluate(s); err != nil {
 			b.Fatal(err)
@@ -102,7 +102,7 @@ func BenchmarkEvaluateShaped(b *testing.B) {
 // autoscaling: every point prices the fleet level by level (target: under
 // 20 ms).
 func BenchmarkCurvesShaped(b *testing.B) {
-	s := shapedScenario(b)
+	s := businessHoursScenario(b)
 	for b.Loop() {
 		if _, err := runwhere.Curves(s, 200); err != nil {
 			b.Fatal(err)

@@ -1,6 +1,7 @@
 package runwhere
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 
@@ -38,6 +39,12 @@ func (e *env) breakEven(models []model) ([]BreakEven, error) {
 						sol = cheaperOfTwo(sol, other)
 					}
 				}
+				if errors.Is(err, cost.ErrTooManySteps) {
+					// A valid scenario still gets its report.
+					be.Reason = fmt.Sprintf("the two costs stay within one step of %s's fleet of each other over more than %d steps, too many to solve one by one", m.report.Name, cost.MaxFleetSteps)
+					out = append(out, be)
+					continue
+				}
 				if err != nil {
 					return nil, fmt.Errorf("runwhere: break-even %s vs %s: %w", fn.report.Platform, m.report.Platform, err)
 				}
@@ -53,6 +60,9 @@ func (e *env) breakEven(models []model) ([]BreakEven, error) {
 // describe fills be from a solve: the first crossing, which side is cheaper
 // below it, and why there is none when the curves never cross.
 func (e *env) describe(be *BreakEven, sol cost.BreakEven, fn PlatformReport, server string) {
+	if e.s.isJob() {
+		sol = fromFirstRun(sol, decimal.NewFromInt(*e.s.Workload.Parallelism))
+	}
 	cheaperFirst := server
 	if len(sol.Intervals) > 0 && sol.Intervals[0].Cheaper == cost.Serverless {
 		cheaperFirst = fn.Name
@@ -168,4 +178,27 @@ func sideAt(be cost.BreakEven, x decimal.Decimal) cost.Side {
 		side = iv.Cheaper
 	}
 	return side
+}
+
+// fromFirstRun is a job's solve from its first whole run (one run is
+// perRun task runs) on: a job runs whole times, so where the costs cross
+// within a fraction of a run (a fleet billed a run at a time against
+// Lambda's line through zero) says nothing about the job.
+func fromFirstRun(sol cost.BreakEven, perRun decimal.Decimal) cost.BreakEven {
+	out := cost.BreakEven{}
+	for _, x := range sol.Crossings {
+		if x.GreaterThan(perRun) {
+			out.Crossings = append(out.Crossings, x)
+		}
+	}
+	for _, iv := range sol.Intervals {
+		if !iv.Unbounded && !iv.To.GreaterThan(perRun) {
+			continue // ends before the first run
+		}
+		if len(out.Intervals) == 0 {
+			iv.From = decimal.Zero
+		}
+		out.Intervals = append(out.Intervals, iv)
+	}
+	return out
 }

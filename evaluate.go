@@ -163,7 +163,9 @@ func (e *env) inputs() engine.Inputs {
 	in.CPUShareScaling = *s.Lambda.CPUShareScaling
 	in.Lambda = e.lambdaUsage(in.Workload)
 	in.Shape = w.shape()
-	if *sv.Autoscaling {
+	// With no mean load all of it is at the peak (as the fleets of
+	// loadFleet read it): there is nothing for a fleet to follow.
+	if *sv.Autoscaling && !w.RequestsPerSecond.IsZero() {
 		if in.Shape.Flat() {
 			in.Shape = engine.NewShape(repeat(HoursPerDay, "1"))
 		}

@@ -28,6 +28,9 @@ func FuzzEvaluate(f *testing.F) {
 	f.Add([]byte(`{"workload":{"requests_per_second":0,"duration_ms":1,"memory_mb":1}}`))
 	f.Add([]byte("workload: {requests_per_second: 1e30, duration_ms: 1e-30, memory_mb: 9223372036854775807}"))
 	f.Add([]byte("workload: {requests_per_month: 1, duration_ms: 900001, memory_mb: 128}\nservers: {zones: 1000000, count: 1}"))
+	f.Add([]byte("workload: {requests_per_second: 1e9, duration_ms: 1e-30, memory_mb: 1, hourly: [1e9, 1e-40, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]}\nservers: {autoscaling: true, min_count: 1000000000, scale_out_minutes: 1440}"))
+	f.Add([]byte("workload: {kind: job, runs_per_month: 1000000000, run_minutes: 43800, parallelism: 1000000000, memory_mb: 10240}\nservers: {node_start_minutes: 0.0001}"))
+	f.Add([]byte("workload: {kind: job, runs_per_month: 0, run_minutes: 0.001, memory_mb: 128}\nplatforms: [lambda, ecs-fargate, ecs-ec2]"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var s runwhere.Scenario
 		var err error

@@ -12,6 +12,11 @@ import (
 // the curves' intersection; beyond it the solve fails rather than run long.
 const MaxFleetSteps = 100000
 
+// ErrTooManySteps is wrapped by a solve that would examine more than
+// MaxFleetSteps fleet steps one by one: the two costs run within one
+// step's price of each other over too long a stretch.
+var ErrTooManySteps = fmt.Errorf("more than %d fleet steps to examine", MaxFleetSteps)
+
 // Solve finds where the curve's cost equals the fleet's, exactly on each
 // linear piece: no bisection. The curve may be a sum ([Curve.Add]) and the
 // fleet a sum of steps ([Fleet.Steps]); every crossing is returned.
@@ -442,7 +447,7 @@ func (s *solver) band(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl, fixed dec
 // wrapped around).
 func (s *solver) count(n decimal.Decimal) error {
 	if n.GreaterThan(maxFleetSteps) || s.steps+int(n.IntPart()) > MaxFleetSteps {
-		return fmt.Errorf("cost: break-even: more than %d fleet steps to examine", MaxFleetSteps)
+		return fmt.Errorf("cost: break-even: %w", ErrTooManySteps)
 	}
 	s.steps += int(n.IntPart())
 	return nil

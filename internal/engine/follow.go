@@ -96,7 +96,7 @@ func levelSteps(in Inputs, rate replicaRate, unitCost decimal.Decimal, sp capaci
 // max(shape) / load, rounded up at [cost.DivScale] places.
 func perReplicaAt(in Inputs, rate replicaRate, load decimal.Decimal) decimal.Decimal {
 	w := in.Workload
-	if !load.IsPositive() {
+	if !load.IsPositive() || !w.PeakRequestsPerSecond.IsPositive() {
 		return dZero
 	}
 	num := secondsPerMonth.Mul(w.RequestsPerSecond).Mul(rate.num).Mul(in.Shape.max)
