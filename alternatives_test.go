@@ -87,7 +87,8 @@ container: {vcpu: 0.5, memory_mb: 512}
 // (the search prunes types whose workers alone cost too much; this oracle
 // prunes nothing).
 func TestAlternativesMatchBruteForce(t *testing.T) {
-	const text = `
+	for _, tc := range []struct{ name, text string }{
+		{"eu-west-1 service", `
 region: eu-west-1
 alternatives: 3
 alternatives_arch: same
@@ -95,7 +96,39 @@ platforms: [ecs-ec2, eks, swarm]
 workload: {requests_per_second: 100, peak_requests_per_second: 300, duration_ms: 100, memory_mb: 512, arch: x86_64}
 servers: {instance_type: m5.large}
 container: {vcpu: 1, memory_mb: 2048}
-`
+`},
+		// A fleet that follows a daily spike: each candidate is priced
+		// level by level, and the search's bound must not prune one the
+		// oracle finds.
+		{"autoscaled daily spike", `
+region: eu-west-1
+alternatives: 3
+alternatives_arch: same
+platforms: [ecs-ec2, eks, swarm]
+workload: {requests_per_second: 100, peak_requests_per_second: 900, duration_ms: 100, memory_mb: 512, arch: x86_64, profile: daily-spike}
+servers: {instance_type: m5.large, autoscaling: true}
+container: {vcpu: 1, memory_mb: 2048}
+`},
+		// A job: nodes per run or all month, whichever is cheaper, on
+		// every candidate.
+		{"job", `
+region: eu-west-1
+alternatives: 3
+alternatives_arch: same
+platforms: [ecs-ec2, eks, swarm]
+workload: {kind: job, runs_per_month: 200, run_minutes: 30, parallelism: 6, memory_mb: 512, arch: x86_64}
+servers: {instance_type: m5.large}
+container: {vcpu: 1, memory_mb: 2048}
+`},
+	} {
+		t.Run(tc.name, func(t *testing.T) { bruteForceAlternatives(t, tc.text) })
+	}
+}
+
+// bruteForceAlternatives evaluates text once per x86_64 current-generation
+// type priced in eu-west-1 and checks that the report's three cheaper
+// configurations are the three cheapest the oracle found.
+func bruteForceAlternatives(t *testing.T, text string) {
 	r := evaluateYAML(t, text)
 	base, err := runwhere.ParseScenario([]byte(text))
 	require.NoError(t, err)

@@ -109,3 +109,17 @@ func BenchmarkCurvesShaped(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAlternativesShaped is BenchmarkAlternatives on the 168-hour
+// shape with autoscaling: each candidate is priced by its adapter, level
+// by level (target: under 100 ms, as for BenchmarkAlternatives).
+func BenchmarkAlternativesShaped(b *testing.B) {
+	s := businessHoursScenario(b)
+	three := int64(3)
+	s.Alternatives = &three
+	for b.Loop() {
+		if _, err := runwhere.Evaluate(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -134,7 +134,7 @@ func nodeAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 	}
 	cands := s.candidates(cat)
 	if in.Autoscale != nil || in.Job != nil {
-		return adapterAlternatives(p, cat, in, cands, s)
+		return adapterAlternatives(p, cat, in, current, cands, s)
 	}
 	tried := 0
 	// A type whose workers alone cost more than the s.N-th cheapest so far
@@ -183,10 +183,16 @@ func nodeAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 
 // adapterAlternatives prices each candidate type with the nodes adapter
 // itself: a fleet that follows the load, or a job's, is not the peak's
-// fleet for a month, so the bound of nodeAlternatives does not hold. The
-// only bound kept is the floor: min_count nodes all month for an
-// autoscaled fleet.
-func adapterAlternatives(p platform.Platform, cat Catalogues, in Inputs, cands []candidate, s *Search) ([]Alternative, int, error) {
+// fleet for a month, so nodeAlternatives' pricing does not hold. Its
+// bound does, in this form: a type's workers cost at least its hourly
+// price × the hours it runs × the nodes the replicas' vCPUs and memory
+// fill (at least the floor), level by level, or, for a job, the cheaper of
+// a run's nodes for every run and the same nodes all month.
+func adapterAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Result, cands []candidate, s *Search) ([]Alternative, int, error) {
+	least := leastNodeHours(in, current)
+	best := []decimal.Decimal{current.Bill.Total()}
+	bound := func() decimal.Decimal { return best[min(len(best), s.N)-1] }
+	cpuMilli := in.Container.VCPU.Mul(thousand).Ceil().IntPart()
 	tried := 0
 	var out []Alternative
 	for _, c := range cands {
@@ -194,15 +200,58 @@ func adapterAlternatives(p platform.Platform, cat Catalogues, in Inputs, cands [
 			continue
 		}
 		tried++
+		fill := func(replicas int64) int64 {
+			return max(ceilDiv(replicas*cpuMilli, c.vcpu*1000), ceilDiv(replicas*in.Container.MemoryMB, c.memMiB))
+		}
+		if c.hourly.Mul(least(fill)).GreaterThanOrEqual(bound()) {
+			continue
+		}
 		alt := in
 		alt.Servers.InstanceType = c.typ
 		res, err := nodes{}.Evaluate(p, cat, alt)
 		if err != nil || len(res.Findings.Blockers()) > 0 || len(res.Bill.Lines) == 0 {
 			continue
 		}
-		out = append(out, Alternative{InstanceType: c.typ, Arch: c.arch, Bill: res.Bill})
+		a := Alternative{InstanceType: c.typ, Arch: c.arch, Bill: res.Bill}
+		out = append(out, a)
+		best = append(best, a.Bill.Total())
+		slices.SortFunc(best, decimal.Decimal.Cmp)
 	}
 	return out, tried, nil
+}
+
+// leastNodeHours returns, for a function giving the least nodes that
+// hold a number of replicas on a candidate type, the least node-hours a
+// month that type needs: level by level for a fleet that follows the
+// load (at least the floor), or for a job the cheaper of its runs and a
+// month.
+func leastNodeHours(in Inputs, current Result) func(fill func(replicas int64) int64) decimal.Decimal {
+	if j := in.Job; j != nil {
+		runHours := j.RunSeconds.Add(j.NodeStartSeconds).Div(d3600).Mul(decimal.NewFromInt(j.Runs))
+		return func(fill func(int64) int64) decimal.Decimal {
+			n := decimal.NewFromInt(max(fill(j.Parallelism), 1))
+			return n.Mul(decimal.Min(runHours, hoursPerMonth))
+		}
+	}
+	levels := in.Autoscale.levels
+	if levels == nil {
+		levels, _ = in.Shape.plan(in.Autoscale.LeadMinutes)
+	}
+	x := in.Workload.RequestsPerSecond.Mul(secondsPerMonth)
+	rate := perReplica(in)
+	replicas := make([]int64, len(levels))
+	for i, l := range levels {
+		if per := perReplicaAt(in, rate, l.load); per.IsPositive() {
+			replicas[i] = x.Div(per).Ceil().IntPart()
+		}
+	}
+	return func(fill func(int64) int64) decimal.Decimal {
+		sum := dZero
+		for i, l := range levels {
+			sum = sum.Add(l.hours.Mul(decimal.NewFromInt(max(fill(replicas[i]), in.Autoscale.MinCount))))
+		}
+		return sum
+	}
 }
 
 // Burstable reports whether t is a burstable-performance type (the T
