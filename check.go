@@ -74,10 +74,9 @@ func (s Scenario) check() error {
 	if err := w.checkShape(); err != nil {
 		return err
 	}
-	if s.isJob() {
-		return s.checkJob()
-	}
-	if w.RequestsPerSecond == nil && w.RequestsPerMonth == nil {
+	// A job has none of a service's rates and durations (checkKind
+	// refused them), so the checks below pass over them.
+	if !s.isJob() && w.RequestsPerSecond == nil && w.RequestsPerMonth == nil {
 		return &FieldError{Field: "workload.requests_per_second", Reason: "is missing: give requests_per_second or requests_per_month"}
 	}
 	checks := []decimalCheck{
@@ -138,35 +137,8 @@ func (s Scenario) check() error {
 	if s.Container.VCPU != nil && s.Container.VCPU.LessThan(capacity.MinVCPU()) {
 		return &FieldError{Field: "container.vcpu", Value: s.Container.VCPU.String(), Reason: "is below 0.001, the smallest CPU a container can be given (1 millicore)"}
 	}
-	if w.DurationMS == nil {
+	if !s.isJob() && w.DurationMS == nil {
 		return &FieldError{Field: "workload.duration_ms", Reason: "is missing: the mean execution time of one request, in milliseconds"}
-	}
-	return s.checkRest()
-}
-
-// checkJob applies to a job the rules of check that do not concern a
-// service's rates and durations.
-func (s Scenario) checkJob() error {
-	for _, c := range []decimalCheck{
-		{"servers.hourly_price", s.Servers.HourlyPrice, false},
-		{"servers.target_utilization", s.Servers.TargetUtilization, true},
-		{"container.vcpu", s.Container.VCPU, true},
-	} {
-		if c.v == nil {
-			continue
-		}
-		if err := checkQuantity(c.field, *c.v); err != nil {
-			return err
-		}
-		if c.v.Sign() < 0 {
-			return &FieldError{Field: c.field, Value: c.v.String(), Reason: "is negative"}
-		}
-		if c.positive && c.v.Sign() == 0 {
-			return &FieldError{Field: c.field, Value: "0", Reason: "must be greater than zero"}
-		}
-	}
-	if s.Container.VCPU != nil && s.Container.VCPU.LessThan(capacity.MinVCPU()) {
-		return &FieldError{Field: "container.vcpu", Value: s.Container.VCPU.String(), Reason: "is below 0.001, the smallest CPU a container can be given (1 millicore)"}
 	}
 	return s.checkRest()
 }

@@ -29,9 +29,13 @@ type Step struct {
 }
 
 // At is the step's cost at x requests per month.
-func (s Step) At(x decimal.Decimal) decimal.Decimal {
-	// n is built and used here, not returned: it then stays on the stack,
-	// and curves evaluate fleets at many loads.
+func (s Step) At(x decimal.Decimal) decimal.Decimal { return s.PerUnit.Mul(s.units(x)) }
+
+// Units is how many units the step keeps at x requests per month: its
+// cost at x is PerUnit × Units(x).
+func (s Step) Units(x decimal.Decimal) int64 { return s.units(x).IntPart() }
+
+func (s Step) units(x decimal.Decimal) decimal.Decimal {
 	n := decimal.NewFromInt(int64(s.MinUnits))
 	if s.RequestsPerUnit.IsPositive() {
 		if !s.Offset.IsZero() {
@@ -45,25 +49,6 @@ func (s Step) At(x decimal.Decimal) decimal.Decimal {
 				q = q.Add(dOne)
 			}
 			n = maxDec(n, q)
-		}
-	}
-	return s.PerUnit.Mul(n)
-}
-
-// Units is how many units the step keeps at x requests per month: its
-// cost at x is PerUnit × Units(x).
-func (s Step) Units(x decimal.Decimal) int64 {
-	n := int64(s.MinUnits)
-	if s.RequestsPerUnit.IsPositive() {
-		if !s.Offset.IsZero() {
-			x = x.Sub(s.Offset)
-		}
-		if x.IsPositive() {
-			q, r := x.QuoRem(s.RequestsPerUnit, 0)
-			if r.IsPositive() {
-				q = q.Add(dOne)
-			}
-			n = max(n, q.IntPart())
 		}
 	}
 	return n
