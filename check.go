@@ -192,6 +192,9 @@ func (s Scenario) checkRest() error {
 			return &FieldError{Field: c.field, Value: fmt.Sprint(*c.v), Reason: fmt.Sprintf("must be at least %d", c.min)}
 		}
 	}
+	if err := s.checkIngress(); err != nil {
+		return err
+	}
 	switch s.Servers.ECSNetworkMode {
 	case "", "awsvpc", "bridge", "host":
 	default:

@@ -32,6 +32,11 @@ func (s Scenario) clone() Scenario {
 	s.Container.VCPU, s.Container.MemoryMB = clonePtr(s.Container.VCPU), clonePtr(s.Container.MemoryMB)
 	s.HA.NodeAvailability, s.HA.ZoneAvailability = clonePtr(s.HA.NodeAvailability), clonePtr(s.HA.ZoneAvailability)
 	s.Alternatives = clonePtr(s.Alternatives)
+	if s.Ingress != nil {
+		in := *s.Ingress
+		in.ResponseKB = clonePtr(in.ResponseKB)
+		s.Ingress = &in
+	}
 	if s.Weights != nil {
 		wt := *s.Weights
 		wt.Cost, wt.Headroom, wt.Resilience = clonePtr(wt.Cost), clonePtr(wt.Headroom), clonePtr(wt.Resilience)

@@ -229,6 +229,7 @@ func (s Scenario) withDefaults(src sources) (Scenario, error) {
 		w.CPUFraction = ptr(DefaultCPUFraction())
 	}
 	out.Workload = w
+	out.withIngressDefaults()
 	if out.Servers.Autoscaling == nil {
 		out.Servers.Autoscaling = ptr(DefaultAutoscaling)
 	}

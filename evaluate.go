@@ -163,6 +163,7 @@ func (e *env) inputs() engine.Inputs {
 	in.CPUShareScaling = *s.Lambda.CPUShareScaling
 	in.Lambda = e.lambdaUsage(in.Workload)
 	in.Shape = w.shape()
+	in.FrontDoor = s.frontDoor()
 	// With no mean load all of it is at the peak (as the fleets of
 	// loadFleet read it): there is nothing for a fleet to follow.
 	if *sv.Autoscaling && !w.RequestsPerSecond.IsZero() {

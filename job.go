@@ -26,6 +26,7 @@ var (
 		"workload.requests_per_second", "workload.requests_per_month", "workload.peak_requests_per_second",
 		"workload.duration_ms", "workload.max_duration_s", "workload.cpu_fraction", "workload.profile", "workload.hourly",
 		"servers.autoscaling", "servers.min_count", "servers.scale_out_minutes", "lambda.provisioned_schedule",
+		"ingress.lambda", "ingress.response_kb",
 	}
 	jobOnlyFields = []string{"workload.runs_per_month", "workload.run_minutes", "workload.parallelism", "servers.node_start_minutes"}
 )
@@ -63,6 +64,8 @@ func (s Scenario) checkKind() error {
 		"servers.min_count":                 s.Servers.MinCount != nil,
 		"servers.scale_out_minutes":         s.Servers.ScaleOutMinutes != nil,
 		"lambda.provisioned_schedule":       len(s.Lambda.ProvisionedSchedule) > 0,
+		"ingress.lambda":                    s.Ingress != nil && s.Ingress.Lambda != "",
+		"ingress.response_kb":               s.Ingress != nil && s.Ingress.ResponseKB != nil,
 		"workload.runs_per_month":           w.RunsPerMonth != nil,
 		"workload.run_minutes":              w.RunMinutes != nil,
 		"workload.parallelism":              w.Parallelism != nil,

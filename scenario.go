@@ -41,6 +41,9 @@ type Scenario struct {
 	Servers          Servers       `yaml:"servers,omitempty" json:"servers"`
 	Container        Container     `yaml:"container,omitempty" json:"container"`
 	HA               HAOptions     `yaml:"ha,omitempty" json:"ha"`
+	// Ingress is what routes requests to the service: left out, nothing
+	// (the bill is the compute's alone).
+	Ingress *Ingress `yaml:"ingress,omitempty" json:"ingress,omitempty"`
 	// Weights set how much each criterion counts in the recommendation.
 	Weights *Weights `yaml:"weights,omitempty" json:"weights,omitempty"`
 }
@@ -149,6 +152,25 @@ type Servers struct {
 	// billed before the run starts (boot, join, image pull).
 	NodeStartMinutes *decimal.Decimal `yaml:"node_start_minutes,omitempty" json:"node_start_minutes,omitempty"`
 }
+
+// Ingress is the front door of a service.
+type Ingress struct {
+	// Lambda is what invokes the function over HTTP: "none" (the
+	// default), "function-url" (no charge of its own), "api-gateway-http"
+	// or "api-gateway-rest" (billed per request in the region's tiers).
+	Lambda string `yaml:"lambda,omitempty" json:"lambda,omitempty"`
+	// ResponseKB is the size of one request and its response together, in
+	// KB: an HTTP API meters a request per started 512 KB.
+	ResponseKB *decimal.Decimal `yaml:"response_kb,omitempty" json:"response_kb,omitempty"`
+}
+
+// The front doors of a function (ingress.lambda).
+const (
+	IngressNone        = "none"
+	IngressFunctionURL = "function-url"
+	IngressHTTPAPI     = "api-gateway-http"
+	IngressRESTAPI     = "api-gateway-rest"
+)
 
 // Container is one replica on every container platform.
 type Container struct {

@@ -78,6 +78,7 @@ var groupNotes = map[string]groupNote{
 	"lambda":    {label: "AWS Lambda", appliesTo: isServerless},
 	"servers":   {label: "Servers", appliesTo: onServers},
 	"container": {label: "Container (one replica)", appliesTo: isContainer},
+	"ingress":   {label: "Around the service: front door", help: "What routes requests to the service; left out, the bill is the compute's alone.", appliesTo: isServerless},
 	"ha":        {label: "Availability"},
 	"weights":   {label: "Recommendation weights", help: "How much each criterion counts; they need not sum to one."},
 }
@@ -150,6 +151,10 @@ var fieldNotes = map[string]fieldNote{
 		help: "Control-plane nodes of a self-managed cluster."},
 	"servers.ecs_network_mode": {label: "ECS network mode", enum: func() []string { return slices.Clone(networkModes) }, appliesTo: onECSEC2,
 		help: "The task network mode on ECS with EC2: awsvpc gives each task an ENI, so ENIs bound the tasks per instance."},
+	"ingress.lambda": {label: "In front of Lambda", enum: func() []string { return slices.Clone(ingressValues) }, defaultNote: "none",
+		help: "What invokes the function over HTTP: a function URL adds no charge; API Gateway bills every request (the REST API about 3.5 times the HTTP API)."},
+	"ingress.response_kb": {label: "Request + response", unit: "KB", defaultNote: "10 with a front door",
+		help: "One request and its response together; an HTTP API meters a request per started 512 KB."},
 	"servers.autoscaling": {label: "Autoscale with the load",
 		help: "Workers (and Fargate tasks) follow the load shape hour by hour instead of running the peak's fleet all month."},
 	"servers.min_count": {label: "Fewest nodes", defaultNote: "one per zone",

@@ -360,6 +360,9 @@ func functionAlternatives(p platform.Platform, cat Catalogues, in Inputs, s *Sea
 				u.DurationMS = w.DurationMS
 			}
 			tariff, err := cost.LambdaTariff(cat.Prices, u)
+			if err == nil {
+				tariff, err = withFrontDoor(tariff, cat, in)
+			}
 			if err != nil {
 				continue
 			}

@@ -50,6 +50,9 @@ type Inputs struct {
 	// for exactly Parallelism replicas in one zone (see the root's
 	// inputs), so that capacity sizes the nodes one run needs.
 	Job *Job
+	// FrontDoor, when not nil, is the API in front of a function: its
+	// requests are billed beside the function's.
+	FrontDoor *FrontDoor
 	// TaskSize, when not nil, is the Fargate task size to price instead
 	// of the smallest that holds the container (a cheaper configuration
 	// the search tries; the replicas stay the container's).
@@ -75,6 +78,12 @@ func NewAutoscale(shape Shape, minCount int64, lead decimal.Decimal) *Autoscale 
 	a := &Autoscale{MinCount: minCount, LeadMinutes: lead}
 	a.levels, a.perHour = shape.plan(lead)
 	return a
+}
+
+// FrontDoor is an API Gateway API in front of a function.
+type FrontDoor struct {
+	API       cost.APIGateway
+	PayloadKB decimal.Decimal // a request and its response together
 }
 
 // Job is a scheduled batch job: Runs runs a month, each of Parallelism

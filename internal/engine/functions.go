@@ -60,6 +60,10 @@ func (functions) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Resul
 	if err != nil {
 		return Result{}, err
 	}
+	if tariff, err = withFrontDoor(tariff, cat, in); err != nil {
+		r.Findings = append(r.Findings, missingFigure(err))
+		return r, nil
+	}
 	r.Bill = tariff.Bill(in.Lambda.Requests)
 	curve := tariff.Curve()
 	r.Curve = &curve
@@ -102,4 +106,20 @@ func shapeConcurrency(p platform.Platform, in Inputs, sz capacity.LambdaSizing, 
 		steepest = max(steepest, envs[sh.rank[h]]-envs[sh.rank[(h+n-1)%n]])
 	}
 	c.StepUpSeconds = ptr(decimal.NewFromInt(capacity.RampSeconds(p.Limits, steepest)))
+}
+
+// withFrontDoor is a function's tariff with the API in front of it, if
+// any: its requests are the function's, so it is one more term of the
+// same tariff, and the curve and break-even points carry it. An error is
+// a price the catalogue does not source.
+func withFrontDoor(t cost.Tariff, cat Catalogues, in Inputs) (cost.Tariff, error) {
+	fd := in.FrontDoor
+	if fd == nil {
+		return t, nil
+	}
+	term, err := cost.APIGatewayTerm(cat.Prices, fd.API, fd.PayloadKB)
+	if err != nil {
+		return nil, err
+	}
+	return append(t, term), nil
 }
