@@ -195,6 +195,9 @@ func (s Scenario) checkRest() error {
 	if err := s.checkIngress(); err != nil {
 		return err
 	}
+	if err := s.checkDiscounts(); err != nil {
+		return err
+	}
 	switch s.Servers.ECSNetworkMode {
 	case "", "awsvpc", "bridge", "host":
 	default:

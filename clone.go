@@ -32,6 +32,11 @@ func (s Scenario) clone() Scenario {
 	s.Container.VCPU, s.Container.MemoryMB = clonePtr(s.Container.VCPU), clonePtr(s.Container.MemoryMB)
 	s.HA.NodeAvailability, s.HA.ZoneAvailability = clonePtr(s.HA.NodeAvailability), clonePtr(s.HA.ZoneAvailability)
 	s.Alternatives = clonePtr(s.Alternatives)
+	if s.Discounts != nil {
+		d := *s.Discounts
+		d.EC2, d.Fargate, d.Lambda, d.Spot = clonePtr(d.EC2), clonePtr(d.Fargate), clonePtr(d.Lambda), clonePtr(d.Spot)
+		s.Discounts = &d
+	}
 	if s.Ingress != nil {
 		in := *s.Ingress
 		in.ResponseKB = clonePtr(in.ResponseKB)

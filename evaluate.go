@@ -164,6 +164,7 @@ func (e *env) inputs() engine.Inputs {
 	in.Lambda = e.lambdaUsage(in.Workload)
 	in.Shape = w.shape()
 	in.FrontDoor = s.frontDoor()
+	in.Discounts = s.discounts()
 	// With no mean load all of it is at the peak (as the fleets of
 	// loadFleet read it): there is nothing for a fleet to follow.
 	if *sv.Autoscaling && !w.RequestsPerSecond.IsZero() {
@@ -209,7 +210,8 @@ func (e *env) jobInputs() engine.Inputs {
 			MemoryMB:           *s.Workload.MemoryMB,
 			EphemeralStorageMB: *s.Lambda.EphemeralStorageMB,
 		},
-		Job: j,
+		Job:       j,
+		Discounts: s.discounts(),
 	}
 	storage := int(*s.Lambda.EphemeralStorageMB)
 	if storage == DefaultEphemeralStorageMB {
@@ -271,6 +273,9 @@ func (e *env) evaluate(id platform.ID) (model, error) {
 	}
 	m := model{platform: p, result: res, family: p.Family, curve: res.Curve, fleet: res.Fleet, alt: res.Alternative, topology: res.Topology}
 	m.report.Platform, m.report.Name = p.ID, p.Name
+	if e.in.Discounts.FargateSpot && p.Family == platform.Tasks {
+		res.Findings = append(res.Findings, spotFinding())
+	}
 	m.report.addFindings(res.Findings)
 	m.report.setBill(res.Bill)
 	m.report.Capacity = Capacity(res.Capacity)

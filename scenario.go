@@ -44,6 +44,9 @@ type Scenario struct {
 	// Ingress is what routes requests to the service: left out, nothing
 	// (the bill is the compute's alone).
 	Ingress *Ingress `yaml:"ingress,omitempty" json:"ingress,omitempty"`
+	// Discounts are what the buyer pays less than on-demand for compute;
+	// left out, on-demand prices.
+	Discounts *Discounts `yaml:"discounts,omitempty" json:"discounts,omitempty"`
 	// Weights set how much each criterion counts in the recommendation.
 	Weights *Weights `yaml:"weights,omitempty" json:"weights,omitempty"`
 }
@@ -171,6 +174,24 @@ const (
 	IngressHTTPAPI     = "api-gateway-http"
 	IngressRESTAPI     = "api-gateway-rest"
 )
+
+// Discounts are fractions off on-demand compute, in [0, 1): a Savings
+// Plan's or reserved instances' effective rate, an enterprise agreement.
+// Each is its own negative bill line, so the on-demand figure stays
+// visible, and never applies to request fees, control-plane fees or what
+// routes requests in.
+type Discounts struct {
+	// EC2 is off EC2 instances: workers and managers.
+	EC2 *decimal.Decimal `yaml:"ec2,omitempty" json:"ec2,omitempty"`
+	// Fargate is off Fargate vCPU and memory; with Spot, Fargate Spot's
+	// discount, which the buyer gives (AWS publishes no fixed rate).
+	Fargate *decimal.Decimal `yaml:"fargate,omitempty" json:"fargate,omitempty"`
+	// Lambda is off Lambda duration and provisioned concurrency.
+	Lambda *decimal.Decimal `yaml:"lambda,omitempty" json:"lambda,omitempty"`
+	// Spot runs the Fargate tasks on Fargate Spot (x86_64 Linux): they
+	// can be stopped at two minutes' notice.
+	Spot *bool `yaml:"spot,omitempty" json:"spot,omitempty"`
+}
 
 // Container is one replica on every container platform.
 type Container struct {

@@ -36,6 +36,7 @@ var (
 	onServers   = func(p platform.Platform) bool { return p.Family == platform.Nodes }
 	selfManaged = func(p platform.Platform) bool { return p.ControlPlane.RunBy == platform.User }
 	onECSEC2    = func(p platform.Platform) bool { return p.NodeReservation == platform.ReserveECS }
+	onFargate   = func(p platform.Platform) bool { return p.Family == platform.Tasks }
 )
 
 // The values of the enum fields. archValues and networkModes are the
@@ -78,6 +79,7 @@ var groupNotes = map[string]groupNote{
 	"lambda":    {label: "AWS Lambda", appliesTo: isServerless},
 	"servers":   {label: "Servers", appliesTo: onServers},
 	"container": {label: "Container (one replica)", appliesTo: isContainer},
+	"discounts": {label: "Around the service: discounts", help: "What you pay less than on-demand for compute; each is a bill line of its own."},
 	"ingress":   {label: "Around the service: front door", help: "What routes requests to the service; left out, the bill is the compute's alone.", appliesTo: isServerless},
 	"ha":        {label: "Availability"},
 	"weights":   {label: "Recommendation weights", help: "How much each criterion counts; they need not sum to one."},
@@ -155,6 +157,14 @@ var fieldNotes = map[string]fieldNote{
 		help: "What invokes the function over HTTP: a function URL adds no charge; API Gateway bills every request (the REST API about 3.5 times the HTTP API)."},
 	"ingress.response_kb": {label: "Request + response", unit: "KB", defaultNote: "10 with a front door",
 		help: "One request and its response together; an HTTP API meters a request per started 512 KB."},
+	"discounts.ec2": {label: "Off EC2", unit: "0–1", defaultNote: "none", appliesTo: onServers,
+		help: "A Savings Plan's or reserved instances' effective discount on workers and managers: 0.2 is 20 % off."},
+	"discounts.fargate": {label: "Off Fargate", unit: "0–1", defaultNote: "none", appliesTo: onFargate,
+		help: "Off Fargate vCPU and memory; with Spot, Fargate Spot's discount (AWS publishes no fixed rate)."},
+	"discounts.lambda": {label: "Off Lambda", unit: "0–1", defaultNote: "none", appliesTo: isServerless,
+		help: "A Compute Savings Plan's discount on duration and provisioned concurrency, not requests."},
+	"discounts.spot": {label: "Fargate Spot", defaultNote: "no", appliesTo: onFargate,
+		help: "Run the Fargate tasks on Spot capacity (x86_64): cheaper, but AWS may stop them at two minutes' notice."},
 	"servers.autoscaling": {label: "Autoscale with the load",
 		help: "Workers (and Fargate tasks) follow the load shape hour by hour instead of running the peak's fleet all month."},
 	"servers.min_count": {label: "Fewest nodes", defaultNote: "one per zone",

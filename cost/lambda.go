@@ -47,6 +47,12 @@ type LambdaUsage struct {
 	// 782,142.857… s a month, which no decimal number of hours holds).
 	ProvisionedSeconds decimal.Decimal
 
+	// Discount is the fraction taken off compute (a Compute Savings
+	// Plan's rate, an agreement): on-demand and provisioned duration and
+	// provisioned concurrency, not requests or ephemeral storage. 0 =
+	// on-demand.
+	Discount decimal.Decimal
+
 	// PriorGBSeconds is on-demand duration the account has already used this
 	// month on the same architecture and region (other functions): the
 	// volume tiers start there. Tiers count billable GB-s, after the free
@@ -69,6 +75,7 @@ type lambdaModel struct {
 	tiers       []Tier
 	prior       decimal.Decimal
 	granularity decimal.Decimal
+	discount    decimal.Decimal // off compute prices
 
 	storage        bool
 	storagePrice   decimal.Decimal
@@ -86,12 +93,15 @@ func newLambdaModel(c *Catalogue, u LambdaUsage) (*lambdaModel, error) {
 	if c == nil || c.Lambda == nil {
 		return nil, fieldErr("lambda", snapshotOf(c), "is not priced in this catalogue")
 	}
-	if err := checkDecimals(namedDecimal{"lambda.requests", u.Requests}, namedDecimal{"lambda.duration_ms", u.DurationMS}, namedDecimal{"lambda.provisioned_hours", u.ProvisionedHours}, namedDecimal{"lambda.provisioned_seconds", u.ProvisionedSeconds}, namedDecimal{"lambda.prior_gb_seconds", u.PriorGBSeconds}); err != nil {
+	if err := checkDecimals(namedDecimal{"lambda.requests", u.Requests}, namedDecimal{"lambda.duration_ms", u.DurationMS}, namedDecimal{"lambda.provisioned_hours", u.ProvisionedHours}, namedDecimal{"lambda.provisioned_seconds", u.ProvisionedSeconds}, namedDecimal{"lambda.prior_gb_seconds", u.PriorGBSeconds}, namedDecimal{"lambda.discount", u.Discount}); err != nil {
 		return nil, err
+	}
+	if u.Discount.IsNegative() || !u.Discount.LessThan(dOne) {
+		return nil, fieldErr("lambda.discount", u.Discount.String(), "is not a fraction in [0, 1)")
 	}
 	lp := c.Lambda
 	arch := u.Arch.orDefault()
-	m := &lambdaModel{reqPrice: lp.Request.Value, granularity: lp.GranularityMS.Value}
+	m := &lambdaModel{reqPrice: lp.Request.Value, granularity: lp.GranularityMS.Value, discount: u.Discount}
 	if u.DurationMS.IsNegative() {
 		return nil, fieldErr("lambda.duration_ms", u.DurationMS.String(), "is negative")
 	}
@@ -158,7 +168,7 @@ func newLambdaModel(c *Catalogue, u LambdaUsage) (*lambdaModel, error) {
 		step := lp.ProvisionedRoundingMinutes.Value.Mul(decimal.NewFromInt(60))
 		m.pc = true
 		m.pcN, m.pcSecs, m.pcBilledSecs = decimal.NewFromInt(int64(u.ProvisionedConcurrency)), secs, ceilTo(secs, step)
-		m.pcPrice, m.pcDurPrice = pp.Concurrency.Value, pp.Duration.Value
+		m.pcPrice, m.pcDurPrice = m.compute(pp.Concurrency.Value), m.compute(pp.Duration.Value)
 	} else if u.FreeTier {
 		m.freeReq, m.freeGB = lp.FreeRequests.Value, lp.FreeGBSeconds.Value
 	}
@@ -176,6 +186,14 @@ const (
 	tPC
 	tPCDuration
 )
+
+// compute is a compute price after the model's discount.
+func (m *lambdaModel) compute(price decimal.Decimal) decimal.Decimal {
+	if m.discount.IsZero() {
+		return price
+	}
+	return price.Mul(dOne.Sub(m.discount))
+}
 
 // meter builds the tariff's meters: what Lambda charges for, at which
 // price, with which allowance. They do not depend on the memory size or
@@ -204,7 +222,7 @@ func (m *lambdaModel) meter() {
 	bands := all[1:]
 	ups := make([]decimal.Decimal, len(m.tiers)) // copies: a tariff shares nothing with the catalogue
 	for i, t := range m.tiers {
-		bands[i] = Band{Item: l.duration, Price: t.Value}
+		bands[i] = Band{Item: l.duration, Price: m.compute(t.Value)}
 		if len(m.tiers) > 1 {
 			bands[i].Item = l.tier(i)
 		}

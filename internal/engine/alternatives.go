@@ -156,7 +156,8 @@ func nodeAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 		}
 		tried++
 		least := max(1, ceilDiv(replicas*cpuMilli, c.vcpu*1000), ceilDiv(replicas*in.Container.MemoryMB, c.memMiB))
-		if c.hourly.Mul(hours).Mul(decimal.NewFromInt(least)).GreaterThanOrEqual(bound()) {
+		hourly := discounted(c.hourly, in.Discounts.EC2)
+		if hourly.Mul(hours).Mul(decimal.NewFromInt(least)).GreaterThanOrEqual(bound()) {
 			continue
 		}
 		sv := in.Servers
@@ -165,7 +166,7 @@ func nodeAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 		if err != nil || len(res.Blockers) > 0 || res.Nodes == 0 {
 			continue // the type cannot run it (or lacks a figure it needs)
 		}
-		if c.hourly.Mul(hours).Mul(decimal.NewFromInt(res.Nodes)).GreaterThanOrEqual(bound()) {
+		if hourly.Mul(hours).Mul(decimal.NewFromInt(res.Nodes)).GreaterThanOrEqual(bound()) {
 			continue
 		}
 		var fs capacity.Findings
@@ -173,7 +174,7 @@ func nodeAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 		if err != nil || len(fs.Blockers()) > 0 {
 			continue
 		}
-		a := Alternative{InstanceType: c.typ, Arch: c.arch, Bill: workers.Add(cp)}
+		a := Alternative{InstanceType: c.typ, Arch: c.arch, Bill: withDiscount(workers.Add(cp), platform.Nodes, in.Discounts.EC2, false)}
 		out = append(out, a)
 		best = append(best, a.Bill.Total())
 		slices.SortFunc(best, decimal.Decimal.Cmp)
@@ -203,7 +204,7 @@ func adapterAlternatives(p platform.Platform, cat Catalogues, in Inputs, current
 		fill := func(replicas int64) int64 {
 			return max(ceilDiv(replicas*cpuMilli, c.vcpu*1000), ceilDiv(replicas*in.Container.MemoryMB, c.memMiB))
 		}
-		if c.hourly.Mul(least(fill)).GreaterThanOrEqual(bound()) {
+		if discounted(c.hourly, in.Discounts.EC2).Mul(least(fill)).GreaterThanOrEqual(bound()) {
 			continue
 		}
 		alt := in
@@ -212,7 +213,7 @@ func adapterAlternatives(p platform.Platform, cat Catalogues, in Inputs, current
 		if err != nil || len(res.Findings.Blockers()) > 0 || len(res.Bill.Lines) == 0 {
 			continue
 		}
-		a := Alternative{InstanceType: c.typ, Arch: c.arch, Bill: res.Bill}
+		a := Alternative{InstanceType: c.typ, Arch: c.arch, Bill: withDiscount(res.Bill, platform.Nodes, in.Discounts.EC2, false)}
 		out = append(out, a)
 		best = append(best, a.Bill.Total())
 		slices.SortFunc(best, decimal.Decimal.Cmp)
@@ -293,6 +294,9 @@ func taskAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 			if arch == string(platform.ARM64) {
 				fp = cost.FargateLinuxARM64
 			}
+			if in.Discounts.FargateSpot && arch == string(platform.ARM64) {
+				continue // Fargate Spot runs x86_64 Linux tasks only
+			}
 			tried++
 			if in.Autoscale != nil || in.Job != nil {
 				// Tasks that follow the load, or a job's: the adapter
@@ -303,14 +307,14 @@ func taskAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 				if err != nil || len(res.Findings.Blockers()) > 0 || len(res.Bill.Lines) == 0 {
 					continue
 				}
-				out = append(out, Alternative{TaskVCPU: ptr(size.VCPU), TaskMemoryMB: int(size.MemoryMiB), Arch: arch, Bill: res.Bill})
+				out = append(out, Alternative{TaskVCPU: ptr(size.VCPU), TaskMemoryMB: int(size.MemoryMiB), Arch: arch, Bill: withDiscount(res.Bill, platform.Tasks, in.Discounts.Fargate, in.Discounts.FargateSpot)})
 				continue
 			}
 			bill, err := cost.Fargate(cat.Prices, cost.FargateUsage{Platform: fp, Tasks: current.Capacity.Replicas, VCPU: size.VCPU, MemoryMB: int(size.MemoryMiB)})
 			if err != nil {
 				continue // no sourced rate for this architecture
 			}
-			out = append(out, Alternative{TaskVCPU: ptr(size.VCPU), TaskMemoryMB: int(size.MemoryMiB), Arch: arch, Bill: bill.Add(cp)})
+			out = append(out, Alternative{TaskVCPU: ptr(size.VCPU), TaskMemoryMB: int(size.MemoryMiB), Arch: arch, Bill: withDiscount(bill.Add(cp), platform.Tasks, in.Discounts.Fargate, in.Discounts.FargateSpot)})
 		}
 	}
 	return out, tried, nil
@@ -366,7 +370,7 @@ func functionAlternatives(p platform.Platform, cat Catalogues, in Inputs, s *Sea
 			if err != nil {
 				continue
 			}
-			out = append(out, Alternative{MemoryMB: int(m), Arch: arch, Bill: tariff.Bill(u.Requests)})
+			out = append(out, Alternative{MemoryMB: int(m), Arch: arch, Bill: withDiscount(tariff.Bill(u.Requests), platform.Functions, in.Discounts.Lambda, false)})
 		}
 	}
 	return out, tried, nil

@@ -50,6 +50,9 @@ type Inputs struct {
 	// for exactly Parallelism replicas in one zone (see the root's
 	// inputs), so that capacity sizes the nodes one run needs.
 	Job *Job
+	// Discounts are the fractions off on-demand compute: bills show them
+	// as lines of their own, cost models price at the discounted rates.
+	Discounts Discounts
 	// FrontDoor, when not nil, is the API in front of a function: its
 	// requests are billed beside the function's.
 	FrontDoor *FrontDoor
@@ -174,7 +177,12 @@ func Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	return a.Evaluate(p, cat, in)
+	r, err := a.Evaluate(p, cat, in)
+	if err != nil {
+		return Result{}, err
+	}
+	r.Bill = withDiscount(r.Bill, p.Family, in.Discounts.of(p.Family), in.Discounts.FargateSpot && p.Family == platform.Tasks)
+	return r, nil
 }
 
 // MissingFigure is the finding code for a figure the catalogues do not

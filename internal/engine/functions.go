@@ -65,7 +65,20 @@ func (functions) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Resul
 		return r, nil
 	}
 	r.Bill = tariff.Bill(in.Lambda.Requests)
-	curve := tariff.Curve()
+	// The curve prices compute at the discounted rate; the bill shows
+	// on-demand lines and the discount apart ([withDiscount]).
+	model := tariff
+	if d := in.Discounts.Lambda; !d.IsZero() {
+		u := in.Lambda
+		u.Discount = d
+		if model, err = cost.LambdaTariff(cat.Prices, u); err != nil {
+			return Result{}, err
+		}
+		if model, err = withFrontDoor(model, cat, in); err != nil {
+			return Result{}, err
+		}
+	}
+	curve := model.Curve()
 	r.Curve = &curve
 	return r, nil
 }

@@ -28,7 +28,7 @@ const (
 // keeps the cheaper, the other as the result's Alternative fleet. res is
 // the sizing of one run's tasks (Inputs.Job); workers is its nodes for a
 // month, cp the control plane.
-func nodesJob(p platform.Platform, cat Catalogues, in Inputs, hourly string, res capacity.Result, workers, cp cost.Bill, r *Result) error {
+func nodesJob(p platform.Platform, cat Catalogues, in Inputs, hourly string, res capacity.Result, workers, cp cost.Bill, modelTotal func(cost.Bill) decimal.Decimal, r *Result) error {
 	j := in.Job
 	t := in.Servers.InstanceType
 	secs := j.RunSeconds.Add(j.NodeStartSeconds)
@@ -38,13 +38,13 @@ func nodesJob(p platform.Platform, cat Catalogues, in Inputs, hourly string, res
 		return err
 	}
 	par := decimal.NewFromInt(j.Parallelism)
-	perRun := cost.Fleet{Fixed: cp.Total(), PerUnit: run.Total(), RequestsPerUnit: par}
+	perRun := cost.Fleet{Fixed: modelTotal(cp), PerUnit: modelTotal(run), RequestsPerUnit: par}
 	// An always-on fleet runs one run at a time: runs that together last
 	// longer than the month overlap, and each overlapping run needs
 	// another such fleet.
 	inTurn := max(secondsPerMonth.Div(j.RunSeconds).Floor().IntPart(), 1)
 	fleets := ceilDiv(j.Runs, inTurn)
-	alwaysOn := cost.Fleet{Fixed: cp.Total(), PerUnit: workers.Total(), RequestsPerUnit: par.Mul(decimal.NewFromInt(inTurn)), MinUnits: 1}
+	alwaysOn := cost.Fleet{Fixed: modelTotal(cp), PerUnit: modelTotal(workers), RequestsPerUnit: par.Mul(decimal.NewFromInt(inTurn)), MinUnits: 1}
 	c := &r.Capacity
 	c.NodesPerRun = int(res.Nodes)
 	runs := decimal.NewFromInt(j.Runs)

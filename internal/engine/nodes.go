@@ -57,6 +57,10 @@ func (nodes) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 	}
 	rate := perReplica(in)
 	node := res.Allocatable
+	// The cost models price compute at the discounted rate; the bill shows
+	// on-demand lines and the discount apart ([withDiscount]).
+	d := in.Discounts.EC2
+	modelTotal := func(b cost.Bill) decimal.Decimal { return withDiscount(b, platform.Nodes, d, false).Total() }
 	r := Result{
 		Findings: fs,
 		Bill:     workers.Add(cp),
@@ -77,11 +81,11 @@ func (nodes) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 	}
 	switch {
 	case in.Job != nil:
-		if err := nodesJob(p, cat, in, hourly, res, workers, cp, &r); err != nil {
+		if err := nodesJob(p, cat, in, hourly, res, workers, cp, modelTotal, &r); err != nil {
 			return Result{}, err
 		}
 	case sv.Count > 0:
-		f := cost.FixedFleet(r.Bill.Total())
+		f := cost.FixedFleet(modelTotal(r.Bill))
 		r.Fleet = &f
 	case in.Autoscale != nil:
 		u := cost.EC2Usage{InstanceType: sv.InstanceType, HourlyPrice: hourly, Item: workers.Lines[0].Item}
@@ -89,21 +93,22 @@ func (nodes) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 		if err != nil {
 			return Result{}, err
 		}
+		u.Discount = d
 		price, err := cost.EC2Hourly(cat.Prices, u)
 		if err != nil {
 			return Result{}, err
 		}
-		fol := followFleet(in, rate, cp.Total(), price, res.Spread, res.ReplicasPerNode, in.Autoscale.MinCount)
+		fol := followFleet(in, rate, modelTotal(cp), price, res.Spread, res.ReplicasPerNode, in.Autoscale.MinCount)
 		r.Bill = tariff.Bill(fol.unitHours).Add(cp)
 		r.Fleet = &fol.fleet
 		c := &r.Capacity
 		c.NodeHours, c.NodesByHour, c.MinNodes, c.MaxNodes = ptr(fol.unitHours), fol.byHour, ptr(fol.min), ptr(fol.max)
 	default:
-		nodeMonthly, err := cost.EC2Monthly(cat.Prices, cost.EC2Usage{InstanceType: sv.InstanceType, HourlyPrice: hourly})
+		nodeMonthly, err := cost.EC2Monthly(cat.Prices, cost.EC2Usage{InstanceType: sv.InstanceType, HourlyPrice: hourly, Discount: d})
 		if err != nil {
 			return Result{}, err
 		}
-		f := loadFleet(in, rate, cp.Total(), nodeMonthly, res.Spread, res.ReplicasPerNode)
+		f := loadFleet(in, rate, modelTotal(cp), nodeMonthly, res.Spread, res.ReplicasPerNode)
 		r.Fleet = &f
 	}
 	r.Topology = nodesTopology(p, in, res.Managers/res.Clusters, ceilDiv(res.Nodes, res.Clusters), ceilDiv(res.NodesForPeak, res.Clusters))

@@ -41,7 +41,11 @@ func (tasks) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 	if in.Arch == string(platform.ARM64) {
 		fp = cost.FargateLinuxARM64
 	}
-	task := cost.FargateUsage{Platform: fp, Tasks: int(sz.Tasks), VCPU: sz.Task.VCPU, MemoryMB: int(sz.Task.MemoryMiB)}
+	task := cost.FargateUsage{Platform: fp, Tasks: int(sz.Tasks), VCPU: sz.Task.VCPU, MemoryMB: int(sz.Task.MemoryMiB), Spot: in.Discounts.FargateSpot}
+	// The cost models price compute at the discounted rate; the bill shows
+	// on-demand lines and the discount apart ([withDiscount]).
+	modelTask := task
+	modelTask.Discount = in.Discounts.Fargate
 	bill, err := cost.Fargate(cat.Prices, task)
 	if err != nil {
 		// No sourced task prices in this snapshot (2017-12).
@@ -58,7 +62,9 @@ func (tasks) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 		// the platform's minimum.
 		j := in.Job
 		task.Tasks, task.Seconds = int(j.Parallelism), j.RunSeconds
-		run, err := cost.Fargate(cat.Prices, task)
+		modelRun := modelTask
+		modelRun.Tasks, modelRun.Seconds = task.Tasks, task.Seconds
+		perRun, err := cost.Fargate(cat.Prices, modelRun)
 		if err != nil {
 			return Result{}, err
 		}
@@ -72,7 +78,7 @@ func (tasks) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 			return Result{}, err
 		}
 		r.Bill = month.Add(cp)
-		f := cost.Fleet{Fixed: cp.Total(), PerUnit: run.Total(), RequestsPerUnit: decimal.NewFromInt(j.Parallelism)}
+		f := cost.Fleet{Fixed: cp.Total(), PerUnit: perRun.Total(), RequestsPerUnit: decimal.NewFromInt(j.Parallelism)}
 		r.Fleet = &f
 		// Task-hours: the run's billed seconds, in hours, for every task.
 		secs := decimal.Max(j.RunSeconds.Ceil(), fargateMinimum(cat, fp))
@@ -81,7 +87,7 @@ func (tasks) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 	}
 	rate := perReplica(in)
 	r.Capacity.RequestsPerReplica = ptr(rate.num.DivRound(rate.den, 4))
-	taskMonthly, err := cost.FargateMonthly(cat.Prices, task)
+	taskMonthly, err := cost.FargateMonthly(cat.Prices, modelTask)
 	if err != nil {
 		return Result{}, err
 	}
@@ -91,7 +97,11 @@ func (tasks) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 		if err != nil {
 			return Result{}, err
 		}
-		fol := followFleet(in, rate, cp.Total(), tariff.Total(d3600), sz.Spread, 1, in.Autoscale.MinCount)
+		modelTariff, err := cost.FargateTariff(cat.Prices, modelTask)
+		if err != nil {
+			return Result{}, err
+		}
+		fol := followFleet(in, rate, cp.Total(), modelTariff.Total(d3600), sz.Spread, 1, in.Autoscale.MinCount)
 		r.Bill = tariff.Bill(fol.unitHours.Mul(d3600)).Add(cp)
 		r.Fleet = &fol.fleet
 		c := &r.Capacity

@@ -1,0 +1,90 @@
+package engine
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/platform"
+)
+
+// Discounts are fractions off on-demand compute that a buyer has
+// (Savings Plans, reserved instances, an agreement), in [0, 1). Each
+// applies to its own service's compute only — EC2 instances (workers and
+// managers), Fargate vCPU and memory, Lambda duration and provisioned
+// concurrency — never to requests, control-plane fees or anything in
+// front of the service. FargateSpot marks the Fargate fraction as Fargate
+// Spot's.
+type Discounts struct {
+	EC2, Fargate, Lambda decimal.Decimal
+	FargateSpot          bool
+}
+
+// of is the fraction off family f's compute.
+func (d Discounts) of(f platform.Family) decimal.Decimal {
+	switch f {
+	case platform.Nodes:
+		return d.EC2
+	case platform.Tasks:
+		return d.Fargate
+	case platform.Functions:
+		return d.Lambda
+	}
+	return dZero
+}
+
+// isCompute reports whether a bill line is compute of family f, which a
+// discount of that family takes a fraction off.
+func isCompute(f platform.Family, l cost.Line) bool {
+	switch f {
+	case platform.Nodes:
+		return l.Unit == "instance-hour"
+	case platform.Tasks:
+		return strings.HasPrefix(l.Item, "fargate vcpu") || strings.HasPrefix(l.Item, "fargate memory")
+	case platform.Functions:
+		return strings.HasPrefix(l.Item, "lambda duration") || strings.HasPrefix(l.Item, "lambda provisioned")
+	}
+	return false
+}
+
+// discountLabels name the discount line of each family.
+var discountLabels = map[platform.Family]string{
+	platform.Nodes:     "ec2 discount",
+	platform.Tasks:     "fargate discount",
+	platform.Functions: "lambda discount",
+}
+
+// withDiscount is b, priced at on-demand rates, with a line of its own
+// taking fraction d off its compute lines: quantity the on-demand compute
+// amount, unit price −d, so that the on-demand figures stay visible. The
+// cost models price the same compute at the discounted rates, so they
+// agree with the total.
+func withDiscount(b cost.Bill, f platform.Family, d decimal.Decimal, spot bool) cost.Bill {
+	if d.IsZero() || len(b.Lines) == 0 {
+		return b
+	}
+	compute := dZero
+	for _, l := range b.Lines {
+		if isCompute(f, l) {
+			compute = compute.Add(l.Amount)
+		}
+	}
+	item := discountLabels[f]
+	if spot {
+		item = "fargate spot discount"
+	}
+	price := d.Neg()
+	out := cost.Bill{Lines: make([]cost.Line, len(b.Lines), len(b.Lines)+1)}
+	copy(out.Lines, b.Lines)
+	out.Lines = append(out.Lines, cost.Line{Item: item, Quantity: compute, Unit: "USD of on-demand compute", UnitPrice: price, Amount: compute.Mul(price)})
+	return out
+}
+
+// discounted is price after fraction d off.
+func discounted(price, d decimal.Decimal) decimal.Decimal {
+	if d.IsZero() {
+		return price
+	}
+	return price.Mul(dOne.Sub(d))
+}
