@@ -123,3 +123,24 @@ func BenchmarkAlternativesShaped(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkEvaluateWholeBill is BenchmarkEvaluate with every line of the
+// whole bill: API Gateway in front of Lambda, an ALB in front of the
+// containers, a NAT gateway per zone and discounts on all three services
+// (target: at most 1.2 times BenchmarkEvaluate).
+func BenchmarkEvaluateWholeBill(b *testing.B) {
+	s := benchScenario(b)
+	w, err := runwhere.ParseScenario([]byte(`workload: {requests_per_second: 1, duration_ms: 1, memory_mb: 1}
+ingress: {lambda: api-gateway-http, servers: alb}
+network: {nat_gateways: per-zone, egress_gb_per_month: 500}
+discounts: {ec2: 0.2, fargate: 0.1, lambda: 0.17}`))
+	if err != nil {
+		b.Fatal(err)
+	}
+	s.Ingress, s.Network, s.Discounts = w.Ingress, w.Network, w.Discounts
+	for b.Loop() {
+		if _, err := runwhere.Evaluate(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -21,6 +21,10 @@ func (e *env) breakEven(models []model) ([]BreakEven, error) {
 		if fn.family != platform.Functions {
 			continue
 		}
+		// The container platforms share their surroundings: Lambda's curve
+		// less them is made once.
+		var lessAround *cost.Curve
+		var aroundOf *cost.Curve
 		for _, m := range models {
 			if m.family == platform.Functions {
 				continue
@@ -32,10 +36,20 @@ func (e *env) breakEven(models []model) ([]BreakEven, error) {
 			case m.fleet == nil || !m.report.Feasible:
 				be.Reason = fmt.Sprintf("%s cannot run this workload (see its blockers), so there is no break-even", m.report.Name)
 			default:
-				sol, err := cost.Solve(*fn.curve, *m.fleet)
+				// What surrounds the fleet grows with the load too: it moves
+				// to Lambda's side of the equation, which stays exact.
+				curve := *fn.curve
+				if m.around != nil {
+					if aroundOf != m.around {
+						c := curve.Add(m.around.Neg())
+						lessAround, aroundOf = &c, m.around
+					}
+					curve = *lessAround
+				}
+				sol, err := cost.Solve(curve, *m.fleet)
 				if err == nil && m.alt != nil {
 					var other cost.BreakEven
-					if other, err = cost.Solve(*fn.curve, *m.alt); err == nil {
+					if other, err = cost.Solve(curve, *m.alt); err == nil {
 						sol = cheaperOfTwo(sol, other)
 					}
 				}

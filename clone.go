@@ -39,8 +39,13 @@ func (s Scenario) clone() Scenario {
 	}
 	if s.Ingress != nil {
 		in := *s.Ingress
-		in.ResponseKB = clonePtr(in.ResponseKB)
+		in.ResponseKB, in.KeepAlive, in.Rules = clonePtr(in.ResponseKB), clonePtr(in.KeepAlive), clonePtr(in.Rules)
 		s.Ingress = &in
+	}
+	if s.Network != nil {
+		n := *s.Network
+		n.EgressGBPerMonth = clonePtr(n.EgressGBPerMonth)
+		s.Network = &n
 	}
 	if s.Weights != nil {
 		wt := *s.Weights

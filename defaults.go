@@ -198,6 +198,7 @@ func (s Scenario) withDefaults(src sources) (Scenario, error) {
 			w.Arch = DefaultArch
 		}
 		out.Workload = w
+		out.withNetworkDefaults()
 		return out.withServerDefaults()
 	}
 	if w.Profile == "" && len(w.Hourly) == 0 {
@@ -230,6 +231,7 @@ func (s Scenario) withDefaults(src sources) (Scenario, error) {
 	}
 	out.Workload = w
 	out.withIngressDefaults()
+	out.withNetworkDefaults()
 	if out.Servers.Autoscaling == nil {
 		out.Servers.Autoscaling = ptr(DefaultAutoscaling)
 	}

@@ -122,6 +122,7 @@ func newEnvFrom(given Scenario, src sources) (*env, error) {
 	}
 	e.cats = engine.Catalogues{Platforms: e.platforms, Prices: e.prices, Instances: instances}
 	e.in = e.inputs()
+	e.in.Surroundings = engine.NewSurroundings(e.cats, e.in)
 	return e, nil
 }
 
@@ -164,6 +165,8 @@ func (e *env) inputs() engine.Inputs {
 	in.Lambda = e.lambdaUsage(in.Workload)
 	in.Shape = w.shape()
 	in.FrontDoor = s.frontDoor()
+	in.ServerDoor = s.serverDoor()
+	in.NAT = s.nat()
 	in.Discounts = s.discounts()
 	// With no mean load all of it is at the peak (as the fleets of
 	// loadFleet read it): there is nothing for a fleet to follow.
@@ -212,6 +215,7 @@ func (e *env) jobInputs() engine.Inputs {
 		},
 		Job:       j,
 		Discounts: s.discounts(),
+		NAT:       s.nat(),
 	}
 	storage := int(*s.Lambda.EphemeralStorageMB)
 	if storage == DefaultEphemeralStorageMB {
@@ -239,6 +243,9 @@ type model struct {
 	// alt is a job's other way to run on the platform: the platform
 	// costs the cheaper of fleet and alt at every load.
 	alt *cost.Fleet
+	// around is what surrounds a fleet (an ALB, NAT gateways), added to
+	// it at every load.
+	around *cost.Curve
 	// topology is the deployment the adapter described, which the HA
 	// summary and the what-if both start from.
 	topology ha.Topology
@@ -260,6 +267,9 @@ func (m model) monthly(x decimal.Decimal) decimal.Decimal {
 	if m.alt != nil {
 		v = decimal.Min(v, m.alt.At(x))
 	}
+	if m.around != nil {
+		v = v.Add(m.around.At(x))
+	}
 	return v
 }
 
@@ -271,7 +281,7 @@ func (e *env) evaluate(id platform.ID) (model, error) {
 	if err != nil {
 		return model{}, inputError(err)
 	}
-	m := model{platform: p, result: res, family: p.Family, curve: res.Curve, fleet: res.Fleet, alt: res.Alternative, topology: res.Topology}
+	m := model{platform: p, result: res, family: p.Family, curve: res.Curve, fleet: res.Fleet, alt: res.Alternative, around: res.Around, topology: res.Topology}
 	m.report.Platform, m.report.Name = p.ID, p.Name
 	if e.in.Discounts.FargateSpot && p.Family == platform.Tasks {
 		res.Findings = append(res.Findings, spotFinding())

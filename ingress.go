@@ -2,6 +2,7 @@ package runwhere
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/shopspring/decimal"
 
@@ -10,7 +11,18 @@ import (
 )
 
 // ingressValues are the front doors of a function, ingress.lambda.
-var ingressValues = []string{IngressNone, IngressFunctionURL, IngressHTTPAPI, IngressRESTAPI}
+var ingressValues = []string{IngressNone, IngressFunctionURL, IngressHTTPAPI, IngressRESTAPI, IngressALB}
+
+// serverIngressValues are the front doors of the container platforms,
+// ingress.servers; natValues the NAT layouts, network.nat_gateways.
+var (
+	serverIngressValues = []string{IngressNone, IngressALB}
+	natValues           = []string{NATNone, NATOne, NATPerZone}
+)
+
+// DefaultKeepAlive: clients reuse their connections, as HTTP/1.1 and
+// HTTP/2 clients do by default.
+const DefaultKeepAlive = true
 
 // DefaultResponseKB is ingress.response_kb when a front door is set: a
 // JSON API's request and response together, an assumption.
@@ -29,10 +41,23 @@ func (s Scenario) checkIngress() error {
 	if in == nil {
 		return nil
 	}
-	switch in.Lambda {
-	case "", IngressNone, IngressFunctionURL, IngressHTTPAPI, IngressRESTAPI:
-	default:
+	if in.Lambda != "" && !slices.Contains(ingressValues, in.Lambda) {
 		return &FieldError{Field: "ingress.lambda", Value: in.Lambda, Reason: fmt.Sprintf("is not one of %v", ingressValues)}
+	}
+	if in.Servers != "" && !slices.Contains(serverIngressValues, in.Servers) {
+		reason := fmt.Sprintf("is not one of %v", serverIngressValues)
+		if in.Servers == IngressHTTPAPI || in.Servers == IngressRESTAPI || in.Servers == IngressFunctionURL {
+			reason = "does not fit the container platforms: Swarm, Kubernetes, ECS and Nomad take an ALB (none or alb); API Gateway and function URLs are ingress.lambda's"
+		}
+		return &FieldError{Field: "ingress.servers", Value: in.Servers, Reason: reason}
+	}
+	if r := in.Rules; r != nil {
+		if err := checkQuantity("ingress.rules", *r); err != nil {
+			return err
+		}
+		if r.IsNegative() {
+			return &FieldError{Field: "ingress.rules", Value: r.String(), Reason: "is negative"}
+		}
 	}
 	if kb := in.ResponseKB; kb != nil {
 		if err := checkQuantity("ingress.response_kb", *kb); err != nil {
@@ -59,9 +84,80 @@ func (s *Scenario) withIngressDefaults() {
 	if in.Lambda == "" {
 		in.Lambda = IngressNone
 	}
-	if in.ResponseKB == nil && in.Lambda != IngressNone {
-		in.ResponseKB = ptr(DefaultResponseKB())
+	if in.Servers == "" {
+		in.Servers = IngressNone
 	}
+	if in.Lambda != IngressNone || in.Servers != IngressNone {
+		if in.ResponseKB == nil {
+			in.ResponseKB = ptr(DefaultResponseKB())
+		}
+	}
+	if in.Lambda == IngressALB || in.Servers == IngressALB {
+		if in.KeepAlive == nil {
+			in.KeepAlive = ptr(DefaultKeepAlive)
+		}
+		if in.Rules == nil {
+			in.Rules = ptr(decimal.Zero)
+		}
+	}
+}
+
+// checkNetwork checks the network section.
+func (s Scenario) checkNetwork() error {
+	n := s.Network
+	if n == nil {
+		return nil
+	}
+	if n.NATGateways != "" && !slices.Contains(natValues, n.NATGateways) {
+		return &FieldError{Field: "network.nat_gateways", Value: n.NATGateways, Reason: fmt.Sprintf("is not one of %v", natValues)}
+	}
+	if g := n.EgressGBPerMonth; g != nil {
+		if err := checkQuantity("network.egress_gb_per_month", *g); err != nil {
+			return err
+		}
+		if g.IsNegative() {
+			return &FieldError{Field: "network.egress_gb_per_month", Value: g.String(), Reason: "is negative"}
+		}
+	}
+	return nil
+}
+
+// withNetworkDefaults fills in the network section's defaults, when it is
+// there at all.
+func (s *Scenario) withNetworkDefaults() {
+	n := s.Network
+	if n == nil {
+		return
+	}
+	if n.NATGateways == "" {
+		n.NATGateways = NATNone
+	}
+	if n.EgressGBPerMonth == nil {
+		n.EgressGBPerMonth = ptr(decimal.Zero)
+	}
+}
+
+// nat is the scenario's NAT gateways in the components' terms: nil for
+// none. per-zone is one gateway in each of servers.zones.
+func (s Scenario) nat() *engine.NAT {
+	n := s.Network
+	if n == nil || n.NATGateways == "" || n.NATGateways == NATNone {
+		return nil
+	}
+	gateways := int64(1)
+	if n.NATGateways == NATPerZone {
+		gateways = *s.Servers.Zones
+	}
+	return &engine.NAT{Gateways: gateways, GB: *n.EgressGBPerMonth}
+}
+
+// serverDoor is an ALB in front of the container platforms, nil for none.
+func (s Scenario) serverDoor() *cost.ALBUsage {
+	in := s.Ingress
+	if in == nil || in.Servers != IngressALB {
+		return nil
+	}
+	return &cost.ALBUsage{Target: cost.ALBInstances, PayloadKB: *in.ResponseKB, NewConnections: !*in.KeepAlive, RuleEvaluations: *in.Rules}
 }
 
 // frontDoor is the scenario's front door of a function in the
@@ -77,6 +173,8 @@ func (s Scenario) frontDoor() *engine.FrontDoor {
 		return &engine.FrontDoor{API: cost.HTTPAPI, PayloadKB: *in.ResponseKB}
 	case IngressRESTAPI:
 		return &engine.FrontDoor{API: cost.RESTAPI, PayloadKB: *in.ResponseKB}
+	case IngressALB:
+		return &engine.FrontDoor{ALB: &cost.ALBUsage{Target: cost.ALBLambda, PayloadKB: *in.ResponseKB, NewConnections: !*in.KeepAlive, RuleEvaluations: *in.Rules}}
 	}
 	return nil
 }

@@ -26,7 +26,7 @@ var (
 		"workload.requests_per_second", "workload.requests_per_month", "workload.peak_requests_per_second",
 		"workload.duration_ms", "workload.max_duration_s", "workload.cpu_fraction", "workload.profile", "workload.hourly",
 		"servers.autoscaling", "servers.min_count", "servers.scale_out_minutes", "lambda.provisioned_schedule",
-		"ingress.lambda", "ingress.response_kb",
+		"ingress.lambda", "ingress.response_kb", "ingress.servers", "ingress.keep_alive", "ingress.rules",
 	}
 	jobOnlyFields = []string{"workload.runs_per_month", "workload.run_minutes", "workload.parallelism", "servers.node_start_minutes"}
 )
@@ -66,6 +66,9 @@ func (s Scenario) checkKind() error {
 		"lambda.provisioned_schedule":       len(s.Lambda.ProvisionedSchedule) > 0,
 		"ingress.lambda":                    s.Ingress != nil && s.Ingress.Lambda != "",
 		"ingress.response_kb":               s.Ingress != nil && s.Ingress.ResponseKB != nil,
+		"ingress.servers":                   s.Ingress != nil && s.Ingress.Servers != "",
+		"ingress.keep_alive":                s.Ingress != nil && s.Ingress.KeepAlive != nil,
+		"ingress.rules":                     s.Ingress != nil && s.Ingress.Rules != nil,
 		"workload.runs_per_month":           w.RunsPerMonth != nil,
 		"workload.run_minutes":              w.RunMinutes != nil,
 		"workload.parallelism":              w.Parallelism != nil,

@@ -47,6 +47,9 @@ type Scenario struct {
 	// Discounts are what the buyer pays less than on-demand for compute;
 	// left out, on-demand prices.
 	Discounts *Discounts `yaml:"discounts,omitempty" json:"discounts,omitempty"`
+	// Network is the NAT gateways the containers' traffic goes through;
+	// left out, none.
+	Network *Network `yaml:"network,omitempty" json:"network,omitempty"`
 	// Weights set how much each criterion counts in the recommendation.
 	Weights *Weights `yaml:"weights,omitempty" json:"weights,omitempty"`
 }
@@ -160,12 +163,38 @@ type Servers struct {
 type Ingress struct {
 	// Lambda is what invokes the function over HTTP: "none" (the
 	// default), "function-url" (no charge of its own), "api-gateway-http"
-	// or "api-gateway-rest" (billed per request in the region's tiers).
+	// or "api-gateway-rest" (billed per request in the region's tiers), or
+	// "alb" (hours and LCUs).
 	Lambda string `yaml:"lambda,omitempty" json:"lambda,omitempty"`
 	// ResponseKB is the size of one request and its response together, in
 	// KB: an HTTP API meters a request per started 512 KB.
 	ResponseKB *decimal.Decimal `yaml:"response_kb,omitempty" json:"response_kb,omitempty"`
+	// Servers is what routes requests to the container platforms (EC2-based
+	// and Fargate): "none" (the default) or "alb".
+	Servers string `yaml:"servers,omitempty" json:"servers,omitempty"`
+	// KeepAlive: clients reuse connections (the default); false makes
+	// every request open one, which an ALB bills as new connections.
+	KeepAlive *bool `yaml:"keep_alive,omitempty" json:"keep_alive,omitempty"`
+	// Rules are the listener rule evaluations a request costs an ALB
+	// beyond those AWS does not bill (default 0).
+	Rules *decimal.Decimal `yaml:"rules,omitempty" json:"rules,omitempty"`
 }
+
+// Network is what the service's traffic costs on the way out.
+type Network struct {
+	// NATGateways: "none" (the default), "one", or "per-zone" (one in each
+	// of servers.zones), for containers in private subnets.
+	NATGateways string `yaml:"nat_gateways,omitempty" json:"nat_gateways,omitempty"`
+	// EgressGBPerMonth is what the NAT gateways process in a month.
+	EgressGBPerMonth *decimal.Decimal `yaml:"egress_gb_per_month,omitempty" json:"egress_gb_per_month,omitempty"`
+}
+
+// The NAT gateway layouts (network.nat_gateways).
+const (
+	NATNone    = "none"
+	NATOne     = "one"
+	NATPerZone = "per-zone"
+)
 
 // The front doors of a function (ingress.lambda).
 const (
@@ -173,6 +202,7 @@ const (
 	IngressFunctionURL = "function-url"
 	IngressHTTPAPI     = "api-gateway-http"
 	IngressRESTAPI     = "api-gateway-rest"
+	IngressALB         = "alb"
 )
 
 // Discounts are fractions off on-demand compute, in [0, 1): a Savings

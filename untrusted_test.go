@@ -91,7 +91,7 @@ func TestHostileDecimalsBuiltInGo(t *testing.T) {
 			t.Run(fmt.Sprintf("%s=1e%d", field, v.Exponent()), func(t *testing.T) {
 				s := base
 				s.Weights = &runwhere.Weights{Cost: base.Weights.Cost}
-				s.Ingress, s.Discounts = &runwhere.Ingress{}, &runwhere.Discounts{}
+				s.Ingress, s.Discounts, s.Network = &runwhere.Ingress{}, &runwhere.Discounts{}, &runwhere.Network{}
 				fv := fieldByPath(reflect.ValueOf(&s).Elem(), field)
 				if fv.Type().Elem().Kind() == reflect.Float64 {
 					t.Skip("float fields hold no exponent to abuse")

@@ -182,6 +182,33 @@ type Catalogue struct {
 	EKS             *EKSPrices        `yaml:"eks,omitempty"`
 	ECSControlPlane *Figure           `yaml:"ecs_control_plane,omitempty"`
 	APIGateway      *APIGatewayPrices `yaml:"api_gateway,omitempty"`
+	ALB             *ALBPrices        `yaml:"alb,omitempty"`
+	NATGateway      *NATPrices        `yaml:"nat_gateway,omitempty"`
+}
+
+// ALBPrices are an Application Load Balancer's: USD per load-balancer
+// hour and per LCU-hour, and what one LCU (load balancer capacity unit)
+// holds in each of its dimensions; an hour is billed the LCUs of its
+// busiest dimension.
+type ALBPrices struct {
+	Hour    Figure      `yaml:"hour"`
+	LCUHour Figure      `yaml:"lcu_hour"`
+	LCU     LCUCapacity `yaml:"lcu"`
+}
+
+// LCUCapacity is what one LCU holds.
+type LCUCapacity struct {
+	NewConnectionsPerSecond  Figure `yaml:"new_connections_per_second"`
+	GBPerHourInstances       Figure `yaml:"gb_per_hour_instances"` // EC2, container and IP targets
+	GBPerHourLambda          Figure `yaml:"gb_per_hour_lambda_targets"`
+	RuleEvaluationsPerSecond Figure `yaml:"rule_evaluations_per_second"`
+}
+
+// NATPrices are a NAT gateway's: USD per gateway-hour and per GB it
+// processes.
+type NATPrices struct {
+	Hour Figure `yaml:"hour"`
+	GB   Figure `yaml:"gb"`
 }
 
 // APIGatewayPrices are API Gateway's request prices, USD per request,

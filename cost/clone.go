@@ -36,6 +36,8 @@ func (c *Catalogue) Clone() *Catalogue {
 		a := APIGatewayPrices{REST: cloneRequestTiers(c.APIGateway.REST), HTTP: cloneRequestTiers(c.APIGateway.HTTP)}
 		out.APIGateway = &a
 	}
+	out.ALB = clonePtr(c.ALB)
+	out.NATGateway = clonePtr(c.NATGateway)
 	return &out
 }
 
@@ -89,7 +91,7 @@ func (f *FargatePrices) clone() *FargatePrices {
 }
 
 // clonePtr returns a pointer to a copy of *p, or nil.
-func clonePtr[T Figure | EKSPrices | decimal.Decimal](p *T) *T {
+func clonePtr[T Figure | EKSPrices | decimal.Decimal | ALBPrices | NATPrices](p *T) *T {
 	if p == nil {
 		return nil
 	}

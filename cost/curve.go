@@ -67,6 +67,18 @@ func (c Curve) Add(o Curve) Curve {
 	return sum
 }
 
+// Neg is −c: the cost a curve takes away, as Add(o.Neg()) subtracts o
+// (a server's own per-request charges moved to the other side of a
+// [Solve]).
+func (c Curve) Neg() Curve {
+	n := c.pieces()
+	out := Curve{Breaks: slices.Clone(c.Breaks[:n]), Values: make([]decimal.Decimal, n), Slopes: make([]decimal.Decimal, n)}
+	for i := range n {
+		out.Values[i], out.Slopes[i] = c.Values[i].Neg(), c.Slopes[i].Neg()
+	}
+	return out
+}
+
 // LambdaCurve is a function's monthly cost as a function of its monthly
 // requests, every other field of u held fixed (u.Requests is ignored): the
 // [Tariff.Curve] of its [LambdaTariff]. It is exact on each piece: the free

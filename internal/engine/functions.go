@@ -130,6 +130,13 @@ func withFrontDoor(t cost.Tariff, cat Catalogues, in Inputs) (cost.Tariff, error
 	if fd == nil {
 		return t, nil
 	}
+	if fd.ALB != nil {
+		alb, err := cost.ALBTariff(cat.Prices, *fd.ALB)
+		if err != nil {
+			return nil, err
+		}
+		return append(t, alb...), nil
+	}
 	term, err := cost.APIGatewayTerm(cat.Prices, fd.API, fd.PayloadKB)
 	if err != nil {
 		return nil, err
