@@ -1,6 +1,7 @@
 package runwhere_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -102,6 +103,29 @@ func TestAroundInputErrors(t *testing.T) {
 			require.ErrorAs(t, err, &fe)
 			assert.Equal(t, tc.field, fe.Field, err.Error())
 			assert.Equal(t, tc.value, fe.Value, err.Error())
+		})
+	}
+}
+
+// Every new field at its default prices what leaving it out prices: for
+// every reference scenario that leaves them out, spelling out "no front
+// door, no NAT, no discount" changes no platform's lines, total or
+// break-even.
+func TestAroundDefaultsChangeNothing(t *testing.T) {
+	const spelled = "\ningress: {lambda: none, servers: none}\nnetwork: {nat_gateways: none, egress_gb_per_month: 0}\ndiscounts: {ec2: 0, fargate: 0, lambda: 0, spot: false}\n"
+	for _, p := range runwhere.Presets() {
+		if strings.Contains(p.YAML, "ingress:") || strings.Contains(p.YAML, "discounts:") || strings.Contains(p.YAML, "network:") {
+			continue
+		}
+		t.Run(p.Name, func(t *testing.T) {
+			plain := evaluateYAML(t, p.YAML)
+			explicit := evaluateYAML(t, p.YAML+spelled)
+			require.Len(t, explicit.Platforms, len(plain.Platforms))
+			for i, pr := range plain.Platforms {
+				assert.Equal(t, pr.CostLines, explicit.Platforms[i].CostLines, "%s", pr.Platform)
+				assert.True(t, pr.MonthlyCost.Equal(explicit.Platforms[i].MonthlyCost), "%s", pr.Platform)
+			}
+			assert.Equal(t, plain.BreakEven, explicit.BreakEven)
 		})
 	}
 }
