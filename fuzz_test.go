@@ -31,6 +31,7 @@ func FuzzEvaluate(f *testing.F) {
 	f.Add([]byte("workload: {requests_per_second: 1e9, duration_ms: 1e-30, memory_mb: 1, hourly: [1e9, 1e-40, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]}\nservers: {autoscaling: true, min_count: 1000000000, scale_out_minutes: 1440}"))
 	f.Add([]byte("workload: {kind: job, runs_per_month: 1000000000, run_minutes: 43800, parallelism: 1000000000, memory_mb: 10240}\nservers: {node_start_minutes: 0.0001}"))
 	f.Add([]byte("workload: {kind: job, runs_per_month: 0, run_minutes: 0.001, memory_mb: 128}\nplatforms: [lambda, ecs-fargate, ecs-ec2]"))
+	f.Add([]byte("workload: {requests_per_second: 1e9, duration_ms: 1, memory_mb: 1}\ningress: {lambda: alb, servers: alb, keep_alive: false, rules: 1e9, response_kb: 10240}\nnetwork: {nat_gateways: per-zone, egress_gb_per_month: 1e9}\ndiscounts: {ec2: 0.999999, fargate: 0.5, lambda: 0, spot: true}"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var s runwhere.Scenario
 		var err error
