@@ -234,10 +234,7 @@ func leastNodeHours(in Inputs, current Result) func(fill func(replicas int64) in
 			return n.Mul(decimal.Min(runHours, hoursPerMonth))
 		}
 	}
-	levels := in.Autoscale.levels
-	if levels == nil {
-		levels, _ = in.Shape.plan(in.Autoscale.LeadMinutes)
-	}
+	levels, _ := in.Autoscale.plan(in.Shape)
 	x := in.Workload.RequestsPerSecond.Mul(secondsPerMonth)
 	rate := perReplica(in)
 	replicas := make([]int64, len(levels))

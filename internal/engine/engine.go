@@ -82,6 +82,15 @@ type Autoscale struct {
 	perHour []int
 }
 
+// plan is the shape's plan at the scale-out time: the one NewAutoscale
+// made, or a new one for an Autoscale built by hand.
+func (a *Autoscale) plan(shape Shape) ([]level, []int) {
+	if a.levels == nil {
+		return shape.plan(a.LeadMinutes)
+	}
+	return a.levels, a.perHour
+}
+
 // NewAutoscale is servers.autoscaling on over shape: a floor of minCount
 // nodes (or tasks), grown lead minutes ahead of each busier hour.
 func NewAutoscale(shape Shape, minCount int64, lead decimal.Decimal) *Autoscale {

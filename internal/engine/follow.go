@@ -24,14 +24,11 @@ type following struct {
 	min, max  int64
 }
 
-// followFleet builds the fleet for units of unitReplicas replicas laid as
-// sp lays them (fit replicas a node; fit 1 for tasks), each unit costing
+// followFleet builds the fleet of units (nodes holding fit replicas, or
+// tasks: fit 1) laid over zones as sp lays them, each unit costing
 // unitHourly an hour, floor units at least, over the scenario's shape.
 func followFleet(in Inputs, rate replicaRate, fixed, unitHourly decimal.Decimal, sp capacity.Spread, fit, floor int64) following {
-	levels, perHour := in.Autoscale.levels, in.Autoscale.perHour
-	if levels == nil {
-		levels, perHour = in.Shape.plan(in.Autoscale.LeadMinutes)
-	}
+	levels, perHour := in.Autoscale.plan(in.Shape)
 	x := in.Workload.RequestsPerSecond.Mul(secondsPerMonth)
 	f := following{fleet: cost.Fleet{Fixed: fixed}}
 	unitMinutes := dZero
