@@ -57,7 +57,7 @@ func TestDiscountLines(t *testing.T) {
 		}
 	}
 	// EKS: 0.2 × the workers only; its $73 fee is not compute.
-	eks := platformNamed(t, off, "eks")
+	eks := platformIn(t, off, "eks")
 	assert.Equal(t, "instance-hour", eks.CostLines[0].Unit)
 	assert.True(t, eks.CostLines[len(eks.CostLines)-1].Quantity.Equal(eks.CostLines[0].Amount))
 
@@ -92,7 +92,7 @@ func TestDiscountZeroAndElsewhere(t *testing.T) {
 // report warns that Spot tasks can be stopped.
 func TestFargateSpot(t *testing.T) {
 	r := evaluateYAML(t, discountBase+"discounts: {fargate: 0.65, spot: true}\n")
-	f := platformNamed(t, r, "ecs-fargate")
+	f := platformIn(t, r, "ecs-fargate")
 	assert.Equal(t, "fargate vcpu (linux/x86_64, spot)", f.CostLines[0].Item)
 	assert.Equal(t, "fargate spot discount", f.CostLines[len(f.CostLines)-1].Item)
 	require.NotEmpty(t, f.Warnings)
@@ -131,12 +131,6 @@ func TestDiscountInputErrors(t *testing.T) {
 		{"spot on arm", svc + ", arch: arm64}\ndiscounts: {fargate: 0.6, spot: true}", "discounts.spot", "true"},
 		{"spot without its discount", svc + "}\ndiscounts: {spot: true}", "discounts.fargate", ""},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := runwhere.ParseScenario([]byte(tc.yaml))
-			var fe *runwhere.FieldError
-			require.ErrorAs(t, err, &fe)
-			assert.Equal(t, tc.field, fe.Field, err.Error())
-			assert.Equal(t, tc.value, fe.Value, err.Error())
-		})
+		t.Run(tc.name, func(t *testing.T) { requireFieldError(t, tc.yaml, tc.field, tc.value) })
 	}
 }

@@ -23,7 +23,7 @@ alternatives: 2
 workload: {requests_per_second: 100, duration_ms: 120, memory_mb: 512}
 `
 	bare := evaluateYAML(t, base)
-	lambdaOf := func(r runwhere.Report) runwhere.PlatformReport { return platformNamed(t, r, "lambda") }
+	lambdaOf := func(r runwhere.Report) runwhere.PlatformReport { return platformIn(t, r, "lambda") }
 	for _, tc := range []struct{ door, line, amount string }{
 		{"function-url", "", "0"},
 		{"api-gateway-http", "api gateway http api requests (tier 1)", "262.8"},
@@ -89,12 +89,6 @@ func TestFrontDoorInputErrors(t *testing.T) {
 		{"payload past API Gateway's", svc + "ingress: {lambda: api-gateway-http, response_kb: 10241}", "ingress.response_kb", "10241"},
 		{"a job has no front door", "workload: {kind: job, runs_per_month: 3, run_minutes: 1, memory_mb: 128}\ningress: {lambda: function-url}", "ingress.lambda", "set"},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := runwhere.ParseScenario([]byte(tc.yaml))
-			var fe *runwhere.FieldError
-			require.ErrorAs(t, err, &fe)
-			assert.Equal(t, tc.field, fe.Field, err.Error())
-			assert.Equal(t, tc.value, fe.Value, err.Error())
-		})
+		t.Run(tc.name, func(t *testing.T) { requireFieldError(t, tc.yaml, tc.field, tc.value) })
 	}
 }

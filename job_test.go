@@ -11,18 +11,6 @@ import (
 	"github.com/runwhere/runwhere/capacity"
 )
 
-// platformNamed is the report's column for id.
-func platformNamed(t *testing.T, r runwhere.Report, id runwhere.PlatformID) runwhere.PlatformReport {
-	t.Helper()
-	for _, p := range r.Platforms {
-		if p.Platform == id {
-			return p
-		}
-	}
-	t.Fatalf("no %s in the report", id)
-	return runwhere.PlatformReport{}
-}
-
 func evaluatePreset(t *testing.T, name string) runwhere.Report {
 	t.Helper()
 	for _, p := range runwhere.Presets() {
@@ -51,7 +39,7 @@ func TestNightlyBatchJob(t *testing.T) {
 	// 1.6192 and 80 GB-hours × 0.004445 = 0.3556, 1.9748 in all, $1.97 to
 	// the cent (issue 13's ≈ $1.97). The bill as AWS rounds it, line by
 	// line, is 1.62 + 0.36 = $1.98.
-	f := platformNamed(t, r, "ecs-fargate")
+	f := platformIn(t, r, "ecs-fargate")
 	require.True(t, f.Feasible)
 	assert.Equal(t, "1.9748", f.MonthlyCost.String())
 	assert.Equal(t, "1.97", f.MonthlyCost.Round(2).StringFixed(2))
@@ -62,7 +50,7 @@ func TestNightlyBatchJob(t *testing.T) {
 
 	// Lambda stops at 900 s: a 2,400 s run is blocked, and the finding
 	// says what to do instead.
-	l := platformNamed(t, r, "lambda")
+	l := platformIn(t, r, "lambda")
 	require.False(t, l.Feasible)
 	require.Len(t, l.Blockers, 1)
 	assert.Equal(t, capacity.MaxDuration, l.Blockers[0].Code)
@@ -71,7 +59,7 @@ func TestNightlyBatchJob(t *testing.T) {
 	// ECS on EC2: one m5.large per run, billed for the run and the node's
 	// 5-minute start: 30 × 45 min = 22.5 instance-hours × 0.096 = 2.16,
 	// and nothing kept all month (ECS charges no control plane).
-	e := platformNamed(t, r, "ecs-ec2")
+	e := platformIn(t, r, "ecs-ec2")
 	assert.Equal(t, "2.16", e.MonthlyCost.String())
 	assert.Equal(t, "per-run", e.Capacity.JobFleet)
 	assert.Equal(t, 1, e.Capacity.NodesPerRun)
@@ -79,12 +67,12 @@ func TestNightlyBatchJob(t *testing.T) {
 
 	// EKS: the same nodes per run plus the control plane all month,
 	// 730 × 0.10 = 73: at least its $73.00 fee.
-	k := platformNamed(t, r, "eks")
+	k := platformIn(t, r, "eks")
 	assert.Equal(t, "75.16", k.MonthlyCost.String())
 
 	// Swarm: three m5.large managers all month, 3 × 730 × 0.096 = 210.24,
 	// plus 2.16 of runs.
-	sw := platformNamed(t, r, "swarm")
+	sw := platformIn(t, r, "swarm")
 	assert.Equal(t, "212.4", sw.MonthlyCost.String())
 	assert.Equal(t, runwhere.PlatformID("ecs-fargate"), r.Recommendation.Platform)
 }

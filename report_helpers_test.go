@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/runwhere/runwhere"
@@ -65,4 +66,15 @@ func breakEvenAgainst(t *testing.T, r runwhere.Report, server runwhere.PlatformI
 	}
 	require.Failf(t, "break-even missing", "the report has no break-even against %s", server)
 	return runwhere.BreakEven{}
+}
+
+// requireFieldError requires text to be refused with a FieldError naming
+// field and value.
+func requireFieldError(t *testing.T, text, field, value string) {
+	t.Helper()
+	_, err := runwhere.ParseScenario([]byte(text))
+	var fe *runwhere.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, field, fe.Field, err.Error())
+	assert.Equal(t, value, fe.Value, err.Error())
 }

@@ -129,7 +129,7 @@ func TestShapedPresetsByHand(t *testing.T) {
 	// 24,842.8125 node-hours × 0.096 = 2,384.91, plus three managers all
 	// month, 210.24: 2,595.15.
 	r := evaluatePreset(t, "bursty-api")
-	sw := platformNamed(t, r, "swarm")
+	sw := platformIn(t, r, "swarm")
 	assert.Equal(t, "24842.8125", sw.Capacity.NodeHours.String())
 	assert.Equal(t, "2595.15", sw.MonthlyCost.String())
 	assert.Equal(t, int64(27), *sw.Capacity.MinNodes)
@@ -138,7 +138,7 @@ func TestShapedPresetsByHand(t *testing.T) {
 	assert.Equal(t, int64(27), sw.Capacity.NodesByHour[10])
 	// Lambda: 20 × 0.15 = 3 concurrent on average; the busiest hour
 	// carries 1 / mean(shape) = 1 / 0.3125 = 3.2 times the mean: 9.6.
-	l := platformNamed(t, r, "lambda")
+	l := platformIn(t, r, "lambda")
 	assert.Equal(t, "9.6", l.Capacity.PeakHourConcurrency.String())
 
 	// business-hours-api: 40 requests/s, peak 200, busy 08:00–18:00 on
@@ -150,7 +150,7 @@ func TestShapedPresetsByHand(t *testing.T) {
 	// 7,666.8551587301587… each 0.5 vCPU × 0.04048 + 1 GB × 0.004445 =
 	// 0.024685: 189.2563… a month.
 	r = evaluatePreset(t, "business-hours-api")
-	f := platformNamed(t, r, "ecs-fargate")
+	f := platformIn(t, r, "ecs-fargate")
 	wantHours := decimal.NewFromInt(28*3025+3*7055).Mul(decimal.NewFromInt(730)).DivRound(decimal.NewFromInt(10080), 18)
 	assert.True(t, f.Capacity.TaskHours.Equal(wantHours), "%s", f.Capacity.TaskHours)
 	assert.Equal(t, "189.26", f.MonthlyCost.Round(2).StringFixed(2))
@@ -217,14 +217,7 @@ func TestShapeAndJobInputErrors(t *testing.T) {
 		{"hour twice", svc + "}\nlambda: {provisioned_concurrency: 2, provisioned_schedule: [3, 3]}", "lambda.provisioned_schedule[1]", "3"},
 		{"schedule without concurrency", svc + "}\nlambda: {provisioned_schedule: [3]}", "lambda.provisioned_schedule", "1 hours"},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := runwhere.ParseScenario([]byte(tc.yaml))
-			require.Error(t, err)
-			var fe *runwhere.FieldError
-			require.ErrorAs(t, err, &fe)
-			assert.Equal(t, tc.field, fe.Field, err.Error())
-			assert.Equal(t, tc.value, fe.Value, err.Error())
-		})
+		t.Run(tc.name, func(t *testing.T) { requireFieldError(t, tc.yaml, tc.field, tc.value) })
 	}
 }
 

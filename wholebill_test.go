@@ -35,11 +35,11 @@ import (
 // no Fargate discount; + 157.525048828125 = 788.226798828125.
 func TestHTTPAPIWholeBill(t *testing.T) {
 	r := evaluatePreset(t, "http-api-whole-bill")
-	l := platformNamed(t, r, "lambda")
+	l := platformIn(t, r, "lambda")
 	assert.Equal(t, "578.1605256", l.MonthlyCost.String())
 	assert.Equal(t, "api gateway http api requests (tier 1)", l.CostLines[2].Item)
 
-	sw := platformNamed(t, r, "swarm")
+	sw := platformIn(t, r, "swarm")
 	assert.Equal(t, "830.293048828125", sw.MonthlyCost.String())
 	items := map[string]string{}
 	for _, c := range sw.CostLines {
@@ -55,7 +55,7 @@ func TestHTTPAPIWholeBill(t *testing.T) {
 		"ec2 discount":               "-168.192",
 	}, items)
 
-	f := platformNamed(t, r, "ecs-fargate")
+	f := platformIn(t, r, "ecs-fargate")
 	assert.Equal(t, "788.226798828125", f.MonthlyCost.String())
 
 	// The inputs echo the assumptions filled in.
@@ -97,13 +97,7 @@ func TestAroundInputErrors(t *testing.T) {
 		{"negative rules", svc + "ingress: {servers: alb, rules: -1}", "ingress.rules", "-1"},
 		{"ALB on a job", "workload: {kind: job, runs_per_month: 3, run_minutes: 1, memory_mb: 128}\ningress: {servers: alb}", "ingress.servers", "set"},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := runwhere.ParseScenario([]byte(tc.yaml))
-			var fe *runwhere.FieldError
-			require.ErrorAs(t, err, &fe)
-			assert.Equal(t, tc.field, fe.Field, err.Error())
-			assert.Equal(t, tc.value, fe.Value, err.Error())
-		})
+		t.Run(tc.name, func(t *testing.T) { requireFieldError(t, tc.yaml, tc.field, tc.value) })
 	}
 }
 
