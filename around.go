@@ -1,5 +1,9 @@
 package runwhere
 
+// What surrounds a service: the front door that routes requests to it
+// (ingress) and the NAT gateways its containers reach out through
+// (network). Discounts are in discounts.go.
+
 import (
 	"fmt"
 	"slices"
