@@ -74,9 +74,10 @@ export function drawNodes(box, legend, caption, report, width, order) {
     legend.append(item);
     words.push(`${x.name} ${range}`);
   }
-  const text = `${n === 168 ? 'Each hour of the week' : 'Each hour of the day'}, UTC, the fleet follows the load: ${words.join('; ')}.`;
-  svg.setAttribute('aria-label', text);
+  const when = n === 168 ? 'each hour of a week (UTC, from Monday 00:00)' : 'each hour of a day (UTC)';
+  svg.setAttribute('aria-label', `The fleets that follow the load, ${when}: ${words.join('; ')}.`);
   box.append(svg);
-  caption.textContent = text;
+  // The legend has the ranges; the caption says what the lines are.
+  caption.textContent = `Nodes (tasks on Fargate) running ${when} as the fleets follow the load.`;
   return true;
 }
