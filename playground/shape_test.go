@@ -277,3 +277,38 @@ func TestShapePhoneWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestJobBreakEvenInRuns: a job's break-even points are in runs a month,
+// as the report gives them, in the list and on the chart.
+func TestJobBreakEvenInRuns(t *testing.T) {
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	open(t, ctx, servedSite(t))
+	choosePreset(t, ctx, "nightly-batch-40min")
+	setField(t, ctx, "workload.run_minutes", "10")
+	setField(t, ctx, "workload.runs_per_month", "3000")
+	ten := decimal.NewFromInt(10)
+	runs := int64(3000)
+	r := evaluateWith(t, "nightly-batch-40min", func(s *runwhere.Scenario) {
+		s.Workload.RunMinutes = &ten
+		s.Workload.RunsPerMonth = &runs
+	})
+	var first string
+	for _, b := range r.BreakEven {
+		if b.RunsPerMonth != nil && b.RunsPerMonth.IsPositive() {
+			first = thousands(b.RunsPerMonth.String()) + " runs a month"
+			break
+		}
+	}
+	if first == "" {
+		t.Fatal("natively this job has no break-even in runs; the test needs one")
+	}
+	waitTrue(t, ctx, "break-even in runs", fmt.Sprintf(`document.getElementById('breakeven').textContent.includes(%q)`, first))
+	if txt := eval[string](t, ctx, `document.getElementById('breakeven').textContent`); strings.Contains(txt, "requests/s") {
+		t.Errorf("a job's break-even speaks of requests/s: %q", txt)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll('#chart g.breakeven').length`); n == 0 {
+		t.Error("no break-even marker on the job's chart")
+	}
+	pe.check(t)
+}
