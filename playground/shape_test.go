@@ -312,3 +312,19 @@ func TestJobBreakEvenInRuns(t *testing.T) {
 	}
 	pe.check(t)
 }
+
+// TestOtherKindFieldNamed: a pasted job that also gives a service's rate
+// computes as a job, and the YAML box names the field left out.
+func TestOtherKindFieldNamed(t *testing.T) {
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	open(t, ctx, servedSite(t))
+	eval[chromedp.Void](t, ctx, `(() => { const y = document.getElementById('yaml');
+		y.value = 'name: mixed\nworkload:\n  kind: job\n  runs_per_month: 30\n  run_minutes: 40\n  memory_mb: 1024\n  requests_per_second: 5\n';
+		y.dispatchEvent(new Event('input', {bubbles: true})); })()`)
+	waitTrue(t, ctx, "the job computes", `document.getElementById('scenario-name').textContent === 'mixed' && !document.getElementById('results').classList.contains('stale')`)
+	if got := eval[string](t, ctx, `document.getElementById('yaml-error').textContent`); !strings.Contains(got, "workload.requests_per_second: a job does not use it") {
+		t.Errorf("yaml error = %q, want it to name the service's field left out", got)
+	}
+	pe.check(t)
+}

@@ -134,7 +134,13 @@ export function fillForm(schema, sc) {
     input.value = s;
   }
   problems.push(...unknownFields(sc, schema.fields));
-  showKind(schema);
+  // A field of the other kind stays in its (hidden) box but is not sent:
+  // say so, rather than drop it without a word.
+  const kind = showKind(schema);
+  for (const f of schema.fields) {
+    const v = getPath(sc, f.path);
+    if (!usedBy(f, kind) && v !== undefined && v !== null) problems.push(`${f.path}: a ${kind} does not use it (left out)`);
+  }
   return problems;
 }
 
