@@ -21,6 +21,13 @@ const altSetup = `(() => { const s = document.getElementById('preset');
 	s.value = [...s.options].find(o => o.textContent === 'eu-west-1-service').value;
 	s.dispatchEvent(new Event('change', {bubbles: true})); document.getElementById('cards').scrollIntoView(); })()`
 
+// presetSetup chooses a preset by name, as the menu does.
+func presetSetup(name string) string {
+	return fmt.Sprintf(`(() => { const s = document.getElementById('preset');
+		s.value = [...s.options].find(o => o.textContent === %q).value;
+		s.dispatchEvent(new Event('change', {bubbles: true})); })()`, name)
+}
+
 // cmp2017 shows the compare view in the 2017-12 catalogue.
 const cmp2017 = `document.querySelector('#cmp-switch button[data-snapshot="2017-12"]').click()`
 
@@ -61,6 +68,10 @@ func TestScreenshots(t *testing.T) {
 		{"phone-alternatives", 375, altSetup, ""},
 		{"desktop-compare-2017", 1280, cmp2017, ""},
 		{"phone-compare-2017", 375, cmp2017, ""},
+		{"desktop-business-hours", 1280, presetSetup("business-hours-api"), ""},
+		{"phone-business-hours", 375, presetSetup("business-hours-api"), ""},
+		{"desktop-nightly-batch", 1280, presetSetup("nightly-batch-40min"), ""},
+		{"phone-nightly-batch", 375, presetSetup("nightly-batch-40min"), ""},
 		{"desktop-link-error", 1280, ``, "#s=!!!!"},
 		{"phone-link-error", 375, `document.getElementById('results').scrollIntoView()`, "#s=!!!!"},
 	} {

@@ -7,6 +7,7 @@
 //	runwhere.whatIf(text, events, platform) // events: array or JSON array, e.g. ["manager", "zone:b"]
 //	runwhere.presets()                      // -> [{"name", "yaml"}]
 //	runwhere.schema()                       // -> runwhere.Schema(): every scenario field, platform and snapshot
+//	runwhere.profiles()                     // -> [{"name", "label", "help", "hourly": ["0.35", …]}], the built-in load shapes
 //	runwhere.scenario(text)                 // -> the scenario as written, as a JSON object (keys in order)
 //	runwhere.yaml(text)                     // -> the scenario (JSON or YAML) as block YAML
 //	runwhere.version()                      // -> the library version
@@ -52,6 +53,9 @@ type engine struct {
 	whatIf   func(text []byte, platform string, events []string) (any, error)
 	presets  func() []preset
 	schema   func() (any, error)
+	// profiles is runwhere.Profiles(): the built-in load shapes the page
+	// draws and offers in its shape picker.
+	profiles func() (any, error)
 	// instanceTypes lists the instance types with their prices in a
 	// snapshot and region, for the instance-type field's suggestions.
 	instanceTypes func(snapshot, region string) (any, error)
@@ -279,6 +283,13 @@ func (b bridge) Presets() string {
 // page's form: the page holds no list of its own.
 func (b bridge) Schema() string {
 	return guard("schema", b.e.schema)
+}
+
+// Profiles lists the built-in load shapes (runwhere.Profiles()), each with
+// its relative load per hour as decimal strings, for the page's shape
+// picker: the page holds no shape of its own.
+func (b bridge) Profiles() string {
+	return guard("profiles", b.e.profiles)
 }
 
 // InstanceTypes lists every instance type with its shape and its price in

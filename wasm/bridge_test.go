@@ -37,6 +37,9 @@ func fakeEngine() engine {
 		schema: func() (any, error) {
 			return map[string]any{"fields": []map[string]string{{"path": "name"}}}, nil
 		},
+		profiles: func() (any, error) {
+			return []map[string]any{{"name": "flat", "hourly": []string{"1"}}}, nil
+		},
 		compare: func(snapshot string, platforms []string) (any, error) {
 			if snapshot == "1999-01" {
 				return nil, errors.New("runwhere: snapshot: 1999-01 is not an embedded snapshot")
@@ -149,6 +152,59 @@ func TestPresetsAndVersion(t *testing.T) {
 	e.presets = func() []preset { return nil }
 	if got := (bridge{e}).Presets(); got != "[]" {
 		t.Errorf("Presets() with none = %s, want []", got)
+	}
+}
+
+func TestProfiles(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		profiles func() (any, error)
+		want     string
+	}{
+		{"ok", fakeEngine().profiles, `[{"hourly":["1"],"name":"flat"}]`},
+		{"error", func() (any, error) { return nil, errors.New("runwhere: profiles: broken") }, `{"error":"runwhere: profiles: broken"}`},
+		{"panic", func() (any, error) { panic("boom") }, `"error":"profiles: internal error: boom`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := fakeEngine()
+			e.profiles = tc.profiles
+			b := bridge{e}
+			if got := b.Profiles(); !strings.Contains(got, tc.want) {
+				t.Errorf("Profiles() = %.200s, want it to contain %s", got, tc.want)
+			}
+			if got := decode(t, b.Evaluate("fine", "")); got["scenario"] != "fine" {
+				t.Errorf("after Profiles, Evaluate(fine) = %v", got)
+			}
+		})
+	}
+}
+
+// TestProfilesReal checks the wiring to the library: every built-in shape
+// arrives with its name and 24 or 168 decimal strings.
+func TestProfilesReal(t *testing.T) {
+	var got []struct {
+		Name   string   `json:"name"`
+		Label  string   `json:"label"`
+		Hourly []string `json:"hourly"`
+	}
+	out := bridge{newEngine()}.Profiles()
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("Profiles() = %.200s: %v", out, err)
+	}
+	names := map[string]bool{}
+	for _, p := range got {
+		names[p.Name] = true
+		if n := len(p.Hourly); n != 24 && n != 168 {
+			t.Errorf("profile %s has %d hours, want 24 or 168", p.Name, n)
+		}
+		if p.Label == "" {
+			t.Errorf("profile %s has no label", p.Name)
+		}
+	}
+	for _, want := range []string{"flat", "business-hours", "diurnal", "daily-spike", "weekly-spike"} {
+		if !names[want] {
+			t.Errorf("Profiles() lacks %s; got %v", want, names)
+		}
 	}
 }
 

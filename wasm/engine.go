@@ -83,6 +83,9 @@ func newEngine() engine {
 		schema: func() (any, error) {
 			return runwhere.Schema()
 		},
+		profiles: func() (any, error) {
+			return runwhere.Profiles(), nil
+		},
 		compare: func(snapshot string, platforms []string) (any, error) {
 			ids := make([]runwhere.PlatformID, len(platforms))
 			for i, p := range platforms {

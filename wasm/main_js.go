@@ -34,6 +34,7 @@ func install(b bridge) js.Value {
 	set("whatIf", func(a []js.Value) string { return b.WhatIf(str(a, 0), events(a, 1), str(a, 2)) })
 	set("presets", func([]js.Value) string { return b.Presets() })
 	set("schema", func([]js.Value) string { return b.Schema() })
+	set("profiles", func([]js.Value) string { return b.Profiles() })
 	set("scenario", func(a []js.Value) string { return b.Scenario(str(a, 0)) })
 	set("yaml", func(a []js.Value) string { return b.YAML(str(a, 0)) })
 	set("instanceTypes", func(a []js.Value) string { return b.InstanceTypes(str(a, 0), str(a, 1)) })

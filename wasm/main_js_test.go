@@ -16,7 +16,7 @@ import (
 
 func TestInstallSetsFunctionsAndReady(t *testing.T) {
 	api := install(bridge{fakeEngine()})
-	for _, name := range []string{"evaluate", "markdown", "curves", "whatIf", "presets", "schema", "scenario", "yaml", "version"} {
+	for _, name := range []string{"evaluate", "markdown", "curves", "whatIf", "presets", "schema", "profiles", "scenario", "yaml", "version"} {
 		if api.Get(name).Type() != js.TypeFunction {
 			t.Errorf("runwhere.%s is %s, want a function", name, api.Get(name).Type())
 		}
@@ -78,6 +78,7 @@ func TestCallsReturnStringsAndSurviveBadInput(t *testing.T) {
 		{"presets", "presets", nil, `"name":"a"`},
 		{"schema", "schema", nil, `"fields":[{"path":"name"`},
 		{"schema with arguments", "schema", []any{42, "x"}, `"fields":[{"path":"name"`},
+		{"profiles", "profiles", nil, `"name":"flat"`},
 		{"scenario", "scenario", []any{"a: 1"}, `{"a":1}`},
 		{"yaml", "yaml", []any{`{"a":1}`}, `"yaml":"a: 1\n"`},
 	} {

@@ -1,7 +1,7 @@
 // Formatting a report: money never goes through a float.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { money, cents, percent, capacityRows, haRows, capacitySummary, byCost, codeWords, csvCell, csv, decMul, derivation, yearly } from '../static/report.js';
+import { money, cents, percent, roundTo, capacityRows, haRows, capacitySummary, byCost, codeWords, csvCell, csv, decMul, derivation, yearly } from '../static/report.js';
 
 test('money', () => {
   for (const [in_, want] of [
@@ -29,7 +29,23 @@ test('percent', () => {
 
 test('capacity rows label every figure, known or new', () => {
   assert.deepEqual(capacityRows({ nodes: 3, task_vcpu: '0.5', survives: true, node_hours: 2190, by_hour: [1, 2] }), [
-    ['Worker nodes', '3'], ['vCPU per replica', '0.5'], ['Survives', 'yes'], ['Node hours', '2190'],
+    ['Worker nodes', '3'], ['vCPU per replica', '0.5'], ['Survives', 'yes'], ['Node-hours a month', '2,190'],
+  ]);
+  // A fleet that follows the load: hours to a tenth, its range in one row.
+  assert.deepEqual(capacityRows({ nodes: 9, node_hours: '3504.434523809523809524', nodes_by_hour: [3, 9], min_nodes: 3, max_nodes: 9 }), [
+    ['Worker nodes', '9'], ['Node-hours a month', '3,504.4'], ['Fleet, fewest to most', '3–9 nodes'],
+  ]);
+  assert.deepEqual(capacityRows({ replicas: 28, task_hours: '7666.810515873015873016', min_nodes: 3, max_nodes: 28 }), [
+    ['Replicas', '28'], ['Task-hours a month', '7,666.8'], ['Fleet, fewest to most', '3–28 tasks'],
+  ]);
+  // A job: launched per run or kept all month, and the nodes per run.
+  assert.deepEqual(capacityRows({ node_hours: '22.5', job_fleet: 'per-run', nodes_per_run: 1 }), [
+    ['Node-hours a month', '22.5'], ['Nodes of a job', 'launched per run'], ['Nodes per run', '1'],
+  ]);
+  assert.deepEqual(capacityRows({ job_fleet: 'always-on' }), [['Nodes of a job', 'kept all month']]);
+  // Lambda under a shape.
+  assert.deepEqual(capacityRows({ peak_hour_concurrency: '13.0485', step_up_seconds: '2.25' }), [
+    ['Concurrency, busiest hour', '14'], ['Step-up to the busiest hour (s)', '2.3'],
   ]);
   assert.deepEqual(capacityRows(null), []);
   assert.deepEqual(capacityRows({ concurrency: '0.0273972602739726', peak_concurrency: '345.5078125', duration_ms: '0.5' }), [
@@ -53,6 +69,9 @@ test('capacity summary', () => {
   assert.equal(capacitySummary({ capacity: { concurrency: '0.0273972602739726', peak_concurrency: '276.40625' } }), '277 at peak (1 mean)');
   assert.equal(capacitySummary({ capacity: { concurrency: '3', peak_concurrency: '3' } }), '3 at peak');
   assert.equal(capacitySummary({}), '—');
+  assert.equal(capacitySummary({ capacity: { nodes: 9, min_nodes: 3, max_nodes: 9 } }), '3–9 nodes');
+  assert.equal(capacitySummary({ capacity: { replicas: 28, task_hours: '1', min_nodes: 3, max_nodes: 28 } }), '3–28 tasks');
+  assert.equal(capacitySummary({ capacity: { nodes: 4, min_nodes: 4, max_nodes: 4 } }), '4 nodes');
 });
 
 test('CSV cells are quoted and defused', () => {
@@ -139,4 +158,13 @@ test('derivation shows how a quantity arises, only when exact', () => {
 test('yearly is twelve months exactly', () => {
   assert.equal(yearly('262.8'), '3153.6');
   assert.equal(yearly('1026.09'), '12313.08');
+});
+
+test('roundTo rounds half up to places and drops trailing zeros', () => {
+  for (const [in_, places, want] of [
+    ['3504.434523809523809524', 1, '3504.4'], ['22.5', 1, '22.5'], ['7.96', 1, '8'], ['0.05', 1, '0.1'], ['0.04', 1, '0'],
+    ['99.95', 1, '100'], ['12', 1, '12'], [2190, 1, '2190'], ['123456789012345678901.25', 1, '123456789012345678901.3'], ['x', 1, 'x'],
+  ]) {
+    assert.equal(roundTo(in_, places), want, `roundTo(${in_}, ${places})`);
+  }
 });

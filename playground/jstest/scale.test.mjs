@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { fmtMoney, fmtRate, costRange, rateRange, costTicks, rateTicks, project, valueAt, styleOf, sameAs } from '../static/scale.js';
 
 test('fmtMoney', () => {
-  for (const [v, want] of [[0.5, '$0.5'], [0.25, '$0.25'], [1, '$1'], [20, '$20'], [999, '$999'], [1000, '$1k'], [1500, '$1.5k'],
+  for (const [v, want] of [[0.5, '$0.5'], [0.25, '$0.25'], [1, '$1'], [1.98, '$1.98'], [2.161, '$2.16'], [9.5, '$9.5'], [20, '$20'], [20.4, '$20'], [999, '$999'], [1000, '$1k'], [1500, '$1.5k'],
     [10000, '$10k'], [15499, '$15k'], [1e6, '$1M'], [1.25e6, '$1.3M'], [2e9, '$2000M']]) {
     assert.equal(fmtMoney(v), want, String(v));
   }

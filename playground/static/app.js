@@ -8,9 +8,11 @@ import { $, el } from './dom.js';
 import { loadBridge, call, callExact, version } from './bridge.js';
 import { jsonText, Typed } from './numbers.js';
 import { fieldFinder, cleanError, pinSnapshot, isChecklist, getPath, leftOut, snapshotField, FIELD } from './fields.js';
-import { buildForm, readForm, fillForm, idOf } from './form.js';
+import { buildForm, readForm, fillForm, idOf, showKind } from './form.js';
 import { createStore } from './store.js';
-import { render } from './render.js';
+import { render, useShapeView } from './render.js';
+import { buildShape } from './shapeview.js';
+import { shapeOf, hourlyText } from './shape.js';
 import { money, csv, altFields } from './report.js';
 import { scenarioFromHash, linkForOthers } from './share.js';
 import { pickPlatform, whatIfFor } from './whatif.js';
@@ -22,7 +24,8 @@ const store = createStore({
   fieldErrors: [], stale: false, // errors of the scenario in the form, when it does not compute
   yamlError: '', linkError: '', linkErrorUntilComputed: false, platformNote: '',
   wiPlatform: '', events: [], whatIf: { result: null, error: '' },
-  chartWidth: 0, status: 'Loading the calculator…',
+  chartWidth: 0, nodesWidth: 0, status: 'Loading the calculator…',
+  profiles: [], shape: null, // runwhere.profiles(), and the load shape the form describes (null for a job)
   alts: null, // {text, platforms: {id: {list, searched}}}: the cheaper configurations of the scenario text
   instanceTypes: null, // {key, region, list}: runwhere.instanceTypes of the report's snapshot and region
   cmp: null, cmpView: '', // the compare view's comparisons (comparisonsFor) and the snapshot shown ('' = the report's)
@@ -50,9 +53,11 @@ function statusFor(r) {
 function recompute() {
   const t0 = performance.now();
   const s = S();
+  const kind = showKind(s.schema);
+  const shape = shapeNow(kind, s.shape);
   const { scenario, errors } = readForm(s.schema);
   if (errors.length) {
-    store.set({ fieldErrors: errors.map(([path, msg]) => [path, cleanError(msg)]), stale: true, status: staleStatus() });
+    store.set({ shape, fieldErrors: errors.map(([path, msg]) => [path, cleanError(msg)]), stale: true, status: staleStatus() });
     return false;
   }
   const text = jsonText(pinSnapshot(s.schema, scenario)); // a link keeps its catalogue
@@ -62,7 +67,7 @@ function recompute() {
   if (report.error) {
     const msg = cleanError(report.error);
     const path = s.schema.fields.some((f) => f.path === report.field) ? report.field : fieldOf(msg);
-    store.set({ fieldErrors: [[path, msg]], stale: true, status: staleStatus() });
+    store.set({ shape, fieldErrors: [[path, msg]], stale: true, status: staleStatus() });
     return false;
   }
   const curves = call('curves', text);
@@ -76,7 +81,7 @@ function recompute() {
     cmp: comparisonsFor(s.schema, ticked, report, s.cmp),
     // The switch starts at the scenario's catalogue, and follows it when it changes.
     ...(s.report && s.report.snapshot !== report.snapshot ? { cmpView: '' } : {}),
-    text, report, yaml: y.error ? s.yaml : y.yaml,
+    text, report, shape, yaml: y.error ? s.yaml : y.yaml,
     curves: Array.isArray(curves) ? curves : null,
     fieldErrors: [], stale: false,
     linkError: s.linkErrorUntilComputed ? '' : s.linkError,
@@ -95,6 +100,53 @@ function recompute() {
     performance.mark('runwhere:first-result');
   }
   return true;
+}
+
+// ---- the load shape ---------------------------------------------------
+
+// shapeNow is the load shape the form describes, for the picker: the
+// hourly list, else the profile chosen or assumed; null for a job, which
+// has none. It returns prev when nothing changed, so the picture is
+// redrawn only when the shape is.
+function shapeNow(kind, prev) {
+  const s = S();
+  const profile = $(idOf(FIELD.profile));
+  const hourly = $(idOf(FIELD.hourly));
+  if (kind !== 'service' || !profile || !hourly) return null;
+  const f = s.schema.fields.find((x) => x.path === FIELD.profile);
+  const now = shapeOf(s.profiles, profile.value, hourly.value, f && f.default);
+  const same = now && prev && now.name === prev.name && now.custom === prev.custom &&
+    now.values.length === prev.values.length && now.values.every((v, i) => v === prev.values[i]);
+  return same ? prev : now;
+}
+
+// setShape puts an edited shape into the form as typed: the hourly list
+// with every hour, and no profile (the library takes one or the other).
+function setShape(values) {
+  $(idOf(FIELD.profile)).value = '';
+  const hourly = $(idOf(FIELD.hourly));
+  hourly.value = hourlyText(values);
+  hourly.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+// builtInShape drops the hourly list, so the profile menu (or its
+// default) shapes the load again.
+function builtInShape() {
+  const hourly = $(idOf(FIELD.hourly));
+  hourly.value = '';
+  hourly.dispatchEvent(new Event('input', { bubbles: true }));
+  $(idOf(FIELD.profile)).focus();
+}
+
+// addShapePicker puts the picker under the profile menu, when the schema
+// has both shape fields and the library lists its profiles.
+function addShapePicker(schema, profiles) {
+  const profile = $(idOf(FIELD.profile));
+  if (!profile || !$(idOf(FIELD.hourly)) || !profiles.length) return;
+  const labelOf = (name) => (profiles.find((p) => p.name === name) || { label: name }).label;
+  const view = buildShape(setShape, builtInShape, labelOf);
+  profile.closest('.field').after(view.box);
+  useShapeView(view);
 }
 
 // ---- cheaper configurations ---------------------------------------------
@@ -317,6 +369,8 @@ function wire() {
   const onEdit = (e) => {
     const f = e.target.name && S().schema.fields.find((x) => x.path === e.target.name);
     if (f && f.one_of && e.target.value.trim() !== '') $(idOf(f.one_of)).value = ''; // exactly one of the two
+    // A profile picked from the menu replaces a shape of one's own.
+    if (f && f.path === FIELD.profile && e.target.value !== '') $(idOf(FIELD.hourly)).value = '';
     recompute();
   };
   form.addEventListener('input', onEdit);
@@ -390,6 +444,10 @@ function wire() {
     const w = Math.round(entries[entries.length - 1].contentRect.width);
     if (w > 0 && w !== S().chartWidth) store.set({ chartWidth: w });
   }).observe($('chart'));
+  new ResizeObserver((entries) => {
+    const w = Math.round(entries[entries.length - 1].contentRect.width);
+    if (w > 0 && w !== S().nodesWidth) store.set({ nodesWidth: w });
+  }).observe($('nodes-chart'));
 }
 
 async function start() {
@@ -405,7 +463,9 @@ async function start() {
   buildForm($('form'), schema);
   fieldOf = fieldFinder(schema.fields);
   const presets = call('presets');
-  store.set({ schema, version: version(), presets: Array.isArray(presets) ? presets : [] });
+  const profiles = call('profiles');
+  store.set({ schema, version: version(), presets: Array.isArray(presets) ? presets : [], profiles: Array.isArray(profiles) ? profiles : [] });
+  addShapePicker(schema, S().profiles);
   $('preset').append(...S().presets.map((p, i) => el('option', { value: String(i), text: p.name })));
   wire();
 

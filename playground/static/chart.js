@@ -22,10 +22,15 @@ function s(tag, attrs, text) {
 }
 
 // draw renders the curves (runwhere.curves) of a report into box, its
-// legend and its text caption. current is the scenario's mean rate;
-// width the box's width in pixels; order the platform ids in the order
-// that gives each its style.
+// legend and its text caption. current is the scenario's mean rate (a
+// job's runs a month); width the box's width in pixels; order the
+// platform ids in the order that gives each its style. For a job the x
+// axis is runs a month (each point's runs_per_month).
 export function draw(box, legend, caption, curves, report, current, width, order) {
+  const job = Boolean(report.inputs && report.inputs.workload && report.inputs.workload.kind === 'job');
+  const xOf = (p) => Number(job ? p.runs_per_month : p.requests_per_second);
+  const unit = job ? 'runs a month' : 'requests per second';
+  const per = job ? ' runs' : '/s';
   box.replaceChildren();
   legend.replaceChildren();
   if (!curves || !curves.length) {
@@ -35,7 +40,7 @@ export function draw(box, legend, caption, curves, report, current, width, order
   const names = new Map((report.platforms || []).map((p) => [p.platform, p.name || p.platform]));
   const lines = curves.map((c) => ({
     id: c.platform,
-    pts: (c.points || []).map((p) => [Number(p.requests_per_second), Number(p.monthly_cost)])
+    pts: (c.points || []).map((p) => [xOf(p), Number(p.monthly_cost)])
       .filter(([x, y]) => x > 0 && isFinite(x) && isFinite(y)),
   })).filter((l) => l.pts.length > 1);
   if (!lines.length) {
@@ -55,8 +60,8 @@ export function draw(box, legend, caption, curves, report, current, width, order
   const { X, Y } = project(W, H, m, xr, yr);
 
   const svg = s('svg', { width: W, height: H, viewBox: `0 0 ${W} ${H}`, role: 'img', class: 'chart-svg' });
-  const summary = [`Monthly cost from ${fmtRate(10 ** lx0)} to ${fmtRate(10 ** lx1)} requests per second for ${lines.length} platforms.`];
-  svg.append(s('title', {}, 'Monthly cost against request rate'));
+  const summary = [`Monthly cost from ${fmtRate(10 ** lx0)} to ${fmtRate(10 ** lx1)} ${unit} for ${lines.length} platforms.`];
+  svg.append(s('title', {}, job ? 'Monthly cost against runs a month' : 'Monthly cost against request rate'));
 
   // grid and axes
   const g = s('g', { class: 'axis' });
@@ -68,7 +73,7 @@ export function draw(box, legend, caption, curves, report, current, width, order
     g.append(s('line', { x1: X(t.value), x2: X(t.value), y1: m.t, y2: H - m.b, class: t.major ? 'grid' : 'grid minor' }));
     if (t.label) g.append(s('text', { x: X(t.value), y: H - m.b + 16, 'text-anchor': 'middle' }, t.label));
   }
-  g.append(s('text', { x: (m.l + W - m.r) / 2, y: H - 6, 'text-anchor': 'middle', class: 'label' }, 'mean requests per second (log scale)'));
+  g.append(s('text', { x: (m.l + W - m.r) / 2, y: H - 6, 'text-anchor': 'middle', class: 'label' }, job ? 'runs a month (log scale)' : 'mean requests per second (log scale)'));
   g.append(s('text', { x: m.l, y: 14, 'text-anchor': 'start', class: 'label' }, 'USD a month (log scale)'));
   svg.append(g);
 
@@ -78,9 +83,9 @@ export function draw(box, legend, caption, curves, report, current, width, order
     const gx = s('g', { class: 'current' });
     gx.append(s('line', { x1: X(cx), x2: X(cx), y1: m.t, y2: H - m.b }));
     const right = X(cx) > W * 0.7;
-    gx.append(s('text', { x: X(cx) + (right ? -4 : 4), y: m.t + 10, 'text-anchor': right ? 'end' : 'start' }, `now: ${fmtRate(current)}/s`));
+    gx.append(s('text', { x: X(cx) + (right ? -4 : 4), y: m.t + 10, 'text-anchor': right ? 'end' : 'start' }, `now: ${fmtRate(current)}${per}`));
     svg.append(gx);
-    summary.push(`The current load, ${fmtRate(current)} requests per second, is marked.`);
+    summary.push(`The current load, ${fmtRate(current)} ${unit}, is marked.`);
   }
 
   // the lines; a line that another hides is named in the legend as the
@@ -95,7 +100,7 @@ export function draw(box, legend, caption, curves, report, current, width, order
     const path = s('path', attrs);
     const now = current && current > 0 ? valueAt(l.pts, current) : null;
     const name = names.get(l.id) || l.id;
-    path.append(s('title', {}, now === null ? name : `${name}: ${fmtMoney(now)} a month at ${fmtRate(current)} requests/s`));
+    path.append(s('title', {}, now === null ? name : `${name}: ${fmtMoney(now)} a month at ${fmtRate(current)}${job ? ' runs a month' : ' requests/s'}`));
     svg.append(path);
     const item = document.createElement('li');
     const sw = s('svg', { width: 28, height: 10, 'aria-hidden': 'true' });
@@ -104,7 +109,7 @@ export function draw(box, legend, caption, curves, report, current, width, order
     sw.append(s('line', sl));
     item.append(sw, ' ', name);
     if (same.has(l.id)) item.append(el('span', 'same', ` (same as ${names.get(same.get(l.id)) || same.get(l.id)})`));
-    if (now !== null) item.append(el('span', 'value', ` · ${fmtMoney(now)} at ${fmtRate(current)}/s`));
+    if (now !== null) item.append(el('span', 'value', ` · ${fmtMoney(now)} at ${fmtRate(current)}${per}`));
     legend.append(item);
   }
 
@@ -112,9 +117,9 @@ export function draw(box, legend, caption, curves, report, current, width, order
   // carries the same numbers and the words (long labels inside the plot
   // collide with each other and with the lines).
   const byId = new Map(lines.map((l) => [l.id, l]));
-  const crossings = (report.break_even || []).filter((b) => Number(b.requests_per_second) > 0);
+  const crossings = (report.break_even || []).filter((b) => Number(job ? b.runs_per_month : b.requests_per_second) > 0);
   crossings.forEach((b, i) => {
-    const x = Number(b.requests_per_second);
+    const x = Number(job ? b.runs_per_month : b.requests_per_second);
     const line = byId.get(b.server) || byId.get(b.serverless);
     const lx = Math.log10(x);
     if (!line || lx < lx0 || lx > lx1) return;
@@ -124,7 +129,7 @@ export function draw(box, legend, caption, curves, report, current, width, order
     gb.append(s('circle', { cx: X(x), cy: Y(y), r: narrow ? 6.5 : 8 }));
     gb.append(s('text', { x: X(x), y: Y(y) + (narrow ? 3 : 3.5), 'text-anchor': 'middle', class: narrow ? 'small' : '' }, String(i + 1)));
     svg.append(gb);
-    summary.push(`Break-even ${i + 1}: ${names.get(b.serverless) || b.serverless} ${b.crossings > 1 ? 'first ' : ''}costs the same as ${names.get(b.server) || b.server} at ${fmtRate(x)} requests per second${b.reason ? ': ' + b.reason.replace(/[.!]$/, '') : ''}.`);
+    summary.push(`Break-even ${i + 1}: ${names.get(b.serverless) || b.serverless} ${b.crossings > 1 ? 'first ' : ''}costs the same as ${names.get(b.server) || b.server} at ${fmtRate(x)} ${unit}${b.reason ? ': ' + b.reason.replace(/[.!]$/, '') : ''}.`);
   });
   svg.setAttribute('aria-label', summary.join(' '));
   box.append(svg);

@@ -6,10 +6,13 @@
 import { NUMBER, Typed } from './numbers.js';
 
 // FIELD names the few scenario fields the page fills itself: the
-// instance type it suggests values for, and what "use the cheapest"
-// sets from a cheaper configuration of the report.
+// instance type it suggests values for, what "use the cheapest" sets
+// from a cheaper configuration of the report, and the load shape.
 export const FIELD = Object.freeze({
   instanceType: 'servers.instance_type', arch: 'workload.arch', memory: 'workload.memory_mb', alternatives: 'alternatives',
+  // The load shape: the shape picker draws the profile or the hourly
+  // list, and an edited bar turns the profile into an hourly list.
+  profile: 'workload.profile', hourly: 'workload.hourly',
 });
 
 // Kinds whose value is a number sent as typed (a JSON number).

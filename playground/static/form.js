@@ -7,6 +7,7 @@ import {
   isChecklist, parseValue, fieldText, defaultText, placeholder, getPath, setPath,
   unknownFields, groupHint, platformName, optionText, isWide,
 } from './fields.js';
+import { KIND_FIELD, kindOf, usedBy } from './shape.js';
 
 export const idOf = (path) => 'f-' + path.replace(/\./g, '-');
 export const errorIdOf = (path) => 'e-' + path.replace(/\./g, '-');
@@ -63,13 +64,36 @@ function fieldEl(f, platforms) {
   return wrap;
 }
 
+// formKind is the workload kind the form says (service, job).
+export function formKind(schema) {
+  const input = $(idOf(KIND_FIELD));
+  return kindOf(schema, input ? input.value : '');
+}
+
+// showKind shows the fields of the form's workload kind and hides the
+// fields of the other kind (the schema's workload_kind), keeping what
+// they hold, so switching back brings it back. It returns the kind.
+export function showKind(schema) {
+  const kind = formKind(schema);
+  for (const f of schema.fields) {
+    if (!f.workload_kind) continue;
+    const wrap = document.querySelector(`.field[data-path="${CSS.escape(f.path)}"]`);
+    if (wrap) wrap.hidden = !usedBy(f, kind);
+  }
+  return kind;
+}
+
 // readForm returns the scenario object the form describes (empty fields
 // left out, so the library applies its documented defaults) and the
-// errors found before asking the library, as [path, message] pairs.
+// errors found before asking the library, as [path, message] pairs. The
+// fields of the other workload kind are never read: the library rejects
+// a job's runs on a service and a service's rate on a job.
 export function readForm(schema) {
   const sc = {};
   const errors = [];
+  const kind = formKind(schema);
   for (const f of schema.fields) {
+    if (!usedBy(f, kind)) continue;
     if (isChecklist(f)) {
       const picked = f.enum.filter((v) => $(idOf(f.path) + '-' + v).checked);
       if (picked.length === 0) errors.push([f.path, `${f.path}: pick at least one`]);
@@ -110,6 +134,13 @@ export function fillForm(schema, sc) {
     input.value = s;
   }
   problems.push(...unknownFields(sc, schema.fields));
+  // A field of the other kind stays in its (hidden) box but is not sent:
+  // say so, rather than drop it without a word.
+  const kind = showKind(schema);
+  for (const f of schema.fields) {
+    const v = getPath(sc, f.path);
+    if (!usedBy(f, kind) && v !== undefined && v !== null) problems.push(`${f.path}: a ${kind} does not use it (left out)`);
+  }
   return problems;
 }
 

@@ -5,6 +5,7 @@
 import { $, el, safeLink, linkify } from './dom.js';
 import { money, cents, capacityRows, haRows, capacitySummary, byCost, codeWords, derivation, yearly, altLine, altFields, useText, instanceLabel } from './report.js';
 import { draw } from './chart.js';
+import { drawNodes } from './nodeschart.js';
 import { showDefaults, idOf, errorIdOf } from './form.js';
 import { getPath, FIELD } from './fields.js';
 import { grouped } from './numbers.js';
@@ -12,13 +13,20 @@ import { renderWhatIf } from './whatif.js';
 import { renderCompare } from './compareview.js';
 import { shareURL } from './share.js';
 
+// shapeView is the load-shape picker of the form (shapeview.js), which
+// app.js builds with the form and hands over here.
+let shapeView = null;
+export function useShapeView(v) { shapeView = v; }
+
 export function render(s, p) {
+  if (shapeView && s.shape !== p.shape) shapeView.draw(s.shape);
   if (s.fieldErrors !== p.fieldErrors) renderFieldErrors(s);
   if (s.stale !== p.stale) $('results').classList.toggle('stale', s.stale);
   if (s.report && s.report !== p.report) renderReport(s);
   if (s.report && (s.report !== p.report || s.alts !== p.alts)) renderAlternatives(s);
   if (s.instanceTypes !== p.instanceTypes) renderInstanceTypes(s);
   if (s.report && (s.report !== p.report || s.curves !== p.curves || s.chartWidth !== p.chartWidth)) drawChart(s);
+  if (s.report && (s.report !== p.report || s.nodesWidth !== p.nodesWidth)) drawNodesChart(s);
   if (s.report && (s.cmp !== p.cmp || s.cmpView !== p.cmpView)) renderCompare(s);
   if (s.report && (s.whatIf !== p.whatIf || s.report !== p.report)) renderWhatIf(s);
   if (s.text !== p.text) updateShare(s.text);
@@ -84,11 +92,25 @@ function renderReport(s) {
   showDefaults(s.schema, r.inputs);
 }
 
+// isJob says whether a report is of a job (its x axis is runs a month).
+const isJob = (r) => getPath(r.inputs, 'workload.kind') === 'job';
+
 function drawChart(s) {
   // The marker of the current load: a double is plenty for a position.
-  const rate = Number(getPath(s.report.inputs, 'workload.requests_per_second'));
+  const job = isJob(s.report);
+  const rate = Number(getPath(s.report.inputs, job ? 'workload.runs_per_month' : 'workload.requests_per_second'));
+  $('chart-h').textContent = job ? 'Monthly cost against runs a month' : 'Monthly cost against request rate';
   draw($('chart'), $('legend'), $('chart-caption'), s.curves, s.report, Number.isFinite(rate) ? rate : null,
     s.chartWidth, s.schema.platforms.map((p) => p.id));
+}
+
+// drawNodesChart draws the fleets that follow the load hour by hour,
+// beside the cost chart, and hides the section when no fleet does.
+function drawNodesChart(s) {
+  const any = drawNodes($('nodes-chart'), $('nodes-legend'), $('nodes-caption'), s.report, s.nodesWidth,
+    s.schema.platforms.map((p) => p.id));
+  $('nodes-col').hidden = !any;
+  $('charts').classList.toggle('two', any);
 }
 
 function platformNamer(r) {
@@ -120,14 +142,16 @@ function renderBreakEven(r, name) {
   for (const b of r.break_even || []) {
     const a = name(b.serverless);
     const z = name(b.server);
-    if (Number(b.requests_per_second) > 0) {
+    const runs = b.runs_per_month !== undefined && b.runs_per_month !== null;
+    if (Number(runs ? b.runs_per_month : b.requests_per_second) > 0) {
       n++; // the number of its marker on the chart
       // With several crossings the cheaper side alternates above the
       // first one: the report's reason says so, and is shown whole.
       const reason = b.reason ? ' ' + sentence(b.reason) : (b.crossings > 1 ? ` The lines cross ${b.crossings} times.` : '');
       items.push(el('li', null, el('span', { class: 'be-n', 'aria-hidden': 'true', text: String(n) }),
-        `${a} and ${z} ${b.crossings > 1 ? 'first ' : ''}cost the same at `, el('strong', { text: `${grouped(b.requests_per_second)} requests/s` }),
-        b.requests_per_hour ? ` (${grouped(b.requests_per_hour)} an hour)` : '',
+        `${a} and ${z} ${b.crossings > 1 ? 'first ' : ''}cost the same at `,
+        el('strong', { text: runs ? `${grouped(String(b.runs_per_month))} runs a month` : `${grouped(b.requests_per_second)} requests/s` }),
+        !runs && b.requests_per_hour ? ` (${grouped(b.requests_per_hour)} an hour)` : '',
         b.cheaper_below ? `; ${name(b.cheaper_below)} is cheaper below it` : '', '.',
         el('span', { class: 'be-reason', text: reason })));
     } else {

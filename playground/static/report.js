@@ -32,7 +32,11 @@ const LABELS = {
   workers_after_zone_loss: 'Workers after losing a zone', peak_fits_after_zone_loss: 'Peak fits after losing a zone',
   peak_concurrency: 'Peak concurrency', ramp_seconds: 'Ramp-up to the peak (s)', instance_type: 'Instance type',
   requests_per_replica: 'Requests/s per replica', replicas_per_node: 'Replicas per node', unused_vcpu: 'Idle vCPU',
+  node_hours: 'Node-hours a month', task_hours: 'Task-hours a month', nodes_per_run: 'Nodes per run', job_fleet: 'Nodes of a job',
+  peak_hour_concurrency: 'Concurrency, busiest hour', step_up_seconds: 'Step-up to the busiest hour (s)',
 };
+// JOB_FLEET says the report's job_fleet in words.
+const JOB_FLEET = { 'per-run': 'launched per run', 'always-on': 'kept all month' };
 const label = (k) => LABELS[k] || (k.charAt(0).toUpperCase() + k.slice(1)).replace(/_/g, ' ');
 
 function scalar(v) {
@@ -46,10 +50,36 @@ function scalar(v) {
 // its name, so a field added to the library shows up without a change here.
 export function capacityRows(c) {
   if (!c || typeof c !== 'object') return [];
-  // Concurrent executions are whole: the exact mean ("0.0273972602739726")
-  // rounds up, as the table shows it.
-  return Object.entries(c).map(([k, v]) => [label(k), (k.endsWith('concurrency') && ceilWhole(v)) || scalar(v)])
-    .filter(([, v]) => v !== null);
+  // An autoscaled fleet's smallest and largest size are one row, in
+  // nodes, or tasks on Fargate (which reports task-hours).
+  const unit = c.task_hours !== undefined ? 'tasks' : 'nodes';
+  const fleet = c.min_nodes !== undefined && c.max_nodes !== undefined
+    ? (c.min_nodes === c.max_nodes ? `${c.max_nodes} ${unit}` : `${c.min_nodes}–${c.max_nodes} ${unit}`) : null;
+  return Object.entries(c).map(([k, v]) => {
+    if (k === 'min_nodes') return ['Fleet, fewest to most', fleet];
+    if (k === 'max_nodes') return [k, null];
+    if (k === 'job_fleet') return [label(k), Object.hasOwn(JOB_FLEET, v) ? JOB_FLEET[v] : scalar(v)];
+    // Hours a month and seconds read to a tenth ("3,504.4"), not to 21 places.
+    if (k.endsWith('_hours') || k === 'step_up_seconds') return [label(k), grouped(roundTo(v, 1))];
+    // Concurrent executions are whole: the exact mean ("0.0273972602739726")
+    // rounds up, as the table shows it.
+    return [label(k), (k.endsWith('concurrency') && ceilWhole(v)) || scalar(v)];
+  }).filter(([, v]) => v !== null);
+}
+
+// roundTo rounds a non-negative decimal string half up to places
+// decimals and drops trailing zeros ("3504.4345" → "3504.4", "22.5" →
+// "22.5", "7.96" → "8"), with BigInt so no digit is lost. Anything else
+// comes back as its text.
+export function roundTo(s, places) {
+  if (typeof s === 'number' && Number.isFinite(s)) s = String(s);
+  if (typeof s !== 'string' || !/^\d+(\.\d+)?$/.test(s)) return scalar(s);
+  const [i, f = ''] = s.split('.');
+  const scaled = BigInt(i + f.slice(0, places).padEnd(places, '0')) + (f.charAt(places) >= '5' ? 1n : 0n);
+  const t = scaled.toString().padStart(places + 1, '0');
+  const whole = t.slice(0, t.length - places);
+  const frac = t.slice(t.length - places).replace(/0+$/, '');
+  return frac ? `${whole}.${frac}` : whole;
 }
 
 export function percent(p) {
@@ -77,6 +107,10 @@ export function haRows(h) {
 
 export function capacitySummary(p) {
   const c = p.capacity || {};
+  // A fleet that follows the load: its range, in nodes or Fargate tasks.
+  if (c.min_nodes !== undefined && c.max_nodes !== undefined && c.min_nodes !== c.max_nodes) {
+    return `${c.min_nodes}–${c.max_nodes} ${c.task_hours !== undefined ? 'tasks' : 'nodes'}`;
+  }
   if (c.nodes) return `${c.nodes} node${c.nodes === 1 ? '' : 's'}`;
   if (c.replicas) return `${c.replicas} replica${c.replicas === 1 ? '' : 's'}`;
   if (c.tasks) return `${c.tasks} task${c.tasks === 1 ? '' : 's'}`;

@@ -6,7 +6,8 @@ export function fmtMoney(v) {
   if (v >= 1e6) return '$' + +(v / 1e6).toFixed(1) + 'M';
   if (v >= 1e4) return '$' + +(v / 1e3).toFixed(0) + 'k';
   if (v >= 1e3) return '$' + +(v / 1e3).toFixed(1) + 'k';
-  return '$' + +v.toFixed(v < 1 ? 2 : 0);
+  // Cents below $10: a job's $1.98 and $2.16 a month are not both "$2".
+  return '$' + +v.toFixed(v < 10 ? 2 : 0);
 }
 
 // fmtRate labels a request rate with three significant digits: 0.05,
