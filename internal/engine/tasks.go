@@ -82,6 +82,7 @@ func (tasks) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 		r.Fleet = &f
 		// Task-hours: the run's billed seconds, in hours, for every task.
 		secs := decimal.Max(j.RunSeconds.Ceil(), fargateMinimum(cat, fp))
+		r.Capacity.RequestsPerReplica = nil // a job's tasks serve no requests
 		r.Capacity.TaskHours = ptr(secs.Mul(decimal.NewFromInt(j.Parallelism)).Mul(runs).DivRound(d3600, cost.DivScale))
 		return r, nil
 	}
