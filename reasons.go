@@ -136,6 +136,7 @@ func (e *env) reasons(ranking []Ranked, reports []PlatformReport) []string {
 		out = append(out, fmt.Sprintf("If its control plane is lost, running workloads keep running (%s).", l.Source))
 	}
 	out = append(out, e.frontDoorReasons(reports)...)
+	out = append(out, e.natReasons(reports)...)
 	out = append(out, e.blockedReasons(reports)...)
 	out = append(out, e.deckReasons(best, reports)...)
 	return out
@@ -258,4 +259,37 @@ func (e *env) loadWords() string {
 		load += " with " + shape + " load shape"
 	}
 	return load
+}
+
+// natReasons name NAT gateways that are at least half of a container
+// platform's bill, and what one gateway instead of one per zone saves
+// (the hours of the others: the processed GB cost the same).
+func (e *env) natReasons(reports []PlatformReport) []string {
+	n := e.s.nat()
+	if n == nil {
+		return nil
+	}
+	var out []string
+	for _, r := range reports {
+		nat, hours := decimal.Zero, decimal.Zero
+		for _, l := range r.CostLines {
+			if strings.HasPrefix(l.Item, "nat gateway") {
+				nat = nat.Add(l.Amount)
+				if l.Unit == "gateway-hour" {
+					hours = l.Amount
+				}
+			}
+		}
+		if !r.Feasible || !nat.IsPositive() || nat.Mul(decimal.NewFromInt(2)).LessThan(r.MonthlyCost) {
+			continue
+		}
+		share := nat.Mul(decimal.NewFromInt(100)).DivRound(r.MonthlyCost, 0)
+		s := fmt.Sprintf("NAT gateways are %s %% of %s's bill", share, r.Name)
+		if n.Gateways > 1 {
+			saving := hours.Sub(hours.DivRound(decimal.NewFromInt(n.Gateways), 18)).Round(2)
+			s += fmt.Sprintf(": one gateway instead of one per zone would cost %s less, and lose the other zones' egress when its zone fails (network.nat_gateways: %s)", money(saving), NATOne)
+		}
+		out = append(out, s+".")
+	}
+	return out
 }
