@@ -239,3 +239,18 @@ func TestShapeRaisesThePeak(t *testing.T) {
 	assert.Equal(t, "32", r.Inputs.Workload.PeakRequestsPerSecond.String())
 	assert.Contains(t, r.Recommendation.Reasons[0], "busiest hour's mean of 32")
 }
+
+// Lambda under a daily spike: 40,000 requests/s of 100 ms at the spike
+// need 4,000 environments, the quiet hours' quarter 1,000. From cold the
+// function scales 1,000 at once and 1,000 every 10 s: 30 s to 4,000
+// (ramp_seconds). Across the steepest rise, from the quiet hours' 1,000 to
+// the spike's 4,000, the step-up is a rise of 3,000: 20 s
+// (https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html).
+func TestLambdaStepUp(t *testing.T) {
+	r := evaluateYAML(t, "platforms: [lambda]\nworkload: {requests_per_second: 100, peak_requests_per_second: 40000, duration_ms: 100, memory_mb: 512, profile: daily-spike}\n")
+	c := r.Platforms[0].Capacity
+	assert.Equal(t, "30", c.RampSeconds.String())
+	assert.Equal(t, "20", c.StepUpSeconds.String())
+	// 100 × 0.1 = 10 concurrent on average, 10 / 0.3125 = 32 in the spike.
+	assert.Equal(t, "32", c.PeakHourConcurrency.String())
+}
