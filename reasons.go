@@ -114,7 +114,15 @@ func (e *env) reasons(ranking []Ranked, reports []PlatformReport) []string {
 		}
 		out = append(out, fmt.Sprintf("%s, %s the %d-node %s per cluster (%s).", s, where, l.Value, l.Enforcement, l.Source))
 	case best.Capacity.Replicas > 0:
-		out = append(out, fmt.Sprintf("It runs %d tasks of %s vCPU / %d MB.", best.Capacity.Replicas, best.Capacity.TaskVCPU, best.Capacity.TaskMemoryMB))
+		tasks := fmt.Sprintf("%d tasks", best.Capacity.Replicas)
+		if best.Capacity.Replicas == 1 {
+			tasks = "1 task"
+		}
+		if e.s.isJob() {
+			out = append(out, fmt.Sprintf("Each run starts %s of %s vCPU / %d MB, billed by the second while it runs.", tasks, best.Capacity.TaskVCPU, best.Capacity.TaskMemoryMB))
+		} else {
+			out = append(out, fmt.Sprintf("It runs %s of %s vCPU / %d MB.", tasks, best.Capacity.TaskVCPU, best.Capacity.TaskMemoryMB))
+		}
 	}
 	for _, f := range best.Warnings {
 		out = append(out, fmt.Sprintf("Watch %s: %s", f.Code, f.Message))
