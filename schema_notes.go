@@ -81,7 +81,7 @@ var groupNotes = map[string]groupNote{
 	"container": {label: "Container (one replica)", appliesTo: isContainer},
 	"network":   {label: "Around the service: network", help: "NAT gateways for containers in private subnets; Lambda outside a VPC needs none.", appliesTo: isContainer},
 	"discounts": {label: "Around the service: discounts", help: "What you pay less than on-demand for compute; each is a bill line of its own."},
-	"ingress":   {label: "Around the service: front door", help: "What routes requests to the service; left out, the bill is the compute's alone.", appliesTo: isServerless},
+	"ingress":   {label: "Around the service: front door", help: "What routes requests to the service; left out, the bill is the compute's alone."},
 	"ha":        {label: "Availability"},
 	"weights":   {label: "Recommendation weights", help: "How much each criterion counts; they need not sum to one."},
 }
@@ -154,7 +154,7 @@ var fieldNotes = map[string]fieldNote{
 		help: "Control-plane nodes of a self-managed cluster."},
 	"servers.ecs_network_mode": {label: "ECS network mode", enum: func() []string { return slices.Clone(networkModes) }, appliesTo: onECSEC2,
 		help: "The task network mode on ECS with EC2: awsvpc gives each task an ENI, so ENIs bound the tasks per instance."},
-	"ingress.lambda": {label: "In front of Lambda", enum: func() []string { return slices.Clone(ingressValues) }, defaultNote: "none",
+	"ingress.lambda": {label: "In front of Lambda", enum: func() []string { return slices.Clone(ingressValues) }, defaultNote: "none", appliesTo: isServerless,
 		help: "What invokes the function over HTTP: a function URL adds no charge; API Gateway bills every request (the REST API about 3.5 times the HTTP API)."},
 	"ingress.servers": {label: "In front of the containers", enum: func() []string { return slices.Clone(serverIngressValues) }, defaultNote: "none", appliesTo: isContainer,
 		help: "An Application Load Balancer in front of the EC2-based and Fargate platforms: its hours and LCUs (us-east-1 only: no other region's price is sourced)."},
