@@ -211,7 +211,8 @@ export function derivation(line, p, inputs) {
   const w = (inputs && inputs.workload) || {};
   const hours = (n, what) => {
     if (typeof q !== 'string' || !/^\d+$/.test(q) || BigInt(q) % 730n !== 0n) return '';
-    return `${grouped(String(BigInt(q) / 730n))} ${what} × 730 h`;
+    const n = BigInt(q) / 730n;
+    return `${grouped(String(n))} ${what}${n === 1n ? '' : 's'} × 730 h`;
   };
   switch (line && line.unit) {
     case 'request':
@@ -234,13 +235,13 @@ export function derivation(line, p, inputs) {
       return '';
     }
     case 'instance-hour':
-      return hours(q, 'instances');
+      return hours(q, 'instance');
     case 'cluster-hour':
-      return hours(q, 'clusters');
+      return hours(q, 'cluster');
     case 'ALB-hour':
-      return hours(q, 'load balancers');
+      return hours(q, 'load balancer');
     case 'gateway-hour':
-      return hours(q, 'gateways');
+      return hours(q, 'gateway');
     case 'vCPU-hour': {
       const t = String(c.replicas || '');
       if (c.task_vcpu && same(decMul(decMul(t, c.task_vcpu), '730'), q)) return `${grouped(t)} tasks × ${c.task_vcpu} vCPU × 730 h`;
