@@ -209,7 +209,7 @@ export function derivation(line, p, inputs) {
   const q = line && line.quantity;
   const c = (p && p.capacity) || {};
   const w = (inputs && inputs.workload) || {};
-  const hours = (n, what) => {
+  const hours = (what) => {
     if (typeof q !== 'string' || !/^\d+$/.test(q) || BigInt(q) % 730n !== 0n) return '';
     const n = BigInt(q) / 730n;
     return `${grouped(String(n))} ${what}${n === 1n ? '' : 's'} × 730 h`;
@@ -235,13 +235,13 @@ export function derivation(line, p, inputs) {
       return '';
     }
     case 'instance-hour':
-      return hours(q, 'instance');
+      return hours('instance');
     case 'cluster-hour':
-      return hours(q, 'cluster');
+      return hours('cluster');
     case 'ALB-hour':
-      return hours(q, 'load balancer');
+      return hours('load balancer');
     case 'gateway-hour':
-      return hours(q, 'gateway');
+      return hours('gateway');
     case 'vCPU-hour': {
       const t = String(c.replicas || '');
       if (c.task_vcpu && same(decMul(decMul(t, c.task_vcpu), '730'), q)) return `${grouped(t)} tasks × ${c.task_vcpu} vCPU × 730 h`;
