@@ -7,7 +7,7 @@ import {
   lineFormula, priceText, quantityText, unitWords, percentOf, signedAmount, isCredit, lcuDimension,
   findingText, needsDoor, derivation, money, DOOR_NOTICE,
 } from '../static/report.js';
-import { sections, appliesText } from '../static/fields.js';
+import { sections, appliesText, isWide } from '../static/fields.js';
 
 // Lines as the library reports http-api-whole-bill (us-east-1, 2026-11).
 const L = {
@@ -166,4 +166,10 @@ test('appliesText: for some platforms, said the short way', () => {
   ]) {
     assert.equal(appliesText({ applies_to: ids }, platforms), want, String(ids));
   }
+});
+
+test('isWide: a menu of long values takes the row', () => {
+  const door = { path: 'ingress.lambda', kind: 'enum', label: 'In front of Lambda', enum: ['none', 'function-url', 'api-gateway-http', 'api-gateway-rest', 'alb'], default_note: 'none' };
+  assert.ok(isWide(door), 'api-gateway-http would be cut off');
+  assert.ok(!isWide({ ...door, path: 'network.nat_gateways', label: 'NAT gateways', enum: ['none', 'one', 'per-zone'] }), 'short values fit half a row');
 });

@@ -189,7 +189,10 @@ export function isWide(f) {
   if (!f.path.includes('.') || f.kind === 'list') return true;
   const label = f.label + (f.unit ? ' ' + f.unit : '');
   if (label.length > 24) return true;
-  return (f.kind === 'enum' || f.kind === 'bool') && defaultText(f).length > 24;
+  if ((f.kind === 'enum' || f.kind === 'bool') && defaultText(f).length > 24) return true;
+  // A menu whose values are long words ("api-gateway-http") would show
+  // them cut off in half a phone's width.
+  return f.kind === 'enum' && Array.isArray(f.enum) && f.enum.some((v) => String(v).length > 14);
 }
 
 // snapshotField is the field that picks the catalogue: the enum whose

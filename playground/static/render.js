@@ -349,8 +349,8 @@ function arithmetic(p, inputs) {
     tb.append(el('tr', { class: credit ? 'credit' : null },
       el('th', { scope: 'row' }, l.item,
         how ? el('span', { class: 'calc how', text: `${grouped(l.quantity)} ${l.unit || ''} = ${how}` }) : '',
-        el('span', { class: 'calc formula', title: `${l.quantity} ${l.unit || ''} × ${l.unit_price} = ${l.amount}`,
-          text: `${lineFormula(l)} = ${money(l.amount)}` })),
+        el('span', { class: 'calc formula', title: `${l.quantity} ${l.unit || ''} × ${l.unit_price} = ${l.amount}` },
+          `${lineFormula(l)} = `, el('span', { class: 'amount', text: money(l.amount) }))),
       el('td', { class: 'num', text: signedAmount(l.amount_rounded || l.amount) },
         credit ? el('span', { class: 'visually-hidden', text: ' (credit)' }) : '')));
   }
