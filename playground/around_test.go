@@ -231,3 +231,18 @@ func TestAroundPhoneWidth(t *testing.T) {
 	check(wholeBill + " in eu-west-1")
 	pe.check(t)
 }
+
+// An error in a field of the folded fieldset unfolds it, so the message
+// beside the field is in sight.
+func TestAroundErrorUnfolds(t *testing.T) {
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	open(t, ctx, servedSite(t))
+	choosePreset(t, ctx, "arm64-service")
+	require.False(t, eval[bool](t, ctx, `document.getElementById('section-around-the-service').open`), "folded at first")
+	setField(t, ctx, "discounts.ec2", "1.5")
+	waitTrue(t, ctx, "the error beside discounts.ec2", `!document.getElementById('e-discounts-ec2').hidden`)
+	assert.True(t, eval[bool](t, ctx, `document.getElementById('section-around-the-service').open`), "unfolded by the error")
+	assert.Contains(t, eval[string](t, ctx, `document.getElementById('e-discounts-ec2').textContent`), "discounts.ec2")
+	pe.check(t)
+}

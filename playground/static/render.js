@@ -75,6 +75,9 @@ function renderFieldErrors(s) {
     err.hidden = false;
     const input = $(idOf(path));
     input.setAttribute('aria-invalid', 'true');
+    // A field in a folded section: unfold it, or the error is out of sight.
+    const box = input.closest('details');
+    if (box) box.open = true;
     shown.push([err, input]);
   }
   $('scenario-error').textContent = banner.join(' ');
