@@ -28,6 +28,11 @@ func presetSetup(name string) string {
 		s.dispatchEvent(new Event('change', {bubbles: true})); })()`, name)
 }
 
+// wholeBillSetup chooses http-api-whole-bill and opens the arithmetic of
+// the cards, where its front door, NAT and discount lines are.
+var wholeBillSetup = presetSetup(wholeBill) + `; document.querySelectorAll('#cards details.arith').forEach(d => d.open = true);
+	document.getElementById('cards').scrollIntoView()`
+
 // cmp2017 shows the compare view in the 2017-12 catalogue.
 const cmp2017 = `document.querySelector('#cmp-switch button[data-snapshot="2017-12"]').click()`
 
@@ -72,6 +77,14 @@ func TestScreenshots(t *testing.T) {
 		{"phone-business-hours", 375, presetSetup("business-hours-api"), ""},
 		{"desktop-nightly-batch", 1280, presetSetup("nightly-batch-40min"), ""},
 		{"phone-nightly-batch", 375, presetSetup("nightly-batch-40min"), ""},
+		{"desktop-whole-bill", 1280, wholeBillSetup, ""},
+		{"phone-whole-bill", 375, wholeBillSetup, ""},
+		{"phone-whole-bill-form", 375, presetSetup(wholeBill) +
+			// The form alone: below the results on a phone, it would pass the screenshot's height.
+			`; document.getElementById('results').hidden = true`, ""},
+		{"desktop-whole-bill-eu", 1280, presetSetup(wholeBill) + `; (() => { const e = document.getElementById('f-region'); e.value = 'eu-west-1';
+			e.dispatchEvent(new Event('input', {bubbles: true})); document.getElementById('cards').scrollIntoView(); })()`, ""},
+		{"phone-door-note", 375, presetSetup("arm64-service"), ""},
 		{"desktop-link-error", 1280, ``, "#s=!!!!"},
 		{"phone-link-error", 375, `document.getElementById('results').scrollIntoView()`, "#s=!!!!"},
 	} {

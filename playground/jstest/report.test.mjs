@@ -148,7 +148,7 @@ test('derivation shows how a quantity arises, only when exact', () => {
   assert.equal(derivation({ unit: 'GB-second', quantity: '15768001' }, lambda, inputs), '', 'no derivation that does not give the quantity');
   assert.equal(derivation({ unit: 'instance-hour', quantity: '6570' }, {}, inputs), '9 instances × 730 h');
   assert.equal(derivation({ unit: 'instance-hour', quantity: '6571' }, {}, inputs), '');
-  assert.equal(derivation({ unit: 'cluster-hour', quantity: '730' }, {}, inputs), '1 clusters × 730 h');
+  assert.equal(derivation({ unit: 'cluster-hour', quantity: '730' }, {}, inputs), '1 cluster × 730 h');
   const fargate = { capacity: { replicas: 16, task_vcpu: '0.25', task_memory_mb: 512 } };
   assert.equal(derivation({ unit: 'vCPU-hour', quantity: '2920' }, fargate, inputs), '16 tasks × 0.25 vCPU × 730 h');
   assert.equal(derivation({ unit: 'GB-hour', quantity: '5840' }, fargate, inputs), '16 tasks × 0.5 GB × 730 h');

@@ -8,7 +8,7 @@ import { $, el } from './dom.js';
 import { loadBridge, call, callExact, version } from './bridge.js';
 import { jsonText, Typed } from './numbers.js';
 import { fieldFinder, cleanError, pinSnapshot, isChecklist, getPath, leftOut, snapshotField, FIELD } from './fields.js';
-import { buildForm, readForm, fillForm, idOf, showKind } from './form.js';
+import { buildForm, readForm, fillForm, idOf, showKind, openSections } from './form.js';
 import { createStore } from './store.js';
 import { render, useShapeView } from './render.js';
 import { buildShape } from './shapeview.js';
@@ -293,6 +293,7 @@ function loadText(text, origin) {
     return { filled: false, problems: sc.error, error: '' };
   }
   const problems = fillForm(S().schema, sc).join('; ');
+  openSections(S().schema, sc);
   store.set({ yamlError: problems ? prefix + problems : '', events: [] });
   const computed = recompute();
   const err = S().fieldErrors[0];
@@ -379,6 +380,17 @@ function wire() {
   $('cards').addEventListener('click', (e) => {
     const b = e.target.closest('button.use-cheapest');
     if (b) useCheapest(b.dataset.platform);
+  });
+
+  // The front-door notice's button opens the form's part that sets one
+  // and puts the cursor in its first field.
+  $('door-go').addEventListener('click', () => {
+    const input = $(idOf(FIELD.door));
+    if (!input) return;
+    const box = input.closest('details');
+    if (box) box.open = true;
+    input.scrollIntoView({ block: 'center' });
+    input.focus();
   });
 
   $('preset').addEventListener('change', (e) => {

@@ -13,6 +13,8 @@ export const FIELD = Object.freeze({
   // The load shape: the shape picker draws the profile or the hourly
   // list, and an edited bar turns the profile into an hourly list.
   profile: 'workload.profile', hourly: 'workload.hourly',
+  // The front door: the notice that the bill leaves it out leads here.
+  door: 'ingress.lambda',
 });
 
 // Kinds whose value is a number sent as typed (a JSON number).
@@ -187,7 +189,10 @@ export function isWide(f) {
   if (!f.path.includes('.') || f.kind === 'list') return true;
   const label = f.label + (f.unit ? ' ' + f.unit : '');
   if (label.length > 24) return true;
-  return (f.kind === 'enum' || f.kind === 'bool') && defaultText(f).length > 24;
+  if ((f.kind === 'enum' || f.kind === 'bool') && defaultText(f).length > 24) return true;
+  // A menu whose values are long words ("api-gateway-http") would show
+  // them cut off in half a phone's width.
+  return f.kind === 'enum' && Array.isArray(f.enum) && f.enum.some((v) => String(v).length > 14);
 }
 
 // snapshotField is the field that picks the catalogue: the enum whose
@@ -228,4 +233,40 @@ export function leftOut(platforms, ticked, snapshot) {
   return gone.length === 1
     ? `${names} is not in snapshot ${snapshot}: the results leave it out.`
     : `${names} are not in snapshot ${snapshot}: the results leave them out.`;
+}
+
+// sections merges the schema's groups whose labels share a prefix before
+// a colon ("Around the service: front door", "…: network") into one
+// section, where the first of them stands, each group a part titled by
+// the rest of its label ("Front door"). Other groups are sections of
+// their own. It returns [{label, key, parts: [{group, label}]}].
+export function sections(groups) {
+  const out = [];
+  const byLabel = new Map();
+  for (const g of groups) {
+    const m = /^([^:]+):\s+(.+)$/.exec(g.label || '');
+    if (!m) { out.push({ label: g.label, key: g.path, parts: [{ group: g, label: '' }] }); continue; }
+    const title = m[2].charAt(0).toUpperCase() + m[2].slice(1);
+    let s = byLabel.get(m[1]);
+    if (!s) {
+      s = { label: m[1], key: m[1].toLowerCase().replace(/[^a-z0-9]+/g, '-'), parts: [] };
+      byLabel.set(m[1], s);
+      out.push(s);
+    }
+    s.parts.push({ group: g, label: title });
+  }
+  return out;
+}
+
+// appliesText says which platforms a field applies to when that is not
+// all of them: "Lambda only", "all but Lambda", "all but ECS on Fargate
+// and Lambda", or the names when they are the fewer ("Swarm and EKS");
+// '' for a field of every platform.
+export function appliesText(f, platforms) {
+  const ids = (f && f.applies_to) || [];
+  if (ids.length === 0 || ids.length >= platforms.length) return '';
+  if (ids.length === 1) return `${platformName(platforms, ids[0])} only`;
+  const rest = platforms.filter((p) => !ids.includes(p.id)).map((p) => platformName(platforms, p.id));
+  if (rest.length < ids.length) return 'all but ' + listWords(rest);
+  return listWords(ids.map((id) => platformName(platforms, id)));
 }

@@ -5,28 +5,49 @@
 import { $, el } from './dom.js';
 import {
   isChecklist, parseValue, fieldText, defaultText, placeholder, getPath, setPath,
-  unknownFields, groupHint, platformName, optionText, isWide,
+  unknownFields, groupHint, platformName, optionText, isWide, sections, appliesText,
 } from './fields.js';
 import { KIND_FIELD, kindOf, usedBy } from './shape.js';
 
 export const idOf = (path) => 'f-' + path.replace(/\./g, '-');
 export const errorIdOf = (path) => 'e-' + path.replace(/\./g, '-');
 
-// buildForm puts a fieldset for each of the schema's groups into form.
+// buildForm puts a fieldset for each of the schema's sections into form:
+// a group of its own, or groups that share a title ("Around the service:
+// front door", "…: network", "…: discounts"), which become one fieldset
+// with a fieldset for each, folded until the scenario sets one of their
+// fields (openSections) or someone opens it.
 export function buildForm(form, schema) {
-  const sections = schema.groups.map((g) => {
-    const fs = el('fieldset', { 'data-group': g.path }, el('legend', { text: g.label }));
+  const part = (g, tag, title) => {
+    const fs = el('fieldset', { 'data-group': g.path, class: tag }, el('legend', { text: title }));
     const hint = groupHint(g, schema.platforms);
     if (hint) fs.append(el('p', { class: 'hint legend-hint', text: hint }));
     const grid = el('div', { class: 'grid' });
-    for (const f of schema.fields) if (f.group === g.path) grid.append(fieldEl(f, schema.platforms));
+    for (const f of schema.fields) if (f.group === g.path) grid.append(fieldEl(f, schema.platforms, g));
     fs.append(grid);
     return fs;
+  };
+  const out = sections(schema.groups).map((s) => {
+    if (s.parts.length === 1 && !s.parts[0].label) return part(s.parts[0].group, null, s.label);
+    const box = el('details', { class: 'section-box', id: 'section-' + s.key });
+    const names = s.parts.map((p) => p.label);
+    box.append(el('summary', { text: names.slice(0, 1).concat(names.slice(1).map((n) => n.toLowerCase())).join(', ') }));
+    box.append(...s.parts.map((p) => part(p.group, 'sub', p.label)));
+    return el('fieldset', { class: 'section', 'data-section': s.key }, el('legend', { text: s.label }), box);
   });
-  form.replaceChildren(...sections);
+  form.replaceChildren(...out);
 }
 
-function fieldEl(f, platforms) {
+// openSections opens each folded section of the form that holds a field
+// the scenario sets, so what a preset or a link says is in sight.
+export function openSections(schema, sc) {
+  for (const box of document.querySelectorAll('#form details.section-box')) {
+    const groups = [...box.querySelectorAll('fieldset.sub')].map((f) => f.dataset.group);
+    if (schema.fields.some((f) => groups.includes(f.group) && getPath(sc, f.path) !== undefined)) box.open = true;
+  }
+}
+
+function fieldEl(f, platforms, g) {
   const id = idOf(f.path);
   const errId = errorIdOf(f.path);
   const wrap = el('div', { class: 'field' + (isWide(f) ? ' wide' : ''), 'data-path': f.path, 'data-kind': f.kind });
@@ -43,6 +64,9 @@ function fieldEl(f, platforms) {
   } else {
     const label = el('label', { for: id }, f.label);
     if (f.unit) label.append(' ', el('span', { class: 'unit', text: f.unit }));
+    // Which platforms it is for, when its section does not say it already.
+    const applies = appliesText(f, platforms);
+    if (applies && applies !== appliesText(g, platforms)) label.append(' ', el('span', { class: 'applies', text: applies }));
     wrap.append(label);
     let input;
     if (f.kind === 'enum' || f.kind === 'bool') {
@@ -79,6 +103,10 @@ export function showKind(schema) {
     if (!f.workload_kind) continue;
     const wrap = document.querySelector(`.field[data-path="${CSS.escape(f.path)}"]`);
     if (wrap) wrap.hidden = !usedBy(f, kind);
+  }
+  // A part of a section whose every field is of the other kind goes too.
+  for (const sub of document.querySelectorAll('#form fieldset.sub')) {
+    sub.hidden = [...sub.querySelectorAll('.field')].every((w) => w.hidden);
   }
   return kind;
 }

@@ -3,7 +3,10 @@
 // state already.
 
 import { $, el, safeLink, linkify } from './dom.js';
-import { money, cents, capacityRows, haRows, capacitySummary, byCost, codeWords, derivation, yearly, altLine, altFields, useText, instanceLabel } from './report.js';
+import {
+  money, cents, capacityRows, haRows, capacitySummary, byCost, codeWords, derivation, yearly, altLine, altFields, useText, instanceLabel,
+  lineFormula, signedAmount, isCredit, findingText, needsDoor, DOOR_NOTICE,
+} from './report.js';
 import { draw } from './chart.js';
 import { drawNodes } from './nodeschart.js';
 import { showDefaults, idOf, errorIdOf } from './form.js';
@@ -72,6 +75,9 @@ function renderFieldErrors(s) {
     err.hidden = false;
     const input = $(idOf(path));
     input.setAttribute('aria-invalid', 'true');
+    // A field in a folded section: unfold it, or the error is out of sight.
+    const box = input.closest('details');
+    if (box) box.open = true;
     shown.push([err, input]);
   }
   $('scenario-error').textContent = banner.join(' ');
@@ -89,7 +95,16 @@ function renderReport(s) {
   renderSummary(r);
   renderBreakEven(r, name);
   renderCards(r);
+  renderDoorNote(r);
   showDefaults(s.schema, r.inputs);
+}
+
+// renderDoorNote says once, above the platforms, that a service's bill
+// leaves out its front door when the scenario sets none.
+function renderDoorNote(r) {
+  const show = needsDoor(r.inputs);
+  $('door-note-text').textContent = show ? DOOR_NOTICE : '';
+  $('door-note').hidden = !show;
 }
 
 // isJob says whether a report is of a job (its x axis is runs a month).
@@ -211,7 +226,7 @@ function renderCards(r) {
     if (p.blockers && p.blockers.length) {
       card.append(el('ul', { class: 'findings blockers', 'aria-label': 'Blockers' },
         ...p.blockers.map((b) => el('li', null,
-          el('strong', { title: b.code, text: codeWords(b.code) }), ': ', ...linkify(b.message),
+          el('strong', { title: b.code, text: codeWords(b.code) }), ': ', ...linkify(findingText(b)),
           b.limit ? ` (limit ${b.limit})` : '',
           b.source ? ' ' : '', safeLink(b.source, 'source')))));
     }
@@ -333,11 +348,14 @@ function arithmetic(p, inputs) {
   const tb = el('tbody');
   for (const l of lines) {
     const how = derivation(l, p, inputs);
-    tb.append(el('tr', null,
+    const credit = isCredit(l);
+    tb.append(el('tr', { class: credit ? 'credit' : null },
       el('th', { scope: 'row' }, l.item,
         how ? el('span', { class: 'calc how', text: `${grouped(l.quantity)} ${l.unit || ''} = ${how}` }) : '',
-        el('span', { class: 'calc', text: `${grouped(l.quantity)} ${l.unit || ''} × ${l.unit_price} = ${grouped(l.amount)}` })),
-      el('td', { class: 'num', text: grouped(cents(l.amount_rounded || l.amount)) })));
+        el('span', { class: 'calc formula', title: `${l.quantity} ${l.unit || ''} × ${l.unit_price} = ${l.amount}` },
+          `${lineFormula(l)} = `, el('span', { class: 'amount', text: money(l.amount) }))),
+      el('td', { class: 'num', text: signedAmount(l.amount_rounded || l.amount) },
+        credit ? el('span', { class: 'visually-hidden', text: ' (credit)' }) : '')));
   }
   t.append(tb);
   const year = yearly(p.monthly_cost_rounded);

@@ -209,9 +209,10 @@ export function derivation(line, p, inputs) {
   const q = line && line.quantity;
   const c = (p && p.capacity) || {};
   const w = (inputs && inputs.workload) || {};
-  const hours = (n, what) => {
+  const hours = (what) => {
     if (typeof q !== 'string' || !/^\d+$/.test(q) || BigInt(q) % 730n !== 0n) return '';
-    return `${grouped(String(BigInt(q) / 730n))} ${what} × 730 h`;
+    const n = BigInt(q) / 730n;
+    return `${grouped(String(n))} ${what}${n === 1n ? '' : 's'} × 730 h`;
   };
   switch (line && line.unit) {
     case 'request':
@@ -234,9 +235,13 @@ export function derivation(line, p, inputs) {
       return '';
     }
     case 'instance-hour':
-      return hours(q, 'instances');
+      return hours('instance');
     case 'cluster-hour':
-      return hours(q, 'clusters');
+      return hours('cluster');
+    case 'ALB-hour':
+      return hours('load balancer');
+    case 'gateway-hour':
+      return hours('gateway');
     case 'vCPU-hour': {
       const t = String(c.replicas || '');
       if (c.task_vcpu && same(decMul(decMul(t, c.task_vcpu), '730'), q)) return `${grouped(t)} tasks × ${c.task_vcpu} vCPU × 730 h`;
@@ -326,4 +331,118 @@ export function altFields(a, capacity) {
 export function useText(a, pairs) {
   if (pairs && pairs.length === 1 && pairs[0][0] === FIELD.arch) return `Use the cheapest: ${pairs[0][1]}, same task size`;
   return `Use the cheapest: ${altWhat(a)}`;
+}
+
+// ---- line formulas: a cost line as quantity × price -------------------
+
+// DISCOUNT_UNIT is the unit of a discount line: its quantity is the
+// on-demand compute it takes a share of, its unit price minus that share.
+export const DISCOUNT_UNIT = 'USD of on-demand compute';
+
+const DEC = /^-?\d+(\.\d+)?$/;
+
+// isCredit says whether a cost line takes money off the bill (a
+// discount): a negative amount.
+export const isCredit = (l) => !!l && typeof l.amount === 'string' && DEC.test(l.amount) && l.amount.startsWith('-') && /[1-9]/.test(l.amount);
+
+// signedMoney is money with a true minus sign for a credit ("−$168.19"),
+// for the USD column of the arithmetic: no dollar sign, cents, thousands.
+export function signedAmount(s) {
+  if (typeof s !== 'string' || !DEC.test(s)) return s === undefined || s === null ? '' : String(s);
+  const neg = s.startsWith('-') && /[1-9]/.test(s);
+  const t = grouped(cents(s.replace(/^-/, '')));
+  return neg ? '−' + t : t;
+}
+
+// percentOf writes a fraction given as a decimal string as a percentage,
+// exactly and without a sign: "0.2" → "20", "-0.125" → "12.5", "0.05" → "5".
+export function percentOf(s) {
+  if (typeof s !== 'string' || !DEC.test(s)) return null;
+  return decMul(s.replace(/^-/, ''), '100');
+}
+
+// unitWords pluralises a cost line's unit for a quantity: "instance-hour"
+// → "instance-hours", "request" → "requests"; symbols ("GB") stay as they
+// are, and so does one of anything.
+export function unitWords(unit, quantity) {
+  if (typeof unit !== 'string' || !unit) return '';
+  if (typeof quantity === 'string' && DEC.test(quantity) && compareDecimal(quantity, '1') === 0) return unit;
+  return /(^|-)[a-z]{3,}$/.test(unit) ? unit + 's' : unit;
+}
+
+// quantityText shows a line's quantity readably: thousands grouped, and a
+// long fraction ("2506.256103515625") to a tenth at 100 and over, else to
+// four places; the exact figure stays in the line's tooltip.
+export function quantityText(q) {
+  if (typeof q !== 'string' || !/^\d+(\.\d+)?$/.test(q)) return q === undefined || q === null ? '' : String(q);
+  const places = compareDecimal(q, '100') >= 0 ? 1 : 4;
+  return grouped((q.split('.')[1] || '').length > places ? roundTo(q, places) : q);
+}
+
+// priceText shows a unit price in dollars as the catalogue writes it
+// ("$0.0225"), or per million units when it is tiny ("$1.00 per
+// million"), as AWS quotes request prices.
+export function priceText(price) {
+  if (typeof price !== 'string' || !/^\d+(\.\d+)?$/.test(price)) return price === undefined || price === null ? '' : String(price);
+  if (price !== '0' && compareDecimal(price, '0.0001') < 0) return `${money(decMul(price, '1000000'))} per million`;
+  return '$' + price;
+}
+
+// lcuDimension is the dimension that decides an ALB's LCUs, as the
+// line's item names it in parentheses ("alb LCUs (processed bytes)").
+export function lcuDimension(l) {
+  if (!l || l.unit !== 'LCU-hour' || typeof l.item !== 'string') return '';
+  const m = /\(([^()]+)\)\s*$/.exec(l.item);
+  return m ? m[1] : '';
+}
+
+// lineFormula says a cost line as its arithmetic, in words a bill uses:
+// "262,800,000 requests × $1.00 per million", "730 ALB-hours × $0.0225",
+// "2,506.3 LCU-hours × $0.008 (processed bytes decide)", "500 GB ×
+// $0.045"; a discount as "−20 % of $840.96 on-demand compute".
+export function lineFormula(l) {
+  if (!l || typeof l !== 'object') return '';
+  if (l.unit === DISCOUNT_UNIT) {
+    const pct = percentOf(l.unit_price);
+    return pct === null ? '' : `−${pct} % of ${money(l.quantity)} on-demand compute`;
+  }
+  const dim = lcuDimension(l);
+  return `${quantityText(l.quantity)} ${unitWords(l.unit, l.quantity)} × ${priceText(l.unit_price)}` + (dim ? ` (${dim} decide)` : '');
+}
+
+// findingText says a finding's message so it reads well on the page. A
+// front door or NAT gateway the catalogue prices in no region but
+// us-east-1 ("alb: 2026-11 eu-west-1 is not priced in this catalogue (no
+// sourced figure; runwhere does not guess one)") names what is missing
+// and what to change; any other message comes back as it is.
+const AROUND = {
+  alb: ['An Application Load Balancer', 'the front door'],
+  nat_gateway: ['A NAT gateway', 'NAT gateways'],
+  api_gateway: ['API Gateway', 'the front door'],
+};
+export function findingText(f) {
+  const msg = f && typeof f.message === 'string' ? f.message : '';
+  const m = /^([a-z_]+): (\d{4}-\d{2})(?: ([a-z]{2}(?:-[a-z]+)+-\d+))? is not priced in this catalogue/.exec(msg);
+  if (!m || !Object.hasOwn(AROUND, m[1])) return msg;
+  const [what, field] = AROUND[m[1]];
+  const where = m[3] ? ` in ${m[3]}` : '';
+  return `${what} has no sourced price${where} in the ${m[2]} catalogue, and runwhere does not guess one: ` +
+    `choose another region, or set ${field} to none under Around the service.`;
+}
+
+// ---- the front-door notice ---------------------------------------------
+
+export const DOOR_NOTICE = 'The bill leaves out what routes requests to the service: set a front door under Around the service.';
+
+// needsDoor says whether the page should say that the bill leaves out
+// the front door: a service (not a job) whose report's inputs set no
+// door, or set both to none.
+export function needsDoor(inputs) {
+  if (!inputs || typeof inputs !== 'object') return false;
+  const w = inputs.workload || {};
+  if (w.kind === 'job') return false;
+  const i = inputs.ingress;
+  if (!i || typeof i !== 'object') return true;
+  const none = (v) => v === undefined || v === null || v === '' || v === 'none';
+  return none(i.lambda) && none(i.servers);
 }
