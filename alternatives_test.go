@@ -109,6 +109,19 @@ workload: {requests_per_second: 100, peak_requests_per_second: 900, duration_ms:
 servers: {instance_type: m5.large, autoscaling: true}
 container: {vcpu: 1, memory_mb: 2048}
 `},
+		// The whole bill in us-east-1: an ALB and NAT gateways around
+		// every candidate fleet, and a discount on its instances.
+		{"whole bill", `
+alternatives: 3
+alternatives_arch: same
+platforms: [ecs-ec2, eks, swarm]
+workload: {requests_per_second: 100, peak_requests_per_second: 300, duration_ms: 100, memory_mb: 512, arch: x86_64}
+servers: {instance_type: m5.large}
+container: {vcpu: 1, memory_mb: 2048}
+ingress: {servers: alb}
+network: {nat_gateways: per-zone, egress_gb_per_month: 100}
+discounts: {ec2: 0.3}
+`},
 		// A job: nodes per run or all month, whichever is cheaper, on
 		// every candidate.
 		{"job", `
@@ -126,14 +139,16 @@ container: {vcpu: 1, memory_mb: 2048}
 }
 
 // bruteForceAlternatives evaluates text once per x86_64 current-generation
-// type priced in eu-west-1 and checks that the report's three cheaper
+// type priced in its region and checks that the report's three cheaper
 // configurations are the three cheapest the oracle found.
 func bruteForceAlternatives(t *testing.T, text string) {
 	r := evaluateYAML(t, text)
 	base, err := runwhere.ParseScenario([]byte(text))
 	require.NoError(t, err)
 	base.Alternatives = nil
-	prices, err := cost.EmbeddedCatalogue(platform.Snapshot2026, "eu-west-1")
+	d, err := base.WithDefaults()
+	require.NoError(t, err)
+	prices, err := cost.EmbeddedCatalogue(platform.Snapshot2026, d.Region)
 	require.NoError(t, err)
 	inst, err := platform.EmbeddedInstances()
 	require.NoError(t, err)

@@ -136,6 +136,10 @@ func nodeAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 	if in.Autoscale != nil || in.Job != nil {
 		return adapterAlternatives(p, cat, in, current, cands, s)
 	}
+	// What surrounds the fleet (an ALB, NAT gateways) is the same on
+	// every type: it joins each bill and each bound.
+	around := surroundingsOf(cat, in)
+	extra := around.total()
 	tried := 0
 	// A type whose workers alone cost more than the s.N-th cheapest so far
 	// (or than the scenario's choice) cannot be among the answers. The
@@ -157,7 +161,7 @@ func nodeAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 		tried++
 		least := max(1, ceilDiv(replicas*cpuMilli, c.vcpu*1000), ceilDiv(replicas*in.Container.MemoryMB, c.memMiB))
 		hourly := discounted(c.hourly, in.Discounts.EC2)
-		if hourly.Mul(hours).Mul(decimal.NewFromInt(least)).GreaterThanOrEqual(bound()) {
+		if hourly.Mul(hours).Mul(decimal.NewFromInt(least)).Add(extra).GreaterThanOrEqual(bound()) {
 			continue
 		}
 		sv := in.Servers
@@ -166,7 +170,7 @@ func nodeAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 		if err != nil || len(res.Blockers) > 0 || res.Nodes == 0 {
 			continue // the type cannot run it (or lacks a figure it needs)
 		}
-		if hourly.Mul(hours).Mul(decimal.NewFromInt(res.Nodes)).GreaterThanOrEqual(bound()) {
+		if hourly.Mul(hours).Mul(decimal.NewFromInt(res.Nodes)).Add(extra).GreaterThanOrEqual(bound()) {
 			continue
 		}
 		var fs capacity.Findings
@@ -174,7 +178,7 @@ func nodeAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 		if err != nil || len(fs.Blockers()) > 0 {
 			continue
 		}
-		a := Alternative{InstanceType: c.typ, Arch: c.arch, Bill: withDiscount(workers.Add(cp), platform.Nodes, in.Discounts.EC2, false)}
+		a := Alternative{InstanceType: c.typ, Arch: c.arch, Bill: withDiscount(workers.Add(cp).Add(around.bill()), platform.Nodes, in.Discounts.EC2, false)}
 		out = append(out, a)
 		best = append(best, a.Bill.Total())
 		slices.SortFunc(best, decimal.Decimal.Cmp)
@@ -191,6 +195,8 @@ func nodeAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 // a run's nodes for every run and the same nodes all month.
 func adapterAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Result, cands []candidate, s *Search) ([]Alternative, int, error) {
 	least := leastNodeHours(in, current)
+	around := surroundingsOf(cat, in)
+	extra := around.total()
 	best := []decimal.Decimal{current.Bill.Total()}
 	bound := func() decimal.Decimal { return best[min(len(best), s.N)-1] }
 	cpuMilli := in.Container.VCPU.Mul(thousand).Ceil().IntPart()
@@ -204,7 +210,7 @@ func adapterAlternatives(p platform.Platform, cat Catalogues, in Inputs, current
 		fill := func(replicas int64) int64 {
 			return max(ceilDiv(replicas*cpuMilli, c.vcpu*1000), ceilDiv(replicas*in.Container.MemoryMB, c.memMiB))
 		}
-		if discounted(c.hourly, in.Discounts.EC2).Mul(least(fill)).GreaterThanOrEqual(bound()) {
+		if discounted(c.hourly, in.Discounts.EC2).Mul(least(fill)).Add(extra).GreaterThanOrEqual(bound()) {
 			continue
 		}
 		alt := in
@@ -213,7 +219,7 @@ func adapterAlternatives(p platform.Platform, cat Catalogues, in Inputs, current
 		if err != nil || len(res.Findings.Blockers()) > 0 || len(res.Bill.Lines) == 0 {
 			continue
 		}
-		a := Alternative{InstanceType: c.typ, Arch: c.arch, Bill: withDiscount(res.Bill, platform.Nodes, in.Discounts.EC2, false)}
+		a := Alternative{InstanceType: c.typ, Arch: c.arch, Bill: withDiscount(res.Bill.Add(around.bill()), platform.Nodes, in.Discounts.EC2, false)}
 		out = append(out, a)
 		best = append(best, a.Bill.Total())
 		slices.SortFunc(best, decimal.Decimal.Cmp)
@@ -273,6 +279,7 @@ func taskAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 	if err != nil {
 		return nil, 0, err
 	}
+	around := surroundingsOf(cat, in)
 	var out []Alternative
 	tried := 0
 	for _, row := range table.Sizes {
@@ -304,14 +311,14 @@ func taskAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 				if err != nil || len(res.Findings.Blockers()) > 0 || len(res.Bill.Lines) == 0 {
 					continue
 				}
-				out = append(out, Alternative{TaskVCPU: ptr(size.VCPU), TaskMemoryMB: int(size.MemoryMiB), Arch: arch, Bill: withDiscount(res.Bill, platform.Tasks, in.Discounts.Fargate, in.Discounts.FargateSpot)})
+				out = append(out, Alternative{TaskVCPU: ptr(size.VCPU), TaskMemoryMB: int(size.MemoryMiB), Arch: arch, Bill: withDiscount(res.Bill.Add(around.bill()), platform.Tasks, in.Discounts.Fargate, in.Discounts.FargateSpot)})
 				continue
 			}
 			bill, err := cost.Fargate(cat.Prices, cost.FargateUsage{Platform: fp, Tasks: current.Capacity.Replicas, VCPU: size.VCPU, MemoryMB: int(size.MemoryMiB)})
 			if err != nil {
 				continue // no sourced rate for this architecture
 			}
-			out = append(out, Alternative{TaskVCPU: ptr(size.VCPU), TaskMemoryMB: int(size.MemoryMiB), Arch: arch, Bill: withDiscount(bill.Add(cp), platform.Tasks, in.Discounts.Fargate, in.Discounts.FargateSpot)})
+			out = append(out, Alternative{TaskVCPU: ptr(size.VCPU), TaskMemoryMB: int(size.MemoryMiB), Arch: arch, Bill: withDiscount(bill.Add(cp).Add(around.bill()), platform.Tasks, in.Discounts.Fargate, in.Discounts.FargateSpot)})
 		}
 	}
 	return out, tried, nil

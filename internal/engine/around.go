@@ -70,3 +70,24 @@ func around(r *Result, s *Surroundings) {
 	r.Bill = r.Bill.Add(s.Bill)
 	r.Around = s.Curve
 }
+
+// surroundingsOf is in's surroundings, priced once by the caller or now.
+func surroundingsOf(cat Catalogues, in Inputs) *Surroundings {
+	if in.Surroundings != nil {
+		return in.Surroundings
+	}
+	return NewSurroundings(cat, in)
+}
+
+// bill is what the surroundings add to a bill at the scenario's load:
+// nothing when there are none or they cannot be priced (the platform is
+// then blocked).
+func (s *Surroundings) bill() cost.Bill {
+	if s == nil || s.Err != nil {
+		return cost.Bill{}
+	}
+	return s.Bill
+}
+
+// total is bill's total.
+func (s *Surroundings) total() decimal.Decimal { return s.bill().Total() }
