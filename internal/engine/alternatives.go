@@ -150,6 +150,14 @@ func nodeAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 	// memory).
 	best := []decimal.Decimal{current.Bill.Total()}
 	bound := func() decimal.Decimal { return best[min(len(best), s.N)-1] }
+	// over reports whether workers costing at least v, with what surrounds
+	// them, cannot be among the answers.
+	over := func(v decimal.Decimal) bool {
+		if !extra.IsZero() {
+			v = v.Add(extra)
+		}
+		return v.GreaterThanOrEqual(bound())
+	}
 	hours := decimal.NewFromInt(platform.HoursPerMonth)
 	replicas := int64(current.Capacity.Replicas)
 	cpuMilli := in.Container.VCPU.Mul(thousand).Ceil().IntPart()
@@ -161,7 +169,7 @@ func nodeAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 		tried++
 		least := max(1, ceilDiv(replicas*cpuMilli, c.vcpu*1000), ceilDiv(replicas*in.Container.MemoryMB, c.memMiB))
 		hourly := discounted(c.hourly, in.Discounts.EC2)
-		if hourly.Mul(hours).Mul(decimal.NewFromInt(least)).Add(extra).GreaterThanOrEqual(bound()) {
+		if over(hourly.Mul(hours).Mul(decimal.NewFromInt(least))) {
 			continue
 		}
 		sv := in.Servers
@@ -170,7 +178,7 @@ func nodeAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 		if err != nil || len(res.Blockers) > 0 || res.Nodes == 0 {
 			continue // the type cannot run it (or lacks a figure it needs)
 		}
-		if hourly.Mul(hours).Mul(decimal.NewFromInt(res.Nodes)).Add(extra).GreaterThanOrEqual(bound()) {
+		if over(hourly.Mul(hours).Mul(decimal.NewFromInt(res.Nodes))) {
 			continue
 		}
 		var fs capacity.Findings
@@ -210,7 +218,11 @@ func adapterAlternatives(p platform.Platform, cat Catalogues, in Inputs, current
 		fill := func(replicas int64) int64 {
 			return max(ceilDiv(replicas*cpuMilli, c.vcpu*1000), ceilDiv(replicas*in.Container.MemoryMB, c.memMiB))
 		}
-		if discounted(c.hourly, in.Discounts.EC2).Mul(least(fill)).Add(extra).GreaterThanOrEqual(bound()) {
+		floor := discounted(c.hourly, in.Discounts.EC2).Mul(least(fill))
+		if !extra.IsZero() {
+			floor = floor.Add(extra)
+		}
+		if floor.GreaterThanOrEqual(bound()) {
 			continue
 		}
 		alt := in
