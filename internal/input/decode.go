@@ -55,11 +55,29 @@ func Short(s string) string {
 }
 
 func errAt(n *yaml.Node, field, value, reason string) *FieldError {
-	e := &FieldError{Field: field, Value: Short(value), Reason: reason}
+	e := &FieldError{Field: shortPath(field), Value: Short(value), Reason: reason}
 	if n != nil {
 		e.Line, e.Column = n.Line, n.Column
 	}
 	return e
+}
+
+// shortPath keeps a field's path readable and bounded: a path of 64
+// nested keys (an alias that refers to itself) keeps its first and last
+// 40 bytes around "…", so an error message stays short.
+func shortPath(p string) string {
+	const keep = 40
+	if len(p) <= 2*keep+8 {
+		return p
+	}
+	head, tail := keep, len(p)-keep
+	for head > 0 && !utf8.RuneStart(p[head]) {
+		head--
+	}
+	for tail < len(p) && !utf8.RuneStart(p[tail]) {
+		tail++
+	}
+	return p[:head] + "…" + p[tail:]
 }
 
 // Decode reads exactly one YAML document from data into out (a pointer),

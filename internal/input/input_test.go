@@ -314,3 +314,17 @@ func TestCheckDecimalsNamesThePath(t *testing.T) {
 	require.Error(t, err)
 	assert.Equal(t, "lambda.duration.x86_64[1].up_to", field)
 }
+
+// An alias that refers to itself nests as deep as the limit allows: the
+// error names the path by its ends, not all 64 keys (found by FuzzDecode,
+// whose corpus keeps the input).
+func TestDeepPathIsShortened(t *testing.T) {
+	var d doc
+	err := input.Decode([]byte("free: &a {00000: *a}"), &d, testLimits)
+	var fe *input.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Contains(t, fe.Reason, "nests deeper than")
+	assert.True(t, strings.HasPrefix(fe.Field, "free.00000.00000"), fe.Field)
+	assert.Contains(t, fe.Field, "…")
+	assert.LessOrEqual(t, len(err.Error()), 200, err.Error())
+}
