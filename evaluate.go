@@ -217,19 +217,7 @@ func (e *env) jobInputs() engine.Inputs {
 		Discounts: s.discounts(),
 		NAT:       s.nat(),
 	}
-	storage := int(*s.Lambda.EphemeralStorageMB)
-	if storage == DefaultEphemeralStorageMB {
-		storage = 0
-	}
-	in.Lambda = cost.LambdaUsage{
-		Requests:               s.jobRequests(),
-		DurationMS:             j.RunSeconds.Mul(thousand),
-		MemoryMB:               int(*s.Workload.MemoryMB),
-		Arch:                   cost.Arch(s.Workload.Arch),
-		FreeTier:               *s.Lambda.FreeTier,
-		EphemeralStorageMB:     storage,
-		ProvisionedConcurrency: int(*s.Lambda.ProvisionedConcurrency),
-	}
+	in.Lambda = e.lambdaUsage(in.Workload)
 	return in
 }
 
@@ -359,16 +347,23 @@ func (r *PlatformReport) setBill(b cost.Bill) {
 }
 
 // lambdaUsage is what Lambda bills for the scenario whose workload, in
-// the components' terms, is w.
+// the components' terms, is w. A job's invocations are its task runs,
+// each lasting a run.
 func (e *env) lambdaUsage(w capacity.Workload) cost.LambdaUsage {
 	s := e.s
 	storage := int(*s.Lambda.EphemeralStorageMB)
 	if storage == DefaultEphemeralStorageMB {
 		storage = 0 // the free size; 2017-12 prices know no other
 	}
+	var requests, duration decimal.Decimal
+	if j := s.job(); j != nil {
+		requests, duration = s.jobRequests(), j.RunSeconds.Mul(thousand)
+	} else {
+		requests, duration = *s.Workload.RequestsPerMonth, engine.LambdaDurationMS(w, *s.Workload.MemoryMB, *s.Lambda.CPUShareScaling)
+	}
 	return cost.LambdaUsage{
-		Requests:               *s.Workload.RequestsPerMonth,
-		DurationMS:             engine.LambdaDurationMS(w, *s.Workload.MemoryMB, *s.Lambda.CPUShareScaling),
+		Requests:               requests,
+		DurationMS:             duration,
 		MemoryMB:               int(*s.Workload.MemoryMB),
 		Arch:                   cost.Arch(s.Workload.Arch),
 		FreeTier:               *s.Lambda.FreeTier,
