@@ -14,6 +14,9 @@ type Line struct {
 	Unit      string          // e.g. "request", "GB-second", "instance-hour"
 	UnitPrice decimal.Decimal // USD per Unit, after any caller discount
 	Amount    decimal.Decimal // USD, exact: Quantity × UnitPrice, except EC2 (see [EC2]) and a Unit the meter counts in parts ([Meter.Scale]: seconds at an hourly price), where Quantity and Amount are each a quotient, rounded at [DivScale] places only when it has no shorter exact form
+	// Compute marks a line of compute (its meter's [Meter.Compute]), which
+	// a buyer's discount on the service takes a fraction off.
+	Compute bool
 }
 
 // Rounded is the line as AWS prints it: Amount rounded to the cent, half up.

@@ -142,7 +142,7 @@ func ec2Meter(c *Catalogue, u EC2Usage) (Meter, decimal.Decimal, error) {
 	if item == "" {
 		item = "ec2 " + u.InstanceType
 	}
-	return Meter{Unit: "instance-hour", Bands: []Band{{Item: item, Price: price}}}, billed, nil
+	return Meter{Unit: "instance-hour", Bands: []Band{{Item: item, Price: price}}, Compute: true}, billed, nil
 }
 
 // EC2Monthly is the monthly cost of one instance running all month: hourly

@@ -232,6 +232,7 @@ func fargateTariff(c *Catalogue, u FargateUsage) (Tariff, decimal.Decimal, error
 		mem = fargateMeter("fargate memory ("+label+")", "GB-hour", price(*r.GBHour))
 		vcpu.Scale, mem.Scale = d3600, d3600
 	}
+	vcpu.Compute, mem.Compute = true, true
 	t := Tariff{{Meter: vcpu, Per: size.VCPU}, {Meter: mem, Per: size.MemoryGB}}
 	if r.OSLicenseVCPUSecond != nil {
 		// The licence is not compute: no discount applies to it.

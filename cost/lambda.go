@@ -231,11 +231,11 @@ func (m *lambdaModel) meter() {
 			bands[i].UpTo = &ups[i]
 		}
 	}
-	m.tariff[tDuration].Meter = Meter{Unit: "GB-second", Bands: bands, Free: m.freeGB, Prior: m.prior}
+	m.tariff[tDuration].Meter = Meter{Unit: "GB-second", Bands: bands, Free: m.freeGB, Prior: m.prior, Compute: true}
 	if m.pc {
 		m.tariff = append(m.tariff,
-			Term{Meter: Meter{Unit: "GB-second", Bands: []Band{{Item: l.pc, Price: m.pcPrice}}}},
-			Term{Meter: Meter{Unit: "GB-second", Bands: []Band{{Item: l.pcDuration, Price: m.pcDurPrice}}}})
+			Term{Meter: Meter{Unit: "GB-second", Bands: []Band{{Item: l.pc, Price: m.pcPrice}}, Compute: true}},
+			Term{Meter: Meter{Unit: "GB-second", Bands: []Band{{Item: l.pcDuration, Price: m.pcDurPrice}}, Compute: true}})
 	}
 	if m.storage {
 		m.tariff = append(m.tariff, Term{Meter: Meter{Unit: "GB-second", Bands: []Band{{Item: l.storage, Price: m.storagePrice}}}})

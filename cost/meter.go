@@ -48,6 +48,11 @@ type Meter struct {
 	// form of at most [DivScale] places (always, for whole Units) and
 	// rounded half up there otherwise.
 	Scale decimal.Decimal
+	// Compute: the meter prices compute — EC2 instance time, Fargate vCPU
+	// and memory, Lambda duration and provisioned concurrency — which a
+	// Savings Plan or an agreement discounts; requests, storage, licences,
+	// fees and what surrounds a service are not. Its lines say so.
+	Compute bool
 }
 
 // scaled is x ÷ the meter's Scale (x itself when there is none).
@@ -172,6 +177,7 @@ func (m *Meter) appendLines(dst []Line, q decimal.Decimal) []Line {
 		if i == 0 || qty.IsPositive() {
 			l := line(m.Bands[i].Item, m.Unit, qty, m.Bands[i].Price)
 			l.Quantity, l.Amount = m.scaled(qty), m.scaled(l.Amount)
+			l.Compute = m.Compute
 			dst = append(dst, l)
 		}
 	})

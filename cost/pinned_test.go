@@ -2,8 +2,10 @@ package cost_test
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -281,7 +283,7 @@ func TestEveryFigureIsPinned(t *testing.T) {
 				require.NotEmpty(t, p.source, "%s has no source", p.path)
 				want[p.path] = p
 			}
-			for _, path := range sortedKeys(got) {
+			for _, path := range slices.Sorted(maps.Keys(got)) {
 				p, ok := want[path]
 				if !assert.True(t, ok, "%s %s = %s has no pinned value; add it from its published source", key, path, got[path]) {
 					continue
@@ -303,13 +305,4 @@ func TestEveryFigureIsPinned(t *testing.T) {
 	for key := range pinnedFigures {
 		assert.True(t, seen[key], "pin table %s has no embedded catalogue", key)
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

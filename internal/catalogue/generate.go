@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -155,14 +157,14 @@ func (o *Output) Write(root string) error {
 
 // Names lists the output's files in order.
 func (o *Output) Names() []string {
-	return sortedKeys(o.Files)
+	return slices.Sorted(maps.Keys(o.Files))
 }
 
 // Report is a human summary of what was generated and left out.
 func (o *Output) Report() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "current-generation types with a shape: %d\n", o.Current)
-	regions := sortedKeys(o.Priced)
+	regions := slices.Sorted(maps.Keys(o.Priced))
 	for _, r := range regions {
 		fmt.Fprintf(&b, "  priced in %s: %d\n", r, o.Priced[r])
 	}

@@ -2,7 +2,8 @@ package catalogue
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -71,7 +72,7 @@ func buildInstances(src *Sources, specs map[string]Spec, nets map[string]Net, po
 		unsupported[f+"."] = true
 	}
 	out := make([]Instance, 0, len(specs))
-	for _, t := range sortedKeys(specs) {
+	for _, t := range slices.Sorted(maps.Keys(specs)) {
 		s := specs[t]
 		in := Instance{Type: t, PreviousGeneration: prev[family(t)], VCPU: s.VCPU, MemoryMiB: s.MemoryMiB, Arch: s.Arch}
 		if n, ok := nets[t]; ok && n.DefaultCardENIs > 0 && n.IPv4PerENI > 0 {
@@ -102,7 +103,7 @@ func buildInstances(src *Sources, specs map[string]Spec, nets map[string]Net, po
 		}
 		out = append(out, in)
 	}
-	for _, t := range sortedKeys(nets) {
+	for _, t := range slices.Sorted(maps.Keys(nets)) {
 		if _, ok := specs[t]; !ok {
 			skip.NoShape = append(skip.NoShape, t)
 		}
@@ -230,13 +231,4 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 func family(t string) string {
 	f, _, _ := strings.Cut(t, ".")
 	return f
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

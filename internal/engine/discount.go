@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"strings"
-
 	"github.com/shopspring/decimal"
 
 	"github.com/runwhere/runwhere/cost"
@@ -34,20 +32,6 @@ func (d Discounts) of(f platform.Family) decimal.Decimal {
 	return dZero
 }
 
-// isCompute reports whether a bill line is compute of family f, which a
-// discount of that family takes a fraction off.
-func isCompute(f platform.Family, l cost.Line) bool {
-	switch f {
-	case platform.Nodes:
-		return l.Unit == "instance-hour"
-	case platform.Tasks:
-		return strings.HasPrefix(l.Item, "fargate vcpu") || strings.HasPrefix(l.Item, "fargate memory")
-	case platform.Functions:
-		return strings.HasPrefix(l.Item, "lambda duration") || strings.HasPrefix(l.Item, "lambda provisioned")
-	}
-	return false
-}
-
 // discountLabels name the discount line of each family.
 var discountLabels = map[platform.Family]string{
 	platform.Nodes:     "ec2 discount",
@@ -56,7 +40,7 @@ var discountLabels = map[platform.Family]string{
 }
 
 // withDiscount is b, priced at on-demand rates, with a line of its own
-// taking fraction d off its compute lines: quantity the on-demand compute
+// taking fraction d off its compute lines ([cost.Line.Compute]): quantity the on-demand compute
 // amount, unit price −d, so that the on-demand figures stay visible. The
 // cost models price the same compute at the discounted rates, so they
 // agree with the total.
@@ -66,7 +50,7 @@ func withDiscount(b cost.Bill, f platform.Family, d decimal.Decimal, spot bool) 
 	}
 	compute := dZero
 	for _, l := range b.Lines {
-		if isCompute(f, l) {
+		if l.Compute {
 			compute = compute.Add(l.Amount)
 		}
 	}

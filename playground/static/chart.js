@@ -3,21 +3,13 @@
 // numbered. Drawn from scratch: no chart library. The scales are in
 // scale.js.
 
+import { svg as s, swatch } from './dom.js';
 import { fmtMoney, fmtRate, costRange, rateRange, costTicks, rateTicks, project, valueAt, styleOf, sameAs } from './scale.js';
-
-const NS = 'http://www.w3.org/2000/svg';
 
 function el(tag, cls, text) {
   const e = document.createElement(tag);
   e.className = cls;
   e.textContent = text;
-  return e;
-}
-
-function s(tag, attrs, text) {
-  const e = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = text;
   return e;
 }
 
@@ -103,10 +95,7 @@ export function draw(box, legend, caption, curves, report, current, width, order
     path.append(s('title', {}, now === null ? name : `${name}: ${fmtMoney(now)} a month at ${fmtRate(current)}${job ? ' runs a month' : ' requests/s'}`));
     svg.append(path);
     const item = document.createElement('li');
-    const sw = s('svg', { width: 28, height: 10, 'aria-hidden': 'true' });
-    const sl = { x1: 1, x2: 27, y1: 5, y2: 5, stroke: color, 'stroke-width': 2.5 };
-    if (dash) sl['stroke-dasharray'] = dash;
-    sw.append(s('line', sl));
+    const sw = swatch(color, dash);
     item.append(sw, ' ', name);
     if (same.has(l.id)) item.append(el('span', 'same', ` (same as ${names.get(same.get(l.id)) || same.get(l.id)})`));
     if (now !== null) item.append(el('span', 'value', ` · ${fmtMoney(now)} at ${fmtRate(current)}${per}`));

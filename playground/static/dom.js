@@ -20,6 +20,25 @@ export function el(tag, props, ...kids) {
   return e;
 }
 
+const NS = 'http://www.w3.org/2000/svg';
+
+// svg creates an SVG element with attributes and, if given, its text.
+export function svg(tag, attrs, text) {
+  const e = document.createElementNS(NS, tag);
+  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, String(v));
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+// swatch is a legend's sample of a line: its colour and, if any, dashes.
+export function swatch(color, dash) {
+  const sw = svg('svg', { width: 28, height: 10, 'aria-hidden': 'true' });
+  const line = { x1: 1, x2: 27, y1: 5, y2: 5, stroke: color, 'stroke-width': 2.5 };
+  if (dash) line['stroke-dasharray'] = dash;
+  sw.append(svg('line', line));
+  return sw;
+}
+
 // safeLink is a link for an http(s) address, else the text and the value.
 export function safeLink(href, text) {
   if (typeof href === 'string' && /^https?:\/\//.test(href)) {

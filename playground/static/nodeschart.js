@@ -3,17 +3,9 @@
 // 24 hours of a day or the 168 of a week (UTC), in the platform's colour
 // of the cost chart. The maths is in shape.js, the colours in scale.js.
 
+import { svg as s, swatch } from './dom.js';
 import { styleOf } from './scale.js';
 import { hourLabel, hourTicks, nodeSeries, niceMax, stepPath } from './shape.js';
-
-const NS = 'http://www.w3.org/2000/svg';
-
-function s(tag, attrs, text) {
-  const e = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 // drawNodes draws the chart into box, its legend and caption, and
 // returns whether there was anything to draw (the page hides the
@@ -63,10 +55,7 @@ export function drawNodes(box, legend, caption, report, width, order) {
     path.append(s('title', {}, `${x.name}: ${range}, the most from ${hourLabel(busiest, n)} UTC`));
     svg.append(path);
     const item = document.createElement('li');
-    const sw = s('svg', { width: 28, height: 10, 'aria-hidden': 'true' });
-    const sl = { x1: 1, x2: 27, y1: 5, y2: 5, stroke: color, 'stroke-width': 2.5 };
-    if (dash) sl['stroke-dasharray'] = dash;
-    sw.append(s('line', sl));
+    const sw = swatch(color, dash);
     const v = document.createElement('span');
     v.className = 'value';
     v.textContent = ` · ${range}`;

@@ -5,15 +5,8 @@
 // An edit is handed to onEdit(values), which puts the values in the form
 // as typed, so the link, the YAML and the results follow.
 
-import { el } from './dom.js';
+import { el, svg as svgEl } from './dom.js';
 import { hourLabel, hourTicks, shortDecimal, topOf, valueAtY, barAtX, withBar, keyStep } from './shape.js';
-
-const NS = 'http://www.w3.org/2000/svg';
-const svgEl = (tag, attrs) => {
-  const e = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, String(v));
-  return e;
-};
 
 // buildShape makes the picker's elements; label names the built-in shape
 // (a profile's label) for the line under the picture. It returns the
