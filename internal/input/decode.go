@@ -114,7 +114,7 @@ func DecodeNode(data []byte, out any, lim Limits) (*yaml.Node, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, &FieldError{Reason: "is empty"}
 		}
-		return nil, syntaxError(err)
+		return nil, syntaxError(data, err)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
@@ -156,21 +156,6 @@ func invalidUTF8(data []byte) error {
 		data = data[size:]
 	}
 	return &FieldError{Reason: "is not valid UTF-8 text", Line: line, Column: col}
-}
-
-// syntaxError turns "yaml: line 3: did not find expected key" into an
-// Error with its line.
-func syntaxError(err error) error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	e := &FieldError{Reason: "is not valid YAML: " + msg}
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		if num, after, ok := strings.Cut(rest, ": "); ok {
-			if l, err := strconv.Atoi(num); err == nil {
-				e.Line, e.Reason = l, "is not valid YAML: "+after
-			}
-		}
-	}
-	return e
 }
 
 type decoder struct {
