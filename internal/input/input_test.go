@@ -302,6 +302,12 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("Decode(%q) error is %d bytes", s, len(err.Error()))
 		}
 		if err != nil {
+			// An unclosed bracket is reported at that bracket.
+			if errors.As(err, &ie) && strings.Contains(ie.Reason, "is never closed") {
+				if c := charAt(s, ie.Line, ie.Column); c != '[' && c != '{' {
+					t.Fatalf("Decode(%q) = %v, but at that place is %q", s, err, c)
+				}
+			}
 			return
 		}
 		// A list that is read has every item written: none dropped.
@@ -346,4 +352,18 @@ func TestDeepPathIsShortened(t *testing.T) {
 	assert.True(t, strings.HasPrefix(fe.Field, "free.00000.00000"), fe.Field)
 	assert.Contains(t, fe.Field, "…")
 	assert.LessOrEqual(t, len(err.Error()), 200, err.Error())
+}
+
+// charAt returns the character at a 1-based line and column of s, or -1.
+func charAt(s string, line, column int) rune {
+	lines := strings.Split(s, "\n")
+	if line < 1 || line > len(lines) {
+		return -1
+	}
+	for i, r := range []rune(lines[line-1]) {
+		if i == column-1 {
+			return r
+		}
+	}
+	return -1
 }
