@@ -40,7 +40,11 @@ func (s Scenario) checkDiscounts() error {
 		if s.Workload.Arch == string(platform.ARM64) {
 			return &FieldError{Field: "discounts.spot", Value: "true", Reason: "contradicts workload.arch arm64: runwhere prices Fargate Spot for x86_64 Linux tasks only"}
 		}
-		if d.Fargate == nil || d.Fargate.IsZero() {
+		if d.Fargate != nil && d.Fargate.IsZero() {
+			// -0 is 0 (a decimal has no negative zero): no discount at all.
+			return &FieldError{Field: "discounts.fargate", Value: "0", Reason: "is no discount: with discounts.spot, give Fargate Spot's discount as a fraction above 0 (AWS publishes it as \"up to 70 %\" off, not a fixed rate, and runwhere sources none)"}
+		}
+		if d.Fargate == nil {
 			return &FieldError{Field: "discounts.fargate", Reason: "is missing: with discounts.spot, give Fargate Spot's discount as a fraction (AWS publishes it as \"up to 70 %\" off, not a fixed rate, and runwhere sources none)"}
 		}
 	}

@@ -293,7 +293,9 @@ func ParseScenario(data []byte) (Scenario, error) {
 		var fe *FieldError
 		if errors.As(err, &fe) {
 			if fe.Field == "" && fe.Reason == "is empty" {
-				return Scenario{}, errors.New("runwhere: empty scenario: it needs at least a workload")
+				// Still a *FieldError, so that a caller that knows the
+				// file's name (the CLI) can put it in the message.
+				fe.Reason = "is an empty scenario: it needs at least a workload"
 			}
 			fe.Value = input.Short(fe.Value)
 			return Scenario{}, input.Prefix("runwhere", fe)

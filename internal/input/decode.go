@@ -87,8 +87,11 @@ func shortPath(p string) string {
 // not: decimal fields take [ParseDecimal] notation, whole-number fields
 // [ParseWhole], float fields the decimal notation too. Anchors, aliases
 // and merge keys are expanded and their values checked exactly like
-// literal ones, within lim. Errors from a field's own UnmarshalYAML or
-// UnmarshalText are returned as they are.
+// literal ones, within lim. A field given as null is left out (it keeps
+// its zero value); a null list item, map key or map entry is refused, as
+// is a scalar whose explicit tag (!!null, !!int …) its text does not fit.
+// Errors from a field's own UnmarshalYAML or UnmarshalText are returned as
+// they are.
 func Decode(data []byte, out any, lim Limits) error {
 	_, err := DecodeNode(data, out, lim)
 	return err
@@ -111,7 +114,7 @@ func DecodeNode(data []byte, out any, lim Limits) (*yaml.Node, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, &FieldError{Reason: "is empty"}
 		}
-		return nil, syntaxError(err)
+		return nil, syntaxError(data, err)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
@@ -121,7 +124,9 @@ func DecodeNode(data []byte, out any, lim Limits) (*yaml.Node, error) {
 		}
 		return nil, e
 	}
-	if len(doc.Content) == 0 {
+	// A document that is only null (---, ~, or JSON's null) holds no
+	// more than an empty one.
+	if len(doc.Content) == 0 || isNull(doc.Content[0]) {
 		return nil, &FieldError{Reason: "is empty"}
 	}
 	t := reflect.TypeOf(out)
@@ -151,21 +156,6 @@ func invalidUTF8(data []byte) error {
 		data = data[size:]
 	}
 	return &FieldError{Reason: "is not valid UTF-8 text", Line: line, Column: col}
-}
-
-// syntaxError turns "yaml: line 3: did not find expected key" into an
-// Error with its line.
-func syntaxError(err error) error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	e := &FieldError{Reason: "is not valid YAML: " + msg}
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		if num, after, ok := strings.Cut(rest, ": "); ok {
-			if l, err := strconv.Atoi(num); err == nil {
-				e.Line, e.Reason = l, "is not valid YAML: "+after
-			}
-		}
-	}
-	return e
 }
 
 type decoder struct {
@@ -209,7 +199,13 @@ func (d *decoder) walk(n *yaml.Node, t reflect.Type, path string, depth int) (*y
 		if len(n.Value) > d.lim.MaxString {
 			return nil, errAt(n, path, n.Value, fmt.Sprintf("is %d bytes long; at most %d", len(n.Value), d.lim.MaxString))
 		}
+		if err := checkTag(n, path); err != nil {
+			return nil, err
+		}
 		if n.Tag == "!!null" {
+			// A field given as null is a field left out (the Go value
+			// keeps its zero); a list item or a map entry has no such
+			// meaning, so the callers of walk for those refuse it.
 			return out, nil
 		}
 	}
@@ -260,6 +256,12 @@ func (d *decoder) walk(n *yaml.Node, t reflect.Type, path string, depth int) (*y
 		}
 		for _, p := range pairs {
 			at := join(path, p.key.Value)
+			if err := notNull(p.key, at, "a key"); err != nil {
+				return nil, err
+			}
+			if err := notNull(p.value, at, "each entry of a mapping"); err != nil {
+				return nil, err
+			}
 			k, err := d.walk(p.key, t.Key(), at, depth+1)
 			if err != nil {
 				return nil, err
@@ -279,7 +281,11 @@ func (d *decoder) walk(n *yaml.Node, t reflect.Type, path string, depth int) (*y
 			return nil, errAt(n, path, "", fmt.Sprintf("has %d items; at most %d", len(n.Content), d.lim.MaxItems))
 		}
 		for i, c := range n.Content {
-			v, err := d.walk(c, t.Elem(), fmt.Sprintf("%s[%d]", path, i), depth+1)
+			at := fmt.Sprintf("%s[%d]", path, i)
+			if err := notNull(c, at, "each item of a list"); err != nil {
+				return nil, err
+			}
+			v, err := d.walk(c, t.Elem(), at, depth+1)
 			if err != nil {
 				return nil, err
 			}
@@ -347,7 +353,11 @@ func (d *decoder) generic(n, out *yaml.Node, path string, depth int) (*yaml.Node
 			return nil, errAt(n, path, "", fmt.Sprintf("has %d items; at most %d", len(n.Content), d.lim.MaxItems))
 		}
 		for i, c := range n.Content {
-			v, err := d.walk(c, nil, fmt.Sprintf("%s[%d]", path, i), depth+1)
+			at := fmt.Sprintf("%s[%d]", path, i)
+			if err := notNull(c, at, "each item of a list"); err != nil {
+				return nil, err
+			}
+			v, err := d.walk(c, nil, at, depth+1)
 			if err != nil {
 				return nil, err
 			}
@@ -519,6 +529,8 @@ func kindName(n *yaml.Node) string {
 			return "a number"
 		case "!!bool":
 			return "true/false"
+		case "!!null":
+			return "null"
 		}
 		return "text"
 	}
@@ -542,4 +554,79 @@ func scalarKind(t reflect.Type) string {
 		return "a number"
 	}
 	return "a whole number"
+}
+
+// notNull refuses a null where a value belongs: a list item, a map key
+// or a map entry. yaml.v3 drops a null item from a list of values, so
+// that [lambda, null] would read as [lambda] and a 25-hour list as 24
+// hours shifted by one; a map would gain an entry holding a zero. What
+// names the place ("each item of a list"), for the message.
+func notNull(n *yaml.Node, path, what string) error {
+	at := n // the item as written: an alias is refused where it is used
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	if !isNull(n) {
+		return nil
+	}
+	value := n.Value
+	if value == "" && n.Style&yaml.TaggedStyle != 0 {
+		value = "!!null"
+	}
+	switch {
+	case what == "a key":
+		return errAt(at, path, value, "is null, not text: a key must be text (quote it if it is a name)")
+	case value == "":
+		return errAt(at, path, "", "is empty, which YAML reads as null: "+what+" needs a value")
+	case value == "~" || value == "!!null":
+		return errAt(at, path, value, "is null, not a value: "+what+" needs one")
+	}
+	return errAt(at, path, value, "is not a value: "+what+" needs one")
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null" && isNullText(n.Value)
+}
+
+// isNullText reports whether s is one of the YAML core schema's spellings
+// of null.
+func isNullText(s string) bool {
+	switch s {
+	case "", "~", "null", "Null", "NULL":
+		return true
+	}
+	return false
+}
+
+// tagWants names what the value of a scalar tagged explicitly with one of
+// YAML's own types must be.
+var tagWants = map[string]string{
+	"!!null":      "null (null, ~ or nothing)",
+	"!!bool":      "true or false",
+	"!!int":       "a whole number",
+	"!!float":     "a number",
+	"!!timestamp": "a date or time",
+	"!!binary":    "base64 text",
+}
+
+// checkTag refuses a scalar whose explicit tag its text does not fit
+// (name: !!null x, !!int x), which yaml.v3 would refuse later with
+// neither the field nor the line.
+func checkTag(n *yaml.Node, path string) error {
+	if n.Style&yaml.TaggedStyle == 0 {
+		return nil
+	}
+	tag := n.ShortTag()
+	want, ok := tagWants[tag]
+	if !ok {
+		return nil
+	}
+	if tag == "!!null" {
+		if isNullText(n.Value) {
+			return nil
+		}
+	} else if n.Decode(new(any)) == nil {
+		return nil
+	}
+	return errAt(n, path, n.Value, "is tagged "+tag+" but is not "+want)
 }

@@ -125,10 +125,13 @@ type embeddedPart struct {
 }
 
 type doc struct {
-	Inner        inner            `yaml:"inner"`
-	List         []inner          `yaml:"list"`
-	ByName       map[string]inner `yaml:"by_name"`
-	Free         any              `yaml:"free"`
+	Inner        inner              `yaml:"inner"`
+	List         []inner            `yaml:"list"`
+	ByName       map[string]inner   `yaml:"by_name"`
+	Free         any                `yaml:"free"`
+	Items        []int64            `yaml:"items"`
+	Names        []string           `yaml:"names"`
+	Prices       []*decimal.Decimal `yaml:"prices"`
 	Renamed      string
 	embeddedPart `yaml:",inline"`
 }
@@ -281,7 +284,13 @@ func TestShort(t *testing.T) {
 }
 
 func FuzzDecode(f *testing.F) {
-	for _, s := range []string{"inner: {price: 1, count: 2}", "list: [{ratio: 0.5}]", "free: &a {b: *a}", "inner: {<<: {count: 1}}"} {
+	for _, s := range []string{
+		"inner: {price: 1, count: 2}", "list: [{ratio: 0.5}]", "free: &a {b: *a}", "inner: {<<: {count: 1}}",
+		// Issue 27: null items, which yaml.v3 drops from a list of values.
+		"items: [1, null, 3]", "names: [a, ~]", "names:\n  - a\n  -\n", "prices: [NULL]", "list: [{count: 1}, Null]",
+		`{"items": [null], "names": ["a", null]}`, "free: &n ~\nitems: [*n]", "names: [!!null x]", "by_name: {x: null}",
+		"inner: {count: 1\n", "names: [a,\n  b\n",
+	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -291,6 +300,22 @@ func FuzzDecode(f *testing.F) {
 		var ie *input.FieldError
 		if err != nil && len(err.Error()) > 400 && errors.As(err, &ie) {
 			t.Fatalf("Decode(%q) error is %d bytes", s, len(err.Error()))
+		}
+		if err != nil {
+			// An unclosed bracket is reported at that bracket.
+			if errors.As(err, &ie) && strings.Contains(ie.Reason, "is never closed") {
+				if c := charAt(s, ie.Line, ie.Column); c != '[' && c != '{' {
+					t.Fatalf("Decode(%q) = %v, but at that place is %q", s, err, c)
+				}
+			}
+			return
+		}
+		// A list that is read has every item written: none dropped.
+		got := map[string]int{"items": len(d.Items), "names": len(d.Names), "prices": len(d.Prices), "list": len(d.List)}
+		for key, written := range listLengths(s) {
+			if n, ok := got[key]; ok && n != written {
+				t.Fatalf("Decode(%q) read %d items of %s, want the %d written", s, n, key, written)
+			}
 		}
 	})
 }
@@ -327,4 +352,18 @@ func TestDeepPathIsShortened(t *testing.T) {
 	assert.True(t, strings.HasPrefix(fe.Field, "free.00000.00000"), fe.Field)
 	assert.Contains(t, fe.Field, "…")
 	assert.LessOrEqual(t, len(err.Error()), 200, err.Error())
+}
+
+// charAt returns the character at a 1-based line and column of s, or -1.
+func charAt(s string, line, column int) rune {
+	lines := strings.Split(s, "\n")
+	if line < 1 || line > len(lines) {
+		return -1
+	}
+	for i, r := range []rune(lines[line-1]) {
+		if i == column-1 {
+			return r
+		}
+	}
+	return -1
 }
