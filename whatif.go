@@ -44,7 +44,7 @@ func WhatIf(s Scenario, id PlatformID, events []string) (_ WhatIfResult, err err
 	if err != nil {
 		return WhatIfResult{}, err
 	}
-	t := m.topology
+	t := whatIfTopology(m)
 	// A what-if loses zones, so even a function's topology names the
 	// scenario's (its HA summary does without them).
 	t.Zones = int(*e.s.Servers.Zones)
@@ -54,6 +54,29 @@ func WhatIf(s Scenario, id PlatformID, events []string) (_ WhatIfResult, err err
 	}
 	return WhatIfResult{Platform: id, Topology: t, States: states}, nil
 }
+
+// whatIfTopology is the topology a what-if starts from: the one the HA
+// summary gets, with the workers of a cluster larger than the summary
+// models (10,000: its availability figures convolve the tier member by
+// member) put back, as the engine sizes them for one cluster, so that a
+// large fleet loses a worker or a zone like any other: ha.WhatIf counts
+// up to a billion workers exactly, zone by zone.
+func whatIfTopology(m model) ha.Topology {
+	t := m.topology
+	c := m.result.Capacity
+	if m.family != platform.Nodes || t.Workers > 0 || c.Clusters < 1 || c.Nodes < 1 {
+		return t
+	}
+	nodes := c.Nodes
+	if c.NodesPerRun > 0 {
+		nodes = c.NodesPerRun // a job's always-on fleets run its nodes in turn
+	}
+	t.Workers = ceilDivInt(nodes, c.Clusters)
+	t.WorkersNeeded = min(ceilDivInt(c.NodesForPeak, c.Clusters), t.Workers)
+	return t
+}
+
+func ceilDivInt(a, b int) int { return (a + b - 1) / b }
 
 // parseEvents reads each element as exactly one step. Joining the elements
 // and splitting on commas, as ha.ParseSteps does for one string, would drop

@@ -117,9 +117,13 @@ func parseBody(item string) (Step, error) {
 		if !hasArg && StepKind(kind) == LoseWorker {
 			return Step{Kind: LoseWorker}, nil
 		}
+		most := maxMembers
+		if StepKind(kind) == LoseWorker {
+			most = maxWhatIfWorkers
+		}
 		i, err := strconv.Atoi(arg)
-		if err != nil || i < 1 || i > maxMembers || arg != strconv.Itoa(i) {
-			return Step{}, fmt.Errorf("needs a number from 1 to %d, such as %s:2", maxMembers, kind)
+		if err != nil || i < 1 || i > most || arg != strconv.Itoa(i) {
+			return Step{}, fmt.Errorf("needs a number from 1 to %d, such as %s:2", most, kind)
 		}
 		return Step{Kind: StepKind(kind), Index: i}, nil
 	}

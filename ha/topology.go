@@ -29,8 +29,17 @@ type Topology struct {
 // maxZones bounds the zones of one topology; AWS's largest Region has six.
 const maxZones = 26
 
+// maxWhatIfWorkers bounds the workers of a topology [WhatIf] takes: the
+// largest fleet runwhere sizes. A what-if counts the workers up zone by
+// zone, so it needs no tighter bound; the availability figures of
+// [Summarize] convolve the tier member by member and keep to maxMembers.
+const maxWhatIfWorkers = 1_000_000_000
+
 // check validates t against the catalogue and returns the platform's info.
-func (c *Catalogue) check(t Topology) (PlatformInfo, error) {
+func (c *Catalogue) check(t Topology) (PlatformInfo, error) { return c.checkUpTo(t, maxMembers) }
+
+// checkUpTo is check with at most maxWorkers workers.
+func (c *Catalogue) checkUpTo(t Topology, maxWorkers int) (PlatformInfo, error) {
 	p, err := c.Platform(t.Platform)
 	if err != nil {
 		return p, err
@@ -38,8 +47,8 @@ func (c *Catalogue) check(t Topology) (PlatformInfo, error) {
 	switch {
 	case t.Zones < 0 || t.Zones > maxZones:
 		return p, fieldErr("zones", t.Zones, "is outside [1, %d]", maxZones)
-	case t.Workers < 0 || t.Workers > maxMembers:
-		return p, fieldErr("workers", t.Workers, "is outside [0, %d]", maxMembers)
+	case t.Workers < 0 || t.Workers > maxWorkers:
+		return p, fieldErr("workers", t.Workers, "is outside [0, %d]", maxWorkers)
 	case t.WorkersNeeded < 0:
 		return p, fieldErr("workers_needed", t.WorkersNeeded, "is negative")
 	case t.WorkersNeeded > 0 && t.Workers == 0:

@@ -2,6 +2,8 @@ package ha
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 )
 
 // State is a topology after zero or more what-if steps. Fields that do not
@@ -46,8 +48,12 @@ func WhatIf(t Topology, steps []Step) ([]State, error) {
 // by the state after each step. Losing something already lost adds a warning
 // and changes nothing; a step that does not fit the topology (manager 4 of 3,
 // a manager of a managed control plane, zone d of 3) is an error.
+//
+// Unlike [Catalogue.Summarize], which stops at 10,000 workers, WhatIf takes
+// up to a billion: it keeps only the workers lost on their own and counts
+// the others zone by zone, so a fleet of any size costs what its steps do.
 func (c *Catalogue) WhatIf(t Topology, steps []Step) ([]State, error) {
-	p, err := c.check(t)
+	p, err := c.checkUpTo(t, maxWhatIfWorkers)
 	if err != nil {
 		return nil, err
 	}
@@ -57,7 +63,7 @@ func (c *Catalogue) WhatIf(t Topology, steps []Step) ([]State, error) {
 	w := world{
 		t:        placed{Topology: t, p: p},
 		managers: make([]bool, t.Managers+1),
-		workers:  make([]bool, t.Workers+1),
+		workers:  map[int]bool{},
 		zones:    make([]bool, t.zones()),
 	}
 	out := make([]State, 0, len(steps)+1)
@@ -84,9 +90,11 @@ func (c *Catalogue) WhatIf(t Topology, steps []Step) ([]State, error) {
 // when it was lost itself or its zone is down, so restoring a zone brings back
 // only the members that were not lost on their own. Index 0 is unused.
 type world struct {
-	t                placed
-	managers         []bool // lost on their own
-	workers          []bool // lost on their own
+	t        placed
+	managers []bool // lost on their own
+	// workers holds the workers lost on their own, at most one a step:
+	// a fleet may hold a billion.
+	workers          map[int]bool
 	zones            []bool // down
 	controlPlaneDown bool   // a managed API taken away
 }
@@ -107,6 +115,50 @@ func (w *world) countUp(n int, down func(int) bool) (up int) {
 		}
 	}
 	return up
+}
+
+// workersUp counts the workers up: those of the zones up, less the ones
+// lost on their own there. Worker i is in zone (i−1) mod Z, so zone z
+// holds ⌊n/Z⌋ workers, and one more when z < n mod Z.
+func (w *world) workersUp() int {
+	n, zs := w.t.Workers, len(w.zones)
+	up := 0
+	for z, down := range w.zones {
+		if !down {
+			up += n / zs
+			if z < n%zs {
+				up++
+			}
+		}
+	}
+	for i := range w.workers {
+		if !w.zones[ZoneOf(i, zs)] {
+			up--
+		}
+	}
+	return up
+}
+
+// anyWorker is the first worker a "worker" step changes: for a loss the
+// first worker up, for a repair the first lost on its own; 0 when none.
+func (w *world) anyWorker(restore bool) int {
+	if restore {
+		if len(w.workers) == 0 {
+			return 0
+		}
+		return slices.Min(slices.Collect(maps.Keys(w.workers)))
+	}
+	if !slices.Contains(w.zones, false) {
+		return 0
+	}
+	// Each worker passed is lost on its own or in a zone down, and a zone
+	// is up: at most (workers lost + 1) × zones of them.
+	for j := 1; j <= w.t.Workers; j++ {
+		if !w.workerDown(j) {
+			return j
+		}
+	}
+	return 0
 }
 
 func already(format string, args ...any) []Warning {
@@ -141,12 +193,7 @@ func (w *world) apply(st Step, n int) ([]Warning, error) {
 		i := st.Index
 		if i == 0 {
 			// Any one: the first worker that this step would change.
-			for j := 1; j <= w.t.Workers && i == 0; j++ {
-				if w.workers[j] == st.Restore && (st.Restore || !w.workerDown(j)) {
-					i = j
-				}
-			}
-			if i == 0 {
+			if i = w.anyWorker(st.Restore); i == 0 {
 				return already("no worker to bring %s", verb), nil
 			}
 		}
@@ -156,7 +203,11 @@ func (w *world) apply(st Step, n int) ([]Warning, error) {
 		if w.workers[i] != st.Restore {
 			return already("worker %d is already %s", i, verb), nil
 		}
-		w.workers[i] = !st.Restore
+		if st.Restore {
+			delete(w.workers, i)
+		} else {
+			w.workers[i] = true
+		}
 	case LoseZone:
 		z := zoneIndex(st.Zone)
 		if z < 0 || z >= len(w.zones) {
@@ -219,7 +270,7 @@ func (c *Catalogue) state(w *world, step string, warns []Warning) (State, error)
 		}
 	}
 	if w.t.Workers > 0 {
-		up := w.countUp(w.t.Workers, w.workerDown)
+		up := w.workersUp()
 		s.WorkersUp = &up
 		if up == 0 {
 			s.Warnings = append(s.Warnings, Warning{Code: WarnNoWorkers,

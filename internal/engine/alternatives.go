@@ -35,6 +35,9 @@ type Search struct {
 	N int
 
 	nodes *[]candidate // the instance types to try, cheapest first; nil until needed
+	// follows holds the node-hours of each way an autoscaled fleet lays
+	// its replicas (a Search serves one evaluation's Inputs).
+	follows map[followKey]decimal.Decimal
 }
 
 // candidate is an instance type the search may try.
@@ -85,91 +88,144 @@ func (s *Search) candidates(cat Catalogues) []candidate {
 // size from the scenario's up in steps of 64 MB (functions), on each
 // architecture of s.Archs.
 func Alternatives(p platform.Platform, cat Catalogues, in Inputs, current Result, s *Search) ([]Alternative, int, error) {
+	return alternativesOf(p, cat, in, current, s)
+}
+
+// alternativesOf is the search Alternatives runs: a test puts the search
+// of before issue 27 in its place to compare the two on whole reports.
+var alternativesOf = shortlistAlternatives
+
+// shortlistAlternatives is [Alternatives].
+func shortlistAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Result, s *Search) ([]Alternative, int, error) {
 	if s.N <= 0 || len(current.Bill.Lines) == 0 {
 		return nil, 0, nil
 	}
+	l := newShortlist(s.N, current.Bill.Total())
 	var (
-		found []Alternative
 		tried int
 		err   error
 	)
 	switch p.Family {
 	case platform.Nodes:
-		found, tried, err = nodeAlternatives(p, cat, in, current, s)
+		tried, err = nodeAlternatives(p, cat, in, current, s, l)
 	case platform.Tasks:
-		found, tried, err = taskAlternatives(p, cat, in, current, s)
+		tried, err = taskAlternatives(p, cat, in, current, s, l)
 	case platform.Functions:
-		found, tried, err = functionAlternatives(p, cat, in, s)
+		tried, err = functionAlternatives(p, cat, in, s, l)
 	}
 	if err != nil {
 		return nil, tried, err
 	}
-	limit := current.Bill.Total()
-	out := found[:0]
-	for _, a := range found {
-		if a.Bill.Total().LessThan(limit) {
-			out = append(out, a)
-		}
+	return l.alternatives(), tried, nil
+}
+
+// shortlist is what a search keeps: the n cheapest configurations
+// cheaper than the scenario's own, and the bound that prunes the nodes
+// searches. Each configuration found costs one insertion into lists of at
+// most n (at most 10) instead of a sort of everything found so far.
+type shortlist struct {
+	n     int
+	limit decimal.Decimal // the scenario's own total
+	// least holds the n least of limit and every total found, cheaper or
+	// not, ascending: its last is the bound, as it was when every total
+	// was kept and sorted.
+	least []decimal.Decimal
+	kept  []ranked // the answer so far, in its order
+}
+
+// ranked is a configuration found with its total, summed once.
+type ranked struct {
+	Alternative
+	total decimal.Decimal
+}
+
+func newShortlist(n int, limit decimal.Decimal) *shortlist {
+	return &shortlist{n: n, limit: limit, least: append(make([]decimal.Decimal, 0, n+1), limit)}
+}
+
+// bound is the n-th least of the scenario's total and the totals found
+// (the greatest while fewer are known): a configuration whose bill is
+// at least that cannot be among the answers.
+func (l *shortlist) bound() decimal.Decimal { return l.least[len(l.least)-1] }
+
+// add records a configuration found.
+func (l *shortlist) add(a Alternative) {
+	total := a.Bill.Total()
+	if i := len(l.least); i < l.n || total.LessThan(l.least[i-1]) {
+		l.least = insertAt(l.least, total, func(v decimal.Decimal) bool { return v.GreaterThan(total) }, l.n)
 	}
-	// Cheapest first; equal costs in the order of their names.
-	slices.SortStableFunc(out, func(a, b Alternative) int {
-		if c := a.Bill.Total().Cmp(b.Bill.Total()); c != 0 {
-			return c
-		}
-		return cmp.Or(cmp.Compare(a.InstanceType, b.InstanceType), cmp.Compare(a.Arch, b.Arch), cmp.Compare(a.MemoryMB, b.MemoryMB), cmp.Compare(a.TaskMemoryMB, b.TaskMemoryMB))
-	})
-	if len(out) > s.N {
-		out = out[:s.N]
+	if !total.LessThan(l.limit) {
+		return
 	}
-	return out, tried, nil
+	r := ranked{a, total}
+	if i := len(l.kept); i < l.n || answerOrder(r, l.kept[i-1]) < 0 {
+		// After its equals, as a stable sort of everything found placed it.
+		l.kept = insertAt(l.kept, r, func(k ranked) bool { return answerOrder(k, r) > 0 }, l.n)
+	}
+}
+
+// insertAt inserts v into the ascending list before its first element
+// that after reports to come after v, and keeps the first n.
+func insertAt[T any](list []T, v T, after func(T) bool, n int) []T {
+	i := len(list)
+	for i > 0 && after(list[i-1]) {
+		i--
+	}
+	list = slices.Insert(list, i, v)
+	return list[:min(len(list), n)]
+}
+
+// answerOrder orders the answers: cheapest first; equal costs in the
+// order of their names.
+func answerOrder(a, b ranked) int {
+	if c := a.total.Cmp(b.total); c != 0 {
+		return c
+	}
+	return cmp.Or(cmp.Compare(a.InstanceType, b.InstanceType), cmp.Compare(a.Arch, b.Arch), cmp.Compare(a.MemoryMB, b.MemoryMB), cmp.Compare(a.TaskMemoryMB, b.TaskMemoryMB))
+}
+
+// alternatives is the answer.
+func (l *shortlist) alternatives() []Alternative {
+	if len(l.kept) == 0 {
+		return nil
+	}
+	out := make([]Alternative, len(l.kept))
+	for i, r := range l.kept {
+		out[i] = r.Alternative
+	}
+	return out
 }
 
 // nodeAlternatives sizes and prices the workload on every other
 // current-generation instance type of the scenario's architectures priced
 // in the region. A fleet of a fixed count, or at a price the scenario
 // gives, is the user's choice of type: nothing is searched.
-func nodeAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Result, s *Search) ([]Alternative, int, error) {
+func nodeAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Result, s *Search, l *shortlist) (int, error) {
 	if in.Servers.Count > 0 || in.HourlyPrice != nil {
-		return nil, 0, nil
+		return 0, nil
 	}
-	cands := s.candidates(cat)
 	if in.Autoscale != nil || in.Job != nil {
-		return adapterAlternatives(p, cat, in, current, cands, s)
+		return adapterAlternatives(p, cat, in, current, s, l)
 	}
-	// What surrounds the fleet (an ALB, NAT gateways) is the same on
-	// every type: it joins each bill and each bound.
 	around := surroundingsOf(cat, in)
-	extra := around.total()
+	least := newLeastBill(p, cat, in, around)
 	tried := 0
-	// A type whose workers alone cost more than the s.N-th cheapest so far
-	// (or than the scenario's choice) cannot be among the answers. The
-	// workers' bill, nodes × 730 h × the hourly price, is a lower bound of
-	// the total; and before sizing, the nodes are at least what the
-	// replicas' vCPUs and memory fill (the replica count does not depend
-	// on the instance type, and a node offers at most its own vCPUs and
-	// memory).
-	best := []decimal.Decimal{current.Bill.Total()}
-	bound := func() decimal.Decimal { return best[min(len(best), s.N)-1] }
-	// over reports whether workers costing at least v, with what surrounds
-	// them, cannot be among the answers.
-	over := func(v decimal.Decimal) bool {
-		if !extra.IsZero() {
-			v = v.Add(extra)
-		}
-		return v.GreaterThanOrEqual(bound())
-	}
+	// A type whose least bill reaches the n-th cheapest so far (or the
+	// scenario's choice) cannot be among the answers. Its workers, nodes ×
+	// 730 h × the hourly price, bound theirs; and before sizing, the nodes
+	// are at least what the replicas' vCPUs and memory fill (the replica
+	// count does not depend on the instance type, and a node offers at
+	// most its own vCPUs and memory).
 	hours := decimal.NewFromInt(platform.HoursPerMonth)
 	replicas := int64(current.Capacity.Replicas)
 	cpuMilli := in.Container.VCPU.Mul(thousand).Ceil().IntPart()
-	var out []Alternative
-	for _, c := range cands {
+	for _, c := range s.candidates(cat) {
 		if c.typ == in.Servers.InstanceType {
 			continue // the scenario's own
 		}
 		tried++
-		least := max(1, ceilDiv(replicas*cpuMilli, c.vcpu*1000), ceilDiv(replicas*in.Container.MemoryMB, c.memMiB))
-		hourly := discounted(c.hourly, in.Discounts.EC2)
-		if over(hourly.Mul(hours).Mul(decimal.NewFromInt(least))) {
+		fill := max(1, ceilDiv(replicas*cpuMilli, c.vcpu*1000), ceilDiv(replicas*in.Container.MemoryMB, c.memMiB))
+		if l.over(least, c, hours.Mul(decimal.NewFromInt(fill))) {
 			continue
 		}
 		sv := in.Servers
@@ -178,7 +234,7 @@ func nodeAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 		if err != nil || len(res.Blockers) > 0 || res.Nodes == 0 {
 			continue // the type cannot run it (or lacks a figure it needs)
 		}
-		if over(hourly.Mul(hours).Mul(decimal.NewFromInt(res.Nodes))) {
+		if l.over(least, c, hours.Mul(decimal.NewFromInt(res.Nodes))) {
 			continue
 		}
 		var fs capacity.Findings
@@ -186,12 +242,82 @@ func nodeAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 		if err != nil || len(fs.Blockers()) > 0 {
 			continue
 		}
-		a := Alternative{InstanceType: c.typ, Arch: c.arch, Bill: withDiscount(workers.Add(cp).Add(around.bill()), platform.Nodes, in.Discounts.EC2, false)}
-		out = append(out, a)
-		best = append(best, a.Bill.Total())
-		slices.SortFunc(best, decimal.Decimal.Cmp)
+		l.add(Alternative{InstanceType: c.typ, Arch: c.arch, Bill: withDiscount(workers.Add(cp).Add(around.bill()), platform.Nodes, in.Discounts.EC2, false)})
 	}
-	return out, tried, nil
+	return tried, nil
+}
+
+// over reports whether type c, its workers running at least nodeHours a
+// month, cannot be among the answers. Two bounds prune it:
+//
+//   - its workers and what surrounds them reach the bound: the search's
+//     rule before issue 27, kept as it was because it settles ties (a
+//     type that would cost exactly the n-th cheapest, whose workers alone
+//     cost that much, is left out and the one found first stays);
+//   - its whole least bill, the control plane too, passes the bound by
+//     more than a cent. This one prunes most types of a job, whose nodes
+//     run a few hours a month beside a control plane that runs all month;
+//     its margin keeps it from settling a tie the first would not, and
+//     from the rounding of the hours of each load level (at 10⁻¹⁸ h).
+func (l *shortlist) over(least leastBill, c candidate, nodeHours decimal.Decimal) bool {
+	bound := l.bound()
+	workers := least.workers(c, nodeHours)
+	if workers.GreaterThanOrEqual(bound) {
+		return true
+	}
+	return least.whole(c, workers).GreaterThan(bound.Add(cent))
+}
+
+var cent = decimal.New(1, -2)
+
+// leastBill bounds a candidate type's bill from below: its workers'
+// node-hours at the type's discounted price and what surrounds the fleet
+// (an ALB, NAT gateways: the same on every type); then the whole bill,
+// with the least control plane: a provider's fee for one cluster, or the
+// scenario's managers of one cluster at the type's price all month.
+type leastBill struct {
+	discount     decimal.Decimal
+	around       decimal.Decimal
+	managerHours decimal.Decimal // 730 h × the managers of one cluster; zero when AWS runs the control plane
+	fee          decimal.Decimal
+}
+
+func newLeastBill(p platform.Platform, cat Catalogues, in Inputs, around *Surroundings) leastBill {
+	b := leastBill{discount: in.Discounts.EC2, around: around.total(), managerHours: dZero, fee: dZero}
+	switch p.ControlPlane.RunBy {
+	case platform.User:
+		b.managerHours = hoursPerMonth.Mul(decimal.NewFromInt(in.Servers.Managers))
+	case platform.AWS:
+		// A fee the snapshot does not source is left out of every bill
+		// (with a warning), so of the bound too.
+		fee, err := controlPlane(p, cat, cost.ControlPlane{Platform: p.ID, RunBy: p.ControlPlane.RunBy, Clusters: 1}, new(capacity.Findings))
+		if err == nil {
+			b.fee = withDiscount(fee, platform.Nodes, in.Discounts.EC2, false).Total()
+		}
+	}
+	return b
+}
+
+// workers is the least bill of type c's workers, running nodeHours a
+// month, with what surrounds them.
+func (b leastBill) workers(c candidate, nodeHours decimal.Decimal) decimal.Decimal {
+	v := discounted(c.hourly, b.discount).Mul(nodeHours)
+	if !b.around.IsZero() {
+		v = v.Add(b.around)
+	}
+	return v
+}
+
+// whole is workers, type c's least workers' bill, with its least control
+// plane.
+func (b leastBill) whole(c candidate, workers decimal.Decimal) decimal.Decimal {
+	if !b.managerHours.IsZero() {
+		workers = workers.Add(discounted(c.hourly, b.discount).Mul(b.managerHours))
+	}
+	if !b.fee.IsZero() {
+		workers = workers.Add(b.fee)
+	}
+	return workers
 }
 
 // adapterAlternatives prices each candidate type with the nodes adapter
@@ -201,42 +327,95 @@ func nodeAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 // price × the hours it runs × the nodes the replicas' vCPUs and memory
 // fill (at least the floor), level by level, or, for a job, the cheaper of
 // a run's nodes for every run and the same nodes all month.
-func adapterAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Result, cands []candidate, s *Search) ([]Alternative, int, error) {
-	least := leastNodeHours(in, current)
+func adapterAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Result, s *Search, l *shortlist) (int, error) {
+	nodeHours := leastNodeHours(in, current)
+	// What every type needs, whatever its size (the floor all month, or a
+	// node for each run): one multiplication prunes the dear types before
+	// their levels are summed.
+	anyType := nodeHours(func(int64) int64 { return 0 })
 	around := surroundingsOf(cat, in)
-	extra := around.total()
-	best := []decimal.Decimal{current.Bill.Total()}
-	bound := func() decimal.Decimal { return best[min(len(best), s.N)-1] }
+	least := newLeastBill(p, cat, in, around)
 	cpuMilli := in.Container.VCPU.Mul(thousand).Ceil().IntPart()
 	tried := 0
-	var out []Alternative
-	for _, c := range cands {
+	for _, c := range s.candidates(cat) {
 		if c.typ == in.Servers.InstanceType {
 			continue
 		}
 		tried++
+		if l.over(least, c, anyType) {
+			continue
+		}
 		fill := func(replicas int64) int64 {
 			return max(ceilDiv(replicas*cpuMilli, c.vcpu*1000), ceilDiv(replicas*in.Container.MemoryMB, c.memMiB))
 		}
-		floor := discounted(c.hourly, in.Discounts.EC2).Mul(least(fill))
-		if !extra.IsZero() {
-			floor = floor.Add(extra)
-		}
-		if floor.GreaterThanOrEqual(bound()) {
+		if l.over(least, c, nodeHours(fill)) {
 			continue
 		}
-		alt := in
-		alt.Servers.InstanceType = c.typ
+		bill, ok := s.adapterBill(p, cat, in, c.typ)
+		if !ok {
+			continue
+		}
+		l.add(Alternative{InstanceType: c.typ, Arch: c.arch, Bill: withDiscount(bill.Add(around.bill()), platform.Nodes, in.Discounts.EC2, false)})
+	}
+	return tried, nil
+}
+
+// followKey is what the node-hours of a fleet that follows the load
+// depend on, for one evaluation's Inputs: how the replicas lie over the
+// zones and how many a node holds. The instance type's price does not
+// enter them.
+type followKey struct {
+	spread capacity.Spread
+	fit    int64
+}
+
+// adapterBill is the bill of the scenario's workload on type t as the
+// nodes adapter prices it, and false when t cannot run it. A fleet that
+// follows the load is priced level by level (hundreds of levels for a
+// week's shape, each a step per zone): its node-hours are computed once
+// per way of laying the replicas and reused for every other type, on
+// every platform, that lays them the same way, so that a type costs one
+// sizing and one price.
+func (s *Search) adapterBill(p platform.Platform, cat Catalogues, in Inputs, t string) (cost.Bill, bool) {
+	alt := in
+	alt.Servers.InstanceType = t
+	if in.Job != nil {
 		res, err := nodes{}.Evaluate(p, cat, alt)
 		if err != nil || len(res.Findings.Blockers()) > 0 || len(res.Bill.Lines) == 0 {
-			continue
+			return cost.Bill{}, false
 		}
-		a := Alternative{InstanceType: c.typ, Arch: c.arch, Bill: withDiscount(res.Bill.Add(around.bill()), platform.Nodes, in.Discounts.EC2, false)}
-		out = append(out, a)
-		best = append(best, a.Bill.Total())
-		slices.SortFunc(best, decimal.Decimal.Cmp)
+		return res.Bill, true
 	}
-	return out, tried, nil
+	res, err := capacity.Size(cat.Platforms, cat.Instances, capacity.Request{Platform: p.ID, Workload: in.Workload, Container: in.Container, Servers: alt.Servers})
+	if err != nil || len(res.Blockers) > 0 || res.Nodes == 0 {
+		return cost.Bill{}, false // the adapter leaves it unpriced or blocked
+	}
+	key := followKey{res.Spread, res.ReplicasPerNode}
+	hours, ok := s.follows[key]
+	if !ok {
+		// The first type laid out this way: the adapter prices it whole.
+		r, err := nodes{}.Evaluate(p, cat, alt)
+		if err != nil || len(r.Findings.Blockers()) > 0 || len(r.Bill.Lines) == 0 || r.Capacity.NodeHours == nil {
+			return cost.Bill{}, false
+		}
+		if s.follows == nil {
+			s.follows = map[followKey]decimal.Decimal{}
+		}
+		s.follows[key] = *r.Capacity.NodeHours
+		return r.Bill, true
+	}
+	// What the adapter's autoscaled case bills: the workers' node-hours
+	// at t's price and the control plane.
+	var fs capacity.Findings
+	workers, cp, err := nodeBills(p, cat, t, "", res, &fs)
+	if err != nil || len(fs.Blockers()) > 0 {
+		return cost.Bill{}, false
+	}
+	tariff, err := cost.EC2Tariff(cat.Prices, cost.EC2Usage{InstanceType: t, Item: workers.Lines[0].Item})
+	if err != nil {
+		return cost.Bill{}, false
+	}
+	return tariff.Bill(hours).Add(cp), true
 }
 
 // leastNodeHours returns, for a function giving the least nodes that
@@ -256,15 +435,30 @@ func leastNodeHours(in Inputs, current Result) func(fill func(replicas int64) in
 	x := in.Workload.RequestsPerSecond.Mul(secondsPerMonth)
 	rate := perReplica(in)
 	replicas := make([]int64, len(levels))
+	// upTo[i] is the hours of the levels before i: the levels a type
+	// keeps at the same node count (most of them, on a large type) cost
+	// one multiplication together instead of one each.
+	upTo := make([]decimal.Decimal, len(levels)+1)
+	upTo[0] = dZero
 	for i, l := range levels {
 		if per := perReplicaAt(in, rate, l.load); per.IsPositive() {
 			replicas[i] = x.Div(per).Ceil().IntPart()
 		}
+		upTo[i+1] = upTo[i].Add(l.hours)
 	}
 	return func(fill func(int64) int64) decimal.Decimal {
 		sum := dZero
-		for i, l := range levels {
-			sum = sum.Add(l.hours.Mul(decimal.NewFromInt(max(fill(replicas[i]), in.Autoscale.MinCount))))
+		from, n := 0, int64(0)
+		for i := range levels {
+			m := max(fill(replicas[i]), in.Autoscale.MinCount)
+			if i > from && m != n {
+				sum = sum.Add(upTo[i].Sub(upTo[from]).Mul(decimal.NewFromInt(n)))
+				from = i
+			}
+			n = m
+		}
+		if len(levels) > 0 {
+			sum = sum.Add(upTo[len(levels)].Sub(upTo[from]).Mul(decimal.NewFromInt(n)))
 		}
 		return sum
 	}
@@ -282,17 +476,16 @@ func Burstable(t string) bool {
 // taskAlternatives prices the same tasks at every valid size holding one
 // replica — for each vCPU size the least memory that holds it — on each
 // architecture.
-func taskAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Result, s *Search) ([]Alternative, int, error) {
+func taskAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Result, s *Search, l *shortlist) (int, error) {
 	table, err := platform.EmbeddedTaskSizes(in.Snapshot)
 	if err != nil {
-		return nil, 0, err
+		return 0, err
 	}
 	cp, err := controlPlane(p, cat, cost.ControlPlane{Platform: p.ID, RunBy: p.ControlPlane.RunBy}, new(capacity.Findings))
 	if err != nil {
-		return nil, 0, err
+		return 0, err
 	}
 	around := surroundingsOf(cat, in)
-	var out []Alternative
 	tried := 0
 	for _, row := range table.Sizes {
 		if row.VCPU.LessThan(in.Container.VCPU) {
@@ -323,17 +516,17 @@ func taskAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 				if err != nil || len(res.Findings.Blockers()) > 0 || len(res.Bill.Lines) == 0 {
 					continue
 				}
-				out = append(out, Alternative{TaskVCPU: ptr(size.VCPU), TaskMemoryMB: int(size.MemoryMiB), Arch: arch, Bill: withDiscount(res.Bill.Add(around.bill()), platform.Tasks, in.Discounts.Fargate, in.Discounts.FargateSpot)})
+				l.add(Alternative{TaskVCPU: ptr(size.VCPU), TaskMemoryMB: int(size.MemoryMiB), Arch: arch, Bill: withDiscount(res.Bill.Add(around.bill()), platform.Tasks, in.Discounts.Fargate, in.Discounts.FargateSpot)})
 				continue
 			}
 			bill, err := cost.Fargate(cat.Prices, cost.FargateUsage{Platform: fp, Tasks: current.Capacity.Replicas, VCPU: size.VCPU, MemoryMB: int(size.MemoryMiB)})
 			if err != nil {
 				continue // no sourced rate for this architecture
 			}
-			out = append(out, Alternative{TaskVCPU: ptr(size.VCPU), TaskMemoryMB: int(size.MemoryMiB), Arch: arch, Bill: withDiscount(bill.Add(cp).Add(around.bill()), platform.Tasks, in.Discounts.Fargate, in.Discounts.FargateSpot)})
+			l.add(Alternative{TaskVCPU: ptr(size.VCPU), TaskMemoryMB: int(size.MemoryMiB), Arch: arch, Bill: withDiscount(bill.Add(cp).Add(around.bill()), platform.Tasks, in.Discounts.Fargate, in.Discounts.FargateSpot)})
 		}
 	}
-	return out, tried, nil
+	return tried, nil
 }
 
 // functionMemoryStep is the step of the memory sizes tried for a
@@ -345,16 +538,15 @@ const functionMemoryStep = 64
 // scenario's up (a function needs at least the memory it is given) in
 // steps of 64 MB, on each architecture; with lambda.cpu_share_scaling the
 // duration follows the memory's vCPU share.
-func functionAlternatives(p platform.Platform, cat Catalogues, in Inputs, s *Search) ([]Alternative, int, error) {
+func functionAlternatives(p platform.Platform, cat Catalogues, in Inputs, s *Search, l *shortlist) (int, error) {
 	maxMB := p.Limits.MemoryMax
 	if maxMB == nil {
-		return nil, 0, nil
+		return 0, nil
 	}
 	var sizes []int64
 	for m := in.Workload.MemoryMB; m <= maxMB.Value; m = (m/functionMemoryStep + 1) * functionMemoryStep {
 		sizes = append(sizes, m)
 	}
-	var out []Alternative
 	tried := 0
 	for _, m := range sizes {
 		for _, arch := range s.Archs {
@@ -386,10 +578,10 @@ func functionAlternatives(p platform.Platform, cat Catalogues, in Inputs, s *Sea
 			if err != nil {
 				continue
 			}
-			out = append(out, Alternative{MemoryMB: int(m), Arch: arch, Bill: withDiscount(tariff.Bill(u.Requests), platform.Functions, in.Discounts.Lambda, false)})
+			l.add(Alternative{MemoryMB: int(m), Arch: arch, Bill: withDiscount(tariff.Bill(u.Requests), platform.Functions, in.Discounts.Lambda, false)})
 		}
 	}
-	return out, tried, nil
+	return tried, nil
 }
 
 // LambdaOneVCPUMB is the memory at which Lambda gives a function one full
