@@ -30,6 +30,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/runwhere/runwhere/internal/input"
 )
 
 // defaultCurvePoints is how many points per platform the chart asks for:
@@ -151,7 +153,17 @@ func parseDocument(text string) (yaml.Node, error) {
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(in))
 	if err := dec.Decode(&doc); err != nil {
-		return doc, fmt.Errorf("scenario: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+		// The decoder's own wording and place, so that the form and
+		// ParseScenario point at the same line (yaml.v3's reads one early).
+		e := input.SyntaxError(in, err)
+		at := ""
+		switch {
+		case e.Line > 0 && e.Column > 0:
+			at = fmt.Sprintf("line %d:%d: ", e.Line, e.Column)
+		case e.Line > 0:
+			at = fmt.Sprintf("line %d: ", e.Line)
+		}
+		return doc, fmt.Errorf("scenario: %s%s", at, strings.TrimPrefix(e.Reason, "is not valid YAML: "))
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {

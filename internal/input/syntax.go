@@ -8,6 +8,13 @@ import (
 	"unicode/utf8"
 )
 
+// SyntaxError is [syntaxError] for a caller that decodes data with
+// yaml.v3 itself (the page's bridge reads a scenario as a node tree to
+// fill its form): the same line, column and wording as [Decode] gives.
+func SyntaxError(data []byte, err error) *FieldError {
+	return syntaxError(data, err)
+}
+
 // syntaxError turns yaml.v3's "yaml: line 3: did not find expected key"
 // into a *FieldError at the line the problem is on.
 //
@@ -16,7 +23,7 @@ import (
 // parser error reads one line early; its scanner errors are right but for
 // the first line. An unclosed '[' or '{' is found by [openAtEnd] and
 // reported where it was opened, since that is the bracket to close.
-func syntaxError(data []byte, err error) error {
+func syntaxError(data []byte, err error) *FieldError {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 0
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
