@@ -3,7 +3,6 @@ package runwhere
 import (
 	"errors"
 	"fmt"
-	"slices"
 
 	"github.com/shopspring/decimal"
 
@@ -150,18 +149,43 @@ func (e *env) beyondFixedFleet(be *BreakEven, r PlatformReport) {
 // the cheaper of two fleets, from Lambda's solve against each: Lambda is
 // cheaper where it is cheaper than both, the platform where either fleet
 // is cheaper than Lambda, and they tie elsewhere.
+//
+// Both solves' intervals are ascending, so one walk over the two lists
+// finds every point where either side changes: a fleet that grows in
+// steps crosses Lambda's line tens of thousands of times (issue 27: a
+// job at parallelism 10,000), and looking each point up in both lists
+// again was quadratic in that.
 func cheaperOfTwo(a, b cost.BreakEven) cost.BreakEven {
-	var points []decimal.Decimal
-	for _, iv := range append(slices.Clone(a.Intervals), b.Intervals...) {
-		points = append(points, iv.From)
-	}
-	slices.SortFunc(points, func(x, y decimal.Decimal) int { return x.Cmp(y) })
-	points = slices.CompactFunc(points, func(x, y decimal.Decimal) bool { return x.Equal(y) })
 	var out cost.BreakEven
-	for _, x := range points {
-		sa, sb := sideAt(a, x), sideAt(b, x)
+	ia, ib := -1, -1 // the interval of a and of b in force at x; -1 before the first
+	for {
+		// The next point where either list starts an interval.
+		var x decimal.Decimal
+		switch na, nb := ia+1 < len(a.Intervals), ib+1 < len(b.Intervals); {
+		case na && nb:
+			x = a.Intervals[ia+1].From
+			if b.Intervals[ib+1].From.LessThan(x) {
+				x = b.Intervals[ib+1].From
+			}
+		case na:
+			x = a.Intervals[ia+1].From
+		case nb:
+			x = b.Intervals[ib+1].From
+		default:
+			for i := range len(out.Intervals) - 1 {
+				out.Intervals[i].Unbounded = false
+			}
+			return out
+		}
+		// Of intervals that start at the same x, the last holds there.
+		for ia+1 < len(a.Intervals) && !a.Intervals[ia+1].From.GreaterThan(x) {
+			ia++
+		}
+		for ib+1 < len(b.Intervals) && !b.Intervals[ib+1].From.GreaterThan(x) {
+			ib++
+		}
 		side := cost.Tie
-		switch {
+		switch sa, sb := sideIn(a, ia), sideIn(b, ib); {
 		case sa == cost.Server || sb == cost.Server:
 			side = cost.Server
 		case sa == cost.Serverless && sb == cost.Serverless:
@@ -176,22 +200,15 @@ func cheaperOfTwo(a, b cost.BreakEven) cost.BreakEven {
 		}
 		out.Intervals = append(out.Intervals, cost.Interval{From: x, Unbounded: true, Cheaper: side})
 	}
-	for i := range len(out.Intervals) - 1 {
-		out.Intervals[i].Unbounded = false
-	}
-	return out
 }
 
-// sideAt is the cheaper side of a solve at x.
-func sideAt(be cost.BreakEven, x decimal.Decimal) cost.Side {
-	side := cost.Tie
-	for _, iv := range be.Intervals {
-		if iv.From.GreaterThan(x) {
-			break
-		}
-		side = iv.Cheaper
+// sideIn is the cheaper side of interval i of a solve, a tie before its
+// first interval.
+func sideIn(be cost.BreakEven, i int) cost.Side {
+	if i < 0 {
+		return cost.Tie
 	}
-	return side
+	return be.Intervals[i].Cheaper
 }
 
 // fromFirstRun is a job's solve from its first whole run (one run is
