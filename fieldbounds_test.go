@@ -96,6 +96,8 @@ func withBound(t *testing.T, base string, f runwhere.SchemaField, text string) [
 		setPath(m, "servers.autoscaling", true)
 	case "container.memory_mb":
 		setPath(m, "workload.memory_mb", 1)
+	case "workload.max_duration_s": // no shorter than the mean duration
+		setPath(m, "workload.duration_ms", "0.000000001")
 	case "ingress.rules":
 		setPath(m, "ingress.servers", "alb")
 	case "servers.count":
@@ -139,23 +141,21 @@ func baseFor(f runwhere.SchemaField) string {
 }
 
 // step is a value just past a bound: one at the last integer place, or
-// at the twentieth decimal place.
+// at the ninth decimal place (few enough digits that a rate's month still
+// fits 34, and that a float64 tells 1 + step from 1).
 func step(f runwhere.SchemaField) decimal.Decimal {
 	if f.Kind == runwhere.KindInteger || f.Items == runwhere.KindInteger {
 		return decimal.NewFromInt(1)
 	}
-	return decimal.New(1, -20)
+	return decimal.New(1, -9)
 }
 
 // The schema's bounds are the ones the checks apply: each bound is
-// accepted (refused when exclusive), and one step past it is refused
-// naming the field. The page and the README take the bounds from the
+// accepted (refused when exclusive), one step inside it accepted, and one
+// step past it refused naming the field. The page and the README take the bounds from the
 // schema, so they cannot promise what ParseScenario refuses.
 func TestSchemaBoundsAreWhatParseScenarioAccepts(t *testing.T) {
 	for _, f := range numericFields(t) {
-		if f.Kind == runwhere.KindNumber { // float64 probabilities: checked in Go, not from text below
-			continue
-		}
 		min, max := decimal.RequireFromString(f.Min), decimal.RequireFromString(f.Max)
 		for _, tc := range []struct {
 			name   string
@@ -164,8 +164,10 @@ func TestSchemaBoundsAreWhatParseScenarioAccepts(t *testing.T) {
 		}{
 			{name: "min", value: min, accept: !f.MinExclusive},
 			{name: "below min", value: min.Sub(step(f)), accept: false},
+			{name: "just above min", value: min.Add(step(f)), accept: true},
 			{name: "max", value: max, accept: !f.MaxExclusive},
 			{name: "above max", value: max.Add(step(f)), accept: false},
+			{name: "just below max", value: max.Sub(step(f)), accept: true},
 		} {
 			t.Run(f.Path+"/"+tc.name, func(t *testing.T) {
 				text := withBound(t, baseFor(f), f, tc.value.String())
