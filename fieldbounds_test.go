@@ -1,6 +1,7 @@
 package runwhere_test
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -284,4 +285,49 @@ func TestBoundBasesEvaluate(t *testing.T) {
 			require.NoError(t, err)
 		})
 	}
+}
+
+// FuzzEvaluateNamesScenarioFields: whatever numbers a scenario holds,
+// once ParseScenario accepts it, Evaluate either answers or refuses it
+// naming a field of the scenario's kind, never a component's own input.
+// The numbers go into the fields whose products and sums the evaluation
+// computes (a rate and its month, a duration and its CPU share, a run and
+// its node's start, a target utilisation, a container's vCPU).
+func FuzzEvaluateNamesScenarioFields(f *testing.F) {
+	f.Add(false, "111111111.1111111111111111111111111", "100", "1", "0.7", "0.5", false)
+	f.Add(false, "1000000000", "1000000000", "0.333333333333", "0.01", "0.001", true)
+	f.Add(true, "30", "1e-40", "5", "1", "0.25", false)
+	f.Add(true, "1000000000", "43800", "0.0001", "1", "1e9", true)
+	s, err := runwhere.Schema()
+	if err != nil {
+		f.Fatal(err)
+	}
+	kinds := map[string]string{}
+	for _, fl := range s.Fields {
+		kinds[fl.Path] = fl.WorkloadKind
+	}
+	f.Fuzz(func(t *testing.T, job bool, a, b, c, util, vcpu string, scaling bool) {
+		text := fmt.Sprintf("workload: {requests_per_second: %q, duration_ms: %q, cpu_fraction: %q, memory_mb: 512}\nservers: {target_utilization: %q}\ncontainer: {vcpu: %q}\nlambda: {cpu_share_scaling: %t}\n", a, b, c, util, vcpu, scaling)
+		kind := runwhere.KindService
+		if job {
+			text = fmt.Sprintf("workload: {kind: job, runs_per_month: 30, run_minutes: %q, parallelism: 2, memory_mb: 512}\nservers: {node_start_minutes: %q, target_utilization: %q}\ncontainer: {vcpu: %q}\n", b, c, util, vcpu)
+			kind = runwhere.KindJob
+		}
+		sc, err := runwhere.ParseScenario([]byte(text))
+		if err != nil {
+			return
+		}
+		if _, err = runwhere.Evaluate(sc); err == nil {
+			return
+		}
+		var fe *runwhere.FieldError
+		if !errors.As(err, &fe) {
+			t.Fatalf("Evaluate(%q) = %v, not a field error", text, err)
+		}
+		field, _, _ := strings.Cut(fe.Field, "[")
+		k, ok := kinds[field]
+		if !ok || k != "" && k != kind {
+			t.Fatalf("Evaluate(%q) = %v: %q is no field of a %s", text, err, fe.Field, kind)
+		}
+	})
 }
