@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/runwhere/runwhere/capacity"
+	"github.com/runwhere/runwhere/internal/engine"
 	"github.com/runwhere/runwhere/internal/input"
 	"github.com/runwhere/runwhere/platform"
 )
@@ -20,6 +21,9 @@ import (
 // from products of them (requests in flight, replicas, nodes) stay well
 // inside int64.
 var maxQuantity = decimal.New(1, 9)
+
+// minTargetUtilization is the smallest servers.target_utilization.
+var minTargetUtilization = decimal.RequireFromString("0.01")
 
 // maxPlatforms bounds the platforms one scenario compares: ids are open (a
 // caller's catalogue may add platforms), so the bound is not the number
@@ -34,6 +38,16 @@ func shortDecimal(d decimal.Decimal) string {
 		return fmt.Sprintf("a %d-bit coefficient ×10^%d", c.BitLen(), d.Exponent())
 	}
 	return input.Short(c.String()) + "e" + fmt.Sprint(d.Exponent())
+}
+
+// decimalText prints a decimal that passed input's bounds the shorter
+// way: 0.25 as such, 1e-40 not as forty zeros.
+func decimalText(d decimal.Decimal) string {
+	s, e := d.String(), shortDecimal(d)
+	if len(e) < len(s) {
+		return e
+	}
+	return s
 }
 
 type decimalCheck struct {
@@ -161,6 +175,12 @@ func (s Scenario) checkRest() error {
 	if s.Servers.TargetUtilization != nil && s.Servers.TargetUtilization.GreaterThan(decimal.NewFromInt(1)) {
 		return &FieldError{Field: "servers.target_utilization", Value: s.Servers.TargetUtilization.String(), Reason: "is above 1"}
 	}
+	// The fleet grows as the target shrinks: a target of 1e-20 asked for
+	// more replicas than runwhere sizes, and that error could only name
+	// the load, not the target.
+	if u := s.Servers.TargetUtilization; u != nil && u.LessThan(minTargetUtilization) {
+		return &FieldError{Field: "servers.target_utilization", Value: u.String(), Reason: "is below " + minTargetUtilization.String() + ": a fleet sized to use less than 1 % of its CPU"}
+	}
 	ints := []struct {
 		field string
 		v     *int64
@@ -191,6 +211,11 @@ func (s Scenario) checkRest() error {
 		if *c.v < c.min {
 			return &FieldError{Field: c.field, Value: fmt.Sprint(*c.v), Reason: fmt.Sprintf("must be at least %d", c.min)}
 		}
+	}
+	// Both memories given: a replica must hold one request. Left out,
+	// container.memory_mb follows workload.memory_mb.
+	if c := s.Container.MemoryMB; c != nil && *c < *w.MemoryMB {
+		return &FieldError{Field: "container.memory_mb", Value: fmt.Sprint(*c), Reason: fmt.Sprintf("is less than workload.memory_mb %d: one replica cannot hold one request", *w.MemoryMB)}
 	}
 	if err := s.checkIngress(); err != nil {
 		return err
@@ -242,5 +267,65 @@ func (s Scenario) checkRest() error {
 			return &FieldError{Field: "weights", Value: "0", Reason: "all weights are zero: nothing would rank the platforms"}
 		}
 	}
+	return s.checkDerived()
+}
+
+// checkDerived refuses a value that is within its own bounds but makes a
+// quantity computed from it carry more digits than any decimal may: the
+// component that checks that quantity would name it (lambda.requests,
+// ec2.seconds), a field the person never wrote. Each quantity is computed
+// here as the evaluation computes it; when two fields feed one, the finer
+// of the two (more decimal places) is named. Evaluate maps whatever a
+// component still refuses back to a scenario field (inputError).
+func (s Scenario) checkDerived() error {
+	w := s.Workload
+	// Lambda bills the month's requests: the rate × 2,628,000, unless
+	// the month is given too (and agrees).
+	if w.RequestsPerSecond != nil && w.RequestsPerMonth == nil {
+		if err := input.CheckDecimal(w.RequestsPerSecond.Mul(secondsPerMonth)); err != nil {
+			return derivedError("workload.requests_per_second", *w.RequestsPerSecond, "requests a month (the rate × 2,628,000)", err)
+		}
+	}
+	// Lambda stretches the CPU-bound share of a request by the vCPU its
+	// memory gets: duration × cpu_fraction × 1,769 / memory_mb.
+	if !s.isJob() && s.Lambda.CPUShareScaling != nil && *s.Lambda.CPUShareScaling && w.DurationMS != nil {
+		cf := DefaultCPUFraction()
+		if w.CPUFraction != nil {
+			cf = *w.CPUFraction
+		}
+		d := engine.LambdaDurationMS(capacity.Workload{DurationMS: *w.DurationMS, CPUFraction: cf}, *w.MemoryMB, true)
+		if err := input.CheckDecimal(d); err != nil {
+			field, v := "workload.duration_ms", *w.DurationMS
+			if cf.Exponent() < v.Exponent() {
+				field, v = "workload.cpu_fraction", cf
+			}
+			return derivedError(field, v, "Lambda's stretched duration (duration_ms × cpu_fraction × 1,769 ÷ memory_mb)", err)
+		}
+	}
+	if s.isJob() && w.RunMinutes != nil {
+		run := w.RunMinutes.Mul(sixty)
+		// Lambda bills a run in milliseconds.
+		if err := input.CheckDecimal(run.Mul(thousand)); err != nil {
+			return derivedError("workload.run_minutes", *w.RunMinutes, "a run's milliseconds", err)
+		}
+		start := DefaultNodeStartMinutes()
+		if s.Servers.NodeStartMinutes != nil {
+			start = *s.Servers.NodeStartMinutes
+		}
+		// A node launched for a run is billed its start and the run.
+		if err := input.CheckDecimal(run.Add(start.Mul(sixty))); err != nil {
+			field, v := "workload.run_minutes", *w.RunMinutes
+			if start.Exponent() < v.Exponent() {
+				field, v = "servers.node_start_minutes", start
+			}
+			return derivedError(field, v, "a run's seconds with its node's start (servers.node_start_minutes + workload.run_minutes)", err)
+		}
+	}
 	return nil
+}
+
+// derivedError is a FieldError on field, whose value v gives what a
+// quantity that input refuses (err).
+func derivedError(field string, v decimal.Decimal, what string, err error) error {
+	return &FieldError{Field: field, Value: decimalText(v), Reason: "gives " + what + " that " + err.Error() + ": give fewer digits"}
 }

@@ -305,9 +305,6 @@ func (s Scenario) withServerDefaults() (Scenario, error) {
 	if c.MemoryMB == nil {
 		c.MemoryMB = ptr(max(DefaultContainerMemory, *w.MemoryMB))
 	}
-	if *c.MemoryMB < *w.MemoryMB {
-		return Scenario{}, &FieldError{Field: "container.memory_mb", Value: fmt.Sprint(*c.MemoryMB), Reason: fmt.Sprintf("is less than workload.memory_mb %d: one replica cannot hold one request", *w.MemoryMB)}
-	}
 	out.Container = c
 
 	h := out.HA

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -224,4 +225,130 @@ func TestErrorsNameTheScenarioField(t *testing.T) {
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "workload.arch", fe.Field)
 	assert.Equal(t, "arm64", fe.Value)
+}
+
+// TestErrorsNameWhatThePersonWrote pins issue 27's item 5: values within
+// their own bounds made Evaluate fail under names the person never wrote
+// (lambda.requests, ec2.seconds), so the page marked no field. Now the
+// parser refuses them on the field that feeds the quantity, with its
+// line, and Evaluate names the scenario field for what only a component
+// sees.
+func TestErrorsNameWhatThePersonWrote(t *testing.T) {
+	const service = "workload: {requests_per_second: 100, duration_ms: 100, memory_mb: 512}\n"
+	tests := []struct {
+		name, yaml string
+		// parse is ParseScenario's error; evaluate, when parse is "",
+		// Evaluate's.
+		parse, evaluate string
+	}{
+		{name: "34 digits a second, 38 a month",
+			yaml:  "workload: {requests_per_second: 111111111.1111111111111111111111111, duration_ms: 100, memory_mb: 512}\n",
+			parse: "runwhere: line 1:33: workload.requests_per_second: 111111111.1111111111111111111111111 gives requests a month (the rate × 2,628,000) that has more than 34 significant digits: give fewer digits"},
+		{name: "the same month given beside the rate is the month billed",
+			yaml: "workload: {requests_per_second: 1e-22, requests_per_month: 2.628e-16, duration_ms: 100, memory_mb: 512}\n"},
+		{name: "a run of 1e-40 minutes beside a node's 5",
+			yaml:  "workload: {kind: job, runs_per_month: 30, run_minutes: 1e-40, memory_mb: 512}\n",
+			parse: "runwhere: line 1:56: workload.run_minutes: 1e-40 gives a run's seconds with its node's start (servers.node_start_minutes + workload.run_minutes) that has more than 34 significant digits: give fewer digits"},
+		{name: "a node start of 1e-40 minutes beside a run's 5",
+			yaml:  "workload: {kind: job, runs_per_month: 30, run_minutes: 5, memory_mb: 512}\nservers: {node_start_minutes: 1e-40}\n",
+			parse: "runwhere: line 2:31: servers.node_start_minutes: 1e-40 gives a run's seconds with its node's start (servers.node_start_minutes + workload.run_minutes) that has more than 34 significant digits: give fewer digits"},
+		{name: "a run of 34 digits in ms",
+			yaml:  "workload: {kind: job, runs_per_month: 30, run_minutes: 9999.999999999999999999999999999999, memory_mb: 512}\nservers: {node_start_minutes: 0}\n",
+			parse: "runwhere: line 1:56: workload.run_minutes: 9999.999999999999999999999999999999 gives a run's milliseconds that has more than 34 significant digits: give fewer digits"},
+		{name: "a CPU share finer than the duration, stretched",
+			yaml:  "workload: {requests_per_second: 1, duration_ms: 100.0000000000000000000000000000001, cpu_fraction: 0.3333333333333333333333333333333333, memory_mb: 512}\nlambda: {cpu_share_scaling: true}\n",
+			parse: "runwhere: line 1:100: workload.cpu_fraction: 0.3333333333333333333333333333333333 gives Lambda's stretched duration (duration_ms × cpu_fraction × 1,769 ÷ memory_mb) that has an exponent of -65, outside the ±40 runwhere accepts: give fewer digits"},
+		{name: "a duration finer than the CPU share, stretched",
+			yaml:  "workload: {requests_per_second: 1, duration_ms: 1234567.890123456789012345678901234, cpu_fraction: 0.123456789, memory_mb: 512}\nlambda: {cpu_share_scaling: true}\n",
+			parse: "runwhere: line 1:49: workload.duration_ms: 1234567.890123456789012345678901234 gives Lambda's stretched duration (duration_ms × cpu_fraction × 1,769 ÷ memory_mb) that has more than 34 significant digits: give fewer digits"},
+		{name: "the same without stretching is billed as given",
+			yaml: "workload: {requests_per_second: 1, duration_ms: 1234567.890123456789012345678901234, cpu_fraction: 0.123456789, memory_mb: 512}\n"},
+		{name: "a target of 1e-20",
+			yaml:  service + "servers: {target_utilization: 1e-20}\n",
+			parse: "runwhere: line 2:31: servers.target_utilization: 0.00000000000000000001 is below 0.01: a fleet sized to use less than 1 % of its CPU"},
+		{name: "more replicas than runwhere sizes name the rate",
+			yaml:     "workload: {requests_per_second: 1000000000, duration_ms: 1000000000, memory_mb: 512}\n",
+			evaluate: "runwhere: workload.requests_per_second: 1000000000 gives 1000000000000000 requests in flight, which need more than 1000000000 replicas of 0.5 vCPU, beyond any fleet runwhere sizes: check requests_per_second, duration_ms and container.vcpu"},
+		{name: "or the peak, when given",
+			yaml:     "workload: {requests_per_second: 1, peak_requests_per_second: 1000000000, duration_ms: 1000000000, memory_mb: 512}\n",
+			evaluate: "runwhere: workload.peak_requests_per_second: 1000000000 gives 1000000000000000 requests in flight, which need more than 1000000000 replicas of 0.5 vCPU, beyond any fleet runwhere sizes: check requests_per_second, duration_ms and container.vcpu"},
+		{name: "an unknown region has its line",
+			yaml:  "region: xx-east-9\n" + service,
+			parse: "runwhere: line 1:9: region: xx-east-9 has no built-in prices in any snapshot: the regions are us-east-1, ap-northeast-1, ap-southeast-1, eu-central-1, eu-west-1, us-west-2"},
+		{name: "a region only another snapshot prices is Evaluate's",
+			yaml:     "snapshot: 2017-12\nregion: eu-west-1\n" + service,
+			evaluate: "runwhere: region: eu-west-1 has no built-in prices for snapshot 2017-12: the regions are us-east-1"},
+		{name: "a container smaller than a request has its line",
+			yaml:  service + "container: {memory_mb: 256}\n",
+			parse: "runwhere: line 2:24: container.memory_mb: 256 is less than workload.memory_mb 512: one replica cannot hold one request"},
+		{name: "a container as large as a request",
+			yaml: service + "container: {memory_mb: 512}\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := runwhere.ParseScenario([]byte(tc.yaml))
+			if tc.parse != "" {
+				require.Error(t, err)
+				assert.Equal(t, tc.parse, err.Error(), "ParseScenario(%q)", tc.yaml)
+				return
+			}
+			require.NoError(t, err)
+			_, err = runwhere.Evaluate(s)
+			if tc.evaluate == "" {
+				require.NoError(t, err)
+				return
+			}
+			require.Error(t, err)
+			assert.Equal(t, tc.evaluate, err.Error(), "Evaluate(%q)", tc.yaml)
+			// The caller that holds the text finds the field's line.
+			located := runwhere.LocateError(err, []byte(tc.yaml))
+			var fe *runwhere.FieldError
+			require.ErrorAs(t, located, &fe)
+			assert.Positive(t, fe.Line, "LocateError(%v) found no line", err)
+		})
+	}
+}
+
+// A scenario built in Go gets the same refusals, without a position.
+func TestErrorsNameWhatThePersonWroteInGo(t *testing.T) {
+	d := decimal.RequireFromString
+	w := runwhere.Workload{RequestsPerSecond: ptr(d("111111111.1111111111111111111111111")), DurationMS: ptr(d("100")), MemoryMB: ptr(int64(512))}
+	_, err := runwhere.Evaluate(runwhere.Scenario{Workload: w})
+	assert.EqualError(t, err, "runwhere: workload.requests_per_second: 111111111.1111111111111111111111111 gives requests a month (the rate × 2,628,000) that has more than 34 significant digits: give fewer digits")
+
+	w = runwhere.Workload{RequestsPerSecond: ptr(d("1")), DurationMS: ptr(d("100")), MemoryMB: ptr(int64(2048))}
+	_, err = runwhere.Scenario{Workload: w, Container: runwhere.Container{MemoryMB: ptr(int64(1024))}}.WithDefaults()
+	assert.EqualError(t, err, "runwhere: container.memory_mb: 1024 is less than workload.memory_mb 2048: one replica cannot hold one request")
+}
+
+func TestLocateError(t *testing.T) {
+	const text = "name: x\nworkload:\n  requests_per_second: 1\n  duration_ms: 100\nplatforms: [lambda, eks]\n"
+	tests := []struct {
+		name string
+		err  error
+		want string
+	}{
+		{name: "a field", err: &runwhere.FieldError{Field: "workload.duration_ms", Value: "100", Reason: "is wrong"},
+			want: "line 4:16: workload.duration_ms: 100 is wrong"},
+		{name: "a list item", err: &runwhere.FieldError{Field: "platforms[1]", Value: "eks", Reason: "is wrong"},
+			want: "line 5:21: platforms[1]: eks is wrong"},
+		{name: "a field left out points at its section", err: &runwhere.FieldError{Field: "workload.memory_mb", Reason: "is missing"},
+			want: "line 3:3: workload.memory_mb: is missing"},
+		{name: "a section left out has no line", err: &runwhere.FieldError{Field: "servers.zones", Value: "3", Reason: "is wrong"},
+			want: "servers.zones: 3 is wrong"},
+		{name: "a position already known is kept", err: &runwhere.FieldError{Field: "name", Value: "x", Reason: "is wrong", Line: 9, Column: 9},
+			want: "line 9:9: name: x is wrong"},
+		{name: "the scenario as a whole", err: &runwhere.FieldError{Reason: "is wrong"},
+			want: "input: is wrong"},
+		{name: "not a field error", err: errors.New("runwhere: break-even"),
+			want: "runwhere: break-even"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, runwhere.LocateError(tc.err, []byte(text)).Error())
+		})
+	}
+	// Text that is not YAML leaves the error as it is.
+	err := &runwhere.FieldError{Field: "name", Reason: "is wrong"}
+	assert.Equal(t, "name: is wrong", runwhere.LocateError(err, []byte("name: [")).Error())
 }

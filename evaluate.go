@@ -1,7 +1,6 @@
 package runwhere
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -83,6 +82,9 @@ type env struct {
 	// note says what the defaults changed that a person should know: a
 	// peak given below the mean is raised to it.
 	note string
+	// given is the scenario as the caller gave it, whose fields an error
+	// names (inputError).
+	given Scenario
 }
 
 // sources are where an evaluation reads its catalogues: the embedded ones,
@@ -103,7 +105,7 @@ func newEnvFrom(given Scenario, src sources) (*env, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &env{s: s, note: peakNote(given, s)}
+	e := &env{s: s, given: given, note: peakNote(given, s)}
 	if e.platforms, err = src.platforms(s.Snapshot); err != nil {
 		return nil, err
 	}
@@ -267,7 +269,7 @@ func (e *env) evaluate(id platform.ID) (model, error) {
 	p, _ := e.platforms.Platform(id) // WithDefaults checked membership
 	res, err := engine.Evaluate(p, e.cats, e.in)
 	if err != nil {
-		return model{}, inputError(err)
+		return model{}, e.inputError(err)
 	}
 	m := model{platform: p, result: res, family: p.Family, curve: res.Curve, fleet: res.Fleet, alt: res.Alternative, around: res.Around, topology: res.Topology}
 	m.report.Platform, m.report.Name = p.ID, p.Name
@@ -306,7 +308,7 @@ func (e *env) search() engine.Search {
 func (e *env) alternatives(p platform.Platform, res engine.Result, r *PlatformReport, s *engine.Search) error {
 	found, tried, err := engine.Alternatives(p, e.cats, e.in, res, s)
 	if err != nil {
-		return inputError(err)
+		return e.inputError(err)
 	}
 	r.AlternativesSearched = tried
 	hundred := decimal.NewFromInt(100)
@@ -399,28 +401,6 @@ func prefixError(err *error) {
 	if *err != nil && !strings.HasPrefix((*err).Error(), "runwhere: ") {
 		*err = input.Prefix("runwhere", *err)
 	}
-}
-
-// inputError turns a component's complaint about an input into the
-// scenario's error vocabulary, keeping the field it names.
-func inputError(err error) error {
-	// Every package's field error is the one FieldError: keep it, leaving
-	// the component's prefix ("capacity: ") for the caller's "runwhere: ".
-	var fe *FieldError
-	if errors.As(err, &fe) {
-		if f, ok := scenarioFields[fe.Field]; ok {
-			fe.Field = f
-		}
-		return fe
-	}
-	return fmt.Errorf("runwhere: %w", err)
-}
-
-// scenarioFields names, for the fields of a component's Go input that a
-// scenario field sets under another name, the scenario's field: an error
-// must point at what the person wrote.
-var scenarioFields = map[string]string{
-	"lambda.arch": "workload.arch", // cost.LambdaUsage.Arch
 }
 
 // peakNote says so when the scenario gave a peak below its mean rate,

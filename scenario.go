@@ -3,12 +3,14 @@ package runwhere
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
 	"gopkg.in/yaml.v3"
 
+	"github.com/runwhere/runwhere/cost"
 	"github.com/runwhere/runwhere/internal/input"
 	"github.com/runwhere/runwhere/platform"
 )
@@ -313,14 +315,48 @@ func ParseScenario(data []byte) (Scenario, error) {
 			return Scenario{}, input.Prefix("runwhere", withLine(err, data))
 		}
 	}
+	// Likewise a region: one that no embedded snapshot prices. One that
+	// only the scenario's snapshot lacks is Evaluate's to refuse, since a
+	// caller may evaluate it against another snapshot (runwhere report
+	// -snapshot).
+	if s.Region != "" && !slices.Contains(pricedRegions(), s.Region) {
+		err := &FieldError{Field: "region", Value: s.Region, Reason: "has no built-in prices in any snapshot: the regions are " + strings.Join(pricedRegions(), ", ")}
+		return Scenario{}, input.Prefix("runwhere", withLine(err, data))
+	}
 	return s, nil
+}
+
+// pricedRegions are the regions of every embedded snapshot's prices, the
+// newest snapshot's first, in its order.
+func pricedRegions() []string {
+	var out []string
+	for _, snap := range slices.Backward(platform.Snapshots()) {
+		for _, r := range cost.Regions(snap) {
+			if !slices.Contains(out, r) {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// LocateError gives a *FieldError in err that has no position the line
+// and column of the field it names, found in data, the scenario text the
+// Scenario was parsed from; it returns err. ParseScenario's errors have
+// their positions already; [Evaluate] works on a Scenario, which keeps
+// none, so a caller that holds the text (the command line) finds them
+// here. A field left out of a section that is there points at the
+// section. Errors without a *FieldError, or naming no field the text
+// holds, are returned as they are.
+func LocateError(err error, data []byte) error {
+	return withLine(err, data)
 }
 
 // withLine adds the line and column of the offending field to a
 // FieldError when the field's path can be found in the text.
 func withLine(err error, data []byte) error {
 	var fe *FieldError
-	if !errors.As(err, &fe) || fe.Line > 0 {
+	if !errors.As(err, &fe) || fe.Line > 0 || fe.Field == "" {
 		return err
 	}
 	var root yaml.Node

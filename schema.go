@@ -113,6 +113,16 @@ type SchemaField struct {
 	// WorkloadKind is "service" or "job" for a field of that kind of
 	// workload only (workload.kind): on the other kind it is an error.
 	WorkloadKind string `json:"workload_kind,omitempty"`
+	// Min and Max are the range of a number (of a list's numbers), as
+	// decimal text; MinExclusive or MaxExclusive when the bound itself
+	// is refused ("0" and MinExclusive: greater than zero). Every decimal
+	// also has at most 34 significant digits and an exponent within ±40,
+	// and no value may make a quantity computed from it carry more
+	// digits than that (the README's "Limits on input" lists them).
+	Min          string `json:"min,omitempty"`
+	Max          string `json:"max,omitempty"`
+	MinExclusive bool   `json:"min_exclusive,omitempty"`
+	MaxExclusive bool   `json:"max_exclusive,omitempty"`
 }
 
 // Schema describes every input field of a Scenario; see [ScenarioSchema].
@@ -196,6 +206,11 @@ func Schema() (ScenarioSchema, error) {
 			}
 		}
 		f.Required = required[l.path] && m.oneOf == ""
+		if b, ok := fieldBounds[l.path]; ok {
+			f.Min, f.Max, f.MinExclusive, f.MaxExclusive = b.min, b.max, b.minOpen, b.maxOpen
+		} else if isNumeric(f.Kind) || isNumeric(f.Items) {
+			return ScenarioSchema{}, fmt.Errorf("runwhere: schema: number field %s has no bounds (add it to fieldBounds)", l.path)
+		}
 		if d, ok := defaults[l.path]; ok {
 			f.Default = d.value
 			f.DefaultBySnapshot = d.bySnapshot

@@ -203,9 +203,9 @@ func TestDerivedCountsStayInRange(t *testing.T) {
 		{"a nano-vCPU container", "workload: {requests_per_second: 1000000000, duration_ms: 100000, memory_mb: 1}\ncontainer: {vcpu: 0.000000001}\n",
 			[]string{"container.vcpu", "below 0.001"}},
 		{"a billion requests a second of 100 s each", "workload: {requests_per_second: 1000000000, duration_ms: 100000, memory_mb: 1}\ncontainer: {vcpu: 0.001}\n",
-			[]string{"workload", "more than 1000000000 replicas"}},
+			[]string{"workload.requests_per_second: 1000000000 gives", "more than 1000000000 replicas"}},
 		{"a billion requests a second of 1 s each", "workload: {requests_per_second: 1000000000, duration_ms: 1000, memory_mb: 1}\ncontainer: {vcpu: 0.001}\n",
-			[]string{"workload", "more than 1000000000 replicas"}},
+			[]string{"workload.requests_per_second: 1000000000 gives", "more than 1000000000 replicas"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

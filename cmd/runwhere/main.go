@@ -11,8 +11,14 @@
 //	runwhere help
 //
 // The exit status is 0 on success, 1 when the scenario cannot be read or
-// evaluated (the message names the field, its value and its line) and 2 on
-// a usage error. "runwhere help" documents every command and flag.
+// evaluated (the message names the file, the field's line and column, the
+// field and its value) and 2 on a usage error. "go run" turns every
+// failure into 1, so a CI job that reads the status runs the installed
+// command:
+//
+//	go install github.com/runwhere/runwhere/cmd/runwhere@latest
+//
+// "runwhere help" documents every command and flag.
 package main
 
 import "os"

@@ -7,9 +7,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/runwhere/runwhere"
 )
@@ -70,7 +74,7 @@ func exit(err error, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "runwhere: %s\nRun 'runwhere -h' for usage.\n", ue.msg)
+		fmt.Fprintf(stderr, "runwhere: %s\nRun 'runwhere -h' for usage.\n", printable(ue.msg))
 		return exitUsage
 	default:
 		msg := err.Error()
@@ -79,9 +83,48 @@ func exit(err error, stdout, stderr io.Writer) int {
 		if !strings.HasPrefix(msg, "runwhere: ") {
 			msg = "runwhere: " + msg
 		}
-		fmt.Fprintln(stderr, msg)
+		fmt.Fprintln(stderr, printable(msg))
 		return exitInput
 	}
+}
+
+// printable escapes what a terminal or a log would act on instead of
+// showing: a newline would split the one-line message, an escape sequence
+// recolour or rewrite the screen. File names are quoted where they are
+// printed (displayName); this is the net under every other text an error
+// echoes, such as a flag's name.
+func printable(msg string) string {
+	if !hasControl(msg) {
+		return msg
+	}
+	var b strings.Builder
+	for i, r := range msg {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(msg[i:], string(utf8.RuneError)):
+			fmt.Fprintf(&b, `\x%02x`, msg[i])
+		case !unicode.IsPrint(r) && r != ' ':
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// hasControl reports whether s holds anything but printable text: a
+// control character, another unprintable rune or a byte that is not
+// UTF-8.
+func hasControl(s string) bool {
+	if !utf8.ValidString(s) {
+		return true
+	}
+	for _, r := range s {
+		if !unicode.IsPrint(r) && r != ' ' {
+			return true
+		}
+	}
+	return false
 }
 
 func first(args []string) (string, []string) {
@@ -137,7 +180,11 @@ func report(args []string, stdin io.Reader, stdout io.Writer) error {
 		return usagef("report: -format %q: want md or json", *format)
 	}
 	if len(pos) > 1 {
-		return usagef("report: one scenario at a time, got %d: %s", len(pos), strings.Join(pos, " "))
+		names := make([]string, len(pos))
+		for i, p := range pos {
+			names[i] = displayName(p)
+		}
+		return usagef("report: one scenario at a time, got %d: %s", len(pos), strings.Join(names, " "))
 	}
 	// A snapshot the library does not embed is a mistake in the command
 	// line, not in the scenario, so it is checked before any input is read.
@@ -158,14 +205,14 @@ func report(args []string, stdin io.Reader, stdout io.Writer) error {
 	}
 	s, err := runwhere.ParseScenario(data)
 	if err != nil {
-		return inFile(err, name)
+		return inFile(err, name, data)
 	}
 	if *snapshot != "" {
 		s.Snapshot = *snapshot
 	}
 	r, err := runwhere.Evaluate(s)
 	if err != nil {
-		return inFile(err, name)
+		return inFile(err, name, data)
 	}
 
 	// The whole output is built before any of it is written, so that a
@@ -190,14 +237,14 @@ func readScenario(name string, stdin io.Reader) ([]byte, error) {
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, err // *PathError names the file
+			return nil, fileError(name, err)
 		}
 		defer f.Close()
 		r = f
 	}
 	data, err := io.ReadAll(io.LimitReader(r, runwhere.MaxScenarioBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", displayName(name), err)
+		return nil, fileError(name, err)
 	}
 	if len(data) > runwhere.MaxScenarioBytes {
 		return nil, fmt.Errorf("%s: scenario too large: more than %d bytes", displayName(name), runwhere.MaxScenarioBytes)
@@ -205,30 +252,57 @@ func readScenario(name string, stdin io.Reader) ([]byte, error) {
 	return data, nil
 }
 
+// fileError names the file an error of the operating system is about, as
+// displayName prints it: a *PathError would print the name as it is.
+func fileError(name string, err error) error {
+	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+		return fmt.Errorf("%s %s: %w", pe.Op, displayName(name), pe.Err)
+	}
+	return fmt.Errorf("%s: %w", displayName(name), err)
+}
+
+// displayName is a file name as messages print it: as it is, unless it
+// holds a control character, another unprintable rune or bytes that are
+// not UTF-8 (a name may hold any byte but '/' and NUL), which it prints
+// Go-quoted ("bad\nname.yaml") so that a name can neither split the
+// one-line message nor send a terminal an escape sequence.
 func displayName(name string) string {
 	if name == "-" {
 		return "standard input"
 	}
+	if hasControl(name) {
+		return strconv.Quote(name)
+	}
 	return name
 }
 
-// inFile names the file in a field error's position ("bad.yaml:8:3: …"),
-// the form editors and CI logs turn into a link. Standard input has no
-// name; its errors keep the library's "line 8:3: …".
-func inFile(err error, name string) error {
+// inFile places an error in the scenario's text: the line and column of
+// the field an Evaluate error names (ParseScenario's errors have theirs),
+// and the file's name in front ("bad.yaml:8:3: …", the form editors and
+// CI logs turn into a link). Standard input has no name; its errors keep
+// the library's "line 8:3: …".
+func inFile(err error, name string, data []byte) error {
+	err = runwhere.LocateError(err, data)
+	if name == "-" {
+		return err
+	}
 	var fe *runwhere.FieldError
-	if name == "-" || !errors.As(err, &fe) || fe.File != "" {
-		return err
+	// The message is rebuilt only when it is the field error and nothing
+	// else, so nothing is lost.
+	if errors.As(err, &fe) && fe.File == "" && err.Error() == "runwhere: "+fe.Error() {
+		fe.File = displayName(name)
+		return fmt.Errorf("runwhere: %w", fe)
 	}
-	// Evaluate's "runwhere: " prefix is fixed when its error is made, so
-	// setting File alone would not show; the message is rebuilt, but only
-	// when it is the field error and nothing else, so nothing is lost.
-	if err.Error() != "runwhere: "+fe.Error() {
-		return err
-	}
-	fe.File = name
-	return fmt.Errorf("runwhere: %w", fe)
+	// Any other error (an empty file) is about the file as a whole.
+	return fmt.Errorf("runwhere: %s: %w", displayName(name), unprefixed{err})
 }
+
+// unprefixed is an error whose message drops the library's "runwhere: ",
+// for a message that puts the file's name after it.
+type unprefixed struct{ err error }
+
+func (e unprefixed) Error() string { return strings.TrimPrefix(e.err.Error(), "runwhere: ") }
+func (e unprefixed) Unwrap() error { return e.err }
 
 // presets lists the reference scenarios, or prints one of them.
 func presets(args []string, stdout io.Writer) error {
@@ -309,14 +383,17 @@ Exit status:
 
   0  success
   1  the scenario cannot be read or evaluated; the message names the
-     field, its value and its line ("bad.yaml:8:3: workload.memory_mb:
-     -5 is negative")
+     file, the field's line and column, the field and its value
+     ("bad.yaml:8:3: workload.memory_mb: -5 is negative")
   2  a usage error: unknown command or flag, a bad flag value, two files
+
+  "go run" exits 1 whenever the command fails, whatever its status: where
+  the status matters (a CI job), run the installed or built command.
 
 Examples:
 
   runwhere report testdata/scenarios/bursty-api.yaml -format md > report.md
   runwhere presets bursty-api | runwhere report -format json -snapshot 2017-12
-  go run github.com/runwhere/runwhere/cmd/runwhere report scenario.yaml
+  go install github.com/runwhere/runwhere/cmd/runwhere@latest
 `
 }
