@@ -53,11 +53,11 @@ func TestRunErrorsNameTheFileAndLine(t *testing.T) {
 		{name: "more replicas than runwhere sizes", args: []string{"report", replicas},
 			wantStderr: "runwhere: " + replicas + ":2:24: workload.requests_per_second: 1000000000 gives 1000000000000000 requests in flight, which need more than 1000000000 replicas of 0.5 vCPU, beyond any fleet runwhere sizes: check requests_per_second, duration_ms and container.vcpu\n"},
 		{name: "an empty file", args: []string{"report", empty},
-			wantStderr: "runwhere: " + empty + ": empty scenario: it needs at least a workload\n"},
+			wantStderr: "runwhere: " + empty + ": input: is an empty scenario: it needs at least a workload\n"},
 		{name: "a file of comments", args: []string{"report", comments},
-			wantStderr: "runwhere: " + comments + ": empty scenario: it needs at least a workload\n"},
+			wantStderr: "runwhere: " + comments + ": input: is an empty scenario: it needs at least a workload\n"},
 		{name: "empty stdin", args: []string{"report"},
-			wantStderr: "runwhere: empty scenario: it needs at least a workload\n"},
+			wantStderr: "runwhere: input: is an empty scenario: it needs at least a workload\n"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
