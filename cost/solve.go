@@ -48,9 +48,27 @@ func Solve(c Curve, f Fleet) (BreakEven, error) {
 // loadTerm is a step that follows the load: P a unit, one unit per C
 // requests past its plateau of m units, which ends at o + C·m (o is the
 // step's offset).
+//
+// A step over z > 1 zones whose sum is closed ([Step.zoneSteps]) is one
+// term too: its zones' steps (teeth) start o + i·s (i < z) and keep
+// ⌈(f − i) / z⌉ units at least, f = c·z + d, so the first plateau to end
+// is zone d's, at o + C·c + s·d: end. Past it every tooth is within one
+// step of its own (a tooth still on its plateau of m_i units has
+// x > o_i + C·(m_i − 1), because the teeth lie within one step C of each
+// other), so each costs at least P·(x − o_i) / C and less than one P more,
+// as a plain term past its plateau does: the bounds of [solver] hold with
+// the teeth summed (Pa gains z·P, R gains z·P / C, O gains
+// P·Σ o_i / C), and only the walk of the band's steps ([solver.stepsN])
+// needs the teeth, which it counts and lists from the fleet's replicas.
 type loadTerm struct {
 	p, c, o, end, idle decimal.Decimal // idle = P·m, the plateau's cost
 	m                  int             // the plateau's units
+	// A step over zones: z > 1 of them, K = C / s replicas between two
+	// steps of a tooth, s the requests a replica serves, f the floor.
+	z, k, f int64
+	s       decimal.Decimal
+	// z·P and P·Σ o_i, the bounds' shares of a step over zones.
+	pz, po decimal.Decimal
 }
 
 // solver walks the curve's pieces against the fleet.
@@ -73,6 +91,7 @@ type solver struct {
 	qlo, qhi []decimal.Decimal // D · Σ P_j / C_j, j < k, rounded down and up
 	olo, ohi []decimal.Decimal // D · Σ P_j·o_j / C_j, j < k, rounded down and up
 	offsets  bool              // some term has an offset
+	zones    bool              // some term is a step over zones
 	// comb: every term has the same step C and plateau, and their offsets
 	// lie within one step of each other (the zones of one fleet). The
 	// solver then treats them as one term, whose bounds are their sums,
@@ -86,11 +105,32 @@ type solver struct {
 
 func newSolver(f Fleet) *solver {
 	s := &solver{fixed: f.Fixed}
-	add := func(st Step) {
+	var add func(st Step)
+	add = func(st Step) {
 		switch {
 		case st.PerUnit.IsZero(): // charges nothing at any load
 		case !st.RequestsPerUnit.IsPositive():
 			s.fixed = addNonZero(s.fixed, st.PerUnit.Mul(decimal.NewFromInt(int64(st.MinUnits))))
+		case st.Zones > 1:
+			k, ok := st.zoneSteps()
+			if !ok { // no closed form: the zones one by one (check bounds them)
+				for _, t := range st.PerZone() {
+					add(t)
+				}
+				return
+			}
+			z, f := int64(st.Zones), int64(st.MinUnits)
+			zd := decimal.NewFromInt(z)
+			end := st.Offset.Add(st.RequestsPerUnit.Mul(decimal.NewFromInt(f / z))).Add(st.ZoneOffset.Mul(decimal.NewFromInt(f % z)))
+			// Σ o_i = z·o + s·z(z − 1)/2.
+			sumO := st.Offset.Mul(zd).Add(st.ZoneOffset.Mul(decimal.NewFromInt(z * (z - 1) / 2)))
+			s.offsets = true
+			s.zones = true
+			s.terms = append(s.terms, loadTerm{
+				p: st.PerUnit, c: st.RequestsPerUnit, o: st.Offset, end: end, idle: st.PerUnit.Mul(decimal.NewFromInt(f)), m: st.MinUnits,
+				z: z, k: k, f: f, s: st.ZoneOffset,
+				pz: st.PerUnit.Mul(zd), po: st.PerUnit.Mul(sumO),
+			})
 		default:
 			end, idle := st.RequestsPerUnit, st.PerUnit // one unit, the usual floor
 			if st.MinUnits != 1 {
@@ -101,7 +141,7 @@ func newSolver(f Fleet) *solver {
 				end = end.Add(st.Offset)
 				s.offsets = true
 			}
-			s.terms = append(s.terms, loadTerm{p: st.PerUnit, c: st.RequestsPerUnit, o: st.Offset, end: end, idle: idle, m: st.MinUnits})
+			s.terms = append(s.terms, loadTerm{p: st.PerUnit, c: st.RequestsPerUnit, o: st.Offset, end: end, idle: idle, m: st.MinUnits, z: 1, pz: st.PerUnit})
 		}
 	}
 	add(f.first())
@@ -114,7 +154,7 @@ func newSolver(f Fleet) *solver {
 	}
 	if n > 1 {
 		slices.SortStableFunc(s.terms, func(a, b loadTerm) int { return a.end.Cmp(b.end) })
-		s.comb = true
+		s.comb = !s.zones
 		for _, t := range s.terms[1:] {
 			if t.m != s.terms[0].m || !t.c.Equal(s.terms[0].c) {
 				s.comb = false
@@ -148,7 +188,10 @@ func newSolver(f Fleet) *solver {
 		same := k == 0 || t.c.Equal(d)
 		if s.offsets {
 			// D·P·o / C.
-			po := t.p.Mul(t.o)
+			po := t.po
+			if t.z == 1 {
+				po = t.p.Mul(t.o)
+			}
 			switch {
 			case k == 0:
 				s.olo[1], s.ohi[1] = po, po
@@ -159,17 +202,18 @@ func newSolver(f Fleet) *solver {
 				s.olo[k+1], s.ohi[k+1] = s.olo[k].Add(floorDiv(pod, t.c)), s.ohi[k].Add(ceilDiv(pod, t.c))
 			}
 		}
+		// A step over zones weighs z·P (pz; P for the others).
 		if k == 0 {
-			s.pa[1], s.qlo[1], s.qhi[1] = t.p, t.p, t.p
+			s.pa[1], s.qlo[1], s.qhi[1] = t.pz, t.pz, t.pz
 			continue
 		}
 		if same {
-			s.pa[k+1] = s.pa[k].Add(t.p)
-			s.qlo[k+1], s.qhi[k+1] = s.qlo[k].Add(t.p), s.qhi[k].Add(t.p)
+			s.pa[k+1] = s.pa[k].Add(t.pz)
+			s.qlo[k+1], s.qhi[k+1] = s.qlo[k].Add(t.pz), s.qhi[k].Add(t.pz)
 			continue
 		}
-		pd := t.p.Mul(d)
-		s.pa[k+1] = s.pa[k].Add(t.p)
+		pd := t.pz.Mul(d)
+		s.pa[k+1] = s.pa[k].Add(t.pz)
 		s.qlo[k+1], s.qhi[k+1] = s.qlo[k].Add(floorDiv(pd, t.c)), s.qhi[k].Add(ceilDiv(pd, t.c))
 	}
 
@@ -379,7 +423,7 @@ func (s *solver) band(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl, fixed dec
 		hi, post = &v, Server
 	}
 	if hi == nil && x1 == nil {
-		if k == 1 {
+		if k == 1 && s.terms[0].z == 1 {
 			t := s.terms[0]
 			return fmt.Errorf("cost: break-even: the curve tracks the fleet forever (slope %s per request, %s per unit of %s requests); no finite answer",
 				sl, t.p, t.c)
@@ -399,6 +443,10 @@ func (s *solver) band(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl, fixed dec
 	}
 	for j := range terms {
 		c, o := s.terms[j].c, s.terms[j].o
+		if s.terms[j].z > 1 {
+			// A step over zones steps on its replicas' grid.
+			c = s.terms[j].s
+		}
 		kLo := x0.Sub(o).Div(c).Floor()
 		if lo != nil {
 			kLo = maxDec(lo.Sub(o).Div(c).Floor().Sub(dOne), kLo)
@@ -490,6 +538,16 @@ func (s *solver) stepsN(x0, v0, sl, fixed decimal.Decimal, k int, start, end dec
 	n := dZero
 	units := make([]decimal.Decimal, k)
 	for j, t := range s.terms[:k] {
+		if t.z > 1 {
+			// The replicas at start, N (counting one at its edge, as the
+			// plain terms count their units), and the edges in
+			// [start, end): replicas j in [N, J) with j mod K < z. Past
+			// the term's first plateau the floor holds back none of them
+			// (start ≥ o + C·c + s·d, so N > K·c + d).
+			units[j] = t.zoneReplicas(start, false).Add(dOne)
+			n = n.Add(t.zoneEdgeCount(t.zoneReplicas(end, true))).Sub(t.zoneEdgeCount(units[j]))
+			continue
+		}
 		q := start.Sub(t.o).Div(t.c).Floor() // ⌊(start − o) / C⌋, checked below
 		if q.Mul(t.c).GreaterThan(start.Sub(t.o)) {
 			q = q.Sub(dOne)
@@ -505,6 +563,11 @@ func (s *solver) stepsN(x0, v0, sl, fixed decimal.Decimal, k int, start, end dec
 	srv := fixed
 	edges := make([]edge, 0, n.IntPart())
 	for j, t := range s.terms[:k] {
+		if t.z > 1 {
+			srv = srv.Add(t.p.Mul(spread(units[j], t.k, t.z, t.f)))
+			edges = t.zoneEdges(edges, units[j], end)
+			continue
+		}
 		srv = srv.Add(t.p.Mul(units[j]))
 		for x := t.o.Add(units[j].Mul(t.c)); x.LessThan(end); x = x.Add(t.c) {
 			edges = append(edges, edge{x, t.p})
@@ -594,4 +657,48 @@ func (s *solver) result() BreakEven {
 		be.Intervals = append(be.Intervals, iv)
 	}
 	return be
+}
+
+// zoneReplicas is ⌊(x − o) / s⌋ (ceil: ⌈(x − o) / s⌉) for a step over
+// zones, x ≥ o: the edges of its replicas at or below x (below x).
+func (t loadTerm) zoneReplicas(x decimal.Decimal, ceil bool) decimal.Decimal {
+	q, r := x.Sub(t.o).QuoRem(t.s, 0)
+	if ceil && r.IsPositive() {
+		q = q.Add(dOne)
+	}
+	return q
+}
+
+// zoneEdgeCount is how many of the replicas 0 … n − 1 of a step over
+// zones step a tooth up (past the floor): those whose index mod K is
+// below z, ⌊n / K⌋·z + min(n mod K, z).
+func (t loadTerm) zoneEdgeCount(n decimal.Decimal) decimal.Decimal {
+	if v, ok := smallInt(n); ok {
+		return decimal.NewFromInt(v/t.k*t.z + min(v%t.k, t.z))
+	}
+	a, b := n.QuoRem(decimal.NewFromInt(t.k), 0)
+	return a.Mul(decimal.NewFromInt(t.z)).Add(decimal.Min(b, decimal.NewFromInt(t.z)))
+}
+
+// zoneEdges appends the edges of a step over zones from replica n on
+// and below end: replica j = a·K + i steps tooth i up at o + a·C + i·s
+// when i < z.
+func (t loadTerm) zoneEdges(edges []edge, n, end decimal.Decimal) []edge {
+	a, b := n.QuoRem(decimal.NewFromInt(t.k), 0)
+	base := t.o.Add(a.Mul(t.c))
+	i, _ := smallInt(b) // b < K, an int64
+	for {
+		if i >= t.z {
+			base, i = base.Add(t.c), 0
+		}
+		x := base
+		if i > 0 {
+			x = base.Add(t.s.Mul(decimal.NewFromInt(i)))
+		}
+		if !x.LessThan(end) {
+			return edges
+		}
+		edges = append(edges, edge{x, t.p})
+		i++
+	}
 }

@@ -79,13 +79,9 @@ func levelSteps(in Inputs, rate replicaRate, unitCost decimal.Decimal, sp capaci
 		// ⌈(n − i) / Z⌉ units sum to n, and their floors to the floor.
 		return []cost.Step{{PerUnit: unitCost, RequestsPerUnit: per.Mul(decimal.NewFromInt(fit)), MinUnits: int(floor)}}
 	}
-	steps := make([]cost.Step, z)
-	offset := dZero
-	for i := range z {
-		steps[i] = cost.Step{PerUnit: unitCost, RequestsPerUnit: per.Mul(decimal.NewFromInt(z * fit)), MinUnits: int(max(ceilDiv(floor-i, z), 0)), Offset: offset}
-		offset = offset.Add(per)
-	}
-	return steps
+	// One step over the zones: zone i starts i replicas later and keeps
+	// ⌈(floor − i) / Z⌉ units, which cost.Step sums in closed form.
+	return []cost.Step{{PerUnit: unitCost, RequestsPerUnit: per.Mul(decimal.NewFromInt(z * fit)), MinUnits: int(floor), Zones: int(z), ZoneOffset: per}}
 }
 
 // perReplicaAt is the monthly requests one replica serves when the fleet
