@@ -84,20 +84,35 @@ func (s Step) unitsInt(x decimal.Decimal) (int64, bool) {
 }
 
 // at is a load at which steps are counted: x, split once into integers
-// when a step divides it, and scratch.
+// when a step divides it, and scratch. With right, units are counted just
+// past x, as [Solve]'s bands count them.
 type at struct {
 	x     decimal.Decimal
+	right bool
 	l     load
 	split bool
 	k     load // for a step over zones' K
 }
 
-func (a *at) load() *load {
+// replicas is ⌈x / c⌉ (right: ⌊x / c⌋ + 1) for c > 0, or 0 where x is
+// below (right: x < 0) or at zero, and whether it is below [maxSmall].
+func (a *at) replicas(c decimal.Decimal) (int64, bool) {
+	if a.x.Sign() < 0 || (!a.right && a.x.IsZero()) {
+		return 0, true
+	}
 	if !a.split {
 		a.l.set(a.x)
 		a.split = true
 	}
-	return &a.l
+	q, rem := a.l.quo(c)
+	if !q.IsInt64() || q.Int64() >= maxSmall {
+		return 0, false
+	}
+	n := q.Int64()
+	if rem || a.right {
+		n++
+	}
+	return n, true
 }
 
 func (s Step) unitsAt(a *at) (int64, bool) {
@@ -106,17 +121,14 @@ func (s Step) unitsAt(a *at) (int64, bool) {
 		return m, true
 	}
 	if !s.Offset.IsZero() {
-		b := &at{x: a.x.Sub(s.Offset)}
+		b := &at{x: a.x.Sub(s.Offset), right: a.right}
 		s.Offset = dZero
 		return s.unitsAt(b)
 	}
 	if s.Zones > 1 {
 		return s.zoneUnitsAt(a)
 	}
-	if !a.x.IsPositive() {
-		return m, true
-	}
-	n, ok := a.load().ceilQuo(s.RequestsPerUnit)
+	n, ok := a.replicas(s.RequestsPerUnit)
 	return max(m, n), ok
 }
 

@@ -70,19 +70,6 @@ func (l *load) quo(b decimal.Decimal) (*big.Int, bool) {
 	return &l.q, l.r.Sign() != 0
 }
 
-// ceilQuo is ⌈l / b⌉ (b > 0), and whether it is below [maxSmall].
-func (l *load) ceilQuo(b decimal.Decimal) (int64, bool) {
-	q, rem := l.quo(b)
-	if !q.IsInt64() || q.Int64() >= maxSmall {
-		return 0, false
-	}
-	n := q.Int64()
-	if rem {
-		n++
-	}
-	return n, true
-}
-
 // maxSmall bounds the integer fast paths' unit counts, so that their
 // sums and products by a zone count stay inside an int64.
 const maxSmall = 1 << 52
@@ -90,38 +77,52 @@ const maxSmall = 1 << 52
 // sum adds decimals times whole numbers on one big.Int coefficient at the
 // smallest exponent seen.
 type sum struct {
-	v   big.Int
-	exp int32
-	set bool
-	t   big.Int // scratch
+	v    big.Int
+	exp  int32
+	set  bool
+	t, u big.Int // scratch
 }
 
 // add adds d × n.
 func (s *sum) add(d decimal.Decimal, n int64) {
-	if n == 0 || d.IsZero() {
-		if !s.set { // keep the exponent the decimal sum would have
-			s.exp, s.set = d.Exponent(), true
-		} else {
-			s.exp = min(s.exp, d.Exponent())
-		}
-		return
-	}
 	t := &s.t
 	t.Mul(d.Coefficient(), big.NewInt(n))
-	e := d.Exponent()
+	s.addInt(t, d.Exponent())
+}
+
+// addInt adds v × 10^e; v is not kept.
+func (s *sum) addInt(v *big.Int, e int32) {
 	switch {
 	case !s.set:
-		s.v.Set(t)
+		s.v.Set(v)
 		s.exp, s.set = e, true
-	case e >= s.exp:
-		if e > s.exp {
-			t.Mul(t, tenTo(int64(e)-int64(s.exp)))
-		}
-		s.v.Add(&s.v, t)
+	case e == s.exp:
+		s.v.Add(&s.v, v)
+	case e > s.exp:
+		s.u.Mul(v, tenTo(int64(e)-int64(s.exp)))
+		s.v.Add(&s.v, &s.u)
 	default:
 		s.v.Mul(&s.v, tenTo(int64(s.exp)-int64(e)))
-		s.v.Add(&s.v, t)
+		s.v.Add(&s.v, v)
 		s.exp = e
+	}
+}
+
+// boundsOf sets lo and hi to a / c rounded down and up at [DivScale]
+// places, as coefficients of 10^−DivScale (a ≥ 0, c > 0): floorDiv and
+// ceilDiv on integers.
+func boundsOf(a, c decimal.Decimal, lo, hi *big.Int) {
+	av, cv := a.Coefficient(), c.Coefficient()
+	if e := int64(a.Exponent()) - int64(c.Exponent()) + DivScale; e > 0 {
+		av.Mul(av, tenTo(e))
+	} else if e < 0 {
+		cv.Mul(cv, tenTo(-e))
+	}
+	var r big.Int
+	lo.QuoRem(av, cv, &r)
+	hi.Set(lo)
+	if r.Sign() != 0 {
+		hi.Add(hi, big.NewInt(1))
 	}
 }
 
@@ -131,4 +132,27 @@ func (s *sum) decimal() decimal.Decimal {
 		return dZero
 	}
 	return decimal.NewFromBigInt(&s.v, s.exp)
+}
+
+// DivCeil is a / b rounded up at places decimal places (b > 0), with the
+// exponent −places: DivRound's quotient, never below a / b. It divides
+// once, on integers; a fleet that follows a shape divides once a load
+// level for its replicas' requests.
+func DivCeil(a, b decimal.Decimal, places int32) decimal.Decimal {
+	av, bv := a.Coefficient(), b.Coefficient()
+	if e := int64(a.Exponent()) - int64(b.Exponent()) + int64(places); e > 0 {
+		av.Mul(av, tenTo(e))
+	} else if e < 0 {
+		bv.Mul(bv, tenTo(-e))
+	}
+	if bv.Sign() < 0 {
+		av.Neg(av)
+		bv.Neg(bv)
+	}
+	var r big.Int
+	av.QuoRem(av, bv, &r) // truncated: the ceiling unless a positive remainder
+	if r.Sign() > 0 {
+		av.Add(av, big.NewInt(1))
+	}
+	return decimal.NewFromBigInt(av, -places)
 }

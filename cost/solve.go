@@ -2,6 +2,7 @@ package cost
 
 import (
 	"fmt"
+	"math/big"
 	"slices"
 	"sort"
 
@@ -121,9 +122,12 @@ func newSolver(f Fleet) *solver {
 			}
 			z, f := int64(st.Zones), int64(st.MinUnits)
 			zd := decimal.NewFromInt(z)
-			end := st.Offset.Add(st.RequestsPerUnit.Mul(decimal.NewFromInt(f / z))).Add(st.ZoneOffset.Mul(decimal.NewFromInt(f % z)))
-			// Σ o_i = z·o + s·z(z − 1)/2.
-			sumO := st.Offset.Mul(zd).Add(st.ZoneOffset.Mul(decimal.NewFromInt(z * (z - 1) / 2)))
+			// end = o + C·c + s·d; Σ o_i = z·o + s·z(z − 1)/2.
+			end := addNonZero(mulInt(st.RequestsPerUnit, f/z), mulInt(st.ZoneOffset, f%z))
+			sumO := mulInt(st.ZoneOffset, z*(z-1)/2)
+			if !st.Offset.IsZero() {
+				end, sumO = end.Add(st.Offset), sumO.Add(st.Offset.Mul(zd))
+			}
 			s.offsets = true
 			s.zones = true
 			s.terms = append(s.terms, loadTerm{
@@ -169,8 +173,9 @@ func newSolver(f Fleet) *solver {
 		s.combine()
 		return s
 	}
-	// Every sum starts from an explicit zero: arithmetic on the zero
-	// Decimal allocates its coefficient first.
+	// The sums run on integers ([sum]): a decimal sum rescales through
+	// big.Int.Exp at every term, which made the bounds of a fleet with a
+	// term per load level cost more than its solve.
 	all := make([]decimal.Decimal, 4*(n+1))
 	s.idle, s.pa, s.qlo, s.qhi = all[:n+1], all[n+1:2*(n+1)], all[2*(n+1):3*(n+1)], all[3*(n+1):]
 	s.idle[n], s.pa[0], s.qlo[0], s.qhi[0] = dZero, dZero, dZero, dZero
@@ -178,10 +183,13 @@ func newSolver(f Fleet) *solver {
 		s.olo, s.ohi = make([]decimal.Decimal, n+1), make([]decimal.Decimal, n+1)
 		s.olo[0], s.ohi[0] = dZero, dZero
 	}
+	var idle, pa, qlo, qhi, olo, ohi sum
 	for k := n - 1; k >= 0; k-- {
-		s.idle[k] = addNonZero(s.idle[k+1], s.terms[k].idle)
+		idle.add(s.terms[k].idle, 1)
+		s.idle[k] = idle.decimal()
 	}
 	d := s.terms[0].c
+	var lo, hi big.Int
 	for k, t := range s.terms {
 		// Terms with the first term's step (the zones of one fleet) need
 		// no division: D / C = 1, and the sums stay exact.
@@ -192,31 +200,28 @@ func newSolver(f Fleet) *solver {
 			if t.z == 1 {
 				po = t.p.Mul(t.o)
 			}
-			switch {
-			case k == 0:
-				s.olo[1], s.ohi[1] = po, po
-			case same:
-				s.olo[k+1], s.ohi[k+1] = s.olo[k].Add(po), s.ohi[k].Add(po)
-			default:
-				pod := po.Mul(d)
-				s.olo[k+1], s.ohi[k+1] = s.olo[k].Add(floorDiv(pod, t.c)), s.ohi[k].Add(ceilDiv(pod, t.c))
+			if same {
+				olo.add(po, 1)
+				ohi.add(po, 1)
+			} else {
+				boundsOf(po.Mul(d), t.c, &lo, &hi)
+				olo.addInt(&lo, -DivScale)
+				ohi.addInt(&hi, -DivScale)
 			}
+			s.olo[k+1], s.ohi[k+1] = olo.decimal(), ohi.decimal()
 		}
 		// A step over zones weighs z·P (pz; P for the others).
-		if k == 0 {
-			s.pa[1], s.qlo[1], s.qhi[1] = t.pz, t.pz, t.pz
-			continue
-		}
+		pa.add(t.pz, 1)
 		if same {
-			s.pa[k+1] = s.pa[k].Add(t.pz)
-			s.qlo[k+1], s.qhi[k+1] = s.qlo[k].Add(t.pz), s.qhi[k].Add(t.pz)
-			continue
+			qlo.add(t.pz, 1)
+			qhi.add(t.pz, 1)
+		} else {
+			boundsOf(t.pz.Mul(d), t.c, &lo, &hi)
+			qlo.addInt(&lo, -DivScale)
+			qhi.addInt(&hi, -DivScale)
 		}
-		pd := t.pz.Mul(d)
-		s.pa[k+1] = s.pa[k].Add(t.pz)
-		s.qlo[k+1], s.qhi[k+1] = s.qlo[k].Add(floorDiv(pd, t.c)), s.qhi[k].Add(ceilDiv(pd, t.c))
+		s.pa[k+1], s.qlo[k+1], s.qhi[k+1] = pa.decimal(), qlo.decimal(), qhi.decimal()
 	}
-
 	return s
 }
 
@@ -314,9 +319,62 @@ func (s *solver) constant(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl, srv d
 	s.add(r, after)
 }
 
+// minSpanCuts is the fewest plateau ends inside a stretch of a curve piece
+// for which the solver first tries to decide the whole stretch at once
+// ([solver.decide]): two prices of the fleet, each a division a term, are
+// worth it when they may save this many bands.
+const minSpanCuts = 32
+
 // piece handles the curve piece [x0, x1), cut where a term's plateau ends:
 // on each cut the terms past their plateau are a fixed set.
+//
+// A fleet that follows a shape has a term per load level, so a piece may
+// hold a hundred and more plateau ends. Past the last of them one band
+// holds to x1; before it, a stretch holding at least [minSpanCuts] ends
+// is first decided whole where it can be ([solver.decide]), and else
+// halved, so that a curve far from the fleet costs a few prices of it
+// rather than a band per end.
 func (s *solver) piece(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl decimal.Decimal) error {
+	if k, kb := s.cuts(x0, x1); kb-k >= minSpanCuts {
+		last := s.terms[kb-1].end
+		if err := s.stretch(x0, last, v0, sl); err != nil {
+			return err
+		}
+		return s.cut(last, x1, v0.Add(sl.Mul(last.Sub(x0))), sl)
+	}
+	return s.cut(x0, x1, v0, sl)
+}
+
+// cuts are the terms whose plateaus end inside (x0, x1): k … kb − 1.
+func (s *solver) cuts(x0 decimal.Decimal, x1 *decimal.Decimal) (k, kb int) {
+	k = sort.Search(len(s.terms), func(j int) bool { return s.terms[j].end.GreaterThan(x0) })
+	kb = len(s.terms)
+	if x1 != nil {
+		kb = sort.Search(len(s.terms), func(j int) bool { return !s.terms[j].end.LessThan(*x1) })
+	}
+	return k, kb
+}
+
+// stretch handles [x0, x1) of a curve piece: whole when [solver.decide]
+// can, else halved at a plateau end, down to fewer than [minSpanCuts]
+// ends a stretch, which go band by band.
+func (s *solver) stretch(x0, x1, v0, sl decimal.Decimal) error {
+	k, kb := s.cuts(x0, &x1)
+	if kb-k < minSpanCuts {
+		return s.cut(x0, &x1, v0, sl)
+	}
+	if s.decide(x0, x1, v0, sl) {
+		return nil
+	}
+	mid := s.terms[(k+kb)/2].end
+	if err := s.stretch(x0, mid, v0, sl); err != nil {
+		return err
+	}
+	return s.stretch(mid, x1, v0.Add(sl.Mul(mid.Sub(x0))), sl)
+}
+
+// cut handles [x0, x1) band by band, one between two plateau ends.
+func (s *solver) cut(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl decimal.Decimal) error {
 	k := sort.Search(len(s.terms), func(j int) bool { return s.terms[j].end.GreaterThan(x0) })
 	for {
 		end := x1
@@ -341,6 +399,65 @@ func (s *solver) piece(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl decimal.D
 			k++
 		}
 	}
+}
+
+// decide settles [x0, x1), where the curve costs v0 + sl(x − x0), when
+// one side is cheaper over all of it: the fleet's cost never decreases,
+// so over [x0, x1) it lies between its cost just past x0 and its cost at
+// x1, and the curve between its values at the ends. Strict comparisons:
+// a tie anywhere is left to the bands.
+func (s *solver) decide(x0, x1, v0, sl decimal.Decimal) bool {
+	v1 := v0.Add(sl.Mul(x1.Sub(x0)))
+	lo, hi := v0, v1
+	if sl.IsNegative() {
+		lo, hi = v1, v0
+	}
+	if f, ok := s.costAt(x0, true); ok && hi.LessThan(f) {
+		s.add(x0, Serverless)
+		return true
+	}
+	if f, ok := s.costAt(x1, false); ok && lo.GreaterThan(f) {
+		s.add(x0, Server)
+		return true
+	}
+	return false
+}
+
+// costAt is the fleet's cost at x (right: just past x, as the bands count
+// units: ⌊(x − o) / C⌋ + 1), when every count is below [maxSmall].
+func (s *solver) costAt(x decimal.Decimal, right bool) (decimal.Decimal, bool) {
+	var total sum
+	total.add(s.fixed, 1)
+	terms := s.terms
+	if s.comb {
+		terms = s.teeth
+	}
+	a := &at{x: x, right: right}
+	for _, t := range terms {
+		n, ok := t.unitsAt(a)
+		if !ok {
+			return dZero, false
+		}
+		total.add(t.p, n)
+	}
+	return total.decimal(), true
+}
+
+// unitsAt is the term's units at a.x (just past it with a.right), as
+// [Step.unitsAt] counts them, with the term's own K for a step over zones.
+func (t loadTerm) unitsAt(a *at) (int64, bool) {
+	if !t.o.IsZero() {
+		a = &at{x: a.x.Sub(t.o), right: a.right}
+	}
+	if t.z > 1 {
+		n, ok := a.replicas(t.s)
+		if !ok {
+			return 0, false
+		}
+		return spreadInt(n/t.k, n%t.k, t.z, t.f), true
+	}
+	n, ok := a.replicas(t.c)
+	return max(int64(t.m), n), ok
 }
 
 // band handles [x0, x1) where the curve costs v0 + sl(x − x0) and the

@@ -130,3 +130,4 @@ func floorDiv(a, b decimal.Decimal) decimal.Decimal {
 	}
 	return trim(q)
 }
+

@@ -71,10 +71,7 @@ func (s Step) zoneUnitsAt(a *at) (int64, bool) {
 		}
 		return n, n < maxSmall
 	}
-	if !a.x.IsPositive() {
-		return f, true
-	}
-	n, ok := a.load().ceilQuo(s.ZoneOffset)
+	n, ok := a.replicas(s.ZoneOffset)
 	if !ok {
 		return 0, false
 	}
@@ -155,4 +152,15 @@ func ceilInt(a, b int64) int64 {
 		q++
 	}
 	return q
+}
+
+// mulInt is d × n, without a product for n = 0 or 1.
+func mulInt(d decimal.Decimal, n int64) decimal.Decimal {
+	switch n {
+	case 0:
+		return dZero
+	case 1:
+		return d
+	}
+	return d.Mul(decimal.NewFromInt(n))
 }

@@ -93,5 +93,5 @@ func perReplicaAt(in Inputs, rate replicaRate, load decimal.Decimal) decimal.Dec
 		return dZero
 	}
 	num := secondsPerMonth.Mul(w.RequestsPerSecond).Mul(rate.num).Mul(in.Shape.max)
-	return ceilQuotient(num, rate.den.Mul(w.PeakRequestsPerSecond).Mul(load), cost.DivScale)
+	return cost.DivCeil(num, rate.den.Mul(w.PeakRequestsPerSecond).Mul(load), cost.DivScale)
 }
