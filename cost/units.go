@@ -130,4 +130,3 @@ func floorDiv(a, b decimal.Decimal) decimal.Decimal {
 	}
 	return trim(q)
 }
-
