@@ -93,6 +93,7 @@ type solver struct {
 	olo, ohi []decimal.Decimal // D · Σ P_j·o_j / C_j, j < k, rounded down and up
 	offsets  bool              // some term has an offset
 	zones    bool              // some term is a step over zones
+	edgeRate float64           // about the edges a request of all terms, Σ z / C
 	// comb: every term has the same step C and plateau, and their offsets
 	// lie within one step of each other (the zones of one fleet). The
 	// solver then treats them as one term, whose bounds are their sums,
@@ -182,6 +183,9 @@ func newSolver(f Fleet) *solver {
 	if s.offsets {
 		s.olo, s.ohi = make([]decimal.Decimal, n+1), make([]decimal.Decimal, n+1)
 		s.olo[0], s.ohi[0] = dZero, dZero
+	}
+	for _, t := range s.terms {
+		s.edgeRate += float64(t.z) / t.c.InexactFloat64()
 	}
 	var idle, pa, qlo, qhi, olo, ohi sum
 	for k := n - 1; k >= 0; k-- {
@@ -620,6 +624,7 @@ func (s *solver) count(n decimal.Decimal) error {
 
 var (
 	maxFleetSteps = decimal.NewFromInt(MaxFleetSteps)
+	dHalf         = decimal.RequireFromString("0.5")
 	dMinusOne     = decimal.NewFromInt(-1)
 )
 
@@ -643,14 +648,43 @@ func (s *solver) steps1(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl, fixed, 
 // edge is where a load term adds a unit.
 type edge struct{ x, p decimal.Decimal }
 
+// maxLeafEdges is about the most step edges [solver.stepsN] lists at
+// once: a longer stretch is first decided whole where it can be
+// ([solver.decide]), else halved.
+const maxLeafEdges = 256
+
 // stepsN examines [start, end) against the terms j < k: their step edges
 // merged in order, the fleet's cost constant between two edges.
+//
+// The band is where the curve lies within the sum of the terms' prices
+// of the fleet's linear bounds; with a term per load level over many
+// zones that sum is large and the band may hold a hundred thousand edges
+// while the curve crosses the fleet a few times. So a stretch of more
+// than about [maxLeafEdges] edges is first decided whole where the curve
+// clears the fleet's cost over it, and else halved at a point of the
+// DivScale grid (where no edge is, the fleet's cost is the same on both
+// sides: nothing changes but the work), so that the edges listed are
+// those near a crossing.
 func (s *solver) stepsN(x0, v0, sl, fixed decimal.Decimal, k int, start, end decimal.Decimal) error {
 	if !start.LessThan(end) {
 		return nil
 	}
 	if s.comb {
 		return s.combSteps(x0, v0, sl, fixed, start, end)
+	}
+	if s.edgeRate > 0 && end.Sub(start).InexactFloat64()*s.edgeRate > maxLeafEdges {
+		if s.decide(start, end, v0.Add(sl.Mul(start.Sub(x0))), sl) {
+			return nil
+		}
+		if mid := start.Add(end).Mul(dHalf).Truncate(DivScale); start.LessThan(mid) && mid.LessThan(end) {
+			if err := s.stepsN(x0, v0, sl, fixed, k, start, mid); err != nil {
+				return err
+			}
+			return s.stepsN(x0, v0, sl, fixed, k, mid, end)
+		}
+	}
+	if done, err := s.stepsInt(x0, v0, sl, fixed, k, start, end); done {
+		return err
 	}
 	n := dZero
 	units := make([]decimal.Decimal, k)
@@ -707,6 +741,84 @@ func (s *solver) stepsN(x0, v0, sl, fixed decimal.Decimal, k int, start, end dec
 	}
 	return nil
 }
+
+// stepsInt is stepsN's listing with the terms' counts on integers (one
+// division of start and of end a term, where the decimals rescaled
+// several times), and the same edges and costs; false when a count
+// passes [maxSmall], for the decimals to do.
+func (s *solver) stepsInt(x0, v0, sl, fixed decimal.Decimal, k int, start, end decimal.Decimal) (bool, error) {
+	first := make([]int64, k) // plain: units at start; over zones: replicas
+	last := make([]int64, k)  // ⌈(end − o) / step⌉
+	n := int64(0)
+	sa, ea := &at{x: start, right: true}, &at{x: end}
+	for j, t := range s.terms[:k] {
+		a, b := sa, ea
+		if !t.o.IsZero() {
+			a, b = &at{x: start.Sub(t.o), right: true}, &at{x: end.Sub(t.o)}
+		}
+		step := t.c
+		if t.z > 1 {
+			step = t.s
+		}
+		u, ok := a.replicas(step)
+		if !ok {
+			return false, nil
+		}
+		v, ok := b.replicas(step)
+		if !ok {
+			return false, nil
+		}
+		first[j], last[j] = u, v
+		if t.z > 1 {
+			// The edges of replicas u … v − 1 (see stepsN's decimals).
+			n += zoneEdgeCount(v, t.k, t.z) - zoneEdgeCount(u, t.k, t.z)
+		} else {
+			n += v - u + 1 // as the decimals count: from the edge at or below start
+		}
+	}
+	if err := s.count(decimal.NewFromInt(n)); err != nil {
+		return true, err
+	}
+	var total sum
+	edges := make([]edge, 0, n)
+	for j, t := range s.terms[:k] {
+		if t.z > 1 {
+			total.add(t.p, spreadInt(first[j]/t.k, first[j]%t.k, t.z, t.f))
+			if last[j] > first[j] {
+				edges = t.zoneEdges(edges, decimal.NewFromInt(first[j]), end)
+			}
+			continue
+		}
+		total.add(t.p, first[j])
+		if last[j] > first[j] {
+			x := t.o.Add(t.c.Mul(decimal.NewFromInt(first[j])))
+			for u := first[j]; u < last[j]; u++ {
+				edges = append(edges, edge{x, t.p})
+				x = x.Add(t.c)
+			}
+		}
+	}
+	srv := addNonZero(fixed, total.decimal())
+	slices.SortFunc(edges, func(a, b edge) int { return a.x.Cmp(b.x) })
+	a := start
+	for i := 0; i < len(edges); {
+		b := edges[i].x
+		if a.LessThan(b) {
+			s.constant(a, &b, v0.Add(sl.Mul(a.Sub(x0))), sl, srv)
+		}
+		for ; i < len(edges) && edges[i].x.Equal(b); i++ {
+			srv = srv.Add(edges[i].p)
+		}
+		a = b
+	}
+	if a.LessThan(end) {
+		s.constant(a, &end, v0.Add(sl.Mul(a.Sub(x0))), sl, srv)
+	}
+	return true, nil
+}
+
+// zoneEdgeCount is [loadTerm.zoneEdgeCount] on integers.
+func zoneEdgeCount(n, k, z int64) int64 { return n/k*z + min(n%k, z) }
 
 // combSteps is stepsN for a comb (see [solver]): at start each tooth
 // runs max(m, ⌊(start − o)/C⌋ + 1) units, and its next edge lies in
@@ -804,18 +916,16 @@ func (t loadTerm) zoneEdges(edges []edge, n, end decimal.Decimal) []edge {
 	a, b := n.QuoRem(decimal.NewFromInt(t.k), 0)
 	base := t.o.Add(a.Mul(t.c))
 	i, _ := smallInt(b) // b < K, an int64
+	x := base.Add(mulInt(t.s, i))
 	for {
 		if i >= t.z {
 			base, i = base.Add(t.c), 0
-		}
-		x := base
-		if i > 0 {
-			x = base.Add(t.s.Mul(decimal.NewFromInt(i)))
+			x = base
 		}
 		if !x.LessThan(end) {
 			return edges
 		}
 		edges = append(edges, edge{x, t.p})
-		i++
+		x, i = x.Add(t.s), i+1
 	}
 }
