@@ -562,12 +562,25 @@ func (s *solver) band(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl, fixed dec
 		// past each end.
 		terms = 1
 	}
+	if !s.comb && (k > 1 || s.offsets) {
+		// The walk of several terms ([solver.stepsN]) needs no grid: the
+		// band widened by one place for the rounding of lo and hi (it
+		// halves long stretches itself). A division per term and end
+		// made each band of a fleet with a term per load level cost a
+		// millisecond.
+		terms = 0
+		bandStart, bandEnd = x0, dZero
+		if lo != nil && lo.Sub(ulp).GreaterThan(x0) {
+			bandStart = lo.Sub(ulp)
+		}
+		if hi != nil {
+			bandEnd = maxDec(hi.Add(ulp), bandStart)
+		} else {
+			bandEnd = *x1 // hi == nil && x1 == nil returned above
+		}
+	}
 	for j := range terms {
 		c, o := s.terms[j].c, s.terms[j].o
-		if s.terms[j].z > 1 {
-			// A step over zones steps on its replicas' grid.
-			c = s.terms[j].s
-		}
 		kLo := x0.Sub(o).Div(c).Floor()
 		if lo != nil {
 			kLo = maxDec(lo.Sub(o).Div(c).Floor().Sub(dOne), kLo)

@@ -87,13 +87,13 @@ func randomZoneStep(r *rand.Rand, per, price decimal.Decimal, closed bool) cost.
 // side of them, far past int64 and below the offset.
 func TestZoneStepUnitsAreItsZones(t *testing.T) {
 	r := rand.New(rand.NewPCG(27, 2))
-	for i := range 300 {
+	for i := range 120 {
 		closed := i%4 != 3
 		st := randomZoneStep(r, d("1234.567890123456789012"), d("70"), closed)
 		t.Run(fmt.Sprintf("%d-z%d-closed=%v", i, st.Zones, closed), func(t *testing.T) {
 			var xs []decimal.Decimal
 			for _, z := range st.PerZone() {
-				for k := range int64(6) {
+				for k := range int64(4) {
 					edge := z.Offset.Add(z.RequestsPerUnit.Mul(decimal.NewFromInt(int64(z.MinUnits) + k - 2)))
 					xs = append(xs, edge, edge.Add(d("0.000000000000000001")), edge.Sub(d("0.000000000000000001")))
 				}
@@ -150,7 +150,7 @@ func TestFleetAtSumsItsTerms(t *testing.T) {
 func TestSolveZoneStepsAsTheirZones(t *testing.T) {
 	r := rand.New(rand.NewPCG(27, 4))
 	solved, crossings := 0, 0
-	for i := range 150 {
+	for i := range 100 {
 		f := cost.Fleet{Fixed: decimal.NewFromInt(int64(r.IntN(200)))}
 		levels := 1 + r.IntN(6)
 		per := d("1000.123456789012345678")
@@ -212,6 +212,6 @@ func TestSolveZoneStepsAsTheirZones(t *testing.T) {
 		}
 	}
 	t.Logf("%d fleets solved, %d crossings", solved, crossings)
-	assert.Greater(t, solved, 100, "most cases solve")
+	assert.Greater(t, solved, 80, "most cases solve")
 	assert.Greater(t, crossings, 1000, "the curves run near the fleets")
 }
