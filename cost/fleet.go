@@ -100,11 +100,16 @@ func (a *at) replicas(c decimal.Decimal) (int64, bool) {
 	if a.x.Sign() < 0 || (!a.right && a.x.IsZero()) {
 		return 0, true
 	}
+	return a.replicasSplit(splitOf(c))
+}
+
+// replicasSplit is replicas for x ≥ 0 (right) or x > 0, c split.
+func (a *at) replicasSplit(c split) (int64, bool) {
 	if !a.split {
 		a.l.set(a.x)
 		a.split = true
 	}
-	q, rem := a.l.quo(c)
+	q, rem := a.l.quoSplit(c)
 	if !q.IsInt64() || q.Int64() >= maxSmall {
 		return 0, false
 	}

@@ -45,10 +45,9 @@ func quo(a, b decimal.Decimal) (q *big.Int, rem bool) {
 // load is a non-negative decimal split once into its coefficient and
 // exponent, with scratch for dividing it by many others.
 type load struct {
-	v    big.Int
-	exp  int32
-	t, q big.Int // scratch
-	r    big.Int
+	v          big.Int
+	exp        int32
+	t, u, q, r big.Int // scratch
 }
 
 func (l *load) set(x decimal.Decimal) {
@@ -59,16 +58,29 @@ func (l *load) set(x decimal.Decimal) {
 // quo is ⌊l / b⌋ (b > 0), valid until the next call, and whether the
 // division leaves a remainder.
 func (l *load) quo(b decimal.Decimal) (*big.Int, bool) {
-	bv := b.Coefficient() // a copy, free to scale
-	a := &l.v
-	if e := int64(l.exp) - int64(b.Exponent()); e > 0 {
+	return l.quoSplit(splitOf(b))
+}
+
+// quoSplit is quo by a decimal already split (b is not modified).
+func (l *load) quoSplit(b split) (*big.Int, bool) {
+	a, bv := &l.v, b.v
+	if e := int64(l.exp) - int64(b.e); e > 0 {
 		a = l.t.Mul(a, tenTo(e))
 	} else if e < 0 {
-		bv.Mul(bv, tenTo(-e))
+		bv = l.u.Mul(bv, tenTo(-e))
 	}
 	l.q.QuoRem(a, bv, &l.r)
 	return &l.q, l.r.Sign() != 0
 }
+
+// split is a decimal's coefficient and exponent, taken once: Coefficient
+// copies on every call.
+type split struct {
+	v *big.Int // not to be modified
+	e int32
+}
+
+func splitOf(d decimal.Decimal) split { return split{d.Coefficient(), d.Exponent()} }
 
 // maxSmall bounds the integer fast paths' unit counts, so that their
 // sums and products by a zone count stay inside an int64.
@@ -84,10 +96,14 @@ type sum struct {
 }
 
 // add adds d × n.
-func (s *sum) add(d decimal.Decimal, n int64) {
+func (s *sum) add(d decimal.Decimal, n int64) { s.addSplit(splitOf(d), n) }
+
+// addSplit adds d × n, d split.
+func (s *sum) addSplit(d split, n int64) {
 	t := &s.t
-	t.Mul(d.Coefficient(), big.NewInt(n))
-	s.addInt(t, d.Exponent())
+	t.SetInt64(n)
+	t.Mul(t, d.v)
+	s.addInt(t, d.e)
 }
 
 // addInt adds v × 10^e; v is not kept.

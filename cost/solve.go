@@ -70,6 +70,28 @@ type loadTerm struct {
 	s       decimal.Decimal
 	// z·P and P·Σ o_i, the bounds' shares of a step over zones.
 	pz, po decimal.Decimal
+	// P, and the step its replicas or units are counted on (s over
+	// zones, else C), split once for the integer counts.
+	ps, ds split
+}
+
+// count is the term's units at a.x (just past it with a.right), as
+// [Step.unitsAt] counts them, with the term's own K for a step over zones.
+func (t *loadTerm) count(a *at) (int64, bool) {
+	if !t.o.IsZero() {
+		a = &at{x: a.x.Sub(t.o), right: a.right}
+	}
+	n, ok := int64(0), true
+	if a.x.Sign() > 0 || (a.right && a.x.Sign() == 0) {
+		n, ok = a.replicasSplit(t.ds)
+	}
+	if !ok {
+		return 0, false
+	}
+	if t.z > 1 {
+		return spreadInt(n/t.k, n%t.k, t.z, t.f), true
+	}
+	return max(int64(t.m), n), true
 }
 
 // solver walks the curve's pieces against the fleet.
@@ -156,6 +178,13 @@ func newSolver(f Fleet) *solver {
 	n := len(s.terms)
 	if n == 0 {
 		return s
+	}
+	for i := range s.terms {
+		t := &s.terms[i]
+		t.ps, t.ds = splitOf(t.p), splitOf(t.c)
+		if t.z > 1 {
+			t.ds = splitOf(t.s)
+		}
 	}
 	if n > 1 {
 		slices.SortStableFunc(s.terms, func(a, b loadTerm) int { return a.end.Cmp(b.end) })
@@ -246,7 +275,7 @@ func (s *solver) combine() {
 			po = po.Add(t.p.Mul(t.o))
 		}
 	}
-	s.terms = []loadTerm{{p: p, c: t0.c, o: t0.o, end: t0.end, idle: idle, m: t0.m}}
+	s.terms = []loadTerm{{p: p, c: t0.c, o: t0.o, end: t0.end, idle: idle, m: t0.m, z: 1, pz: p, ps: splitOf(p), ds: t0.ds}}
 	sums := []decimal.Decimal{idle, dZero, dZero, p, dZero, p, dZero, p, dZero, po, dZero, po}
 	s.idle, s.pa, s.qlo, s.qhi = sums[0:2], sums[2:4], sums[4:6], sums[6:8]
 	if s.offsets {
@@ -437,31 +466,15 @@ func (s *solver) costAt(x decimal.Decimal, right bool) (decimal.Decimal, bool) {
 		terms = s.teeth
 	}
 	a := &at{x: x, right: right}
-	for _, t := range terms {
-		n, ok := t.unitsAt(a)
+	for i := range terms {
+		t := &terms[i]
+		n, ok := t.count(a)
 		if !ok {
 			return dZero, false
 		}
-		total.add(t.p, n)
+		total.addSplit(t.ps, n)
 	}
 	return total.decimal(), true
-}
-
-// unitsAt is the term's units at a.x (just past it with a.right), as
-// [Step.unitsAt] counts them, with the term's own K for a step over zones.
-func (t loadTerm) unitsAt(a *at) (int64, bool) {
-	if !t.o.IsZero() {
-		a = &at{x: a.x.Sub(t.o), right: a.right}
-	}
-	if t.z > 1 {
-		n, ok := a.replicas(t.s)
-		if !ok {
-			return 0, false
-		}
-		return spreadInt(n/t.k, n%t.k, t.z, t.f), true
-	}
-	n, ok := a.replicas(t.c)
-	return max(int64(t.m), n), ok
 }
 
 // band handles [x0, x1) where the curve costs v0 + sl(x − x0) and the
@@ -764,20 +777,18 @@ func (s *solver) stepsInt(x0, v0, sl, fixed decimal.Decimal, k int, start, end d
 	last := make([]int64, k)  // ⌈(end − o) / step⌉
 	n := int64(0)
 	sa, ea := &at{x: start, right: true}, &at{x: end}
-	for j, t := range s.terms[:k] {
+	for j := range s.terms[:k] {
+		t := &s.terms[j]
 		a, b := sa, ea
 		if !t.o.IsZero() {
 			a, b = &at{x: start.Sub(t.o), right: true}, &at{x: end.Sub(t.o)}
 		}
-		step := t.c
-		if t.z > 1 {
-			step = t.s
-		}
-		u, ok := a.replicas(step)
+		// Past its plateau, start − o ≥ 0 and end − o > 0.
+		u, ok := a.replicasSplit(t.ds)
 		if !ok {
 			return false, nil
 		}
-		v, ok := b.replicas(step)
+		v, ok := b.replicasSplit(t.ds)
 		if !ok {
 			return false, nil
 		}
@@ -796,13 +807,13 @@ func (s *solver) stepsInt(x0, v0, sl, fixed decimal.Decimal, k int, start, end d
 	edges := make([]edge, 0, n)
 	for j, t := range s.terms[:k] {
 		if t.z > 1 {
-			total.add(t.p, spreadInt(first[j]/t.k, first[j]%t.k, t.z, t.f))
+			total.addSplit(t.ps, spreadInt(first[j]/t.k, first[j]%t.k, t.z, t.f))
 			if last[j] > first[j] {
 				edges = t.zoneEdges(edges, decimal.NewFromInt(first[j]), end)
 			}
 			continue
 		}
-		total.add(t.p, first[j])
+		total.addSplit(t.ps, first[j])
 		if last[j] > first[j] {
 			x := t.o.Add(t.c.Mul(decimal.NewFromInt(first[j])))
 			for u := first[j]; u < last[j]; u++ {
