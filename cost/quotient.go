@@ -33,15 +33,6 @@ func tenTo(n int64) *big.Int {
 	return new(big.Int).Exp(big.NewInt(10), big.NewInt(n), nil)
 }
 
-// quo is ⌊a / b⌋ for a ≥ 0 and b > 0, and whether the division leaves a
-// remainder.
-func quo(a, b decimal.Decimal) (q *big.Int, rem bool) {
-	var l load
-	l.set(a)
-	q, rem = l.quo(b)
-	return new(big.Int).Set(q), rem
-}
-
 // load is a non-negative decimal split once into its coefficient and
 // exponent, with scratch for dividing it by many others.
 type load struct {

@@ -5,7 +5,8 @@ import (
 )
 
 // MaxStepZones bounds a [Step]'s Zones: a step over more zones is refused
-// by [Solve] (a solve may price its zones one by one).
+// by [Solve] (a solve may price its zones one by one, and [Step.At] does
+// when the step is not of the form with a closed sum).
 const MaxStepZones = 10000
 
 // PerZone is the step as plain steps, one a zone (see [Step]): the step
@@ -63,13 +64,12 @@ func (s Step) zoneUnitsAt(a *at) (int64, bool) {
 		offset := dZero
 		for i := range z {
 			u, ok := s.zone(i, offset).unitsAt(a)
-			if !ok {
+			if n += u; !ok || n >= maxSmall {
 				return 0, false
 			}
-			n += u
 			offset = offset.Add(s.ZoneOffset)
 		}
-		return n, n < maxSmall
+		return n, true
 	}
 	n, ok := a.replicas(s.ZoneOffset)
 	if !ok {
@@ -79,7 +79,7 @@ func (s Step) zoneUnitsAt(a *at) (int64, bool) {
 }
 
 // zoneUnits is the units of a step over zones at x past the integer path
-// (a count above 2⁵²): z·a + min(b, z) of [spread], far above any floor.
+// (a count above 2⁵²), in decimals.
 func (s Step) zoneUnits(x decimal.Decimal) decimal.Decimal {
 	k, ok := s.zoneSteps()
 	if !ok {
@@ -116,9 +116,16 @@ func spread(n decimal.Decimal, k, z, f int64) decimal.Decimal {
 	if v, ok := smallInt(n); ok {
 		return decimal.NewFromInt(spreadInt(v/k, v%k, z, f))
 	}
-	// Past an int64 the floor (an int) is far below: z·a + min(b, z).
 	a, b := n.QuoRem(decimal.NewFromInt(k), 0)
-	return a.Mul(decimal.NewFromInt(z)).Add(decimal.Min(b, decimal.NewFromInt(z)))
+	c, d := decimal.NewFromInt(f/z), f%z
+	b = decimal.Min(b, decimal.NewFromInt(z))
+	switch a.Cmp(c) {
+	case 1:
+		return a.Mul(decimal.NewFromInt(z)).Add(b)
+	case -1:
+		return decimal.NewFromInt(f)
+	}
+	return c.Mul(decimal.NewFromInt(z)).Add(decimal.Max(b, decimal.NewFromInt(d)))
 }
 
 func spreadInt(a, b, z, f int64) int64 {
