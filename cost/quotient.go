@@ -116,8 +116,8 @@ func (s *sum) addInt(v *big.Int, e int32) {
 }
 
 // boundsOf sets lo and hi to a / c rounded down and up at [DivScale]
-// places, as coefficients of 10^−DivScale (a ≥ 0, c > 0): floorDiv and
-// ceilDiv on integers.
+// places, as coefficients of 10^−DivScale (a ≥ 0, c > 0): the floor and
+// [ceilDiv] on integers.
 func boundsOf(a, c decimal.Decimal, lo, hi *big.Int) {
 	av, cv := a.Coefficient(), c.Coefficient()
 	if e := int64(a.Exponent()) - int64(c.Exponent()) + DivScale; e > 0 {

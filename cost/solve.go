@@ -582,7 +582,7 @@ func (s *solver) band(x0 decimal.Decimal, x1 *decimal.Decimal, v0, sl, fixed dec
 		// made each band of a fleet with a term per load level cost a
 		// millisecond.
 		terms = 0
-		bandStart, bandEnd = x0, dZero
+		bandStart = x0
 		if lo != nil && lo.Sub(ulp).GreaterThan(x0) {
 			bandStart = lo.Sub(ulp)
 		}
