@@ -43,7 +43,8 @@
 // cost over requests per month ([Tariff.Curve]; curves add with
 // [Curve.Add]), and [Solve] finds every point where it crosses a [Fleet]
 // (a fixed cost plus a sum of [Step] terms: instances added as the load
-// grows, one step per hour of a load shape), with the cheaper [Side] on
+// grows, one step per load level of a shape, a step spread over zones
+// summed in closed form), with the cheaper [Side] on
 // each interval. [LambdaBreakEven] and [LambdaVsFargate] wrap the common
 // cases; [LambdaMemorySweep] prices one workload at every memory size.
 //

@@ -17,15 +17,31 @@ import (
 // replicas adds its units i replicas' worth of requests later than the
 // first zone, so a fleet whose replicas are spread over zones with the
 // remainder in the first ones is one step per zone, each with its own
-// offset. For a fleet that follows an hourly load shape there is one step
-// per hour of the shape: PerUnit is what a unit costs over the month's
-// hours of that kind, RequestsPerUnit the monthly requests a unit could
-// serve if every hour were like it.
+// offset, or one step with Zones set. For a fleet that follows an hourly
+// load shape there is one step per load level of the shape: PerUnit is
+// what a unit costs over the month's hours at that level,
+// RequestsPerUnit the monthly requests a unit could serve if every hour
+// were like it.
+//
+// Zones > 1 makes the step the sum of the steps of that many zones over
+// which the fleet's replicas are spread one at a time: zone i
+// (0 ≤ i < Zones) is the step above with its Offset i × ZoneOffset later
+// (ZoneOffset is what one replica serves) and MinUnits spread as replicas
+// are, max(⌈(MinUnits − i) / Zones⌉, 0) units in zone i. RequestsPerUnit
+// is then a whole multiple of ZoneOffset and at least Zones times it (a
+// zone adds a unit every Zones × replicas-a-unit replicas), so every zone
+// steps within one step of the first, and the sum has a closed form: with
+// n = ⌈(x − Offset) / ZoneOffset⌉ replicas, zone i keeps
+// max(⌈(MinUnits − i) / Zones⌉, ⌈(n − i) / K⌉) units, K = RequestsPerUnit
+// / ZoneOffset. A fleet over 26 zones and 168 load levels is 168 such
+// steps, not 4,368, for [Fleet.At] and [Solve] alike.
 type Step struct {
 	PerUnit         decimal.Decimal // cost of one unit
 	RequestsPerUnit decimal.Decimal // monthly requests one unit serves; zero = not load-sized
-	MinUnits        int             // units kept however low the load
+	MinUnits        int             // units kept however low the load (over all zones)
 	Offset          decimal.Decimal // requests before the steps start; not negative
+	Zones           int             // zones the step is spread over; 0 or 1: one
+	ZoneOffset      decimal.Decimal // requests one replica serves, with Zones > 1
 }
 
 // At is the step's cost at x requests per month.
@@ -36,6 +52,13 @@ func (s Step) At(x decimal.Decimal) decimal.Decimal { return s.PerUnit.Mul(s.uni
 func (s Step) Units(x decimal.Decimal) int64 { return s.units(x).IntPart() }
 
 func (s Step) units(x decimal.Decimal) decimal.Decimal {
+	if n, ok := s.unitsInt(x); ok {
+		return decimal.NewFromInt(n)
+	}
+	// Past the integer path: counts above 2⁵², in decimals.
+	if s.Zones > 1 && s.RequestsPerUnit.IsPositive() {
+		return s.zoneUnits(x)
+	}
 	n := decimal.NewFromInt(int64(s.MinUnits))
 	if s.RequestsPerUnit.IsPositive() {
 		if !s.Offset.IsZero() {
@@ -54,9 +77,72 @@ func (s Step) units(x decimal.Decimal) decimal.Decimal {
 	return n
 }
 
+// unitsInt is units(x) when it is below [maxSmall], the common case, on
+// integers ([load]).
+func (s Step) unitsInt(x decimal.Decimal) (int64, bool) {
+	return s.unitsAt(&at{x: x})
+}
+
+// at is a load at which steps are counted: x, split once into integers
+// when a step divides it, and scratch. With right, units are counted just
+// past x, as [Solve]'s bands count them.
+type at struct {
+	x     decimal.Decimal
+	right bool
+	l     load
+	split bool
+	k     load // for a step over zones' K
+}
+
+// replicas is ⌈x / c⌉ (right: ⌊x / c⌋ + 1) for c > 0, or 0 where x is
+// below (right: x < 0) or at zero, and whether it is below [maxSmall].
+func (a *at) replicas(c decimal.Decimal) (int64, bool) {
+	if a.x.Sign() < 0 || (!a.right && a.x.IsZero()) {
+		return 0, true
+	}
+	return a.replicasSplit(splitOf(c))
+}
+
+// replicasSplit is replicas for x ≥ 0 (right) or x > 0, c split.
+func (a *at) replicasSplit(c split) (int64, bool) {
+	if !a.split {
+		a.l.set(a.x)
+		a.split = true
+	}
+	q, rem := a.l.quoSplit(c)
+	if !q.IsInt64() || q.Int64() >= maxSmall {
+		return 0, false
+	}
+	n := q.Int64()
+	if rem || a.right {
+		n++
+	}
+	return n, true
+}
+
+func (s Step) unitsAt(a *at) (int64, bool) {
+	m := int64(s.MinUnits)
+	if !s.RequestsPerUnit.IsPositive() {
+		return m, true
+	}
+	if !s.Offset.IsZero() {
+		b := &at{x: a.x.Sub(s.Offset), right: a.right}
+		s.Offset = dZero
+		return s.unitsAt(b)
+	}
+	if s.Zones > 1 {
+		return s.zoneUnitsAt(a)
+	}
+	n, ok := a.replicas(s.RequestsPerUnit)
+	return max(m, n), ok
+}
+
 func (s Step) check(field string) error {
-	if s.PerUnit.IsNegative() || s.RequestsPerUnit.IsNegative() || s.MinUnits < 0 || s.Offset.IsNegative() {
+	if s.PerUnit.IsNegative() || s.RequestsPerUnit.IsNegative() || s.MinUnits < 0 || s.Offset.IsNegative() || s.Zones < 0 || s.ZoneOffset.IsNegative() {
 		return fieldErr(field, fmt.Sprintf("%+v", s), "has a negative field")
+	}
+	if s.Zones > MaxStepZones {
+		return fieldErr(field+".zones", fmt.Sprint(s.Zones), fmt.Sprintf("is more than %d", MaxStepZones))
 	}
 	return nil
 }
@@ -113,11 +199,28 @@ func (f Fleet) Add(o Fleet) Fleet {
 
 // At is the fleet's monthly cost at x requests per month.
 func (f Fleet) At(x decimal.Decimal) decimal.Decimal {
-	t := f.Fixed.Add(f.first().At(x))
-	for _, s := range f.Steps {
-		t = t.Add(s.At(x))
+	// On one integer: a fleet that follows a shape has a step per load
+	// level, and a curve prices it at every point.
+	var t sum
+	t.add(f.Fixed, 1)
+	a := &at{x: x}
+	var rest []decimal.Decimal // steps past the integer path
+	for i := -1; i < len(f.Steps); i++ {
+		st := f.first()
+		if i >= 0 {
+			st = f.Steps[i]
+		}
+		if n, ok := st.unitsAt(a); ok {
+			t.add(st.PerUnit, n)
+		} else {
+			rest = append(rest, st.At(x))
+		}
 	}
-	return t
+	v := t.decimal()
+	for _, r := range rest {
+		v = v.Add(r)
+	}
+	return v
 }
 
 // check refuses negative fields, naming the step: "fleet" for the fleet's

@@ -120,13 +120,3 @@ func minDec(a, b decimal.Decimal) decimal.Decimal {
 	}
 	return b
 }
-
-// floorDiv returns a/b rounded down at DivScale places (exact when a/b has
-// at most DivScale places). b must be positive.
-func floorDiv(a, b decimal.Decimal) decimal.Decimal {
-	q := a.DivRound(b, DivScale)
-	if q.Mul(b).GreaterThan(a) {
-		q = q.Sub(ulp)
-	}
-	return trim(q)
-}

@@ -31,17 +31,16 @@ func followFleet(in Inputs, rate replicaRate, fixed, unitHourly decimal.Decimal,
 	levels, perHour := in.Autoscale.plan(in.Shape)
 	x := in.Workload.RequestsPerSecond.Mul(secondsPerMonth)
 	f := following{fleet: cost.Fleet{Fixed: fixed}}
+	f.fleet.Steps = make([]cost.Step, 0, len(levels))
 	unitMinutes := dZero
 	units := make([]int64, len(levels))
+	per := newReplicaRequests(in, rate)
 	for i, l := range levels {
-		steps := levelSteps(in, rate, unitHourly.Mul(l.hours), sp, fit, floor, l.load)
-		n := int64(0)
-		for _, st := range steps {
-			n += st.Units(x)
-		}
+		st := levelStep(per.at(l.load), unitHourly.Mul(l.hours), sp, fit, floor, l.load)
+		n := st.Units(x)
 		units[i] = n
 		unitMinutes = unitMinutes.Add(decimal.NewFromInt(n).Mul(l.minutes))
-		f.fleet.Steps = append(f.fleet.Steps, steps...)
+		f.fleet.Steps = append(f.fleet.Steps, st)
 	}
 	// The bill's unit-hours are divided once, so that they are exact
 	// whenever they can be; each level's step prices its own rounded
@@ -59,43 +58,63 @@ func followFleet(in Inputs, rate replicaRate, fixed, unitHourly decimal.Decimal,
 	return f
 }
 
-// levelSteps are the step terms of the fleet at one load level (in the
-// shape's units), each unit costing unitCost: the terms of [loadFleet]
-// with the replicas' requests a month scaled by max(shape) / load, and
-// the floor spread over the zones as replicas are (zone i keeps
-// ⌈(floor − i) / Z⌉ units).
-func levelSteps(in Inputs, rate replicaRate, unitCost decimal.Decimal, sp capacity.Spread, fit, floor int64, load decimal.Decimal) []cost.Step {
+// levelStep is the step term of the fleet at one load level (in the
+// shape's units), each unit costing unitCost, per the monthly requests a
+// replica serves at that level ([replicaRequests]): the terms of
+// [loadFleet] with the replicas' requests a month scaled by max(shape) /
+// load, and the floor spread over the zones as replicas are (zone i
+// keeps ⌈(floor − i) / Z⌉ units), as one step over the zones.
+func levelStep(per, unitCost decimal.Decimal, sp capacity.Spread, fit, floor int64, load decimal.Decimal) cost.Step {
 	z := max(sp.Zones, 1)
 	if sp.SurviveZoneLoss && z > 1 {
 		// Units of one node (or task) in every zone.
-		return []cost.Step{{PerUnit: unitCost.Mul(decimal.NewFromInt(z)), RequestsPerUnit: perReplicaAt(in, rate, load).Mul(decimal.NewFromInt((z - 1) * fit)), MinUnits: int(ceilDiv(floor, z))}}
+		return cost.Step{PerUnit: unitCost.Mul(decimal.NewFromInt(z)), RequestsPerUnit: per.Mul(decimal.NewFromInt((z - 1) * fit)), MinUnits: int(ceilDiv(floor, z))}
 	}
 	if !load.IsPositive() {
-		return []cost.Step{{PerUnit: unitCost, MinUnits: int(floor)}}
+		return cost.Step{PerUnit: unitCost, MinUnits: int(floor)}
 	}
-	per := perReplicaAt(in, rate, load)
 	if z == 1 || fit == 1 {
 		// One replica a unit (tasks, or nodes that hold one): the zones'
 		// ⌈(n − i) / Z⌉ units sum to n, and their floors to the floor.
-		return []cost.Step{{PerUnit: unitCost, RequestsPerUnit: per.Mul(decimal.NewFromInt(fit)), MinUnits: int(floor)}}
+		return cost.Step{PerUnit: unitCost, RequestsPerUnit: per.Mul(decimal.NewFromInt(fit)), MinUnits: int(floor)}
 	}
-	steps := make([]cost.Step, z)
-	offset := dZero
-	for i := range z {
-		steps[i] = cost.Step{PerUnit: unitCost, RequestsPerUnit: per.Mul(decimal.NewFromInt(z * fit)), MinUnits: int(max(ceilDiv(floor-i, z), 0)), Offset: offset}
-		offset = offset.Add(per)
+	// Zone i starts i replicas later and keeps ⌈(floor − i) / Z⌉ units,
+	// which cost.Step sums in closed form.
+	return cost.Step{PerUnit: unitCost, RequestsPerUnit: per.Mul(decimal.NewFromInt(z * fit)), MinUnits: int(floor), Zones: int(z), ZoneOffset: per}
+}
+
+// replicaRequests gives the monthly requests one replica serves when the
+// fleet is sized for a load (in the shape's units): [requestsPerReplica]
+// scaled by max(shape) / load, rounded up at [cost.DivScale] places. The
+// numerator and the peak are multiplied once for every level.
+type replicaRequests struct {
+	num, den decimal.Decimal // the requests a month and the peak's part of the divisor
+	ok       bool            // the workload has a peak
+}
+
+func newReplicaRequests(in Inputs, rate replicaRate) replicaRequests {
+	w := in.Workload
+	if !w.PeakRequestsPerSecond.IsPositive() {
+		return replicaRequests{}
 	}
-	return steps
+	return replicaRequests{
+		num: secondsPerMonth.Mul(w.RequestsPerSecond).Mul(rate.num).Mul(in.Shape.max),
+		den: rate.den.Mul(w.PeakRequestsPerSecond),
+		ok:  true,
+	}
+}
+
+// at is the requests a month one replica serves at load; zero when there
+// is no load or no peak.
+func (r replicaRequests) at(load decimal.Decimal) decimal.Decimal {
+	if !r.ok || !load.IsPositive() {
+		return dZero
+	}
+	return cost.DivCeil(r.num, r.den.Mul(load), cost.DivScale)
 }
 
 // perReplicaAt is the monthly requests one replica serves when the fleet
-// is sized for load (in the shape's units): [requestsPerReplica] scaled by
-// max(shape) / load, rounded up at [cost.DivScale] places.
+// is sized for load (see [replicaRequests]).
 func perReplicaAt(in Inputs, rate replicaRate, load decimal.Decimal) decimal.Decimal {
-	w := in.Workload
-	if !load.IsPositive() || !w.PeakRequestsPerSecond.IsPositive() {
-		return dZero
-	}
-	num := secondsPerMonth.Mul(w.RequestsPerSecond).Mul(rate.num).Mul(in.Shape.max)
-	return ceilQuotient(num, rate.den.Mul(w.PeakRequestsPerSecond).Mul(load), cost.DivScale)
+	return newReplicaRequests(in, rate).at(load)
 }

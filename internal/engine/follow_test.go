@@ -14,7 +14,7 @@ import (
 )
 
 // A fleet that follows a shape costs a sawtooth of the monthly requests:
-// one step term per load level and zone. Solved against Lambda's curve,
+// one step term per load level, over the zones. Solved against Lambda's curve,
 // every crossing is one (the difference changes sign across it), and
 // between two sampled loads where the sign changes lies a crossing: the
 // solver misses none.
@@ -53,7 +53,10 @@ func TestFollowingFleetCrossings(t *testing.T) {
 	fr, err := engine.Evaluate(ecs, cats, in)
 	require.NoError(t, err)
 	require.NotNil(t, fr.Fleet)
-	require.Greater(t, len(fr.Fleet.Terms()), 2, "a level and zone each")
+	require.Len(t, fr.Fleet.Terms(), 2, "a step per load level")
+	for _, st := range fr.Fleet.Terms() {
+		assert.Equal(t, 2, st.Zones, "each over the zones: %+v", st)
+	}
 	lr, err := engine.Evaluate(lambda, cats, in)
 	require.NoError(t, err)
 	sol, err := cost.Solve(*lr.Curve, *fr.Fleet)
