@@ -241,6 +241,18 @@ func TestCurvePointsAreBills(t *testing.T) {
 	for _, p := range runwhere.Presets() {
 		cases = append(cases, moneyCase{p.Name, p.YAML})
 	}
+	// Issue 27: an autoscaled fleet sized to survive a zone's loss grows
+	// a node in every zone at once, and its bill counted each such group
+	// as one node (a third of the curve's cost over 3 zones). The random
+	// cases below never drew that pair.
+	for _, servers := range []string{
+		"{autoscaling: true, survive_zone_loss: true, instance_type: c6g.xlarge, zones: 3}",
+		"{autoscaling: true, survive_zone_loss: true, zones: 4, min_count: 6}",
+		"{autoscaling: true, survive_zone_loss: true, zones: 2}",
+	} {
+		cases = append(cases, moneyCase{"survive zone loss " + servers,
+			"region: eu-west-1\nworkload: {requests_per_second: 200, duration_ms: 120, memory_mb: 512, profile: daily-spike}\nservers: " + servers + "\n"})
+	}
 	for _, snap := range cost.Snapshots() {
 		cases = append(cases, randomMoneyCases(t, snap, 150)[:25]...)
 	}

@@ -27,6 +27,8 @@ type following struct {
 // followFleet builds the fleet of units (nodes holding fit replicas, or
 // tasks: fit 1) laid over zones as sp lays them, each unit costing
 // unitHourly an hour, floor units at least, over the scenario's shape.
+// What it comes to (unitHours, byHour, min, max) counts nodes or tasks,
+// not the fleet's steps.
 func followFleet(in Inputs, rate replicaRate, fixed, unitHourly decimal.Decimal, sp capacity.Spread, fit, floor int64) following {
 	levels, perHour := in.Autoscale.plan(in.Shape)
 	x := in.Workload.RequestsPerSecond.Mul(secondsPerMonth)
@@ -35,9 +37,16 @@ func followFleet(in Inputs, rate replicaRate, fixed, unitHourly decimal.Decimal,
 	unitMinutes := dZero
 	units := make([]int64, len(levels))
 	per := newReplicaRequests(in, rate)
+	// A fleet sized to survive a zone's loss grows a node (or task) in
+	// every zone at once: its step's unit is that many of what the bill
+	// counts. Counting units as nodes billed a third of a 3-zone fleet.
+	perUnit := int64(1)
+	if z := max(sp.Zones, 1); sp.SurviveZoneLoss && z > 1 {
+		perUnit = z
+	}
 	for i, l := range levels {
 		st := levelStep(per.at(l.load), unitHourly.Mul(l.hours), sp, fit, floor, l.load)
-		n := st.Units(x)
+		n := st.Units(x) * perUnit
 		units[i] = n
 		unitMinutes = unitMinutes.Add(decimal.NewFromInt(n).Mul(l.minutes))
 		f.fleet.Steps = append(f.fleet.Steps, st)
