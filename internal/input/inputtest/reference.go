@@ -30,13 +30,10 @@ func reference() {
 		}
 	}
 	slices.Sort(keys)
-	refSink = len(seen) + len(keys[0])
 }
 
 // refSteps sizes reference to about a millisecond on a quiet machine.
 const refSteps = 4500
-
-var refSink int
 
 // slowdown runs reference for about budget by clock, at least twice and at
 // most maxRefBudget, and returns how many times slower than refQuiet it
