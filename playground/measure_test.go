@@ -15,8 +15,11 @@ import (
 
 // TestMeasure prints the figures the playground is held to: the size of
 // runwhere.wasm beside a minimal syscall/js program built the same way, the
-// time from navigation to the first rendered result, and the time of one
-// recompute after an input change. Run it with playground/measure.sh.
+// time from navigation to the first rendered result, the time of one
+// recompute after an input change, and how soon after an edit the cheaper
+// configurations show. Run it with playground/measure.sh. The browser
+// tests assert none of these times (issue 27): they log some, and this is
+// where the figures are kept.
 func TestMeasure(t *testing.T) {
 	if os.Getenv("RUNWHERE_MEASURE") == "" {
 		t.Skip("set RUNWHERE_MEASURE=1 (or run playground/measure.sh) to measure")
@@ -64,7 +67,7 @@ func main() {
 	url := servedSite(t)
 	var firsts []float64
 	for i := range 5 {
-		bctx := newBrowser(t) // a fresh browser each time: nothing cached
+		bctx := freshBrowser(t) // a browser of its own each time: nothing cached
 		open(t, bctx, url)
 		first := eval[float64](t, bctx, `performance.getEntriesByName('runwhere:first-result')[0].startTime`)
 		firsts = append(firsts, first)
@@ -78,7 +81,7 @@ func main() {
 		firsts[len(firsts)/2], firsts[0], firsts[len(firsts)-1], len(firsts))
 	verdict(firsts[len(firsts)/2] < 1000)
 
-	bctx := newBrowser(t)
+	bctx := freshBrowser(t) // V8's usual flags, unlike the tests' shared browser
 	open(t, bctx, url)
 	var totals, bridges []float64
 	for i := range 40 {
@@ -117,6 +120,22 @@ func main() {
 	}
 	slices.Sort(frames)
 	report("recompute input → next frame painted:   median %.1f ms, p90 %.1f ms over %d edits", med(frames), p90(frames), len(frames))
+
+	// The cheaper configurations the page asks for after the result.
+	choosePreset(t, bctx, "eu-west-1-service")
+	setField(t, bctx, "alternatives", "") // the page's own search
+	waitTrue(t, bctx, "the page's own alternatives", `document.querySelectorAll('#cards .card[data-platform="ecs-ec2"] .alts li').length > 0`)
+	var alts, altsPainted []float64
+	for i := range 20 {
+		inDOM, painted := altsAfterEdit(t, bctx, fmt.Sprint(40+i*3))
+		alts = append(alts, inDOM)
+		altsPainted = append(altsPainted, painted)
+	}
+	slices.Sort(alts)
+	slices.Sort(altsPainted)
+	report("alts      input → cheaper configurations on the cards: median %.0f ms, p90 %.0f ms (painted: median %.0f ms) over %d edits (target < 300 ms)",
+		med(alts), p90(alts), med(altsPainted), len(alts))
+	verdict(p90(alts) < 300)
 }
 
 func must(t *testing.T, err error) {

@@ -7,3 +7,7 @@ package inputtest
 const Bound = 50e6 // nanoseconds
 
 const callLimit = 100e6 // nanoseconds
+
+// refQuiet is what reference costs on a quiet machine (the fastest of
+// BenchmarkReference's runs on the project's 2-core machine).
+const refQuiet = 900e3 // nanoseconds
