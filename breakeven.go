@@ -74,7 +74,7 @@ func (e *env) breakEven(models []model) ([]BreakEven, error) {
 // below it, and why there is none when the curves never cross.
 func (e *env) describe(be *BreakEven, sol cost.BreakEven, fn PlatformReport, server string) {
 	if e.s.isJob() {
-		sol = fromFirstRun(sol, decimal.NewFromInt(*e.s.Workload.Parallelism))
+		sol = atWholeRuns(sol, decimal.NewFromInt(*e.s.Workload.Parallelism))
 	}
 	cheaperFirst := server
 	if len(sol.Intervals) > 0 && sol.Intervals[0].Cheaper == cost.Serverless {
@@ -211,23 +211,38 @@ func sideIn(be cost.BreakEven, i int) cost.Side {
 	return be.Intervals[i].Cheaper
 }
 
-// fromFirstRun is a job's solve from its first whole run (one run is
-// perRun task runs) on: a job runs whole times, so where the costs cross
-// within a fraction of a run (a fleet billed a run at a time against
-// Lambda's line through zero) says nothing about the job.
-func fromFirstRun(sol cost.BreakEven, perRun decimal.Decimal) cost.BreakEven {
+// atWholeRuns is a job's solve read at whole runs only (one run is perRun
+// task runs, perRun a whole number): a job runs a whole number of times,
+// so where the costs cross within a run says nothing about it. Fargate's
+// tasks, billed by the second with a minute's minimum, step within every
+// run against Lambda's line: a job whose every whole run is cheaper on
+// Fargate read "Lambda cheaper below 1.65 runs, 78 crossings" (issue 27).
+// An interval that holds no whole run is dropped, neighbours with the
+// same cheaper side merge, and a crossing is where an interval holding
+// whole runs on the other side begins; the first interval starts at zero.
+// The side an interval names is the cheaper at each whole run it holds.
+func atWholeRuns(sol cost.BreakEven, perRun decimal.Decimal) cost.BreakEven {
 	out := cost.BreakEven{}
-	for _, x := range sol.Crossings {
-		if x.GreaterThan(perRun) {
-			out.Crossings = append(out.Crossings, x)
-		}
-	}
 	for _, iv := range sol.Intervals {
-		if !iv.Unbounded && !iv.To.GreaterThan(perRun) {
-			continue // ends before the first run
+		// A fleet's units are ⌈x / step⌉, so its cost jumps just after
+		// each step's edge: an interval holds (From, To], and the whole
+		// run at its end belongs to it. Its first whole run is exactly
+		// ⌊From / perRun⌋ + 1.
+		q, _ := iv.From.QuoRem(perRun, 0)
+		first := q.Add(decimal.NewFromInt(1)).Mul(perRun)
+		if !iv.Unbounded && first.GreaterThan(iv.To) {
+			continue // no whole run in (From, To]
 		}
-		if len(out.Intervals) == 0 {
+		n := len(out.Intervals)
+		switch {
+		case n == 0:
 			iv.From = decimal.Zero
+		case out.Intervals[n-1].Cheaper == iv.Cheaper:
+			out.Intervals[n-1].To, out.Intervals[n-1].Unbounded = iv.To, iv.Unbounded
+			continue
+		default:
+			out.Intervals[n-1].To = iv.From
+			out.Crossings = append(out.Crossings, iv.From)
 		}
 		out.Intervals = append(out.Intervals, iv)
 	}
