@@ -24,6 +24,12 @@ const CallLimit = time.Duration(callLimit)
 // until -fuzztime ends, and the run passes.
 const hangWall = 2 * time.Minute
 
+// hangFactor × the limit is the CPU time after which a call that has not
+// returned hangs. Contended caches and memory have made a call's CPU time
+// two to three times its quiet figure; ten times was reached by a call of
+// four times the limit.
+const hangFactor = 30
+
 // attempts is how many times a call over its limit is run before it
 // fails: one stalled run proves nothing, a slow input is slow every time.
 const attempts = 4
@@ -43,8 +49,8 @@ const attempts = 4
 // counts. A call that passes only so is logged with its figures.
 //
 // The call runs on its own goroutine so that one that never returns fails
-// the input (the goroutine is left behind): after 10 × CallLimit of CPU
-// time, or hangWall of wall time without returning.
+// the input (the goroutine is left behind): after hangFactor × CallLimit of
+// CPU time, or hangWall of wall time without returning.
 func Timed(t testing.TB, what string, input any, call func()) {
 	t.Helper()
 	timed(t, what, input, CallLimit, call)
@@ -114,8 +120,8 @@ func judge(limit time.Duration, run func() time.Duration) (quiet time.Duration, 
 
 // watch runs call on a goroutine of its own, locked to its thread, and
 // returns its cost by clock; an error when it panics or hangs: spends over
-// 10 × limit of CPU time, or hangWall of wall time, without returning
-// (where only wall time can be read, hangWall alone).
+// hangFactor × limit of CPU time, or hangWall of wall time, without
+// returning (where only wall time can be read, hangWall alone).
 func watch(call func(), limit time.Duration) (time.Duration, error) {
 	type begun struct {
 		tid int
@@ -143,7 +149,7 @@ func watch(call func(), limit time.Duration) (time.Duration, error) {
 		r.cost = clock() - at
 	}()
 	b := <-start
-	hangCPU := 10 * limit
+	hangCPU := hangFactor * limit
 	if !threadClocks {
 		hangCPU = hangWall
 	}

@@ -58,7 +58,9 @@ func burn(n int) (stop func()) {
 // does not fail a cheap call, an expensive call fails however loaded the
 // machine, and a panic or a hang fails the input with what happened.
 func TestTimed(t *testing.T) {
-	const limit = 10 * time.Millisecond
+	// The limit is a dozen reference computations, so that the cases keep
+	// their meaning under the race detector, which slows both tenfold.
+	const limit = time.Duration(12 * refQuiet)
 	var spinning atomic.Bool
 	t.Cleanup(func() { spinning.Store(false) })
 	tests := []struct {
@@ -69,15 +71,17 @@ func TestTimed(t *testing.T) {
 		cpuClock  bool   // the case needs a thread's CPU clock
 	}{
 		{name: "cheap", call: work(3)},
-		{name: "waiting is free", call: func() { time.Sleep(3 * limit) }, cpuClock: true},
+		// Long enough that wall time, even discounted by the reference on a
+		// machine many times oversubscribed, would fail it.
+		{name: "waiting is free", call: func() { time.Sleep(50 * limit) }, cpuClock: true},
 		{name: "cheap beside a busy process", call: work(int(limit / 3 / refQuiet)), load: 2 * runtime.GOMAXPROCS(0), cpuClock: true},
-		{name: "expensive", call: work(int(4 * limit / refQuiet)), wantFatal: "on a quiet machine, want at most 10ms"},
+		{name: "expensive", call: work(int(4 * limit / refQuiet)), wantFatal: fmt.Sprintf("on a quiet machine, want at most %v", limit)},
 		{name: "panic", call: func() { panic("boom") }, wantFatal: "call(\"in\") panicked: boom"},
 		{name: "hang", call: func() {
 			spinning.Store(true)
 			for spinning.Load() {
 			}
-		}, wantFatal: "without returning, want at most 10ms", cpuClock: true},
+		}, wantFatal: fmt.Sprintf("without returning, want at most %v", limit), cpuClock: true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -106,7 +110,7 @@ func TestTimed(t *testing.T) {
 }
 
 func TestFastest(t *testing.T) {
-	const bound = 10 * time.Millisecond
+	const bound = time.Duration(12 * refQuiet)
 	tests := []struct {
 		name     string
 		call     func()
