@@ -243,11 +243,25 @@ func open(t *testing.T, ctx context.Context, url string) {
 	waitResult(t, ctx)
 }
 
+// firstPoll is the first pause of a wait for the page; each pause after
+// it is twice as long, up to lastPoll. A page that answers at once is seen
+// at once; one that takes seconds, as on a busy machine, is asked some
+// ten times a second, not fifty or a hundred, each asking costing the
+// test, the browser and the page a round trip.
+const firstPoll, lastPoll = 10 * time.Millisecond, 100 * time.Millisecond
+
+// pause sleeps for *wait and doubles it, up to lastPoll.
+func pause(wait *time.Duration) {
+	time.Sleep(*wait)
+	*wait = min(2**wait, lastPoll)
+}
+
 func waitResult(t *testing.T, ctx context.Context) {
 	t.Helper()
 	// A plain loop rather than chromedp.Poll: right after a navigation the
 	// old page's execution context can vanish under a running poll.
 	deadline := time.Now().Add(pageWait)
+	wait := firstPoll
 	var err error
 	for time.Now().Before(deadline) {
 		var ok bool
@@ -255,7 +269,7 @@ func waitResult(t *testing.T, ctx context.Context) {
 		if err == nil && ok {
 			return
 		}
-		time.Sleep(20 * time.Millisecond)
+		pause(&wait)
 	}
 	status, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('status').textContent`))
 	t.Fatalf("no result rendered within %v (status %q): %v", pageWait, status, err)
@@ -842,11 +856,12 @@ func openStarted(t *testing.T, ctx context.Context, url string) {
 	t.Helper()
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(url)))
 	deadline := time.Now().Add(pageWait)
+	wait := firstPoll
 	for time.Now().Before(deadline) {
 		if v, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('version').textContent`)); err == nil && v != "" {
 			return
 		}
-		time.Sleep(20 * time.Millisecond)
+		pause(&wait)
 	}
 	t.Fatalf("the page did not start within %v", pageWait)
 }
@@ -1416,11 +1431,12 @@ func TestArithmeticShowsDerivation(t *testing.T) {
 func waitTrue(t *testing.T, ctx context.Context, what, expr string) {
 	t.Helper()
 	deadline := time.Now().Add(pageWait)
+	wait := firstPoll
 	for time.Now().Before(deadline) {
 		if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr)); err == nil && ok {
 			return
 		}
-		time.Sleep(10 * time.Millisecond)
+		pause(&wait)
 	}
 	t.Fatalf("%s: not within %v", what, pageWait)
 }
