@@ -750,21 +750,7 @@ func (s *solver) stepsN(x0, v0, sl, fixed decimal.Decimal, k int, start, end dec
 			edges = append(edges, edge{x, t.p})
 		}
 	}
-	slices.SortFunc(edges, func(a, b edge) int { return a.x.Cmp(b.x) })
-	a := start
-	for i := 0; i < len(edges); {
-		b := edges[i].x
-		if a.LessThan(b) {
-			s.constant(a, &b, v0.Add(sl.Mul(a.Sub(x0))), sl, srv)
-		}
-		for ; i < len(edges) && edges[i].x.Equal(b); i++ {
-			srv = srv.Add(edges[i].p)
-		}
-		a = b
-	}
-	if a.LessThan(end) {
-		s.constant(a, &end, v0.Add(sl.Mul(a.Sub(x0))), sl, srv)
-	}
+	s.walkEdges(edges, start, end, x0, v0, sl, srv)
 	return nil
 }
 
@@ -823,21 +809,7 @@ func (s *solver) stepsInt(x0, v0, sl, fixed decimal.Decimal, k int, start, end d
 		}
 	}
 	srv := addNonZero(fixed, total.decimal())
-	slices.SortFunc(edges, func(a, b edge) int { return a.x.Cmp(b.x) })
-	a := start
-	for i := 0; i < len(edges); {
-		b := edges[i].x
-		if a.LessThan(b) {
-			s.constant(a, &b, v0.Add(sl.Mul(a.Sub(x0))), sl, srv)
-		}
-		for ; i < len(edges) && edges[i].x.Equal(b); i++ {
-			srv = srv.Add(edges[i].p)
-		}
-		a = b
-	}
-	if a.LessThan(end) {
-		s.constant(a, &end, v0.Add(sl.Mul(a.Sub(x0))), sl, srv)
-	}
+	s.walkEdges(edges, start, end, x0, v0, sl, srv)
 	return true, nil
 }
 
@@ -951,5 +923,26 @@ func (t loadTerm) zoneEdges(edges []edge, n, end decimal.Decimal) []edge {
 		}
 		edges = append(edges, edge{x, t.p})
 		x, i = x.Add(t.s), i+1
+	}
+}
+
+// walkEdges solves the line v0 + sl·(x − x0) against a fleet that costs
+// srv from start and steps up by each edge's price at its x, up to end:
+// one constant piece between each two distinct edges.
+func (s *solver) walkEdges(edges []edge, start, end, x0, v0, sl, srv decimal.Decimal) {
+	slices.SortFunc(edges, func(a, b edge) int { return a.x.Cmp(b.x) })
+	a := start
+	for i := 0; i < len(edges); {
+		b := edges[i].x
+		if a.LessThan(b) {
+			s.constant(a, &b, v0.Add(sl.Mul(a.Sub(x0))), sl, srv)
+		}
+		for ; i < len(edges) && edges[i].x.Equal(b); i++ {
+			srv = srv.Add(edges[i].p)
+		}
+		a = b
+	}
+	if a.LessThan(end) {
+		s.constant(a, &end, v0.Add(sl.Mul(a.Sub(x0))), sl, srv)
 	}
 }
