@@ -1,6 +1,9 @@
 package platform
 
-import "slices"
+import (
+	"maps"
+	"slices"
+)
 
 // Clone returns a deep copy of c: nothing the copy holds or points to is
 // shared with c, so either may be changed without the other seeing it.
@@ -47,6 +50,13 @@ func (p *Platform) cloneLimits() {
 		sla := *p.ControlPlane.SLA
 		p.ControlPlane.SLA = &sla
 	}
+	if p.Arrived != nil {
+		a := *p.Arrived
+		p.Arrived = &a
+	}
+	// A Param holds a decimal, whose big.Int is never changed in place:
+	// a new map is enough.
+	p.Params = maps.Clone(p.Params)
 }
 
 // limitFields returns the address of every *Limit field of p. An array,

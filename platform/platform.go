@@ -180,6 +180,36 @@ type Platform struct {
 	Workers  Feature[Operator] `yaml:"workers" json:"workers"`
 	Limits   Limits            `yaml:"limits" json:"limits"`
 	Features Features          `yaml:"features" json:"features"`
+	// Arrived is when the platform became generally available, so that
+	// a comparison can say which choices are newer than the 2017 deck.
+	Arrived *Arrival `yaml:"arrived,omitempty" json:"arrived,omitempty"`
+	// Params are the figures a family's model reads from this platform
+	// and no other family has (EKS on Fargate's 256 MB a pod adds, Lambda
+	// Managed Instances' three instances at least), by name. They are
+	// open so that a family's figures are catalogue data, not fields of
+	// this struct; the family says which it needs ([Platform.Param]).
+	Params map[string]Param `yaml:"params,omitempty" json:"params,omitempty"`
+}
+
+// Arrival is the month a platform became generally available.
+type Arrival struct {
+	Month  string `yaml:"month" json:"month"` // YYYY-MM
+	Source `yaml:",inline"`
+}
+
+// Param is one sourced figure a family's model reads ([Platform.Params]):
+// a decimal with its unit.
+type Param struct {
+	Value  decimal.Decimal `yaml:"value" json:"value"`
+	Unit   string          `yaml:"unit" json:"unit"`
+	Source `yaml:",inline"`
+}
+
+// Param returns the figure the platform's catalogue entry gives under
+// name, and whether it gives one.
+func (p Platform) Param(name string) (Param, bool) {
+	v, ok := p.Params[name]
+	return v, ok
 }
 
 // ControlPlane describes who runs a platform's control plane and how it

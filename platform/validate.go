@@ -2,7 +2,9 @@ package platform
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -46,6 +48,9 @@ func validate(c Catalogue, doc *yaml.Node) error {
 			return fieldErr(child(child(n, "control_plane"), "sla"), fmt.Sprintf("platforms[%s].control_plane.sla", p.ID), "", "is given for a control plane the user runs: only a provider commits to an SLA")
 		}
 		if err := walk(reflect.ValueOf(p), n, fmt.Sprintf("platforms[%s]", p.ID)); err != nil {
+			return err
+		}
+		if err := validateExtras(p, n); err != nil {
 			return err
 		}
 	}
@@ -144,6 +149,37 @@ func walk(v reflect.Value, n *yaml.Node, path string) error {
 			if err := walk(v.Field(i), fn, at); err != nil {
 				return err
 			}
+		}
+	}
+	return nil
+}
+
+// validateExtras checks what walk does not reach: the arrival month and
+// each family parameter, which sit in a map.
+func validateExtras(p Platform, n *yaml.Node) error {
+	at := fmt.Sprintf("platforms[%s]", p.ID)
+	if a := p.Arrived; a != nil {
+		an := child(n, "arrived")
+		if len(a.Month) != 7 || a.Month[4] != '-' {
+			return fieldErr(orNode(child(an, "month"), an), at+".arrived.month", a.Month, "is not a YYYY-MM month")
+		}
+		if _, err := ParseDate(a.Month + "-01"); err != nil {
+			return fieldErr(orNode(child(an, "month"), an), at+".arrived.month", a.Month, "is not a YYYY-MM month")
+		}
+	}
+	params := child(n, "params")
+	for _, name := range slices.Sorted(maps.Keys(p.Params)) {
+		v := p.Params[name]
+		pn := child(params, name)
+		path := at + ".params." + name
+		if v.Value.IsNegative() {
+			return fieldErr(orNode(child(pn, "value"), pn), path+".value", v.Value.String(), "is negative")
+		}
+		if v.Unit == "" {
+			return fieldErr(pn, path+".unit", "", "is missing")
+		}
+		if err := walk(reflect.ValueOf(v.Source), pn, path); err != nil {
+			return err
 		}
 	}
 	return nil
