@@ -184,6 +184,10 @@ type Catalogue struct {
 	APIGateway      *APIGatewayPrices `yaml:"api_gateway,omitempty"`
 	ALB             *ALBPrices        `yaml:"alb,omitempty"`
 	NATGateway      *NATPrices        `yaml:"nat_gateway,omitempty"`
+	// Fees are what providers add to what a platform runs on, by name
+	// ([Catalogue.Fee]): control-plane fees and per-instance management
+	// fees, which platform entries name.
+	Fees map[string]Fee `yaml:"fees,omitempty"`
 }
 
 // ALBPrices are an Application Load Balancer's: USD per load-balancer

@@ -38,6 +38,12 @@ func (c *Catalogue) Clone() *Catalogue {
 	}
 	out.ALB = clonePtr(c.ALB)
 	out.NATGateway = clonePtr(c.NATGateway)
+	if c.Fees != nil {
+		out.Fees = make(map[string]Fee, len(c.Fees))
+		for k, f := range c.Fees {
+			out.Fees[k] = f.clone()
+		}
+	}
 	return &out
 }
 

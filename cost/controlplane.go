@@ -29,6 +29,10 @@ type ControlPlane struct {
 	Hours decimal.Decimal
 	// Support is the EKS version support tier.
 	Support EKSSupport
+	// Fee names the catalogue's cluster-hour fee ([Catalogue.Fee]) of a
+	// control plane the provider runs: the platform entry's
+	// control_plane.fee. Empty means the platform as runwhere ships it.
+	Fee string
 	// RunBy is who runs the control plane (the platform entry's
 	// control_plane.run_by): the user's manager instances are priced as
 	// EC2, the provider's fee comes from the price catalogue. Empty means
@@ -97,32 +101,44 @@ func ControlPlaneBill(c *Catalogue, cp ControlPlane) (Bill, error) {
 	}
 }
 
-// controlPlaneFee prices a control plane the provider runs: the hourly fee
-// per cluster that the catalogue's section for the platform gives (eks:
-// with its support tiers, ecs_control_plane: for both ECS launch types),
-// nothing for Lambda, which has no cluster. A platform the catalogue has
-// no section for is an error naming it, which the caller reports as a
-// missing figure rather than pricing the control plane at zero.
+// controlPlaneFee prices a control plane the provider runs: the
+// cluster-hour fee the platform's entry names (control_plane.fee: "eks",
+// "ecs"), in the support tier asked for. A provider-run platform whose
+// entry names no fee has no cluster to pay for (Lambda). A fee the
+// catalogue does not price is an error naming it, which the caller
+// reports as a missing figure rather than pricing the control plane at
+// zero.
 func (c *Catalogue) controlPlaneFee(cp ControlPlane, qty decimal.Decimal) (Bill, error) {
-	switch cp.Platform {
-	case platform.EKS:
-		if c.EKS == nil {
-			return Bill{}, fieldErr("control_plane.platform", cp.Platform.String(), "is not priced in snapshot "+c.Snapshot.String())
+	name := cp.Fee
+	if name == "" {
+		newest, err := platform.EmbeddedCatalogue(platform.Newest)
+		if err != nil {
+			return Bill{}, err
 		}
-		switch cp.Support {
-		case "", EKSStandard:
-			return Bill{Lines: []Line{line("eks control plane (standard support)", "cluster-hour", qty, c.EKS.StandardClusterHour.Value)}}, nil
-		case EKSExtended:
-			return Bill{Lines: []Line{line("eks control plane (extended support)", "cluster-hour", qty, c.EKS.ExtendedClusterHour.Value)}}, nil
-		default:
-			return Bill{}, fieldErr("control_plane.support", string(cp.Support), "is not an EKS support tier (standard, extended)")
+		p, ok := newest.Platform(cp.Platform)
+		if !ok {
+			return Bill{}, fieldErr("control_plane.platform", cp.Platform.String(), fmt.Sprintf("is not a platform runwhere ships %v: set control_plane.fee", platform.IDs()))
 		}
-	case platform.ECSEC2, platform.ECSFargate:
-		if c.ECSControlPlane != nil {
-			return Bill{Lines: []Line{line("ecs control plane", "cluster-hour", qty, c.ECSControlPlane.Value)}}, nil
+		if name = p.ControlPlane.Fee; name == "" {
+			return Bill{}, nil
 		}
-	case platform.Lambda:
-		return Bill{}, nil
 	}
-	return Bill{}, fieldErr("control_plane.platform", cp.Platform.String(), "has no sourced control-plane price in snapshot "+c.Snapshot.String())
+	f, err := c.Fee(name)
+	if err != nil {
+		return Bill{}, fieldErr("control_plane.platform", cp.Platform.String(), "has no sourced control-plane price in snapshot "+c.Snapshot.String())
+	}
+	if f.Per != PerClusterHour {
+		return Bill{}, fieldErr("control_plane.fee", name, "is not charged per cluster-hour")
+	}
+	item := name + " control plane"
+	if f.Extended == nil { // one price, whatever the support tier
+		return Bill{Lines: []Line{line(item, "cluster-hour", qty, f.Price.Value)}}, nil
+	}
+	switch cp.Support {
+	case "", EKSStandard:
+		return Bill{Lines: []Line{line(item+" (standard support)", "cluster-hour", qty, f.Price.Value)}}, nil
+	case EKSExtended:
+		return Bill{Lines: []Line{line(item+" (extended support)", "cluster-hour", qty, f.Extended.Value)}}, nil
+	}
+	return Bill{}, fieldErr("control_plane.support", string(cp.Support), "is not an EKS support tier (standard, extended)")
 }

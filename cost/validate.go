@@ -168,6 +168,9 @@ func (c *Catalogue) Validate() error {
 			return err
 		}
 	}
+	if err := c.validateFees(); err != nil {
+		return err
+	}
 	if a := c.APIGateway; a != nil {
 		if err := checkRequestTiers("api_gateway.rest", a.REST); err != nil {
 			return err

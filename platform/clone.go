@@ -57,6 +57,7 @@ func (p *Platform) cloneLimits() {
 	// A Param holds a decimal, whose big.Int is never changed in place:
 	// a new map is enough.
 	p.Params = maps.Clone(p.Params)
+	p.Fees = slices.Clone(p.Fees)
 }
 
 // limitFields returns the address of every *Limit field of p. An array,

@@ -189,6 +189,11 @@ type Platform struct {
 	// open so that a family's figures are catalogue data, not fields of
 	// this struct; the family says which it needs ([Platform.Param]).
 	Params map[string]Param `yaml:"params,omitempty" json:"params,omitempty"`
+	// Fees name the price catalogue's fees on what the platform runs,
+	// beside the control plane's: a management fee per instance-hour
+	// (EKS Auto Mode), a share of the instances' on-demand price or a
+	// charge per request (Lambda Managed Instances).
+	Fees []string `yaml:"fees,omitempty" json:"fees,omitempty"`
 }
 
 // Arrival is the month a platform became generally available.
@@ -231,6 +236,10 @@ type ControlPlane struct {
 	// majority of those zones loses the control plane. Nil where no layout
 	// is published.
 	ZoneMembers *Count `yaml:"zone_members,omitempty" json:"zone_members,omitempty"`
+	// Fee names the price catalogue's cluster-hour fee for a control
+	// plane the provider runs ("eks", "ecs"); empty where there is no
+	// cluster to pay for (Lambda).
+	Fee string `yaml:"fee,omitempty" json:"fee,omitempty"`
 }
 
 // SLA is a managed control plane's published monthly uptime commitment in

@@ -243,6 +243,10 @@ func trimPrefix(s, p string) string {
 // managed control plane whose price the snapshot does not source (ECS in
 // 2017-12) is left out of the bill with a warning that says so.
 func controlPlane(p platform.Platform, cat Catalogues, cp cost.ControlPlane, fs *capacity.Findings) (cost.Bill, error) {
+	if p.ControlPlane.RunBy == platform.AWS && p.ControlPlane.Fee == "" {
+		return cost.Bill{}, nil // no cluster to pay for
+	}
+	cp.Fee = p.ControlPlane.Fee
 	bill, err := cost.ControlPlaneBill(cat.Prices, cp)
 	if err == nil {
 		return bill, nil
