@@ -13,7 +13,8 @@ import (
 // ID names a platform. The zero ID is not a valid platform.
 type ID string
 
-// The platforms runwhere compares.
+// The platforms of the 2017 deck, named for Go callers. They are not the
+// list of platforms: the catalogues are ([IDs]).
 const (
 	Swarm      ID = "swarm"       // Docker Swarm mode, self-managed
 	Kubernetes ID = "kubernetes"  // upstream Kubernetes, self-managed
@@ -24,10 +25,31 @@ const (
 	Nomad      ID = "nomad"       // HashiCorp Nomad, self-managed
 )
 
-var knownIDs = []ID{Swarm, Kubernetes, EKS, ECSEC2, ECSFargate, Lambda, Nomad}
-
-// IDs returns every platform id, in the order reports list them.
-func IDs() []ID { return slices.Clone(knownIDs) }
+// IDs returns the id of every platform of the embedded catalogues, in
+// the order reports list them: the newest snapshot's, then any that only
+// an older one has. The catalogues are the one list of platforms: a
+// platform added to one is known to the command line, the schema and the
+// page with no code naming it.
+func IDs() []ID {
+	all, err := loadEmbedded()
+	if err != nil {
+		return nil
+	}
+	var out []ID
+	add := func(c Catalogue) {
+		for _, p := range c.Platforms {
+			if !slices.Contains(out, p.ID) {
+				out = append(out, p.ID)
+			}
+		}
+	}
+	add(all[Newest])
+	ids := Snapshots()
+	for i := len(ids) - 1; i >= 0; i-- {
+		add(all[ids[i]])
+	}
+	return out
+}
 
 // ParseID returns s as a platform id: lowercase ASCII letters, digits and
 // hyphens, starting with a letter, at most 32 bytes. It does not say that
@@ -36,7 +58,7 @@ func IDs() []ID { return slices.Clone(knownIDs) }
 // catalogue can add a platform of an existing family.
 func ParseID(s string) (ID, error) {
 	if !validID(s) {
-		return "", fmt.Errorf("platform: %q is not a platform id (lowercase letters, digits and hyphens, starting with a letter, at most 32 bytes; known: %v)", input.Short(s), knownIDs)
+		return "", fmt.Errorf("platform: %q is not a platform id (lowercase letters, digits and hyphens, starting with a letter, at most 32 bytes)", input.Short(s))
 	}
 	return ID(s), nil
 }
@@ -55,7 +77,7 @@ func validID(s string) bool {
 }
 
 // Known reports whether id is one of the platforms runwhere ships ([IDs]).
-func (id ID) Known() bool { return slices.Contains(knownIDs, id) }
+func (id ID) Known() bool { return slices.Contains(IDs(), id) }
 
 // String returns the id as written in catalogues and scenarios.
 func (id ID) String() string { return string(id) }
@@ -79,7 +101,7 @@ func (id *ID) UnmarshalText(b []byte) error {
 func (id *ID) UnmarshalYAML(n *yaml.Node) error {
 	v, err := ParseID(n.Value)
 	if err != nil || n.Kind != yaml.ScalarNode {
-		return &FieldError{Line: n.Line, Column: n.Column, Field: "id", Value: n.Value, Reason: fmt.Sprintf("is not a platform id (lowercase letters, digits and hyphens; known: %v)", knownIDs)}
+		return &FieldError{Line: n.Line, Column: n.Column, Field: "id", Value: n.Value, Reason: "is not a platform id (lowercase letters, digits and hyphens, starting with a letter)"}
 	}
 	*id = v
 	return nil
