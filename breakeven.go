@@ -7,17 +7,16 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/runwhere/runwhere/cost"
-	"github.com/runwhere/runwhere/platform"
 )
 
-// breakEven solves every functions platform (Lambda) against every other
-// platform of the scenario on the same cost models the report prices
-// with: a curve of the monthly requests against a fleet's steps.
+// breakEven solves every platform priced per request (Lambda: a curve of
+// the monthly requests) against every platform priced by its fleet's
+// steps, on the same cost models the report prices with.
 func (e *env) breakEven(models []model) ([]BreakEven, error) {
 	out := []BreakEven{}
 	for i := range models {
 		fn := &models[i]
-		if fn.family != platform.Functions {
+		if !fn.isCurve() {
 			continue
 		}
 		// The container platforms share their surroundings: Lambda's curve
@@ -25,7 +24,7 @@ func (e *env) breakEven(models []model) ([]BreakEven, error) {
 		var lessAround *cost.Curve
 		var aroundOf *cost.Curve
 		for _, m := range models {
-			if m.family == platform.Functions {
+			if m.isCurve() {
 				continue
 			}
 			be := BreakEven{Serverless: fn.report.Platform, Server: m.report.Platform}

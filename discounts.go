@@ -3,17 +3,13 @@ package runwhere
 import (
 	"github.com/shopspring/decimal"
 
-	"github.com/runwhere/runwhere/capacity"
 	"github.com/runwhere/runwhere/internal/engine"
 	"github.com/runwhere/runwhere/platform"
 )
 
-// FargateSpotInterruption is the finding code of Fargate Spot's caveat:
+// FargateSpotInterruption (engine.FargateSpotInterruption) is the finding code of Fargate Spot's caveat:
 // its tasks can be stopped when AWS needs the capacity back.
-const FargateSpotInterruption capacity.Code = "spot-interruption"
-
-// fargateSpotSource says how Fargate Spot stops tasks.
-const fargateSpotSource = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-capacity-providers.html"
+const FargateSpotInterruption = engine.FargateSpotInterruption
 
 // checkDiscounts checks the discounts section: fractions in [0, 1), and
 // Spot only where Fargate Spot runs, with its discount given.
@@ -68,14 +64,4 @@ func (s Scenario) discounts() engine.Discounts {
 	}
 	out.FargateSpot = d.Spot != nil && *d.Spot
 	return out
-}
-
-// spotFinding is Fargate Spot's caveat, on the Fargate platform.
-func spotFinding() capacity.Finding {
-	return capacity.Finding{
-		Code:     FargateSpotInterruption,
-		Message:  "Fargate Spot tasks can be stopped with a two-minute warning when AWS needs the capacity back: run enough of them, or mix in on-demand tasks, to serve through it",
-		Source:   fargateSpotSource,
-		Severity: capacity.Warning,
-	}
 }

@@ -228,8 +228,10 @@ func (e *env) jobInputs() engine.Inputs {
 type model struct {
 	report PlatformReport
 	family platform.Family
-	curve  *cost.Curve // functions platforms
-	fleet  *cost.Fleet // every other platform
+	// perRequest: the family prices per request ([engine.Result.PerRequest]).
+	perRequest bool
+	curve      *cost.Curve // functions platforms
+	fleet      *cost.Fleet // every other platform
 	// alt is a job's other way to run on the platform: the platform
 	// costs the cheaper of fleet and alt at every load.
 	alt *cost.Fleet
@@ -244,6 +246,11 @@ type model struct {
 	platform platform.Platform
 	result   engine.Result
 }
+
+// isCurve reports whether the platform is priced per request, as a curve
+// of the monthly requests (functions), rather than by a fleet's steps;
+// one that cannot be priced is on the side its family prices on.
+func (m model) isCurve() bool { return m.perRequest }
 
 // priced reports whether the platform has a cost model.
 func (m model) priced() bool { return m.curve != nil || m.fleet != nil }
@@ -271,11 +278,8 @@ func (e *env) evaluate(id platform.ID) (model, error) {
 	if err != nil {
 		return model{}, e.inputError(err)
 	}
-	m := model{platform: p, result: res, family: p.Family, curve: res.Curve, fleet: res.Fleet, alt: res.Alternative, around: res.Around, topology: res.Topology}
+	m := model{platform: p, result: res, family: p.Family, curve: res.Curve, fleet: res.Fleet, alt: res.Alternative, around: res.Around, topology: res.Topology, perRequest: res.PerRequest}
 	m.report.Platform, m.report.Name = p.ID, p.Name
-	if e.in.Discounts.FargateSpot && p.Family == platform.Tasks {
-		res.Findings = append(res.Findings, spotFinding())
-	}
 	m.report.addFindings(res.Findings)
 	m.report.setBill(res.Bill)
 	m.report.Capacity = Capacity(res.Capacity)

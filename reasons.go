@@ -210,7 +210,7 @@ func (e *env) deckReasons(best PlatformReport, reports []PlatformReport) []strin
 	// node ceiling (ECS and Kubernetes; Swarm and Nomad publish none).
 	var lambda PlatformReport
 	for _, r := range reports {
-		if p, ok := e.platforms.Platform(r.Platform); ok && p.Family == platform.Functions {
+		if p, ok := e.platforms.Platform(r.Platform); ok && p.Kind == platform.Serverless {
 			lambda = r
 			break
 		}
@@ -227,7 +227,7 @@ func (e *env) deckReasons(best PlatformReport, reports []PlatformReport) []strin
 		}
 		out = append(out, "The deck counted native libraries against serverless; Lambda container images (up to 10 GB, since 2020-12) now carry them.")
 	}
-	if p, ok := e.platforms.Platform(best.Platform); ok && best.Capacity.Nodes > 1000 && p.Family == platform.Nodes && p.Limits.NodesPerCluster != nil {
+	if p, ok := e.platforms.Platform(best.Platform); ok && best.Capacity.Nodes > 1000 && p.Limits.NodesPerCluster != nil {
 		out = append(out, "This agrees with the 2017 deck: the largest conventional scale is ECS's or Kubernetes'.")
 	}
 	return out

@@ -230,9 +230,9 @@ func (e *env) limitShare(p platform.Platform, r PlatformReport) float64 {
 	clusters := int64(max(cp.Clusters, 1))
 	ratio(decimal.NewFromInt(int64(cp.Nodes)/clusters), p.Limits.NodesPerCluster)
 	ratio(decimal.NewFromInt(int64(cp.Replicas)/clusters), p.Limits.PodsPerCluster)
-	// Regional quotas bind the tasks the provider runs (Fargate's); a nodes
-	// platform's replicas run on the user's instances.
-	if p.Family == platform.Tasks {
+	// Regional quotas bind the tasks the provider runs (Fargate's): only
+	// platforms whose entries publish them have them.
+	{
 		ratio(decimal.NewFromInt(int64(cp.Replicas)), p.Limits.TasksPerRegion)
 		if cp.TaskVCPU != nil {
 			ratio(cp.TaskVCPU.Mul(decimal.NewFromInt(int64(cp.Replicas))), p.Limits.VCPUPerRegion)

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/internal/engine"
 	"github.com/runwhere/runwhere/platform"
 )
 
@@ -23,6 +24,14 @@ type fieldNote struct {
 	appliesTo         func(platform.Platform) bool
 }
 
+// families are the built-in families, asked which fields they read.
+var families = engine.Builtin()
+
+// uses is whether a platform's family reads the scenario field.
+func uses(field string) func(platform.Platform) bool {
+	return func(p platform.Platform) bool { return families.Uses(p, field) }
+}
+
 type groupNote struct {
 	label, help string
 	appliesTo   func(platform.Platform) bool
@@ -32,11 +41,12 @@ type groupNote struct {
 var (
 	isServerless = func(p platform.Platform) bool { return p.Kind == platform.Serverless }
 	isContainer  = func(p platform.Platform) bool { return p.Kind == platform.Orchestrator }
-	// onServers: the EC2-backed platforms, whose workers the scenario sizes.
-	onServers   = func(p platform.Platform) bool { return p.Family == platform.Nodes }
+	// onServers: the platforms whose instances the scenario picks, as
+	// their families say ([engine.Fielded]).
+	onServers   = uses("servers.instance_type")
 	selfManaged = func(p platform.Platform) bool { return p.ControlPlane.RunBy == platform.User }
 	onECSEC2    = func(p platform.Platform) bool { return p.NodeReservation == platform.ReserveECS }
-	onFargate   = func(p platform.Platform) bool { return p.Family == platform.Tasks }
+	onFargate   = uses("discounts.fargate")
 )
 
 // The values of the enum fields. archValues and networkModes are the

@@ -64,7 +64,7 @@ func WhatIf(s Scenario, id PlatformID, events []string) (_ WhatIfResult, err err
 func whatIfTopology(m model) ha.Topology {
 	t := m.topology
 	c := m.result.Capacity
-	if m.family != platform.Nodes || t.Workers > 0 || c.Clusters < 1 || c.Nodes < 1 {
+	if t.Workers > 0 || c.Clusters < 1 || c.Nodes < 1 {
 		return t
 	}
 	nodes := c.Nodes

@@ -106,18 +106,31 @@ func shortlistAlternatives(p platform.Platform, cat Catalogues, in Inputs, curre
 		tried int
 		err   error
 	)
-	switch p.Family {
-	case platform.Nodes:
-		tried, err = nodeAlternatives(p, cat, in, current, s, l)
-	case platform.Tasks:
-		tried, err = taskAlternatives(p, cat, in, current, s, l)
-	case platform.Functions:
-		tried, err = functionAlternatives(p, cat, in, s, l)
+	f, err := cat.Families.FamilyOf(p)
+	if err != nil {
+		return nil, 0, err
 	}
+	sr, ok := f.(Searcher)
+	if !ok {
+		return nil, 0, nil // the report says no search applies
+	}
+	tried, err = sr.search(p, cat, in, current, s, l)
 	if err != nil {
 		return nil, tried, err
 	}
 	return l.alternatives(), tried, nil
+}
+
+func (nodes) search(p platform.Platform, cat Catalogues, in Inputs, current Result, s *Search, l *shortlist) (int, error) {
+	return nodeAlternatives(p, cat, in, current, s, l)
+}
+
+func (tasks) search(p platform.Platform, cat Catalogues, in Inputs, current Result, s *Search, l *shortlist) (int, error) {
+	return taskAlternatives(p, cat, in, current, s, l)
+}
+
+func (functions) search(p platform.Platform, cat Catalogues, in Inputs, _ Result, s *Search, l *shortlist) (int, error) {
+	return functionAlternatives(p, cat, in, s, l)
 }
 
 // shortlist is what a search keeps: the n cheapest configurations
@@ -243,7 +256,7 @@ func nodeAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 		if err != nil || len(fs.Blockers()) > 0 {
 			continue
 		}
-		l.add(Alternative{InstanceType: c.typ, Arch: c.arch, Bill: withDiscount(workers.Add(cp).Add(around.bill()), platform.Nodes, in.Discounts.EC2, false)})
+		l.add(Alternative{InstanceType: c.typ, Arch: c.arch, Bill: discountedBy(nodes{}, p, in, workers.Add(cp).Add(around.bill()))})
 	}
 	return tried, nil
 }
@@ -293,7 +306,7 @@ func newLeastBill(p platform.Platform, cat Catalogues, in Inputs, around *Surrou
 		// (with a warning), so of the bound too.
 		fee, err := controlPlane(p, cat, cost.ControlPlane{Platform: p.ID, RunBy: p.ControlPlane.RunBy, Clusters: 1}, new(capacity.Findings))
 		if err == nil {
-			b.fee = withDiscount(fee, platform.Nodes, in.Discounts.EC2, false).Total()
+			b.fee = discountedBy(nodes{}, p, in, fee).Total()
 		}
 	}
 	return b
@@ -356,7 +369,7 @@ func adapterAlternatives(p platform.Platform, cat Catalogues, in Inputs, current
 		if !ok {
 			continue
 		}
-		l.add(Alternative{InstanceType: c.typ, Arch: c.arch, Bill: withDiscount(bill.Add(around.bill()), platform.Nodes, in.Discounts.EC2, false)})
+		l.add(Alternative{InstanceType: c.typ, Arch: c.arch, Bill: discountedBy(nodes{}, p, in, bill.Add(around.bill()))})
 	}
 	return tried, nil
 }
@@ -412,7 +425,7 @@ func (s *Search) adapterBill(p platform.Platform, cat Catalogues, in Inputs, t s
 	if err != nil || len(fs.Blockers()) > 0 {
 		return cost.Bill{}, false
 	}
-	tariff, err := cost.EC2Tariff(cat.Prices, cost.EC2Usage{InstanceType: t, Item: workers.Lines[0].Item})
+	tariff, err := ec2Tariff(p, cat, cost.EC2Usage{InstanceType: t, Item: workers.Lines[0].Item})
 	if err != nil {
 		return cost.Bill{}, false
 	}
@@ -491,7 +504,7 @@ func taskAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 		if row.VCPU.LessThan(in.Container.VCPU) {
 			continue
 		}
-		size, ok, err := capacity.FargateTaskSize(capacity.Container{VCPU: row.VCPU, MemoryMB: in.Container.MemoryMB}, in.Snapshot)
+		size, ok, err := capacity.FargateTaskSize(capacity.Container{VCPU: row.VCPU, MemoryMB: in.Container.MemoryMB + Param(p, ParamPodOverheadMB, dZero).Ceil().IntPart()}, in.Snapshot)
 		if err != nil || !ok || !size.VCPU.Equal(row.VCPU) {
 			continue
 		}
@@ -502,6 +515,9 @@ func taskAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 			fp := cost.FargateLinuxX86
 			if arch == string(platform.ARM64) {
 				fp = cost.FargateLinuxARM64
+			}
+			if arch == string(platform.ARM64) && !arm64Offered(p) {
+				continue
 			}
 			if in.Discounts.FargateSpot && arch == string(platform.ARM64) {
 				continue // Fargate Spot runs x86_64 Linux tasks only
@@ -516,14 +532,14 @@ func taskAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 				if err != nil || len(res.Findings.Blockers()) > 0 || len(res.Bill.Lines) == 0 {
 					continue
 				}
-				l.add(Alternative{TaskVCPU: ptr(size.VCPU), TaskMemoryMB: int(size.MemoryMiB), Arch: arch, Bill: withDiscount(res.Bill.Add(around.bill()), platform.Tasks, in.Discounts.Fargate, in.Discounts.FargateSpot)})
+				l.add(Alternative{TaskVCPU: ptr(size.VCPU), TaskMemoryMB: int(size.MemoryMiB), Arch: arch, Bill: discountedBy(tasks{}, p, in, res.Bill.Add(around.bill()))})
 				continue
 			}
 			bill, err := cost.Fargate(cat.Prices, cost.FargateUsage{Platform: fp, Tasks: current.Capacity.Replicas, VCPU: size.VCPU, MemoryMB: int(size.MemoryMiB)})
 			if err != nil {
 				continue // no sourced rate for this architecture
 			}
-			l.add(Alternative{TaskVCPU: ptr(size.VCPU), TaskMemoryMB: int(size.MemoryMiB), Arch: arch, Bill: withDiscount(bill.Add(cp).Add(around.bill()), platform.Tasks, in.Discounts.Fargate, in.Discounts.FargateSpot)})
+			l.add(Alternative{TaskVCPU: ptr(size.VCPU), TaskMemoryMB: int(size.MemoryMiB), Arch: arch, Bill: discountedBy(tasks{}, p, in, bill.Add(cp).Add(around.bill()))})
 		}
 	}
 	return tried, nil
@@ -578,7 +594,7 @@ func functionAlternatives(p platform.Platform, cat Catalogues, in Inputs, s *Sea
 			if err != nil {
 				continue
 			}
-			l.add(Alternative{MemoryMB: int(m), Arch: arch, Bill: withDiscount(tariff.Bill(u.Requests), platform.Functions, in.Discounts.Lambda, false)})
+			l.add(Alternative{MemoryMB: int(m), Arch: arch, Bill: discountedBy(functions{}, p, in, tariff.Bill(u.Requests))})
 		}
 	}
 	return tried, nil

@@ -127,7 +127,7 @@ func nodeAlternativesBefore27(p platform.Platform, cat Catalogues, in Inputs, cu
 		if err != nil || len(fs.Blockers()) > 0 {
 			continue
 		}
-		a := Alternative{InstanceType: c.typ, Arch: c.arch, Bill: withDiscount(workers.Add(cp).Add(around.bill()), platform.Nodes, in.Discounts.EC2, false)}
+		a := Alternative{InstanceType: c.typ, Arch: c.arch, Bill: discountedBy(nodes{}, p, in, workers.Add(cp).Add(around.bill()))}
 		out = append(out, a)
 		best = append(best, a.Bill.Total())
 		slices.SortFunc(best, decimal.Decimal.Cmp)
@@ -172,7 +172,7 @@ func adapterAlternativesBefore27(p platform.Platform, cat Catalogues, in Inputs,
 		if err != nil || len(res.Findings.Blockers()) > 0 || len(res.Bill.Lines) == 0 {
 			continue
 		}
-		a := Alternative{InstanceType: c.typ, Arch: c.arch, Bill: withDiscount(res.Bill.Add(around.bill()), platform.Nodes, in.Discounts.EC2, false)}
+		a := Alternative{InstanceType: c.typ, Arch: c.arch, Bill: discountedBy(nodes{}, p, in, res.Bill.Add(around.bill()))}
 		out = append(out, a)
 		best = append(best, a.Bill.Total())
 		slices.SortFunc(best, decimal.Decimal.Cmp)
@@ -261,14 +261,14 @@ func taskAlternativesBefore27(p platform.Platform, cat Catalogues, in Inputs, cu
 				if err != nil || len(res.Findings.Blockers()) > 0 || len(res.Bill.Lines) == 0 {
 					continue
 				}
-				out = append(out, Alternative{TaskVCPU: ptr(size.VCPU), TaskMemoryMB: int(size.MemoryMiB), Arch: arch, Bill: withDiscount(res.Bill.Add(around.bill()), platform.Tasks, in.Discounts.Fargate, in.Discounts.FargateSpot)})
+				out = append(out, Alternative{TaskVCPU: ptr(size.VCPU), TaskMemoryMB: int(size.MemoryMiB), Arch: arch, Bill: discountedBy(tasks{}, p, in, res.Bill.Add(around.bill()))})
 				continue
 			}
 			bill, err := cost.Fargate(cat.Prices, cost.FargateUsage{Platform: fp, Tasks: current.Capacity.Replicas, VCPU: size.VCPU, MemoryMB: int(size.MemoryMiB)})
 			if err != nil {
 				continue // no sourced rate for this architecture
 			}
-			out = append(out, Alternative{TaskVCPU: ptr(size.VCPU), TaskMemoryMB: int(size.MemoryMiB), Arch: arch, Bill: withDiscount(bill.Add(cp).Add(around.bill()), platform.Tasks, in.Discounts.Fargate, in.Discounts.FargateSpot)})
+			out = append(out, Alternative{TaskVCPU: ptr(size.VCPU), TaskMemoryMB: int(size.MemoryMiB), Arch: arch, Bill: discountedBy(tasks{}, p, in, bill.Add(cp).Add(around.bill()))})
 		}
 	}
 	return out, tried, nil
@@ -319,7 +319,7 @@ func functionAlternativesBefore27(p platform.Platform, cat Catalogues, in Inputs
 			if err != nil {
 				continue
 			}
-			out = append(out, Alternative{MemoryMB: int(m), Arch: arch, Bill: withDiscount(tariff.Bill(u.Requests), platform.Functions, in.Discounts.Lambda, false)})
+			out = append(out, Alternative{MemoryMB: int(m), Arch: arch, Bill: discountedBy(functions{}, p, in, tariff.Bill(u.Requests))})
 		}
 	}
 	return out, tried, nil

@@ -19,32 +19,12 @@ type Discounts struct {
 	FargateSpot          bool
 }
 
-// of is the fraction off family f's compute.
-func (d Discounts) of(f platform.Family) decimal.Decimal {
-	switch f {
-	case platform.Nodes:
-		return d.EC2
-	case platform.Tasks:
-		return d.Fargate
-	case platform.Functions:
-		return d.Lambda
-	}
-	return dZero
-}
-
-// discountLabels name the discount line of each family.
-var discountLabels = map[platform.Family]string{
-	platform.Nodes:     "ec2 discount",
-	platform.Tasks:     "fargate discount",
-	platform.Functions: "lambda discount",
-}
-
 // withDiscount is b, priced at on-demand rates, with a line of its own
-// taking fraction d off its compute lines ([cost.Line.Compute]): quantity the on-demand compute
+// (item) taking fraction d off its compute lines ([cost.Line.Compute]): quantity the on-demand compute
 // amount, unit price −d, so that the on-demand figures stay visible. The
 // cost models price the same compute at the discounted rates, so they
 // agree with the total.
-func withDiscount(b cost.Bill, f platform.Family, d decimal.Decimal, spot bool) cost.Bill {
+func withDiscount(b cost.Bill, item string, d decimal.Decimal) cost.Bill {
 	if d.IsZero() || len(b.Lines) == 0 {
 		return b
 	}
@@ -53,10 +33,6 @@ func withDiscount(b cost.Bill, f platform.Family, d decimal.Decimal, spot bool) 
 		if l.Compute {
 			compute = compute.Add(l.Amount)
 		}
-	}
-	item := discountLabels[f]
-	if spot {
-		item = "fargate spot discount"
 	}
 	price := d.Neg()
 	out := cost.Bill{Lines: make([]cost.Line, len(b.Lines), len(b.Lines)+1)}
@@ -71,4 +47,30 @@ func discounted(price, d decimal.Decimal) decimal.Decimal {
 		return price
 	}
 	return price.Mul(dOne.Sub(d))
+}
+
+// discountedBy is b with family f's discount on p's compute.
+func discountedBy(f Discounted, p platform.Platform, in Inputs, b cost.Bill) cost.Bill {
+	d, label := f.Discount(p, in)
+	return withDiscount(b, label, d)
+}
+
+func (nodes) Discount(_ platform.Platform, in Inputs) (decimal.Decimal, string) {
+	return in.Discounts.EC2, "ec2 discount"
+}
+
+func (functions) Discount(_ platform.Platform, in Inputs) (decimal.Decimal, string) {
+	return in.Discounts.Lambda, "lambda discount"
+}
+
+// Discount is discounts.fargate, as Fargate Spot's fraction with
+// discounts.spot on a platform that has Spot (fargate_spot).
+func (tasks) Discount(p platform.Platform, in Inputs) (decimal.Decimal, string) {
+	if in.Discounts.FargateSpot {
+		if !spotOffered(p) {
+			return dZero, ""
+		}
+		return in.Discounts.Fargate, "fargate spot discount"
+	}
+	return in.Discounts.Fargate, "fargate discount"
 }

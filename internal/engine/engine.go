@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"fmt"
-
 	"github.com/shopspring/decimal"
 
 	"github.com/runwhere/runwhere/capacity"
@@ -17,6 +15,9 @@ type Catalogues struct {
 	Platforms platform.Catalogue
 	Prices    *cost.Catalogue
 	Instances platform.Instances
+	// Families are the models of the platforms' families; nil means the
+	// built-in ones ([Builtin]).
+	Families Registry
 }
 
 // Inputs are the scenario as the components read it, every default filled
@@ -144,6 +145,10 @@ type Result struct {
 	Around *cost.Curve
 	// Topology is the deployment as package ha models it.
 	Topology ha.Topology
+	// PerRequest marks a platform priced per request, as a Curve (even
+	// when it cannot be priced): break-even points set it against the
+	// platforms priced by a Fleet.
+	PerRequest bool
 }
 
 // Capacity mirrors the report's capacity object field for field (the root
@@ -177,45 +182,27 @@ type Capacity struct {
 	StepUpSeconds       *decimal.Decimal
 }
 
-// Adapter evaluates platforms of one family.
-type Adapter interface {
-	Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, error)
-}
-
-// adapters is the registry: one adapter per family, fixed at build time.
-var adapters = map[platform.Family]Adapter{
-	platform.Functions: functions{},
-	platform.Tasks:     tasks{},
-	platform.Nodes:     nodes{},
-}
-
-// For returns the adapter of family f.
-func For(f platform.Family) (Adapter, error) {
-	a, ok := adapters[f]
-	if !ok {
-		return nil, fmt.Errorf("engine: no adapter for platform family %q", f)
-	}
-	return a, nil
-}
-
-// Evaluate evaluates platform p with the adapter of its family.
+// Evaluate evaluates platform p with the model of its family.
 func Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, error) {
-	a, err := For(p.Family)
+	f, err := cat.Families.FamilyOf(p)
 	if err != nil {
 		return Result{}, err
 	}
-	r, err := a.Evaluate(p, cat, in)
+	r, err := f.Evaluate(p, cat, in)
 	if err != nil {
 		return Result{}, err
 	}
-	if p.Family != platform.Functions && r.Fleet != nil {
+	if _, ok := f.(Surrounded); ok && r.Fleet != nil {
 		s := in.Surroundings
 		if s == nil {
 			s = NewSurroundings(cat, in)
 		}
 		around(&r, s)
 	}
-	r.Bill = withDiscount(r.Bill, p.Family, in.Discounts.of(p.Family), in.Discounts.FargateSpot && p.Family == platform.Tasks)
+	if d, ok := f.(Discounted); ok {
+		frac, label := d.Discount(p, in)
+		r.Bill = withDiscount(r.Bill, label, frac)
+	}
 	return r, nil
 }
 

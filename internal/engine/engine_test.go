@@ -14,14 +14,14 @@ import (
 )
 
 func TestForEveryFamily(t *testing.T) {
-	for _, f := range []platform.Family{platform.Functions, platform.Tasks, platform.Nodes} {
+	for f := range engine.Builtin() {
 		a, err := engine.For(f)
 		require.NoError(t, err, "For(%s)", f)
 		assert.NotNil(t, a, "For(%s)", f)
 	}
 	_, err := engine.For("containers")
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), `engine: no adapter for platform family "containers"`)
+	assert.Contains(t, err.Error(), `engine: no model for platform family "containers"`)
 }
 
 // Every platform of the newest snapshot evaluates with its family's

@@ -40,7 +40,8 @@ func (functions) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Resul
 			PeakConcurrency: ptr(sz.PeakConcurrency),
 			RampSeconds:     ptr(decimal.NewFromInt(sz.RampSeconds)),
 		},
-		Topology: ha.Topology{Platform: p.ID, Snapshot: in.Snapshot},
+		Topology:   ha.Topology{Platform: p.ID, Snapshot: in.Snapshot},
+		PerRequest: true,
 	}
 	if in.Job != nil {
 		// Sized with one-second tasks; the capacity shows the job's own.

@@ -33,7 +33,7 @@ func nodesJob(p platform.Platform, cat Catalogues, in Inputs, hourly string, res
 	t := in.Servers.InstanceType
 	secs := j.RunSeconds.Add(j.NodeStartSeconds)
 	item := fmt.Sprintf("%s workers per run (%s)", p.ID, t)
-	run, err := cost.EC2(cat.Prices, cost.EC2Usage{InstanceType: t, Count: int(res.Nodes), Seconds: secs, HourlyPrice: hourly, Item: item})
+	run, err := ec2Bill(p, cat, cost.EC2Usage{InstanceType: t, Count: int(res.Nodes), Seconds: secs, HourlyPrice: hourly, Item: item})
 	if err != nil {
 		return err
 	}
@@ -53,7 +53,7 @@ func nodesJob(p platform.Platform, cat Catalogues, in Inputs, hourly string, res
 	if run.Total().Mul(runs).LessThanOrEqual(kept) {
 		// The month's runs are priced in one go, exactly; the model's step
 		// is one run's.
-		month, err := cost.EC2(cat.Prices, cost.EC2Usage{InstanceType: t, Count: int(res.Nodes * j.Runs), Seconds: secs, HourlyPrice: hourly, Item: item})
+		month, err := ec2Bill(p, cat, cost.EC2Usage{InstanceType: t, Count: int(res.Nodes * j.Runs), Seconds: secs, HourlyPrice: hourly, Item: item})
 		if err != nil {
 			return err
 		}
@@ -64,7 +64,7 @@ func nodesJob(p platform.Platform, cat Catalogues, in Inputs, hourly string, res
 		return nil
 	}
 	if fleets > 1 {
-		month, err := cost.EC2(cat.Prices, cost.EC2Usage{InstanceType: t, Count: int(res.Nodes * fleets), HourlyPrice: hourly, Item: workers.Lines[0].Item})
+		month, err := ec2Bill(p, cat, cost.EC2Usage{InstanceType: t, Count: int(res.Nodes * fleets), HourlyPrice: hourly, Item: workers.Lines[0].Item})
 		if err != nil {
 			return err
 		}

@@ -51,6 +51,11 @@ func (nodes) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 		})
 		return unpriced(p, in, fs, Capacity{InstanceType: sv.InstanceType, Nodes: int(res.Nodes), Replicas: int(res.Replicas), ReplicasPerNode: int(res.ReplicasPerNode)}), nil
 	}
+	if err := checkFees(p, cat, sv.InstanceType, hourly); err != nil {
+		// A management fee with no sourced figure for the type.
+		fs = append(fs, missingFigure(err))
+		return unpriced(p, in, fs, Capacity{InstanceType: sv.InstanceType, Nodes: int(res.Nodes), Replicas: int(res.Replicas), ReplicasPerNode: int(res.ReplicasPerNode)}), nil
+	}
 	workers, cp, err := nodeBills(p, cat, sv.InstanceType, hourly, res, &fs)
 	if err != nil {
 		return Result{}, err
@@ -60,7 +65,7 @@ func (nodes) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 	// The cost models price compute at the discounted rate; the bill shows
 	// on-demand lines and the discount apart ([withDiscount]).
 	d := in.Discounts.EC2
-	modelTotal := func(b cost.Bill) decimal.Decimal { return withDiscount(b, platform.Nodes, d, false).Total() }
+	modelTotal := func(b cost.Bill) decimal.Decimal { return discountedBy(nodes{}, p, in, b).Total() }
 	r := Result{
 		Findings: fs,
 		Bill:     workers.Add(cp),
@@ -89,7 +94,7 @@ func (nodes) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 		r.Fleet = &f
 	case in.Autoscale != nil:
 		u := cost.EC2Usage{InstanceType: sv.InstanceType, HourlyPrice: hourly, Item: workers.Lines[0].Item}
-		tariff, err := cost.EC2Tariff(cat.Prices, u)
+		tariff, err := ec2Tariff(p, cat, u)
 		if err != nil {
 			return Result{}, err
 		}
@@ -98,13 +103,18 @@ func (nodes) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 		if err != nil {
 			return Result{}, err
 		}
+		fee, err := feeHourly(p, cat, u)
+		if err != nil {
+			return Result{}, err
+		}
+		price = price.Add(fee)
 		fol := followFleet(in, rate, modelTotal(cp), price, res.Spread, res.ReplicasPerNode, in.Autoscale.MinCount)
 		r.Bill = tariff.Bill(fol.unitHours).Add(cp)
 		r.Fleet = &fol.fleet
 		c := &r.Capacity
 		c.NodeHours, c.NodesByHour, c.MinNodes, c.MaxNodes = ptr(fol.unitHours), fol.byHour, ptr(fol.min), ptr(fol.max)
 	default:
-		nodeMonthly, err := cost.EC2Monthly(cat.Prices, cost.EC2Usage{InstanceType: sv.InstanceType, HourlyPrice: hourly, Discount: d})
+		nodeMonthly, err := ec2Monthly(p, cat, cost.EC2Usage{InstanceType: sv.InstanceType, HourlyPrice: hourly, Discount: d})
 		if err != nil {
 			return Result{}, err
 		}
@@ -120,7 +130,7 @@ func (nodes) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 // the managers the user runs on t). hourly overrides the catalogue's price
 // when not "".
 func nodeBills(p platform.Platform, cat Catalogues, t, hourly string, res capacity.Result, fs *capacity.Findings) (workers, cp cost.Bill, err error) {
-	workers, err = cost.EC2(cat.Prices, cost.EC2Usage{InstanceType: t, Count: int(res.Nodes), HourlyPrice: hourly, Item: fmt.Sprintf("%s workers (%s)", p.ID, t)})
+	workers, err = ec2Bill(p, cat, cost.EC2Usage{InstanceType: t, Count: int(res.Nodes), HourlyPrice: hourly, Item: fmt.Sprintf("%s workers (%s)", p.ID, t)})
 	if err != nil {
 		return cost.Bill{}, cost.Bill{}, err
 	}

@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"fmt"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/runwhere/runwhere/capacity"
@@ -22,7 +24,7 @@ func (tasks) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 		return Result{}, err
 	}
 	r := Result{
-		Findings: sz.Findings,
+		Findings: append(sz.Findings, spotFindings(p, in)...),
 		Capacity: Capacity{
 			Replicas:     int(sz.Tasks),
 			TaskVCPU:     ptr(sz.Task.VCPU),
@@ -32,6 +34,35 @@ func (tasks) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 	}
 	if len(sz.Findings.Blockers()) > 0 && sz.Task.VCPU.IsZero() {
 		return r, nil // no task size holds the container
+	}
+	if over := Param(p, ParamPodOverheadMB, dZero); over.IsPositive() && in.TaskSize == nil {
+		// The platform adds its own components' memory to the pod before
+		// it rounds up to a task size (EKS on Fargate's 256 MB).
+		c := in.Container
+		c.MemoryMB += over.Ceil().IntPart()
+		size, ok, err := capacity.FargateTaskSize(c, in.Snapshot)
+		if err != nil {
+			return Result{}, err
+		}
+		if !ok {
+			r.Findings = append(r.Findings, capacity.Finding{
+				Code:     capacity.Code("no-task-size"),
+				Message:  fmt.Sprintf("no Fargate size holds the container's %d MB plus the %s MB %s adds to each pod", in.Container.MemoryMB, over, p.Name),
+				Severity: capacity.Blocker,
+			})
+			return r, nil
+		}
+		sz.Task = size
+		r.Capacity.TaskVCPU, r.Capacity.TaskMemoryMB = ptr(sz.Task.VCPU), int(sz.Task.MemoryMiB)
+	}
+	if in.Arch == string(platform.ARM64) && !arm64Offered(p) {
+		r.Findings = append(r.Findings, capacity.Finding{
+			Code:     capacity.Code("arch-unavailable"),
+			Message:  p.Name + " runs no arm64 tasks: set workload.arch to x86_64",
+			Value:    in.Arch,
+			Severity: capacity.Blocker,
+		})
+		return r, nil
 	}
 	if in.TaskSize != nil {
 		sz.Task = *in.TaskSize
@@ -136,3 +167,61 @@ func fargateMinimum(cat Catalogues, fp cost.FargatePlatform) decimal.Decimal {
 }
 
 var d3600 = decimal.NewFromInt(3600)
+
+// The params of a tasks platform's entry (platform.Platform.Params).
+const (
+	// ParamSpot: 1 when the platform offers Fargate Spot, 0 when not.
+	ParamSpot = "fargate_spot"
+	// ParamArm64: 1 when it runs arm64 tasks, 0 when not.
+	ParamArm64 = "arm64"
+	// ParamPodOverheadMB: MiB the platform adds to each task's memory
+	// before it picks a size (EKS on Fargate's 256 for the kubelet,
+	// kube-proxy and containerd).
+	ParamPodOverheadMB = "pod_memory_overhead_mb"
+)
+
+// spotOffered reports whether p offers Fargate Spot: yes unless its
+// entry says it does not.
+func spotOffered(p platform.Platform) bool { return !Param(p, ParamSpot, dOne).IsZero() }
+
+// arm64Offered reports whether p runs arm64 tasks: yes unless its entry
+// says it does not.
+func arm64Offered(p platform.Platform) bool { return !Param(p, ParamArm64, dOne).IsZero() }
+
+func (tasks) Surrounded() {}
+
+// FargateSpotInterruption is the finding code of Fargate Spot's caveat:
+// a task can be stopped at two minutes' notice.
+const FargateSpotInterruption capacity.Code = "spot-interruption"
+
+// SpotUnavailable is the finding code of discounts.spot on a platform
+// that offers no Fargate Spot (EKS on Fargate): its tasks are priced on
+// demand.
+const SpotUnavailable capacity.Code = "spot-unavailable"
+
+// spotFindings are what discounts.spot means on p: Spot's caveat where
+// it is offered, and where not, that the discount does not apply.
+func spotFindings(p platform.Platform, in Inputs) capacity.Findings {
+	if !in.Discounts.FargateSpot {
+		return nil
+	}
+	if !spotOffered(p) {
+		var src platform.URL
+		if v, ok := p.Param(ParamSpot); ok {
+			src = v.URL
+		}
+		return capacity.Findings{{
+			Code:     SpotUnavailable,
+			Message:  p.Name + " offers no Fargate Spot: discounts.spot does not apply, and its tasks are priced on demand",
+			Source:   src,
+			Severity: capacity.Warning,
+		}}
+	}
+	return capacity.Findings{{
+		Code:     FargateSpotInterruption,
+		Message:  "Fargate Spot tasks can be stopped with a two-minute warning when AWS needs the capacity back: run enough of them, or mix in on-demand tasks, to serve through it",
+		Source:   "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-capacity-providers.html",
+		Severity: capacity.Warning,
+	}}
+}
+func (nodes) Surrounded() {}

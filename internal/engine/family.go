@@ -1,0 +1,153 @@
+package engine
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/runwhere/runwhere/platform"
+)
+
+// Family sizes, prices and describes the platforms of one family
+// (platform.Family). It is the one method every family has; what else a
+// family does, it says by implementing the hooks below, which the
+// engine and the root package ask for. A hook a family does not
+// implement means the thing does not apply to its platforms, and the
+// report says so where a scenario asks for it (a discount, a search for
+// cheaper configurations): never silently nothing. No code outside a
+// family tests which family or platform it has.
+type Family interface {
+	Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, error)
+}
+
+// Adapter is the former name of [Family].
+type Adapter = Family
+
+// Surrounded is a family whose platforms stand behind the scenario's
+// server-side surroundings: the ALB of ingress.servers and the NAT
+// gateways of network (the container families). Functions have their
+// own front door, which they price themselves.
+type Surrounded interface {
+	Family
+	Surrounded()
+}
+
+// Discounted is a family whose compute a buyer's discount takes a
+// fraction off: Discount returns the fraction of in.Discounts that
+// applies to p, and the label of its bill line.
+type Discounted interface {
+	Family
+	Discount(p platform.Platform, in Inputs) (fraction decimal.Decimal, label string)
+}
+
+// Searcher is a family that can look for cheaper configurations of its
+// platforms (instance types, task sizes, memory sizes): it adds what it
+// finds to l and returns how many configurations it tried.
+type Searcher interface {
+	Family
+	search(p platform.Platform, cat Catalogues, in Inputs, current Result, s *Search, l *shortlist) (int, error)
+}
+
+// Fielded is a family that says which scenario fields its platforms read,
+// by dotted prefix ("servers", "container.vcpu", "discounts.ec2"): the
+// schema and the page grey out the others for its platforms.
+type Fielded interface {
+	Family
+	Fields(p platform.Platform) []string
+}
+
+// Registry maps each family to its model. A caller may evaluate with a
+// registry of its own (a test-only family, say): [Catalogues.Families].
+type Registry map[platform.Family]Family
+
+// Builtin returns the families runwhere ships, a map of the caller's own.
+func Builtin() Registry {
+	return Registry{
+		platform.Functions:      functions{},
+		platform.Tasks:          tasks{},
+		platform.Nodes:          nodes{},
+		FunctionInstancesFamily: functionInstances{},
+	}
+}
+
+// builtin is the registry lookups fall back on; never changed.
+var builtin = Builtin()
+
+// FamilyOf returns the model of p's family in reg (nil: the built-in
+// families).
+func (reg Registry) FamilyOf(p platform.Platform) (Family, error) {
+	if reg == nil {
+		reg = builtin
+	}
+	f, ok := reg[p.Family]
+	if !ok {
+		return nil, fmt.Errorf("engine: no model for platform family %q (platform %s; families: %s)", p.Family, p.ID, strings.Join(reg.names(), ", "))
+	}
+	return f, nil
+}
+
+func (reg Registry) names() []string {
+	var out []string
+	for _, k := range slices.Sorted(maps.Keys(reg)) {
+		out = append(out, string(k))
+	}
+	return out
+}
+
+// For returns the model of family f among the built-in families.
+func For(f platform.Family) (Family, error) {
+	return builtin.FamilyOf(platform.Platform{ID: "?", Family: f})
+}
+
+// Uses reports whether the scenario field (a dotted path) applies to
+// platform p: true when p's family lists a prefix of it, false when the
+// family lists none or has no model.
+func (reg Registry) Uses(p platform.Platform, field string) bool {
+	f, err := reg.FamilyOf(p)
+	if err != nil {
+		return false
+	}
+	fd, ok := f.(Fielded)
+	if !ok {
+		return false
+	}
+	for _, prefix := range fd.Fields(p) {
+		if field == prefix || strings.HasPrefix(field, prefix+".") || strings.HasPrefix(prefix, field+".") {
+			return true
+		}
+	}
+	return false
+}
+
+// Param returns the decimal the platform's entry gives under name, or
+// def when it gives none: a family's reading of its own figures.
+func Param(p platform.Platform, name string, def decimal.Decimal) decimal.Decimal {
+	if v, ok := p.Param(name); ok {
+		return v.Value
+	}
+	return def
+}
+
+// Fields: a nodes platform reads the servers it runs on, the container
+// it packs, and what surrounds the fleet.
+func (nodes) Fields(platform.Platform) []string {
+	return []string{"servers", "container", "discounts.ec2", "ingress.servers", "ingress.keep_alive", "ingress.rules", "ingress.response_kb", "network"}
+}
+
+// Fields: a tasks platform reads the container it runs as tasks, how
+// they spread and scale, and Fargate's discounts (Spot where offered).
+func (tasks) Fields(p platform.Platform) []string {
+	out := []string{"container", "servers.zones", "servers.target_utilization", "servers.survive_zone_loss", "servers.autoscaling", "servers.min_count", "servers.scale_out_minutes", "discounts.fargate", "ingress.servers", "ingress.keep_alive", "ingress.rules", "ingress.response_kb", "network"}
+	if spotOffered(p) {
+		out = append(out, "discounts.spot")
+	}
+	return out
+}
+
+// Fields: a function reads its own settings and its front door.
+func (functions) Fields(platform.Platform) []string {
+	return []string{"lambda", "discounts.lambda", "ingress.lambda", "ingress.response_kb"}
+}

@@ -1,0 +1,163 @@
+package engine
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/runwhere/runwhere/capacity"
+	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/ha"
+	"github.com/runwhere/runwhere/platform"
+)
+
+// FunctionInstancesFamily is functions run on instances in the user's
+// account that the provider manages (AWS Lambda Managed Instances): each
+// execution environment serves several requests at once, the instances
+// are billed as EC2 plus a management fee, and requests are charged as
+// for functions.
+const FunctionInstancesFamily platform.Family = "function-instances"
+
+// ParamMinInstances is the fewest instances a function-instances
+// platform keeps running (Lambda Managed Instances: three, one per
+// zone, by default).
+const ParamMinInstances = "min_instances"
+
+// functionInstances sizes the instances by CPU: an instance serves as
+// many requests a second as its vCPUs at the target utilisation can
+// (vCPU × target ÷ CPU seconds a request), at least the platform's
+// minimum of them, sized for the peak as the provider's scaling keeps
+// ahead of it. A request's memory is the function's own in each
+// environment, which the provider fits on the instance; the model
+// checks only that one environment fits. The bill: the instances as
+// EC2, the platform's instance fees (a share of their on-demand price),
+// and its per-request fee; the front door, as for functions.
+type functionInstances struct{}
+
+func (functionInstances) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, error) {
+	sv := in.Servers
+	t := sv.InstanceType
+	zones := max(sv.Zones, 1)
+	r := Result{
+		Capacity: Capacity{InstanceType: t},
+		Topology: ha.Topology{Platform: p.ID, Snapshot: in.Snapshot, Zones: int(zones)},
+	}
+	inst, ok := cat.Instances.Lookup(t)
+	if !ok {
+		r.Findings = capacity.Findings{capacity.UnknownInstanceFinding(t)}
+		return r, nil
+	}
+	w := in.Workload
+	if in.Job != nil {
+		w = jobFunction(in.Job)
+	}
+	if inst.Shape.MemoryMiB < w.MemoryMB {
+		r.Findings = append(r.Findings, capacity.Finding{
+			Code:     capacity.Code("function-too-large"),
+			Message:  fmt.Sprintf("one execution environment of %d MB does not fit on %s (%d MiB)", w.MemoryMB, t, inst.Shape.MemoryMiB),
+			Value:    t,
+			Severity: capacity.Blocker,
+		})
+		return r, nil
+	}
+	hourly := ""
+	if in.HourlyPrice != nil {
+		hourly = in.HourlyPrice.String()
+	}
+	if _, err := cost.EC2Hourly(cat.Prices, cost.EC2Usage{InstanceType: t, HourlyPrice: hourly}); err != nil {
+		r.Findings = append(r.Findings, missingFigure(err))
+		return r, nil
+	}
+	if err := checkFees(p, cat, t, hourly); err != nil {
+		r.Findings = append(r.Findings, missingFigure(err))
+		return r, nil
+	}
+	// Requests a second one instance serves: vCPU × target × 1000 over
+	// the CPU milliseconds of a request.
+	rate := replicaRate{
+		num: decimal.NewFromInt(inst.Shape.VCPU).Mul(sv.TargetUtilization).Mul(thousand),
+		den: w.DurationMS.Mul(w.CPUFraction),
+	}
+	least := Param(p, ParamMinInstances, dOne).Ceil().IntPart()
+	least = max(least, 1)
+	need := int64(0)
+	if rate.den.IsPositive() {
+		need = w.PeakRequestsPerSecond.Mul(rate.den).Div(rate.num).Ceil().IntPart()
+	}
+	n := max(need, least)
+	u := cost.EC2Usage{InstanceType: t, Count: int(n), HourlyPrice: hourly, Item: fmt.Sprintf("%s instances (%s)", p.ID, t)}
+	instances, err := ec2Bill(p, cat, u)
+	if err != nil {
+		return Result{}, err
+	}
+	perRequest, err := requestFees(p, cat, in)
+	if err != nil {
+		r.Findings = append(r.Findings, missingFigure(err))
+		return r, nil
+	}
+	requests := in.Lambda.Requests
+	r.Bill = instances.Add(perRequest.Bill(requests))
+	// The fleet: one step an instance, at least the minimum; the requests'
+	// charges grow with the load beside it.
+	d, _ := functionInstances{}.Discount(p, in)
+	du := u
+	du.Discount = d
+	monthly, err := ec2Monthly(p, cat, du)
+	if err != nil {
+		return Result{}, err
+	}
+	f := stepFleet(in, rate, dZero, monthly, 1, int(least))
+	r.Fleet = &f
+	around := perRequest.Curve()
+	r.Around = &around
+	c := &r.Capacity
+	c.Nodes, c.NodesForPeak = int(n), int(need)
+	c.RequestsPerReplica = ptr(rate.num.DivRound(rate.den, 4))
+	c.Concurrency = ptr(w.RequestsPerSecond.Mul(w.DurationMS).DivRound(thousand, 4))
+	c.PeakConcurrency = ptr(w.PeakRequestsPerSecond.Mul(w.DurationMS).DivRound(thousand, 4))
+	c.Clusters = 1
+	if need < least {
+		r.Findings = append(r.Findings, capacity.Finding{
+			Code:     capacity.Code("minimum-instances"),
+			Message:  fmt.Sprintf("the load needs %d instance(s) of %s; %s keeps at least %d running", need, t, p.Name, least),
+			Value:    fmt.Sprint(least),
+			Severity: capacity.Warning,
+		})
+	}
+	if n <= maxModelledWorkers {
+		r.Topology.Workers = int(n)
+		r.Topology.WorkersNeeded = int(min(max(need, 1), n))
+	}
+	return r, nil
+}
+
+// requestFees is the tariff over the monthly requests of p's per-request
+// fees and the front door in front of it.
+func requestFees(p platform.Platform, cat Catalogues, in Inputs) (cost.Tariff, error) {
+	var t cost.Tariff
+	for _, name := range p.Fees {
+		f, err := cat.Prices.Fee(name)
+		if err != nil {
+			return nil, err
+		}
+		if f.Per != cost.PerRequest {
+			continue
+		}
+		rt, err := cost.RequestFeeTariff(cat.Prices, name)
+		if err != nil {
+			return nil, err
+		}
+		t = append(t, rt...)
+	}
+	return withFrontDoor(t, cat, in)
+}
+
+// Discount is discounts.ec2: the instances are EC2's.
+func (functionInstances) Discount(_ platform.Platform, in Inputs) (decimal.Decimal, string) {
+	return in.Discounts.EC2, "ec2 discount"
+}
+
+// Fields: the function's settings and the instances'.
+func (functionInstances) Fields(platform.Platform) []string {
+	return []string{"workload", "servers.instance_type", "servers.hourly_price", "servers.target_utilization", "servers.zones", "discounts.ec2", "ingress.lambda", "ingress.response_kb"}
+}
