@@ -94,6 +94,9 @@ type sources struct {
 	platforms func(snapshot string) (platform.Catalogue, error)
 	prices    func(snapshot, region string) (*cost.Catalogue, error)
 	ha        func() (*ha.Catalogue, error)
+	// families are the models of the platforms' families; nil means the
+	// built-in ones.
+	families engine.Registry
 }
 
 var embedded = sources{platforms: platformCatalogue, prices: priceCatalogue, ha: haCatalogue}
@@ -122,7 +125,7 @@ func newEnvFrom(given Scenario, src sources) (*env, error) {
 	if e.model, err = ha.ModelFrom(*s.HA.NodeAvailability, *s.HA.ZoneAvailability); err != nil {
 		return nil, &FieldError{Field: "ha", Value: fmt.Sprint(*s.HA.NodeAvailability, *s.HA.ZoneAvailability), Reason: err.Error()}
 	}
-	e.cats = engine.Catalogues{Platforms: e.platforms, Prices: e.prices, Instances: instances}
+	e.cats = engine.Catalogues{Platforms: e.platforms, Prices: e.prices, Instances: instances, Families: src.families}
 	e.in = e.inputs()
 	e.in.Surroundings = engine.NewSurroundings(e.cats, e.in)
 	return e, nil

@@ -45,6 +45,12 @@ type SchemaPlatform struct {
 	Short string `json:"short"`
 	// Snapshots are the snapshots whose catalogue has the platform.
 	Snapshots []string `json:"snapshots"`
+	// Family is how the platform is sized and billed ("nodes", "tasks",
+	// "functions", "function-instances"): the page groups platforms by it.
+	Family platform.Family `json:"family"`
+	// Arrived is the month the platform became generally available
+	// (YYYY-MM), where the catalogue records it.
+	Arrived string `json:"arrived,omitempty"`
 }
 
 // SchemaGroup is a section of a scenario: the fields under one top-level
@@ -148,7 +154,10 @@ func Schema() (ScenarioSchema, error) {
 		for _, s := range snaps { // newest first: the newest name wins
 			if p, ok := cats[s].Platform(id); ok {
 				if sp.Name == "" {
-					sp.Name = p.Name
+					sp.Name, sp.Family = p.Name, p.Family
+					if p.Arrived != nil {
+						sp.Arrived = p.Arrived.Month
+					}
 				}
 				sp.Snapshots = append(sp.Snapshots, s)
 			}
