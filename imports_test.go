@@ -36,6 +36,10 @@ var allowedImports = map[string][]string{
 	// internal/catalogue generates platform's instance table and cost's
 	// regional prices from AWS's data; it reads the catalogue it extends.
 	"internal/catalogue": {"platform", "cost"},
+	// internal/testfamily is a family that exists only for tests: a
+	// family package sees the engine and the components, as a built-in
+	// family does; only tests import it.
+	"internal/testfamily": {"platform", "cost", "capacity", "ha", "internal/engine"},
 }
 
 // importableByAll are the packages any package of the module may import.

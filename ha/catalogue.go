@@ -31,6 +31,10 @@ var embedded embed.FS
 // Catalogue is empty. Use [EmbeddedCatalogue] for the embedded data or
 // [LoadCatalogue] for your own.
 type Catalogue struct {
+	// given holds the SLAs of the platform catalogue the catalogue was
+	// loaded for (LoadCatalogueFor), which may hold platforms the
+	// embedded snapshots do not; nil for the embedded catalogue.
+	given     *slaSnapshot
 	sources   map[string]Source
 	platforms map[platform.ID]PlatformInfo
 	behaviour map[platform.ID]map[Event]Behaviour
@@ -116,6 +120,13 @@ func LoadCatalogueFor(fsys fs.FS, dir string, platforms platform.Catalogue) (*Ca
 	c := &Catalogue{
 		platforms: map[platform.ID]PlatformInfo{},
 		behaviour: map[platform.ID]map[Event]Behaviour{},
+	}
+	if platforms.Snapshot != "" {
+		given, err := slasOf(platforms)
+		if err != nil {
+			return nil, err
+		}
+		c.given = &given
 	}
 	var src struct {
 		Sources map[string]Source `yaml:"sources"`

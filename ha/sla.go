@@ -101,6 +101,9 @@ func (c *Catalogue) ManagedSLA(id platform.ID, snapshot platform.SnapshotID) (SL
 		return SLA{}, noEntry()
 	}
 	out, ok := in.slas[id]
+	if g := c.given; !ok && g != nil && g.id == in.id {
+		out, ok = g.slas[id]
+	}
 	if !ok {
 		return SLA{}, fieldErr("snapshot", fmt.Sprintf("%q", snapshot), "has no SLA entry for %s: it is not in platform snapshot %s", id, in.id)
 	}
@@ -123,18 +126,9 @@ var loadSLAs = sync.OnceValues(func() ([]slaSnapshot, error) {
 		if err != nil {
 			return nil, err
 		}
-		s := slaSnapshot{id: id, slas: map[platform.ID]SLA{}}
-		for _, p := range cat.Platforms {
-			if p.ControlPlane.SLA == nil {
-				continue
-			}
-			sla := SLA{Platform: p.ID, Snapshot: id, SLA: *p.ControlPlane.SLA}
-			if !sla.None() {
-				if sla.Availability, err = ParseProb(sla.Percent.String() + "%"); err != nil {
-					return nil, err
-				}
-			}
-			s.slas[p.ID] = sla
+		s, err := slasOf(cat)
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, s)
 	}
@@ -143,6 +137,26 @@ var loadSLAs = sync.OnceValues(func() ([]slaSnapshot, error) {
 	}
 	return out, nil
 })
+
+// slasOf reads the SLAs of one platform catalogue.
+func slasOf(cat platform.Catalogue) (slaSnapshot, error) {
+	id := cat.Snapshot
+	s := slaSnapshot{id: id, slas: map[platform.ID]SLA{}}
+	for _, p := range cat.Platforms {
+		if p.ControlPlane.SLA == nil {
+			continue
+		}
+		sla := SLA{Platform: p.ID, Snapshot: id, SLA: *p.ControlPlane.SLA}
+		if !sla.None() {
+			var err error
+			if sla.Availability, err = ParseProb(sla.Percent.String() + "%"); err != nil {
+				return slaSnapshot{}, err
+			}
+		}
+		s.slas[p.ID] = sla
+	}
+	return s, nil
+}
 
 // Snapshots returns the snapshots whose SLAs [Catalogue.ManagedSLA]
 // reads: package platform's, oldest first.
