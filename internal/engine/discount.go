@@ -54,23 +54,3 @@ func discountedBy(f Discounted, p platform.Platform, in Inputs, b cost.Bill) cos
 	d, label := f.Discount(p, in)
 	return withDiscount(b, label, d)
 }
-
-func (nodes) Discount(_ platform.Platform, in Inputs) (decimal.Decimal, string) {
-	return in.Discounts.EC2, "ec2 discount"
-}
-
-func (functions) Discount(_ platform.Platform, in Inputs) (decimal.Decimal, string) {
-	return in.Discounts.Lambda, "lambda discount"
-}
-
-// Discount is discounts.fargate, as Fargate Spot's fraction with
-// discounts.spot on a platform that has Spot (fargate_spot).
-func (tasks) Discount(p platform.Platform, in Inputs) (decimal.Decimal, string) {
-	if in.Discounts.FargateSpot {
-		if !spotOffered(p) {
-			return dZero, ""
-		}
-		return in.Discounts.Fargate, "fargate spot discount"
-	}
-	return in.Discounts.Fargate, "fargate discount"
-}

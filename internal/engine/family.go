@@ -130,24 +130,3 @@ func Param(p platform.Platform, name string, def decimal.Decimal) decimal.Decima
 	}
 	return def
 }
-
-// Fields: a nodes platform reads the servers it runs on, the container
-// it packs, and what surrounds the fleet.
-func (nodes) Fields(platform.Platform) []string {
-	return []string{"servers", "container", "discounts.ec2", "ingress.servers", "ingress.keep_alive", "ingress.rules", "ingress.response_kb", "network"}
-}
-
-// Fields: a tasks platform reads the container it runs as tasks, how
-// they spread and scale, and Fargate's discounts (Spot where offered).
-func (tasks) Fields(p platform.Platform) []string {
-	out := []string{"container", "servers.zones", "servers.target_utilization", "servers.survive_zone_loss", "servers.autoscaling", "servers.min_count", "servers.scale_out_minutes", "discounts.fargate", "ingress.servers", "ingress.keep_alive", "ingress.rules", "ingress.response_kb", "network"}
-	if spotOffered(p) {
-		out = append(out, "discounts.spot")
-	}
-	return out
-}
-
-// Fields: a function reads its own settings and its front door.
-func (functions) Fields(platform.Platform) []string {
-	return []string{"lambda", "discounts.lambda", "ingress.lambda", "ingress.response_kb"}
-}

@@ -144,3 +144,13 @@ func withFrontDoor(t cost.Tariff, cat Catalogues, in Inputs) (cost.Tariff, error
 	}
 	return append(t, term), nil
 }
+
+// Fields: a function reads its own settings and its front door.
+func (functions) Fields(platform.Platform) []string {
+	return []string{"lambda", "discounts.lambda", "ingress.lambda", "ingress.response_kb"}
+}
+
+// Discount is discounts.lambda on the function's compute.
+func (functions) Discount(_ platform.Platform, in Inputs) (decimal.Decimal, string) {
+	return in.Discounts.Lambda, "lambda discount"
+}

@@ -173,3 +173,14 @@ func nodesTopology(p platform.Platform, in Inputs, managers, workers, needed int
 	}
 	return t
 }
+
+// Fields: a nodes platform reads the servers it runs on, the container
+// it packs, and what surrounds the fleet.
+func (nodes) Fields(platform.Platform) []string {
+	return []string{"servers", "container", "discounts.ec2", "ingress.servers", "ingress.keep_alive", "ingress.rules", "ingress.response_kb", "network"}
+}
+
+// Discount is discounts.ec2 on the workers and managers.
+func (nodes) Discount(_ platform.Platform, in Inputs) (decimal.Decimal, string) {
+	return in.Discounts.EC2, "ec2 discount"
+}

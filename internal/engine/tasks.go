@@ -225,3 +225,25 @@ func spotFindings(p platform.Platform, in Inputs) capacity.Findings {
 	}}
 }
 func (nodes) Surrounded() {}
+
+// Fields: a tasks platform reads the container it runs as tasks, how
+// they spread and scale, and Fargate's discounts (Spot where offered).
+func (tasks) Fields(p platform.Platform) []string {
+	out := []string{"container", "servers.zones", "servers.target_utilization", "servers.survive_zone_loss", "servers.autoscaling", "servers.min_count", "servers.scale_out_minutes", "discounts.fargate", "ingress.servers", "ingress.keep_alive", "ingress.rules", "ingress.response_kb", "network"}
+	if spotOffered(p) {
+		out = append(out, "discounts.spot")
+	}
+	return out
+}
+
+// Discount is discounts.fargate, as Fargate Spot's fraction with
+// discounts.spot on a platform that has Spot (fargate_spot).
+func (tasks) Discount(p platform.Platform, in Inputs) (decimal.Decimal, string) {
+	if in.Discounts.FargateSpot {
+		if !spotOffered(p) {
+			return dZero, ""
+		}
+		return in.Discounts.Fargate, "fargate spot discount"
+	}
+	return in.Discounts.Fargate, "fargate discount"
+}
