@@ -108,7 +108,7 @@ var enums = map[string][]string{
 	"cli":          {string(CLIManagerNode), string(CLIAnywhere), string(CLIAWSAPI)},
 	"portability":  {string(PortableAnywhere), string(PortableAWSOnly)},
 	"kind":         {string(Orchestrator), string(Serverless)},
-	"family":       {string(Functions), string(Tasks), string(Nodes)},
+	"family":       {string(Functions), string(Tasks), string(Nodes), "function-instances"}, // Lambda Managed Instances; its family is issue 24's
 	"reservation":  {string(ReserveEKS), string(ReserveKubelet), string(ReserveECS), string(ReserveNone)},
 	"operator":     {string(User), string(AWS)},
 	"enforcement":  {string(Hard), string(Envelope), string(Quota)},

@@ -24,7 +24,8 @@ const (
 	Nomad      ID = "nomad"       // HashiCorp Nomad, self-managed
 )
 
-var knownIDs = []ID{Swarm, Kubernetes, EKS, ECSEC2, ECSFargate, Lambda, Nomad}
+var knownIDs = []ID{Swarm, Kubernetes, EKS, ECSEC2, ECSFargate, Lambda, Nomad,
+	"eks-auto-mode", "ecs-managed-instances", "eks-fargate", "lambda-managed-instances"}
 
 // IDs returns every platform id, in the order reports list them.
 func IDs() []ID { return slices.Clone(knownIDs) }
