@@ -245,5 +245,6 @@ func TestMarkdownComparisonArrived(t *testing.T) {
 		{Platform: platform.Lambda, Name: "AWS Lambda"},
 	}}
 	md := r.Markdown()
+	assert.Empty(t, mdProblems(r, md), "the arrival row's links are catalogue sources")
 	assert.Contains(t, md, "|  | Amazon EKS Auto Mode | AWS Lambda |\n|---|---|---|\n| Generally available | [2024-12, newer than the 2017 deck](https://aws.amazon.com/about-aws/whats-new/2024/12/amazon-eks-auto-mode/) | [2015-04](https://aws.amazon.com/blogs/compute/aws-lambda-is-generally-available/) |\n")
 }
