@@ -12,9 +12,10 @@ import (
 )
 
 // Comparison is the 2017 deck's two tables — "Cluster Capacity" and "How
-// Deployments Work" — for a snapshot's platforms: every published limit
-// and deployment feature, platform by platform, each cell with its source
-// and as-of date, and the deck's claim beside it where the deck made one.
+// Deployments Work" — for a snapshot's platforms: when each platform became
+// generally available, every published limit and deployment feature,
+// platform by platform, each cell with its source and as-of date, and the
+// deck's claim beside it where the deck made one.
 type Comparison struct {
 	Snapshot  string          `json:"snapshot"`
 	Platforms []PlatformID    `json:"platforms"`
@@ -25,11 +26,12 @@ type Comparison struct {
 // with no cell publishes no such limit (Docker publishes no swarm-mode
 // node ceiling) or the row does not apply to it (Lambda has no nodes).
 type ComparisonRow struct {
-	// Key is the catalogue field: "limits.nodes_per_cluster",
+	// Key is the catalogue field: "arrived", "limits.nodes_per_cluster",
 	// "features.secrets".
 	Key   string `json:"key"`
 	Label string `json:"label"`
-	// Kind is "limit" or "feature".
+	// Kind is "arrival" (the one row of the month each platform became
+	// generally available), "limit" or "feature".
 	Kind  string                        `json:"kind"`
 	Cells map[PlatformID]ComparisonCell `json:"cells"`
 }
@@ -59,7 +61,7 @@ type ComparisonCell struct {
 
 // Compare returns the comparison of platforms in snapshot ("" for the
 // newest; no platforms for all of the snapshot's), rows in catalogue
-// order: the limits, then the features. A platform the snapshot does not
+// order: when each arrived, the limits, then the features. A platform the snapshot does not
 // hold is a *FieldError naming it.
 func Compare(snapshot string, platforms []PlatformID) (_ Comparison, err error) {
 	defer prefixError(&err)
@@ -135,6 +137,9 @@ func buildComparison(cat platform.Catalogue) Comparison {
 	for _, c := range cat.Claims {
 		claims[string(c.Platform)+"/"+c.About] = c.Claim
 	}
+	if row := arrivalRow(ps); len(row.Cells) > 0 {
+		out.Rows = append(out.Rows, row)
+	}
 	// The rows are the fields of platform.Limits and platform.Features, in
 	// their order: a limit or feature added there is compared here.
 	limits := reflect.TypeFor[platform.Limits]()
@@ -170,6 +175,26 @@ func buildComparison(cat platform.Catalogue) Comparison {
 		out.Rows = append(out.Rows, row)
 	}
 	return out
+}
+
+// arrivalRow is the row of the month each platform became generally
+// available, for those whose entry says; a platform that arrived after the
+// 2017-12 snapshot's month says it is newer than the deck, so that a reader
+// of today's table sees which choices the deck could not weigh.
+func arrivalRow(ps []platform.Platform) ComparisonRow {
+	row := ComparisonRow{Key: "arrived", Label: rowLabels["arrived"], Kind: "arrival", Cells: map[PlatformID]ComparisonCell{}}
+	for _, p := range ps {
+		a := p.Arrived
+		if a == nil {
+			continue
+		}
+		text := a.Month
+		if platform.SnapshotID(a.Month).After(platform.Snapshot2017) {
+			text += ", newer than the 2017 deck"
+		}
+		row.Cells[p.ID] = ComparisonCell{Value: a.Month, Text: text, Source: string(a.URL), AsOf: a.AsOf.String(), Note: a.Note}
+	}
+	return row
 }
 
 // limitCell is the cell of a published limit; ok is false for none.
@@ -250,6 +275,7 @@ var featureWords = map[string]string{
 // rowLabels are the rows' names as a person reads them; a test holds them
 // to the fields of platform.Limits and platform.Features.
 var rowLabels = map[string]string{
+	"arrived":                        "Generally available",
 	"limits.nodes_per_cluster":       "Nodes per cluster",
 	"limits.pods_per_node":           "Pods per node",
 	"limits.pods_per_cluster":        "Pods per cluster",

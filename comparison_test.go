@@ -121,7 +121,7 @@ func TestComparisonCellsSourced(t *testing.T) {
 		require.NotEmpty(t, c.Rows)
 		for _, r := range c.Rows {
 			assert.NotEmpty(t, r.Label, "%s %s has no label", snap, r.Key)
-			assert.Contains(t, []string{"limit", "feature"}, r.Kind)
+			assert.Contains(t, []string{"arrival", "limit", "feature"}, r.Kind)
 			for id, v := range r.Cells {
 				assert.NoError(t, platform.URL(v.Source).Validate(), "%s %s %s: source %q", snap, r.Key, id, v.Source)
 				_, err := platform.ParseDate(v.AsOf)
@@ -187,4 +187,64 @@ func TestCompareErrors(t *testing.T) {
 			assert.Contains(t, []runwhere.PlatformID{platform.Lambda, platform.Swarm}, id)
 		}
 	}
+}
+
+// TestCompareArrived: the first row says when each platform became
+// generally available, from its catalogue entry, and marks the platforms
+// that arrived after the 2017 deck (its snapshot, 2017-12); the deck's own
+// platforms, Fargate of 2017-11 included, are not marked.
+func TestCompareArrived(t *testing.T) {
+	tests := []struct {
+		name     string
+		snapshot string
+		platform runwhere.PlatformID
+		value    string
+		text     string
+		source   string
+	}{
+		{name: "auto mode", snapshot: "2026-11", platform: "eks-auto-mode", value: "2024-12", text: "2024-12, newer than the 2017 deck", source: "https://aws.amazon.com/about-aws/whats-new/2024/12/amazon-eks-auto-mode/"},
+		{name: "ecs managed instances", snapshot: "2026-11", platform: "ecs-managed-instances", value: "2025-09", text: "2025-09, newer than the 2017 deck", source: "https://aws.amazon.com/about-aws/whats-new/2025/09/amazon-ecs-managed-instances/"},
+		{name: "eks on fargate", snapshot: "2026-11", platform: "eks-fargate", value: "2019-12", text: "2019-12, newer than the 2017 deck", source: "https://aws.amazon.com/about-aws/whats-new/2019/12/run-serverless-kubernetes-pods-using-amazon-eks-and-aws-fargate/"},
+		{name: "lambda managed instances", snapshot: "2026-11", platform: "lambda-managed-instances", value: "2025-11", text: "2025-11, newer than the 2017 deck", source: "https://aws.amazon.com/about-aws/whats-new/2025/11/aws-lambda-managed-instances/"},
+		{name: "eks, after the deck", snapshot: "2026-11", platform: platform.EKS, value: "2018-06", text: "2018-06, newer than the 2017 deck", source: "https://aws.amazon.com/about-aws/whats-new/2018/06/amazon-elastic-container-service-for-kubernetes-eks-now-ga/"},
+		{name: "fargate, a month before the deck's snapshot", snapshot: "2026-11", platform: platform.ECSFargate, value: "2017-11", text: "2017-11", source: "https://aws.amazon.com/about-aws/whats-new/2017/11/introducing-aws-fargate-a-technology-to-run-containers-without-managing-infrastructure/"},
+		{name: "fargate in the deck's snapshot", snapshot: "2017-12", platform: platform.ECSFargate, value: "2017-11", text: "2017-11", source: "https://aws.amazon.com/about-aws/whats-new/2017/11/introducing-aws-fargate-a-technology-to-run-containers-without-managing-infrastructure/"},
+		{name: "lambda in the deck's snapshot", snapshot: "2017-12", platform: platform.Lambda, value: "2015-04", text: "2015-04", source: "https://aws.amazon.com/blogs/compute/aws-lambda-is-generally-available/"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := runwhere.Compare(tc.snapshot, nil)
+			require.NoError(t, err)
+			got, ok := cell(t, c, "arrived", tc.platform)
+			require.True(t, ok, "no arrived cell for %s in %s", tc.platform, tc.snapshot)
+			assert.Equal(t, tc.value, got.Value, "value")
+			assert.Equal(t, tc.text, got.Text, "text")
+			assert.Equal(t, tc.source, got.Source, "source")
+			assert.NotEmpty(t, got.AsOf, "as_of")
+		})
+	}
+	// One row, first, with a cell for every platform of either snapshot.
+	for _, snap := range []string{"2017-12", "2026-11"} {
+		c, err := runwhere.Compare(snap, nil)
+		require.NoError(t, err)
+		require.NotEmpty(t, c.Rows)
+		first := c.Rows[0]
+		assert.Equal(t, "arrived", first.Key, "%s: the first row", snap)
+		assert.Equal(t, "Generally available", first.Label, "%s: label", snap)
+		assert.Equal(t, "arrival", first.Kind, "%s: kind", snap)
+		assert.Len(t, first.Cells, len(c.Platforms), "%s: a cell per platform", snap)
+	}
+}
+
+// The Markdown comparison shows the arrival row linked to its source.
+func TestMarkdownComparisonArrived(t *testing.T) {
+	c, err := runwhere.Compare("2026-11", []runwhere.PlatformID{"eks-auto-mode", platform.Lambda})
+	require.NoError(t, err)
+	r := runwhere.Report{Snapshot: "2026-11", Comparison: c, Platforms: []runwhere.PlatformReport{
+		{Platform: "eks-auto-mode", Name: "Amazon EKS Auto Mode"},
+		{Platform: platform.Lambda, Name: "AWS Lambda"},
+	}}
+	md := r.Markdown()
+	assert.Empty(t, mdProblems(r, md), "the arrival row's links are catalogue sources")
+	assert.Contains(t, md, "|  | Amazon EKS Auto Mode | AWS Lambda |\n|---|---|---|\n| Generally available | [2024-12, newer than the 2017 deck](https://aws.amazon.com/about-aws/whats-new/2024/12/amazon-eks-auto-mode/) | [2015-04](https://aws.amazon.com/blogs/compute/aws-lambda-is-generally-available/) |\n")
 }

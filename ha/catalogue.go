@@ -264,6 +264,14 @@ func (c *Catalogue) addPlatform(fsys fs.FS, name string, platforms platform.Cata
 		byEvent[e] = b
 	}
 	c.behaviour[id] = byEvent
+	// A platform has worker nodes to lose when the user runs them, or
+	// when its scenario file says what losing one does (the instances AWS
+	// runs in the user's account for EKS Auto Mode): Fargate's and
+	// Lambda's worker-lost rows are n/a.
+	if !info.Workers && byEvent[WorkerLost].RunningWorkloadsContinue.Value != NotApplicable {
+		info.Workers = true
+		c.platforms[id] = info
+	}
 	return nil
 }
 

@@ -3,6 +3,7 @@ package ha_test
 import (
 	"encoding/json"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -230,8 +231,14 @@ func TestPlatformInfoIsPlatforms(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, p.Name, info.Name, "%s name", p.ID)
 		assert.Equal(t, string(p.ControlPlane.Consensus), info.ControlPlane, "%s control plane", p.ID)
-		assert.Equal(t, p.Workers.Value == platform.User, info.Workers, "%s workers", p.ID)
+		// Worker nodes to lose: the user's, or AWS's in the user's
+		// account where the scenario file says what losing one does.
+		wl, err := c.Behaviour(p.ID, ha.WorkerLost)
+		require.NoError(t, err)
+		assert.Equal(t, p.Workers.Value == platform.User || wl.RunningWorkloadsContinue.Value != ha.NotApplicable, info.Workers, "%s workers", p.ID)
 	}
+	auto, _ := c.Platform("eks-auto-mode")
+	assert.True(t, auto.Workers, "EKS Auto Mode's nodes are EC2 instances in the user's account that can fail")
 	fargate, _ := c.Platform(platform.ECSFargate)
 	assert.False(t, fargate.Workers, "Fargate has no worker nodes to run")
 }
@@ -243,7 +250,17 @@ func TestPlatformsSortedByID(t *testing.T) {
 	for _, p := range c.Platforms() {
 		ids = append(ids, p.ID)
 	}
-	assert.Equal(t, []platform.ID{"ecs-ec2", "ecs-fargate", "eks", "kubernetes", "lambda", "nomad", "swarm"}, ids, "Platforms() ids")
+	// The newest platform catalogue's ids, sorted: a platform added there
+	// with its scenario file needs no edit here.
+	cat, err := platform.EmbeddedCatalogue(platform.Newest)
+	require.NoError(t, err)
+	var want []platform.ID
+	for _, p := range cat.Platforms {
+		want = append(want, p.ID)
+	}
+	slices.Sort(want)
+	assert.Equal(t, want, ids, "Platforms() ids")
+	assert.True(t, slices.IsSorted(ids), "Platforms() sorted by id")
 }
 
 // Lookup reads the embedded catalogue: the same behaviour as Default's.

@@ -108,7 +108,6 @@ var enums = map[string][]string{
 	"cli":          {string(CLIManagerNode), string(CLIAnywhere), string(CLIAWSAPI)},
 	"portability":  {string(PortableAnywhere), string(PortableAWSOnly)},
 	"kind":         {string(Orchestrator), string(Serverless)},
-	"family":       {string(Functions), string(Tasks), string(Nodes)},
 	"reservation":  {string(ReserveEKS), string(ReserveKubelet), string(ReserveECS), string(ReserveNone)},
 	"operator":     {string(User), string(AWS)},
 	"enforcement":  {string(Hard), string(Envelope), string(Quota)},
@@ -135,8 +134,6 @@ func enumName(v any) (string, bool) {
 		return "portability", true
 	case Kind:
 		return "kind", true
-	case Family:
-		return "family", true
 	case NodeReservation:
 		return "reservation", true
 	case Operator:

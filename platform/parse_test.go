@@ -136,7 +136,9 @@ func TestParseFamily(t *testing.T) {
 		name, old, new, want string
 	}{
 		{"family missing", "    family: functions\n", "", "platforms[0].family: is missing"},
-		{"unknown family", "family: functions", "family: containers", "platforms[lambda].family: containers not one of [functions tasks nodes]"},
+		// Families are open (a caller's registry may have more); a family
+		// is a name, and the engine refuses one it has no model for.
+		{"family not a name", "family: functions", "family: Containers!", "platforms[0].family: Containers! is not a family name"},
 		{"nodes without a reservation", "family: functions", "family: nodes", "platforms[lambda].node_reservation: is set for nodes platforms, and only for them"},
 		{"a reservation on functions", "family: functions", "family: functions\n    node_reservation: none", "platforms[lambda].node_reservation: none is set for nodes platforms, and only for them"},
 		{"unknown reservation", "family: functions", "family: nodes\n    node_reservation: k3s", "platforms[lambda].node_reservation: k3s not one of"},

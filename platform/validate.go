@@ -39,7 +39,12 @@ func validate(c Catalogue, doc *yaml.Node) error {
 			return fieldErr(n, at+".name", "", "is missing")
 		}
 		if p.Family == "" {
-			return fieldErr(n, at+".family", "", "is missing (functions, tasks or nodes)")
+			return fieldErr(n, at+".family", "", "is missing (functions, tasks, nodes, function-instances, or a family of the caller's)")
+		}
+		// Families are open: the engine's registry says which it can
+		// evaluate, so a family of a caller's own needs no change here.
+		if !validID(string(p.Family)) {
+			return fieldErr(child(n, "family"), at+".family", string(p.Family), "is not a family name (lowercase letters, digits and hyphens)")
 		}
 		if (p.Family == Nodes) != (p.NodeReservation != "") {
 			return fieldErr(orNode(child(n, "node_reservation"), n), fmt.Sprintf("platforms[%s].node_reservation", p.ID), string(p.NodeReservation), "is set for nodes platforms, and only for them")
