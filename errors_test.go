@@ -30,7 +30,7 @@ var fieldErrorFormat = regexp.MustCompile(`^(runwhere|platform|cost|capacity|ha)
 // through each package's name for it, and which prints its position, field
 // and value in one format behind its package's prefix.
 func TestOneFieldError(t *testing.T) {
-	platformText := readReplace(t, "platform/data/2026-11.yaml", "timeout: {value: 900,", "timeout: {value: -5,")
+	platformText := readReplace(t, "platform/data/2026-11.yaml", "timeout: {value: 900, unit: s, enforcement: hard, source: \"https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html\"", "timeout: {value: -5, unit: s, enforcement: hard, source: \"https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html\"")
 	costText := readReplace(t, "cost/data/2026-11_us-east-1.yaml", "standard_cluster_hour:\n    value: \"0.10\"\n", "standard_cluster_hour:\n    value: \"-0.10\"\n")
 	valid, err := runwhere.ParseScenario([]byte("workload: {requests_per_second: 1, duration_ms: 100, memory_mb: 128}\n"))
 	require.NoError(t, err)

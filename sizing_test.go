@@ -46,7 +46,7 @@ func TestEvaluateSizesWithCapacity(t *testing.T) {
 		require.NoError(t, err)
 		for _, pr := range r.Platforms {
 			p, _ := cat.Platform(pr.Platform)
-			if p.Kind != platform.Orchestrator || pr.Platform == platform.ECSFargate {
+			if p.Family != platform.Nodes {
 				continue
 			}
 			req := capacityRequest(s, pr.Platform)
