@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/runwhere/runwhere/cost"
 	"github.com/runwhere/runwhere/internal/catalogue"
 )
 
@@ -113,6 +114,16 @@ func TestGenerateFees(t *testing.T) {
 	}
 	report := out.Report()
 	assert.Contains(t, report, "ecs-managed-instances: 6 of 8 hashed rates decoded\n  types with a fee in eu-west-1: 5\n  types with a fee in us-east-1: 6\n")
+
+	// The table is what package cost reads.
+	f, err := cost.ParseInstanceFees(catalogue.FeesFile, out.Files[catalogue.FeesFile])
+	require.NoError(t, err)
+	assert.Equal(t, []string{"ecs-managed-instances", "eks-auto-mode"}, f.Tables())
+	assert.Equal(t, 22, f.Len())
+	fee, ok := f.Lookup("ecs-managed-instances", "eu-west-1", "c6g.metal")
+	require.True(t, ok)
+	assert.Equal(t, "0.280164", fee.Value.String())
+	assert.Equal(t, "2025-10-27", fee.AsOf.String(), "ecs.json's own publication date")
 }
 
 // TestGenerateFeesRules: each table's rule is what tells a rate's type;
