@@ -114,6 +114,10 @@ type EC2Prices struct {
 	// by every copy of the catalogue, which is why it is unexported. An
 	// instance type is priced in Instances or in listed, never both.
 	listed *regionPrices
+	// fees are the management fees of the snapshot's generated table
+	// (<snapshot>_fees.csv) in the catalogue's region, read-only and
+	// shared as listed is ([Catalogue.InstanceFee]).
+	fees *regionFees
 }
 
 // FargateRates are the rates of one Fargate platform: per second as the

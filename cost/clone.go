@@ -23,8 +23,9 @@ func (c *Catalogue) Clone() *Catalogue {
 		e := *c.EC2
 		// An Instance holds strings, ints and decimals: a value copy is deep.
 		e.Instances = maps.Clone(c.EC2.Instances)
-		// listed is the generated price table, read-only: shared, not
-		// copied (its thousands of entries would make every copy slow).
+		// listed and fees are the generated price and fee tables,
+		// read-only: shared, not copied (their thousands of entries would
+		// make every copy slow).
 		out.EC2 = &e
 	}
 	if c.Fargate != nil {

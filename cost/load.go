@@ -38,7 +38,9 @@ var loadEmbedded = sync.OnceValues(func() (map[catalogueKey]*Catalogue, error) {
 // <snapshot>_ec2.csv is a generated table of instance prices
 // ([ParseInstancePrices]): each region's prices go to that snapshot's
 // catalogue of the region, which must exist and must not price the same
-// type in its YAML.
+// type in its YAML. A file named <snapshot>_fees.csv is a generated table
+// of management fees ([ParseInstanceFees]), attached the same way
+// ([Catalogue.InstanceFee]).
 func LoadCatalogues(fsys fs.FS, dir string) ([]*Catalogue, error) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
@@ -67,8 +69,9 @@ func LoadCatalogues(fsys fs.FS, dir string) ([]*Catalogue, error) {
 		out = append(out, c)
 	}
 	for _, e := range entries {
-		snap, ok := strings.CutSuffix(e.Name(), "_ec2.csv")
-		if e.IsDir() || !ok {
+		pricesOf, isPrices := strings.CutSuffix(e.Name(), "_ec2.csv")
+		feesOf, isFees := strings.CutSuffix(e.Name(), "_fees.csv")
+		if e.IsDir() || !isPrices && !isFees {
 			continue
 		}
 		name := path.Join(dir, e.Name())
@@ -76,11 +79,21 @@ func LoadCatalogues(fsys fs.FS, dir string) ([]*Catalogue, error) {
 		if err != nil {
 			return nil, fmt.Errorf("cost: reading %s: %w", name, err)
 		}
-		table, err := ParseInstancePrices(name, data)
-		if err != nil {
-			return nil, err
+		if isPrices {
+			table, err := ParseInstancePrices(name, data)
+			if err == nil {
+				err = attachPrices(name, platform.SnapshotID(pricesOf), table, out)
+			}
+			if err != nil {
+				return nil, err
+			}
+			continue
 		}
-		if err := attachPrices(name, platform.SnapshotID(snap), table, out); err != nil {
+		fees, err := ParseInstanceFees(name, data)
+		if err == nil {
+			err = attachFees(name, platform.SnapshotID(feesOf), fees, out)
+		}
+		if err != nil {
 			return nil, err
 		}
 	}

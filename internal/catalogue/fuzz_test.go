@@ -11,7 +11,7 @@ import (
 // FuzzReaders hands each reader of the generator's sources arbitrary text
 // as its file: an error, never a panic.
 func FuzzReaders(f *testing.F) {
-	for _, name := range []string{"ec2-specs.csv", "ec2-network.csv", "eks-max-pods.txt", "ec2-ondemand-us-east-1.csv", "ecs-eni-trunking.csv", "ec2-transformed.json", "lambda.json"} {
+	for _, name := range []string{"ec2-specs.csv", "ec2-network.csv", "eks-max-pods.txt", "ec2-ondemand-us-east-1.csv", "ecs-eni-trunking.csv", "ec2-transformed.json", "lambda.json", "ecs.json"} {
 		data, err := os.ReadFile("testdata/aws/" + name)
 		if err != nil {
 			f.Fatal(err)
@@ -32,5 +32,6 @@ func FuzzReaders(f *testing.F) {
 		if pm, err := catalogue.ReadPriceMap(fsys, "x.json"); err == nil {
 			_, _ = pm.Rate("x.json", "US East (N. Virginia)", "Lambda Requests")
 		}
+		_, _ = catalogue.ReadHashedRates(fsys, "x.json")
 	})
 }

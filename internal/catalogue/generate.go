@@ -37,6 +37,8 @@ type Output struct {
 	Priced map[string]int
 	// Current counts the current-generation types in the table.
 	Current int
+	// Fees is what decoding each management-fee table found.
+	Fees []FeeTable
 }
 
 // Generate reads the AWS data in data (laid out as shared/data/aws) and
@@ -124,6 +126,9 @@ func Generate(data, repo fs.FS) (*Output, error) {
 	}
 	out.Files[InstancesFile] = writeInstances(src, table)
 	out.Files[PricesFile] = writePrices(src, priceRows)
+	if out.Files[FeesFile], out.Fees, err = buildFees(data, src, useast1, page); err != nil {
+		return nil, err
+	}
 
 	if err := pm.checkUSEast1(tpl); err != nil {
 		return nil, err
@@ -182,6 +187,7 @@ func (o *Output) Report() string {
 	list("ECS with-trunking figure below without-trunking dropped", s.ECSTrunkBelow)
 	list("ECS with-trunking figure dropped, the guide says the type does not trunk", s.ECSUnsupported)
 	list("max pods file differs from the ENI formula (file kept)", s.PodsDisagreement)
+	reportFees(&b, o.Fees)
 	return b.String()
 }
 

@@ -1,7 +1,7 @@
 // Package catalogue generates runwhere's AWS catalogue for snapshot 2026-11
 // from the public data staged in shared/data/aws (see its MANIFEST.md): the
-// instance table of package platform and the per-region prices of package
-// cost. It reads each source in its own format — CSV extracts, AWS's
+// instance table of package platform and the per-region prices and
+// management fees of package cost. It reads each source in its own format — CSV extracts, AWS's
 // pricing-page JSON as AWS serves it — and writes only runwhere's files,
 // each row naming the source it was read from.
 //
@@ -39,6 +39,9 @@ type Sources struct {
 		Types    []string `yaml:"types"`
 		Families []string `yaml:"families"`
 	} `yaml:"ecs_trunking_unsupported"`
+	// FeePages are the pricing pages of the management-fee tables
+	// (fees.go), by table name.
+	FeePages map[string]string `yaml:"fee_pages"`
 }
 
 // FileSource is one input file's provenance.

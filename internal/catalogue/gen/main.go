@@ -1,7 +1,9 @@
 // Command gen regenerates runwhere's 2026-11 AWS catalogue from the public
 // data in shared/data/aws: the instance table (platform/data/instances.csv),
-// EC2 prices in six regions (cost/data/2026-11_ec2.csv) and the other five
-// regions' price catalogues (cost/data/2026-11_<region>.yaml).
+// EC2 prices in six regions (cost/data/2026-11_ec2.csv), the EKS Auto Mode
+// and ECS Managed Instances fees per instance-hour decoded from AWS's
+// hashed rates (cost/data/2026-11_fees.csv) and the other five regions'
+// price catalogues (cost/data/2026-11_<region>.yaml).
 //
 //	go run ./internal/catalogue/gen -data ../shared/data/aws
 //
