@@ -206,13 +206,22 @@ var apiGatewayUSEast1 = []pin{
 	jsonPin("api_gateway.http[1].value", "0.0000009", "apigateway.json", "US East (N. Virginia)", "ApiGatewayHttpApi more than 300 million", 302),
 }
 
+// feePins are the named fees' figures, the same in every region: the
+// pricing pages state one figure each (the instance-hour fees' prices are
+// the generated table's, pinned in TestInstanceFee and TestFeeTables).
+var feePins = []pin{
+	{"fees.ecs-managed-instances.minimum_seconds.value", "60", "https://aws.amazon.com/ecs/pricing/ (\"Billed per second with a one-minute minimum\")"},
+	{"fees.lambda-managed-instances-requests.price.value", "0.0000002", "https://aws.amazon.com/lambda/pricing/ (\"Lambda Managed Instances – Request charges: $0.20 per million requests\", transcribed in api-evangelist/aws-lambda plans/aws-lambda-plans-pricing.yml)"},
+	{"fees.lambda-managed-instances-compute.price.value", "0.15", "https://aws.amazon.com/lambda/pricing/ (\"Compute management fee: 15% premium on the EC2 on-demand instance price\", same transcription)"},
+}
+
 func init() {
 	for region, pins := range map[string][]pin{
 		"us-west-2": pinnedUSWest2, "eu-west-1": pinnedEUWest1, "eu-central-1": pinnedEUCentral1,
 		"ap-southeast-1": pinnedAPSoutheast1, "ap-northeast-1": pinnedAPNortheast1,
 	} {
-		pinnedFigures[platform.Snapshot2026.String()+"/"+region] = pins
+		pinnedFigures[platform.Snapshot2026.String()+"/"+region] = concatPins(pins, feePins)
 	}
 	us := platform.Snapshot2026.String() + "/us-east-1"
-	pinnedFigures[us] = concatPins(pinnedFigures[us], apiGatewayUSEast1, regionRulePins[len(regionRulePins)-4:])
+	pinnedFigures[us] = concatPins(pinnedFigures[us], apiGatewayUSEast1, regionRulePins[len(regionRulePins)-4:], feePins)
 }

@@ -2,6 +2,8 @@ package catalogue
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -198,6 +200,7 @@ func (p *prices) writeRegion(t *cost.Catalogue, code, location string) ([]byte, 
 	emit(&b, 1, "extended_cluster_hour", ext)
 	b.WriteString("\n")
 	emit(&b, 0, "ecs_control_plane", *t.ECSControlPlane)
+	emitFees(&b, t.Fees)
 	b.WriteString("\napi_gateway:\n  rest:\n")
 	for _, tier := range restTiers {
 		emitTier(&b, 2, "up_to_requests", upTo(tier.upTo), fig(rate{"apigateway.json", tier.key}))
@@ -218,6 +221,36 @@ func upTo(n int64) *decimal.Decimal {
 	}
 	d := decimal.NewFromInt(n)
 	return &d
+}
+
+// emitFees writes the template's fees for another region. A fee's figure
+// is the pricing page's one figure for every region (the per-request and
+// on-demand-share fees of Lambda Managed Instances; ECS Managed
+// Instances' one-minute minimum), which the note says; an instance-hour
+// fee's prices are the region's rows of the generated fee table.
+func emitFees(b *strings.Builder, fees map[string]cost.Fee) {
+	if len(fees) == 0 {
+		return
+	}
+	b.WriteString("\nfees:\n")
+	for _, name := range slices.Sorted(maps.Keys(fees)) {
+		f := fees[name]
+		fmt.Fprintf(b, "  %s:\n    per: %s\n", name, f.Per)
+		if f.Table != "" {
+			fmt.Fprintf(b, "    table: %s\n", f.Table)
+		}
+		for _, fig := range []struct {
+			key string
+			f   *cost.Figure
+		}{{"price", f.Price}, {"extended", f.Extended}, {"minimum_seconds", f.MinimumSeconds}} {
+			if fig.f == nil {
+				continue
+			}
+			g := *fig.f
+			g.Note = strings.TrimSpace(g.Note + "; the page gives one figure, not one a region: taken to hold in every region (inference)")
+			emit(b, 2, fig.key, g)
+		}
+	}
 }
 
 // emit writes one figure as a YAML mapping at the given depth.
