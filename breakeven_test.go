@@ -340,6 +340,12 @@ func TestJobBreakEvenAtLargeParallelism(t *testing.T) {
 			want: []crossing{
 				{"swarm", 15263, "7350.9", lambda}, {"kubernetes", 15263, "7350.9", lambda}, {"eks", 0, "", ""},
 				{"ecs-ec2", 0, "", ""}, {"ecs-fargate", 1, "61538", "ecs-fargate"}, {"nomad", 15263, "7350.9", lambda},
+				// The 2026 platforms: EKS on Fargate's pods hold 256 MB
+				// more, which rounds each task up to the next Fargate
+				// size, and its control plane costs $73; Lambda Managed
+				// Instances keeps a run's 7,143 instances all month.
+				{"eks-auto-mode", 0, "", ""}, {"ecs-managed-instances", 0, "", ""},
+				{"eks-fargate", 2, "100.98", lambda}, {"lambda-managed-instances", 1, "18397.95", lambda},
 			},
 		},
 		{
@@ -347,6 +353,8 @@ func TestJobBreakEvenAtLargeParallelism(t *testing.T) {
 			want: []crossing{
 				{"swarm", 19045, "8759.06", lambda}, {"kubernetes", 19047, "52559.72", lambda}, {"eks", 0, "", ""},
 				{"ecs-ec2", 0, "", ""}, {"ecs-fargate", 0, "", ""}, {"nomad", 19045, "8759.06", lambda},
+				{"eks-auto-mode", 0, "", ""}, {"ecs-managed-instances", 0, "", ""},
+				{"eks-fargate", 0, "", ""}, {"lambda-managed-instances", 1, "20147.88", lambda},
 			},
 		},
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/runwhere/runwhere"
+	"github.com/runwhere/runwhere/platform"
 )
 
 // The tests in this file pin figures that the golden reports used to be the
@@ -92,6 +93,28 @@ func TestRecommendationCriteriaByHand(t *testing.T) {
 		{"kubernetes", runwhere.Criteria{Cost: 0.0255, Headroom: 0.9994, Resilience: -1, Operations: 0.2, Portability: 1}, 0},
 		{"swarm", runwhere.Criteria{Cost: 0.0255, Headroom: 0.5, Resilience: -1, Operations: 0, Portability: 1}, 0},
 		{"nomad", runwhere.Criteria{Cost: 0.0255, Headroom: 0.5, Resilience: -1, Operations: 0.2, Portability: 1}, 0},
+		// The 2026 platforms (issue 24). EKS Auto Mode: 3 × 730 h ×
+		// ($0.096 + the $0.01152 fee) + $73 = $308.4688; cost 10.73101095
+		// / 308.4688 = 0.0348; AWS runs nodes and control plane
+		// (operations 1); 0.4 × 0.0348 + 0.2 × 0.9994 + 0.15 × 0.5 +
+		// 0.15 × 1 + 0.1 × 1 = 0.5388.
+		{"eks-auto-mode", runwhere.Criteria{Cost: 0.0348, Headroom: 0.9994, Resilience: 0.5, Operations: 1, Portability: 1}, 0.5388},
+		// ECS Managed Instances: $235.4688 (no ECS fee); it publishes no
+		// node ceiling ("follow the Amazon EC2 quotas"), so headroom at
+		// most 0.5; 0.4 × 0.0456 + 0.2 × 0.5 + 0.15 × 0.9 + 0.15 × 1 =
+		// 0.40324.
+		{"ecs-managed-instances", runwhere.Criteria{Cost: 0.0456, Headroom: 0.5, Resilience: 0.9, Operations: 1, Portability: 0}, 0.4032},
+		// EKS on Fargate: each pod's 1024 MB + 256 MB for the Kubernetes
+		// components rounds up to 0.5 vCPU / 2 GB: 3 × 730 × (0.5 ×
+		// 0.04048 + 2 × 0.004445) + $73 = $136.7947; cost 0.0784; 1.5 of
+		// 6 Fargate vCPUs (0.75); 0.4 × 0.0784 + 0.2 × 0.75 + 0.15 × 0.5 +
+		// 0.15 × 1 + 0.1 × 1 = 0.50636.
+		{"eks-fargate", runwhere.Criteria{Cost: 0.0784, Headroom: 0.75, Resilience: 0.5, Operations: 1, Portability: 1}, 0.5064},
+		// Lambda Managed Instances: its three instances at least, 3 × 730 ×
+		// $0.096 × 1.15 = $241.776, plus 26,280,000 requests × $0.0000002
+		// = $5.256: $247.032; no SLA published (resilience 0); 0.4 ×
+		// 0.0434 + 0.2 × 0.5 + 0.15 × 0 + 0.15 × 1 = 0.26736.
+		{"lambda-managed-instances", runwhere.Criteria{Cost: 0.0434, Headroom: 0.5, Resilience: 0, Operations: 1, Portability: 0}, 0.2674},
 	}
 	ranked := map[runwhere.PlatformID]runwhere.Ranked{}
 	for _, k := range r.Recommendation.Ranking {
@@ -121,12 +144,14 @@ func TestRecommendationCriteriaByHand(t *testing.T) {
 			assert.Equal(t, tc.score, k.Score, "%s score", tc.platform)
 		})
 	}
-	require.Len(t, r.Recommendation.Ranking, 7)
+	require.Len(t, r.Recommendation.Ranking, len(platform.IDs()), "every platform is ranked")
 	assert.Equal(t, runwhere.PlatformID("lambda"), r.Recommendation.Platform)
 	// A self-managed platform scores at most 0.4 × 0.0255 + 0.2 × 0.9994 +
 	// 0.15 × 1 + 0.15 × 0.2 + 0.1 × 1 = 0.49008, EKS 0.495: both below
 	// Fargate's 0.5144.
-	assert.Equal(t, runwhere.PlatformID("ecs-fargate"), r.Recommendation.Ranking[1].Platform, "second")
+	// EKS Auto Mode's 0.5388 passes Fargate's 0.5144 (issue 24).
+	assert.Equal(t, runwhere.PlatformID("eks-auto-mode"), r.Recommendation.Ranking[1].Platform, "second")
+	assert.Equal(t, runwhere.PlatformID("ecs-fargate"), r.Recommendation.Ranking[2].Platform, "third")
 	for i := 1; i < len(r.Recommendation.Ranking); i++ {
 		a, b := r.Recommendation.Ranking[i-1], r.Recommendation.Ranking[i]
 		assert.GreaterOrEqual(t, a.Score, b.Score, "ranking: %s before %s", a.Platform, b.Platform)

@@ -154,6 +154,10 @@ func (r Report) Markdown() string {
 
 func needs(c Capacity) string {
 	switch {
+	case c.PeakConcurrency != nil && c.Nodes > 0:
+		// Functions on instances: the instances, for the requests in
+		// flight at the peak.
+		return fmt.Sprintf("%d × %s for %s concurrent at peak", c.Nodes, c.InstanceType, c.PeakConcurrency.Ceil())
 	case c.PeakConcurrency != nil:
 		// Executions are whole: the peak needs the next one up, as the page
 		// shows it (the exact figure is in the JSON).

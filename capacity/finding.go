@@ -80,6 +80,13 @@ func over(code Code, what string, l *platform.Limit, value int64) (Finding, bool
 		what, value, l.Unit, l.Enforcement, l.Value, l.Unit), l, value), true
 }
 
+// Over is the finding of value past limit l, and whether there is one:
+// the form every limit a workload reaches takes, for a family's model
+// outside this package.
+func Over(code Code, what string, l *platform.Limit, value int64) (Finding, bool) {
+	return over(code, what, l, value)
+}
+
 // under reports a finding when value is below l.
 func under(code Code, what string, l *platform.Limit, value int64) (Finding, bool) {
 	if l == nil || value >= l.Value {

@@ -51,10 +51,31 @@ func (functionInstances) Evaluate(p platform.Platform, cat Catalogues, in Inputs
 	if in.Job != nil {
 		w = jobFunction(in.Job)
 	}
-	if inst.Shape.MemoryMiB < w.MemoryMB {
+	if w.MaxDurationS > 0 {
+		// A request runs at most the platform's timeout, as on Lambda.
+		if f, over := capacity.Over(capacity.MaxDuration, "the longest job", p.Limits.Timeout, w.MaxDurationS); over {
+			r.Findings = append(r.Findings, f)
+			return r, nil
+		}
+	}
+	mem := w.MemoryMB
+	if l := p.Limits.MemoryMin; l != nil && mem < l.Value {
+		// The platform's smallest function: the environment holds that
+		// much whatever the workload's own memory.
+		mem = l.Value
+		r.Findings = append(r.Findings, capacity.Finding{
+			Code:     capacity.Code("memory-raised"),
+			Message:  fmt.Sprintf("a function on %s has at least %d MB; the workload's %d MB is sized at that", p.Name, l.Value, w.MemoryMB),
+			Value:    fmt.Sprint(w.MemoryMB),
+			Limit:    fmt.Sprint(l.Value),
+			Source:   l.URL,
+			Severity: capacity.Warning,
+		})
+	}
+	if inst.Shape.MemoryMiB < mem {
 		r.Findings = append(r.Findings, capacity.Finding{
 			Code:     capacity.Code("function-too-large"),
-			Message:  fmt.Sprintf("one execution environment of %d MB does not fit on %s (%d MiB)", w.MemoryMB, t, inst.Shape.MemoryMiB),
+			Message:  fmt.Sprintf("one execution environment of %d MB does not fit on %s (%d MiB)", mem, t, inst.Shape.MemoryMiB),
 			Value:    t,
 			Severity: capacity.Blocker,
 		})
@@ -106,7 +127,15 @@ func (functionInstances) Evaluate(p platform.Platform, cat Catalogues, in Inputs
 	if err != nil {
 		return Result{}, err
 	}
-	f := stepFleet(in, rate, dZero, monthly, 1, int(least))
+	var f cost.Fleet
+	if in.Job != nil {
+		// A job's instances are sized for a run's tasks at once and, as
+		// the platform keeps its instances, run all month: whatever the
+		// runs, only the requests' charges change.
+		f = cost.FixedFleet(monthly.Mul(decimal.NewFromInt(n)))
+	} else {
+		f = stepFleet(in, rate, dZero, monthly, 1, int(least))
+	}
 	r.Fleet = &f
 	around := perRequest.Curve()
 	r.Around = &around

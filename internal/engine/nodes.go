@@ -49,12 +49,12 @@ func (nodes) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 			Value:    sv.InstanceType,
 			Severity: capacity.Blocker,
 		})
-		return unpriced(p, in, fs, Capacity{InstanceType: sv.InstanceType, Nodes: int(res.Nodes), Replicas: int(res.Replicas), ReplicasPerNode: int(res.ReplicasPerNode)}), nil
+		return unpriced(p, in, fs, sizedOnly(sv.InstanceType, res)), nil
 	}
 	if err := checkFees(p, cat, sv.InstanceType, hourly); err != nil {
 		// A management fee with no sourced figure for the type.
 		fs = append(fs, missingFigure(err))
-		return unpriced(p, in, fs, Capacity{InstanceType: sv.InstanceType, Nodes: int(res.Nodes), Replicas: int(res.Replicas), ReplicasPerNode: int(res.ReplicasPerNode)}), nil
+		return unpriced(p, in, fs, sizedOnly(sv.InstanceType, res)), nil
 	}
 	workers, cp, err := nodeBills(p, cat, sv.InstanceType, hourly, res, &fs)
 	if err != nil {
@@ -141,6 +141,12 @@ func nodeBills(p platform.Platform, cat Catalogues, t, hourly string, res capaci
 		Managers: cost.EC2Usage{InstanceType: t, Count: int(res.Managers), HourlyPrice: hourly},
 	}, fs)
 	return workers, cp, err
+}
+
+// sizedOnly is the capacity of a fleet sized on type t but not priced.
+func sizedOnly(t string, res capacity.Result) Capacity {
+	return Capacity{InstanceType: t, Nodes: int(res.Nodes), Replicas: int(res.Replicas), ReplicasPerNode: int(res.ReplicasPerNode),
+		Clusters: int(res.Clusters), Managers: int(res.Managers), NodesForPeak: int(res.NodesForPeak)}
 }
 
 // unpriced is the result of a nodes platform that cannot be sized or

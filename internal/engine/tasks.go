@@ -58,7 +58,7 @@ func (tasks) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 	if in.Arch == string(platform.ARM64) && !arm64Offered(p) {
 		r.Findings = append(r.Findings, capacity.Finding{
 			Code:     capacity.Code("arch-unavailable"),
-			Message:  p.Name + " runs no arm64 tasks: set workload.arch to x86_64",
+			Message:  "it runs no arm64 (Graviton) tasks: set workload.arch to x86_64",
 			Value:    in.Arch,
 			Severity: capacity.Blocker,
 		})
