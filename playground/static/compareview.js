@@ -66,7 +66,7 @@ export function renderCompare(s) {
 // changed, and the deck's claim with its verdict. data-name labels it
 // on a phone, where the table is a list of rows.
 function cell(c, ch, view, other, platform, name) {
-  if (!c) return el('td', { class: 'none', 'data-platform': platform, title: 'No such limit published, or not applicable', text: '—' });
+  if (!c) return el('td', { class: 'none', 'data-platform': platform, title: 'Nothing published for this row, or it does not apply', text: '—' });
   const td = el('td', { 'data-platform': platform, 'data-name': name, class: ch ? 'changed' : null });
   const link = safeLink(c.source, c.text) || el('span', { text: c.text });
   link.title = cellTitle(c);
