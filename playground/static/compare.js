@@ -25,6 +25,29 @@ export function otherSnapshot(snapshots, view) {
 // with: the table groups its rows under those words.
 export const rowLabel = (row) => String(row.label || row.key).replace(/ (limit|feature)$/, '');
 
+// rowGroups splits a comparison's rows by kind, the groups in the order
+// their kinds first come (the library lists limits, then features) and
+// each titled by its kind: a kind the library adds (a platform's arrival)
+// gets a group of its own where its rows are, titled by the kind itself
+// until the page has words for it. [{kind, title, rows}].
+export function rowGroups(rows) {
+  const groups = new Map();
+  for (const r of rows || []) {
+    const kind = r.kind || '';
+    if (!groups.has(kind)) groups.set(kind, { kind, title: kindTitle(kind), rows: [] });
+    groups.get(kind).rows.push(r);
+  }
+  return [...groups.values()];
+}
+
+const KIND_TITLES = { limit: 'Limits', feature: 'Features' };
+
+function kindTitle(kind) {
+  if (Object.hasOwn(KIND_TITLES, kind)) return KIND_TITLES[kind];
+  const k = kind || 'other';
+  return k.charAt(0).toUpperCase() + k.slice(1);
+}
+
 const same = (a, b) => String(a.value) === String(b.value) && (a.unit || '') === (b.unit || '');
 
 // diff says how the comparison cur differs from other. cells maps a

@@ -4,7 +4,7 @@
 // (app.js asks the bridge); this file only draws them.
 
 import { $, el, safeLink } from './dom.js';
-import { diff, otherSnapshot, rowLabel, changeText, claimText, cellTitle } from './compare.js';
+import { diff, otherSnapshot, rowLabel, rowGroups, changeText, claimText, cellTitle } from './compare.js';
 
 // renderCompare draws s.cmp: {snapshots, ticked, data: {snapshot:
 // comparison, or {error}}, missing: {snapshot: [names]}} in the snapshot
@@ -44,9 +44,7 @@ export function renderCompare(s) {
   table.append(el('thead', null, el('tr', null, el('th', { scope: 'col', text: view }),
     ...cur.platforms.map((p) => el('th', { scope: 'col', 'data-platform': p, class: d.newPlatforms.includes(p) ? 'changed' : null },
       name(p), d.newPlatforms.includes(p) ? el('span', { class: 'change', text: `◆ ${changeText({ status: 'new' }, view, other)}` }) : '')))));
-  for (const [kind, title] of [['limit', 'Limits'], ['feature', 'Features']]) {
-    const rows = (cur.rows || []).filter((r) => r.kind === kind);
-    if (!rows.length) continue;
+  for (const { title, rows } of rowGroups(cur.rows)) {
     const tb = el('tbody', null, el('tr', { class: 'group' }, el('th', { scope: 'colgroup', colspan: String(cur.platforms.length + 1), text: title })));
     for (const row of rows) {
       tb.append(el('tr', { 'data-key': row.key }, el('th', { scope: 'row', text: rowLabel(row) }),
@@ -68,7 +66,7 @@ export function renderCompare(s) {
 // changed, and the deck's claim with its verdict. data-name labels it
 // on a phone, where the table is a list of rows.
 function cell(c, ch, view, other, platform, name) {
-  if (!c) return el('td', { class: 'none', 'data-platform': platform, title: 'No such limit published, or not applicable', text: '—' });
+  if (!c) return el('td', { class: 'none', 'data-platform': platform, title: 'Nothing published for this row, or it does not apply', text: '—' });
   const td = el('td', { 'data-platform': platform, 'data-name': name, class: ch ? 'changed' : null });
   const link = safeLink(c.source, c.text) || el('span', { text: c.text });
   link.title = cellTitle(c);

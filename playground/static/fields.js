@@ -270,3 +270,46 @@ export function appliesText(f, platforms) {
   if (rest.length < ids.length) return 'all but ' + listWords(rest);
   return listWords(ids.map((id) => platformName(platforms, id)));
 }
+
+// FAMILY_LABELS are the headings of the platform checklist's groups: how
+// each family runs the service, in a user's words. A family the page does
+// not know yet is headed by its own id (familyLabel), so a family added
+// to the catalogue shows up with no change here.
+const FAMILY_LABELS = {
+  nodes: 'On servers you run (EC2 instances)',
+  tasks: 'Containers on AWS Fargate',
+  functions: 'Functions (per request)',
+  'function-instances': 'Functions on managed instances',
+};
+
+// familyLabel is the heading of a family's group of platforms.
+export function familyLabel(family) {
+  if (Object.hasOwn(FAMILY_LABELS, family)) return FAMILY_LABELS[family];
+  return family || 'Other platforms';
+}
+
+// familyGroups splits ids, the values of a checklist, by the family of
+// their platform in the schema: one group per family, in the order the
+// families first appear in ids, each with its ids in their order:
+// [{family, label, ids}]. It returns null when a value is no platform of
+// the schema (a checklist of something else), which stays one list.
+export function familyGroups(platforms, ids) {
+  const byId = new Map((platforms || []).map((p) => [p.id, p]));
+  if (!ids.every((id) => byId.has(id))) return null;
+  const groups = new Map();
+  for (const id of ids) {
+    const family = byId.get(id).family || '';
+    if (!groups.has(family)) groups.set(family, { family, label: familyLabel(family), ids: [] });
+    groups.get(family).ids.push(id);
+  }
+  return [...groups.values()];
+}
+
+// arrivedAfterDeck is the month a platform arrived (YYYY-MM) when that
+// is after the oldest snapshot, the 2017 deck's catalogue; '' for a
+// platform the deck could have covered or whose arrival is not recorded.
+// Snapshots and months are "YYYY-MM", so they compare as text.
+export function arrivedAfterDeck(p, snapshots) {
+  const oldest = [...(snapshots || [])].sort()[0];
+  return p && typeof p.arrived === 'string' && oldest && p.arrived > oldest ? p.arrived : '';
+}

@@ -6,6 +6,7 @@ import { $, el } from './dom.js';
 import {
   isChecklist, parseValue, fieldText, defaultText, placeholder, getPath, setPath,
   unknownFields, groupHint, platformName, optionText, isWide, sections, appliesText,
+  familyGroups, arrivedAfterDeck,
 } from './fields.js';
 import { KIND_FIELD, kindOf, usedBy } from './shape.js';
 
@@ -23,7 +24,7 @@ export function buildForm(form, schema) {
     const hint = groupHint(g, schema.platforms);
     if (hint) fs.append(el('p', { class: 'hint legend-hint', text: hint }));
     const grid = el('div', { class: 'grid' });
-    for (const f of schema.fields) if (f.group === g.path) grid.append(fieldEl(f, schema.platforms, g));
+    for (const f of schema.fields) if (f.group === g.path) grid.append(fieldEl(f, schema, g));
     fs.append(grid);
     return fs;
   };
@@ -47,20 +48,13 @@ export function openSections(schema, sc) {
   }
 }
 
-function fieldEl(f, platforms, g) {
+function fieldEl(f, schema, g) {
+  const platforms = schema.platforms;
   const id = idOf(f.path);
   const errId = errorIdOf(f.path);
   const wrap = el('div', { class: 'field' + (isWide(f) ? ' wide' : ''), 'data-path': f.path, 'data-kind': f.kind });
   if (isChecklist(f)) {
-    const group = el('fieldset', { class: 'checks', id, title: f.help, 'aria-describedby': errId });
-    group.append(el('legend', { text: f.label }));
-    const on = Array.isArray(f.default) ? f.default : f.enum;
-    for (const v of f.enum) {
-      const cid = id + '-' + v;
-      const cb = el('input', { type: 'checkbox', id: cid, value: v, checked: on.includes(v) });
-      group.append(el('span', { class: 'check' }, cb, el('label', { for: cid, text: platformName(platforms, v) })));
-    }
-    wrap.append(group);
+    wrap.append(checklist(f, schema, id, errId));
   } else {
     const label = el('label', { for: id }, f.label);
     if (f.unit) label.append(' ', el('span', { class: 'unit', text: f.unit }));
@@ -86,6 +80,47 @@ function fieldEl(f, platforms, g) {
   }
   wrap.append(el('p', { class: 'error', id: errId, hidden: true }));
   return wrap;
+}
+
+// checklist is the boxes of a list field with values, one per value,
+// ticked as the default says. Platforms come under a heading per family
+// (familyGroups), with a badge on those that arrived after the 2017 deck.
+//
+// The boxes stay in the schema's order in the document, the order of the
+// report's columns, which the Tab key follows and TestFormMatchesSchema
+// checks; CSS order draws each family's heading and then its platforms.
+// Each box names its family (aria-describedby), so a screen reader, which
+// reads the document's order, says it too; the heading itself is hidden
+// from it, or it would be read out of place.
+function checklist(f, schema, id, errId) {
+  const platforms = schema.platforms;
+  const group = el('fieldset', { class: 'checks', id, title: f.help, 'aria-describedby': errId });
+  group.append(el('legend', { text: f.label }));
+  const on = Array.isArray(f.default) ? f.default : f.enum;
+  const families = familyGroups(platforms, f.enum) || [];
+  const place = new Map(); // value → its family's heading and its place under it
+  const slot = f.enum.length + 1;
+  families.forEach((fam, i) => {
+    const head = el('p', { class: 'family-h', id: `fam-${i}-${id}`, 'data-family': fam.family, 'aria-hidden': 'true', text: fam.label });
+    head.style.order = String(i * slot);
+    fam.ids.forEach((v, j) => place.set(v, { head, order: i * slot + j + 1 }));
+  });
+  for (const v of f.enum) {
+    const cid = id + '-' + v;
+    const at = place.get(v);
+    const cb = el('input', { type: 'checkbox', id: cid, value: v, checked: on.includes(v), 'aria-describedby': at ? at.head.id : null });
+    const label = el('label', { for: cid, text: platformName(platforms, v) });
+    const p = platforms.find((x) => x.id === v);
+    const since = arrivedAfterDeck(p, schema.snapshots);
+    if (since) label.append(' ', el('span', { class: 'badge since', title: `arrived ${since}, after the 2017 deck`, text: `since ${since}` }));
+    const box = el('span', { class: 'check', 'data-family': at ? at.head.dataset.family : null }, cb, label);
+    if (at) {
+      if (!at.head.parentNode) group.append(at.head); // before its family's first box
+      box.style.order = String(at.order);
+    }
+    group.append(box);
+  }
+  return group;
 }
 
 // formKind is the workload kind the form says (service, job).
