@@ -236,7 +236,10 @@ func taskAlternativesBefore27(p platform.Platform, cat Catalogues, in Inputs, cu
 		if row.VCPU.LessThan(in.Container.VCPU) {
 			continue
 		}
-		size, ok, err := capacity.FargateTaskSize(capacity.Container{VCPU: row.VCPU, MemoryMB: in.Container.MemoryMB}, in.Snapshot)
+		// The platform's pod overhead and architectures (issue 24) are
+		// rules of the family, not of the search: the oracle applies them
+		// as the search does.
+		size, ok, err := capacity.FargateTaskSize(capacity.Container{VCPU: row.VCPU, MemoryMB: in.Container.MemoryMB + Param(p, ParamPodOverheadMB, dZero).Ceil().IntPart()}, in.Snapshot)
 		if err != nil || !ok || !size.VCPU.Equal(row.VCPU) {
 			continue
 		}
@@ -247,6 +250,9 @@ func taskAlternativesBefore27(p platform.Platform, cat Catalogues, in Inputs, cu
 			fp := cost.FargateLinuxX86
 			if arch == string(platform.ARM64) {
 				fp = cost.FargateLinuxARM64
+			}
+			if arch == string(platform.ARM64) && !arm64Offered(p) {
+				continue
 			}
 			if in.Discounts.FargateSpot && arch == string(platform.ARM64) {
 				continue // Fargate Spot runs x86_64 Linux tasks only

@@ -56,8 +56,8 @@ func TestEveryPlatformPricesItsOwnBill(t *testing.T) {
 			assert.Empty(t, r.Findings.Blockers(), "blockers")
 			assert.Equal(t, p.ID, r.Topology.Platform)
 			var model decimal.Decimal
-			switch p.Family {
-			case platform.Functions:
+			switch {
+			case r.PerRequest:
 				require.NotNil(t, r.Curve)
 				assert.Nil(t, r.Fleet)
 				model = r.Curve.At(month)
@@ -65,6 +65,11 @@ func TestEveryPlatformPricesItsOwnBill(t *testing.T) {
 				require.NotNil(t, r.Fleet)
 				assert.Nil(t, r.Curve)
 				model = r.Fleet.At(month)
+				if r.Around != nil {
+					// What grows with the requests beside the fleet
+					// (Lambda Managed Instances' request charge).
+					model = model.Add(r.Around.At(month))
+				}
 			}
 			assert.True(t, model.Equal(r.Bill.Total()), "cost model at the load = %s, bill = %s", model, r.Bill.Total())
 		})
