@@ -210,6 +210,31 @@ func Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, error) {
 // source (a price, an ENI count), so runwhere will not guess it.
 const MissingFigure capacity.Code = "missing-figure"
 
+// The finding codes of the families' own rules.
+const (
+	// FargateSpotInterruption is Fargate Spot's caveat: a task can be
+	// stopped at two minutes' notice.
+	FargateSpotInterruption capacity.Code = "spot-interruption"
+	// SpotUnavailable is discounts.spot on a platform that offers no
+	// Fargate Spot (EKS on Fargate): its tasks are priced on demand.
+	SpotUnavailable capacity.Code = "spot-unavailable"
+	// NoTaskSize is a container that, with what the platform adds to
+	// each pod, fits no Fargate size.
+	NoTaskSize capacity.Code = "no-task-size"
+	// ArchUnavailable is workload.arch on a platform that does not run
+	// that architecture (arm64 on EKS on Fargate).
+	ArchUnavailable capacity.Code = "arch-unavailable"
+	// MemoryRaised is a function's memory below the platform's least,
+	// sized at that least (Lambda Managed Instances: 2,048 MB).
+	MemoryRaised capacity.Code = "memory-raised"
+	// FunctionTooLarge is a function whose one execution environment
+	// does not fit on the instance type.
+	FunctionTooLarge capacity.Code = "function-too-large"
+	// MinimumInstances is a load that needs fewer instances than the
+	// platform keeps running (Lambda Managed Instances: three).
+	MinimumInstances capacity.Code = "minimum-instances"
+)
+
 // missingFigure is the blocker for err, a component's refusal to guess.
 func missingFigure(err error) capacity.Finding {
 	msg := err.Error()

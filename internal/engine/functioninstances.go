@@ -64,7 +64,7 @@ func (functionInstances) Evaluate(p platform.Platform, cat Catalogues, in Inputs
 		// much whatever the workload's own memory.
 		mem = l.Value
 		r.Findings = append(r.Findings, capacity.Finding{
-			Code:     capacity.Code("memory-raised"),
+			Code:     MemoryRaised,
 			Message:  fmt.Sprintf("a function on %s has at least %d MB; the workload's %d MB is sized at that", p.Name, l.Value, w.MemoryMB),
 			Value:    fmt.Sprint(w.MemoryMB),
 			Limit:    fmt.Sprint(l.Value),
@@ -74,7 +74,7 @@ func (functionInstances) Evaluate(p platform.Platform, cat Catalogues, in Inputs
 	}
 	if inst.Shape.MemoryMiB < mem {
 		r.Findings = append(r.Findings, capacity.Finding{
-			Code:     capacity.Code("function-too-large"),
+			Code:     FunctionTooLarge,
 			Message:  fmt.Sprintf("one execution environment of %d MB does not fit on %s (%d MiB)", mem, t, inst.Shape.MemoryMiB),
 			Value:    t,
 			Severity: capacity.Blocker,
@@ -147,7 +147,7 @@ func (functionInstances) Evaluate(p platform.Platform, cat Catalogues, in Inputs
 	c.Clusters = 1
 	if need < least {
 		r.Findings = append(r.Findings, capacity.Finding{
-			Code:     capacity.Code("minimum-instances"),
+			Code:     MinimumInstances,
 			Message:  fmt.Sprintf("the load needs %d instance(s) of %s; %s keeps at least %d running", need, t, p.Name, least),
 			Value:    fmt.Sprint(least),
 			Severity: capacity.Warning,

@@ -46,7 +46,7 @@ func (tasks) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 		}
 		if !ok {
 			r.Findings = append(r.Findings, capacity.Finding{
-				Code:     capacity.Code("no-task-size"),
+				Code:     NoTaskSize,
 				Message:  fmt.Sprintf("no Fargate size holds the container's %d MB plus the %s MB %s adds to each pod", in.Container.MemoryMB, over, p.Name),
 				Severity: capacity.Blocker,
 			})
@@ -57,7 +57,7 @@ func (tasks) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 	}
 	if in.Arch == string(platform.ARM64) && !arm64Offered(p) {
 		r.Findings = append(r.Findings, capacity.Finding{
-			Code:     capacity.Code("arch-unavailable"),
+			Code:     ArchUnavailable,
 			Message:  "it runs no arm64 (Graviton) tasks: set workload.arch to x86_64",
 			Value:    in.Arch,
 			Severity: capacity.Blocker,
@@ -190,14 +190,6 @@ func arm64Offered(p platform.Platform) bool { return !Param(p, ParamArm64, dOne)
 
 func (tasks) Surrounded() {}
 
-// FargateSpotInterruption is the finding code of Fargate Spot's caveat:
-// a task can be stopped at two minutes' notice.
-const FargateSpotInterruption capacity.Code = "spot-interruption"
-
-// SpotUnavailable is the finding code of discounts.spot on a platform
-// that offers no Fargate Spot (EKS on Fargate): its tasks are priced on
-// demand.
-const SpotUnavailable capacity.Code = "spot-unavailable"
 
 // spotFindings are what discounts.spot means on p: Spot's caveat where
 // it is offered, and where not, that the discount does not apply.
