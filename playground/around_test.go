@@ -87,7 +87,7 @@ func TestAroundTheServiceWholeBill(t *testing.T) {
 		"one fieldset, open since the preset sets its fields, with a part per group")
 	assert.Zero(t, eval[int](t, ctx, `document.querySelectorAll('#form > fieldset[data-group="ingress"], #form > fieldset[data-group="network"], #form > fieldset[data-group="discounts"]').length`),
 		"no separate fieldsets for the three groups")
-	assert.Equal(t, "all but Lambda", eval[string](t, ctx, `document.querySelector('label[for="f-ingress-servers"] .applies').textContent`),
+	assert.Equal(t, "all but Lambda and Lambda Managed Instances", eval[string](t, ctx, `document.querySelector('label[for="f-ingress-servers"] .applies').textContent`),
 		"a field for some platforms says which")
 
 	native := evaluatePreset(t, wholeBill)
@@ -151,7 +151,7 @@ func TestAroundMissingFigureOutsideUSEast1(t *testing.T) {
 	setField(t, ctx, "region", "eu-west-1")
 	waitTrue(t, ctx, "the report is for eu-west-1", `document.getElementById('report-meta').textContent.includes('eu-west-1')`)
 	native := evaluateWith(t, wholeBill, func(s *runwhere.Scenario) { s.Region = "eu-west-1" })
-	for _, id := range []string{"swarm", "kubernetes", "eks", "ecs-ec2", "ecs-fargate", "nomad"} {
+	for _, id := range albPlatforms(t) {
 		p := platformOf(t, native, id)
 		require.False(t, p.Feasible, "%s natively", id)
 		require.Equal(t, runwhere.MissingFigure, p.Blockers[0].Code)
@@ -245,4 +245,24 @@ func TestAroundErrorUnfolds(t *testing.T) {
 	assert.True(t, eval[bool](t, ctx, `document.getElementById('section-around-the-service').open`), "unfolded by the error")
 	assert.Contains(t, eval[string](t, ctx, `document.getElementById('e-discounts-ec2').textContent`), "discounts.ec2")
 	pe.check(t)
+}
+
+// albPlatforms are the platforms an ALB in front of the containers
+// applies to, as the schema says (the families that stand behind one).
+func albPlatforms(t *testing.T) []string {
+	t.Helper()
+	schema, err := runwhere.Schema()
+	require.NoError(t, err)
+	for _, f := range schema.Fields {
+		if f.Path == "ingress.servers" {
+			var out []string
+			for _, id := range f.AppliesTo {
+				out = append(out, string(id))
+			}
+			require.NotEmpty(t, out)
+			return out
+		}
+	}
+	t.Fatal("the schema has no ingress.servers")
+	return nil
 }
