@@ -179,7 +179,7 @@ func (s Scenario) withDefaults(src sources) (Scenario, error) {
 	} else {
 		for i, id := range out.Platforms {
 			if _, ok := cat.Platform(id); !ok {
-				return Scenario{}, &FieldError{Field: fmt.Sprintf("platforms[%d]", i), Value: string(id), Reason: fmt.Sprintf("is not in snapshot %s", out.Snapshot)}
+				return Scenario{}, &FieldError{Field: fmt.Sprintf("platforms[%d]", i), Value: string(id), Reason: fmt.Sprintf("is not in snapshot %s%s", out.Snapshot, arrivedNote(id))}
 			}
 		}
 	}
@@ -357,3 +357,17 @@ var (
 	thousand        = decimal.NewFromInt(1000)
 	secondsPerMonth = decimal.NewFromInt(platform.SecondsPerMonth)
 )
+
+// arrivedNote says when a platform missing from an older snapshot became
+// available, where the newest catalogue records it: " (it arrived
+// 2024-12)".
+func arrivedNote(id platform.ID) string {
+	newest, err := platformCatalogue(platform.Newest)
+	if err != nil {
+		return ""
+	}
+	if p, ok := newest.Platform(id); ok && p.Arrived != nil {
+		return " (it arrived " + p.Arrived.Month + ")"
+	}
+	return ""
+}

@@ -153,3 +153,26 @@ func TestTestOnlyFamily(t *testing.T) {
 	_, err = evaluateFrom(s, testSources(t, cat, map[platform.ID]platform.ID{id: platform.ECSFargate}, nil))
 	assert.ErrorContains(t, err, `no model for platform family "flat-rate"`)
 }
+
+// Every platform the 2017-12 snapshot does not have is that snapshot's
+// answer for it: an error naming the field, the snapshot and when the
+// platform arrived (the four of 2024–2025, and EKS, 2018-06).
+func TestNotIn2017(t *testing.T) {
+	old, err := platform.EmbeddedCatalogue(platform.Snapshot2017)
+	require.NoError(t, err)
+	newest, err := platform.EmbeddedCatalogue(platform.Newest)
+	require.NoError(t, err)
+	missing := 0
+	for _, p := range newest.Platforms {
+		if _, ok := old.Platform(p.ID); ok {
+			continue
+		}
+		missing++
+		require.NotNil(t, p.Arrived, "%s records when it arrived", p.ID)
+		s := Scenario{Snapshot: platform.Snapshot2017.String(), Platforms: []platform.ID{p.ID},
+			Workload: Workload{RequestsPerSecond: ptr(decimal.NewFromInt(1)), DurationMS: ptr(decimal.NewFromInt(100)), MemoryMB: ptr(int64(128))}}
+		_, err := Evaluate(s)
+		assert.EqualError(t, err, "runwhere: platforms[0]: "+string(p.ID)+" is not in snapshot 2017-12 (it arrived "+p.Arrived.Month+")")
+	}
+	assert.GreaterOrEqual(t, missing, 5, "EKS and the four platforms of 2024-2025")
+}

@@ -186,7 +186,7 @@ func TestRunBadInput(t *testing.T) {
 		{name: "missing file", args: []string{"report", filepath.Join(dir, "nope.yaml")},
 			wantStderr: "nope.yaml: no such file or directory"},
 		{name: "platform not in the -snapshot", args: []string{"report", "-snapshot", "2017-12", filepath.Join(scenarios, "hits-limits.yaml")},
-			wantStderr: "hits-limits.yaml:5:34: platforms[2]: eks is not in snapshot 2017-12\n"},
+			wantStderr: "hits-limits.yaml:5:34: platforms[2]: eks is not in snapshot 2017-12 (it arrived 2018-06)\n"},
 		{name: "endless stdin", args: []string{"report"}, stdin: endless{},
 			wantStderr: fmt.Sprintf("runwhere: standard input: scenario too large: more than %d bytes\n", runwhere.MaxScenarioBytes)},
 		{name: "one byte too many", args: []string{"report"}, stdin: strings.NewReader(strings.Repeat("#", runwhere.MaxScenarioBytes+1)),
