@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/runwhere/runwhere/internal/engine"
+	"github.com/runwhere/runwhere/internal/markdown"
 
 	"gopkg.in/yaml.v3"
 
@@ -24,18 +25,18 @@ import (
 // be autolinked; addresses in it are shown as code. Only catalogue source
 // URLs are links.
 func (r Report) Markdown() string {
-	m := mdWriter{linkable: linkableSources(r)}
+	m := markdown.Writer{Linkable: linkableSources(r)}
 	var b strings.Builder
 	title := r.Scenario
 	if title == "" {
 		title = "unnamed scenario"
 	}
-	fmt.Fprintf(&b, "# runwhere: %s\n\n", m.text(title))
-	fmt.Fprintf(&b, "Snapshot %s, region %s, amounts in %s a month (%d hours).\n\n", m.text(r.Snapshot), m.text(r.Region), m.text(r.Currency), platform.HoursPerMonth)
+	fmt.Fprintf(&b, "# runwhere: %s\n\n", m.Text(title))
+	fmt.Fprintf(&b, "Snapshot %s, region %s, amounts in %s a month (%d hours).\n\n", m.Text(r.Snapshot), m.Text(r.Region), m.Text(r.Currency), platform.HoursPerMonth)
 
 	names := map[string]string{}
 	for _, p := range r.Platforms {
-		names[string(p.Platform)] = m.text(p.Name)
+		names[string(p.Platform)] = m.Text(p.Name)
 	}
 	if r.Recommendation.Platform != "" {
 		fmt.Fprintf(&b, "## Recommendation: %s\n\n", names[string(r.Recommendation.Platform)])
@@ -43,7 +44,7 @@ func (r Report) Markdown() string {
 		b.WriteString("## Recommendation: none\n\n")
 	}
 	for _, reason := range r.Recommendation.Reasons {
-		fmt.Fprintf(&b, "- %s\n", m.reason(reason))
+		fmt.Fprintf(&b, "- %s\n", m.Reason(reason))
 	}
 	b.WriteString("\n| Rank | Platform | Score | Cost | Headroom | Resilience | Operations | Portability |\n|---|---|---|---|---|---|---|---|\n")
 	for i, k := range r.Recommendation.Ranking {
@@ -71,21 +72,21 @@ func (r Report) Markdown() string {
 		if p.Feasible {
 			rounded, exact = money(p.MonthlyCostRounded), p.MonthlyCost.String()
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", m.text(p.Name), feasible, rounded, exact, m.text(needs(p.Capacity)), avail)
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", m.Text(p.Name), feasible, rounded, exact, m.Text(needs(p.Capacity)), avail)
 	}
 
 	for _, p := range r.Platforms {
-		fmt.Fprintf(&b, "\n### %s\n\n", m.text(p.Name))
+		fmt.Fprintf(&b, "\n### %s\n\n", m.Text(p.Name))
 		for _, f := range p.Blockers {
-			fmt.Fprintf(&b, "- **Blocker** %s: %s%s\n", m.code(string(f.Code)), m.text(f.Message), m.sourceSuffix(string(f.Source)))
+			fmt.Fprintf(&b, "- **Blocker** %s: %s%s\n", m.Code(string(f.Code)), m.Text(f.Message), m.SourceSuffix(string(f.Source)))
 		}
 		for _, f := range p.Warnings {
-			fmt.Fprintf(&b, "- Warning %s: %s%s\n", m.code(string(f.Code)), m.text(f.Message), m.sourceSuffix(string(f.Source)))
+			fmt.Fprintf(&b, "- Warning %s: %s%s\n", m.Code(string(f.Code)), m.Text(f.Message), m.SourceSuffix(string(f.Source)))
 		}
 		if len(p.CostLines) > 0 {
 			b.WriteString("\n| Item | Quantity | Unit | Unit price | Amount (exact) | Amount (rounded) |\n|---|---:|---|---:|---:|---:|\n")
 			for _, l := range p.CostLines {
-				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", m.text(l.Item), l.Quantity, m.text(l.Unit), l.UnitPrice, l.Amount, l.AmountRounded.StringFixed(2))
+				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", m.Text(l.Item), l.Quantity, m.Text(l.Unit), l.UnitPrice, l.Amount, l.AmountRounded.StringFixed(2))
 			}
 			fmt.Fprintf(&b, "| **Total** | | | | %s | **%s** |\n", p.MonthlyCost, p.MonthlyCostRounded.StringFixed(2))
 		}
@@ -103,7 +104,7 @@ func (r Report) Markdown() string {
 			ha = append(ha, fmt.Sprintf("control-plane downtime %s min/month", fmtFloat(*h.ControlPlaneDowntimeMinutes)))
 		}
 		if l := h.OnControlPlaneLoss; l != nil && l.RunningWorkloadsContinue != nil {
-			ha = append(ha, "running workloads continue when the control plane is lost: "+yesNo(*l.RunningWorkloadsContinue)+m.sourceSuffix(l.Source))
+			ha = append(ha, "running workloads continue when the control plane is lost: "+yesNo(*l.RunningWorkloadsContinue)+m.SourceSuffix(l.Source))
 		}
 		if len(ha) > 0 {
 			fmt.Fprintf(&b, "\nHA: %s.\n", strings.Join(ha, "; "))
@@ -119,7 +120,7 @@ func (r Report) Markdown() string {
 			if be.RunsPerMonth != nil {
 				runs = be.RunsPerMonth.String()
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", names[string(be.Server)], runs, names[string(be.CheaperBelow)], m.text(be.Reason))
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", names[string(be.Server)], runs, names[string(be.CheaperBelow)], m.Text(be.Reason))
 		}
 	case len(r.BreakEven) > 0:
 		b.WriteString("\n## Break-even against Lambda\n\n")
@@ -132,7 +133,7 @@ func (r Report) Markdown() string {
 			if be.RequestsPerSec != nil {
 				rps, rph = be.RequestsPerSec.String(), be.RequestsPerHour.String()
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", names[string(be.Server)], rps, rph, names[string(be.CheaperBelow)], m.text(be.Reason))
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", names[string(be.Server)], rps, rph, names[string(be.CheaperBelow)], m.Text(be.Reason))
 		}
 	}
 
@@ -145,7 +146,7 @@ func (r Report) Markdown() string {
 	}
 	// The scenario's strings are in the YAML as written; a fence longer
 	// than any run of backticks in it is one they cannot close.
-	fence := strings.Repeat("`", max(3, longestRun(in, '`')+1))
+	fence := markdown.Fence(in)
 	b.WriteString(fence + "yaml\n")
 	b.Write(in)
 	b.WriteString(fence + "\n")
@@ -211,7 +212,7 @@ func fmtFloat(f float64) string { return strconv.FormatFloat(f, 'g', 10, 64) }
 // writeAlternatives lists a platform's cheaper configurations, when the
 // scenario asked for them: "c6g.medium (arm64) would cost $74.46 a month,
 // 64.6 % less ($135.78)".
-func writeAlternatives(b *strings.Builder, m mdWriter, p PlatformReport) {
+func writeAlternatives(b *strings.Builder, m markdown.Writer, p PlatformReport) {
 	if p.AlternativesSearched == 0 {
 		return
 	}
@@ -221,7 +222,7 @@ func writeAlternatives(b *strings.Builder, m mdWriter, p PlatformReport) {
 	}
 	fmt.Fprintf(b, "\nCheaper configurations (of %s considered):\n\n", count(p.AlternativesSearched))
 	for _, a := range p.Alternatives {
-		fmt.Fprintf(b, "- %s would cost %s a month, %s %% less (%s)\n", m.text(a.Config()), money(a.MonthlyCostRounded), a.SavingPercent, money(a.Saving.Round(2)))
+		fmt.Fprintf(b, "- %s would cost %s a month, %s %% less (%s)\n", m.Text(a.Config()), money(a.MonthlyCostRounded), a.SavingPercent, money(a.Saving.Round(2)))
 	}
 }
 

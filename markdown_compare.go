@@ -3,12 +3,14 @@ package runwhere
 import (
 	"fmt"
 	"strings"
+
+	"github.com/runwhere/runwhere/internal/markdown"
 )
 
 // writeComparison renders the comparison as the deck's tables: a row per
 // limit or feature, a column per platform, each cell's source numbered
 // below the table, then the deck's claims with what the sources say.
-func writeComparison(b *strings.Builder, m mdWriter, c Comparison, names map[string]string) {
+func writeComparison(b *strings.Builder, m markdown.Writer, c Comparison, names map[string]string) {
 	if len(c.Rows) == 0 {
 		return
 	}
@@ -22,20 +24,20 @@ func writeComparison(b *strings.Builder, m mdWriter, c Comparison, names map[str
 	b.WriteString("\n")
 	var claims []string
 	for _, row := range c.Rows {
-		fmt.Fprintf(b, "| %s |", m.text(row.Label))
+		fmt.Fprintf(b, "| %s |", m.Text(row.Label))
 		for _, id := range c.Platforms {
 			cell, ok := row.Cells[id]
 			if !ok {
 				b.WriteString("  |")
 				continue
 			}
-			text := m.text(cell.Text)
+			text := m.Text(cell.Text)
 			if cell.Enforcement != "" {
 				text += " (" + cell.Enforcement + ")"
 			}
 			// A cell that holds only the deck's claim (a limit nobody
 			// publishes) links nothing: its source is the deck's.
-			if cell.Value != "" && m.linkable[cell.Source] {
+			if cell.Value != "" && m.Linkable[cell.Source] {
 				text = "[" + text + "](" + cell.Source + ")"
 			}
 			if cell.DeckClaim != "" {
@@ -44,7 +46,7 @@ func writeComparison(b *strings.Builder, m mdWriter, c Comparison, names map[str
 				if cell.ClaimHolds != nil && *cell.ClaimHolds {
 					verdict = "holds"
 				}
-				claims = append(claims, fmt.Sprintf("- %s, %s: the deck said “%s” — %s: %s.", names[string(id)], m.text(strings.ToLower(row.Label)), m.text(cell.DeckClaim), verdict, m.text(cell.Verdict)))
+				claims = append(claims, fmt.Sprintf("- %s, %s: the deck said “%s” — %s: %s.", names[string(id)], m.Text(strings.ToLower(row.Label)), m.Text(cell.DeckClaim), verdict, m.Text(cell.Verdict)))
 			}
 			fmt.Fprintf(b, " %s |", text)
 		}
