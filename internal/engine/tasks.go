@@ -190,7 +190,6 @@ func arm64Offered(p platform.Platform) bool { return !Param(p, ParamArm64, dOne)
 
 func (tasks) Surrounded() {}
 
-
 // spotFindings are what discounts.spot means on p: Spot's caveat where
 // it is offered, and where not, that the discount does not apply.
 func spotFindings(p platform.Platform, in Inputs) capacity.Findings {
