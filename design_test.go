@@ -29,7 +29,7 @@ func TestDesignDocument(t *testing.T) {
 	for _, f := range schema.Fields {
 		assert.Contains(t, doc, "`"+f.Path+"`", "DESIGN.md does not list the scenario field %s", f.Path)
 	}
-	codes := findingCodes(t, "capacity/finding.go", "internal/engine/engine.go")
+	codes := findingCodes(t, "capacity/finding.go", "internal/engine/engine.go", "internal/family/tasks/tasks.go", "internal/family/functioninstances/functioninstances.go")
 	require.Greater(t, len(codes), 15, "the finding codes were not found")
 	for _, c := range codes {
 		assert.Contains(t, doc, "`"+c+"`", "DESIGN.md does not list the finding code %s", c)

@@ -4,12 +4,13 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/runwhere/runwhere/internal/engine"
+	"github.com/runwhere/runwhere/internal/family/tasks"
 	"github.com/runwhere/runwhere/platform"
 )
 
-// FargateSpotInterruption (engine.FargateSpotInterruption) is the finding code of Fargate Spot's caveat:
+// FargateSpotInterruption (tasks.FargateSpotInterruption) is the finding code of Fargate Spot's caveat:
 // its tasks can be stopped when AWS needs the capacity back.
-const FargateSpotInterruption = engine.FargateSpotInterruption
+const FargateSpotInterruption = tasks.FargateSpotInterruption
 
 // checkDiscounts checks the discounts section: fractions in [0, 1), and
 // Spot only where Fargate Spot runs, with its discount given.

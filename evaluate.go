@@ -95,11 +95,11 @@ type sources struct {
 	prices    func(snapshot, region string) (*cost.Catalogue, error)
 	ha        func() (*ha.Catalogue, error)
 	// families are the models of the platforms' families; nil means the
-	// built-in ones.
+	// built-in ones (families, package family's Builtin).
 	families engine.Registry
 }
 
-var embedded = sources{platforms: platformCatalogue, prices: priceCatalogue, ha: haCatalogue}
+var embedded = sources{platforms: platformCatalogue, prices: priceCatalogue, ha: haCatalogue, families: families}
 
 func newEnv(s Scenario) (*env, error) { return newEnvFrom(s, embedded) }
 
@@ -125,7 +125,11 @@ func newEnvFrom(given Scenario, src sources) (*env, error) {
 	if e.model, err = ha.ModelFrom(*s.HA.NodeAvailability, *s.HA.ZoneAvailability); err != nil {
 		return nil, &FieldError{Field: "ha", Value: fmt.Sprint(*s.HA.NodeAvailability, *s.HA.ZoneAvailability), Reason: err.Error()}
 	}
-	e.cats = engine.Catalogues{Platforms: e.platforms, Prices: e.prices, Instances: instances, Families: src.families}
+	reg := src.families
+	if reg == nil {
+		reg = families
+	}
+	e.cats = engine.Catalogues{Platforms: e.platforms, Prices: e.prices, Instances: instances, Families: reg}
 	e.in = e.inputs()
 	e.in.Surroundings = engine.NewSurroundings(e.cats, e.in)
 	return e, nil

@@ -14,6 +14,7 @@ import (
 
 	"github.com/runwhere/runwhere/ha"
 	"github.com/runwhere/runwhere/internal/engine"
+	"github.com/runwhere/runwhere/internal/family"
 	"github.com/runwhere/runwhere/internal/testfamily"
 	"github.com/runwhere/runwhere/platform"
 )
@@ -128,7 +129,7 @@ func TestTestOnlyFamily(t *testing.T) {
 		},
 	}
 	cat.Platforms = append(cat.Platforms, entry)
-	families := engine.Builtin()
+	families := family.Builtin()
 	families[testfamily.Family] = testfamily.Flat{}
 	d := decimal.RequireFromString
 	s := Scenario{

@@ -23,16 +23,20 @@ var allowedImports = map[string][]string{
 	"cost":       {"platform"},
 	"capacity":   {"platform"},
 	"ha":         {"platform"},
-	".":          {"platform", "cost", "capacity", "ha", "internal/engine", "internal/markdown"},
+	".":          {"platform", "cost", "capacity", "ha", "internal/engine", "internal/family", "internal/markdown"},
 	"wasm":       {"."},
 	"cmd":        {"."}, // the command line uses the library as any caller would
 	"playground": {},    // builds and serves wasm/; imports no library package
 	// internal/input is the strict decoder every package shares; any
 	// package may import it, and it imports none of them.
 	"internal/input": {},
-	// internal/engine evaluates one platform with its family's adapter,
-	// over the four component packages; only the root uses it.
+	// internal/engine evaluates one platform with its family's model,
+	// over the four component packages; the root and the families use it.
 	"internal/engine": {"platform", "cost", "capacity", "ha"},
+	// internal/family holds the built-in families, a package each under
+	// it, and the registry that names them; they see the engine and the
+	// components, and only the root uses them.
+	"internal/family": {"platform", "cost", "capacity", "ha", "internal/engine"},
 	// internal/catalogue generates platform's instance table and cost's
 	// regional prices from AWS's data; it reads the catalogue it extends.
 	"internal/catalogue": {"platform", "cost"},

@@ -5,7 +5,7 @@ import (
 	"slices"
 
 	"github.com/runwhere/runwhere/cost"
-	"github.com/runwhere/runwhere/internal/engine"
+	"github.com/runwhere/runwhere/internal/family"
 	"github.com/runwhere/runwhere/platform"
 )
 
@@ -24,8 +24,10 @@ type fieldNote struct {
 	appliesTo         func(platform.Platform) bool
 }
 
-// families are the built-in families, asked which fields they read.
-var families = engine.Builtin()
+// families are the built-in families: the models every evaluation uses
+// (unless a test brings its own), asked which fields they read. Never
+// changed.
+var families = family.Builtin()
 
 // uses is whether a platform's family reads the scenario field.
 func uses(field string) func(platform.Platform) bool {

@@ -34,31 +34,59 @@ type Search struct {
 	// N is how many alternatives to keep.
 	N int
 
-	nodes *[]candidate // the instance types to try, cheapest first; nil until needed
+	nodes *[]Candidate // the instance types to try, cheapest first; nil until needed
 	// follows holds the node-hours of each way an autoscaled fleet lays
 	// its replicas (a Search serves one evaluation's Inputs).
 	follows map[followKey]decimal.Decimal
 }
 
-// candidate is an instance type the search may try.
-type candidate struct {
-	typ          string
-	vcpu, memMiB int64
-	arch         string
-	hourly       decimal.Decimal
-	order        float64 // the hourly price, only to order the search
+// Candidate is an instance type a search may try.
+type Candidate struct {
+	Type            string
+	VCPU, MemoryMiB int64
+	Arch            string
+	Hourly          decimal.Decimal // on demand, in the region
+	order           float64         // the hourly price, only to order the search
 }
 
-// candidates lists, once per Search, every current-generation,
+// followKey is what the node-hours of a fleet that follows the load
+// depend on, for one evaluation's Inputs: how the replicas lie over the
+// zones and how many a node holds. The instance type's price does not
+// enter them.
+type followKey struct {
+	spread capacity.Spread
+	fit    int64
+}
+
+// FollowHours returns the node-hours a month that a family recorded with
+// [Search.SetFollowHours] for a fleet that follows the load, its replicas
+// laid as sp lays them, fit to a node; false when none was recorded.
+func (s *Search) FollowHours(sp capacity.Spread, fit int64) (decimal.Decimal, bool) {
+	h, ok := s.follows[followKey{sp, fit}]
+	return h, ok
+}
+
+// SetFollowHours records the node-hours a month of a fleet that follows
+// the load, its replicas laid as sp lays them, fit to a node: they are
+// the same on every instance type and platform of the evaluation that
+// lays them so, so a search prices them once.
+func (s *Search) SetFollowHours(sp capacity.Spread, fit int64, hours decimal.Decimal) {
+	if s.follows == nil {
+		s.follows = map[followKey]decimal.Decimal{}
+	}
+	s.follows[followKey{sp, fit}] = hours
+}
+
+// Candidates lists, once per Search, every current-generation,
 // non-burstable instance type of s.Archs priced in the region, cheapest
-// by the hour first so that the bound in nodeAlternatives tightens early
+// by the hour first so that a search's bound tightens early
 // (the order only speeds the search; a float sorts without rescaling
 // decimals).
-func (s *Search) candidates(cat Catalogues) []candidate {
+func (s *Search) Candidates(cat Catalogues) []Candidate {
 	if s.nodes != nil {
 		return *s.nodes
 	}
-	var cands []candidate
+	var cands []Candidate
 	for _, t := range cat.Instances.Types() {
 		if Burstable(t) {
 			continue
@@ -72,9 +100,9 @@ func (s *Search) candidates(cat Catalogues) []candidate {
 			continue // no sourced price in this region
 		}
 		order, _ := strconv.ParseFloat(price.Hourly.Value.String(), 64)
-		cands = append(cands, candidate{t, inst.Shape.VCPU, inst.Shape.MemoryMiB, string(inst.Shape.Arch), price.Hourly.Value, order})
+		cands = append(cands, Candidate{t, inst.Shape.VCPU, inst.Shape.MemoryMiB, string(inst.Shape.Arch), price.Hourly.Value, order})
 	}
-	slices.SortFunc(cands, func(a, b candidate) int { return cmp.Or(cmp.Compare(a.order, b.order), cmp.Compare(a.typ, b.typ)) })
+	slices.SortFunc(cands, func(a, b Candidate) int { return cmp.Or(cmp.Compare(a.order, b.order), cmp.Compare(a.Type, b.Type)) })
 	s.nodes = &cands
 	return cands
 }
@@ -113,18 +141,18 @@ func shortlistAlternatives(p platform.Platform, cat Catalogues, in Inputs, curre
 	if !ok {
 		return nil, 0, nil // the report says no search applies
 	}
-	tried, err = sr.search(p, cat, in, current, s, l)
+	tried, err = sr.Search(p, cat, in, current, s, l)
 	if err != nil {
 		return nil, tried, err
 	}
 	return l.alternatives(), tried, nil
 }
 
-// shortlist is what a search keeps: the n cheapest configurations
-// cheaper than the scenario's own, and the bound that prunes the nodes
-// searches. Each configuration found costs one insertion into lists of at
+// Shortlist is what a search keeps: the n cheapest configurations
+// cheaper than the scenario's own, and the bound that prunes a family's
+// search. Each configuration found costs one insertion into lists of at
 // most n (at most 10) instead of a sort of everything found so far.
-type shortlist struct {
+type Shortlist struct {
 	n     int
 	limit decimal.Decimal // the scenario's own total
 	// least holds the n least of limit and every total found, cheaper or
@@ -140,17 +168,17 @@ type ranked struct {
 	total decimal.Decimal
 }
 
-func newShortlist(n int, limit decimal.Decimal) *shortlist {
-	return &shortlist{n: n, limit: limit, least: append(make([]decimal.Decimal, 0, n+1), limit)}
+func newShortlist(n int, limit decimal.Decimal) *Shortlist {
+	return &Shortlist{n: n, limit: limit, least: append(make([]decimal.Decimal, 0, n+1), limit)}
 }
 
-// bound is the n-th least of the scenario's total and the totals found
+// Bound is the n-th least of the scenario's total and the totals found
 // (the greatest while fewer are known): a configuration whose bill is
 // at least that cannot be among the answers.
-func (l *shortlist) bound() decimal.Decimal { return l.least[len(l.least)-1] }
+func (l *Shortlist) Bound() decimal.Decimal { return l.least[len(l.least)-1] }
 
-// add records a configuration found.
-func (l *shortlist) add(a Alternative) {
+// Add records a configuration found.
+func (l *Shortlist) Add(a Alternative) {
 	total := a.Bill.Total()
 	if i := len(l.least); i < l.n || total.LessThan(l.least[i-1]) {
 		l.least = insertAt(l.least, total, func(v decimal.Decimal) bool { return v.GreaterThan(total) }, l.n)
@@ -186,7 +214,7 @@ func answerOrder(a, b ranked) int {
 }
 
 // alternatives is the answer.
-func (l *shortlist) alternatives() []Alternative {
+func (l *Shortlist) alternatives() []Alternative {
 	if len(l.kept) == 0 {
 		return nil
 	}

@@ -1,4 +1,4 @@
-package engine
+package engine_test
 
 // The search for cheaper configurations as it was before issue 27 (commit
 // 4d35221), kept verbatim but for the names: every total found was kept
@@ -14,6 +14,10 @@ import (
 
 	"github.com/runwhere/runwhere/capacity"
 	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/internal/engine"
+	"github.com/runwhere/runwhere/internal/family/functions"
+	"github.com/runwhere/runwhere/internal/family/nodes"
+	"github.com/runwhere/runwhere/internal/family/tasks"
 	"github.com/runwhere/runwhere/platform"
 )
 
@@ -25,12 +29,12 @@ import (
 // (nodes), every task size holding one replica (tasks), and every memory
 // size from the scenario's up in steps of 64 MB (functions), on each
 // architecture of s.Archs.
-func alternativesBefore27(p platform.Platform, cat Catalogues, in Inputs, current Result, s *Search) ([]Alternative, int, error) {
+func alternativesBefore27(p platform.Platform, cat engine.Catalogues, in engine.Inputs, current engine.Result, s *engine.Search) ([]engine.Alternative, int, error) {
 	if s.N <= 0 || len(current.Bill.Lines) == 0 {
 		return nil, 0, nil
 	}
 	var (
-		found []Alternative
+		found []engine.Alternative
 		tried int
 		err   error
 	)
@@ -53,7 +57,7 @@ func alternativesBefore27(p platform.Platform, cat Catalogues, in Inputs, curren
 		}
 	}
 	// Cheapest first; equal costs in the order of their names.
-	slices.SortStableFunc(out, func(a, b Alternative) int {
+	slices.SortStableFunc(out, func(a, b engine.Alternative) int {
 		if c := a.Bill.Total().Cmp(b.Bill.Total()); c != 0 {
 			return c
 		}
@@ -69,18 +73,18 @@ func alternativesBefore27(p platform.Platform, cat Catalogues, in Inputs, curren
 // current-generation instance type of the scenario's architectures priced
 // in the region. A fleet of a fixed count, or at a price the scenario
 // gives, is the user's choice of type: nothing is searched.
-func nodeAlternativesBefore27(p platform.Platform, cat Catalogues, in Inputs, current Result, s *Search) ([]Alternative, int, error) {
+func nodeAlternativesBefore27(p platform.Platform, cat engine.Catalogues, in engine.Inputs, current engine.Result, s *engine.Search) ([]engine.Alternative, int, error) {
 	if in.Servers.Count > 0 || in.HourlyPrice != nil {
 		return nil, 0, nil
 	}
-	cands := s.candidates(cat)
+	cands := s.Candidates(cat)
 	if in.Autoscale != nil || in.Job != nil {
 		return adapterAlternativesBefore27(p, cat, in, current, cands, s)
 	}
 	// What surrounds the fleet (an ALB, NAT gateways) is the same on
 	// every type: it joins each bill and each bound.
-	around := surroundingsOf(cat, in)
-	extra := around.total()
+	around := engine.SurroundingsOf(cat, in)
+	extra := around.AddedTotal()
 	tried := 0
 	// A type whose workers alone cost more than the s.N-th cheapest so far
 	// (or than the scenario's choice) cannot be among the answers. The
@@ -102,19 +106,19 @@ func nodeAlternativesBefore27(p platform.Platform, cat Catalogues, in Inputs, cu
 	hours := decimal.NewFromInt(platform.HoursPerMonth)
 	replicas := int64(current.Capacity.Replicas)
 	cpuMilli := in.Container.VCPU.Mul(thousand).Ceil().IntPart()
-	var out []Alternative
+	var out []engine.Alternative
 	for _, c := range cands {
-		if c.typ == in.Servers.InstanceType {
+		if c.Type == in.Servers.InstanceType {
 			continue // the scenario's own
 		}
 		tried++
-		least := max(1, ceilDiv(replicas*cpuMilli, c.vcpu*1000), ceilDiv(replicas*in.Container.MemoryMB, c.memMiB))
-		hourly := discounted(c.hourly, in.Discounts.EC2)
+		least := max(1, ceilDiv(replicas*cpuMilli, c.VCPU*1000), ceilDiv(replicas*in.Container.MemoryMB, c.MemoryMiB))
+		hourly := engine.DiscountedPrice(c.Hourly, in.Discounts.EC2)
 		if over(hourly.Mul(hours).Mul(decimal.NewFromInt(least))) {
 			continue
 		}
 		sv := in.Servers
-		sv.InstanceType = c.typ
+		sv.InstanceType = c.Type
 		res, err := capacity.Size(cat.Platforms, cat.Instances, capacity.Request{Platform: p.ID, Workload: in.Workload, Container: in.Container, Servers: sv})
 		if err != nil || len(res.Blockers) > 0 || res.Nodes == 0 {
 			continue // the type cannot run it (or lacks a figure it needs)
@@ -123,11 +127,11 @@ func nodeAlternativesBefore27(p platform.Platform, cat Catalogues, in Inputs, cu
 			continue
 		}
 		var fs capacity.Findings
-		workers, cp, err := nodeBills(p, cat, c.typ, "", res, &fs)
+		workers, cp, err := nodes.Bills(p, cat, c.Type, "", res, &fs)
 		if err != nil || len(fs.Blockers()) > 0 {
 			continue
 		}
-		a := Alternative{InstanceType: c.typ, Arch: c.arch, Bill: discountedBy(nodes{}, p, in, workers.Add(cp).Add(around.bill()))}
+		a := engine.Alternative{InstanceType: c.Type, Arch: c.Arch, Bill: engine.DiscountedBy(nodes.Model{}, p, in, workers.Add(cp).Add(around.Added()))}
 		out = append(out, a)
 		best = append(best, a.Bill.Total())
 		slices.SortFunc(best, decimal.Decimal.Cmp)
@@ -142,24 +146,24 @@ func nodeAlternativesBefore27(p platform.Platform, cat Catalogues, in Inputs, cu
 // price × the hours it runs × the nodes the replicas' vCPUs and memory
 // fill (at least the floor), level by level, or, for a job, the cheaper of
 // a run's nodes for every run and the same nodes all month.
-func adapterAlternativesBefore27(p platform.Platform, cat Catalogues, in Inputs, current Result, cands []candidate, s *Search) ([]Alternative, int, error) {
+func adapterAlternativesBefore27(p platform.Platform, cat engine.Catalogues, in engine.Inputs, current engine.Result, cands []engine.Candidate, s *engine.Search) ([]engine.Alternative, int, error) {
 	least := leastNodeHoursBefore27(in, current)
-	around := surroundingsOf(cat, in)
-	extra := around.total()
+	around := engine.SurroundingsOf(cat, in)
+	extra := around.AddedTotal()
 	best := []decimal.Decimal{current.Bill.Total()}
 	bound := func() decimal.Decimal { return best[min(len(best), s.N)-1] }
 	cpuMilli := in.Container.VCPU.Mul(thousand).Ceil().IntPart()
 	tried := 0
-	var out []Alternative
+	var out []engine.Alternative
 	for _, c := range cands {
-		if c.typ == in.Servers.InstanceType {
+		if c.Type == in.Servers.InstanceType {
 			continue
 		}
 		tried++
 		fill := func(replicas int64) int64 {
-			return max(ceilDiv(replicas*cpuMilli, c.vcpu*1000), ceilDiv(replicas*in.Container.MemoryMB, c.memMiB))
+			return max(ceilDiv(replicas*cpuMilli, c.VCPU*1000), ceilDiv(replicas*in.Container.MemoryMB, c.MemoryMiB))
 		}
-		floor := discounted(c.hourly, in.Discounts.EC2).Mul(least(fill))
+		floor := engine.DiscountedPrice(c.Hourly, in.Discounts.EC2).Mul(least(fill))
 		if !extra.IsZero() {
 			floor = floor.Add(extra)
 		}
@@ -167,12 +171,12 @@ func adapterAlternativesBefore27(p platform.Platform, cat Catalogues, in Inputs,
 			continue
 		}
 		alt := in
-		alt.Servers.InstanceType = c.typ
-		res, err := nodes{}.Evaluate(p, cat, alt)
+		alt.Servers.InstanceType = c.Type
+		res, err := nodes.Model{}.Evaluate(p, cat, alt)
 		if err != nil || len(res.Findings.Blockers()) > 0 || len(res.Bill.Lines) == 0 {
 			continue
 		}
-		a := Alternative{InstanceType: c.typ, Arch: c.arch, Bill: discountedBy(nodes{}, p, in, res.Bill.Add(around.bill()))}
+		a := engine.Alternative{InstanceType: c.Type, Arch: c.Arch, Bill: engine.DiscountedBy(nodes.Model{}, p, in, res.Bill.Add(around.Added()))}
 		out = append(out, a)
 		best = append(best, a.Bill.Total())
 		slices.SortFunc(best, decimal.Decimal.Cmp)
@@ -185,7 +189,7 @@ func adapterAlternativesBefore27(p platform.Platform, cat Catalogues, in Inputs,
 // month that type needs: level by level for a fleet that follows the
 // load (at least the floor), or for a job the cheaper of its runs and a
 // month.
-func leastNodeHoursBefore27(in Inputs, current Result) func(fill func(replicas int64) int64) decimal.Decimal {
+func leastNodeHoursBefore27(in engine.Inputs, current engine.Result) func(fill func(replicas int64) int64) decimal.Decimal {
 	if j := in.Job; j != nil {
 		runHours := j.RunSeconds.Add(j.NodeStartSeconds).Div(d3600).Mul(decimal.NewFromInt(j.Runs))
 		return func(fill func(int64) int64) decimal.Decimal {
@@ -193,19 +197,19 @@ func leastNodeHoursBefore27(in Inputs, current Result) func(fill func(replicas i
 			return n.Mul(decimal.Min(runHours, hoursPerMonth))
 		}
 	}
-	levels, _ := in.Autoscale.plan(in.Shape)
+	levels, _ := in.Autoscale.Plan(in.Shape)
 	x := in.Workload.RequestsPerSecond.Mul(secondsPerMonth)
-	rate := perReplica(in)
+	rate := engine.PerReplica(in)
 	replicas := make([]int64, len(levels))
 	for i, l := range levels {
-		if per := perReplicaAt(in, rate, l.load); per.IsPositive() {
+		if per := engine.PerReplicaAt(in, rate, l.Load); per.IsPositive() {
 			replicas[i] = x.Div(per).Ceil().IntPart()
 		}
 	}
 	return func(fill func(int64) int64) decimal.Decimal {
 		sum := dZero
 		for i, l := range levels {
-			sum = sum.Add(l.hours.Mul(decimal.NewFromInt(max(fill(replicas[i]), in.Autoscale.MinCount))))
+			sum = sum.Add(l.Hours.Mul(decimal.NewFromInt(max(fill(replicas[i]), in.Autoscale.MinCount))))
 		}
 		return sum
 	}
@@ -220,17 +224,17 @@ func leastNodeHoursBefore27(in Inputs, current Result) func(fill func(replicas i
 // taskAlternativesBefore27 prices the same tasks at every valid size holding one
 // replica — for each vCPU size the least memory that holds it — on each
 // architecture.
-func taskAlternativesBefore27(p platform.Platform, cat Catalogues, in Inputs, current Result, s *Search) ([]Alternative, int, error) {
+func taskAlternativesBefore27(p platform.Platform, cat engine.Catalogues, in engine.Inputs, current engine.Result, s *engine.Search) ([]engine.Alternative, int, error) {
 	table, err := platform.EmbeddedTaskSizes(in.Snapshot)
 	if err != nil {
 		return nil, 0, err
 	}
-	cp, err := controlPlane(p, cat, cost.ControlPlane{Platform: p.ID, RunBy: p.ControlPlane.RunBy}, new(capacity.Findings))
+	cp, err := engine.ControlPlane(p, cat, cost.ControlPlane{Platform: p.ID, RunBy: p.ControlPlane.RunBy}, new(capacity.Findings))
 	if err != nil {
 		return nil, 0, err
 	}
-	around := surroundingsOf(cat, in)
-	var out []Alternative
+	around := engine.SurroundingsOf(cat, in)
+	var out []engine.Alternative
 	tried := 0
 	for _, row := range table.Sizes {
 		if row.VCPU.LessThan(in.Container.VCPU) {
@@ -239,7 +243,7 @@ func taskAlternativesBefore27(p platform.Platform, cat Catalogues, in Inputs, cu
 		// The platform's pod overhead and architectures (issue 24) are
 		// rules of the family, not of the search: the oracle applies them
 		// as the search does.
-		size, ok, err := capacity.FargateTaskSize(capacity.Container{VCPU: row.VCPU, MemoryMB: in.Container.MemoryMB + Param(p, ParamPodOverheadMB, dZero).Ceil().IntPart()}, in.Snapshot)
+		size, ok, err := capacity.FargateTaskSize(capacity.Container{VCPU: row.VCPU, MemoryMB: in.Container.MemoryMB + engine.Param(p, tasks.ParamPodOverheadMB, dZero).Ceil().IntPart()}, in.Snapshot)
 		if err != nil || !ok || !size.VCPU.Equal(row.VCPU) {
 			continue
 		}
@@ -251,7 +255,7 @@ func taskAlternativesBefore27(p platform.Platform, cat Catalogues, in Inputs, cu
 			if arch == string(platform.ARM64) {
 				fp = cost.FargateLinuxARM64
 			}
-			if arch == string(platform.ARM64) && !arm64Offered(p) {
+			if arch == string(platform.ARM64) && !tasks.Arm64Offered(p) {
 				continue
 			}
 			if in.Discounts.FargateSpot && arch == string(platform.ARM64) {
@@ -263,18 +267,18 @@ func taskAlternativesBefore27(p platform.Platform, cat Catalogues, in Inputs, cu
 				// prices them, at this size and architecture.
 				alt := in
 				alt.TaskSize, alt.Arch = &size, arch
-				res, err := tasks{}.Evaluate(p, cat, alt)
+				res, err := tasks.Model{}.Evaluate(p, cat, alt)
 				if err != nil || len(res.Findings.Blockers()) > 0 || len(res.Bill.Lines) == 0 {
 					continue
 				}
-				out = append(out, Alternative{TaskVCPU: ptr(size.VCPU), TaskMemoryMB: int(size.MemoryMiB), Arch: arch, Bill: discountedBy(tasks{}, p, in, res.Bill.Add(around.bill()))})
+				out = append(out, engine.Alternative{TaskVCPU: ptr(size.VCPU), TaskMemoryMB: int(size.MemoryMiB), Arch: arch, Bill: engine.DiscountedBy(tasks.Model{}, p, in, res.Bill.Add(around.Added()))})
 				continue
 			}
 			bill, err := cost.Fargate(cat.Prices, cost.FargateUsage{Platform: fp, Tasks: current.Capacity.Replicas, VCPU: size.VCPU, MemoryMB: int(size.MemoryMiB)})
 			if err != nil {
 				continue // no sourced rate for this architecture
 			}
-			out = append(out, Alternative{TaskVCPU: ptr(size.VCPU), TaskMemoryMB: int(size.MemoryMiB), Arch: arch, Bill: discountedBy(tasks{}, p, in, bill.Add(cp).Add(around.bill()))})
+			out = append(out, engine.Alternative{TaskVCPU: ptr(size.VCPU), TaskMemoryMB: int(size.MemoryMiB), Arch: arch, Bill: engine.DiscountedBy(tasks.Model{}, p, in, bill.Add(cp).Add(around.Added()))})
 		}
 	}
 	return out, tried, nil
@@ -284,16 +288,16 @@ func taskAlternativesBefore27(p platform.Platform, cat Catalogues, in Inputs, cu
 // scenario's up (a function needs at least the memory it is given) in
 // steps of 64 MB, on each architecture; with lambda.cpu_share_scaling the
 // duration follows the memory's vCPU share.
-func functionAlternativesBefore27(p platform.Platform, cat Catalogues, in Inputs, s *Search) ([]Alternative, int, error) {
+func functionAlternativesBefore27(p platform.Platform, cat engine.Catalogues, in engine.Inputs, s *engine.Search) ([]engine.Alternative, int, error) {
 	maxMB := p.Limits.MemoryMax
 	if maxMB == nil {
 		return nil, 0, nil
 	}
 	var sizes []int64
-	for m := in.Workload.MemoryMB; m <= maxMB.Value; m = (m/functionMemoryStep + 1) * functionMemoryStep {
+	for m := in.Workload.MemoryMB; m <= maxMB.Value; m = (m/functions.MemoryStep + 1) * functions.MemoryStep {
 		sizes = append(sizes, m)
 	}
-	var out []Alternative
+	var out []engine.Alternative
 	tried := 0
 	for _, m := range sizes {
 		for _, arch := range s.Archs {
@@ -303,9 +307,9 @@ func functionAlternativesBefore27(p platform.Platform, cat Catalogues, in Inputs
 			tried++
 			w := in.Workload
 			w.MemoryMB = m
-			w.DurationMS = LambdaDurationMS(in.Workload, m, in.CPUShareScaling)
+			w.DurationMS = engine.LambdaDurationMS(in.Workload, m, in.CPUShareScaling)
 			if in.Job != nil {
-				w = jobFunction(in.Job)
+				w = engine.JobFunction(in.Job)
 			}
 			fn := in.Function
 			fn.MemoryMB = m
@@ -320,12 +324,12 @@ func functionAlternativesBefore27(p platform.Platform, cat Catalogues, in Inputs
 			}
 			tariff, err := cost.LambdaTariff(cat.Prices, u)
 			if err == nil {
-				tariff, err = withFrontDoor(tariff, cat, in)
+				tariff, err = engine.WithFrontDoor(tariff, cat, in)
 			}
 			if err != nil {
 				continue
 			}
-			out = append(out, Alternative{MemoryMB: int(m), Arch: arch, Bill: discountedBy(functions{}, p, in, tariff.Bill(u.Requests))})
+			out = append(out, engine.Alternative{MemoryMB: int(m), Arch: arch, Bill: engine.DiscountedBy(functions.Model{}, p, in, tariff.Bill(u.Requests))})
 		}
 	}
 	return out, tried, nil
@@ -333,9 +337,25 @@ func functionAlternativesBefore27(p platform.Platform, cat Catalogues, in Inputs
 
 // LambdaOneVCPUMB is the memory at which Lambda gives a function one full
 
-// SearchAsBefore27 makes [Alternatives] search as before issue 27 until
-// the function it returns is called.
+// SearchAsBefore27 makes [engine.Alternatives] search as before issue 27
+// until the function it returns is called.
 func SearchAsBefore27() (restore func()) {
-	alternativesOf = alternativesBefore27
-	return func() { alternativesOf = shortlistAlternatives }
+	return engine.SearchWith(alternativesBefore27)
+}
+
+var (
+	thousand        = decimal.NewFromInt(1000)
+	d3600           = decimal.NewFromInt(3600)
+	dZero           = decimal.Zero
+	hoursPerMonth   = decimal.NewFromInt(platform.HoursPerMonth)
+	secondsPerMonth = decimal.NewFromInt(platform.SecondsPerMonth)
+)
+
+func ptr[T any](v T) *T { return &v }
+
+func ceilDiv(a, b int64) int64 {
+	if b <= 0 {
+		return a
+	}
+	return (a + b - 1) / b
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/runwhere/runwhere"
-	"github.com/runwhere/runwhere/internal/engine"
 )
 
 // TestAlternativesAsBefore27: the search for cheaper configurations keeps
@@ -80,7 +79,7 @@ discounts: {ec2: 0.3, fargate: 0.2, lambda: 0.1}
 					s, err := runwhere.ParseScenario([]byte(tc.yaml))
 					require.NoError(t, err)
 					s.Alternatives, s.AlternativesArch = &n, arch
-					restore := engine.SearchAsBefore27()
+					restore := SearchAsBefore27()
 					before, err := runwhere.Evaluate(s)
 					restore()
 					require.NoError(t, err)

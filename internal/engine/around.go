@@ -63,7 +63,7 @@ func around(r *Result, s *Surroundings) {
 		return
 	}
 	if s.Err != nil {
-		r.Findings = append(r.Findings, missingFigure(s.Err))
+		r.Findings = append(r.Findings, MissingFigureFinding(s.Err))
 		r.Bill, r.Fleet, r.Alternative, r.Around = cost.Bill{}, nil, nil, nil
 		return
 	}
@@ -71,23 +71,24 @@ func around(r *Result, s *Surroundings) {
 	r.Around = s.Curve
 }
 
-// surroundingsOf is in's surroundings, priced once by the caller or now.
-func surroundingsOf(cat Catalogues, in Inputs) *Surroundings {
+// SurroundingsOf is in's surroundings, priced once by the caller
+// (in.Surroundings) or now; nil when there are none.
+func SurroundingsOf(cat Catalogues, in Inputs) *Surroundings {
 	if in.Surroundings != nil {
 		return in.Surroundings
 	}
 	return NewSurroundings(cat, in)
 }
 
-// bill is what the surroundings add to a bill at the scenario's load:
-// nothing when there are none or they cannot be priced (the platform is
-// then blocked).
-func (s *Surroundings) bill() cost.Bill {
+// Added is what the surroundings add to a bill at the scenario's load:
+// nothing when there are none (s is nil) or they cannot be priced (the
+// platform is then blocked).
+func (s *Surroundings) Added() cost.Bill {
 	if s == nil || s.Err != nil {
 		return cost.Bill{}
 	}
 	return s.Bill
 }
 
-// total is bill's total.
-func (s *Surroundings) total() decimal.Decimal { return s.bill().Total() }
+// AddedTotal is the total of [Surroundings.Added].
+func (s *Surroundings) AddedTotal() decimal.Decimal { return s.Added().Total() }

@@ -41,16 +41,18 @@ func withDiscount(b cost.Bill, item string, d decimal.Decimal) cost.Bill {
 	return out
 }
 
-// discounted is price after fraction d off.
-func discounted(price, d decimal.Decimal) decimal.Decimal {
+// DiscountedPrice is price after fraction d off.
+func DiscountedPrice(price, d decimal.Decimal) decimal.Decimal {
 	if d.IsZero() {
 		return price
 	}
 	return price.Mul(dOne.Sub(d))
 }
 
-// discountedBy is b with family f's discount on p's compute.
-func discountedBy(f Discounted, p platform.Platform, in Inputs, b cost.Bill) cost.Bill {
+// DiscountedBy is b, priced at on-demand rates, with family f's discount
+// on p's compute as a line of its own, as [Evaluate] shows it: what a
+// search compares a configuration's bill by.
+func DiscountedBy(f Discounted, p platform.Platform, in Inputs, b cost.Bill) cost.Bill {
 	d, label := f.Discount(p, in)
 	return withDiscount(b, label, d)
 }

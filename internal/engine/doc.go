@@ -1,13 +1,25 @@
-// Package engine evaluates one platform of a scenario: it sizes the
-// workload with package capacity, prices it with package cost and
-// describes its deployment for package ha, with the model of the
-// platform's family. The root package turns a [Result] into the report's
-// column for that platform; nothing here knows the report's shape.
+// Package engine evaluates one platform of a scenario with the model of
+// the platform's family ([Evaluate]), which sizes the workload with
+// package capacity, prices it with package cost and describes its
+// deployment for package ha. The root package turns a [Result] into the
+// report's column for that platform; nothing here knows the report's
+// shape, nor any family.
+//
+// The engine is the framework: [Inputs], [Result], [Capacity],
+// [Catalogues], the [Family] interface and its hooks, the [Registry];
+// the search for cheaper configurations ([Alternatives], [Search],
+// [Shortlist]); and the machinery the families share, for them to call:
+// fleets ([StepFleet], [LoadFleet], [FollowFleet]), the surroundings
+// ([SurroundingsOf]), discounts ([DiscountedBy]), instance fees
+// ([EC2Bill], [EC2Tariff], [EC2Monthly], [CheckFees]), control planes
+// ([ControlPlane]) and the missing-figure blocker
+// ([MissingFigureFinding]).
 //
 // # Families
 //
 // A platform's catalogue entry names its family (platform.Family), and a
-// [Registry] names the family's model ([Builtin] holds runwhere's):
+// [Registry] names the family's model. runwhere's are packages of their
+// own under internal/family, which internal/family's Builtin registers:
 //
 //   - functions (Lambda): concurrency and its ramp; per-request and
 //     GB-second charges, as a curve of the monthly requests.
@@ -44,7 +56,8 @@
 //  3. a fee the price catalogues do not have yet, in their fees section
 //     (cost/data/<snapshot>_<region>.yaml).
 //
-// A new family is one package implementing [Family], its line in the
-// registry, and its catalogue entries: package internal/testfamily is
-// one, which TestTestOnlyFamily in the root package evaluates end to end.
+// A new family is one package implementing [Family] with this package's
+// exported API, its line in the registry (internal/family's Builtin),
+// and its catalogue entries: package internal/testfamily is one, which
+// TestTestOnlyFamily in the root package evaluates end to end.
 package engine

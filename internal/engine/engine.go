@@ -15,8 +15,9 @@ type Catalogues struct {
 	Platforms platform.Catalogue
 	Prices    *cost.Catalogue
 	Instances platform.Instances
-	// Families are the models of the platforms' families; nil means the
-	// built-in ones ([Builtin]).
+	// Families are the models of the platforms' families: the caller's
+	// choice (runwhere's own are package family's Builtin). A nil
+	// registry has none, and every platform is then an error.
 	Families Registry
 }
 
@@ -75,17 +76,19 @@ type Autoscale struct {
 	// MinCount is the fleet's floor, in nodes (tasks on Fargate), spread
 	// over the zones as replicas are.
 	MinCount int64
-	// LeadMinutes is servers.scale_out_minutes ([Shape.plan]).
+	// LeadMinutes is servers.scale_out_minutes ([Autoscale.Plan]).
 	LeadMinutes decimal.Decimal
 
 	// The shape's plan at LeadMinutes, made once for every platform.
-	levels  []level
+	levels  []Level
 	perHour []int
 }
 
-// plan is the shape's plan at the scale-out time: the one NewAutoscale
-// made, or a new one for an Autoscale built by hand.
-func (a *Autoscale) plan(shape Shape) ([]level, []int) {
+// Plan is the shape's plan at the scale-out time (its load levels, and
+// the index in them of each hour's level): the one NewAutoscale made, or
+// a new one for an Autoscale built by hand. The caller must not change
+// what it returns.
+func (a *Autoscale) Plan(shape Shape) ([]Level, []int) {
 	if a.levels == nil {
 		return shape.plan(a.LeadMinutes)
 	}
@@ -182,6 +185,12 @@ type Capacity struct {
 	StepUpSeconds       *decimal.Decimal
 }
 
+// The two ways an EC2-based platform can run a job (Capacity.JobFleet).
+const (
+	JobPerRun   = "per-run"   // nodes launched for each run, then stopped
+	JobAlwaysOn = "always-on" // the run's nodes kept all month
+)
+
 // Evaluate evaluates platform p with the model of its family.
 func Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, error) {
 	f, err := cat.Families.FamilyOf(p)
@@ -210,33 +219,11 @@ func Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, error) {
 // source (a price, an ENI count), so runwhere will not guess it.
 const MissingFigure capacity.Code = "missing-figure"
 
-// The finding codes of the families' own rules.
-const (
-	// FargateSpotInterruption is Fargate Spot's caveat: a task can be
-	// stopped at two minutes' notice.
-	FargateSpotInterruption capacity.Code = "spot-interruption"
-	// SpotUnavailable is discounts.spot on a platform that offers no
-	// Fargate Spot (EKS on Fargate): its tasks are priced on demand.
-	SpotUnavailable capacity.Code = "spot-unavailable"
-	// NoTaskSize is a container that, with what the platform adds to
-	// each pod, fits no Fargate size.
-	NoTaskSize capacity.Code = "no-task-size"
-	// ArchUnavailable is workload.arch on a platform that does not run
-	// that architecture (arm64 on EKS on Fargate).
-	ArchUnavailable capacity.Code = "arch-unavailable"
-	// MemoryRaised is a function's memory below the platform's least,
-	// sized at that least (Lambda Managed Instances: 2,048 MB).
-	MemoryRaised capacity.Code = "memory-raised"
-	// FunctionTooLarge is a function whose one execution environment
-	// does not fit on the instance type.
-	FunctionTooLarge capacity.Code = "function-too-large"
-	// MinimumInstances is a load that needs fewer instances than the
-	// platform keeps running (Lambda Managed Instances: three).
-	MinimumInstances capacity.Code = "minimum-instances"
-)
-
-// missingFigure is the blocker for err, a component's refusal to guess.
-func missingFigure(err error) capacity.Finding {
+// MissingFigureFinding is the blocker a family reports for err, a
+// component's refusal to guess a figure (a price, an ENI count): its
+// message without the component's prefix, saying runwhere does not
+// guess it.
+func MissingFigureFinding(err error) capacity.Finding {
 	msg := err.Error()
 	for _, prefix := range []string{"capacity: ", "cost: ", "platform: "} {
 		msg = trimPrefix(msg, prefix)
@@ -251,10 +238,11 @@ func trimPrefix(s, p string) string {
 	return s
 }
 
-// controlPlane prices the control plane of clusters clusters of p. A
-// managed control plane whose price the snapshot does not source (ECS in
-// 2017-12) is left out of the bill with a warning that says so.
-func controlPlane(p platform.Platform, cat Catalogues, cp cost.ControlPlane, fs *capacity.Findings) (cost.Bill, error) {
+// ControlPlane prices the control plane of cp.Clusters clusters of p
+// (cp.Fee is taken from p's entry). A managed control plane whose price
+// the snapshot does not source (ECS in 2017-12) is left out of the bill
+// with a warning appended to fs that says so.
+func ControlPlane(p platform.Platform, cat Catalogues, cp cost.ControlPlane, fs *capacity.Findings) (cost.Bill, error) {
 	if p.ControlPlane.RunBy == platform.AWS && p.ControlPlane.Fee == "" {
 		return cost.Bill{}, nil // no cluster to pay for
 	}
@@ -266,16 +254,58 @@ func controlPlane(p platform.Platform, cat Catalogues, cp cost.ControlPlane, fs 
 	if p.ControlPlane.RunBy != platform.AWS {
 		return cost.Bill{}, err
 	}
-	f := missingFigure(err)
+	f := MissingFigureFinding(err)
 	f.Severity = capacity.Warning
 	f.Message += "; the bill leaves the control plane out"
 	*fs = append(*fs, f)
 	return cost.Bill{}, nil
 }
 
-var thousand = decimal.NewFromInt(1000)
+// MaxModelledWorkers is the largest worker tier package ha computes: a
+// family reports a larger fleet's topology without its workers.
+const MaxModelledWorkers = 10000
 
-func ptr[T any](v T) *T { return &v }
+// JobFunction is the workload a job's runs are to a function's sizing:
+// its Parallelism tasks at once at the peak, its mean concurrency (runs ×
+// tasks × run seconds over the month) the rest of the time, and its run
+// as the longest execution. A one-second duration keeps the concurrency
+// figures exact: they are then the rates themselves.
+func JobFunction(j *Job) capacity.Workload {
+	par := decimal.NewFromInt(j.Parallelism)
+	mean := decimal.NewFromInt(j.Runs).Mul(par).Mul(j.RunSeconds).DivRound(secondsPerMonth, cost.DivScale)
+	return capacity.Workload{
+		RequestsPerSecond:     decimal.Min(mean, par),
+		PeakRequestsPerSecond: par,
+		DurationMS:            thousand,
+		CPUFraction:           dOne,
+		MaxDurationS:          j.RunSeconds.Ceil().IntPart(),
+	}
+}
+
+// WithFrontDoor is a function's tariff t with the API in front of it
+// (in.FrontDoor), if any: its requests are the function's, so it is one
+// more term of the same tariff, and the curve and break-even points
+// carry it. An error is a price the catalogue does not source.
+func WithFrontDoor(t cost.Tariff, cat Catalogues, in Inputs) (cost.Tariff, error) {
+	fd := in.FrontDoor
+	if fd == nil {
+		return t, nil
+	}
+	if fd.ALB != nil {
+		alb, err := cost.ALBTariff(cat.Prices, *fd.ALB)
+		if err != nil {
+			return nil, err
+		}
+		return append(t, alb...), nil
+	}
+	term, err := cost.APIGatewayTerm(cat.Prices, fd.API, fd.PayloadKB)
+	if err != nil {
+		return nil, err
+	}
+	return append(t, term), nil
+}
+
+var thousand = decimal.NewFromInt(1000)
 
 func ceilDiv(a, b int64) int64 {
 	if b <= 0 {

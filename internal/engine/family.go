@@ -44,11 +44,14 @@ type Discounted interface {
 }
 
 // Searcher is a family that can look for cheaper configurations of its
-// platforms (instance types, task sizes, memory sizes): it adds what it
-// finds to l and returns how many configurations it tried.
+// platforms (instance types, task sizes, memory sizes): Search adds
+// every feasible configuration it prices to l (which keeps the cheapest,
+// and whose [Shortlist.Bound] may spare it pricing the rest) and returns
+// how many configurations it tried. current is p's own result; s is
+// shared by every platform of the evaluation.
 type Searcher interface {
 	Family
-	search(p platform.Platform, cat Catalogues, in Inputs, current Result, s *Search, l *shortlist) (int, error)
+	Search(p platform.Platform, cat Catalogues, in Inputs, current Result, s *Search, l *Shortlist) (int, error)
 }
 
 // Fielded is a family that says which scenario fields its platforms read,
@@ -59,32 +62,21 @@ type Fielded interface {
 	Fields(p platform.Platform) []string
 }
 
-// Registry maps each family to its model. A caller may evaluate with a
+// Registry maps each family to its model. runwhere's own are package
+// family's Builtin (one line per family); a caller may evaluate with a
 // registry of its own (a test-only family, say): [Catalogues.Families].
 type Registry map[platform.Family]Family
 
-// Builtin returns the families runwhere ships, a map of the caller's own.
-func Builtin() Registry {
-	return Registry{
-		platform.Functions:      functions{},
-		platform.Tasks:          tasks{},
-		platform.Nodes:          nodes{},
-		FunctionInstancesFamily: functionInstances{},
-	}
-}
-
-// builtin is the registry lookups fall back on; never changed.
-var builtin = Builtin()
-
-// FamilyOf returns the model of p's family in reg (nil: the built-in
-// families).
+// FamilyOf returns the model of p's family in reg; an error when reg has
+// none (a nil registry has no families).
 func (reg Registry) FamilyOf(p platform.Platform) (Family, error) {
-	if reg == nil {
-		reg = builtin
-	}
 	f, ok := reg[p.Family]
 	if !ok {
-		return nil, fmt.Errorf("engine: no model for platform family %q (platform %s; families: %s)", p.Family, p.ID, strings.Join(reg.names(), ", "))
+		names := "none"
+		if len(reg) > 0 {
+			names = strings.Join(reg.names(), ", ")
+		}
+		return nil, fmt.Errorf("engine: no model for platform family %q (platform %s; families: %s)", p.Family, p.ID, names)
 	}
 	return f, nil
 }
@@ -95,11 +87,6 @@ func (reg Registry) names() []string {
 		out = append(out, string(k))
 	}
 	return out
-}
-
-// For returns the model of family f among the built-in families.
-func For(f platform.Family) (Family, error) {
-	return builtin.FamilyOf(platform.Platform{ID: "?", Family: f})
 }
 
 // Uses reports whether the scenario field (a dotted path) applies to

@@ -29,11 +29,11 @@ func instanceFees(p platform.Platform, cat Catalogues) ([]string, error) {
 	return out, nil
 }
 
-// checkFees reports the first fee of p that the catalogue cannot price on
+// CheckFees reports the first fee of p that the catalogue cannot price on
 // instance type t (a type with no decoded management fee, say), so that
 // the platform is reported unpriced with a missing figure rather than
 // billed without its fee.
-func checkFees(p platform.Platform, cat Catalogues, t, hourly string) error {
+func CheckFees(p platform.Platform, cat Catalogues, t, hourly string) error {
 	names, err := instanceFees(p, cat)
 	if err != nil {
 		return err
@@ -61,8 +61,8 @@ func (e *feeError) Error() string {
 	return "platform fee " + e.name + " is charged per cluster-hour: name it as control_plane.fee"
 }
 
-// ec2Bill is cost.EC2 of u with p's instance fees on the same instances.
-func ec2Bill(p platform.Platform, cat Catalogues, u cost.EC2Usage) (cost.Bill, error) {
+// EC2Bill is cost.EC2 of u with p's instance fees on the same instances.
+func EC2Bill(p platform.Platform, cat Catalogues, u cost.EC2Usage) (cost.Bill, error) {
 	b, err := cost.EC2(cat.Prices, u)
 	if err != nil || len(p.Fees) == 0 {
 		return b, err
@@ -81,9 +81,9 @@ func ec2Bill(p platform.Platform, cat Catalogues, u cost.EC2Usage) (cost.Bill, e
 	return b, nil
 }
 
-// ec2Tariff is cost.EC2Tariff of u with p's instance fees as terms of
+// EC2Tariff is cost.EC2Tariff of u with p's instance fees as terms of
 // their own over the same instance-hours.
-func ec2Tariff(p platform.Platform, cat Catalogues, u cost.EC2Usage) (cost.Tariff, error) {
+func EC2Tariff(p platform.Platform, cat Catalogues, u cost.EC2Usage) (cost.Tariff, error) {
 	t, err := cost.EC2Tariff(cat.Prices, u)
 	if err != nil || len(p.Fees) == 0 {
 		return t, err
@@ -102,9 +102,9 @@ func ec2Tariff(p platform.Platform, cat Catalogues, u cost.EC2Usage) (cost.Tarif
 	return t, nil
 }
 
-// feeHourly is what p's instance fees add to an hour of one instance of
+// FeeHourly is what p's instance fees add to an hour of one instance of
 // u's type.
-func feeHourly(p platform.Platform, cat Catalogues, u cost.EC2Usage) (decimal.Decimal, error) {
+func FeeHourly(p platform.Platform, cat Catalogues, u cost.EC2Usage) (decimal.Decimal, error) {
 	sum := dZero
 	if len(p.Fees) == 0 {
 		return sum, nil
@@ -123,14 +123,14 @@ func feeHourly(p platform.Platform, cat Catalogues, u cost.EC2Usage) (decimal.De
 	return sum, nil
 }
 
-// ec2Monthly is cost.EC2Monthly of u (after its discount) plus p's
+// EC2Monthly is cost.EC2Monthly of u (after its discount) plus p's
 // instance fees for the month (which no buyer's discount lowers).
-func ec2Monthly(p platform.Platform, cat Catalogues, u cost.EC2Usage) (decimal.Decimal, error) {
+func EC2Monthly(p platform.Platform, cat Catalogues, u cost.EC2Usage) (decimal.Decimal, error) {
 	m, err := cost.EC2Monthly(cat.Prices, u)
 	if err != nil {
 		return dZero, err
 	}
-	f, err := feeHourly(p, cat, u)
+	f, err := FeeHourly(p, cat, u)
 	if err != nil {
 		return dZero, err
 	}

@@ -17,23 +17,25 @@ import (
 // [cost.Fleet]); the same fleet prices the report, the break-even points
 // and the curves, so they agree.
 
-// replicaRate is the requests per second one replica serves, as the
-// numerator and denominator of an exact fraction.
-type replicaRate struct{ num, den decimal.Decimal }
+// ReplicaRate is the requests per second one replica (or instance)
+// serves, as the numerator and denominator of an exact fraction.
+type ReplicaRate struct{ Num, Den decimal.Decimal }
 
-// perReplica returns the requests per second one replica serves.
-func perReplica(in Inputs) replicaRate {
+// PerReplica returns the requests per second one replica of
+// in.Container serves at in.Servers.TargetUtilization: until its vCPUs
+// or its memory run out, whichever comes first.
+func PerReplica(in Inputs) ReplicaRate {
 	w, c := in.Workload, in.Container
 	cpu := c.VCPU.Mul(in.Servers.TargetUtilization) // vCPU a replica may use
 	concurrent := decimal.NewFromInt(c.MemoryMB / w.MemoryMB)
 	// Compare cpu / cpu_fraction with concurrent without dividing.
 	if cpu.LessThan(concurrent.Mul(w.CPUFraction)) {
-		return replicaRate{cpu.Mul(thousand), w.DurationMS.Mul(w.CPUFraction)}
+		return ReplicaRate{cpu.Mul(thousand), w.DurationMS.Mul(w.CPUFraction)}
 	}
-	return replicaRate{concurrent.Mul(thousand), w.DurationMS}
+	return ReplicaRate{concurrent.Mul(thousand), w.DurationMS}
 }
 
-// loadFleet is the fleet capacity.Size sizes, as a function of the
+// LoadFleet is the fleet capacity.Size sizes, as a function of the
 // monthly requests x: the replicas the peak needs grow one every
 // perReplica requests, and are spread over zones as
 // [capacity.SpreadReplicas] lays them, each zone with the nodes its own
@@ -44,13 +46,13 @@ func perReplica(in Inputs) replicaRate {
 //   - Otherwise zone i holds ⌈(n − i) / Z⌉ replicas and needs
 //     max(1, ⌈(n − i) / (Z × fit)⌉) nodes: one step per zone, every Z × fit
 //     replicas, the i-th starting i replicas later ([cost.Step.Offset]).
-func loadFleet(in Inputs, rate replicaRate, fixed, nodeMonthly decimal.Decimal, sp capacity.Spread, fit int64) cost.Fleet {
+func LoadFleet(in Inputs, rate ReplicaRate, fixed, nodeMonthly decimal.Decimal, sp capacity.Spread, fit int64) cost.Fleet {
 	z := sp.Zones
 	if sp.SurviveZoneLoss {
-		return stepFleet(in, rate, fixed, nodeMonthly.Mul(decimal.NewFromInt(z)), (z-1)*fit, 1)
+		return StepFleet(in, rate, fixed, nodeMonthly.Mul(decimal.NewFromInt(z)), (z-1)*fit, 1)
 	}
 	if z == 1 {
-		return stepFleet(in, rate, fixed, nodeMonthly, fit, 1)
+		return StepFleet(in, rate, fixed, nodeMonthly, fit, 1)
 	}
 	if in.Workload.RequestsPerSecond.IsZero() {
 		// All the load is at the peak: the fleet does not follow the mean.
@@ -67,9 +69,10 @@ func loadFleet(in Inputs, rate replicaRate, fixed, nodeMonthly decimal.Decimal, 
 	return f
 }
 
-// stepFleet is a fleet of units of unitReplicas replicas, each costing
-// unitMonthly, at least minUnits of them.
-func stepFleet(in Inputs, rate replicaRate, fixed, unitMonthly decimal.Decimal, unitReplicas int64, minUnits int) cost.Fleet {
+// StepFleet is a fleet of units of unitReplicas replicas (tasks,
+// instances, or a node in every zone at once), each costing
+// unitMonthly, at least minUnits of them, beside fixed.
+func StepFleet(in Inputs, rate ReplicaRate, fixed, unitMonthly decimal.Decimal, unitReplicas int64, minUnits int) cost.Fleet {
 	w := in.Workload
 	f := cost.Fleet{Fixed: fixed, PerUnit: unitMonthly, MinUnits: minUnits}
 	if w.RequestsPerSecond.IsZero() {
@@ -79,17 +82,17 @@ func stepFleet(in Inputs, rate replicaRate, fixed, unitMonthly decimal.Decimal, 
 		return f
 	}
 	// requests a month one unit serves at the mean load
-	perUnit := decimal.NewFromInt(unitReplicas).Mul(secondsPerMonth).Mul(w.RequestsPerSecond).Mul(rate.num)
-	f.RequestsPerUnit = ceilQuotient(perUnit, rate.den.Mul(w.PeakRequestsPerSecond), cost.DivScale)
+	perUnit := decimal.NewFromInt(unitReplicas).Mul(secondsPerMonth).Mul(w.RequestsPerSecond).Mul(rate.Num)
+	f.RequestsPerUnit = ceilQuotient(perUnit, rate.Den.Mul(w.PeakRequestsPerSecond), cost.DivScale)
 	return f
 }
 
 // requestsPerReplica is the monthly requests one replica serves at the
 // scenario's mean load, rounded up at [cost.DivScale] places.
-func requestsPerReplica(in Inputs, rate replicaRate) decimal.Decimal {
+func requestsPerReplica(in Inputs, rate ReplicaRate) decimal.Decimal {
 	w := in.Workload
-	perUnit := secondsPerMonth.Mul(w.RequestsPerSecond).Mul(rate.num)
-	return ceilQuotient(perUnit, rate.den.Mul(w.PeakRequestsPerSecond), cost.DivScale)
+	perUnit := secondsPerMonth.Mul(w.RequestsPerSecond).Mul(rate.Num)
+	return ceilQuotient(perUnit, rate.Den.Mul(w.PeakRequestsPerSecond), cost.DivScale)
 }
 
 var (

@@ -8,32 +8,32 @@ import (
 )
 
 // A fleet that follows the load (servers.autoscaling). For each load
-// level of the shape's plan ([Shape.plan]) the fleet is the peak's fleet
-// of [loadFleet] sized for that level's share of the peak, and each of its
+// level of the shape's plan ([Autoscale.Plan]) the fleet is the peak's fleet
+// of [LoadFleet] sized for that level's share of the peak, and each of its
 // units costs the unit's hourly price × the hours a month at that level:
 // the sum over the levels is again a sum of step terms of the monthly
 // requests, so the report, the break-even points and the curves price the
 // same fleet. A level with no load keeps only the floor.
 
-// following is a fleet that follows the load, and what it comes to at the
+// Following is a fleet that follows the load, and what it comes to at the
 // scenario's load.
-type following struct {
-	fleet     cost.Fleet
-	unitHours decimal.Decimal // node-hours or task-hours a month, what the bill charges
-	byHour    []int64         // units in each hour of the shape
-	min, max  int64
+type Following struct {
+	Fleet     cost.Fleet
+	UnitHours decimal.Decimal // node-hours or task-hours a month, what the bill charges
+	ByHour    []int64         // units in each hour of the shape
+	Min, Max  int64           // the fewest and the most units of an hour
 }
 
-// followFleet builds the fleet of units (nodes holding fit replicas, or
+// FollowFleet builds the fleet of units (nodes holding fit replicas, or
 // tasks: fit 1) laid over zones as sp lays them, each unit costing
 // unitHourly an hour, floor units at least, over the scenario's shape.
-// What it comes to (unitHours, byHour, min, max) counts nodes or tasks,
+// What it comes to (UnitHours, ByHour, Min, Max) counts nodes or tasks,
 // not the fleet's steps.
-func followFleet(in Inputs, rate replicaRate, fixed, unitHourly decimal.Decimal, sp capacity.Spread, fit, floor int64) following {
-	levels, perHour := in.Autoscale.plan(in.Shape)
+func FollowFleet(in Inputs, rate ReplicaRate, fixed, unitHourly decimal.Decimal, sp capacity.Spread, fit, floor int64) Following {
+	levels, perHour := in.Autoscale.Plan(in.Shape)
 	x := in.Workload.RequestsPerSecond.Mul(secondsPerMonth)
-	f := following{fleet: cost.Fleet{Fixed: fixed}}
-	f.fleet.Steps = make([]cost.Step, 0, len(levels))
+	f := Following{Fleet: cost.Fleet{Fixed: fixed}}
+	f.Fleet.Steps = make([]cost.Step, 0, len(levels))
 	unitMinutes := dZero
 	units := make([]int64, len(levels))
 	per := newReplicaRequests(in, rate)
@@ -45,24 +45,24 @@ func followFleet(in Inputs, rate replicaRate, fixed, unitHourly decimal.Decimal,
 		perUnit = z
 	}
 	for i, l := range levels {
-		st := levelStep(per.at(l.load), unitHourly.Mul(l.hours), sp, fit, floor, l.load)
+		st := levelStep(per.at(l.Load), unitHourly.Mul(l.Hours), sp, fit, floor, l.Load)
 		n := st.Units(x) * perUnit
 		units[i] = n
-		unitMinutes = unitMinutes.Add(decimal.NewFromInt(n).Mul(l.minutes))
-		f.fleet.Steps = append(f.fleet.Steps, st)
+		unitMinutes = unitMinutes.Add(decimal.NewFromInt(n).Mul(l.Minutes))
+		f.Fleet.Steps = append(f.Fleet.Steps, st)
 	}
 	// The bill's unit-hours are divided once, so that they are exact
 	// whenever they can be; each level's step prices its own rounded
 	// hours, so the model and the bill may differ below 10⁻¹⁵ dollars.
-	f.unitHours = in.Shape.monthHours(unitMinutes)
-	f.byHour = make([]int64, len(perHour))
+	f.UnitHours = in.Shape.monthHours(unitMinutes)
+	f.ByHour = make([]int64, len(perHour))
 	for h, level := range perHour {
 		n := units[level]
-		f.byHour[h] = n
-		if h == 0 || n < f.min {
-			f.min = n
+		f.ByHour[h] = n
+		if h == 0 || n < f.Min {
+			f.Min = n
 		}
-		f.max = max(f.max, n)
+		f.Max = max(f.Max, n)
 	}
 	return f
 }
@@ -70,7 +70,7 @@ func followFleet(in Inputs, rate replicaRate, fixed, unitHourly decimal.Decimal,
 // levelStep is the step term of the fleet at one load level (in the
 // shape's units), each unit costing unitCost, per the monthly requests a
 // replica serves at that level ([replicaRequests]): the terms of
-// [loadFleet] with the replicas' requests a month scaled by max(shape) /
+// [LoadFleet] with the replicas' requests a month scaled by max(shape) /
 // load, and the floor spread over the zones as replicas are (zone i
 // keeps ⌈(floor − i) / Z⌉ units), as one step over the zones.
 func levelStep(per, unitCost decimal.Decimal, sp capacity.Spread, fit, floor int64, load decimal.Decimal) cost.Step {
@@ -101,14 +101,14 @@ type replicaRequests struct {
 	ok       bool            // the workload has a peak
 }
 
-func newReplicaRequests(in Inputs, rate replicaRate) replicaRequests {
+func newReplicaRequests(in Inputs, rate ReplicaRate) replicaRequests {
 	w := in.Workload
 	if !w.PeakRequestsPerSecond.IsPositive() {
 		return replicaRequests{}
 	}
 	return replicaRequests{
-		num: secondsPerMonth.Mul(w.RequestsPerSecond).Mul(rate.num).Mul(in.Shape.max),
-		den: rate.den.Mul(w.PeakRequestsPerSecond),
+		num: secondsPerMonth.Mul(w.RequestsPerSecond).Mul(rate.Num).Mul(in.Shape.max),
+		den: rate.Den.Mul(w.PeakRequestsPerSecond),
 		ok:  true,
 	}
 }
@@ -122,8 +122,8 @@ func (r replicaRequests) at(load decimal.Decimal) decimal.Decimal {
 	return cost.DivCeil(r.num, r.den.Mul(load), cost.DivScale)
 }
 
-// perReplicaAt is the monthly requests one replica serves when the fleet
-// is sized for load (see [replicaRequests]).
-func perReplicaAt(in Inputs, rate replicaRate, load decimal.Decimal) decimal.Decimal {
+// PerReplicaAt is the monthly requests one replica serves when the fleet
+// is sized for load, in the shape's units (see [replicaRequests]).
+func PerReplicaAt(in Inputs, rate ReplicaRate, load decimal.Decimal) decimal.Decimal {
 	return newReplicaRequests(in, rate).at(load)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/runwhere/runwhere/capacity"
 	"github.com/runwhere/runwhere/cost"
 	"github.com/runwhere/runwhere/internal/engine"
+	"github.com/runwhere/runwhere/internal/family"
 	"github.com/runwhere/runwhere/platform"
 )
 
@@ -27,7 +28,7 @@ func shapedCats(tb testing.TB) engine.Catalogues {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return engine.Catalogues{Platforms: cat, Prices: prices, Instances: inst}
+	return engine.Catalogues{Platforms: cat, Prices: prices, Instances: inst, Families: family.Builtin()}
 }
 
 // shapedInputs is a service of rps requests a second over hourly loads,

@@ -10,6 +10,7 @@ import (
 	"github.com/runwhere/runwhere/capacity"
 	"github.com/runwhere/runwhere/cost"
 	"github.com/runwhere/runwhere/internal/engine"
+	"github.com/runwhere/runwhere/internal/family"
 	"github.com/runwhere/runwhere/platform"
 )
 
@@ -25,7 +26,7 @@ func TestFollowingFleetCrossings(t *testing.T) {
 	require.NoError(t, err)
 	inst, err := platform.EmbeddedInstances()
 	require.NoError(t, err)
-	cats := engine.Catalogues{Platforms: cat, Prices: prices, Instances: inst}
+	cats := engine.Catalogues{Platforms: cat, Prices: prices, Instances: inst, Families: family.Builtin()}
 	d := decimal.RequireFromString
 	hourly := make([]decimal.Decimal, 24)
 	for h := range hourly {

@@ -18,15 +18,15 @@ import (
 // teethSteps is levelSteps as it was before steps over zones, kept as the
 // oracle: one step per zone, zone i starting i replicas later and keeping
 // ⌈(floor − i) / Z⌉ units.
-func teethSteps(in Inputs, rate replicaRate, unitCost decimal.Decimal, sp capacity.Spread, fit, floor int64, load decimal.Decimal) []cost.Step {
+func teethSteps(in Inputs, rate ReplicaRate, unitCost decimal.Decimal, sp capacity.Spread, fit, floor int64, load decimal.Decimal) []cost.Step {
 	z := max(sp.Zones, 1)
 	if sp.SurviveZoneLoss && z > 1 {
-		return []cost.Step{{PerUnit: unitCost.Mul(decimal.NewFromInt(z)), RequestsPerUnit: perReplicaAt(in, rate, load).Mul(decimal.NewFromInt((z - 1) * fit)), MinUnits: int(ceilDiv(floor, z))}}
+		return []cost.Step{{PerUnit: unitCost.Mul(decimal.NewFromInt(z)), RequestsPerUnit: PerReplicaAt(in, rate, load).Mul(decimal.NewFromInt((z - 1) * fit)), MinUnits: int(ceilDiv(floor, z))}}
 	}
 	if !load.IsPositive() {
 		return []cost.Step{{PerUnit: unitCost, MinUnits: int(floor)}}
 	}
-	per := perReplicaAt(in, rate, load)
+	per := PerReplicaAt(in, rate, load)
 	if z == 1 || fit == 1 {
 		return []cost.Step{{PerUnit: unitCost, RequestsPerUnit: per.Mul(decimal.NewFromInt(fit)), MinUnits: int(floor)}}
 	}
@@ -39,12 +39,12 @@ func teethSteps(in Inputs, rate replicaRate, unitCost decimal.Decimal, sp capaci
 	return steps
 }
 
-// teethFleet is followFleet's fleet written zone by zone, with teethSteps.
-func teethFleet(in Inputs, rate replicaRate, fixed, unitHourly decimal.Decimal, sp capacity.Spread, fit, floor int64) cost.Fleet {
-	levels, _ := in.Autoscale.plan(in.Shape)
+// teethFleet is FollowFleet's fleet written zone by zone, with teethSteps.
+func teethFleet(in Inputs, rate ReplicaRate, fixed, unitHourly decimal.Decimal, sp capacity.Spread, fit, floor int64) cost.Fleet {
+	levels, _ := in.Autoscale.Plan(in.Shape)
 	f := cost.Fleet{Fixed: fixed}
 	for _, l := range levels {
-		f.Steps = append(f.Steps, teethSteps(in, rate, unitHourly.Mul(l.hours), sp, fit, floor, l.load)...)
+		f.Steps = append(f.Steps, teethSteps(in, rate, unitHourly.Mul(l.Hours), sp, fit, floor, l.Load)...)
 	}
 	return f
 }
@@ -69,7 +69,7 @@ func bruteUnits(st cost.Step, x decimal.Decimal) int64 {
 // the floor, the mean rate in thousandths, the scale-out lead.
 type followCase struct {
 	in         Inputs
-	rate       replicaRate
+	rate       ReplicaRate
 	fixed      decimal.Decimal
 	unitHourly decimal.Decimal
 	sp         capacity.Spread
@@ -109,7 +109,7 @@ func newFollowCase(hours []byte, week bool, zones, fit uint8, floor uint16, rpsM
 			Shape:     shape,
 			Autoscale: NewAutoscale(shape, floorN, decimal.NewFromInt(int64(lead%1500))),
 		},
-		rate:       replicaRate{num: decimal.NewFromInt(1000), den: decimal.RequireFromString("120")},
+		rate:       ReplicaRate{Num: decimal.NewFromInt(1000), Den: decimal.RequireFromString("120")},
 		fixed:      decimal.RequireFromString("73.0001"),
 		unitHourly: decimal.RequireFromString("0.0768"),
 		sp:         capacity.Spread{Zones: int64(zones%26) + 1, SurviveZoneLoss: survive},
@@ -118,8 +118,8 @@ func newFollowCase(hours []byte, week bool, zones, fit uint8, floor uint16, rpsM
 	}
 }
 
-func (c followCase) follow() following {
-	return followFleet(c.in, c.rate, c.fixed, c.unitHourly, c.sp, c.fit, c.floor)
+func (c followCase) follow() Following {
+	return FollowFleet(c.in, c.rate, c.fixed, c.unitHourly, c.sp, c.fit, c.floor)
 }
 
 func (c followCase) teeth() cost.Fleet {
@@ -131,14 +131,14 @@ func (c followCase) teeth() cost.Fleet {
 // by level, each zone's units (from their definition) at the level's
 // price; it is the fleet written zone by zone, step for step; the nodes it
 // shows hour by hour are its levels' units.
-func checkFollow(t *testing.T, c followCase, loads []decimal.Decimal) following {
+func checkFollow(t *testing.T, c followCase, loads []decimal.Decimal) Following {
 	t.Helper()
 	fol := c.follow()
 	teeth := c.teeth()
-	levels, perHour := c.in.Autoscale.plan(c.in.Shape)
-	require.Len(t, fol.fleet.Steps, len(levels), "a step per level")
+	levels, perHour := c.in.Autoscale.Plan(c.in.Shape)
+	require.Len(t, fol.Fleet.Steps, len(levels), "a step per level")
 	var zones []cost.Step
-	for _, st := range fol.fleet.Steps {
+	for _, st := range fol.Fleet.Steps {
 		zones = append(zones, st.PerZone()...)
 	}
 	require.Len(t, zones, len(teeth.Steps), "zones")
@@ -151,13 +151,13 @@ func checkFollow(t *testing.T, c followCase, loads []decimal.Decimal) following 
 	for _, y := range append([]decimal.Decimal{x}, loads...) {
 		want := c.fixed
 		units := make([]int64, len(levels))
-		for i, st := range fol.fleet.Steps {
+		for i, st := range fol.Fleet.Steps {
 			for _, z := range st.PerZone() {
 				units[i] += bruteUnits(z, y)
 			}
 			want = want.Add(st.PerUnit.Mul(decimal.NewFromInt(units[i])))
 		}
-		assert.True(t, want.Equal(fol.fleet.At(y)), "At(%s) = %s, want %s, the sum of its levels", y, fol.fleet.At(y), want)
+		assert.True(t, want.Equal(fol.Fleet.At(y)), "At(%s) = %s, want %s, the sum of its levels", y, fol.Fleet.At(y), want)
 		assert.True(t, want.Equal(teeth.At(y)), "the zones' At(%s) = %s, want %s", y, teeth.At(y), want)
 		if y.Equal(x) {
 			// The hours count nodes (or tasks); a step sized to survive a
@@ -167,7 +167,7 @@ func checkFollow(t *testing.T, c followCase, loads []decimal.Decimal) following 
 				perUnit = c.sp.Zones
 			}
 			for h, l := range perHour {
-				assert.Equal(t, units[l]*perUnit, fol.byHour[h], "nodes at hour %d", h)
+				assert.Equal(t, units[l]*perUnit, fol.ByHour[h], "nodes at hour %d", h)
 			}
 		}
 	}
@@ -212,11 +212,11 @@ func TestFollowFleetSolvesAsItsZones(t *testing.T) {
 		x := c.in.Workload.RequestsPerSecond.Mul(secondsPerMonth)
 		// A line from near the fleet's floor to near its cost at twice
 		// the load: it runs through the fleet's steps.
-		v0 := fol.fleet.At(decimal.Zero).Mul(decimal.NewFromFloat(0.8 + r.Float64()*0.4)).Round(4)
+		v0 := fol.Fleet.At(decimal.Zero).Mul(decimal.NewFromFloat(0.8 + r.Float64()*0.4)).Round(4)
 		x2 := x.Mul(decimal.NewFromInt(2))
-		sl := fol.fleet.At(x2).Sub(v0).Div(x2).Mul(decimal.NewFromFloat(0.9 + r.Float64()*0.2)).Round(12)
+		sl := fol.Fleet.At(x2).Sub(v0).Div(x2).Mul(decimal.NewFromFloat(0.9 + r.Float64()*0.2)).Round(12)
 		cv := cost.Curve{Breaks: []decimal.Decimal{decimal.Zero}, Values: []decimal.Decimal{v0}, Slopes: []decimal.Decimal{sl}}
-		got, err := cost.Solve(cv, fol.fleet)
+		got, err := cost.Solve(cv, fol.Fleet)
 		want, werr := cost.Solve(cv, teeth)
 		if errors.Is(err, cost.ErrTooManySteps) || errors.Is(werr, cost.ErrTooManySteps) {
 			continue
@@ -255,10 +255,10 @@ func FuzzFollowManyZones(f *testing.F) {
 		if len(c.teeth().Steps) > 120 {
 			return
 		}
-		v0 := fol.fleet.At(decimal.Zero)
-		sl := fol.fleet.At(x).Sub(v0).DivRound(x, 12)
+		v0 := fol.Fleet.At(decimal.Zero)
+		sl := fol.Fleet.At(x).Sub(v0).DivRound(x, 12)
 		cv := cost.Curve{Breaks: []decimal.Decimal{decimal.Zero}, Values: []decimal.Decimal{v0}, Slopes: []decimal.Decimal{sl}}
-		got, err := cost.Solve(cv, fol.fleet)
+		got, err := cost.Solve(cv, fol.Fleet)
 		want, werr := cost.Solve(cv, c.teeth())
 		if errors.Is(err, cost.ErrTooManySteps) || errors.Is(werr, cost.ErrTooManySteps) {
 			return

@@ -78,12 +78,12 @@ func (s Shape) PeakToMean() (num, den decimal.Decimal) {
 	return s.max.Mul(decimal.NewFromInt(int64(len(s.hourly)))), s.sum
 }
 
-// level is a load level of a fleet that follows the shape: the relative
+// Level is a load level of a fleet that follows the shape: the relative
 // load it serves (in the shape's units) and the hours a month it serves
 // at that level.
-type level struct {
-	load, hours decimal.Decimal
-	minutes     decimal.Decimal // in one cycle of the shape
+type Level struct {
+	Load, Hours decimal.Decimal
+	Minutes     decimal.Decimal // in one cycle of the shape
 }
 
 // plan is how a fleet follows the shape when a new unit takes lead
@@ -101,7 +101,7 @@ type level struct {
 // highest level taking what the others leave of 730 so that they sum to
 // the month exactly. perHour is the index in levels of each hour's
 // highest level, the fleet the report shows for that hour.
-func (s Shape) plan(lead decimal.Decimal) (levels []level, perHour []int) {
+func (s Shape) plan(lead decimal.Decimal) (levels []Level, perHour []int) {
 	n := len(s.hourly)
 	q := lead.Div(d60).Floor()
 	r := lead.Sub(q.Mul(d60))
@@ -137,7 +137,7 @@ func (s Shape) plan(lead decimal.Decimal) (levels []level, perHour []int) {
 	}
 	den := decimal.NewFromInt(int64(60 * n))
 	left := hoursPerMonth
-	levels = make([]level, 0, len(s.distinct))
+	levels = make([]Level, 0, len(s.distinct))
 	last := -1
 	for rank, m := range minutes {
 		if m.IsPositive() {
@@ -156,12 +156,30 @@ func (s Shape) plan(lead decimal.Decimal) (levels []level, perHour []int) {
 			left = left.Sub(hours)
 		}
 		index[rank] = len(levels)
-		levels = append(levels, level{load: s.distinct[rank], hours: hours, minutes: m})
+		levels = append(levels, Level{Load: s.distinct[rank], Hours: hours, Minutes: m})
 	}
 	for h, rank := range perHour {
 		perHour[h] = index[rank]
 	}
 	return levels, perHour
+}
+
+// SteepestRise is the largest rise, from one hour to the next over the
+// cycle, of peak × the hour's load / the busiest hour's load, each
+// rounded up: how many more of peak's units (execution environments at
+// the peak concurrency, say) the steepest step up of the shape needs at
+// once. Zero when flat or never rising.
+func (s Shape) SteepestRise(peak decimal.Decimal) int64 {
+	units := make([]int64, len(s.distinct)) // by rank
+	for i, v := range s.distinct {
+		units[i] = peak.Mul(v).Div(s.max).Ceil().IntPart()
+	}
+	n := len(s.rank)
+	steepest := int64(0)
+	for h := range n {
+		steepest = max(steepest, units[s.rank[h]]-units[s.rank[(h+n-1)%n]])
+	}
+	return steepest
 }
 
 // monthHours is the hours a month of minutes in each cycle of the shape:

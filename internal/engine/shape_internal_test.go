@@ -41,18 +41,18 @@ func TestShapePlan(t *testing.T) {
 			got := map[string]int64{}
 			sum := decimal.Zero
 			for _, l := range levels {
-				got[l.load.String()] = l.minutes.IntPart()
-				sum = sum.Add(l.hours)
-				want := l.minutes.Mul(decimal.NewFromInt(730)).DivRound(decimal.NewFromInt(1440), 18)
-				assert.True(t, l.hours.Sub(want).Abs().LessThan(decimal.New(1, -15)), "%s: %s h for %s min", l.load, l.hours, l.minutes)
+				got[l.Load.String()] = l.Minutes.IntPart()
+				sum = sum.Add(l.Hours)
+				want := l.Minutes.Mul(decimal.NewFromInt(730)).DivRound(decimal.NewFromInt(1440), 18)
+				assert.True(t, l.Hours.Sub(want).Abs().LessThan(decimal.New(1, -15)), "%s: %s h for %s min", l.Load, l.Hours, l.Minutes)
 			}
 			assert.Equal(t, tc.minutes, got)
 			assert.Equal(t, "730", sum.String(), "the levels sum to the month")
-			assert.Equal(t, tc.hour9, levels[perHour[9]].load.String())
-			assert.Equal(t, tc.hour10, levels[perHour[10]].load.String())
-			assert.Equal(t, tc.hour11, levels[perHour[11]].load.String())
+			assert.Equal(t, tc.hour9, levels[perHour[9]].Load.String())
+			assert.Equal(t, tc.hour10, levels[perHour[10]].Load.String())
+			assert.Equal(t, tc.hour11, levels[perHour[11]].Load.String())
 			if tc.lead != "1440" {
-				assert.Equal(t, "0.5", levels[perHour[0]].load.String(), "00:00 is quiet")
+				assert.Equal(t, "0.5", levels[perHour[0]].Load.String(), "00:00 is quiet")
 			}
 		})
 	}

@@ -1,15 +1,19 @@
-package engine
+package nodes
 
 import (
 	"math/big"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/runwhere/runwhere/capacity"
 	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/internal/engine"
 	"github.com/runwhere/runwhere/platform"
-	"github.com/shopspring/decimal"
 )
 
-func (nodes) search(p platform.Platform, cat Catalogues, in Inputs, current Result, s *Search, l *shortlist) (int, error) {
+// Search implements [engine.Searcher]: the workload on other instance
+// types.
+func (Model) Search(p platform.Platform, cat engine.Catalogues, in engine.Inputs, current engine.Result, s *engine.Search, l *engine.Shortlist) (int, error) {
 	return nodeAlternatives(p, cat, in, current, s, l)
 }
 
@@ -17,14 +21,14 @@ func (nodes) search(p platform.Platform, cat Catalogues, in Inputs, current Resu
 // current-generation instance type of the scenario's architectures priced
 // in the region. A fleet of a fixed count, or at a price the scenario
 // gives, is the user's choice of type: nothing is searched.
-func nodeAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Result, s *Search, l *shortlist) (int, error) {
+func nodeAlternatives(p platform.Platform, cat engine.Catalogues, in engine.Inputs, current engine.Result, s *engine.Search, l *engine.Shortlist) (int, error) {
 	if in.Servers.Count > 0 || in.HourlyPrice != nil {
 		return 0, nil
 	}
 	if in.Autoscale != nil || in.Job != nil {
 		return adapterAlternatives(p, cat, in, current, s, l)
 	}
-	around := surroundingsOf(cat, in)
+	around := engine.SurroundingsOf(cat, in)
 	least := newLeastBill(p, cat, in, around)
 	tried := 0
 	// A type whose least bill reaches the n-th cheapest so far (or the
@@ -36,30 +40,30 @@ func nodeAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 	hours := decimal.NewFromInt(platform.HoursPerMonth)
 	replicas := int64(current.Capacity.Replicas)
 	cpuMilli := in.Container.VCPU.Mul(thousand).Ceil().IntPart()
-	for _, c := range s.candidates(cat) {
-		if c.typ == in.Servers.InstanceType {
+	for _, c := range s.Candidates(cat) {
+		if c.Type == in.Servers.InstanceType {
 			continue // the scenario's own
 		}
 		tried++
-		fill := max(1, ceilDiv(replicas*cpuMilli, c.vcpu*1000), ceilDiv(replicas*in.Container.MemoryMB, c.memMiB))
-		if l.over(least, c, hours.Mul(decimal.NewFromInt(fill))) {
+		fill := max(1, ceilDiv(replicas*cpuMilli, c.VCPU*1000), ceilDiv(replicas*in.Container.MemoryMB, c.MemoryMiB))
+		if over(l, least, c, hours.Mul(decimal.NewFromInt(fill))) {
 			continue
 		}
 		sv := in.Servers
-		sv.InstanceType = c.typ
+		sv.InstanceType = c.Type
 		res, err := capacity.Size(cat.Platforms, cat.Instances, capacity.Request{Platform: p.ID, Workload: in.Workload, Container: in.Container, Servers: sv})
 		if err != nil || len(res.Blockers) > 0 || res.Nodes == 0 {
 			continue // the type cannot run it (or lacks a figure it needs)
 		}
-		if l.over(least, c, hours.Mul(decimal.NewFromInt(res.Nodes))) {
+		if over(l, least, c, hours.Mul(decimal.NewFromInt(res.Nodes))) {
 			continue
 		}
 		var fs capacity.Findings
-		workers, cp, err := nodeBills(p, cat, c.typ, "", res, &fs)
+		workers, cp, err := Bills(p, cat, c.Type, "", res, &fs)
 		if err != nil || len(fs.Blockers()) > 0 {
 			continue
 		}
-		l.add(Alternative{InstanceType: c.typ, Arch: c.arch, Bill: discountedBy(nodes{}, p, in, workers.Add(cp).Add(around.bill()))})
+		l.Add(engine.Alternative{InstanceType: c.Type, Arch: c.Arch, Bill: engine.DiscountedBy(Model{}, p, in, workers.Add(cp).Add(around.Added()))})
 	}
 	return tried, nil
 }
@@ -76,8 +80,8 @@ func nodeAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Re
 //     run a few hours a month beside a control plane that runs all month;
 //     its margin keeps it from settling a tie the first would not, and
 //     from the rounding of the hours of each load level (at 10⁻¹⁸ h).
-func (l *shortlist) over(least leastBill, c candidate, nodeHours decimal.Decimal) bool {
-	bound := l.bound()
+func over(l *engine.Shortlist, least leastBill, c engine.Candidate, nodeHours decimal.Decimal) bool {
+	bound := l.Bound()
 	workers := least.workers(c, nodeHours)
 	if workers.GreaterThanOrEqual(bound) {
 		return true
@@ -99,17 +103,17 @@ type leastBill struct {
 	fee          decimal.Decimal
 }
 
-func newLeastBill(p platform.Platform, cat Catalogues, in Inputs, around *Surroundings) leastBill {
-	b := leastBill{discount: in.Discounts.EC2, around: around.total(), managerHours: dZero, fee: dZero}
+func newLeastBill(p platform.Platform, cat engine.Catalogues, in engine.Inputs, around *engine.Surroundings) leastBill {
+	b := leastBill{discount: in.Discounts.EC2, around: around.AddedTotal(), managerHours: dZero, fee: dZero}
 	switch p.ControlPlane.RunBy {
 	case platform.User:
 		b.managerHours = hoursPerMonth.Mul(decimal.NewFromInt(in.Servers.Managers))
 	case platform.AWS:
 		// A fee the snapshot does not source is left out of every bill
 		// (with a warning), so of the bound too.
-		fee, err := controlPlane(p, cat, cost.ControlPlane{Platform: p.ID, RunBy: p.ControlPlane.RunBy, Clusters: 1}, new(capacity.Findings))
+		fee, err := engine.ControlPlane(p, cat, cost.ControlPlane{Platform: p.ID, RunBy: p.ControlPlane.RunBy, Clusters: 1}, new(capacity.Findings))
 		if err == nil {
-			b.fee = discountedBy(nodes{}, p, in, fee).Total()
+			b.fee = engine.DiscountedBy(Model{}, p, in, fee).Total()
 		}
 	}
 	return b
@@ -117,8 +121,8 @@ func newLeastBill(p platform.Platform, cat Catalogues, in Inputs, around *Surrou
 
 // workers is the least bill of type c's workers, running nodeHours a
 // month, with what surrounds them.
-func (b leastBill) workers(c candidate, nodeHours decimal.Decimal) decimal.Decimal {
-	v := discounted(c.hourly, b.discount).Mul(nodeHours)
+func (b leastBill) workers(c engine.Candidate, nodeHours decimal.Decimal) decimal.Decimal {
+	v := engine.DiscountedPrice(c.Hourly, b.discount).Mul(nodeHours)
 	if !b.around.IsZero() {
 		v = v.Add(b.around)
 	}
@@ -127,9 +131,9 @@ func (b leastBill) workers(c candidate, nodeHours decimal.Decimal) decimal.Decim
 
 // whole is workers, type c's least workers' bill, with its least control
 // plane.
-func (b leastBill) whole(c candidate, workers decimal.Decimal) decimal.Decimal {
+func (b leastBill) whole(c engine.Candidate, workers decimal.Decimal) decimal.Decimal {
 	if !b.managerHours.IsZero() {
-		workers = workers.Add(discounted(c.hourly, b.discount).Mul(b.managerHours))
+		workers = workers.Add(engine.DiscountedPrice(c.Hourly, b.discount).Mul(b.managerHours))
 	}
 	if !b.fee.IsZero() {
 		workers = workers.Add(b.fee)
@@ -144,46 +148,37 @@ func (b leastBill) whole(c candidate, workers decimal.Decimal) decimal.Decimal {
 // price × the hours it runs × the nodes the replicas' vCPUs and memory
 // fill (at least the floor), level by level, or, for a job, the cheaper of
 // a run's nodes for every run and the same nodes all month.
-func adapterAlternatives(p platform.Platform, cat Catalogues, in Inputs, current Result, s *Search, l *shortlist) (int, error) {
+func adapterAlternatives(p platform.Platform, cat engine.Catalogues, in engine.Inputs, current engine.Result, s *engine.Search, l *engine.Shortlist) (int, error) {
 	nodeHours := leastNodeHours(in, current)
 	// What every type needs, whatever its size (the floor all month, or a
 	// node for each run): one multiplication prunes the dear types before
 	// their levels are summed.
 	anyType := nodeHours(func(int64) int64 { return 0 })
-	around := surroundingsOf(cat, in)
+	around := engine.SurroundingsOf(cat, in)
 	least := newLeastBill(p, cat, in, around)
 	cpuMilli := in.Container.VCPU.Mul(thousand).Ceil().IntPart()
 	tried := 0
-	for _, c := range s.candidates(cat) {
-		if c.typ == in.Servers.InstanceType {
+	for _, c := range s.Candidates(cat) {
+		if c.Type == in.Servers.InstanceType {
 			continue
 		}
 		tried++
-		if l.over(least, c, anyType) {
+		if over(l, least, c, anyType) {
 			continue
 		}
 		fill := func(replicas int64) int64 {
-			return max(ceilDiv(replicas*cpuMilli, c.vcpu*1000), ceilDiv(replicas*in.Container.MemoryMB, c.memMiB))
+			return max(ceilDiv(replicas*cpuMilli, c.VCPU*1000), ceilDiv(replicas*in.Container.MemoryMB, c.MemoryMiB))
 		}
-		if l.over(least, c, nodeHours(fill)) {
+		if over(l, least, c, nodeHours(fill)) {
 			continue
 		}
-		bill, ok := s.adapterBill(p, cat, in, c.typ)
+		bill, ok := adapterBill(s, p, cat, in, c.Type)
 		if !ok {
 			continue
 		}
-		l.add(Alternative{InstanceType: c.typ, Arch: c.arch, Bill: discountedBy(nodes{}, p, in, bill.Add(around.bill()))})
+		l.Add(engine.Alternative{InstanceType: c.Type, Arch: c.Arch, Bill: engine.DiscountedBy(Model{}, p, in, bill.Add(around.Added()))})
 	}
 	return tried, nil
-}
-
-// followKey is what the node-hours of a fleet that follows the load
-// depend on, for one evaluation's Inputs: how the replicas lie over the
-// zones and how many a node holds. The instance type's price does not
-// enter them.
-type followKey struct {
-	spread capacity.Spread
-	fit    int64
 }
 
 // adapterBill is the bill of the scenario's workload on type t as the
@@ -193,11 +188,11 @@ type followKey struct {
 // per way of laying the replicas and reused for every other type, on
 // every platform, that lays them the same way, so that a type costs one
 // sizing and one price.
-func (s *Search) adapterBill(p platform.Platform, cat Catalogues, in Inputs, t string) (cost.Bill, bool) {
+func adapterBill(s *engine.Search, p platform.Platform, cat engine.Catalogues, in engine.Inputs, t string) (cost.Bill, bool) {
 	alt := in
 	alt.Servers.InstanceType = t
 	if in.Job != nil {
-		res, err := nodes{}.Evaluate(p, cat, alt)
+		res, err := Model{}.Evaluate(p, cat, alt)
 		if err != nil || len(res.Findings.Blockers()) > 0 || len(res.Bill.Lines) == 0 {
 			return cost.Bill{}, false
 		}
@@ -207,28 +202,24 @@ func (s *Search) adapterBill(p platform.Platform, cat Catalogues, in Inputs, t s
 	if err != nil || len(res.Blockers) > 0 || res.Nodes == 0 {
 		return cost.Bill{}, false // the adapter leaves it unpriced or blocked
 	}
-	key := followKey{res.Spread, res.ReplicasPerNode}
-	hours, ok := s.follows[key]
+	hours, ok := s.FollowHours(res.Spread, res.ReplicasPerNode)
 	if !ok {
 		// The first type laid out this way: the adapter prices it whole.
-		r, err := nodes{}.Evaluate(p, cat, alt)
+		r, err := Model{}.Evaluate(p, cat, alt)
 		if err != nil || len(r.Findings.Blockers()) > 0 || len(r.Bill.Lines) == 0 || r.Capacity.NodeHours == nil {
 			return cost.Bill{}, false
 		}
-		if s.follows == nil {
-			s.follows = map[followKey]decimal.Decimal{}
-		}
-		s.follows[key] = *r.Capacity.NodeHours
+		s.SetFollowHours(res.Spread, res.ReplicasPerNode, *r.Capacity.NodeHours)
 		return r.Bill, true
 	}
 	// What the adapter's autoscaled case bills: the workers' node-hours
 	// at t's price and the control plane.
 	var fs capacity.Findings
-	workers, cp, err := nodeBills(p, cat, t, "", res, &fs)
+	workers, cp, err := Bills(p, cat, t, "", res, &fs)
 	if err != nil || len(fs.Blockers()) > 0 {
 		return cost.Bill{}, false
 	}
-	tariff, err := ec2Tariff(p, cat, cost.EC2Usage{InstanceType: t, Item: workers.Lines[0].Item})
+	tariff, err := engine.EC2Tariff(p, cat, cost.EC2Usage{InstanceType: t, Item: workers.Lines[0].Item})
 	if err != nil {
 		return cost.Bill{}, false
 	}
@@ -240,7 +231,7 @@ func (s *Search) adapterBill(p platform.Platform, cat Catalogues, in Inputs, t s
 // month that type needs: level by level for a fleet that follows the
 // load (at least the floor), or for a job the cheaper of its runs and a
 // month.
-func leastNodeHours(in Inputs, current Result) func(fill func(replicas int64) int64) decimal.Decimal {
+func leastNodeHours(in engine.Inputs, current engine.Result) func(fill func(replicas int64) int64) decimal.Decimal {
 	if j := in.Job; j != nil {
 		runHours := j.RunSeconds.Add(j.NodeStartSeconds).Div(d3600).Mul(decimal.NewFromInt(j.Runs))
 		return func(fill func(int64) int64) decimal.Decimal {
@@ -248,9 +239,9 @@ func leastNodeHours(in Inputs, current Result) func(fill func(replicas int64) in
 			return n.Mul(decimal.Min(runHours, hoursPerMonth))
 		}
 	}
-	levels, _ := in.Autoscale.plan(in.Shape)
+	levels, _ := in.Autoscale.Plan(in.Shape)
 	x := in.Workload.RequestsPerSecond.Mul(secondsPerMonth)
-	rate := perReplica(in)
+	rate := engine.PerReplica(in)
 	replicas := make([]int64, len(levels))
 	// Each level's hours as an integer at one exponent, so that a type's
 	// bound is a sum of integer products: the search asks it of every
@@ -259,16 +250,16 @@ func leastNodeHours(in Inputs, current Result) func(fill func(replicas int64) in
 	// 27). The sum is exact, as the decimal one was.
 	exp := int32(0)
 	for _, l := range levels {
-		exp = min(exp, l.hours.Exponent())
+		exp = min(exp, l.Hours.Exponent())
 	}
 	hours := make([]big.Int, len(levels))
 	ten := big.NewInt(10)
 	for i, l := range levels {
-		if per := perReplicaAt(in, rate, l.load); per.IsPositive() {
+		if per := engine.PerReplicaAt(in, rate, l.Load); per.IsPositive() {
 			replicas[i] = x.Div(per).Ceil().IntPart()
 		}
 		var scale big.Int
-		hours[i].Mul(l.hours.Coefficient(), scale.Exp(ten, big.NewInt(int64(l.hours.Exponent()-exp)), nil))
+		hours[i].Mul(l.Hours.Coefficient(), scale.Exp(ten, big.NewInt(int64(l.Hours.Exponent()-exp)), nil))
 	}
 	return func(fill func(int64) int64) decimal.Decimal {
 		var sum, term, n big.Int

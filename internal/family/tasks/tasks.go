@@ -1,4 +1,8 @@
-package engine
+// Package tasks is the model of the tasks family (platform Tasks: ECS
+// and EKS on Fargate): one task per replica, spread over zones, at the
+// smallest valid task size holding the container and what the platform
+// adds to each pod; per-second vCPU and memory charges.
+package tasks
 
 import (
 	"fmt"
@@ -8,24 +12,42 @@ import (
 	"github.com/runwhere/runwhere/capacity"
 	"github.com/runwhere/runwhere/cost"
 	"github.com/runwhere/runwhere/ha"
+	"github.com/runwhere/runwhere/internal/engine"
 	"github.com/runwhere/runwhere/platform"
 )
 
-// tasks evaluates platforms that run each replica as a task on capacity
+// Model evaluates platforms that run each replica as a task on capacity
 // the provider runs (ECS on Fargate): replicas spread over zones as for
 // nodes, each at the smallest valid task size, billed per second of vCPU
 // and memory, plus the control plane's fee where one is charged.
-type tasks struct{}
+type Model struct{}
 
-func (tasks) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, error) {
+// The finding codes of the family's own rules.
+const (
+	// FargateSpotInterruption is Fargate Spot's caveat: a task can be
+	// stopped at two minutes' notice.
+	FargateSpotInterruption capacity.Code = "spot-interruption"
+	// SpotUnavailable is discounts.spot on a platform that offers no
+	// Fargate Spot (EKS on Fargate): its tasks are priced on demand.
+	SpotUnavailable capacity.Code = "spot-unavailable"
+	// NoTaskSize is a container that, with what the platform adds to
+	// each pod, fits no Fargate size.
+	NoTaskSize capacity.Code = "no-task-size"
+	// ArchUnavailable is workload.arch on a platform that does not run
+	// that architecture (arm64 on EKS on Fargate).
+	ArchUnavailable capacity.Code = "arch-unavailable"
+)
+
+// Evaluate implements [engine.Family].
+func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inputs) (engine.Result, error) {
 	sv := in.Servers
 	sz, err := capacity.SizeFargate(p, in.Snapshot, in.Workload, in.Container, sv.TargetUtilization, sv.Zones, sv.SurviveZoneLoss)
 	if err != nil {
-		return Result{}, err
+		return engine.Result{}, err
 	}
-	r := Result{
+	r := engine.Result{
 		Findings: append(sz.Findings, spotFindings(p, in)...),
-		Capacity: Capacity{
+		Capacity: engine.Capacity{
 			Replicas:     int(sz.Tasks),
 			TaskVCPU:     ptr(sz.Task.VCPU),
 			TaskMemoryMB: int(sz.Task.MemoryMiB),
@@ -35,14 +57,14 @@ func (tasks) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 	if len(sz.Findings.Blockers()) > 0 && sz.Task.VCPU.IsZero() {
 		return r, nil // no task size holds the container
 	}
-	if over := Param(p, ParamPodOverheadMB, dZero); over.IsPositive() && in.TaskSize == nil {
+	if over := engine.Param(p, ParamPodOverheadMB, dZero); over.IsPositive() && in.TaskSize == nil {
 		// The platform adds its own components' memory to the pod before
 		// it rounds up to a task size (EKS on Fargate's 256 MB).
 		c := in.Container
 		c.MemoryMB += over.Ceil().IntPart()
 		size, ok, err := capacity.FargateTaskSize(c, in.Snapshot)
 		if err != nil {
-			return Result{}, err
+			return engine.Result{}, err
 		}
 		if !ok {
 			r.Findings = append(r.Findings, capacity.Finding{
@@ -55,7 +77,7 @@ func (tasks) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 		sz.Task = size
 		r.Capacity.TaskVCPU, r.Capacity.TaskMemoryMB = ptr(sz.Task.VCPU), int(sz.Task.MemoryMiB)
 	}
-	if in.Arch == string(platform.ARM64) && !arm64Offered(p) {
+	if in.Arch == string(platform.ARM64) && !Arm64Offered(p) {
 		r.Findings = append(r.Findings, capacity.Finding{
 			Code:     ArchUnavailable,
 			Message:  "it runs no arm64 (Graviton) tasks: set workload.arch to x86_64",
@@ -74,18 +96,18 @@ func (tasks) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 	}
 	task := cost.FargateUsage{Platform: fp, Tasks: int(sz.Tasks), VCPU: sz.Task.VCPU, MemoryMB: int(sz.Task.MemoryMiB), Spot: in.Discounts.FargateSpot}
 	// The cost models price compute at the discounted rate; the bill shows
-	// on-demand lines and the discount apart ([withDiscount]).
+	// on-demand lines and the discount apart (engine.Evaluate adds it).
 	modelTask := task
 	modelTask.Discount = in.Discounts.Fargate
 	bill, err := cost.Fargate(cat.Prices, task)
 	if err != nil {
 		// No sourced task prices in this snapshot (2017-12).
-		r.Findings = append(r.Findings, missingFigure(err))
+		r.Findings = append(r.Findings, engine.MissingFigureFinding(err))
 		return r, nil
 	}
-	cp, err := controlPlane(p, cat, cost.ControlPlane{Platform: p.ID, RunBy: p.ControlPlane.RunBy}, &r.Findings)
+	cp, err := engine.ControlPlane(p, cat, cost.ControlPlane{Platform: p.ID, RunBy: p.ControlPlane.RunBy}, &r.Findings)
 	if err != nil {
-		return Result{}, err
+		return engine.Result{}, err
 	}
 	r.Bill = bill.Add(cp)
 	if in.Job != nil {
@@ -97,7 +119,7 @@ func (tasks) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 		modelRun.Tasks, modelRun.Seconds = task.Tasks, task.Seconds
 		perRun, err := cost.Fargate(cat.Prices, modelRun)
 		if err != nil {
-			return Result{}, err
+			return engine.Result{}, err
 		}
 		runs := decimal.NewFromInt(j.Runs)
 		// The month's bill is priced in one go, exactly; the model's
@@ -106,7 +128,7 @@ func (tasks) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 		task.Tasks = int(j.Parallelism * j.Runs)
 		month, err := cost.Fargate(cat.Prices, task)
 		if err != nil {
-			return Result{}, err
+			return engine.Result{}, err
 		}
 		r.Bill = month.Add(cp)
 		f := cost.Fleet{Fixed: cp.Total(), PerUnit: perRun.Total(), RequestsPerUnit: decimal.NewFromInt(j.Parallelism)}
@@ -117,41 +139,41 @@ func (tasks) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 		r.Capacity.TaskHours = ptr(secs.Mul(decimal.NewFromInt(j.Parallelism)).Mul(runs).DivRound(d3600, cost.DivScale))
 		return r, nil
 	}
-	rate := perReplica(in)
-	r.Capacity.RequestsPerReplica = ptr(rate.num.DivRound(rate.den, 4))
+	rate := engine.PerReplica(in)
+	r.Capacity.RequestsPerReplica = ptr(rate.Num.DivRound(rate.Den, 4))
 	taskMonthly, err := cost.FargateMonthly(cat.Prices, modelTask)
 	if err != nil {
-		return Result{}, err
+		return engine.Result{}, err
 	}
 	z := max(sv.Zones, 1)
 	if in.Autoscale != nil {
 		tariff, err := cost.FargateTariff(cat.Prices, task)
 		if err != nil {
-			return Result{}, err
+			return engine.Result{}, err
 		}
 		modelTariff, err := cost.FargateTariff(cat.Prices, modelTask)
 		if err != nil {
-			return Result{}, err
+			return engine.Result{}, err
 		}
-		fol := followFleet(in, rate, cp.Total(), modelTariff.Total(d3600), sz.Spread, 1, in.Autoscale.MinCount)
-		r.Bill = tariff.Bill(fol.unitHours.Mul(d3600)).Add(cp)
-		r.Fleet = &fol.fleet
+		fol := engine.FollowFleet(in, rate, cp.Total(), modelTariff.Total(d3600), sz.Spread, 1, in.Autoscale.MinCount)
+		r.Bill = tariff.Bill(fol.UnitHours.Mul(d3600)).Add(cp)
+		r.Fleet = &fol.Fleet
 		c := &r.Capacity
-		c.TaskHours, c.NodesByHour, c.MinNodes, c.MaxNodes = ptr(fol.unitHours), fol.byHour, ptr(fol.min), ptr(fol.max)
+		c.TaskHours, c.NodesByHour, c.MinNodes, c.MaxNodes = ptr(fol.UnitHours), fol.ByHour, ptr(fol.Min), ptr(fol.Max)
 		return r, nil
 	}
 	var f cost.Fleet
 	if sv.SurviveZoneLoss {
-		f = stepFleet(in, rate, cp.Total(), taskMonthly.Mul(decimal.NewFromInt(z)), z-1, 1)
+		f = engine.StepFleet(in, rate, cp.Total(), taskMonthly.Mul(decimal.NewFromInt(z)), z-1, 1)
 	} else {
-		f = stepFleet(in, rate, cp.Total(), taskMonthly, 1, int(z))
+		f = engine.StepFleet(in, rate, cp.Total(), taskMonthly, 1, int(z))
 	}
 	r.Fleet = &f
 	return r, nil
 }
 
 // fargateMinimum is the shortest run Fargate bills on platform fp.
-func fargateMinimum(cat Catalogues, fp cost.FargatePlatform) decimal.Decimal {
+func fargateMinimum(cat engine.Catalogues, fp cost.FargatePlatform) decimal.Decimal {
 	f := cat.Prices.Fargate
 	if f == nil {
 		return dZero
@@ -166,7 +188,13 @@ func fargateMinimum(cat Catalogues, fp cost.FargatePlatform) decimal.Decimal {
 	return r.MinimumSeconds.Value
 }
 
-var d3600 = decimal.NewFromInt(3600)
+var (
+	d3600 = decimal.NewFromInt(3600)
+	dZero = decimal.Zero
+	dOne  = decimal.NewFromInt(1)
+)
+
+func ptr[T any](v T) *T { return &v }
 
 // The params of a tasks platform's entry (platform.Platform.Params).
 const (
@@ -182,17 +210,19 @@ const (
 
 // spotOffered reports whether p offers Fargate Spot: yes unless its
 // entry says it does not.
-func spotOffered(p platform.Platform) bool { return !Param(p, ParamSpot, dOne).IsZero() }
+func spotOffered(p platform.Platform) bool { return !engine.Param(p, ParamSpot, dOne).IsZero() }
 
-// arm64Offered reports whether p runs arm64 tasks: yes unless its entry
+// Arm64Offered reports whether p runs arm64 tasks: yes unless its entry
 // says it does not.
-func arm64Offered(p platform.Platform) bool { return !Param(p, ParamArm64, dOne).IsZero() }
+func Arm64Offered(p platform.Platform) bool { return !engine.Param(p, ParamArm64, dOne).IsZero() }
 
-func (tasks) Surrounded() {}
+// Surrounded implements [engine.Surrounded]: tasks stand behind the
+// scenario's ALB and NAT gateways.
+func (Model) Surrounded() {}
 
 // spotFindings are what discounts.spot means on p: Spot's caveat where
 // it is offered, and where not, that the discount does not apply.
-func spotFindings(p platform.Platform, in Inputs) capacity.Findings {
+func spotFindings(p platform.Platform, in engine.Inputs) capacity.Findings {
 	if !in.Discounts.FargateSpot {
 		return nil
 	}
@@ -215,11 +245,10 @@ func spotFindings(p platform.Platform, in Inputs) capacity.Findings {
 		Severity: capacity.Warning,
 	}}
 }
-func (nodes) Surrounded() {}
 
-// Fields: a tasks platform reads the container it runs as tasks, how
+// Fields implements [engine.Fielded]: a tasks platform reads the container it runs as tasks, how
 // they spread and scale, and Fargate's discounts (Spot where offered).
-func (tasks) Fields(p platform.Platform) []string {
+func (Model) Fields(p platform.Platform) []string {
 	out := []string{"container", "servers.zones", "servers.target_utilization", "servers.survive_zone_loss", "servers.autoscaling", "servers.min_count", "servers.scale_out_minutes", "discounts.fargate", "ingress.servers", "ingress.keep_alive", "ingress.rules", "ingress.response_kb", "network"}
 	if spotOffered(p) {
 		out = append(out, "discounts.spot")
@@ -227,9 +256,9 @@ func (tasks) Fields(p platform.Platform) []string {
 	return out
 }
 
-// Discount is discounts.fargate, as Fargate Spot's fraction with
+// Discount implements [engine.Discounted]: discounts.fargate, as Fargate Spot's fraction with
 // discounts.spot on a platform that has Spot (fargate_spot).
-func (tasks) Discount(p platform.Platform, in Inputs) (decimal.Decimal, string) {
+func (Model) Discount(p platform.Platform, in engine.Inputs) (decimal.Decimal, string) {
 	if in.Discounts.FargateSpot {
 		if !spotOffered(p) {
 			return dZero, ""

@@ -1,4 +1,11 @@
-package engine
+// Package nodes is the model of the nodes family (platform Nodes: ECS
+// on EC2, EKS, EKS Auto Mode, ECS Managed Instances, Kubernetes, Swarm,
+// Nomad): replicas packed onto worker instances after the rule the
+// entry's node_reservation names; instance-hours and the instance fees
+// the entry names, plus the control plane (a provider's fee, or manager
+// instances the user runs). A scheduled job runs on nodes launched for
+// each run or kept all month, whichever costs less.
+package nodes
 
 import (
 	"errors"
@@ -9,34 +16,36 @@ import (
 	"github.com/runwhere/runwhere/capacity"
 	"github.com/runwhere/runwhere/cost"
 	"github.com/runwhere/runwhere/ha"
+	"github.com/runwhere/runwhere/internal/engine"
 	"github.com/runwhere/runwhere/platform"
 )
 
-// nodes evaluates platforms whose replicas run on worker instances the
+// Model evaluates platforms whose replicas run on worker instances the
 // user pays for (ECS on EC2, EKS, Kubernetes, Swarm, Nomad): it prices
 // exactly what [capacity.Size] sizes — the workers, and the control plane
 // (the provider's fee per cluster, or the manager instances of each
 // cluster the user runs).
-type nodes struct{}
+type Model struct{}
 
-func (nodes) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, error) {
+// Evaluate implements [engine.Family].
+func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inputs) (engine.Result, error) {
 	sv := in.Servers
 	req := capacity.Request{Platform: p.ID, Workload: in.Workload, Container: in.Container, Servers: sv}
 	res, err := capacity.Size(cat.Platforms, cat.Instances, req)
 	var noNode *capacity.NodeError
 	switch {
 	case errors.Is(err, capacity.ErrUnknownInstanceType):
-		return unpriced(p, in, capacity.Findings{capacity.UnknownInstanceFinding(sv.InstanceType)}, Capacity{InstanceType: sv.InstanceType}), nil
+		return unpriced(p, in, capacity.Findings{capacity.UnknownInstanceFinding(sv.InstanceType)}, engine.Capacity{InstanceType: sv.InstanceType}), nil
 	case errors.As(err, &noNode):
 		// The instance is known but a figure the platform's reservation
 		// needs is not sourced (ENI counts of a new family, say).
-		return unpriced(p, in, capacity.Findings{missingFigure(err)}, Capacity{InstanceType: sv.InstanceType}), nil
+		return unpriced(p, in, capacity.Findings{engine.MissingFigureFinding(err)}, engine.Capacity{InstanceType: sv.InstanceType}), nil
 	case err != nil:
-		return Result{}, err
+		return engine.Result{}, err
 	}
 	fs := append(res.Blockers, res.Warnings...)
 	if res.Nodes == 0 { // no replica fits on the instance type
-		return unpriced(p, in, fs, Capacity{InstanceType: sv.InstanceType}), nil
+		return unpriced(p, in, fs, engine.Capacity{InstanceType: sv.InstanceType}), nil
 	}
 	hourly := ""
 	if in.HourlyPrice != nil {
@@ -51,30 +60,30 @@ func (nodes) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 		})
 		return unpriced(p, in, fs, sizedOnly(sv.InstanceType, res)), nil
 	}
-	if err := checkFees(p, cat, sv.InstanceType, hourly); err != nil {
+	if err := engine.CheckFees(p, cat, sv.InstanceType, hourly); err != nil {
 		// A management fee with no sourced figure for the type.
-		fs = append(fs, missingFigure(err))
+		fs = append(fs, engine.MissingFigureFinding(err))
 		return unpriced(p, in, fs, sizedOnly(sv.InstanceType, res)), nil
 	}
-	workers, cp, err := nodeBills(p, cat, sv.InstanceType, hourly, res, &fs)
+	workers, cp, err := Bills(p, cat, sv.InstanceType, hourly, res, &fs)
 	if err != nil {
-		return Result{}, err
+		return engine.Result{}, err
 	}
-	rate := perReplica(in)
+	rate := engine.PerReplica(in)
 	node := res.Allocatable
 	// The cost models price compute at the discounted rate; the bill shows
-	// on-demand lines and the discount apart ([withDiscount]).
+	// on-demand lines and the discount apart (engine.Evaluate adds it).
 	d := in.Discounts.EC2
-	modelTotal := func(b cost.Bill) decimal.Decimal { return discountedBy(nodes{}, p, in, b).Total() }
-	r := Result{
+	modelTotal := func(b cost.Bill) decimal.Decimal { return engine.DiscountedBy(Model{}, p, in, b).Total() }
+	r := engine.Result{
 		Findings: fs,
 		Bill:     workers.Add(cp),
-		Capacity: Capacity{
+		Capacity: engine.Capacity{
 			Nodes:              int(res.Nodes),
 			InstanceType:       sv.InstanceType,
 			Managers:           int(res.Managers),
 			Replicas:           int(res.Replicas),
-			RequestsPerReplica: ptr(rate.num.DivRound(rate.den, 4)),
+			RequestsPerReplica: ptr(rate.Num.DivRound(rate.Den, 4)),
 			TaskVCPU:           ptr(in.Container.VCPU),
 			TaskMemoryMB:       int(in.Container.MemoryMB),
 			ReplicasPerNode:    int(res.ReplicasPerNode),
@@ -87,54 +96,55 @@ func (nodes) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, e
 	switch {
 	case in.Job != nil:
 		if err := nodesJob(p, cat, in, hourly, res, workers, cp, modelTotal, &r); err != nil {
-			return Result{}, err
+			return engine.Result{}, err
 		}
 	case sv.Count > 0:
 		f := cost.FixedFleet(modelTotal(r.Bill))
 		r.Fleet = &f
 	case in.Autoscale != nil:
 		u := cost.EC2Usage{InstanceType: sv.InstanceType, HourlyPrice: hourly, Item: workers.Lines[0].Item}
-		tariff, err := ec2Tariff(p, cat, u)
+		tariff, err := engine.EC2Tariff(p, cat, u)
 		if err != nil {
-			return Result{}, err
+			return engine.Result{}, err
 		}
 		u.Discount = d
 		price, err := cost.EC2Hourly(cat.Prices, u)
 		if err != nil {
-			return Result{}, err
+			return engine.Result{}, err
 		}
-		fee, err := feeHourly(p, cat, u)
+		fee, err := engine.FeeHourly(p, cat, u)
 		if err != nil {
-			return Result{}, err
+			return engine.Result{}, err
 		}
 		price = price.Add(fee)
-		fol := followFleet(in, rate, modelTotal(cp), price, res.Spread, res.ReplicasPerNode, in.Autoscale.MinCount)
-		r.Bill = tariff.Bill(fol.unitHours).Add(cp)
-		r.Fleet = &fol.fleet
+		fol := engine.FollowFleet(in, rate, modelTotal(cp), price, res.Spread, res.ReplicasPerNode, in.Autoscale.MinCount)
+		r.Bill = tariff.Bill(fol.UnitHours).Add(cp)
+		r.Fleet = &fol.Fleet
 		c := &r.Capacity
-		c.NodeHours, c.NodesByHour, c.MinNodes, c.MaxNodes = ptr(fol.unitHours), fol.byHour, ptr(fol.min), ptr(fol.max)
+		c.NodeHours, c.NodesByHour, c.MinNodes, c.MaxNodes = ptr(fol.UnitHours), fol.ByHour, ptr(fol.Min), ptr(fol.Max)
 	default:
-		nodeMonthly, err := ec2Monthly(p, cat, cost.EC2Usage{InstanceType: sv.InstanceType, HourlyPrice: hourly, Discount: d})
+		nodeMonthly, err := engine.EC2Monthly(p, cat, cost.EC2Usage{InstanceType: sv.InstanceType, HourlyPrice: hourly, Discount: d})
 		if err != nil {
-			return Result{}, err
+			return engine.Result{}, err
 		}
-		f := loadFleet(in, rate, modelTotal(cp), nodeMonthly, res.Spread, res.ReplicasPerNode)
+		f := engine.LoadFleet(in, rate, modelTotal(cp), nodeMonthly, res.Spread, res.ReplicasPerNode)
 		r.Fleet = &f
 	}
 	r.Topology = nodesTopology(p, in, res.Managers/res.Clusters, ceilDiv(res.Nodes, res.Clusters), ceilDiv(res.NodesForPeak, res.Clusters))
 	return r, nil
 }
 
-// nodeBills prices what [capacity.Size] sized on instance type t: the
+// Bills prices what [capacity.Size] sized on instance type t: the
 // workers, and the control plane of its clusters (the provider's fee, or
 // the managers the user runs on t). hourly overrides the catalogue's price
-// when not "".
-func nodeBills(p platform.Platform, cat Catalogues, t, hourly string, res capacity.Result, fs *capacity.Findings) (workers, cp cost.Bill, err error) {
-	workers, err = ec2Bill(p, cat, cost.EC2Usage{InstanceType: t, Count: int(res.Nodes), HourlyPrice: hourly, Item: fmt.Sprintf("%s workers (%s)", p.ID, t)})
+// when not "". A control plane the snapshot does not price is a warning
+// appended to fs.
+func Bills(p platform.Platform, cat engine.Catalogues, t, hourly string, res capacity.Result, fs *capacity.Findings) (workers, cp cost.Bill, err error) {
+	workers, err = engine.EC2Bill(p, cat, cost.EC2Usage{InstanceType: t, Count: int(res.Nodes), HourlyPrice: hourly, Item: fmt.Sprintf("%s workers (%s)", p.ID, t)})
 	if err != nil {
 		return cost.Bill{}, cost.Bill{}, err
 	}
-	cp, err = controlPlane(p, cat, cost.ControlPlane{
+	cp, err = engine.ControlPlane(p, cat, cost.ControlPlane{
 		Platform: p.ID,
 		RunBy:    p.ControlPlane.RunBy,
 		Clusters: int(res.Clusters),
@@ -144,26 +154,23 @@ func nodeBills(p platform.Platform, cat Catalogues, t, hourly string, res capaci
 }
 
 // sizedOnly is the capacity of a fleet sized on type t but not priced.
-func sizedOnly(t string, res capacity.Result) Capacity {
-	return Capacity{InstanceType: t, Nodes: int(res.Nodes), Replicas: int(res.Replicas), ReplicasPerNode: int(res.ReplicasPerNode),
+func sizedOnly(t string, res capacity.Result) engine.Capacity {
+	return engine.Capacity{InstanceType: t, Nodes: int(res.Nodes), Replicas: int(res.Replicas), ReplicasPerNode: int(res.ReplicasPerNode),
 		Clusters: int(res.Clusters), Managers: int(res.Managers), NodesForPeak: int(res.NodesForPeak)}
 }
 
 // unpriced is the result of a nodes platform that cannot be sized or
 // priced (its findings say why): no bill, no cost model, and the control
 // plane as the scenario gives it.
-func unpriced(p platform.Platform, in Inputs, fs capacity.Findings, c Capacity) Result {
-	return Result{Findings: fs, Capacity: c, Topology: nodesTopology(p, in, 0, 0, 0)}
+func unpriced(p platform.Platform, in engine.Inputs, fs capacity.Findings, c engine.Capacity) engine.Result {
+	return engine.Result{Findings: fs, Capacity: c, Topology: nodesTopology(p, in, 0, 0, 0)}
 }
-
-// maxModelledWorkers is the largest worker tier package ha computes.
-const maxModelledWorkers = 10000
 
 // nodesTopology is the deployment of one cluster of a nodes platform as
 // package ha models it: managers, workers and the workers the peak needs
 // with no zone redundancy (ha checks it against what a zone's loss
 // leaves). Zero managers means the scenario's, unsized.
-func nodesTopology(p platform.Platform, in Inputs, managers, workers, needed int64) ha.Topology {
+func nodesTopology(p platform.Platform, in engine.Inputs, managers, workers, needed int64) ha.Topology {
 	t := ha.Topology{Platform: p.ID, Snapshot: in.Snapshot, Zones: int(max(in.Servers.Zones, 1))}
 	if p.ControlPlane.RunBy == platform.User {
 		t.Managers = int(managers)
@@ -173,20 +180,42 @@ func nodesTopology(p platform.Platform, in Inputs, managers, workers, needed int
 	}
 	// The ha package models worker tiers of up to 10,000 nodes exactly;
 	// a larger fleet is reported without worker-tier availability.
-	if workers > 0 && workers <= maxModelledWorkers {
+	if workers > 0 && workers <= engine.MaxModelledWorkers {
 		t.Workers = int(workers)
 		t.WorkersNeeded = int(min(needed, workers))
 	}
 	return t
 }
 
-// Fields: a nodes platform reads the servers it runs on, the container
+// Surrounded implements [engine.Surrounded]: the workers stand behind
+// the scenario's ALB and NAT gateways.
+func (Model) Surrounded() {}
+
+// Fields implements [engine.Fielded]: a nodes platform reads the servers it runs on, the container
 // it packs, and what surrounds the fleet.
-func (nodes) Fields(platform.Platform) []string {
+func (Model) Fields(platform.Platform) []string {
 	return []string{"servers", "container", "discounts.ec2", "ingress.servers", "ingress.keep_alive", "ingress.rules", "ingress.response_kb", "network"}
 }
 
-// Discount is discounts.ec2 on the workers and managers.
-func (nodes) Discount(_ platform.Platform, in Inputs) (decimal.Decimal, string) {
+// Discount implements [engine.Discounted]: discounts.ec2 on the workers
+// and managers.
+func (Model) Discount(_ platform.Platform, in engine.Inputs) (decimal.Decimal, string) {
 	return in.Discounts.EC2, "ec2 discount"
+}
+
+var (
+	thousand        = decimal.NewFromInt(1000)
+	d3600           = decimal.NewFromInt(3600)
+	dZero           = decimal.Zero
+	hoursPerMonth   = decimal.NewFromInt(platform.HoursPerMonth)
+	secondsPerMonth = decimal.NewFromInt(platform.SecondsPerMonth)
+)
+
+func ptr[T any](v T) *T { return &v }
+
+func ceilDiv(a, b int64) int64 {
+	if b <= 0 {
+		return a
+	}
+	return (a + b - 1) / b
 }

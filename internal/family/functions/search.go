@@ -1,31 +1,34 @@
-package engine
+package functions
 
 import (
 	"github.com/runwhere/runwhere/capacity"
 	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/internal/engine"
 	"github.com/runwhere/runwhere/platform"
 )
 
-func (functions) search(p platform.Platform, cat Catalogues, in Inputs, _ Result, s *Search, l *shortlist) (int, error) {
+// Search implements [engine.Searcher]: the function at other memory
+// sizes and architectures.
+func (Model) Search(p platform.Platform, cat engine.Catalogues, in engine.Inputs, _ engine.Result, s *engine.Search, l *engine.Shortlist) (int, error) {
 	return functionAlternatives(p, cat, in, s, l)
 }
 
-// functionMemoryStep is the step of the memory sizes tried for a
-// function: Lambda takes any size in 1 MB steps; 64 MB keeps the search
-// small and still finds where the price turns.
-const functionMemoryStep = 64
+// MemoryStep is the step of the memory sizes tried for a function:
+// Lambda takes any size in 1 MB steps; 64 MB keeps the search small and
+// still finds where the price turns.
+const MemoryStep = 64
 
 // functionAlternatives prices the function at every memory size from the
 // scenario's up (a function needs at least the memory it is given) in
 // steps of 64 MB, on each architecture; with lambda.cpu_share_scaling the
 // duration follows the memory's vCPU share.
-func functionAlternatives(p platform.Platform, cat Catalogues, in Inputs, s *Search, l *shortlist) (int, error) {
+func functionAlternatives(p platform.Platform, cat engine.Catalogues, in engine.Inputs, s *engine.Search, l *engine.Shortlist) (int, error) {
 	maxMB := p.Limits.MemoryMax
 	if maxMB == nil {
 		return 0, nil
 	}
 	var sizes []int64
-	for m := in.Workload.MemoryMB; m <= maxMB.Value; m = (m/functionMemoryStep + 1) * functionMemoryStep {
+	for m := in.Workload.MemoryMB; m <= maxMB.Value; m = (m/MemoryStep + 1) * MemoryStep {
 		sizes = append(sizes, m)
 	}
 	tried := 0
@@ -37,9 +40,9 @@ func functionAlternatives(p platform.Platform, cat Catalogues, in Inputs, s *Sea
 			tried++
 			w := in.Workload
 			w.MemoryMB = m
-			w.DurationMS = LambdaDurationMS(in.Workload, m, in.CPUShareScaling)
+			w.DurationMS = engine.LambdaDurationMS(in.Workload, m, in.CPUShareScaling)
 			if in.Job != nil {
-				w = jobFunction(in.Job)
+				w = engine.JobFunction(in.Job)
 			}
 			fn := in.Function
 			fn.MemoryMB = m
@@ -54,12 +57,12 @@ func functionAlternatives(p platform.Platform, cat Catalogues, in Inputs, s *Sea
 			}
 			tariff, err := cost.LambdaTariff(cat.Prices, u)
 			if err == nil {
-				tariff, err = withFrontDoor(tariff, cat, in)
+				tariff, err = engine.WithFrontDoor(tariff, cat, in)
 			}
 			if err != nil {
 				continue
 			}
-			l.add(Alternative{MemoryMB: int(m), Arch: arch, Bill: discountedBy(functions{}, p, in, tariff.Bill(u.Requests))})
+			l.Add(engine.Alternative{MemoryMB: int(m), Arch: arch, Bill: engine.DiscountedBy(Model{}, p, in, tariff.Bill(u.Requests))})
 		}
 	}
 	return tried, nil

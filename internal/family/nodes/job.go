@@ -1,4 +1,4 @@
-package engine
+package nodes
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/runwhere/runwhere/capacity"
 	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/internal/engine"
 	"github.com/runwhere/runwhere/platform"
 )
 
@@ -16,24 +17,18 @@ import (
 // is a step of Parallelism requests. Control planes and managers are
 // billed all month, whatever the job.
 
-// The two ways an EC2-based platform can run a job (Capacity.JobFleet).
-const (
-	JobPerRun   = "per-run"   // nodes launched for each run, then stopped
-	JobAlwaysOn = "always-on" // the run's nodes kept all month
-)
-
 // nodesJob prices a job on an EC2-based platform both ways — nodes
 // launched for each run, billed per second (at least the minimum) for the
 // run plus the node's start, or the same nodes running all month — and
 // keeps the cheaper, the other as the result's Alternative fleet. res is
 // the sizing of one run's tasks (Inputs.Job); workers is its nodes for a
 // month, cp the control plane.
-func nodesJob(p platform.Platform, cat Catalogues, in Inputs, hourly string, res capacity.Result, workers, cp cost.Bill, modelTotal func(cost.Bill) decimal.Decimal, r *Result) error {
+func nodesJob(p platform.Platform, cat engine.Catalogues, in engine.Inputs, hourly string, res capacity.Result, workers, cp cost.Bill, modelTotal func(cost.Bill) decimal.Decimal, r *engine.Result) error {
 	j := in.Job
 	t := in.Servers.InstanceType
 	secs := j.RunSeconds.Add(j.NodeStartSeconds)
 	item := fmt.Sprintf("%s workers per run (%s)", p.ID, t)
-	run, err := ec2Bill(p, cat, cost.EC2Usage{InstanceType: t, Count: int(res.Nodes), Seconds: secs, HourlyPrice: hourly, Item: item})
+	run, err := engine.EC2Bill(p, cat, cost.EC2Usage{InstanceType: t, Count: int(res.Nodes), Seconds: secs, HourlyPrice: hourly, Item: item})
 	if err != nil {
 		return err
 	}
@@ -53,18 +48,18 @@ func nodesJob(p platform.Platform, cat Catalogues, in Inputs, hourly string, res
 	if run.Total().Mul(runs).LessThanOrEqual(kept) {
 		// The month's runs are priced in one go, exactly; the model's step
 		// is one run's.
-		month, err := ec2Bill(p, cat, cost.EC2Usage{InstanceType: t, Count: int(res.Nodes * j.Runs), Seconds: secs, HourlyPrice: hourly, Item: item})
+		month, err := engine.EC2Bill(p, cat, cost.EC2Usage{InstanceType: t, Count: int(res.Nodes * j.Runs), Seconds: secs, HourlyPrice: hourly, Item: item})
 		if err != nil {
 			return err
 		}
 		r.Bill = month.Add(cp)
 		r.Fleet, r.Alternative = &perRun, &alwaysOn
-		c.JobFleet = JobPerRun
+		c.JobFleet = engine.JobPerRun
 		c.NodeHours = ptr(month.Lines[0].Quantity)
 		return nil
 	}
 	if fleets > 1 {
-		month, err := ec2Bill(p, cat, cost.EC2Usage{InstanceType: t, Count: int(res.Nodes * fleets), HourlyPrice: hourly, Item: workers.Lines[0].Item})
+		month, err := engine.EC2Bill(p, cat, cost.EC2Usage{InstanceType: t, Count: int(res.Nodes * fleets), HourlyPrice: hourly, Item: workers.Lines[0].Item})
 		if err != nil {
 			return err
 		}
@@ -73,7 +68,7 @@ func nodesJob(p platform.Platform, cat Catalogues, in Inputs, hourly string, res
 		c.Nodes = int(res.Nodes * fleets)
 	}
 	r.Fleet, r.Alternative = &alwaysOn, &perRun
-	c.JobFleet = JobAlwaysOn
+	c.JobFleet = engine.JobAlwaysOn
 	c.NodeHours = ptr(workers.Lines[0].Quantity)
 	return nil
 }

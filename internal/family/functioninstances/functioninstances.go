@@ -1,4 +1,8 @@
-package engine
+// Package functioninstances is the model of the function-instances
+// family ([Family]: Lambda Managed Instances): instances sized by CPU for
+// the requests in flight, at least the entry's minimum; instance-hours,
+// the provider's share of their price, and a charge per request.
+package functioninstances
 
 import (
 	"fmt"
@@ -8,22 +12,36 @@ import (
 	"github.com/runwhere/runwhere/capacity"
 	"github.com/runwhere/runwhere/cost"
 	"github.com/runwhere/runwhere/ha"
+	"github.com/runwhere/runwhere/internal/engine"
 	"github.com/runwhere/runwhere/platform"
 )
 
-// FunctionInstancesFamily is functions run on instances in the user's
+// Family is functions run on instances in the user's
 // account that the provider manages (AWS Lambda Managed Instances): each
 // execution environment serves several requests at once, the instances
 // are billed as EC2 plus a management fee, and requests are charged as
 // for functions.
-const FunctionInstancesFamily platform.Family = "function-instances"
+const Family platform.Family = "function-instances"
 
 // ParamMinInstances is the fewest instances a function-instances
 // platform keeps running (Lambda Managed Instances: three, one per
 // zone, by default).
 const ParamMinInstances = "min_instances"
 
-// functionInstances sizes the instances by CPU: an instance serves as
+// The finding codes of the family's own rules.
+const (
+	// MemoryRaised is a function's memory below the platform's least,
+	// sized at that least (Lambda Managed Instances: 2,048 MB).
+	MemoryRaised capacity.Code = "memory-raised"
+	// FunctionTooLarge is a function whose one execution environment
+	// does not fit on the instance type.
+	FunctionTooLarge capacity.Code = "function-too-large"
+	// MinimumInstances is a load that needs fewer instances than the
+	// platform keeps running (Lambda Managed Instances: three).
+	MinimumInstances capacity.Code = "minimum-instances"
+)
+
+// Model sizes the instances by CPU: an instance serves as
 // many requests a second as its vCPUs at the target utilisation can
 // (vCPU × target ÷ CPU seconds a request), at least the platform's
 // minimum of them, sized for the peak as the provider's scaling keeps
@@ -32,14 +50,15 @@ const ParamMinInstances = "min_instances"
 // checks only that one environment fits. The bill: the instances as
 // EC2, the platform's instance fees (a share of their on-demand price),
 // and its per-request fee; the front door, as for functions.
-type functionInstances struct{}
+type Model struct{}
 
-func (functionInstances) Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, error) {
+// Evaluate implements [engine.Family].
+func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inputs) (engine.Result, error) {
 	sv := in.Servers
 	t := sv.InstanceType
 	zones := max(sv.Zones, 1)
-	r := Result{
-		Capacity: Capacity{InstanceType: t},
+	r := engine.Result{
+		Capacity: engine.Capacity{InstanceType: t},
 		Topology: ha.Topology{Platform: p.ID, Snapshot: in.Snapshot, Zones: int(zones)},
 	}
 	inst, ok := cat.Instances.Lookup(t)
@@ -49,7 +68,7 @@ func (functionInstances) Evaluate(p platform.Platform, cat Catalogues, in Inputs
 	}
 	w := in.Workload
 	if in.Job != nil {
-		w = jobFunction(in.Job)
+		w = engine.JobFunction(in.Job)
 	}
 	if w.MaxDurationS > 0 {
 		// A request runs at most the platform's timeout, as on Lambda.
@@ -86,46 +105,46 @@ func (functionInstances) Evaluate(p platform.Platform, cat Catalogues, in Inputs
 		hourly = in.HourlyPrice.String()
 	}
 	if _, err := cost.EC2Hourly(cat.Prices, cost.EC2Usage{InstanceType: t, HourlyPrice: hourly}); err != nil {
-		r.Findings = append(r.Findings, missingFigure(err))
+		r.Findings = append(r.Findings, engine.MissingFigureFinding(err))
 		return r, nil
 	}
-	if err := checkFees(p, cat, t, hourly); err != nil {
-		r.Findings = append(r.Findings, missingFigure(err))
+	if err := engine.CheckFees(p, cat, t, hourly); err != nil {
+		r.Findings = append(r.Findings, engine.MissingFigureFinding(err))
 		return r, nil
 	}
 	// Requests a second one instance serves: vCPU × target × 1000 over
 	// the CPU milliseconds of a request.
-	rate := replicaRate{
-		num: decimal.NewFromInt(inst.Shape.VCPU).Mul(sv.TargetUtilization).Mul(thousand),
-		den: w.DurationMS.Mul(w.CPUFraction),
+	rate := engine.ReplicaRate{
+		Num: decimal.NewFromInt(inst.Shape.VCPU).Mul(sv.TargetUtilization).Mul(thousand),
+		Den: w.DurationMS.Mul(w.CPUFraction),
 	}
-	least := Param(p, ParamMinInstances, dOne).Ceil().IntPart()
+	least := engine.Param(p, ParamMinInstances, dOne).Ceil().IntPart()
 	least = max(least, 1)
 	need := int64(0)
-	if rate.den.IsPositive() {
-		need = w.PeakRequestsPerSecond.Mul(rate.den).Div(rate.num).Ceil().IntPart()
+	if rate.Den.IsPositive() {
+		need = w.PeakRequestsPerSecond.Mul(rate.Den).Div(rate.Num).Ceil().IntPart()
 	}
 	n := max(need, least)
 	u := cost.EC2Usage{InstanceType: t, Count: int(n), HourlyPrice: hourly, Item: fmt.Sprintf("%s instances (%s)", p.ID, t)}
-	instances, err := ec2Bill(p, cat, u)
+	instances, err := engine.EC2Bill(p, cat, u)
 	if err != nil {
-		return Result{}, err
+		return engine.Result{}, err
 	}
 	perRequest, err := requestFees(p, cat, in)
 	if err != nil {
-		r.Findings = append(r.Findings, missingFigure(err))
+		r.Findings = append(r.Findings, engine.MissingFigureFinding(err))
 		return r, nil
 	}
 	requests := in.Lambda.Requests
 	r.Bill = instances.Add(perRequest.Bill(requests))
 	// The fleet: one step an instance, at least the minimum; the requests'
 	// charges grow with the load beside it.
-	d, _ := functionInstances{}.Discount(p, in)
+	d, _ := Model{}.Discount(p, in)
 	du := u
 	du.Discount = d
-	monthly, err := ec2Monthly(p, cat, du)
+	monthly, err := engine.EC2Monthly(p, cat, du)
 	if err != nil {
-		return Result{}, err
+		return engine.Result{}, err
 	}
 	var f cost.Fleet
 	if in.Job != nil {
@@ -134,14 +153,14 @@ func (functionInstances) Evaluate(p platform.Platform, cat Catalogues, in Inputs
 		// runs, only the requests' charges change.
 		f = cost.FixedFleet(monthly.Mul(decimal.NewFromInt(n)))
 	} else {
-		f = stepFleet(in, rate, dZero, monthly, 1, int(least))
+		f = engine.StepFleet(in, rate, dZero, monthly, 1, int(least))
 	}
 	r.Fleet = &f
 	around := perRequest.Curve()
 	r.Around = &around
 	c := &r.Capacity
 	c.Nodes, c.NodesForPeak = int(n), int(need)
-	c.RequestsPerReplica = ptr(rate.num.DivRound(rate.den, 4))
+	c.RequestsPerReplica = ptr(rate.Num.DivRound(rate.Den, 4))
 	c.Concurrency = ptr(w.RequestsPerSecond.Mul(w.DurationMS).DivRound(thousand, 4))
 	c.PeakConcurrency = ptr(w.PeakRequestsPerSecond.Mul(w.DurationMS).DivRound(thousand, 4))
 	c.Clusters = 1
@@ -153,7 +172,7 @@ func (functionInstances) Evaluate(p platform.Platform, cat Catalogues, in Inputs
 			Severity: capacity.Warning,
 		})
 	}
-	if n <= maxModelledWorkers {
+	if n <= engine.MaxModelledWorkers {
 		r.Topology.Workers = int(n)
 		r.Topology.WorkersNeeded = int(min(max(need, 1), n))
 	}
@@ -162,7 +181,7 @@ func (functionInstances) Evaluate(p platform.Platform, cat Catalogues, in Inputs
 
 // requestFees is the tariff over the monthly requests of p's per-request
 // fees and the front door in front of it.
-func requestFees(p platform.Platform, cat Catalogues, in Inputs) (cost.Tariff, error) {
+func requestFees(p platform.Platform, cat engine.Catalogues, in engine.Inputs) (cost.Tariff, error) {
 	var t cost.Tariff
 	for _, name := range p.Fees {
 		f, err := cat.Prices.Fee(name)
@@ -178,15 +197,25 @@ func requestFees(p platform.Platform, cat Catalogues, in Inputs) (cost.Tariff, e
 		}
 		t = append(t, rt...)
 	}
-	return withFrontDoor(t, cat, in)
+	return engine.WithFrontDoor(t, cat, in)
 }
 
-// Discount is discounts.ec2: the instances are EC2's.
-func (functionInstances) Discount(_ platform.Platform, in Inputs) (decimal.Decimal, string) {
+// Discount implements [engine.Discounted]: discounts.ec2, the instances
+// being EC2's.
+func (Model) Discount(_ platform.Platform, in engine.Inputs) (decimal.Decimal, string) {
 	return in.Discounts.EC2, "ec2 discount"
 }
 
-// Fields: the function's settings and the instances'.
-func (functionInstances) Fields(platform.Platform) []string {
+// Fields implements [engine.Fielded]: the function's settings and the
+// instances'.
+func (Model) Fields(platform.Platform) []string {
 	return []string{"workload", "servers.instance_type", "servers.hourly_price", "servers.target_utilization", "servers.zones", "discounts.ec2", "ingress.lambda", "ingress.response_kb"}
 }
+
+var (
+	thousand = decimal.NewFromInt(1000)
+	dZero    = decimal.Zero
+	dOne     = decimal.NewFromInt(1)
+)
+
+func ptr[T any](v T) *T { return &v }

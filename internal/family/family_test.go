@@ -1,4 +1,4 @@
-package engine_test
+package family_test
 
 import (
 	"testing"
@@ -10,18 +10,24 @@ import (
 	"github.com/runwhere/runwhere/capacity"
 	"github.com/runwhere/runwhere/cost"
 	"github.com/runwhere/runwhere/internal/engine"
+	"github.com/runwhere/runwhere/internal/family"
 	"github.com/runwhere/runwhere/platform"
 )
 
+// Every built-in family has a model; a family the registry does not
+// name is an error naming it, and so is every family in no registry.
 func TestForEveryFamily(t *testing.T) {
-	for f := range engine.Builtin() {
-		a, err := engine.For(f)
-		require.NoError(t, err, "For(%s)", f)
-		assert.NotNil(t, a, "For(%s)", f)
+	reg := family.Builtin()
+	for f := range reg {
+		a, err := reg.FamilyOf(platform.Platform{ID: "?", Family: f})
+		require.NoError(t, err, "FamilyOf(%s)", f)
+		assert.NotNil(t, a, "FamilyOf(%s)", f)
 	}
-	_, err := engine.For("containers")
+	_, err := reg.FamilyOf(platform.Platform{ID: "?", Family: "containers"})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `engine: no model for platform family "containers"`)
+	_, err = engine.Registry(nil).FamilyOf(platform.Platform{ID: "?", Family: platform.Nodes})
+	assert.ErrorContains(t, err, `engine: no model for platform family "nodes"`)
 }
 
 // Every platform of the newest snapshot evaluates with its family's
@@ -35,7 +41,7 @@ func TestEveryPlatformPricesItsOwnBill(t *testing.T) {
 	require.NoError(t, err)
 	inst, err := platform.EmbeddedInstances()
 	require.NoError(t, err)
-	cats := engine.Catalogues{Platforms: cat, Prices: prices, Instances: inst}
+	cats := engine.Catalogues{Platforms: cat, Prices: prices, Instances: inst, Families: family.Builtin()}
 	d := decimal.RequireFromString
 	rps := d("40")
 	month := rps.Mul(decimal.NewFromInt(platform.SecondsPerMonth))
