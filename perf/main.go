@@ -360,4 +360,3 @@ func spread(v []float64) (med, lo, hi float64) {
 	}
 	return med, s[0], s[len(s)-1]
 }
-
