@@ -52,7 +52,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		return sizeProfile(ctx, root, *pkg, *top, out)
 	case "check":
 		budget := fs.String("budget", filepath.Join(root, "perf", "budget.txt"), "budget file")
-		rounds := fs.Int("rounds", 5, "benchmark rounds; each runs the measured benchmarks and the baseline back to back")
+		rounds := fs.Int("rounds", 7, "benchmark rounds; each runs the measured benchmarks and the baseline back to back")
 		benchtime := fs.String("benchtime", "300ms", "-test.benchtime of each benchmark in a round")
 		if err := fs.Parse(args[1:]); err != nil {
 			return err
