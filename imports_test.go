@@ -27,6 +27,9 @@ var allowedImports = map[string][]string{
 	"wasm":       {"."},
 	"cmd":        {"."}, // the command line uses the library as any caller would
 	"playground": {},    // builds and serves wasm/; imports no library package
+	// perf measures the wasm and the benchmarks from outside (go build, go
+	// test -c) and perf/floor links only the dependencies (issue 28).
+	"perf": {},
 	// internal/input is the strict decoder every package shares; any
 	// package may import it, and it imports none of them.
 	"internal/input": {},
