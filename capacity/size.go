@@ -84,6 +84,10 @@ type Result struct {
 // inst. Bad input is an error naming the field; an unknown instance type
 // wraps ErrUnknownInstanceType (UnknownInstanceFinding turns it into the
 // report's blocker). Limits reached are findings in the Result.
+//
+// Size serves the families of the 2017 deck (functions, tasks, nodes) by
+// their entries' family; a family's own model calls the sizing it needs
+// (SizeLambda, SizeFargate, SizeServers) directly.
 func Size(cat platform.Catalogue, inst Instances, req Request) (Result, error) {
 	p, ok := cat.Platform(req.Platform)
 	if !ok {
@@ -112,10 +116,7 @@ func Size(cat platform.Catalogue, inst Instances, req Request) (Result, error) {
 		res.TaskVCPU, res.TaskMemoryMB, res.Tasks = s.Task.VCPU, s.Task.MemoryMiB, s.Tasks
 		fs = s.Findings
 	case platform.Nodes:
-		var err error
-		if fs, err = sizeServers(p, inst, req, util, &res); err != nil {
-			return Result{}, err
-		}
+		return SizeServers(cat, inst, req)
 	default:
 		return Result{}, inputErr("platform", req.Platform, fmt.Sprintf("has no family capacity can size (%q)", p.Family))
 	}
@@ -238,3 +239,28 @@ func sizeServers(p platform.Platform, inst Instances, req Request, util decimal.
 }
 
 func ceilInt(a, b int64) int64 { return (a + b - 1) / b }
+
+// SizeServers sizes req on the worker instances of a platform whose
+// replicas are packed onto nodes (a nodes platform: its entry names the
+// node reservation rule), as [Size] does for one.
+func SizeServers(cat platform.Catalogue, inst Instances, req Request) (Result, error) {
+	p, ok := cat.Platform(req.Platform)
+	if !ok {
+		return Result{}, fmt.Errorf("capacity: platform: %q: %w %s", req.Platform, ErrNotInSnapshot, cat.Snapshot)
+	}
+	if p.NodeReservation == "" {
+		return Result{}, inputErr("platform", req.Platform, "names no node_reservation: it is not sized on nodes")
+	}
+	util := req.Servers.TargetUtilization
+	if util.IsZero() {
+		util = DefaultTargetUtilization()
+	}
+	res := Result{Platform: p.ID}
+	fs, err := sizeServers(p, inst, req, util, &res)
+	if err != nil {
+		return Result{}, err
+	}
+	res.Blockers, res.Warnings = fs.Blockers(), fs.Warnings()
+	res.Feasible = len(res.Blockers) == 0
+	return res, nil
+}

@@ -31,7 +31,7 @@ type Model struct{}
 func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inputs) (engine.Result, error) {
 	sv := in.Servers
 	req := capacity.Request{Platform: p.ID, Workload: in.Workload, Container: in.Container, Servers: sv}
-	res, err := capacity.Size(cat.Platforms, cat.Instances, req)
+	res, err := capacity.SizeServers(cat.Platforms, cat.Instances, req)
 	var noNode *capacity.NodeError
 	switch {
 	case errors.Is(err, capacity.ErrUnknownInstanceType):

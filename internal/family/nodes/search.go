@@ -51,7 +51,7 @@ func nodeAlternatives(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 		}
 		sv := in.Servers
 		sv.InstanceType = c.Type
-		res, err := capacity.Size(cat.Platforms, cat.Instances, capacity.Request{Platform: p.ID, Workload: in.Workload, Container: in.Container, Servers: sv})
+		res, err := capacity.SizeServers(cat.Platforms, cat.Instances, capacity.Request{Platform: p.ID, Workload: in.Workload, Container: in.Container, Servers: sv})
 		if err != nil || len(res.Blockers) > 0 || res.Nodes == 0 {
 			continue // the type cannot run it (or lacks a figure it needs)
 		}
@@ -198,7 +198,7 @@ func adapterBill(s *engine.Search, p platform.Platform, cat engine.Catalogues, i
 		}
 		return res.Bill, true
 	}
-	res, err := capacity.Size(cat.Platforms, cat.Instances, capacity.Request{Platform: p.ID, Workload: in.Workload, Container: in.Container, Servers: alt.Servers})
+	res, err := capacity.SizeServers(cat.Platforms, cat.Instances, capacity.Request{Platform: p.ID, Workload: in.Workload, Container: in.Container, Servers: alt.Servers})
 	if err != nil || len(res.Blockers) > 0 || res.Nodes == 0 {
 		return cost.Bill{}, false // the adapter leaves it unpriced or blocked
 	}
