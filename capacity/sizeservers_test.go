@@ -14,7 +14,7 @@ import (
 // SizeServers is Size's nodes sizing, which a nodes family calls without
 // Size's dispatch on the family: the same result for every platform that
 // names a node reservation, and a refusal for one that does not.
-func TestSizeServersIsSizesNodes(t *testing.T) {
+func TestSizeServersMatchesSize(t *testing.T) {
 	cat, err := platform.EmbeddedCatalogue(platform.Newest)
 	require.NoError(t, err)
 	inst, err := platform.EmbeddedInstances()
