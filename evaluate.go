@@ -234,11 +234,8 @@ func (e *env) jobInputs() engine.Inputs {
 // requests per month (a job's task runs), for break-even and curves.
 type model struct {
 	report PlatformReport
-	family platform.Family
-	// perRequest: the family prices per request ([engine.Result.PerRequest]).
-	perRequest bool
-	curve      *cost.Curve // functions platforms
-	fleet      *cost.Fleet // every other platform
+	curve  *cost.Curve // functions platforms
+	fleet  *cost.Fleet // every other platform
 	// alt is a job's other way to run on the platform: the platform
 	// costs the cheaper of fleet and alt at every load.
 	alt *cost.Fleet
@@ -257,7 +254,7 @@ type model struct {
 // isCurve reports whether the platform is priced per request, as a curve
 // of the monthly requests (functions), rather than by a fleet's steps;
 // one that cannot be priced is on the side its family prices on.
-func (m model) isCurve() bool { return m.perRequest }
+func (m model) isCurve() bool { return m.result.PerRequest }
 
 // priced reports whether the platform has a cost model.
 func (m model) priced() bool { return m.curve != nil || m.fleet != nil }
@@ -285,7 +282,7 @@ func (e *env) evaluate(id platform.ID) (model, error) {
 	if err != nil {
 		return model{}, e.inputError(err)
 	}
-	m := model{platform: p, result: res, family: p.Family, curve: res.Curve, fleet: res.Fleet, alt: res.Alternative, around: res.Around, topology: res.Topology, perRequest: res.PerRequest}
+	m := model{platform: p, result: res, curve: res.Curve, fleet: res.Fleet, alt: res.Alternative, around: res.Around, topology: res.Topology}
 	m.report.Platform, m.report.Name = p.ID, p.Name
 	m.report.addFindings(res.Findings)
 	m.report.setBill(res.Bill)

@@ -84,10 +84,29 @@ func ec2Line(c *Catalogue, u EC2Usage) (Line, error) {
 	if err != nil {
 		return Line{}, err
 	}
-	secs := billed.Mul(decimal.NewFromInt(int64(u.Count)))
+	return runsLine(m, billed, u.Count), nil
+}
+
+// runsLine is the line of count runs of billed seconds each on an hourly
+// meter: price × seconds, then / 3600, the product first.
+func runsLine(m Meter, billed decimal.Decimal, count int) Line {
+	secs := billed.Mul(decimal.NewFromInt(int64(count)))
 	l := m.Lines(ceilDiv(secs, d3600))[0]
 	l.Amount = ceilDiv(l.UnitPrice.Mul(secs), d3600)
-	return l, nil
+	return l
+}
+
+// runSeconds is how long each of u's runs lasts: Seconds when given, else
+// Hours (zero: the whole month).
+func runSeconds(u EC2Usage) decimal.Decimal {
+	if !u.Seconds.IsZero() {
+		return u.Seconds
+	}
+	hours := u.Hours
+	if hours.IsZero() {
+		hours = dHoursPerMonth
+	}
+	return hours.Mul(d3600)
 }
 
 // EC2Tariff is the price of u's instance type as a [Tariff] over
@@ -129,15 +148,7 @@ func ec2Meter(c *Catalogue, u EC2Usage) (Meter, decimal.Decimal, error) {
 	if err != nil {
 		return Meter{}, dZero, err
 	}
-	hours := u.Hours
-	if hours.IsZero() {
-		hours = dHoursPerMonth
-	}
-	secs := hours.Mul(d3600)
-	if !u.Seconds.IsZero() {
-		secs = u.Seconds
-	}
-	billed := maxDec(ceilTo(secs, c.EC2.BillingIncrementSeconds.Value), c.EC2.MinimumSeconds.Value)
+	billed := maxDec(ceilTo(runSeconds(u), c.EC2.BillingIncrementSeconds.Value), c.EC2.MinimumSeconds.Value)
 	item := u.Item
 	if item == "" {
 		item = "ec2 " + u.InstanceType

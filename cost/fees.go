@@ -160,6 +160,10 @@ func InstanceFeeHourly(c *Catalogue, name string, u EC2Usage) (decimal.Decimal, 
 	if err != nil {
 		return dZero, err
 	}
+	return f.hourly(c, name, u)
+}
+
+func (f Fee) hourly(c *Catalogue, name string, u EC2Usage) (decimal.Decimal, error) {
 	switch f.Per {
 	case PerInstanceHour:
 		fig, err := c.InstanceFee(f.Table, u.InstanceType)
@@ -180,28 +184,23 @@ func InstanceFeeHourly(c *Catalogue, name string, u EC2Usage) (decimal.Decimal, 
 }
 
 // instanceFeeMeter is the meter of the fee called name on u's instances,
-// and the seconds it bills of one instance's run (at least the fee's
-// minimum, else EC2's).
+// and the seconds it bills of one instance's run: at least the fee's
+// minimum where it has one, else as EC2 bills the run.
 func instanceFeeMeter(c *Catalogue, name string, u EC2Usage) (Meter, decimal.Decimal, error) {
 	_, billed, err := ec2Meter(c, u)
 	if err != nil {
 		return Meter{}, dZero, err
 	}
-	price, err := InstanceFeeHourly(c, name, u)
+	f, err := c.Fee(name)
 	if err != nil {
 		return Meter{}, dZero, err
 	}
-	f, _ := c.Fee(name)
+	price, err := f.hourly(c, name, u)
+	if err != nil {
+		return Meter{}, dZero, err
+	}
 	if f.MinimumSeconds != nil {
-		hours := u.Hours
-		if hours.IsZero() {
-			hours = dHoursPerMonth
-		}
-		secs := hours.Mul(d3600)
-		if !u.Seconds.IsZero() {
-			secs = u.Seconds
-		}
-		billed = maxDec(secs.Ceil(), f.MinimumSeconds.Value)
+		billed = maxDec(runSeconds(u).Ceil(), f.MinimumSeconds.Value)
 	}
 	return Meter{Unit: "instance-hour", Bands: []Band{{Item: fmt.Sprintf("%s fee (%s)", name, u.InstanceType), Price: price}}}, billed, nil
 }
@@ -214,10 +213,7 @@ func InstanceFeeBill(c *Catalogue, name string, u EC2Usage) (Bill, error) {
 	if err != nil {
 		return Bill{}, err
 	}
-	secs := billed.Mul(decimal.NewFromInt(int64(u.Count)))
-	l := m.Lines(ceilDiv(secs, d3600))[0]
-	l.Amount = ceilDiv(l.UnitPrice.Mul(secs), d3600)
-	return Bill{Lines: []Line{l}}, nil
+	return Bill{Lines: []Line{runsLine(m, billed, u.Count)}}, nil
 }
 
 // InstanceFeeTariff is the fee called name as a [Tariff] over the

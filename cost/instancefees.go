@@ -114,7 +114,7 @@ func parseInstanceFees(data []byte) (InstanceFees, error) {
 		return InstanceFees{}, fieldErr("fees", fmt.Sprintf("%d bytes", len(data)), fmt.Sprintf("is over the %d-byte limit", instanceFeeMaxBytes))
 	}
 	out := InstanceFees{byTable: map[string]map[string]listedPrices{}}
-	index := map[string]uint16{} // source key → its index in out.sources, given on first use
+	var srcs tableSources
 	const header = "table,region,instance_type,usd_per_instance_hour,source"
 	err := platform.ScanTable(data, header, "fees", instanceFeeMaxRows, func(line int, f []string, sources map[string]platform.Source) error {
 		lineErr := func(field, value, reason string) error {
@@ -138,18 +138,9 @@ func parseInstanceFees(data []byte) (InstanceFees, error) {
 		if !coef.IsInt64() {
 			return lineErr(typ+".usd_per_instance_hour", f[3], "has more digits than a fee needs")
 		}
-		src, ok := index[f[4]]
-		if !ok {
-			s, defined := sources[f[4]]
-			if !defined {
-				return lineErr(typ+".source", f[4], "is not an @source key defined above it")
-			}
-			if len(out.sources) >= 1<<16-1 {
-				return lineErr(typ+".source", f[4], "is one source too many")
-			}
-			src = uint16(len(out.sources))
-			index[f[4]] = src
-			out.sources = append(out.sources, s)
+		src, reason := srcs.index(f[4], sources)
+		if reason != "" {
+			return lineErr(typ+".source", f[4], reason)
 		}
 		regions := out.byTable[table]
 		if regions == nil {
@@ -170,6 +161,7 @@ func parseInstanceFees(data []byte) (InstanceFees, error) {
 	if err != nil {
 		return InstanceFees{}, err
 	}
+	out.sources = srcs.list
 	return out, nil
 }
 
@@ -177,20 +169,11 @@ func parseInstanceFees(data []byte) (InstanceFees, error) {
 // generated table. A region without a catalogue, or whose catalogue has
 // no ec2 section to hold them, is an error, as for prices.
 func attachFees(name string, snapshot platform.SnapshotID, fees InstanceFees, cats []*Catalogue) error {
-	regions := map[string]*Catalogue{}
-	for _, c := range cats {
-		if c.Snapshot == snapshot {
-			regions[c.Region] = c
-		}
+	regions, err := ec2Sections(name, "has fees for region", snapshot, fees.Regions(), cats)
+	if err != nil {
+		return err
 	}
-	for _, r := range fees.Regions() {
-		c, ok := regions[r]
-		if !ok {
-			return fmt.Errorf("cost: %s: has fees for region %q, which has no %s catalogue", name, r, snapshot)
-		}
-		if c.EC2 == nil {
-			return fmt.Errorf("cost: %s: has fees for region %q, whose %s catalogue has no ec2 section", name, r, snapshot)
-		}
+	for r, c := range regions {
 		c.EC2.fees = fees.region(r)
 	}
 	return nil

@@ -134,7 +134,7 @@ func parseInstancePrices(data []byte) (InstancePrices, error) {
 		return InstancePrices{}, fieldErr("prices", fmt.Sprintf("%d bytes", len(data)), fmt.Sprintf("is over the %d-byte limit", instancePriceMaxBytes))
 	}
 	out := InstancePrices{byRegion: map[string]listedPrices{}}
-	index := map[string]uint16{} // source key → its index in out.sources, given on first use
+	var srcs tableSources
 	err := platform.ScanTable(data, "type,region,hourly_usd,source", "prices", instancePriceMaxRows, func(line int, f []string, sources map[string]platform.Source) error {
 		lineErr := func(field, value, reason string) error {
 			return &FieldError{Field: field, Value: input.Short(value), Reason: reason, Line: line}
@@ -153,18 +153,9 @@ func parseInstancePrices(data []byte) (InstancePrices, error) {
 		if err != nil || !hourly.IsPositive() {
 			return lineErr(typ+".hourly_usd", f[2], "is not a positive decimal")
 		}
-		src, ok := index[f[3]]
-		if !ok {
-			s, defined := sources[f[3]]
-			if !defined {
-				return lineErr(typ+".source", f[3], "is not an @source key defined above it")
-			}
-			if len(out.sources) >= 1<<16-1 {
-				return lineErr(typ+".source", f[3], "is one source too many")
-			}
-			src = uint16(len(out.sources))
-			index[f[3]] = src
-			out.sources = append(out.sources, s)
+		src, reason := srcs.index(f[3], sources)
+		if reason != "" {
+			return lineErr(typ+".source", f[3], reason)
 		}
 		coef := hourly.Coefficient()
 		if !coef.IsInt64() {
@@ -184,5 +175,36 @@ func parseInstancePrices(data []byte) (InstancePrices, error) {
 	if err != nil {
 		return InstancePrices{}, err
 	}
+	out.sources = srcs.list
 	return out, nil
+}
+
+// tableSources are the sources a generated table's rows name, each given
+// an index the first time a row names it: a row keeps two bytes for its
+// source instead of a copy.
+type tableSources struct {
+	byKey map[string]uint16
+	list  []platform.Source
+}
+
+// index is the index of the source defined under key, or the reason the
+// row cannot name it.
+func (t *tableSources) index(key string, defined map[string]platform.Source) (uint16, string) {
+	if i, ok := t.byKey[key]; ok {
+		return i, ""
+	}
+	s, ok := defined[key]
+	if !ok {
+		return 0, "is not an @source key defined above it"
+	}
+	if len(t.list) >= 1<<16-1 {
+		return 0, "is one source too many"
+	}
+	if t.byKey == nil {
+		t.byKey = map[string]uint16{}
+	}
+	i := uint16(len(t.list))
+	t.byKey[key] = i
+	t.list = append(t.list, s)
+	return i, ""
 }

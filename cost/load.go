@@ -105,20 +105,12 @@ func LoadCatalogues(fsys fs.FS, dir string) ([]*Catalogue, error) {
 // in the table and in a catalogue's YAML, is an error: every price has
 // one home.
 func attachPrices(name string, snapshot platform.SnapshotID, table InstancePrices, cats []*Catalogue) error {
-	regions := map[string]*Catalogue{}
-	for _, c := range cats {
-		if c.Snapshot == snapshot {
-			regions[c.Region] = c
-		}
+	regions, err := ec2Sections(name, "prices region", snapshot, table.Regions(), cats)
+	if err != nil {
+		return err
 	}
 	for _, r := range table.Regions() {
-		c, ok := regions[r]
-		if !ok {
-			return fmt.Errorf("cost: %s: prices region %q, which has no %s catalogue", name, r, snapshot)
-		}
-		if c.EC2 == nil {
-			return fmt.Errorf("cost: %s: prices region %q, whose %s catalogue has no ec2 section (billing rules)", name, r, snapshot)
-		}
+		c := regions[r]
 		for t := range c.EC2.Instances {
 			if table.region(r).has(t) {
 				return fmt.Errorf("cost: %s: %s in %s is also priced in the catalogue's YAML: a price has one home", name, t, r)
@@ -127,6 +119,31 @@ func attachPrices(name string, snapshot platform.SnapshotID, table InstancePrice
 		c.EC2.listed = table.region(r)
 	}
 	return nil
+}
+
+// ec2Sections are the catalogues of snapshot, by region, for the regions
+// of a generated table (what it does to them, "prices region"): a region
+// with no catalogue, or whose catalogue has no ec2 section to hold the
+// table, is an error.
+func ec2Sections(name, what string, snapshot platform.SnapshotID, regions []string, cats []*Catalogue) (map[string]*Catalogue, error) {
+	bySnapshot := map[string]*Catalogue{}
+	for _, c := range cats {
+		if c.Snapshot == snapshot {
+			bySnapshot[c.Region] = c
+		}
+	}
+	out := make(map[string]*Catalogue, len(regions))
+	for _, r := range regions {
+		c, ok := bySnapshot[r]
+		if !ok {
+			return nil, fmt.Errorf("cost: %s: %s %q, which has no %s catalogue", name, what, r, snapshot)
+		}
+		if c.EC2 == nil {
+			return nil, fmt.Errorf("cost: %s: %s %q, whose %s catalogue has no ec2 section (billing rules)", name, what, r, snapshot)
+		}
+		out[r] = c
+	}
+	return out, nil
 }
 
 // LoadFS parses every *.yaml file of dir in fsys as a catalogue.

@@ -1,8 +1,6 @@
 package catalogue
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -10,8 +8,6 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
-
-	"github.com/runwhere/runwhere/platform"
 )
 
 // FeesFile is the generated table of management fees per instance-hour.
@@ -73,32 +69,12 @@ type HashedRates struct {
 // ReadHashedRates reads the hashed rates of an AWS pricing-page JSON file
 // as AWS serves it.
 func ReadHashedRates(fsys fs.FS, name string) (*HashedRates, error) {
-	data, err := fs.ReadFile(fsys, name)
+	page, err := readPricePage(fsys, name)
 	if err != nil {
 		return nil, err
 	}
-	var raw struct {
-		Manifest struct {
-			Published string `json:"hawkFilePublicationDate"`
-			Currency  string `json:"currencyCode"`
-		} `json:"manifest"`
-		Regions map[string]map[string]struct {
-			Price    string `json:"price"`
-			Regional string `json:"RegionlessRateCode"`
-		} `json:"regions"`
-	}
-	if err := json.NewDecoder(bytes.NewReader(data)).Decode(&raw); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if raw.Manifest.Currency != "USD" {
-		return nil, fmt.Errorf("%s: manifest.currencyCode %q is not USD", name, raw.Manifest.Currency)
-	}
-	day, _, _ := strings.Cut(raw.Manifest.Published, "T")
-	if _, err := platform.ParseDate(day); err != nil {
-		return nil, fmt.Errorf("%s: manifest.hawkFilePublicationDate %q is not a date", name, raw.Manifest.Published)
-	}
-	hr := &HashedRates{Published: day, Rates: map[string]map[string]decimal.Decimal{}, Twins: map[string]string{}}
-	for loc, rates := range raw.Regions {
+	hr := &HashedRates{Published: page.published, Rates: map[string]map[string]decimal.Decimal{}, Twins: map[string]string{}}
+	for loc, rates := range page.Regions {
 		for k, v := range rates {
 			if k != v.Regional || !isHash(k) {
 				if isHash(v.Regional) {
@@ -106,9 +82,9 @@ func ReadHashedRates(fsys fs.FS, name string) (*HashedRates, error) {
 				}
 				continue
 			}
-			p, err := decimal.NewFromString(v.Price)
-			if err != nil || p.IsNegative() {
-				return nil, fmt.Errorf("%s: %s %q: price %q is not a non-negative decimal", name, loc, k, v.Price)
+			p, err := page.price(loc, k, v.Price)
+			if err != nil {
+				return nil, err
 			}
 			if hr.Rates[k] == nil {
 				hr.Rates[k] = map[string]decimal.Decimal{}

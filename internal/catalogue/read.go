@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/runwhere/runwhere/platform"
 	"github.com/shopspring/decimal"
 	"gopkg.in/yaml.v3"
 )
@@ -290,42 +291,69 @@ type PriceMap struct {
 
 // ReadPriceMap reads an AWS pricing-page JSON file as AWS serves it.
 func ReadPriceMap(fsys fs.FS, name string) (*PriceMap, error) {
-	data, err := fs.ReadFile(fsys, name)
+	page, err := readPricePage(fsys, name)
 	if err != nil {
 		return nil, err
 	}
-	var raw struct {
-		Manifest struct {
-			Published string `json:"hawkFilePublicationDate"`
-			Currency  string `json:"currencyCode"`
-		} `json:"manifest"`
-		Regions map[string]map[string]struct {
-			Price string `json:"price"`
-		} `json:"regions"`
-	}
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if raw.Manifest.Currency != "USD" {
-		return nil, fmt.Errorf("%s: manifest.currencyCode %q is not USD", name, raw.Manifest.Currency)
-	}
-	day, _, _ := strings.Cut(raw.Manifest.Published, "T")
-	if len(day) != len("2006-01-02") {
-		return nil, fmt.Errorf("%s: manifest.hawkFilePublicationDate %q is not a date", name, raw.Manifest.Published)
-	}
-	pm := &PriceMap{Published: day, Regions: map[string]map[string]decimal.Decimal{}}
-	for loc, rates := range raw.Regions {
+	pm := &PriceMap{Published: page.published, Regions: map[string]map[string]decimal.Decimal{}}
+	for loc, rates := range page.Regions {
 		m := make(map[string]decimal.Decimal, len(rates))
 		for k, v := range rates {
-			p, err := decimal.NewFromString(v.Price)
-			if err != nil || p.IsNegative() {
-				return nil, fmt.Errorf("%s: %s %q: price %q is not a non-negative decimal", name, loc, k, v.Price)
+			p, err := page.price(loc, k, v.Price)
+			if err != nil {
+				return nil, err
 			}
 			m[k] = p
 		}
 		pm.Regions[loc] = m
 	}
 	return pm, nil
+}
+
+// pricePage is an AWS pricing-page JSON file as AWS serves it: a manifest
+// and each location's rates, by name ([ReadPriceMap], [ReadHashedRates]).
+type pricePage struct {
+	Manifest struct {
+		Published string `json:"hawkFilePublicationDate"`
+		Currency  string `json:"currencyCode"`
+	} `json:"manifest"`
+	Regions map[string]map[string]struct {
+		Price    string `json:"price"`
+		Regional string `json:"RegionlessRateCode"`
+	} `json:"regions"`
+	name      string
+	published string // YYYY-MM-DD
+}
+
+// readPricePage reads and checks the file's form: USD, and a publication
+// date.
+func readPricePage(fsys fs.FS, name string) (*pricePage, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	page := &pricePage{name: name}
+	if err := json.Unmarshal(data, page); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if page.Manifest.Currency != "USD" {
+		return nil, fmt.Errorf("%s: manifest.currencyCode %q is not USD", name, page.Manifest.Currency)
+	}
+	day, _, _ := strings.Cut(page.Manifest.Published, "T")
+	if _, err := platform.ParseDate(day); err != nil {
+		return nil, fmt.Errorf("%s: manifest.hawkFilePublicationDate %q is not a date", name, page.Manifest.Published)
+	}
+	page.published = day
+	return page, nil
+}
+
+// price reads rate key's price in location loc.
+func (p *pricePage) price(loc, key, v string) (decimal.Decimal, error) {
+	d, err := decimal.NewFromString(v)
+	if err != nil || d.IsNegative() {
+		return decimal.Decimal{}, fmt.Errorf("%s: %s %q: price %q is not a non-negative decimal", p.name, loc, key, v)
+	}
+	return d, nil
 }
 
 // Rate returns the named rate of a location, or an error naming both.

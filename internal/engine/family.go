@@ -23,9 +23,6 @@ type Family interface {
 	Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, error)
 }
 
-// Adapter is the former name of [Family].
-type Adapter = Family
-
 // Surrounded is a family whose platforms stand behind the scenario's
 // server-side surroundings: the ALB of ingress.servers and the NAT
 // gateways of network (the container families). Functions have their

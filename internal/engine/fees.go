@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"fmt"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/runwhere/runwhere/cost"
@@ -32,33 +34,24 @@ func instanceFees(p platform.Platform, cat Catalogues) ([]string, error) {
 // CheckFees reports the first fee of p that the catalogue cannot price on
 // instance type t (a type with no decoded management fee, say), so that
 // the platform is reported unpriced with a missing figure rather than
-// billed without its fee.
+// billed without its fee. A cluster-hour fee belongs in
+// control_plane.fee, where it is billed per cluster.
 func CheckFees(p platform.Platform, cat Catalogues, t, hourly string) error {
-	names, err := instanceFees(p, cat)
-	if err != nil {
-		return err
-	}
-	for _, name := range names {
-		if _, err := cost.InstanceFeeHourly(cat.Prices, name, cost.EC2Usage{InstanceType: t, HourlyPrice: hourly}); err != nil {
+	for _, name := range p.Fees {
+		f, err := cat.Prices.Fee(name)
+		if err != nil {
 			return err
 		}
-	}
-	for _, name := range p.Fees {
-		if f, _ := cat.Prices.Fee(name); f.Per == cost.PerClusterHour {
-			return errFeeUnit(name)
+		switch f.Per {
+		case cost.PerClusterHour:
+			return fmt.Errorf("platform fee %s is charged per cluster-hour: name it as control_plane.fee", name)
+		case cost.PerInstanceHour, cost.PerOnDemandUSD:
+			if _, err := cost.InstanceFeeHourly(cat.Prices, name, cost.EC2Usage{InstanceType: t, HourlyPrice: hourly}); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
-}
-
-func errFeeUnit(name string) error {
-	return &feeError{name}
-}
-
-type feeError struct{ name string }
-
-func (e *feeError) Error() string {
-	return "platform fee " + e.name + " is charged per cluster-hour: name it as control_plane.fee"
 }
 
 // EC2Bill is cost.EC2 of u with p's instance fees on the same instances.

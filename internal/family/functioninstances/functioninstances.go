@@ -160,9 +160,9 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 	r.Around = &around
 	c := &r.Capacity
 	c.Nodes, c.NodesForPeak = int(n), int(need)
-	c.RequestsPerReplica = ptr(rate.Num.DivRound(rate.Den, 4))
-	c.Concurrency = ptr(w.RequestsPerSecond.Mul(w.DurationMS).DivRound(thousand, 4))
-	c.PeakConcurrency = ptr(w.PeakRequestsPerSecond.Mul(w.DurationMS).DivRound(thousand, 4))
+	c.RequestsPerReplica = new(rate.Num.DivRound(rate.Den, 4))
+	c.Concurrency = new(w.RequestsPerSecond.Mul(w.DurationMS).DivRound(thousand, 4))
+	c.PeakConcurrency = new(w.PeakRequestsPerSecond.Mul(w.DurationMS).DivRound(thousand, 4))
 	c.Clusters = 1
 	if need < least {
 		r.Findings = append(r.Findings, capacity.Finding{
@@ -217,5 +217,3 @@ var (
 	dZero    = decimal.Zero
 	dOne     = decimal.NewFromInt(1)
 )
-
-func ptr[T any](v T) *T { return &v }

@@ -41,17 +41,17 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 	r := engine.Result{
 		Findings: sz.Findings,
 		Capacity: engine.Capacity{
-			DurationMS:      ptr(w.DurationMS),
-			Concurrency:     ptr(sz.Concurrency),
-			PeakConcurrency: ptr(sz.PeakConcurrency),
-			RampSeconds:     ptr(decimal.NewFromInt(sz.RampSeconds)),
+			DurationMS:      new(w.DurationMS),
+			Concurrency:     new(sz.Concurrency),
+			PeakConcurrency: new(sz.PeakConcurrency),
+			RampSeconds:     new(decimal.NewFromInt(sz.RampSeconds)),
 		},
 		Topology:   ha.Topology{Platform: p.ID, Snapshot: in.Snapshot},
 		PerRequest: true,
 	}
 	if in.Job != nil {
 		// Sized with one-second tasks; the capacity shows the job's own.
-		r.Capacity.DurationMS = ptr(in.Lambda.DurationMS)
+		r.Capacity.DurationMS = new(in.Lambda.DurationMS)
 	}
 	if !in.Shape.Flat() && in.Job == nil {
 		shapeConcurrency(p, in, sz, &r.Capacity)
@@ -97,9 +97,9 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 // busiest hour's load).
 func shapeConcurrency(p platform.Platform, in engine.Inputs, sz capacity.LambdaSizing, c *engine.Capacity) {
 	num, den := in.Shape.PeakToMean()
-	c.PeakHourConcurrency = ptr(sz.Concurrency.Mul(num).DivRound(den, 4))
+	c.PeakHourConcurrency = new(sz.Concurrency.Mul(num).DivRound(den, 4))
 	steepest := in.Shape.SteepestRise(sz.PeakConcurrency)
-	c.StepUpSeconds = ptr(decimal.NewFromInt(capacity.RampSeconds(p.Limits, steepest)))
+	c.StepUpSeconds = new(decimal.NewFromInt(capacity.RampSeconds(p.Limits, steepest)))
 }
 
 // Fields implements [engine.Fielded]: a function reads its own settings
@@ -113,5 +113,3 @@ func (Model) Fields(platform.Platform) []string {
 func (Model) Discount(_ platform.Platform, in engine.Inputs) (decimal.Decimal, string) {
 	return in.Discounts.Lambda, "lambda discount"
 }
-
-func ptr[T any](v T) *T { return &v }

@@ -55,7 +55,7 @@ func nodesJob(p platform.Platform, cat engine.Catalogues, in engine.Inputs, hour
 		r.Bill = month.Add(cp)
 		r.Fleet, r.Alternative = &perRun, &alwaysOn
 		c.JobFleet = engine.JobPerRun
-		c.NodeHours = ptr(month.Lines[0].Quantity)
+		c.NodeHours = new(month.Lines[0].Quantity)
 		return nil
 	}
 	if fleets > 1 {
@@ -69,6 +69,6 @@ func nodesJob(p platform.Platform, cat engine.Catalogues, in engine.Inputs, hour
 	}
 	r.Fleet, r.Alternative = &alwaysOn, &perRun
 	c.JobFleet = engine.JobAlwaysOn
-	c.NodeHours = ptr(workers.Lines[0].Quantity)
+	c.NodeHours = new(workers.Lines[0].Quantity)
 	return nil
 }

@@ -83,14 +83,14 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 			InstanceType:       sv.InstanceType,
 			Managers:           int(res.Managers),
 			Replicas:           int(res.Replicas),
-			RequestsPerReplica: ptr(rate.Num.DivRound(rate.Den, 4)),
-			TaskVCPU:           ptr(in.Container.VCPU),
+			RequestsPerReplica: new(rate.Num.DivRound(rate.Den, 4)),
+			TaskVCPU:           new(in.Container.VCPU),
 			TaskMemoryMB:       int(in.Container.MemoryMB),
 			ReplicasPerNode:    int(res.ReplicasPerNode),
 			Clusters:           int(res.Clusters),
 			NodesForPeak:       int(res.NodesForPeak),
 			FixedFleet:         sv.Count > 0,
-			UnusedVCPU:         ptr(decimal.NewFromInt(res.Nodes).Mul(decimal.NewFromInt(node.CPUMilli)).Sub(decimal.NewFromInt(res.Replicas).Mul(in.Container.VCPU).Mul(thousand)).Div(thousand)),
+			UnusedVCPU:         new(decimal.NewFromInt(res.Nodes).Mul(decimal.NewFromInt(node.CPUMilli)).Sub(decimal.NewFromInt(res.Replicas).Mul(in.Container.VCPU).Mul(thousand)).Div(thousand)),
 		},
 	}
 	switch {
@@ -121,7 +121,7 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 		r.Bill = tariff.Bill(fol.UnitHours).Add(cp)
 		r.Fleet = &fol.Fleet
 		c := &r.Capacity
-		c.NodeHours, c.NodesByHour, c.MinNodes, c.MaxNodes = ptr(fol.UnitHours), fol.ByHour, ptr(fol.Min), ptr(fol.Max)
+		c.NodeHours, c.NodesByHour, c.MinNodes, c.MaxNodes = new(fol.UnitHours), fol.ByHour, new(fol.Min), new(fol.Max)
 	default:
 		nodeMonthly, err := engine.EC2Monthly(p, cat, cost.EC2Usage{InstanceType: sv.InstanceType, HourlyPrice: hourly, Discount: d})
 		if err != nil {
@@ -210,8 +210,6 @@ var (
 	hoursPerMonth   = decimal.NewFromInt(platform.HoursPerMonth)
 	secondsPerMonth = decimal.NewFromInt(platform.SecondsPerMonth)
 )
-
-func ptr[T any](v T) *T { return &v }
 
 func ceilDiv(a, b int64) int64 {
 	if b <= 0 {

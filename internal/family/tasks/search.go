@@ -59,14 +59,14 @@ func taskAlternatives(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 				if err != nil || len(res.Findings.Blockers()) > 0 || len(res.Bill.Lines) == 0 {
 					continue
 				}
-				l.Add(engine.Alternative{TaskVCPU: ptr(size.VCPU), TaskMemoryMB: int(size.MemoryMiB), Arch: arch, Bill: engine.DiscountedBy(Model{}, p, in, res.Bill.Add(around.Added()))})
+				l.Add(engine.Alternative{TaskVCPU: new(size.VCPU), TaskMemoryMB: int(size.MemoryMiB), Arch: arch, Bill: engine.DiscountedBy(Model{}, p, in, res.Bill.Add(around.Added()))})
 				continue
 			}
 			bill, err := cost.Fargate(cat.Prices, cost.FargateUsage{Platform: fp, Tasks: current.Capacity.Replicas, VCPU: size.VCPU, MemoryMB: int(size.MemoryMiB)})
 			if err != nil {
 				continue // no sourced rate for this architecture
 			}
-			l.Add(engine.Alternative{TaskVCPU: ptr(size.VCPU), TaskMemoryMB: int(size.MemoryMiB), Arch: arch, Bill: engine.DiscountedBy(Model{}, p, in, bill.Add(cp).Add(around.Added()))})
+			l.Add(engine.Alternative{TaskVCPU: new(size.VCPU), TaskMemoryMB: int(size.MemoryMiB), Arch: arch, Bill: engine.DiscountedBy(Model{}, p, in, bill.Add(cp).Add(around.Added()))})
 		}
 	}
 	return tried, nil

@@ -49,7 +49,7 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 		Findings: append(sz.Findings, spotFindings(p, in)...),
 		Capacity: engine.Capacity{
 			Replicas:     int(sz.Tasks),
-			TaskVCPU:     ptr(sz.Task.VCPU),
+			TaskVCPU:     new(sz.Task.VCPU),
 			TaskMemoryMB: int(sz.Task.MemoryMiB),
 		},
 		Topology: ha.Topology{Platform: p.ID, Snapshot: in.Snapshot, Zones: int(max(sv.Zones, 1))},
@@ -75,7 +75,7 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 			return r, nil
 		}
 		sz.Task = size
-		r.Capacity.TaskVCPU, r.Capacity.TaskMemoryMB = ptr(sz.Task.VCPU), int(sz.Task.MemoryMiB)
+		r.Capacity.TaskVCPU, r.Capacity.TaskMemoryMB = new(sz.Task.VCPU), int(sz.Task.MemoryMiB)
 	}
 	if in.Arch == string(platform.ARM64) && !Arm64Offered(p) {
 		r.Findings = append(r.Findings, capacity.Finding{
@@ -88,7 +88,7 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 	}
 	if in.TaskSize != nil {
 		sz.Task = *in.TaskSize
-		r.Capacity.TaskVCPU, r.Capacity.TaskMemoryMB = ptr(sz.Task.VCPU), int(sz.Task.MemoryMiB)
+		r.Capacity.TaskVCPU, r.Capacity.TaskMemoryMB = new(sz.Task.VCPU), int(sz.Task.MemoryMiB)
 	}
 	fp := cost.FargateLinuxX86
 	if in.Arch == string(platform.ARM64) {
@@ -136,11 +136,11 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 		// Task-hours: the run's billed seconds, in hours, for every task.
 		secs := decimal.Max(j.RunSeconds.Ceil(), fargateMinimum(cat, fp))
 		r.Capacity.RequestsPerReplica = nil // a job's tasks serve no requests
-		r.Capacity.TaskHours = ptr(secs.Mul(decimal.NewFromInt(j.Parallelism)).Mul(runs).DivRound(d3600, cost.DivScale))
+		r.Capacity.TaskHours = new(secs.Mul(decimal.NewFromInt(j.Parallelism)).Mul(runs).DivRound(d3600, cost.DivScale))
 		return r, nil
 	}
 	rate := engine.PerReplica(in)
-	r.Capacity.RequestsPerReplica = ptr(rate.Num.DivRound(rate.Den, 4))
+	r.Capacity.RequestsPerReplica = new(rate.Num.DivRound(rate.Den, 4))
 	taskMonthly, err := cost.FargateMonthly(cat.Prices, modelTask)
 	if err != nil {
 		return engine.Result{}, err
@@ -159,7 +159,7 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 		r.Bill = tariff.Bill(fol.UnitHours.Mul(d3600)).Add(cp)
 		r.Fleet = &fol.Fleet
 		c := &r.Capacity
-		c.TaskHours, c.NodesByHour, c.MinNodes, c.MaxNodes = ptr(fol.UnitHours), fol.ByHour, ptr(fol.Min), ptr(fol.Max)
+		c.TaskHours, c.NodesByHour, c.MinNodes, c.MaxNodes = new(fol.UnitHours), fol.ByHour, new(fol.Min), new(fol.Max)
 		return r, nil
 	}
 	var f cost.Fleet
@@ -193,8 +193,6 @@ var (
 	dZero = decimal.Zero
 	dOne  = decimal.NewFromInt(1)
 )
-
-func ptr[T any](v T) *T { return &v }
 
 // The params of a tasks platform's entry (platform.Platform.Params).
 const (
