@@ -1,7 +1,7 @@
 // The chart's scales: log axes, ticks and their labels.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fmtMoney, fmtRate, costRange, rateRange, costTicks, rateTicks, project, valueAt, styleOf, sameAs } from '../static/scale.js';
+import { fmtMoney, fmtRate, costRange, rateRange, costTicks, rateTicks, project, valueAt, styleOf, sameAs, STYLES } from '../static/scale.js';
 
 test('fmtMoney', () => {
   for (const [v, want] of [[0.5, '$0.5'], [0.25, '$0.25'], [1, '$1'], [1.98, '$1.98'], [2.161, '$2.16'], [9.5, '$9.5'], [20, '$20'], [20.4, '$20'], [999, '$999'], [1000, '$1k'], [1500, '$1.5k'],
@@ -83,13 +83,14 @@ test('valueAt interpolates on the log axis', () => {
 
 test('every platform of the schema has its own style; others share a fallback', () => {
   const seen = new Set();
-  for (let i = 0; i < 7; i++) {
+  assert.ok(STYLES >= 11, 'the eleven platforms of 2026-11 each have one');
+  for (let i = 0; i < STYLES; i++) {
     const [colour, dash] = styleOf(i);
     assert.match(colour, /^#[0-9A-F]{6}$/);
     assert.ok(!seen.has(colour + dash));
     seen.add(colour + dash);
   }
-  assert.deepEqual(styleOf(7), styleOf(-1));
+  assert.deepEqual(styleOf(STYLES), styleOf(-1));
 });
 
 test('sameAs names the first earlier line with the same points', () => {

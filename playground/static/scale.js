@@ -104,10 +104,17 @@ export function valueAt(pts, x) {
 // (Okabe–Ito), plus a dash pattern each so the lines differ without
 // colour. A platform takes the style of its place in the schema's list,
 // so each keeps its look whatever the scenario compares.
+// The schema lists eleven platforms since the 2026 ones arrived: past
+// the seven colours, each comes back with a dash pattern of its own.
 const PALETTE = [
   ['#56B4E9', '1 2'], ['#D55E00', '5 5'], ['#CC79A7', '10 3 2 3'], ['#009E73', '2 3'],
   ['#0072B2', '8 4'], ['#E69F00', ''], ['#000000', '12 4 3 4'],
+  ['#E69F00', '2 2 8 2'], ['#0072B2', '1 5'], ['#009E73', '12 3'], ['#D55E00', '1 2 1 6'],
+  ['#CC79A7', '4 2'], ['#56B4E9', '10 2 2 2 2 2'],
 ];
+
+// STYLES is how many platforms have a style of their own.
+export const STYLES = PALETTE.length;
 const FALLBACK = ['#666666', '3 3'];
 
 // styleOf is [colour, dash] of the platform at index i; past the palette
