@@ -56,6 +56,24 @@ type decimalCheck struct {
 	positive bool
 }
 
+// checkDecimalInput is check's rule for one decimal: digits and exponent,
+// the bound of every quantity, its sign.
+func checkDecimalInput(c decimalCheck) error {
+	if err := input.CheckDecimal(*c.v); err != nil {
+		return &FieldError{Field: c.field, Value: shortDecimal(*c.v), Reason: err.Error()}
+	}
+	if c.v.GreaterThan(maxQuantity) {
+		return &FieldError{Field: c.field, Value: c.v.String(), Reason: "is beyond any workload runwhere sizes (at most " + maxQuantity.String() + ")"}
+	}
+	if c.v.Sign() < 0 {
+		return &FieldError{Field: c.field, Value: c.v.String(), Reason: "is negative"}
+	}
+	if c.positive && c.v.Sign() == 0 {
+		return &FieldError{Field: c.field, Value: "0", Reason: "must be greater than zero"}
+	}
+	return nil
+}
+
 // check applies the rules that need no catalogue: signs, ranges, required
 // fields and contradictions.
 func (s Scenario) check() error {
@@ -100,6 +118,8 @@ func (s Scenario) check() error {
 		{"workload.duration_ms", w.DurationMS, true},
 		{"workload.max_duration_s", w.MaxDurationS, true},
 		{"workload.cpu_fraction", w.CPUFraction, true},
+		{"workload.cpu_ms", w.CPUMS, true},
+		{"workload.peak_hour_requests_per_second", w.PeakHourRequestsPerSecond, false},
 		{"servers.hourly_price", s.Servers.HourlyPrice, false},
 		{"servers.target_utilization", s.Servers.TargetUtilization, true},
 		{"container.vcpu", s.Container.VCPU, true},
@@ -187,6 +207,8 @@ func (s Scenario) checkRest() error {
 		min   int64
 	}{
 		{"workload.memory_mb", w.MemoryMB, 1},
+		{"workload.request_memory_mb", w.RequestMemoryMB, 1},
+		{"container.max_in_flight", s.Container.MaxInFlight, 1},
 		{"lambda.ephemeral_storage_mb", s.Lambda.EphemeralStorageMB, 1},
 		{"lambda.provisioned_concurrency", s.Lambda.ProvisionedConcurrency, 0},
 		{"servers.count", s.Servers.Count, 0},
@@ -212,10 +234,16 @@ func (s Scenario) checkRest() error {
 			return &FieldError{Field: c.field, Value: fmt.Sprint(*c.v), Reason: fmt.Sprintf("must be at least %d", c.min)}
 		}
 	}
-	// Both memories given: a replica must hold one request. Left out,
-	// container.memory_mb follows workload.memory_mb.
-	if c := s.Container.MemoryMB; c != nil && *c < *w.MemoryMB {
-		return &FieldError{Field: "container.memory_mb", Value: fmt.Sprint(*c), Reason: fmt.Sprintf("is less than workload.memory_mb %d: one replica cannot hold one request", *w.MemoryMB)}
+	// A replica serves many requests in one memory space: only a request
+	// that could never fit in it is refused.
+	if c, r := s.Container.MemoryMB, w.RequestMemoryMB; c != nil && r != nil && *c < *r {
+		return &FieldError{Field: "container.memory_mb", Value: fmt.Sprint(*c), Reason: fmt.Sprintf("is less than workload.request_memory_mb %d: one replica cannot hold one request", *r)}
+	}
+	if err := w.checkCPU(); err != nil {
+		return err
+	}
+	if err := s.checkCurrent(); err != nil {
+		return err
 	}
 	if err := s.checkIngress(); err != nil {
 		return err
@@ -270,6 +298,23 @@ func (s Scenario) checkRest() error {
 	return s.checkDerived()
 }
 
+// checkCPU: cpu_ms is at most the request's duration (a request runs
+// on one thread), and with cpu_fraction it must say the same: duration ×
+// fraction, or the fraction WithDefaults writes for it (cpu_ms ÷
+// duration at rateScale places).
+func (w Workload) checkCPU() error {
+	if w.CPUMS == nil || w.DurationMS == nil {
+		return nil
+	}
+	if w.CPUMS.GreaterThan(*w.DurationMS) {
+		return &FieldError{Field: "workload.cpu_ms", Value: w.CPUMS.String(), Reason: "is longer than workload.duration_ms " + w.DurationMS.String() + ": a request runs on one thread, so its CPU time is at most its duration"}
+	}
+	if f := w.CPUFraction; f != nil && !w.DurationMS.Mul(*f).Equal(*w.CPUMS) && !w.CPUMS.DivRound(*w.DurationMS, rateScale).Equal(*f) {
+		return &FieldError{Field: "workload.cpu_fraction", Value: f.String(), Reason: "contradicts workload.cpu_ms " + w.CPUMS.String() + " (duration_ms " + w.DurationMS.String() + " × cpu_fraction is the CPU ms): give one of the two, or two that agree"}
+	}
+	return nil
+}
+
 // checkDerived refuses a value that is within its own bounds but makes a
 // quantity computed from it carry more digits than any decimal may: the
 // component that checks that quantity would name it (lambda.requests,
@@ -293,7 +338,11 @@ func (s Scenario) checkDerived() error {
 		if w.CPUFraction != nil {
 			cf = *w.CPUFraction
 		}
-		d := engine.LambdaDurationMS(capacity.Workload{DurationMS: *w.DurationMS, CPUFraction: cf}, *w.MemoryMB, true)
+		cw := capacity.Workload{DurationMS: *w.DurationMS, CPUFraction: cf}
+		if w.CPUMS != nil {
+			cw.CPUMS = *w.CPUMS
+		}
+		d := engine.LambdaDurationMS(cw, *w.MemoryMB, true)
 		if err := input.CheckDecimal(d); err != nil {
 			field, v := "workload.duration_ms", *w.DurationMS
 			if cf.Exponent() < v.Exponent() {

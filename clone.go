@@ -18,6 +18,8 @@ func (s Scenario) clone() Scenario {
 	w.RequestsPerSecond, w.RequestsPerMonth = clonePtr(w.RequestsPerSecond), clonePtr(w.RequestsPerMonth)
 	w.PeakRequestsPerSecond, w.DurationMS = clonePtr(w.PeakRequestsPerSecond), clonePtr(w.DurationMS)
 	w.MemoryMB, w.MaxDurationS, w.CPUFraction = clonePtr(w.MemoryMB), clonePtr(w.MaxDurationS), clonePtr(w.CPUFraction)
+	w.CPUMS, w.RequestMemoryMB = clonePtr(w.CPUMS), clonePtr(w.RequestMemoryMB)
+	w.PeakHourRequestsPerSecond = clonePtr(w.PeakHourRequestsPerSecond)
 	w.Hourly = slices.Clone(w.Hourly)
 	w.RunsPerMonth, w.RunMinutes, w.Parallelism = clonePtr(w.RunsPerMonth), clonePtr(w.RunMinutes), clonePtr(w.Parallelism)
 	l := &s.Lambda
@@ -30,6 +32,7 @@ func (s Scenario) clone() Scenario {
 	sv.Autoscaling, sv.MinCount = clonePtr(sv.Autoscaling), clonePtr(sv.MinCount)
 	sv.ScaleOutMinutes, sv.NodeStartMinutes = clonePtr(sv.ScaleOutMinutes), clonePtr(sv.NodeStartMinutes)
 	s.Container.VCPU, s.Container.MemoryMB = clonePtr(s.Container.VCPU), clonePtr(s.Container.MemoryMB)
+	s.Container.MaxInFlight = clonePtr(s.Container.MaxInFlight)
 	s.HA.NodeAvailability, s.HA.ZoneAvailability = clonePtr(s.HA.NodeAvailability), clonePtr(s.HA.ZoneAvailability)
 	s.Alternatives = clonePtr(s.Alternatives)
 	if s.Discounts != nil {
@@ -46,6 +49,13 @@ func (s Scenario) clone() Scenario {
 		n := *s.Network
 		n.EgressGBPerMonth = clonePtr(n.EgressGBPerMonth)
 		s.Network = &n
+	}
+	if s.Current != nil {
+		c := *s.Current
+		c.TaskVCPU, c.TaskMemoryMB, c.MemoryMB, c.Count = clonePtr(c.TaskVCPU), clonePtr(c.TaskMemoryMB), clonePtr(c.MemoryMB), clonePtr(c.Count)
+		c.CPUUtilization, c.PeakCPUUtilization = clonePtr(c.CPUUtilization), clonePtr(c.PeakCPUUtilization)
+		c.MemoryUtilization, c.RequestsPerSecond = clonePtr(c.MemoryUtilization), clonePtr(c.RequestsPerSecond)
+		s.Current = &c
 	}
 	if s.Weights != nil {
 		wt := *s.Weights

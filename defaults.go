@@ -147,8 +147,15 @@ func (s Scenario) WithDefaults() (_ Scenario, err error) {
 
 // withDefaults is WithDefaults against the catalogues of src.
 func (s Scenario) withDefaults(src sources) (Scenario, error) {
+	out, _, err := s.withCalibration(src)
+	return out, err
+}
+
+// withCalibration is withDefaults, and what the scenario's current
+// block measured (nil without one).
+func (s Scenario) withCalibration(src sources) (Scenario, *Calibration, error) {
 	if err := s.check(); err != nil {
-		return Scenario{}, err
+		return Scenario{}, nil, err
 	}
 	out := s.clone()
 	if out.Snapshot == "" {
@@ -156,7 +163,7 @@ func (s Scenario) withDefaults(src sources) (Scenario, error) {
 	}
 	cat, err := src.platforms(out.Snapshot)
 	if err != nil {
-		return Scenario{}, &FieldError{Field: "snapshot", Value: out.Snapshot, Reason: fmt.Sprintf("is not an embedded snapshot (have %v)", platform.Snapshots())}
+		return Scenario{}, nil, &FieldError{Field: "snapshot", Value: out.Snapshot, Reason: fmt.Sprintf("is not an embedded snapshot (have %v)", platform.Snapshots())}
 	}
 	if out.Region == "" {
 		out.Region = DefaultRegion
@@ -168,9 +175,9 @@ func (s Scenario) withDefaults(src sources) (Scenario, error) {
 		// The catalogue's own refusal names the regions there are.
 		var fe *FieldError
 		if errors.As(err, &fe) && fe.Field == "region" {
-			return Scenario{}, &FieldError{Field: "region", Value: out.Region, Reason: fe.Reason}
+			return Scenario{}, nil, &FieldError{Field: "region", Value: out.Region, Reason: fe.Reason}
 		}
-		return Scenario{}, &FieldError{Field: "region", Value: out.Region, Reason: "has no price catalogue: " + err.Error()}
+		return Scenario{}, nil, &FieldError{Field: "region", Value: out.Region, Reason: "has no price catalogue: " + err.Error()}
 	}
 	if len(out.Platforms) == 0 {
 		for _, p := range cat.Platforms {
@@ -179,7 +186,7 @@ func (s Scenario) withDefaults(src sources) (Scenario, error) {
 	} else {
 		for i, id := range out.Platforms {
 			if _, ok := cat.Platform(id); !ok {
-				return Scenario{}, &FieldError{Field: fmt.Sprintf("platforms[%d]", i), Value: string(id), Reason: fmt.Sprintf("is not in snapshot %s%s", out.Snapshot, arrivedNote(id))}
+				return Scenario{}, nil, &FieldError{Field: fmt.Sprintf("platforms[%d]", i), Value: string(id), Reason: fmt.Sprintf("is not in snapshot %s%s", out.Snapshot, arrivedNote(id))}
 			}
 		}
 	}
@@ -199,7 +206,8 @@ func (s Scenario) withDefaults(src sources) (Scenario, error) {
 		}
 		out.Workload = w
 		out.withNetworkDefaults()
-		return out.withServerDefaults()
+		out, err := out.withServerDefaults()
+		return out, nil, err
 	}
 	if w.Profile == "" && len(w.Hourly) == 0 {
 		w.Profile = DefaultProfile
@@ -213,11 +221,25 @@ func (s Scenario) withDefaults(src sources) (Scenario, error) {
 	case w.RequestsPerMonth == nil:
 		w.RequestsPerMonth = ptr(w.RequestsPerSecond.Mul(secondsPerMonth))
 	}
+	out.Workload = w
+	instances, err := platform.EmbeddedInstances()
+	if err != nil {
+		return Scenario{}, nil, err
+	}
+	cal, err := out.calibrate(cat, instances)
+	if err != nil {
+		return Scenario{}, nil, err
+	}
+	w = out.Workload
 	// A peak below the mean cannot happen: the peak follows the mean, and
 	// the report says so (peakNote). Editing the mean first, as a person
-	// does, must not make the scenario invalid.
-	// Under a load shape the busiest hour's mean is the floor.
-	if floor := w.busiestHour(); w.PeakRequestsPerSecond == nil || w.PeakRequestsPerSecond.LessThan(floor) {
+	// does, must not make the scenario invalid. Under a load shape the
+	// busiest hour's mean is the floor of the busiest hour; the busiest
+	// hour is the floor of the instantaneous peak.
+	if floor := w.busiestHour(); w.PeakHourRequestsPerSecond == nil || w.PeakHourRequestsPerSecond.LessThan(floor) {
+		w.PeakHourRequestsPerSecond = ptr(floor)
+	}
+	if floor := *w.PeakHourRequestsPerSecond; w.PeakRequestsPerSecond == nil || w.PeakRequestsPerSecond.LessThan(floor) {
 		w.PeakRequestsPerSecond = ptr(floor)
 	}
 	if w.Arch == "" {
@@ -226,8 +248,15 @@ func (s Scenario) withDefaults(src sources) (Scenario, error) {
 	if w.MaxDurationS == nil {
 		w.MaxDurationS = ptr(w.DurationMS.Div(thousand))
 	}
-	if w.CPUFraction == nil {
+	// One CPU time, said both ways: cpu_ms wins when given (it need not
+	// be a finite decimal fraction of the duration).
+	// cpu_ms is filled only from itself or the calibration: the product
+	// duration × fraction may carry more digits than an input may.
+	switch {
+	case w.CPUMS == nil && w.CPUFraction == nil:
 		w.CPUFraction = ptr(DefaultCPUFraction())
+	case w.CPUFraction == nil:
+		w.CPUFraction = ptr(w.CPUMS.DivRound(*w.DurationMS, rateScale))
 	}
 	out.Workload = w
 	out.withIngressDefaults()
@@ -235,7 +264,8 @@ func (s Scenario) withDefaults(src sources) (Scenario, error) {
 	if out.Servers.Autoscaling == nil {
 		out.Servers.Autoscaling = ptr(DefaultAutoscaling)
 	}
-	return out.withServerDefaults()
+	out, err = out.withServerDefaults()
+	return out, cal, err
 }
 
 // withServerDefaults fills in the defaults of the lambda, servers,

@@ -238,12 +238,33 @@ func TestRangedInputsAtTheirEdges(t *testing.T) {
 			},
 		},
 		{
-			// Almost no CPU: memory binds at 1,024 / 128 = 8 requests in
-			// flight × 1000 / 100 ms = 80 requests/s (CPU would allow 3,500).
+			// Almost no CPU: 0.5 vCPU × 0.7 × 1000 / (100 ms × 0.001) =
+			// 3,500 requests/s. A replica is one process: the Lambda
+			// memory of a request (memory_mb) does not bound it.
 			name: "cpu_fraction 0.001", platform: "swarm",
 			yaml: fmt.Sprintf(base, ", cpu_fraction: 0.001") + "platforms: [swarm]\n",
 			check: func(t *testing.T, p runwhere.PlatformReport) {
+				assert.Equal(t, "3500", p.Capacity.RequestsPerReplica.String(), "requests per replica")
+				assert.Equal(t, "cpu", p.Capacity.BoundBy, "bound by")
+			},
+		},
+		{
+			// With what a request adds: memory binds at 1,024 / 128 = 8
+			// requests in flight × 1000 / 100 ms = 80 requests/s.
+			name: "request_memory_mb 128", platform: "swarm",
+			yaml: fmt.Sprintf(base, ", cpu_fraction: 0.001, request_memory_mb: 128") + "platforms: [swarm]\n",
+			check: func(t *testing.T, p runwhere.PlatformReport) {
 				assert.Equal(t, "80", p.Capacity.RequestsPerReplica.String(), "requests per replica")
+				assert.Equal(t, "memory", p.Capacity.BoundBy, "bound by")
+			},
+		},
+		{
+			// Four workers: 4 in flight × 1000 / 100 ms = 40 requests/s.
+			name: "max_in_flight 4", platform: "swarm",
+			yaml: fmt.Sprintf(base, ", cpu_fraction: 0.001") + "platforms: [swarm]\ncontainer: {max_in_flight: 4}\n",
+			check: func(t *testing.T, p runwhere.PlatformReport) {
+				assert.Equal(t, "40", p.Capacity.RequestsPerReplica.String(), "requests per replica")
+				assert.Equal(t, "in_flight", p.Capacity.BoundBy, "bound by")
 			},
 		},
 		{

@@ -279,10 +279,12 @@ func TestErrorsNameWhatThePersonWrote(t *testing.T) {
 			yaml:     "snapshot: 2017-12\nregion: eu-west-1\n" + service,
 			evaluate: "runwhere: region: eu-west-1 has no built-in prices for snapshot 2017-12: the regions are us-east-1"},
 		{name: "a container smaller than a request has its line",
-			yaml:  service + "container: {memory_mb: 256}\n",
-			parse: "runwhere: line 2:24: container.memory_mb: 256 is less than workload.memory_mb 512: one replica cannot hold one request"},
+			yaml:  "workload: {requests_per_second: 100, duration_ms: 100, memory_mb: 512, request_memory_mb: 300}\ncontainer: {memory_mb: 256}\n",
+			parse: "runwhere: line 2:24: container.memory_mb: 256 is less than workload.request_memory_mb 300: one replica cannot hold one request"},
 		{name: "a container as large as a request",
-			yaml: service + "container: {memory_mb: 512}\n"},
+			yaml: service + "container: {memory_mb: 300}\n"},
+		{name: "a container smaller than Lambda's memory: one process serves many requests in it",
+			yaml: service + "container: {memory_mb: 256}\n"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -316,9 +318,9 @@ func TestErrorsNameWhatThePersonWroteInGo(t *testing.T) {
 	_, err := runwhere.Evaluate(runwhere.Scenario{Workload: w})
 	assert.EqualError(t, err, "runwhere: workload.requests_per_second: 111111111.1111111111111111111111111 gives requests a month (the rate × 2,628,000) that has more than 34 significant digits: give fewer digits")
 
-	w = runwhere.Workload{RequestsPerSecond: ptr(d("1")), DurationMS: ptr(d("100")), MemoryMB: ptr(int64(2048))}
+	w = runwhere.Workload{RequestsPerSecond: ptr(d("1")), DurationMS: ptr(d("100")), MemoryMB: ptr(int64(512)), RequestMemoryMB: ptr(int64(2048))}
 	_, err = runwhere.Scenario{Workload: w, Container: runwhere.Container{MemoryMB: ptr(int64(1024))}}.WithDefaults()
-	assert.EqualError(t, err, "runwhere: container.memory_mb: 1024 is less than workload.memory_mb 2048: one replica cannot hold one request")
+	assert.EqualError(t, err, "runwhere: container.memory_mb: 1024 is less than workload.request_memory_mb 2048: one replica cannot hold one request")
 }
 
 func TestLocateError(t *testing.T) {

@@ -85,6 +85,9 @@ type env struct {
 	// given is the scenario as the caller gave it, whose fields an error
 	// names (inputError).
 	given Scenario
+	// calibration is what the scenario's current block measured; nil
+	// without one.
+	calibration *Calibration
 }
 
 // sources are where an evaluation reads its catalogues: the embedded ones,
@@ -104,11 +107,11 @@ var embedded = sources{platforms: platformCatalogue, prices: priceCatalogue, ha:
 func newEnv(s Scenario) (*env, error) { return newEnvFrom(s, embedded) }
 
 func newEnvFrom(given Scenario, src sources) (*env, error) {
-	s, err := given.withDefaults(src)
+	s, cal, err := given.withCalibration(src)
 	if err != nil {
 		return nil, err
 	}
-	e := &env{s: s, given: given, note: peakNote(given, s)}
+	e := &env{s: s, given: given, note: peakNote(given, s), calibration: cal}
 	if e.platforms, err = src.platforms(s.Snapshot); err != nil {
 		return nil, err
 	}
@@ -151,9 +154,11 @@ func (e *env) inputs() engine.Inputs {
 			DurationMS:            *w.DurationMS,
 			MemoryMB:              *w.MemoryMB,
 			CPUFraction:           *w.CPUFraction,
+			CPUMS:                 deref(w.CPUMS),
+			RequestMemoryMB:       deref(w.RequestMemoryMB),
 			MaxDurationS:          w.MaxDurationS.Ceil().IntPart(),
 		},
-		Container: capacity.Container{VCPU: *s.Container.VCPU, MemoryMB: *s.Container.MemoryMB},
+		Container: capacity.Container{VCPU: *s.Container.VCPU, MemoryMB: *s.Container.MemoryMB, MaxInFlight: deref(s.Container.MaxInFlight)},
 		Servers: capacity.Servers{
 			InstanceType:      sv.InstanceType,
 			Count:             *sv.Count,
@@ -435,4 +440,13 @@ func (e *env) load() decimal.Decimal {
 		return e.s.jobRequests()
 	}
 	return *e.s.Workload.RequestsPerMonth
+}
+
+// deref is *p, or the zero value when p is nil.
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
 }

@@ -103,10 +103,24 @@ func withBound(t *testing.T, base string, f runwhere.SchemaField, text string) [
 		setPath(m, "ingress.servers", "alb")
 	case "servers.count":
 		delete(m, "servers") // autoscaling contradicts a fixed fleet
+	case "workload.cpu_ms": // at most the duration, and one way to say it
+		setPath(m, "workload.duration_ms", "1000000000")
+		delete(m["workload"].(map[string]any), "cpu_fraction")
+	case "workload.request_memory_mb": // no more than a replica holds
+		setPath(m, "container.memory_mb", 1000000000)
+	case "current.task_vcpu": // a task is both
+		setPath(m, "current.task_memory_mb", 1024)
+	case "current.task_memory_mb":
+		setPath(m, "current.task_vcpu", "0.5")
+	case "current.peak_cpu_utilization": // at least the mean
+		setPath(m, "current.cpu_utilization", "0.000000001")
 	case "ingress.response_kb":
 		if _, ok := m["ingress"]; !ok {
 			setPath(m, "ingress.lambda", "api-gateway-http")
 		}
+	}
+	if strings.HasPrefix(f.Path, "current.") {
+		setPath(m, "current.platform", "ecs-ec2")
 	}
 	if strings.HasPrefix(f.Path, "weights.") {
 		setPath(m, "weights.cost", 1) // so that all five are never zero

@@ -3,6 +3,7 @@ package runwhere
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -24,7 +25,8 @@ const MaxLeadMinutes = 24 * 60
 var (
 	serviceOnlyFields = []string{
 		"workload.requests_per_second", "workload.requests_per_month", "workload.peak_requests_per_second",
-		"workload.duration_ms", "workload.max_duration_s", "workload.cpu_fraction", "workload.profile", "workload.hourly",
+		"workload.duration_ms", "workload.max_duration_s", "workload.cpu_fraction", "workload.cpu_ms", "workload.profile", "workload.hourly",
+		"workload.peak_hour_requests_per_second", "workload.request_memory_mb", "container.max_in_flight", "current",
 		"servers.autoscaling", "servers.min_count", "servers.scale_out_minutes", "lambda.provisioned_schedule",
 		"ingress.lambda", "ingress.response_kb", "ingress.servers", "ingress.keep_alive", "ingress.rules",
 	}
@@ -34,7 +36,7 @@ var (
 // workloadKindOf is the kind of workload field path applies to only, or "".
 func workloadKindOf(path string) string {
 	switch {
-	case slices.Contains(serviceOnlyFields, path):
+	case slices.Contains(serviceOnlyFields, path), strings.HasPrefix(path, "current."):
 		return KindService
 	case slices.Contains(jobOnlyFields, path):
 		return KindJob
@@ -52,27 +54,32 @@ func (s Scenario) checkKind() error {
 		return &FieldError{Field: "workload.kind", Value: w.Kind, Reason: "is not service or job"}
 	}
 	set := map[string]bool{
-		"workload.requests_per_second":      w.RequestsPerSecond != nil,
-		"workload.requests_per_month":       w.RequestsPerMonth != nil,
-		"workload.peak_requests_per_second": w.PeakRequestsPerSecond != nil,
-		"workload.duration_ms":              w.DurationMS != nil,
-		"workload.max_duration_s":           w.MaxDurationS != nil,
-		"workload.cpu_fraction":             w.CPUFraction != nil,
-		"workload.profile":                  w.Profile != "",
-		"workload.hourly":                   len(w.Hourly) > 0,
-		"servers.autoscaling":               s.Servers.Autoscaling != nil,
-		"servers.min_count":                 s.Servers.MinCount != nil,
-		"servers.scale_out_minutes":         s.Servers.ScaleOutMinutes != nil,
-		"lambda.provisioned_schedule":       len(s.Lambda.ProvisionedSchedule) > 0,
-		"ingress.lambda":                    s.Ingress != nil && s.Ingress.Lambda != "" && s.Ingress.Lambda != IngressNone,
-		"ingress.response_kb":               s.Ingress != nil && s.Ingress.ResponseKB != nil,
-		"ingress.servers":                   s.Ingress != nil && s.Ingress.Servers != "" && s.Ingress.Servers != IngressNone,
-		"ingress.keep_alive":                s.Ingress != nil && s.Ingress.KeepAlive != nil,
-		"ingress.rules":                     s.Ingress != nil && s.Ingress.Rules != nil,
-		"workload.runs_per_month":           w.RunsPerMonth != nil,
-		"workload.run_minutes":              w.RunMinutes != nil,
-		"workload.parallelism":              w.Parallelism != nil,
-		"servers.node_start_minutes":        s.Servers.NodeStartMinutes != nil,
+		"workload.requests_per_second":           w.RequestsPerSecond != nil,
+		"workload.requests_per_month":            w.RequestsPerMonth != nil,
+		"workload.peak_requests_per_second":      w.PeakRequestsPerSecond != nil,
+		"workload.duration_ms":                   w.DurationMS != nil,
+		"workload.max_duration_s":                w.MaxDurationS != nil,
+		"workload.cpu_fraction":                  w.CPUFraction != nil,
+		"workload.cpu_ms":                        w.CPUMS != nil,
+		"workload.peak_hour_requests_per_second": w.PeakHourRequestsPerSecond != nil,
+		"workload.request_memory_mb":             w.RequestMemoryMB != nil,
+		"container.max_in_flight":                s.Container.MaxInFlight != nil,
+		"current":                                s.Current != nil,
+		"workload.profile":                       w.Profile != "",
+		"workload.hourly":                        len(w.Hourly) > 0,
+		"servers.autoscaling":                    s.Servers.Autoscaling != nil,
+		"servers.min_count":                      s.Servers.MinCount != nil,
+		"servers.scale_out_minutes":              s.Servers.ScaleOutMinutes != nil,
+		"lambda.provisioned_schedule":            len(s.Lambda.ProvisionedSchedule) > 0,
+		"ingress.lambda":                         s.Ingress != nil && s.Ingress.Lambda != "" && s.Ingress.Lambda != IngressNone,
+		"ingress.response_kb":                    s.Ingress != nil && s.Ingress.ResponseKB != nil,
+		"ingress.servers":                        s.Ingress != nil && s.Ingress.Servers != "" && s.Ingress.Servers != IngressNone,
+		"ingress.keep_alive":                     s.Ingress != nil && s.Ingress.KeepAlive != nil,
+		"ingress.rules":                          s.Ingress != nil && s.Ingress.Rules != nil,
+		"workload.runs_per_month":                w.RunsPerMonth != nil,
+		"workload.run_minutes":                   w.RunMinutes != nil,
+		"workload.parallelism":                   w.Parallelism != nil,
+		"servers.node_start_minutes":             s.Servers.NodeStartMinutes != nil,
 	}
 	if s.isJob() {
 		for _, f := range serviceOnlyFields {

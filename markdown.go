@@ -193,13 +193,6 @@ func needs(c Capacity) string {
 	return "—"
 }
 
-func deref(p *int) int {
-	if p == nil {
-		return 0
-	}
-	return *p
-}
-
 func yesNo(b bool) string {
 	if b {
 		return "yes"

@@ -294,6 +294,7 @@ func TestCurvePointsAreBills(t *testing.T) {
 				} else {
 					peak := rate.Mul(ratio)
 					at.Workload.RequestsPerMonth, at.Workload.RequestsPerSecond, at.Workload.PeakRequestsPerSecond = nil, &rate, &peak
+					at.Workload.PeakHourRequestsPerSecond = nil // the busiest hour follows the rate
 				}
 				r, err := runwhere.Evaluate(at)
 				if fe := (*runwhere.FieldError)(nil); errors.As(err, &fe) && strings.Contains(fe.Reason, "replicas") {

@@ -126,8 +126,13 @@ type Capacity struct {
 	// RequestsPerReplica is how many requests per second one replica
 	// serves at the target utilisation.
 	RequestsPerReplica *decimal.Decimal `json:"requests_per_replica,omitempty"`
-	TaskVCPU           *decimal.Decimal `json:"task_vcpu,omitempty"`
-	TaskMemoryMB       int              `json:"task_memory_mb,omitempty"`
+	// BoundBy names the bound that set RequestsPerReplica: "cpu" (vCPU ×
+	// target utilisation over a request's CPU time), "in_flight"
+	// (container.max_in_flight) or "memory" (container.memory_mb over
+	// workload.request_memory_mb).
+	BoundBy      string           `json:"bound_by,omitempty"`
+	TaskVCPU     *decimal.Decimal `json:"task_vcpu,omitempty"`
+	TaskMemoryMB int              `json:"task_memory_mb,omitempty"`
 	// ReplicasPerNode is how many replicas one node holds after the
 	// platform's reservations.
 	ReplicasPerNode int `json:"replicas_per_node,omitempty"`

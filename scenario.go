@@ -54,6 +54,11 @@ type Scenario struct {
 	Network *Network `yaml:"network,omitempty" json:"network,omitempty"`
 	// Weights set how much each criterion counts in the recommendation.
 	Weights *Weights `yaml:"weights,omitempty" json:"weights,omitempty"`
+	// Current is what runs the service today and what it measures: it
+	// calibrates the CPU time of a request (and the busiest hour), and
+	// prices today's bill as the baseline every platform is set against.
+	// Left out, the report says what it assumed instead.
+	Current *Current `yaml:"current,omitempty" json:"current,omitempty"`
 }
 
 // MaxAlternatives is the most cheaper configurations a scenario may ask
@@ -67,18 +72,35 @@ type Workload struct {
 	// agree, as [Scenario.WithDefaults] and a report's Inputs give them.
 	RequestsPerSecond *decimal.Decimal `yaml:"requests_per_second,omitempty" json:"requests_per_second,omitempty"`
 	RequestsPerMonth  *decimal.Decimal `yaml:"requests_per_month,omitempty" json:"requests_per_month,omitempty"`
-	// PeakRequestsPerSecond sizes the servers; defaults to the mean.
+	// PeakRequestsPerSecond is the instantaneous peak the servers are
+	// sized for; defaults to the busiest hour's mean.
 	PeakRequestsPerSecond *decimal.Decimal `yaml:"peak_requests_per_second,omitempty" json:"peak_requests_per_second,omitempty"`
+	// PeakHourRequestsPerSecond is the busiest hour's mean rate, what a
+	// one-hour CloudWatch statistic shows; defaults to the load shape's
+	// busiest hour (the mean when flat). The servers' target utilisation
+	// is the headroom above it for bursts within the hour.
+	PeakHourRequestsPerSecond *decimal.Decimal `yaml:"peak_hour_requests_per_second,omitempty" json:"peak_hour_requests_per_second,omitempty"`
 	// DurationMS is the mean execution time of one request. Required.
 	DurationMS *decimal.Decimal `yaml:"duration_ms,omitempty" json:"duration_ms,omitempty"`
-	// MemoryMB is the memory one invocation or one request needs. Required.
+	// MemoryMB is the memory one Lambda invocation is given. Required.
+	// A container's replica has container.memory_mb, shared by the
+	// requests it serves (see RequestMemoryMB).
 	MemoryMB *int64 `yaml:"memory_mb,omitempty" json:"memory_mb,omitempty"`
+	// RequestMemoryMB is what one request in flight adds to a replica's
+	// memory; left out, memory does not bound the requests a replica
+	// serves at once.
+	RequestMemoryMB *int64 `yaml:"request_memory_mb,omitempty" json:"request_memory_mb,omitempty"`
 	// Arch is x86_64 or arm64.
 	Arch string `yaml:"arch,omitempty" json:"arch,omitempty"`
 	// MaxDurationS is the longest single job; defaults to DurationMS.
 	MaxDurationS *decimal.Decimal `yaml:"max_duration_s,omitempty" json:"max_duration_s,omitempty"`
 	// CPUFraction is the share of DurationMS spent on CPU, in (0, 1].
+	// CPUMS says the same in CPU milliseconds a request, the unit a
+	// profiler measures (cpu_ms = duration_ms × cpu_fraction): give one,
+	// or both when they agree. Left out, and not calibrated from
+	// Scenario.Current, every millisecond is CPU (cpu_fraction 1).
 	CPUFraction *decimal.Decimal `yaml:"cpu_fraction,omitempty" json:"cpu_fraction,omitempty"`
+	CPUMS       *decimal.Decimal `yaml:"cpu_ms,omitempty" json:"cpu_ms,omitempty"`
 
 	// Kind is "service" (the default: requests arrive all month at the
 	// rates above) or "job" (a scheduled batch job: RunsPerMonth runs of
@@ -225,10 +247,14 @@ type Discounts struct {
 	Spot *bool `yaml:"spot,omitempty" json:"spot,omitempty"`
 }
 
-// Container is one replica on every container platform.
+// Container is one replica on every container platform: one process
+// serving many requests in one memory space.
 type Container struct {
 	VCPU     *decimal.Decimal `yaml:"vcpu,omitempty" json:"vcpu,omitempty"`
 	MemoryMB *int64           `yaml:"memory_mb,omitempty" json:"memory_mb,omitempty"`
+	// MaxInFlight is the requests a replica holds at once (its workers
+	// or threads); left out, only its CPU and memory bound it.
+	MaxInFlight *int64 `yaml:"max_in_flight,omitempty" json:"max_in_flight,omitempty"`
 }
 
 // HAOptions are the availability assumptions of the self-managed tiers.

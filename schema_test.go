@@ -293,6 +293,7 @@ func ExampleSchema() {
 	// Output:
 	// container.vcpu             decimal  "0.5"        vCPU
 	// container.memory_mb        integer  (≥ 1024)     Memory
+	// container.max_in_flight    integer  (no bound)   Requests at once
 	// ha.node_availability       number   0.995        One node
 	// ha.zone_availability       number   0.9999       One zone
 }

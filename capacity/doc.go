@@ -16,12 +16,16 @@
 //
 // # Sizing model
 //
-// As in DESIGN.md: one request holds DurationMS × CPUFraction of one vCPU
-// and MemoryMB of memory for DurationMS. Requests in flight follow Little's
-// law, rps × duration_ms / 1000 ([Concurrency]); Lambda needs that many
-// execution environments. A replica of the container serves requests until
-// its vCPU × target utilisation or its memory runs out (memory is not
-// derated). Replicas are sized for the peak (the mean when no peak is
+// As in DESIGN.md: one request is in flight for DurationMS and keeps one
+// vCPU busy for its CPU time (CPUMS, or DurationMS × CPUFraction).
+// Requests in flight follow Little's law, rps × duration_ms / 1000
+// ([Concurrency]); Lambda needs that many execution environments, each
+// holding MemoryMB. A replica of the container is one process serving
+// many requests in one memory space: it serves requests until the first
+// of its vCPU × target utilisation over a request's CPU time, its
+// MaxInFlight workers, and the requests its memory holds at
+// RequestMemoryMB each (memory does not bound it when that is not
+// given). Replicas are sized for the peak (the mean when no peak is
 // given), spread over zones — every zone at least one, the remainder in the
 // first zones, and with SurviveZoneLoss enough per zone that the other zones
 // still hold the peak — and packed, each zone on the nodes its own replicas

@@ -38,16 +38,31 @@ var minVCPU = decimal.New(1, -3)
 type Replicas struct {
 	// PeakConcurrency is requests in flight at the peak (Little's law).
 	PeakConcurrency decimal.Decimal
-	// CPUDemand is the vCPU the peak keeps busy: concurrency × cpu_fraction.
-	CPUDemand decimal.Decimal
-	ByCPU     int64 // replicas the CPU needs at the target utilisation
-	ByMemory  int64 // replicas the memory needs
-	Count     int64 // max(ByCPU, ByMemory, 1)
-	Binding   string
+	// CPUDemand is the vCPU the peak keeps busy: peak × CPU time a request.
+	CPUDemand  decimal.Decimal
+	ByCPU      int64 // replicas the CPU needs at the target utilisation
+	ByInFlight int64 // replicas Container.MaxInFlight needs; 0 = unbounded
+	ByMemory   int64 // replicas the memory needs; 0 = unbounded
+	Count      int64 // max(ByCPU, ByInFlight, ByMemory, 1)
+	// Binding names what set Count: "cpu", "in_flight", "memory" or
+	// "minimum" (one replica holds the whole peak).
+	Binding string
 }
 
-// SizeReplicas sizes replicas of c for w's peak: a replica serves requests
-// until its vCPU × util or its memory runs out. util must be in (0, 1].
+// The bounds on the requests one replica serves (Replicas.Binding,
+// ReplicaBound).
+const (
+	BoundCPU      = "cpu"
+	BoundInFlight = "in_flight"
+	BoundMemory   = "memory"
+	BoundMinimum  = "minimum"
+)
+
+// SizeReplicas sizes replicas of c for w's peak. A replica serves
+// requests until the first of three bounds: its vCPU × util over the CPU
+// time of a request, its MaxInFlight requests at once, and (with
+// w.RequestMemoryMB) the requests its memory holds. util must be in
+// (0, 1].
 func SizeReplicas(w Workload, c Container, util decimal.Decimal) (Replicas, error) {
 	if err := w.validate(); err != nil {
 		return Replicas{}, err
@@ -58,22 +73,27 @@ func SizeReplicas(w Workload, c Container, util decimal.Decimal) (Replicas, erro
 	if !util.IsPositive() || util.GreaterThan(one) {
 		return Replicas{}, inputErr("servers.target_utilization", util, "is not within (0, 1]")
 	}
-	if w.MemoryMB > c.MemoryMB {
-		return Replicas{}, inputErr("container.memory_mb", c.MemoryMB, fmt.Sprintf("cannot hold one request of workload.memory_mb %d", w.MemoryMB))
+	if w.RequestMemoryMB > c.MemoryMB {
+		return Replicas{}, inputErr("container.memory_mb", c.MemoryMB, fmt.Sprintf("cannot hold one request of workload.request_memory_mb %d", w.RequestMemoryMB))
 	}
 	r := Replicas{PeakConcurrency: Concurrency(w.peak(), w.DurationMS)}
-	r.CPUDemand = r.PeakConcurrency.Mul(w.cpuFraction())
+	r.CPUDemand = w.peak().Mul(w.CPUTimeMS()).Shift(-3)
 	r.ByCPU = ceilDiv(r.CPUDemand, c.VCPU.Mul(util))
-	if w.MemoryMB > 0 {
-		perReplica := decimal.NewFromInt(c.MemoryMB / w.MemoryMB)
-		r.ByMemory = ceilDiv(r.PeakConcurrency, perReplica)
+	if c.MaxInFlight > 0 {
+		r.ByInFlight = ceilDiv(r.PeakConcurrency, decimal.NewFromInt(c.MaxInFlight))
 	}
-	r.Count, r.Binding = 1, "minimum"
+	if w.RequestMemoryMB > 0 {
+		r.ByMemory = ceilDiv(r.PeakConcurrency, decimal.NewFromInt(c.MemoryMB/w.RequestMemoryMB))
+	}
+	r.Count, r.Binding = 1, BoundMinimum
 	if r.ByCPU >= r.Count {
-		r.Count, r.Binding = r.ByCPU, "cpu"
+		r.Count, r.Binding = r.ByCPU, BoundCPU
+	}
+	if r.ByInFlight > r.Count {
+		r.Count, r.Binding = r.ByInFlight, BoundInFlight
 	}
 	if r.ByMemory > r.Count {
-		r.Count, r.Binding = r.ByMemory, "memory"
+		r.Count, r.Binding = r.ByMemory, BoundMemory
 	}
 	if r.Count > MaxReplicas {
 		return Replicas{}, inputErr("workload", r.PeakConcurrency.Round(0).String()+" requests in flight",
@@ -94,6 +114,9 @@ func (c Container) validate() error {
 	}
 	if c.MemoryMB <= 0 {
 		return inputErr("container.memory_mb", c.MemoryMB, "is not positive")
+	}
+	if c.MaxInFlight < 0 {
+		return inputErr("container.max_in_flight", c.MaxInFlight, "is negative")
 	}
 	return nil
 }

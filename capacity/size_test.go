@@ -16,30 +16,47 @@ import (
 
 func TestSizeReplicas(t *testing.T) {
 	for _, tc := range []struct {
-		name    string
-		w       capacity.Workload
-		c       capacity.Container
-		util    string
-		byCPU   int64
-		byMem   int64
-		count   int64
-		binding string
+		name       string
+		w          capacity.Workload
+		c          capacity.Container
+		util       string
+		byCPU      int64
+		byInFlight int64
+		byMem      int64
+		count      int64
+		binding    string
 	}{
 		// 400 rps × 120 ms = 48 in flight, CPU-bound: 48 vCPU busy;
-		// a 0.5 vCPU replica at 70% gives 0.35 → ⌈137.14⌉ = 138.
-		{"DESIGN example", capacity.Workload{RequestsPerSecond: dec("40"), PeakRequestsPerSecond: dec("400"), DurationMS: dec("120"), MemoryMB: 512},
-			capacity.Container{VCPU: dec("0.5"), MemoryMB: 1024}, "0.7", 138, 24, 138, "cpu"},
-		{"I/O bound: memory binds", capacity.Workload{RequestsPerSecond: dec("400"), DurationMS: dec("120"), MemoryMB: 512, CPUFraction: dec("0.05")},
-			capacity.Container{VCPU: dec("0.5"), MemoryMB: 1024}, "0.7", 7, 24, 24, "memory"},
-		{"exact division is not rounded up", capacity.Workload{RequestsPerSecond: dec("10"), DurationMS: dec("70")},
-			capacity.Container{VCPU: dec("1"), MemoryMB: 128}, "0.7", 1, 0, 1, "cpu"},
-		{"no traffic still one replica", capacity.Workload{DurationMS: dec("1")},
-			capacity.Container{VCPU: dec("1"), MemoryMB: 128}, "1", 0, 0, 1, "minimum"},
+		// a 0.5 vCPU replica at 70% gives 0.35 → ⌈137.14⌉ = 138. A
+		// replica is one process: Lambda's 512 MB a request does not
+		// bound it.
+		{name: "DESIGN example", w: capacity.Workload{RequestsPerSecond: dec("40"), PeakRequestsPerSecond: dec("400"), DurationMS: dec("120"), MemoryMB: 512},
+			c: capacity.Container{VCPU: dec("0.5"), MemoryMB: 1024}, util: "0.7", byCPU: 138, count: 138, binding: "cpu"},
+		// Issue 23's done-when: a 1 GB, 0.5 vCPU task at cpu_fraction
+		// 0.05, 50 rps of 120 ms: 0.35 vCPU ÷ 0.006 vCPU-s ≈ 58 rps a
+		// replica, so one (the old rule held 2 requests in 1 GB: 3).
+		{name: "I/O bound: one replica, not three", w: capacity.Workload{RequestsPerSecond: dec("50"), DurationMS: dec("120"), MemoryMB: 512, CPUFraction: dec("0.05")},
+			c: capacity.Container{VCPU: dec("0.5"), MemoryMB: 1024}, util: "0.7", byCPU: 1, count: 1, binding: "cpu"},
+		// The same in CPU milliseconds: 6 ms of 120.
+		{name: "cpu_ms says the same", w: capacity.Workload{RequestsPerSecond: dec("50"), DurationMS: dec("120"), CPUMS: dec("6")},
+			c: capacity.Container{VCPU: dec("0.5"), MemoryMB: 1024}, util: "0.7", byCPU: 1, count: 1, binding: "cpu"},
+		// With what a request adds: 1024 / 512 = 2 in flight a replica,
+		// 48 in flight need 24.
+		{name: "I/O bound: memory binds", w: capacity.Workload{RequestsPerSecond: dec("400"), DurationMS: dec("120"), MemoryMB: 512, RequestMemoryMB: 512, CPUFraction: dec("0.05")},
+			c: capacity.Container{VCPU: dec("0.5"), MemoryMB: 1024}, util: "0.7", byCPU: 7, byMem: 24, count: 24, binding: "memory"},
+		// Four workers a replica: 48 in flight need 12.
+		{name: "I/O bound: workers bind", w: capacity.Workload{RequestsPerSecond: dec("400"), DurationMS: dec("120"), CPUFraction: dec("0.05")},
+			c: capacity.Container{VCPU: dec("0.5"), MemoryMB: 1024, MaxInFlight: 4}, util: "0.7", byCPU: 7, byInFlight: 12, count: 12, binding: "in_flight"},
+		{name: "exact division is not rounded up", w: capacity.Workload{RequestsPerSecond: dec("10"), DurationMS: dec("70")},
+			c: capacity.Container{VCPU: dec("1"), MemoryMB: 128}, util: "0.7", byCPU: 1, count: 1, binding: "cpu"},
+		{name: "no traffic still one replica", w: capacity.Workload{DurationMS: dec("1")},
+			c: capacity.Container{VCPU: dec("1"), MemoryMB: 128}, util: "1", count: 1, binding: "minimum"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r, err := capacity.SizeReplicas(tc.w, tc.c, dec(tc.util))
 			require.NoError(t, err)
 			assert.Equal(t, tc.byCPU, r.ByCPU, "ByCPU")
+			assert.Equal(t, tc.byInFlight, r.ByInFlight, "ByInFlight")
 			assert.Equal(t, tc.byMem, r.ByMemory, "ByMemory")
 			assert.Equal(t, tc.count, r.Count, "Count")
 			assert.Equal(t, tc.binding, r.Binding)
@@ -78,11 +95,17 @@ func TestSizeReplicasEdges(t *testing.T) {
 			capacity.Container{VCPU: dec("0.0009"), MemoryMB: 1}, 0, "",
 			"capacity: container.vcpu: 0.0009 is below 0.001, the smallest CPU a container can be given (1 millicore)"},
 		// A container exactly one request's memory holds one request.
-		{"memory of one request", capacity.Workload{RequestsPerSecond: dec("30"), DurationMS: dec("100"), MemoryMB: 512, CPUFraction: dec("0.01")},
+		{"memory of one request", capacity.Workload{RequestsPerSecond: dec("30"), DurationMS: dec("100"), RequestMemoryMB: 512, CPUFraction: dec("0.01")},
 			capacity.Container{VCPU: dec("1"), MemoryMB: 512}, 3, "memory", ""},
-		{"memory one MiB short", capacity.Workload{RequestsPerSecond: dec("30"), DurationMS: dec("100"), MemoryMB: 512},
+		{"memory one MiB short", capacity.Workload{RequestsPerSecond: dec("30"), DurationMS: dec("100"), RequestMemoryMB: 512},
 			capacity.Container{VCPU: dec("1"), MemoryMB: 511}, 0, "",
-			"capacity: container.memory_mb: 511 cannot hold one request of workload.memory_mb 512"},
+			"capacity: container.memory_mb: 511 cannot hold one request of workload.request_memory_mb 512"},
+		{"Lambda's memory does not bound a replica", capacity.Workload{RequestsPerSecond: dec("30"), DurationMS: dec("100"), MemoryMB: 512, CPUFraction: dec("0.01")},
+			capacity.Container{VCPU: dec("1"), MemoryMB: 511}, 1, "cpu", ""},
+		{"negative in flight", capacity.Workload{RequestsPerSecond: dec("1"), DurationMS: dec("1")},
+			capacity.Container{VCPU: dec("1"), MemoryMB: 1, MaxInFlight: -1}, 0, "", "capacity: container.max_in_flight: -1 is negative"},
+		{"CPU longer than the request", capacity.Workload{RequestsPerSecond: dec("1"), DurationMS: dec("10"), CPUMS: dec("11")},
+			capacity.Container{VCPU: dec("1"), MemoryMB: 1}, 0, "", "capacity: workload.cpu_ms: 11 is longer than the request's duration_ms 10 (one request runs on one thread)"},
 		{"zero container memory", capacity.Workload{RequestsPerSecond: dec("1"), DurationMS: dec("1")},
 			capacity.Container{VCPU: dec("1"), MemoryMB: 0}, 0, "", "capacity: container.memory_mb: 0 is not positive"},
 		// 48 in flight, half on CPU: 24 vCPU busy, 24 one-vCPU replicas; two
@@ -403,7 +426,7 @@ func TestSizeBadInput(t *testing.T) {
 		{"negative count", cat, func(r *capacity.Request) { r.Servers.Count = -1 }, "capacity: servers.count: -1 is negative", nil},
 		{"zero vcpu", cat, func(r *capacity.Request) { r.Container.VCPU = dec("0") }, "capacity: container.vcpu: 0 is not positive", nil},
 		{"negative memory", cat, func(r *capacity.Request) { r.Container.MemoryMB = -5 }, "capacity: container.memory_mb: -5 is not positive", nil},
-		{"container too small for a request", cat, func(r *capacity.Request) { r.Workload.MemoryMB = 1024 }, "capacity: container.memory_mb: 512 cannot hold one request", nil},
+		{"container too small for a request", cat, func(r *capacity.Request) { r.Workload.RequestMemoryMB = 1024 }, "capacity: container.memory_mb: 512 cannot hold one request", nil},
 		{"unknown instance type", cat, func(r *capacity.Request) { r.Servers.InstanceType = "m99.large" }, `capacity: servers.instance_type: "m99.large"`, capacity.ErrUnknownInstanceType},
 		{"utilisation over 1", cat, func(r *capacity.Request) { r.Servers.TargetUtilization = dec("1.2") }, "capacity: servers.target_utilization: 1.2", nil},
 		{"zone survival needs 2 zones", cat, func(r *capacity.Request) { r.Servers.SurviveZoneLoss = true }, "capacity: servers.zones: 1 cannot survive", nil},

@@ -9,24 +9,35 @@ import (
 )
 
 // Workload is the traffic to serve, per DESIGN.md's sizing model: one request
-// holds DurationMS × CPUFraction of one vCPU and MemoryMB of memory for
-// DurationMS.
+// is in flight for DurationMS and keeps one vCPU busy for CPUMS of it. On
+// Lambda each execution holds MemoryMB; in a container, requests share the
+// replica's memory and each adds RequestMemoryMB (none: memory does not
+// bound them).
 type Workload struct {
 	RequestsPerSecond decimal.Decimal // mean
 	// PeakRequestsPerSecond sizes the servers; zero means the mean.
 	PeakRequestsPerSecond decimal.Decimal
 	DurationMS            decimal.Decimal // mean time of one request
-	MemoryMB              int64           // memory one request needs
+	MemoryMB              int64           // memory one Lambda execution holds
 	// CPUFraction is the share of DurationMS spent on CPU, in (0, 1];
-	// zero means 1, the conservative CPU-bound default.
-	CPUFraction  decimal.Decimal
-	MaxDurationS int64 // the longest single job; 0 = not checked
+	// zero means 1, the conservative CPU-bound default. CPUMS, when not
+	// zero, says the same in milliseconds and wins: it need not be a
+	// fraction with a finite decimal (16 ms of 120).
+	CPUFraction decimal.Decimal
+	CPUMS       decimal.Decimal
+	// RequestMemoryMB is what one request in flight adds to a replica's
+	// memory; zero means memory does not bound requests per replica.
+	RequestMemoryMB int64
+	MaxDurationS    int64 // the longest single job; 0 = not checked
 }
 
-// Container is one replica's requests.
+// Container is one replica's requests: its vCPU and memory, and the
+// requests it can hold in flight at once (MaxInFlight, its workers or
+// threads; zero means no bound but CPU and memory).
 type Container struct {
-	VCPU     decimal.Decimal
-	MemoryMB int64
+	VCPU        decimal.Decimal
+	MemoryMB    int64
+	MaxInFlight int64
 }
 
 var (
@@ -41,11 +52,16 @@ func (w Workload) peak() decimal.Decimal {
 	return w.PeakRequestsPerSecond
 }
 
-func (w Workload) cpuFraction() decimal.Decimal {
-	if w.CPUFraction.IsZero() {
-		return one
+// CPUTimeMS is the CPU time of one request in vCPU-milliseconds: CPUMS,
+// or DurationMS × CPUFraction (a zero fraction meaning 1).
+func (w Workload) CPUTimeMS() decimal.Decimal {
+	switch {
+	case w.CPUMS.IsPositive():
+		return w.CPUMS
+	case w.CPUFraction.IsZero():
+		return w.DurationMS
 	}
-	return w.CPUFraction
+	return w.DurationMS.Mul(w.CPUFraction)
 }
 
 func (w Workload) validate() error {
@@ -59,6 +75,7 @@ func (w Workload) validate() error {
 		{"workload.peak_requests_per_second", w.PeakRequestsPerSecond},
 		{"workload.duration_ms", w.DurationMS},
 		{"workload.cpu_fraction", w.CPUFraction},
+		{"workload.cpu_ms", w.CPUMS},
 	} {
 		if err := input.CheckDecimal(f.v); err != nil {
 			return inputErr(f.field, "(refused)", err.Error())
@@ -77,6 +94,12 @@ func (w Workload) validate() error {
 		return inputErr("workload.memory_mb", w.MemoryMB, "is negative")
 	case w.CPUFraction.IsNegative() || w.CPUFraction.GreaterThan(one):
 		return inputErr("workload.cpu_fraction", w.CPUFraction, "is not within (0, 1]")
+	case w.CPUMS.IsNegative():
+		return inputErr("workload.cpu_ms", w.CPUMS, "is negative")
+	case w.CPUMS.GreaterThan(w.DurationMS):
+		return inputErr("workload.cpu_ms", w.CPUMS, "is longer than the request's duration_ms "+w.DurationMS.String()+" (one request runs on one thread)")
+	case w.RequestMemoryMB < 0:
+		return inputErr("workload.request_memory_mb", w.RequestMemoryMB, "is negative")
 	case w.MaxDurationS < 0:
 		return inputErr("workload.max_duration_s", w.MaxDurationS, "is negative")
 	}

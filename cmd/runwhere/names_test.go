@@ -25,7 +25,7 @@ func TestRunErrorsNameTheFileAndLine(t *testing.T) {
 	const service = "workload:\n  requests_per_second: 100\n  duration_ms: 100\n  memory_mb: 512\n"
 	region := file("region.yaml", "region: xx-east-9\n"+service)
 	euWest := file("eu-west.yaml", "region: eu-west-1\n"+service)
-	memory := file("memory.yaml", service+"container:\n  memory_mb: 256\n")
+	memory := file("memory.yaml", "workload:\n  requests_per_second: 100\n  duration_ms: 100\n  memory_mb: 512\n  request_memory_mb: 300\ncontainer:\n  memory_mb: 256\n")
 	digits := file("digits.yaml", "workload:\n  requests_per_second: 111111111.1111111111111111111111111\n  duration_ms: 100\n  memory_mb: 512\n")
 	job := file("job.yaml", "workload: {kind: job, runs_per_month: 30, run_minutes: 1e-40, memory_mb: 512}\n")
 	replicas := file("replicas.yaml", "workload:\n  requests_per_second: 1000000000\n  duration_ms: 1000000000\n  memory_mb: 512\n")
@@ -45,7 +45,7 @@ func TestRunErrorsNameTheFileAndLine(t *testing.T) {
 		{name: "a region the -snapshot lacks, on stdin", args: []string{"report", "-snapshot", "2017-12"}, stdin: "region: eu-west-1\n" + service,
 			wantStderr: "runwhere: line 1:9: region: eu-west-1 has no built-in prices for snapshot 2017-12: the regions are us-east-1\n"},
 		{name: "a container smaller than a request", args: []string{"report", memory},
-			wantStderr: "runwhere: " + memory + ":6:14: container.memory_mb: 256 is less than workload.memory_mb 512: one replica cannot hold one request\n"},
+			wantStderr: "runwhere: " + memory + ":7:14: container.memory_mb: 256 is less than workload.request_memory_mb 300: one replica cannot hold one request\n"},
 		{name: "a rate whose month has too many digits", args: []string{"report", digits},
 			wantStderr: "runwhere: " + digits + ":2:24: workload.requests_per_second: 111111111.1111111111111111111111111 gives requests a month (the rate × 2,628,000) that has more than 34 significant digits: give fewer digits\n"},
 		{name: "a run too fine for its node's seconds", args: []string{"report", job},

@@ -240,14 +240,14 @@ const LambdaOneVCPUMB = 1769
 
 // LambdaDurationMS is the mean duration of one invocation on Lambda at
 // memoryMB: the workload's own, or with CPU-share scaling its CPU-bound
-// share (w.CPUFraction) stretched by 1 / (the vCPU share of the memory),
+// time (w.CPUTimeMS) stretched by 1 / (the vCPU share of the memory),
 // never shortened (one request uses one thread).
 func LambdaDurationMS(w capacity.Workload, memoryMB int64, scaling bool) decimal.Decimal {
 	d := w.DurationMS
 	if !scaling || memoryMB >= LambdaOneVCPUMB {
 		return d
 	}
-	cpu := d.Mul(w.CPUFraction)
+	cpu := w.CPUTimeMS()
 	// cpu × 1769 / mb, kept to the picosecond; billing rounds it up to the
 	// millisecond (or 100 ms in 2017-12) anyway.
 	stretched := cpu.Mul(decimal.NewFromInt(LambdaOneVCPUMB)).DivRound(decimal.NewFromInt(memoryMB), 9)

@@ -166,6 +166,7 @@ type Capacity struct {
 	Managers           int
 	Replicas           int
 	RequestsPerReplica *decimal.Decimal
+	BoundBy            string
 	TaskVCPU           *decimal.Decimal
 	TaskMemoryMB       int
 	ReplicasPerNode    int

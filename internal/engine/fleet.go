@@ -8,9 +8,11 @@ import (
 	"github.com/runwhere/runwhere/platform"
 )
 
-// The server model. Replicas of the scenario's container serve requests
-// until their vCPU × target utilisation or their memory runs out, so one
-// replica serves perReplica requests per second, and the peak needs
+// The server model. A replica of the scenario's container serves
+// requests until the first of three bounds: its vCPU × target
+// utilisation over a request's CPU time, its max_in_flight requests at
+// once, and the requests its memory holds at request_memory_mb each. So
+// one replica serves perReplica requests per second, and the peak needs
 // n = ⌈peak / perReplica⌉ of them: a step function of the monthly requests
 // x at the scenario's peak-to-mean ratio. Laid over zones and nodes as
 // package capacity lays them, the fleet's cost is a sum of step terms (a
@@ -18,21 +20,44 @@ import (
 // and the curves, so they agree.
 
 // ReplicaRate is the requests per second one replica (or instance)
-// serves, as the numerator and denominator of an exact fraction.
-type ReplicaRate struct{ Num, Den decimal.Decimal }
+// serves, as the numerator and denominator of an exact fraction, and the
+// bound that set it (capacity.BoundCPU, BoundInFlight or BoundMemory).
+type ReplicaRate struct {
+	Num, Den decimal.Decimal
+	Bound    string
+}
 
 // PerReplica returns the requests per second one replica of
-// in.Container serves at in.Servers.TargetUtilization: until its vCPUs
-// or its memory run out, whichever comes first.
+// in.Container serves at in.Servers.TargetUtilization: the least of its
+// CPU, in-flight and memory bounds (capacity.SizeReplicas' rule).
 func PerReplica(in Inputs) ReplicaRate {
 	w, c := in.Workload, in.Container
-	cpu := c.VCPU.Mul(in.Servers.TargetUtilization) // vCPU a replica may use
-	concurrent := decimal.NewFromInt(c.MemoryMB / w.MemoryMB)
-	// Compare cpu / cpu_fraction with concurrent without dividing.
-	if cpu.LessThan(concurrent.Mul(w.CPUFraction)) {
-		return ReplicaRate{cpu.Mul(thousand), w.DurationMS.Mul(w.CPUFraction)}
+	// CPU: vCPU × target × 1000 requests over the CPU ms of one.
+	best := ReplicaRate{c.VCPU.Mul(in.Servers.TargetUtilization).Mul(thousand), w.CPUTimeMS(), capacity.BoundCPU}
+	// In flight: k requests at once, each for duration_ms.
+	for _, b := range []struct {
+		k     int64
+		bound string
+	}{{c.MaxInFlight, capacity.BoundInFlight}, {memoryBound(w, c), capacity.BoundMemory}} {
+		if b.k <= 0 {
+			continue
+		}
+		r := ReplicaRate{decimal.NewFromInt(b.k).Mul(thousand), w.DurationMS, b.bound}
+		// r < best without dividing: r.Num × best.Den < best.Num × r.Den.
+		if r.Num.Mul(best.Den).LessThan(best.Num.Mul(r.Den)) {
+			best = r
+		}
 	}
-	return ReplicaRate{concurrent.Mul(thousand), w.DurationMS}
+	return best
+}
+
+// memoryBound is the requests one replica's memory holds at once; 0 when
+// the workload does not say what a request adds.
+func memoryBound(w capacity.Workload, c capacity.Container) int64 {
+	if w.RequestMemoryMB <= 0 {
+		return 0
+	}
+	return c.MemoryMB / w.RequestMemoryMB
 }
 
 // LoadFleet is the fleet capacity.Size sizes, as a function of the

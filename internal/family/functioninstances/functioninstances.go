@@ -115,8 +115,9 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 	// Requests a second one instance serves: vCPU × target × 1000 over
 	// the CPU milliseconds of a request.
 	rate := engine.ReplicaRate{
-		Num: decimal.NewFromInt(inst.Shape.VCPU).Mul(sv.TargetUtilization).Mul(thousand),
-		Den: w.DurationMS.Mul(w.CPUFraction),
+		Num:   decimal.NewFromInt(inst.Shape.VCPU).Mul(sv.TargetUtilization).Mul(thousand),
+		Den:   w.CPUTimeMS(),
+		Bound: capacity.BoundCPU,
 	}
 	least := engine.Param(p, ParamMinInstances, dOne).Ceil().IntPart()
 	least = max(least, 1)
@@ -161,6 +162,7 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 	c := &r.Capacity
 	c.Nodes, c.NodesForPeak = int(n), int(need)
 	c.RequestsPerReplica = new(rate.Num.DivRound(rate.Den, 4))
+	c.BoundBy = rate.Bound
 	c.Concurrency = new(w.RequestsPerSecond.Mul(w.DurationMS).DivRound(thousand, 4))
 	c.PeakConcurrency = new(w.PeakRequestsPerSecond.Mul(w.DurationMS).DivRound(thousand, 4))
 	c.Clusters = 1

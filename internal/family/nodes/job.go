@@ -42,7 +42,7 @@ func nodesJob(p platform.Platform, cat engine.Catalogues, in engine.Inputs, hour
 	alwaysOn := cost.Fleet{Fixed: modelTotal(cp), PerUnit: modelTotal(workers), RequestsPerUnit: par.Mul(decimal.NewFromInt(inTurn)), MinUnits: 1}
 	c := &r.Capacity
 	c.NodesPerRun = int(res.Nodes)
-	c.RequestsPerReplica = nil // a job's tasks serve no requests
+	c.RequestsPerReplica, c.BoundBy = nil, "" // a job's tasks serve no requests
 	runs := decimal.NewFromInt(j.Runs)
 	kept := workers.Total().Mul(decimal.NewFromInt(max(fleets, 1)))
 	if run.Total().Mul(runs).LessThanOrEqual(kept) {

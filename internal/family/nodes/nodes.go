@@ -84,6 +84,7 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 			Managers:           int(res.Managers),
 			Replicas:           int(res.Replicas),
 			RequestsPerReplica: new(rate.Num.DivRound(rate.Den, 4)),
+			BoundBy:            rate.Bound,
 			TaskVCPU:           new(in.Container.VCPU),
 			TaskMemoryMB:       int(in.Container.MemoryMB),
 			ReplicasPerNode:    int(res.ReplicasPerNode),

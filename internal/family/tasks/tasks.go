@@ -141,6 +141,7 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 	}
 	rate := engine.PerReplica(in)
 	r.Capacity.RequestsPerReplica = new(rate.Num.DivRound(rate.Den, 4))
+	r.Capacity.BoundBy = rate.Bound
 	taskMonthly, err := cost.FargateMonthly(cat.Prices, modelTask)
 	if err != nil {
 		return engine.Result{}, err

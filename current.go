@@ -1,0 +1,368 @@
+package runwhere
+
+// What runs today (Scenario.Current): its checks, the calibration it
+// gives the model, and the baseline bill every platform is set against.
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/runwhere/runwhere/capacity"
+	"github.com/runwhere/runwhere/internal/engine"
+	"github.com/runwhere/runwhere/platform"
+)
+
+// Current is what runs the service today and what it measures, as
+// CloudWatch reports it. One unit is a node or an instance
+// (InstanceType: nodes and Lambda Managed Instances platforms), a task
+// (TaskVCPU and TaskMemoryMB: Fargate) or a function's execution
+// environment (MemoryMB: Lambda).
+type Current struct {
+	// Platform is where it runs: any platform id of the snapshot.
+	Platform     platform.ID      `yaml:"platform,omitempty" json:"platform,omitempty"`
+	InstanceType string           `yaml:"instance_type,omitempty" json:"instance_type,omitempty"`
+	TaskVCPU     *decimal.Decimal `yaml:"task_vcpu,omitempty" json:"task_vcpu,omitempty"`
+	TaskMemoryMB *int64           `yaml:"task_memory_mb,omitempty" json:"task_memory_mb,omitempty"`
+	MemoryMB     *int64           `yaml:"memory_mb,omitempty" json:"memory_mb,omitempty"`
+	// Count is the nodes, tasks or instances running, the month's mean
+	// (for Lambda, its mean concurrent executions; left out, Little's
+	// law's).
+	Count *decimal.Decimal `yaml:"count,omitempty" json:"count,omitempty"`
+	// CPUUtilization is the fleet's mean CPU over the month, 0–1;
+	// PeakCPUUtilization the busiest hour's; MemoryUtilization the
+	// mean share of each unit's memory in use.
+	CPUUtilization     *decimal.Decimal `yaml:"cpu_utilization,omitempty" json:"cpu_utilization,omitempty"`
+	PeakCPUUtilization *decimal.Decimal `yaml:"peak_cpu_utilization,omitempty" json:"peak_cpu_utilization,omitempty"`
+	MemoryUtilization  *decimal.Decimal `yaml:"memory_utilization,omitempty" json:"memory_utilization,omitempty"`
+	// RequestsPerSecond is the rate the utilisations were measured at;
+	// left out, the workload's mean.
+	RequestsPerSecond *decimal.Decimal `yaml:"requests_per_second,omitempty" json:"requests_per_second,omitempty"`
+}
+
+// Calibration is what Scenario.Current measured of the service, and the
+// scenario fields it filled in.
+type Calibration struct {
+	// CPUMS is the CPU milliseconds of one request: count × vCPU per
+	// unit × cpu_utilization ÷ requests per second, rounded half up to
+	// four places (a tenth of a microsecond).
+	CPUMS *decimal.Decimal `json:"cpu_ms,omitempty"`
+	// PeakHourRequestsPerSecond is the busiest hour's rate: the rate
+	// measured × peak_cpu_utilization ÷ cpu_utilization (CPU follows
+	// the load on a fleet of the same size).
+	PeakHourRequestsPerSecond *decimal.Decimal `json:"peak_hour_requests_per_second,omitempty"`
+	// MemoryMB is the memory one unit has in use today
+	// (memory_utilization × its memory), rounded up to the MB.
+	MemoryMB *int64 `json:"memory_mb,omitempty"`
+	// From are the fields the figures came from; Sets the scenario
+	// fields they filled in (a field the scenario gives is not changed).
+	From []string `json:"from"`
+	Sets []string `json:"sets"`
+}
+
+// Baseline is today's bill: what runs today (Scenario.Current) for the
+// month, priced with the evaluation's catalogue, region, surroundings
+// and discounts.
+type Baseline struct {
+	Platform platform.ID `json:"platform"`
+	Name     string      `json:"name"`
+	// Runs says what was priced: "4 × m5.large node".
+	Runs string `json:"runs"`
+	// MonthlyCost is exact; MonthlyCostRounded each line rounded to the
+	// cent, half up, then summed, as a PlatformReport's.
+	MonthlyCost        decimal.Decimal    `json:"monthly_cost"`
+	MonthlyCostRounded decimal.Decimal    `json:"monthly_cost_rounded"`
+	CostLines          []CostLine         `json:"cost_lines"`
+	Warnings           []capacity.Finding `json:"warnings"`
+}
+
+// VsCurrent is one platform's month against the baseline: Saving is the
+// baseline's exact cost minus the platform's (negative: it costs more);
+// SavingPercent is it as a share of the baseline, in percent, rounded
+// half up to one place.
+type VsCurrent struct {
+	Saving        decimal.Decimal `json:"saving"`
+	SavingPercent decimal.Decimal `json:"saving_percent"`
+}
+
+// MarshalJSON writes the rounded total with exactly two decimals.
+func (b Baseline) MarshalJSON() ([]byte, error) {
+	type plain Baseline
+	return json.Marshal(struct {
+		plain
+		MonthlyCostRounded string `json:"monthly_cost_rounded"`
+	}{plain(b), b.MonthlyCostRounded.StringFixed(2)})
+}
+
+var (
+	dOne        = decimal.NewFromInt(1)
+	cpuMSScale  = int32(4)
+	lambdaOneMB = decimal.NewFromInt(engine.LambdaOneVCPUMB)
+)
+
+// checkCurrent applies the rules of the current block that need no
+// catalogue: ranges, and measurements that contradict each other.
+func (s Scenario) checkCurrent() error {
+	c := s.Current
+	if c == nil {
+		return nil
+	}
+	if s.isJob() {
+		return &FieldError{Field: "current", Reason: "applies to services: a job's runs are priced from workload.runs_per_month"}
+	}
+	if c.Platform == "" {
+		return &FieldError{Field: "current.platform", Reason: "is missing: the platform the service runs on today"}
+	}
+	if _, err := platform.ParseID(string(c.Platform)); err != nil {
+		return &FieldError{Field: "current.platform", Value: string(c.Platform), Reason: fmt.Sprintf("is not a platform id (known: %v)", platform.IDs())}
+	}
+	if len(c.InstanceType) > MaxStringLen {
+		return &FieldError{Field: "current.instance_type", Value: c.InstanceType[:16] + "…", Reason: fmt.Sprintf("is %d bytes long; at most %d", len(c.InstanceType), MaxStringLen)}
+	}
+	checks := []decimalCheck{
+		{"current.task_vcpu", c.TaskVCPU, true},
+		{"current.count", c.Count, true},
+		{"current.cpu_utilization", c.CPUUtilization, true},
+		{"current.peak_cpu_utilization", c.PeakCPUUtilization, true},
+		{"current.memory_utilization", c.MemoryUtilization, true},
+		{"current.requests_per_second", c.RequestsPerSecond, true},
+	}
+	if err := checkDecimals(checks); err != nil {
+		return err
+	}
+	for _, u := range checks[2:5] {
+		if u.v != nil && u.v.GreaterThan(dOne) {
+			return &FieldError{Field: u.field, Value: u.v.String(), Reason: "is above 1: a utilisation is a share of the fleet's capacity, 0–1 (CloudWatch's 50 % is 0.5)"}
+		}
+	}
+	if c.PeakCPUUtilization != nil {
+		if c.CPUUtilization == nil {
+			return &FieldError{Field: "current.peak_cpu_utilization", Value: c.PeakCPUUtilization.String(), Reason: "needs current.cpu_utilization, the mean it is the peak of"}
+		}
+		if c.PeakCPUUtilization.LessThan(*c.CPUUtilization) {
+			return &FieldError{Field: "current.peak_cpu_utilization", Value: c.PeakCPUUtilization.String(), Reason: "is below current.cpu_utilization " + c.CPUUtilization.String() + ": the busiest hour cannot be less busy than the mean"}
+		}
+	}
+	for _, f := range []struct {
+		field string
+		v     *int64
+	}{{"current.task_memory_mb", c.TaskMemoryMB}, {"current.memory_mb", c.MemoryMB}} {
+		if f.v == nil {
+			continue
+		}
+		if *f.v <= 0 {
+			return &FieldError{Field: f.field, Value: fmt.Sprint(*f.v), Reason: "must be greater than zero"}
+		}
+		if *f.v > maxQuantity.IntPart() {
+			return &FieldError{Field: f.field, Value: fmt.Sprint(*f.v), Reason: "is beyond any workload runwhere sizes (at most " + maxQuantity.String() + ")"}
+		}
+	}
+	if (c.TaskVCPU == nil) != (c.TaskMemoryMB == nil) {
+		field := "current.task_memory_mb"
+		if c.TaskVCPU == nil {
+			field = "current.task_vcpu"
+		}
+		return &FieldError{Field: field, Reason: "is missing: a task is given by both current.task_vcpu and current.task_memory_mb"}
+	}
+	given := 0
+	for _, g := range []bool{c.InstanceType != "", c.TaskVCPU != nil, c.MemoryMB != nil} {
+		if g {
+			given++
+		}
+	}
+	if given > 1 {
+		return &FieldError{Field: "current", Value: string(c.Platform), Reason: "gives more than one kind of unit: an instance_type (nodes), a task_vcpu and task_memory_mb (Fargate) or a memory_mb (Lambda)"}
+	}
+	return nil
+}
+
+// checkDecimals is check's bounds and signs on a list of decimals.
+func checkDecimals(checks []decimalCheck) error {
+	for _, c := range checks {
+		if c.v == nil {
+			continue
+		}
+		if err := checkDecimalInput(c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// calibrate reads s.Current against the snapshot's catalogue and the
+// instance table, and fills in the workload fields it measures that s
+// leaves out: the CPU time of a request, the busiest hour, a task's
+// memory, the instance type. It runs once the rates are in and before
+// any other default. No current block: nil.
+func (s *Scenario) calibrate(cat platform.Catalogue, inst platform.Instances) (*Calibration, error) {
+	c := s.Current
+	if c == nil {
+		return nil, nil
+	}
+	if _, ok := cat.Platform(c.Platform); !ok {
+		return nil, &FieldError{Field: "current.platform", Value: string(c.Platform), Reason: fmt.Sprintf("is not in snapshot %s%s", s.Snapshot, arrivedNote(c.Platform))}
+	}
+	w := &s.Workload
+	cal := &Calibration{From: []string{}, Sets: []string{}}
+	unit, err := currentUnit(c, inst)
+	if err != nil {
+		return nil, err
+	}
+	if c.InstanceType != "" && s.Servers.InstanceType == "" {
+		s.Servers.InstanceType = c.InstanceType
+		cal.From = append(cal.From, "current.instance_type")
+		cal.Sets = append(cal.Sets, "servers.instance_type")
+	}
+	if c.Count == nil && (c.InstanceType != "" || c.TaskVCPU != nil) {
+		return nil, &FieldError{Field: "current.count", Reason: "is missing: the nodes, tasks or instances running today (the month's mean)"}
+	}
+	rate := *w.RequestsPerSecond
+	rateField := "workload.requests_per_second"
+	if c.RequestsPerSecond != nil {
+		rate, rateField = *c.RequestsPerSecond, "current.requests_per_second"
+	}
+	if u := c.CPUUtilization; u != nil {
+		if unit.vcpu.IsZero() {
+			return nil, &FieldError{Field: "current.cpu_utilization", Value: u.String(), Reason: "needs the unit it is a share of: current.instance_type, current.task_vcpu and current.task_memory_mb, or current.memory_mb"}
+		}
+		if !rate.IsPositive() {
+			return nil, &FieldError{Field: rateField, Value: rate.String(), Reason: "is no load: current.cpu_utilization needs the requests per second it was measured at"}
+		}
+		count, countField := unit.count(c, *w.DurationMS, rate)
+		busy := count.Mul(unit.vcpu).Mul(*u) // vCPU in use
+		cpu := busy.Mul(thousand).DivRound(rate, cpuMSScale)
+		cal.CPUMS = &cpu
+		cal.From = append(cal.From, countField, unit.field, "current.cpu_utilization", rateField)
+		switch {
+		case !cpu.IsPositive():
+			return nil, &FieldError{Field: "current.cpu_utilization", Value: u.String(), Reason: fmt.Sprintf("gives less than 0.0001 ms of CPU a request (%s vCPU busy at %s requests/s)", busy, rate)}
+		case cpu.GreaterThan(*w.DurationMS):
+			return nil, &FieldError{Field: "current.cpu_utilization", Value: u.String(), Reason: fmt.Sprintf("gives %s ms of CPU a request (%s × %s vCPU × %s ÷ %s requests/s), longer than workload.duration_ms %s: the measurements contradict each other (a request runs on one thread); check current.count, the rate and the duration", cpu, count, unit.vcpu, u, rate, w.DurationMS)}
+		}
+		if w.CPUMS == nil && w.CPUFraction == nil {
+			w.CPUMS = &cpu
+			cal.Sets = append(cal.Sets, "workload.cpu_ms")
+		}
+		if p := c.PeakCPUUtilization; p != nil {
+			// On a fleet of the same size, CPU follows the load.
+			peak := rate.Mul(*p).DivRound(*u, rateScale)
+			cal.PeakHourRequestsPerSecond = &peak
+			cal.From = append(cal.From, "current.peak_cpu_utilization")
+			if w.PeakHourRequestsPerSecond == nil {
+				w.PeakHourRequestsPerSecond = &peak
+				cal.Sets = append(cal.Sets, "workload.peak_hour_requests_per_second")
+			}
+		}
+	}
+	if m := c.MemoryUtilization; m != nil && unit.memoryMB > 0 {
+		inUse := m.Mul(decimal.NewFromInt(unit.memoryMB)).Ceil().IntPart()
+		cal.MemoryMB = &inUse
+		cal.From = append(cal.From, "current.memory_utilization")
+		// A task is one replica: what it holds today is a replica's
+		// memory. A node's share says nothing of its replicas'.
+		if c.TaskVCPU != nil && s.Container.MemoryMB == nil {
+			s.Container.MemoryMB = &inUse
+			cal.Sets = append(cal.Sets, "container.memory_mb")
+		}
+	}
+	cal.From = dedupe(cal.From)
+	return cal, nil
+}
+
+// unitOf is one unit of what runs today, as the calibration reads it.
+type unitOf struct {
+	field    string // the field that gave it
+	vcpu     decimal.Decimal
+	memoryMB int64
+}
+
+// currentUnit is the unit c gives: an instance type of the table, a task,
+// or a function's memory (whose vCPU is Lambda's share of one at 1,769
+// MB). None given: the zero unit.
+func currentUnit(c *Current, inst platform.Instances) (unitOf, error) {
+	switch {
+	case c.InstanceType != "":
+		i, ok := inst.Lookup(c.InstanceType)
+		if !ok {
+			return unitOf{}, &FieldError{Field: "current.instance_type", Value: c.InstanceType, Reason: "is not an instance type runwhere knows" + suggestTypes(c.InstanceType, inst)}
+		}
+		return unitOf{"current.instance_type", decimal.NewFromInt(i.Shape.VCPU), i.Shape.MemoryMiB}, nil
+	case c.TaskVCPU != nil:
+		return unitOf{"current.task_vcpu", *c.TaskVCPU, *c.TaskMemoryMB}, nil
+	case c.MemoryMB != nil:
+		return unitOf{"current.memory_mb", decimal.NewFromInt(*c.MemoryMB).DivRound(lambdaOneMB, 12), *c.MemoryMB}, nil
+	}
+	return unitOf{}, nil
+}
+
+// count is the units running: current.count, or for a function's
+// execution environments Little's law's mean concurrency.
+func (u unitOf) count(c *Current, durationMS, rate decimal.Decimal) (decimal.Decimal, string) {
+	if c.Count != nil {
+		return *c.Count, "current.count"
+	}
+	return capacity.Concurrency(rate, durationMS), "workload.duration_ms"
+}
+
+func dedupe(in []string) []string {
+	out := in[:0]
+	seen := map[string]bool{}
+	for _, s := range in {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// suggestTypes is ": did you mean a, b or c?" with the instance types
+// nearest to t by edit distance (at most three, within a third of its
+// length), or "" when none is near.
+func suggestTypes(t string, inst platform.Instances) string {
+	type near struct {
+		name string
+		d    int
+	}
+	var best []near
+	limit := max(2, len(t)/3)
+	for _, name := range inst.Types() {
+		if d := editDistance(t, name); d <= limit {
+			best = append(best, near{name, d})
+		}
+	}
+	slices.SortStableFunc(best, func(a, b near) int { return cmp.Or(a.d-b.d, strings.Compare(a.name, b.name)) })
+	if len(best) == 0 {
+		return ""
+	}
+	names := make([]string, 0, 3)
+	for _, n := range best[:min(3, len(best))] {
+		names = append(names, n.name)
+	}
+	return ": did you mean " + strings.Join(names, ", ") + "?"
+}
+
+// editDistance is Levenshtein's distance between a and b, in bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			sub := prev[j-1]
+			if a[i-1] != b[j-1] {
+				sub++
+			}
+			cur[j] = min(sub, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

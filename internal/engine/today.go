@@ -1,0 +1,91 @@
+package engine
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/runwhere/runwhere/capacity"
+	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/platform"
+)
+
+// Current is what runs a service today on one platform, as the
+// scenario's current block gives it: what one unit is (an instance type,
+// a task size, a function's memory) and how many run on average.
+type Current struct {
+	InstanceType string             // nodes and function-instances platforms
+	Task         *capacity.TaskSize // tasks platforms
+	MemoryMB     int64              // functions platforms
+	// Count is the mean number of units running over the month: nodes,
+	// tasks or instances (for a function, its mean concurrent
+	// executions; zero means Little's law's).
+	Count decimal.Decimal
+}
+
+// Today is the month of what runs today: its bill at the catalogue's
+// prices, and one unit's vCPU and memory (what a measured utilisation is
+// a share of).
+type Today struct {
+	Bill     cost.Bill
+	Findings capacity.Findings
+	// UnitVCPU and UnitMemoryMB are one unit's: a node's or an
+	// instance's shape, a task's size, or the vCPU Lambda gives the
+	// function's memory.
+	UnitVCPU     decimal.Decimal
+	UnitMemoryMB int64
+	// Unit names one unit in words ("m5.large node", "0.5 vCPU / 1024 MB
+	// task"), for the report's description.
+	Unit string
+}
+
+// Baseline is a family that can price what runs today on its platforms
+// (the scenario's current block): the month of Count units, whatever the
+// workload would need, at the same catalogue, region and discounts as
+// the evaluation.
+type Baseline interface {
+	Family
+	Today(p platform.Platform, cat Catalogues, in Inputs, now Current) (Today, error)
+}
+
+// EvaluateToday prices now on p with the model of p's family, with the
+// same surroundings (ALB, NAT gateways) and discount as [Evaluate] gives
+// the platform's own result, so the two bills differ only in what runs
+// the service.
+func EvaluateToday(p platform.Platform, cat Catalogues, in Inputs, now Current) (Today, error) {
+	f, err := cat.Families.FamilyOf(p)
+	if err != nil {
+		return Today{}, err
+	}
+	b, ok := f.(Baseline)
+	if !ok {
+		return Today{}, fmt.Errorf("engine: platform %s (family %s) cannot price what runs today", p.ID, p.Family)
+	}
+	t, err := b.Today(p, cat, in, now)
+	if err != nil {
+		return Today{}, err
+	}
+	if _, ok := f.(Surrounded); ok {
+		s := SurroundingsOf(cat, in)
+		if s != nil && s.Err != nil {
+			t.Findings = append(t.Findings, MissingFigureFinding(s.Err))
+		}
+		t.Bill = t.Bill.Add(s.Added())
+	}
+	if d, ok := f.(Discounted); ok {
+		frac, label := d.Discount(p, in)
+		t.Bill = withDiscount(t.Bill, label, frac)
+	}
+	return t, nil
+}
+
+// MeanUnits is an EC2 or Fargate usage's count and hours for a mean of
+// count units all month: count whole units the whole month, or one run
+// of count × 730 hours when count is fractional (4.5 nodes on average
+// bill 3,285 node-hours).
+func MeanUnits(count decimal.Decimal) (n int, hours decimal.Decimal) {
+	if count.Equal(count.Truncate(0)) {
+		return int(count.IntPart()), dZero
+	}
+	return 1, count.Mul(decimal.NewFromInt(platform.HoursPerMonth))
+}

@@ -1,0 +1,34 @@
+package functions
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/internal/engine"
+	"github.com/runwhere/runwhere/platform"
+)
+
+// Today implements [engine.Baseline]: the function's month at the memory
+// it has today. The caller gives that memory in in.Lambda (the bill's
+// GB-seconds) as well as in now.MemoryMB (the vCPU it gets).
+func (Model) Today(p platform.Platform, cat engine.Catalogues, in engine.Inputs, now engine.Current) (engine.Today, error) {
+	if now.MemoryMB <= 0 {
+		return engine.Today{}, fmt.Errorf("functions: %s runs functions: give current.memory_mb", p.ID)
+	}
+	tariff, err := cost.LambdaTariff(cat.Prices, in.Lambda)
+	if err != nil {
+		return engine.Today{}, err
+	}
+	if tariff, err = engine.WithFrontDoor(tariff, cat, in); err != nil {
+		return engine.Today{}, err
+	}
+	return engine.Today{
+		Bill: tariff.Bill(in.Lambda.Requests),
+		// Lambda gives 1 vCPU at 1,769 MB, in proportion below it.
+		UnitVCPU:     decimal.NewFromInt(now.MemoryMB).DivRound(decimal.NewFromInt(engine.LambdaOneVCPUMB), 12),
+		UnitMemoryMB: now.MemoryMB,
+		Unit:         fmt.Sprintf("%d MB execution environment", now.MemoryMB),
+	}, nil
+}
