@@ -214,17 +214,18 @@ func (s *Scenario) calibrate(cat platform.Catalogue, inst platform.Instances) (*
 	}
 	if c.InstanceType != "" && s.Servers.InstanceType == "" {
 		s.Servers.InstanceType = c.InstanceType
-		cal.From = append(cal.From, "current.instance_type")
 		cal.Sets = append(cal.Sets, "servers.instance_type")
 	}
 	if c.Count == nil && (c.InstanceType != "" || c.TaskVCPU != nil) {
 		return nil, &FieldError{Field: "current.count", Reason: "is missing: the nodes, tasks or instances running today (the month's mean)"}
 	}
-	rate := *w.RequestsPerSecond
-	rateField := "workload.requests_per_second"
-	if c.RequestsPerSecond != nil {
-		rate, rateField = *c.RequestsPerSecond, "current.requests_per_second"
+	// The rate the measurements were taken at: the workload's mean when
+	// not said, and then written down (s is the caller's clone), so that
+	// the scenario as evaluated keeps it when a caller moves the mean.
+	if c.RequestsPerSecond == nil {
+		c.RequestsPerSecond = ptr(*w.RequestsPerSecond)
 	}
+	rate, rateField := *c.RequestsPerSecond, "current.requests_per_second"
 	if u := c.CPUUtilization; u != nil {
 		if unit.vcpu.IsZero() {
 			return nil, &FieldError{Field: "current.cpu_utilization", Value: u.String(), Reason: "needs the unit it is a share of: current.instance_type, current.task_vcpu and current.task_memory_mb, or current.memory_mb"}
@@ -236,7 +237,7 @@ func (s *Scenario) calibrate(cat platform.Catalogue, inst platform.Instances) (*
 		busy := count.Mul(unit.vcpu).Mul(*u) // vCPU in use
 		cpu := busy.Mul(thousand).DivRound(rate, cpuMSScale)
 		cal.CPUMS = &cpu
-		cal.From = append(cal.From, countField, unit.field, "current.cpu_utilization", rateField)
+		cal.From = append(cal.From, countField, "current.cpu_utilization", rateField)
 		switch {
 		case !cpu.IsPositive():
 			return nil, &FieldError{Field: "current.cpu_utilization", Value: u.String(), Reason: fmt.Sprintf("gives less than 0.0001 ms of CPU a request (%s vCPU busy at %s requests/s)", busy, rate)}
@@ -268,6 +269,9 @@ func (s *Scenario) calibrate(cat platform.Catalogue, inst platform.Instances) (*
 			s.Container.MemoryMB = &inUse
 			cal.Sets = append(cal.Sets, "container.memory_mb")
 		}
+	}
+	if unit.field != "" {
+		cal.From = append([]string{unit.field}, cal.From...)
 	}
 	cal.From = dedupe(cal.From)
 	return cal, nil
@@ -366,3 +370,23 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// Assumption is one input the answer rests on that the scenario did not
+// give: the field, the value used, where it came from ("default",
+// "calibrated" from the current block, or "imported"), and its effect —
+// for those that move money, the answer at a plausible alternative.
+type Assumption struct {
+	Field  string `json:"field"`
+	Value  string `json:"value"`
+	Source string `json:"source"`
+	Effect string `json:"effect"`
+	// Flips is true when the recommendation changes at the alternative.
+	Flips bool `json:"flips,omitempty"`
+}
+
+// The sources of an assumption.
+const (
+	SourceDefault    = "default"
+	SourceCalibrated = "calibrated"
+	SourceImported   = "imported"
+)

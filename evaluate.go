@@ -57,11 +57,21 @@ func evaluateFrom(s Scenario, src sources) (Report, error) {
 		models = append(models, m)
 		r.Platforms = append(r.Platforms, m.report)
 	}
+	if r.Baseline, err = e.baseline(); err != nil {
+		return Report{}, err
+	}
+	r.Calibration = e.calibration
+	for i := range r.Platforms {
+		r.Platforms[i].VsCurrent = vsCurrent(r.Baseline, r.Platforms[i])
+	}
 	r.BreakEven, err = e.breakEven(models)
 	if err != nil {
 		return Report{}, err
 	}
 	r.Recommendation = e.recommend(r.Platforms)
+	if r.Assumptions, err = e.assumptions(&r); err != nil {
+		return Report{}, err
+	}
 	if r.Comparison, err = compare(e.platforms, e.s.Platforms); err != nil {
 		return Report{}, err
 	}
@@ -88,6 +98,9 @@ type env struct {
 	// calibration is what the scenario's current block measured; nil
 	// without one.
 	calibration *Calibration
+	// src is where the catalogues came from, for the re-evaluations of
+	// the assumptions.
+	src sources
 }
 
 // sources are where an evaluation reads its catalogues: the embedded ones,
@@ -111,7 +124,7 @@ func newEnvFrom(given Scenario, src sources) (*env, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &env{s: s, given: given, note: peakNote(given, s), calibration: cal}
+	e := &env{s: s, given: given, note: peakNote(given, s), calibration: cal, src: src}
 	if e.platforms, err = src.platforms(s.Snapshot); err != nil {
 		return nil, err
 	}
@@ -352,19 +365,19 @@ func (r *PlatformReport) addFindings(fs capacity.Findings) {
 func (r *PlatformReport) setBill(b cost.Bill) {
 	r.MonthlyCost = b.Total()
 	r.MonthlyCostRounded = b.Rounded()
-	r.CostLines = make([]CostLine, 0, len(b.Lines))
-	for _, l := range b.Lines {
-		r.CostLines = append(r.CostLines, CostLine{
-			Item: l.Item, Quantity: l.Quantity, Unit: l.Unit, UnitPrice: l.UnitPrice,
-			Amount: l.Amount, AmountRounded: l.Rounded(),
-		})
-	}
+	r.CostLines = costLines(b)
 }
 
 // lambdaUsage is what Lambda bills for the scenario whose workload, in
 // the components' terms, is w. A job's invocations are its task runs,
 // each lasting a run.
 func (e *env) lambdaUsage(w capacity.Workload) cost.LambdaUsage {
+	return e.lambdaUsageAt(w, *e.s.Workload.MemoryMB)
+}
+
+// lambdaUsageAt is lambdaUsage with the function at memoryMB (what
+// runs today may have another memory than the workload's).
+func (e *env) lambdaUsageAt(w capacity.Workload, memoryMB int64) cost.LambdaUsage {
 	s := e.s
 	storage := int(*s.Lambda.EphemeralStorageMB)
 	if storage == DefaultEphemeralStorageMB {
@@ -374,12 +387,12 @@ func (e *env) lambdaUsage(w capacity.Workload) cost.LambdaUsage {
 	if j := s.job(); j != nil {
 		requests, duration = s.jobRequests(), j.RunSeconds.Mul(thousand)
 	} else {
-		requests, duration = *s.Workload.RequestsPerMonth, engine.LambdaDurationMS(w, *s.Workload.MemoryMB, *s.Lambda.CPUShareScaling)
+		requests, duration = *s.Workload.RequestsPerMonth, engine.LambdaDurationMS(w, memoryMB, *s.Lambda.CPUShareScaling)
 	}
 	return cost.LambdaUsage{
 		Requests:               requests,
 		DurationMS:             duration,
-		MemoryMB:               int(*s.Workload.MemoryMB),
+		MemoryMB:               int(memoryMB),
 		Arch:                   cost.Arch(s.Workload.Arch),
 		FreeTier:               *s.Lambda.FreeTier,
 		EphemeralStorageMB:     storage,

@@ -39,6 +39,30 @@ import (
 // and a weight of any size decides the ranking when it is the only one
 // above zero; see [weightUnits] for the one approximation.
 func (e *env) recommend(reports []PlatformReport) Recommendation {
+	ranking := e.ranking(reports)
+	rec := Recommendation{Ranking: ranking, Reasons: []string{}}
+	if len(ranking) == 0 || !ranking[0].Feasible {
+		rec.Reasons = append(rec.Reasons, "No platform of the scenario can run this workload; see each platform's blockers.")
+		rec.Reasons = append(rec.Reasons, e.blockedReasons(reports)...)
+		return e.noted(rec)
+	}
+	rec.Platform = ranking[0].Platform
+	rec.Reasons = e.reasons(ranking, reports)
+	return e.noted(rec)
+}
+
+// rank is the platform the recommendation names, without its reasons:
+// "" when none can run the workload.
+func (e *env) rank(reports []PlatformReport) platform.ID {
+	ranking := e.ranking(reports)
+	if len(ranking) == 0 || !ranking[0].Feasible {
+		return ""
+	}
+	return ranking[0].Platform
+}
+
+// ranking scores the platforms, feasible ones first, best first.
+func (e *env) ranking(reports []PlatformReport) []Ranked {
 	units, sum := weightUnits(e.s.Weights)
 	cheapest := decimal.Zero
 	haveCheapest := false
@@ -65,15 +89,7 @@ func (e *env) recommend(reports []PlatformReport) Recommendation {
 		}
 		return cmp.Compare(b.Score, a.Score)
 	})
-	rec := Recommendation{Ranking: ranking, Reasons: []string{}}
-	if len(ranking) == 0 || !ranking[0].Feasible {
-		rec.Reasons = append(rec.Reasons, "No platform of the scenario can run this workload; see each platform's blockers.")
-		rec.Reasons = append(rec.Reasons, e.blockedReasons(reports)...)
-		return e.noted(rec)
-	}
-	rec.Platform = ranking[0].Platform
-	rec.Reasons = e.reasons(ranking, reports)
-	return e.noted(rec)
+	return ranking
 }
 
 // noted puts what runwhere changed in the scenario (a peak below the mean)

@@ -35,6 +35,15 @@ type Report struct {
 	// Comparison is the limits and deployment features of the scenario's
 	// platforms in its snapshot, the 2017 deck's tables with sources.
 	Comparison Comparison `json:"comparison"`
+	// Calibration is what the scenario's current block measured, and
+	// Baseline today's bill, priced as the platforms are; both nil
+	// without a current block.
+	Calibration *Calibration `json:"calibration,omitempty"`
+	Baseline    *Baseline    `json:"baseline,omitempty"`
+	// Assumptions are every input the answer rests on that the scenario
+	// did not give, and what the answer would be at a plausible
+	// alternative of those that move money.
+	Assumptions []Assumption `json:"assumptions"`
 }
 
 // PlatformReport is one platform's column of a [Report].
@@ -60,6 +69,9 @@ type PlatformReport struct {
 	// means the scenario's own choice is the cheapest.
 	Alternatives         []Alternative `json:"alternatives,omitempty"`
 	AlternativesSearched int           `json:"alternatives_searched,omitempty"`
+	// VsCurrent is the platform's month against today's (Report.Baseline),
+	// for a feasible platform of a scenario with a current block.
+	VsCurrent *VsCurrent `json:"vs_current,omitempty"`
 }
 
 // Alternative is one cheaper configuration of a platform: the instance

@@ -7,6 +7,7 @@ import (
 
 	"github.com/runwhere/runwhere/cost"
 	"github.com/runwhere/runwhere/internal/engine"
+	"github.com/runwhere/runwhere/internal/input"
 	"github.com/runwhere/runwhere/platform"
 )
 
@@ -15,9 +16,12 @@ import (
 // and the per-request fees of the month's requests.
 func (Model) Today(p platform.Platform, cat engine.Catalogues, in engine.Inputs, now engine.Current) (engine.Today, error) {
 	t := now.InstanceType
+	if t == "" {
+		return engine.Today{}, &input.FieldError{Field: "current.instance_type", Reason: fmt.Sprintf("is missing: %s runs on instances of a type", p.Name)}
+	}
 	inst, ok := cat.Instances.Lookup(t)
 	if !ok {
-		return engine.Today{}, fmt.Errorf("functioninstances: current.instance_type %q is not in the instance table", t)
+		return engine.Today{}, &input.FieldError{Field: "current.instance_type", Value: t, Reason: "is not in the instance table"}
 	}
 	hourly := ""
 	if in.HourlyPrice != nil && t == in.Servers.InstanceType {

@@ -12,10 +12,10 @@ import (
 
 // Today implements [engine.Baseline]: the function's month at the memory
 // it has today. The caller gives that memory in in.Lambda (the bill's
-// GB-seconds) as well as in now.MemoryMB (the vCPU it gets).
+// GB-seconds) as well as in now.MemoryMB; zero means the workload's.
 func (Model) Today(p platform.Platform, cat engine.Catalogues, in engine.Inputs, now engine.Current) (engine.Today, error) {
 	if now.MemoryMB <= 0 {
-		return engine.Today{}, fmt.Errorf("functions: %s runs functions: give current.memory_mb", p.ID)
+		now.MemoryMB = int64(in.Lambda.MemoryMB)
 	}
 	tariff, err := cost.LambdaTariff(cat.Prices, in.Lambda)
 	if err != nil {

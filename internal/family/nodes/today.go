@@ -8,6 +8,7 @@ import (
 	"github.com/runwhere/runwhere/capacity"
 	"github.com/runwhere/runwhere/cost"
 	"github.com/runwhere/runwhere/internal/engine"
+	"github.com/runwhere/runwhere/internal/input"
 	"github.com/runwhere/runwhere/platform"
 )
 
@@ -16,9 +17,12 @@ import (
 // scenario's managers on the same type).
 func (Model) Today(p platform.Platform, cat engine.Catalogues, in engine.Inputs, now engine.Current) (engine.Today, error) {
 	t := now.InstanceType
+	if t == "" {
+		return engine.Today{}, &input.FieldError{Field: "current.instance_type", Reason: fmt.Sprintf("is missing: %s runs on nodes of an instance type", p.Name)}
+	}
 	inst, ok := cat.Instances.Lookup(t)
 	if !ok {
-		return engine.Today{}, fmt.Errorf("nodes: current.instance_type %q is not in the instance table", t)
+		return engine.Today{}, &input.FieldError{Field: "current.instance_type", Value: t, Reason: "is not in the instance table"}
 	}
 	// servers.hourly_price is the price of servers.instance_type; today's
 	// fleet of another type is priced from the catalogue.

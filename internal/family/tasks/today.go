@@ -6,6 +6,7 @@ import (
 	"github.com/runwhere/runwhere/capacity"
 	"github.com/runwhere/runwhere/cost"
 	"github.com/runwhere/runwhere/internal/engine"
+	"github.com/runwhere/runwhere/internal/input"
 	"github.com/runwhere/runwhere/platform"
 )
 
@@ -13,7 +14,7 @@ import (
 // month on the workload's architecture, and the control plane's fee.
 func (Model) Today(p platform.Platform, cat engine.Catalogues, in engine.Inputs, now engine.Current) (engine.Today, error) {
 	if now.Task == nil {
-		return engine.Today{}, fmt.Errorf("tasks: %s runs tasks: give current.task_vcpu and current.task_memory_mb", p.ID)
+		return engine.Today{}, &input.FieldError{Field: "current.task_vcpu", Reason: fmt.Sprintf("is missing: %s runs tasks, given by current.task_vcpu and current.task_memory_mb", p.Name)}
 	}
 	fp := cost.FargateLinuxX86
 	if in.Arch == string(platform.ARM64) {

@@ -1,0 +1,83 @@
+package runwhere
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/runwhere/runwhere/capacity"
+	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/internal/engine"
+	"github.com/runwhere/runwhere/internal/input"
+)
+
+// baseline prices what runs today (the scenario's current block) with
+// the model of its platform's family: nil without a current block.
+func (e *env) baseline() (*Baseline, error) {
+	c := e.s.Current
+	if c == nil {
+		return nil, nil
+	}
+	p, _ := e.platforms.Platform(c.Platform) // calibrate checked it is there
+	in := e.in
+	now := engine.Current{InstanceType: c.InstanceType}
+	if c.Count != nil {
+		now.Count = *c.Count
+	} else {
+		// A function's executions: Little's law's mean concurrency.
+		now.Count = capacity.Concurrency(*e.s.Workload.RequestsPerSecond, *e.s.Workload.DurationMS)
+	}
+	if c.TaskVCPU != nil {
+		now.Task = &capacity.TaskSize{VCPU: *c.TaskVCPU, MemoryMiB: *c.TaskMemoryMB}
+	}
+	if c.MemoryMB != nil {
+		now.MemoryMB = *c.MemoryMB
+		in.Lambda = e.lambdaUsageAt(in.Workload, *c.MemoryMB)
+		in.Function.MemoryMB = *c.MemoryMB
+	}
+	t, err := engine.EvaluateToday(p, e.cats, in, now)
+	if err != nil {
+		var fe *input.FieldError
+		if errors.As(err, &fe) {
+			return nil, err
+		}
+		return nil, &FieldError{Field: "current.platform", Value: string(c.Platform), Reason: "cannot be priced as it runs today: " + err.Error()}
+	}
+	b := &Baseline{
+		Platform: p.ID, Name: p.Name,
+		Runs:      fmt.Sprintf("%s × %s", decimalText(now.Count), t.Unit),
+		CostLines: costLines(t.Bill),
+		Warnings:  t.Findings,
+	}
+	if b.Warnings == nil {
+		b.Warnings = []capacity.Finding{}
+	}
+	b.MonthlyCost, b.MonthlyCostRounded = t.Bill.Total(), t.Bill.Rounded()
+	return b, nil
+}
+
+// vsCurrent is r's month against the baseline b.
+func vsCurrent(b *Baseline, r PlatformReport) *VsCurrent {
+	if b == nil || !r.Feasible {
+		return nil
+	}
+	saving := b.MonthlyCost.Sub(r.MonthlyCost)
+	v := &VsCurrent{Saving: saving, SavingPercent: decimal.Zero}
+	if b.MonthlyCost.IsPositive() {
+		v.SavingPercent = saving.Mul(decimal.NewFromInt(100)).DivRound(b.MonthlyCost, 1)
+	}
+	return v
+}
+
+// costLines is a bill's lines as a report shows them.
+func costLines(b cost.Bill) []CostLine {
+	out := make([]CostLine, 0, len(b.Lines))
+	for _, l := range b.Lines {
+		out = append(out, CostLine{
+			Item: l.Item, Quantity: l.Quantity, Unit: l.Unit, UnitPrice: l.UnitPrice,
+			Amount: l.Amount, AmountRounded: l.Rounded(),
+		})
+	}
+	return out
+}
