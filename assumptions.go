@@ -11,6 +11,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/runwhere/runwhere/internal/engine"
 	"github.com/runwhere/runwhere/platform"
 )
 
@@ -37,11 +38,12 @@ var (
 	altResponseFactor = decimal.NewFromInt(4)
 )
 
-// assumption is one guess: the entry, and the scenario at its
-// alternative (nil: nothing to re-evaluate) with the alternative in words.
+// assumption is one guess: the entry, and how to set the evaluated
+// scenario at its alternative (nil: nothing to re-evaluate) with the
+// alternative in words and the field it changes.
 type assumption struct {
 	Assumption
-	at    *Scenario
+	at    func(*Scenario)
 	alt   string
 	hint  string // what to give instead, for a reason that leads
 	money bool
@@ -58,7 +60,7 @@ func (e *env) assumptions(r *Report) ([]Assumption, error) {
 	cheapest, base := cheapestOf(r.Platforms)
 	for _, a := range list {
 		if a.at != nil && r.Recommendation.Platform != "" {
-			alt, err := e.quick(*a.at)
+			alt, err := e.quick(a.Field, a.at, r.Platforms)
 			if err != nil {
 				a.Effect = fmt.Sprintf("At %s the scenario cannot be evaluated: %v.", a.alt, err)
 			} else {
@@ -97,10 +99,8 @@ func (e *env) guesses(r *Report) []assumption {
 		add(assumption{Assumption: Assumption{Field: "workload.cpu_ms", Value: w.CPUMS.String() + " ms", Source: SourceCalibrated,
 			Effect: fmt.Sprintf("Measured from what runs today (%s): the CPU a request uses, %s of its %s ms.", joinFields(e.calibration.From), pct(w.CPUFraction), w.DurationMS)}})
 	case g.Workload.CPUMS == nil && g.Workload.CPUFraction == nil:
-		at := g.clone()
-		at.Workload.CPUFraction = ptr(altCPUFraction)
 		add(assumption{Assumption: Assumption{Field: "workload.cpu_fraction", Value: w.CPUFraction.String() + " (every millisecond of a request on CPU)", Source: SourceDefault},
-			at: &at, alt: fmt.Sprintf("cpu_fraction %s (%s ms of CPU a request)", altCPUFraction, w.DurationMS.Mul(altCPUFraction)), money: true,
+			at:  func(s *Scenario) { s.Workload.CPUFraction, s.Workload.CPUMS = ptr(altCPUFraction), nil }, alt: fmt.Sprintf("cpu_fraction %s (%s ms of CPU a request)", altCPUFraction, w.DurationMS.Mul(altCPUFraction)), money: true,
 			hint: "give workload.cpu_ms as measured, or a current block to calibrate it."})
 	}
 	if calibrated("workload.peak_hour_requests_per_second") {
@@ -108,39 +108,38 @@ func (e *env) guesses(r *Report) []assumption {
 			Effect: "The busiest hour's rate, from current.peak_cpu_utilization over current.cpu_utilization."}})
 	}
 	if g.Workload.PeakRequestsPerSecond == nil {
-		at := g.clone()
-		at.Workload.PeakRequestsPerSecond = ptr(w.PeakHourRequestsPerSecond.Mul(altPeakFactor))
+		peak := w.PeakHourRequestsPerSecond.Mul(altPeakFactor)
 		what := "the busiest hour's mean: no burst above it within the hour"
 		if g.Workload.PeakHourRequestsPerSecond == nil && !calibrated("workload.peak_hour_requests_per_second") && w.shape().Flat() {
 			what = "the mean: no busier hour, no burst"
 		}
 		add(assumption{Assumption: Assumption{Field: "workload.peak_requests_per_second", Value: w.PeakRequestsPerSecond.Round(2).String() + " requests/s (" + what + ")", Source: SourceDefault},
-			at: &at, alt: fmt.Sprintf("an instantaneous peak of %s requests/s", at.Workload.PeakRequestsPerSecond.Round(2)), money: true,
+			at: func(s *Scenario) { s.Workload.PeakRequestsPerSecond = ptr(peak) }, alt: fmt.Sprintf("an instantaneous peak of %s requests/s", peak.Round(2)), money: true,
 			hint: "give workload.peak_hour_requests_per_second (CloudWatch's busiest hour) and the peak you size for."})
 	}
 	if containers && g.Servers.TargetUtilization == nil {
-		at := g.clone()
-		at.Servers.TargetUtilization = ptr(altTargetUtilization)
 		add(assumption{Assumption: Assumption{Field: "servers.target_utilization", Value: s.Servers.TargetUtilization.String(), Source: SourceDefault},
-			at: &at, alt: "a target utilisation of " + altTargetUtilization.String(), money: true,
+			at:  func(s *Scenario) { s.Servers.TargetUtilization = ptr(altTargetUtilization) }, alt: "a target utilisation of " + altTargetUtilization.String(), money: true,
 			hint: "give the target your autoscaling policy holds."})
 	}
 	if containers && g.Servers.Zones == nil {
-		at := g.clone()
-		at.Servers.Zones = ptr(altZones)
-		if at.Servers.MinCount != nil && *at.Servers.MinCount < altZones {
-			at.Servers.MinCount = nil
-		}
+		minGiven := g.Servers.MinCount != nil
 		add(assumption{Assumption: Assumption{Field: "servers.zones", Value: fmt.Sprint(*s.Servers.Zones), Source: SourceDefault},
-			at: &at, alt: fmt.Sprintf("%d zones", altZones), money: true, hint: "give the zones you run in."})
+			at: func(s *Scenario) {
+				s.Servers.Zones = ptr(altZones)
+				if s.Servers.MinCount != nil && !minGiven {
+					s.Servers.MinCount = ptr(altZones) // one per zone
+				}
+			}, alt: fmt.Sprintf("%d zones", altZones), money: true, hint: "give the zones you run in."})
 	}
 	if in := s.Ingress; in != nil && in.ResponseKB != nil && (g.Ingress == nil || g.Ingress.ResponseKB == nil) {
-		at := g.clone()
-		ing := *at.Ingress
-		ing.ResponseKB = ptr(in.ResponseKB.Mul(altResponseFactor))
-		at.Ingress = &ing
+		kb := in.ResponseKB.Mul(altResponseFactor)
 		add(assumption{Assumption: Assumption{Field: "ingress.response_kb", Value: in.ResponseKB.String() + " KB", Source: SourceDefault},
-			at: &at, alt: fmt.Sprintf("%s KB a request and response", ing.ResponseKB), money: true,
+			at: func(s *Scenario) {
+				ing := *s.Ingress
+				ing.ResponseKB = ptr(kb)
+				s.Ingress = &ing
+			}, alt: fmt.Sprintf("%s KB a request and response", kb), money: true,
 			hint: "give the size your front door sees."})
 	}
 	if containers {
@@ -241,28 +240,42 @@ type quickResult struct {
 	recommended platform.ID
 }
 
-// quick evaluates s as far as the recommendation: its platforms and their
-// ranking, without break-even points, cheaper configurations, the
-// comparison, the baseline or assumptions of its own.
-func (e *env) quick(s Scenario) (quickResult, error) {
-	q, err := newEnvFrom(s, e.src)
-	if err != nil {
-		return quickResult{}, err
-	}
-	reports := make([]PlatformReport, 0, len(q.s.Platforms))
+// quick re-evaluates the scenario with set applied to it (the scenario
+// with its defaults, so that nothing is checked or looked up again) as far
+// as the recommendation: only the platforms that read field are priced
+// again, the others keep base, their reports; no break-even points,
+// cheaper configurations, comparison, baseline or assumptions of its own.
+func (e *env) quick(field string, set func(*Scenario), base []PlatformReport) (quickResult, error) {
+	q := *e
+	q.s = e.s.clone()
+	set(&q.s)
+	q.in = q.inputs()
+	q.in.Surroundings = engine.NewSurroundings(q.cats, q.in)
+	reports := make([]PlatformReport, 0, len(base))
 	res := quickResult{cost: map[platform.ID]decimal.Decimal{}}
-	for _, id := range q.s.Platforms {
-		m, err := q.evaluate(id)
-		if err != nil {
-			return quickResult{}, err
+	for _, b := range base {
+		r := b
+		if p, ok := q.platforms.Platform(b.Platform); ok && reads(p, field) {
+			m, err := q.evaluate(b.Platform)
+			if err != nil {
+				return quickResult{}, err
+			}
+			r = m.report
 		}
-		reports = append(reports, m.report)
-		if m.report.Feasible {
-			res.cost[id] = m.report.MonthlyCost
+		reports = append(reports, r)
+		if r.Feasible {
+			res.cost[r.Platform] = r.MonthlyCost
 		}
 	}
 	res.recommended = q.rank(reports)
 	return res, nil
+}
+
+// reads is whether p's evaluation reads the scenario field: every
+// platform reads the workload; the others, the platforms whose families
+// say so.
+func reads(p platform.Platform, field string) bool {
+	return strings.HasPrefix(field, "workload.") || families.Uses(p, field)
 }
 
 // cheapestOf is the feasible platform with the least month, and that.

@@ -144,3 +144,59 @@ discounts: {ec2: 0.2, fargate: 0.1, lambda: 0.17}`))
 		}
 	}
 }
+
+// calibratedScenario is issue 23's question with what runs today, so that
+// Evaluate calibrates, prices the baseline and re-evaluates its defaults.
+func calibratedScenario(b *testing.B) runwhere.Scenario {
+	b.Helper()
+	s, err := runwhere.ParseScenario([]byte(`
+region: eu-west-1
+workload: {requests_per_second: 50, peak_hour_requests_per_second: 400, duration_ms: 120, memory_mb: 512}
+platforms: [lambda, ecs-fargate, ecs-ec2, eks, kubernetes, swarm]
+current: {platform: ecs-ec2, instance_type: m5.large, count: 4, cpu_utilization: 0.1}
+`))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
+
+// plainScenario is the same workload with every input that moves money
+// given, so that Evaluate has no current block and nothing to
+// re-evaluate: the base BenchmarkEvaluateCalibrated is set against.
+func plainScenario(b *testing.B) runwhere.Scenario {
+	b.Helper()
+	s, err := runwhere.ParseScenario([]byte(`
+region: eu-west-1
+workload: {requests_per_second: 50, peak_hour_requests_per_second: 400, peak_requests_per_second: 400, duration_ms: 120, cpu_ms: 16, memory_mb: 512}
+platforms: [lambda, ecs-fargate, ecs-ec2, eks, kubernetes, swarm]
+servers: {target_utilization: 0.7, zones: 3}
+`))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
+
+// BenchmarkEvaluateCalibrated is Evaluate with a current block and the
+// re-evaluations of its assumptions; issue 23 bounds it at 3× a plain
+// Evaluate (BenchmarkEvaluatePlain) in the same run.
+func BenchmarkEvaluateCalibrated(b *testing.B) {
+	s := calibratedScenario(b)
+	for b.Loop() {
+		if _, err := runwhere.Evaluate(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkEvaluatePlain is the same answer with nothing to calibrate or
+// re-evaluate.
+func BenchmarkEvaluatePlain(b *testing.B) {
+	s := plainScenario(b)
+	for b.Loop() {
+		if _, err := runwhere.Evaluate(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
