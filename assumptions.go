@@ -67,7 +67,7 @@ func (e *env) assumptions(r *Report) ([]Assumption, error) {
 				a.Effect, a.Flips = e.effect(a, r, alt, cheapest, base)
 			}
 			if a.Flips {
-				leads = append(leads, fmt.Sprintf("%s%s %s (%s); %s %s", AssumptionReasonPrefix, a.Field, a.Value, a.Source, lowerFirst(a.Effect), a.hint))
+				leads = append(leads, fmt.Sprintf("%s%s %s (%s). %s %s", AssumptionReasonPrefix, a.Field, a.Value, a.Source, a.Effect, a.hint))
 			}
 		}
 		out = append(out, a.Assumption)
@@ -101,7 +101,7 @@ func (e *env) guesses(r *Report) []assumption {
 	case g.Workload.CPUMS == nil && g.Workload.CPUFraction == nil:
 		add(assumption{Assumption: Assumption{Field: "workload.cpu_fraction", Value: w.CPUFraction.String() + " (every millisecond of a request on CPU)", Source: SourceDefault},
 			at:  func(s *Scenario) { s.Workload.CPUFraction, s.Workload.CPUMS = ptr(altCPUFraction), nil }, alt: fmt.Sprintf("cpu_fraction %s (%s ms of CPU a request)", altCPUFraction, w.DurationMS.Mul(altCPUFraction)), money: true,
-			hint: "give workload.cpu_ms as measured, or a current block to calibrate it."})
+			hint: "Give workload.cpu_ms as measured, or a current block to calibrate it."})
 	}
 	if calibrated("workload.peak_hour_requests_per_second") {
 		add(assumption{Assumption: Assumption{Field: "workload.peak_hour_requests_per_second", Value: w.PeakHourRequestsPerSecond.Round(2).String() + " requests/s", Source: SourceCalibrated,
@@ -115,12 +115,12 @@ func (e *env) guesses(r *Report) []assumption {
 		}
 		add(assumption{Assumption: Assumption{Field: "workload.peak_requests_per_second", Value: w.PeakRequestsPerSecond.Round(2).String() + " requests/s (" + what + ")", Source: SourceDefault},
 			at: func(s *Scenario) { s.Workload.PeakRequestsPerSecond = ptr(peak) }, alt: fmt.Sprintf("an instantaneous peak of %s requests/s", peak.Round(2)), money: true,
-			hint: "give workload.peak_hour_requests_per_second (CloudWatch's busiest hour) and the peak you size for."})
+			hint: "Give workload.peak_hour_requests_per_second (CloudWatch's busiest hour) and the peak you size for."})
 	}
 	if containers && g.Servers.TargetUtilization == nil {
 		add(assumption{Assumption: Assumption{Field: "servers.target_utilization", Value: s.Servers.TargetUtilization.String(), Source: SourceDefault},
 			at:  func(s *Scenario) { s.Servers.TargetUtilization = ptr(altTargetUtilization) }, alt: "a target utilisation of " + altTargetUtilization.String(), money: true,
-			hint: "give the target your autoscaling policy holds."})
+			hint: "Give the target your autoscaling policy holds."})
 	}
 	if containers && g.Servers.Zones == nil {
 		minGiven := g.Servers.MinCount != nil
@@ -130,7 +130,7 @@ func (e *env) guesses(r *Report) []assumption {
 				if s.Servers.MinCount != nil && !minGiven {
 					s.Servers.MinCount = ptr(altZones) // one per zone
 				}
-			}, alt: fmt.Sprintf("%d zones", altZones), money: true, hint: "give the zones you run in."})
+			}, alt: fmt.Sprintf("%d zones", altZones), money: true, hint: "Give the zones you run in."})
 	}
 	if in := s.Ingress; in != nil && in.ResponseKB != nil && (g.Ingress == nil || g.Ingress.ResponseKB == nil) {
 		kb := in.ResponseKB.Mul(altResponseFactor)
@@ -140,7 +140,7 @@ func (e *env) guesses(r *Report) []assumption {
 				ing.ResponseKB = ptr(kb)
 				s.Ingress = &ing
 			}, alt: fmt.Sprintf("%s KB a request and response", kb), money: true,
-			hint: "give the size your front door sees."})
+			hint: "Give the size your front door sees."})
 	}
 	if containers {
 		if g.Container.VCPU == nil {
@@ -322,10 +322,3 @@ func pct(f *decimal.Decimal) string {
 }
 
 func joinFields(fs []string) string { return strings.Join(fs, ", ") }
-
-func lowerFirst(s string) string {
-	if s == "" || s[0] < 'A' || s[0] > 'Z' {
-		return s
-	}
-	return string(s[0]+'a'-'A') + s[1:]
-}

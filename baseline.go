@@ -81,3 +81,26 @@ func costLines(b cost.Bill) []CostLine {
 	}
 	return out
 }
+
+// todayReason sets the recommended platform's month against today's, for
+// the reasons: "" without a baseline or a recommendation.
+func todayReason(b *Baseline, r Report) string {
+	if b == nil || r.Recommendation.Platform == "" {
+		return ""
+	}
+	for _, p := range r.Platforms {
+		if p.Platform != r.Recommendation.Platform || p.VsCurrent == nil {
+			continue
+		}
+		v := p.VsCurrent
+		against := "the same as"
+		switch {
+		case v.Saving.IsPositive():
+			against = fmt.Sprintf("%s (%s %%) less than", money(v.Saving), v.SavingPercent)
+		case v.Saving.IsNegative():
+			against = fmt.Sprintf("%s (%s %%) more than", money(v.Saving.Neg()), v.SavingPercent.Neg())
+		}
+		return fmt.Sprintf("It costs %s what runs today: %s on %s, %s a month.", against, b.Runs, b.Name, money(b.MonthlyCostRounded))
+	}
+	return ""
+}

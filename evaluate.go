@@ -2,6 +2,7 @@ package runwhere
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -69,6 +70,15 @@ func evaluateFrom(s Scenario, src sources) (Report, error) {
 		return Report{}, err
 	}
 	r.Recommendation = e.recommend(r.Platforms)
+	if line := todayReason(r.Baseline, r); line != "" {
+		// After the sentence with the month, where a person compares.
+		at := 2
+		if e.note != "" {
+			at = 3
+		}
+		at = min(at, len(r.Recommendation.Reasons))
+		r.Recommendation.Reasons = slices.Insert(r.Recommendation.Reasons, at, line)
+	}
 	if r.Assumptions, err = e.assumptions(&r); err != nil {
 		return Report{}, err
 	}

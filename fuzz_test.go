@@ -32,6 +32,12 @@ func FuzzEvaluate(f *testing.F) {
 	f.Add([]byte("workload: {kind: job, runs_per_month: 1000000000, run_minutes: 43800, parallelism: 1000000000, memory_mb: 10240}\nservers: {node_start_minutes: 0.0001}"))
 	f.Add([]byte("workload: {kind: job, runs_per_month: 0, run_minutes: 0.001, memory_mb: 128}\nplatforms: [lambda, ecs-fargate, ecs-ec2]"))
 	f.Add([]byte("workload: {requests_per_second: 1e9, duration_ms: 1, memory_mb: 1}\ningress: {lambda: alb, servers: alb, keep_alive: false, rules: 1e9, response_kb: 10240}\nnetwork: {nat_gateways: per-zone, egress_gb_per_month: 1e9}\ndiscounts: {ec2: 0.999999, fargate: 0.5, lambda: 0, spot: true}"))
+	// Issue 23's fields: what runs today, CPU in milliseconds, the busiest
+	// hour, what a request adds, a replica's workers.
+	f.Add([]byte("workload: {requests_per_second: 50, peak_hour_requests_per_second: 400, duration_ms: 120, memory_mb: 512, request_memory_mb: 64}\ncontainer: {max_in_flight: 8}\ncurrent: {platform: ecs-ec2, instance_type: m5.large, count: 4.5, cpu_utilization: 0.1, peak_cpu_utilization: 0.3, memory_utilization: 0.5, requests_per_second: 40}"))
+	f.Add([]byte("workload: {requests_per_second: 1e-9, duration_ms: 1e-9, cpu_ms: 1e-9, memory_mb: 1}\ncurrent: {platform: ecs-fargate, task_vcpu: 0.25, task_memory_mb: 512, count: 1e9, cpu_utilization: 1}"))
+	f.Add([]byte("workload: {requests_per_second: 1e9, duration_ms: 900000, memory_mb: 10240}\ncurrent: {platform: lambda, memory_mb: 10240, cpu_utilization: 0.000000001}\ningress: {lambda: api-gateway-http}"))
+	f.Add([]byte("workload: {requests_per_second: 10, duration_ms: 100, memory_mb: 128}\ncurrent: {platform: lambda-managed-instances, instance_type: c7g.large, count: 3}"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var s runwhere.Scenario
 		var err error

@@ -57,6 +57,9 @@ func (r Report) Markdown() string {
 			fmtFloat(c.Cost), fmtFloat(c.Headroom), fmtFloat(c.Resilience), fmtFloat(c.Operations), fmtFloat(c.Portability))
 	}
 
+	writeAssumptions(&b, m, r)
+	writeToday(&b, m, r)
+
 	b.WriteString("\n## Platforms\n\n| Platform | Feasible | Monthly cost (AWS rounding) | Exact | Needs | Control-plane availability |\n|---|---|---|---|---|---|\n")
 	for _, p := range r.Platforms {
 		feasible := "yes"

@@ -195,6 +195,12 @@ func mdProblems(r runwhere.Report, md string) []string {
 	if len(r.Comparison.Rows) > 0 {
 		want++
 	}
+	if len(r.Assumptions) > 0 {
+		want++
+	}
+	if r.Baseline != nil {
+		want++
+	}
 	if headings != want {
 		out = append(out, fmt.Sprintf("%d headings, want %d", headings, want))
 	}
@@ -206,10 +212,10 @@ func ownHeading(i int, line string) bool {
 		return strings.HasPrefix(line, "# runwhere: ")
 	}
 	switch line {
-	case "## Platforms", "## Break-even against Lambda", "## Inputs as evaluated":
+	case "## Platforms", "## Break-even against Lambda", "## Inputs as evaluated", "## Assumptions":
 		return true
 	}
-	return strings.HasPrefix(line, "## Recommendation: ") || strings.HasPrefix(line, "## Limits and features (") || strings.HasPrefix(line, "### ")
+	return strings.HasPrefix(line, "## Recommendation: ") || strings.HasPrefix(line, "## What runs today: ") || strings.HasPrefix(line, "## Limits and features (") || strings.HasPrefix(line, "### ")
 }
 
 // closesFence reports whether line closes a code block opened by fence:

@@ -341,6 +341,10 @@ func ParseScenario(data []byte) (Scenario, error) {
 			return Scenario{}, input.Prefix("runwhere", withLine(err, data))
 		}
 	}
+	if c := s.Current; c != nil && !c.Platform.Known() {
+		err := &FieldError{Field: "current.platform", Value: string(c.Platform), Reason: fmt.Sprintf("is not a known platform id (known: %v)", platform.IDs())}
+		return Scenario{}, input.Prefix("runwhere", withLine(err, data))
+	}
 	// Likewise a region: one that no embedded snapshot prices. One that
 	// only the scenario's snapshot lacks is Evaluate's to refuse, since a
 	// caller may evaluate it against another snapshot (runwhere report
