@@ -100,7 +100,7 @@ func (e *env) guesses(r *Report) []assumption {
 			Effect: fmt.Sprintf("Measured from what runs today (%s): the CPU a request uses, %s of its %s ms.", joinFields(e.calibration.From), pct(w.CPUFraction), w.DurationMS)}})
 	case g.Workload.CPUMS == nil && g.Workload.CPUFraction == nil:
 		add(assumption{Assumption: Assumption{Field: "workload.cpu_fraction", Value: w.CPUFraction.String() + " (every millisecond of a request on CPU)", Source: SourceDefault},
-			at:  func(s *Scenario) { s.Workload.CPUFraction, s.Workload.CPUMS = ptr(altCPUFraction), nil }, alt: fmt.Sprintf("cpu_fraction %s (%s ms of CPU a request)", altCPUFraction, w.DurationMS.Mul(altCPUFraction)), money: true,
+			at: func(s *Scenario) { s.Workload.CPUFraction, s.Workload.CPUMS = ptr(altCPUFraction), nil }, alt: fmt.Sprintf("cpu_fraction %s (%s ms of CPU a request)", altCPUFraction, w.DurationMS.Mul(altCPUFraction)), money: true,
 			hint: "Give workload.cpu_ms as measured, or a current block to calibrate it."})
 	}
 	if calibrated("workload.peak_hour_requests_per_second") {
@@ -119,7 +119,7 @@ func (e *env) guesses(r *Report) []assumption {
 	}
 	if containers && g.Servers.TargetUtilization == nil {
 		add(assumption{Assumption: Assumption{Field: "servers.target_utilization", Value: s.Servers.TargetUtilization.String(), Source: SourceDefault},
-			at:  func(s *Scenario) { s.Servers.TargetUtilization = ptr(altTargetUtilization) }, alt: "a target utilisation of " + altTargetUtilization.String(), money: true,
+			at: func(s *Scenario) { s.Servers.TargetUtilization = ptr(altTargetUtilization) }, alt: "a target utilisation of " + altTargetUtilization.String(), money: true,
 			hint: "Give the target your autoscaling policy holds."})
 	}
 	if containers && g.Servers.Zones == nil {
