@@ -171,13 +171,17 @@ func (s Scenario) withCalibration(src sources) (Scenario, *Calibration, error) {
 	if out.Alternatives != nil && *out.Alternatives > 0 && out.AlternativesArch == "" {
 		out.AlternativesArch = AlternativesAnyArch
 	}
-	if _, err := src.prices(out.Snapshot, out.Region); err != nil {
+	prices, err := src.prices(out.Snapshot, out.Region)
+	if err != nil {
 		// The catalogue's own refusal names the regions there are.
 		var fe *FieldError
 		if errors.As(err, &fe) && fe.Field == "region" {
 			return Scenario{}, nil, &FieldError{Field: "region", Value: out.Region, Reason: fe.Reason}
 		}
 		return Scenario{}, nil, &FieldError{Field: "region", Value: out.Region, Reason: "has no price catalogue: " + err.Error()}
+	}
+	if err := checkScenarioInstanceTypes(out, prices); err != nil {
+		return Scenario{}, nil, err
 	}
 	if len(out.Platforms) == 0 {
 		for _, p := range cat.Platforms {
