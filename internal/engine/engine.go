@@ -202,6 +202,9 @@ func Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	if f, ok := archMismatch(p, cat, in); ok {
+		r.Findings = append(r.Findings, f)
+	}
 	if _, ok := f.(Surrounded); ok && r.Fleet != nil {
 		s := in.Surroundings
 		if s == nil {
@@ -215,6 +218,12 @@ func Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, error) {
 	}
 	return r, nil
 }
+
+// ArchMismatch is the warning on a platform that runs on
+// servers.instance_type when the type's architecture is not the
+// workload's: the functions and tasks are priced on workload.arch, the
+// instances on another processor ([archMismatch]).
+const ArchMismatch capacity.Code = "arch-mismatch"
 
 // MissingFigure is the finding code for a figure the catalogues do not
 // source (a price, an ENI count), so runwhere will not guess it.
