@@ -170,6 +170,8 @@ type Capacity struct {
 	TaskVCPU           *decimal.Decimal
 	TaskMemoryMB       int
 	ReplicasPerNode    int
+	NodeBoundBy        string
+	NodeBoundNote      string
 	Clusters           int
 	NodesForPeak       int
 	FixedFleet         bool
