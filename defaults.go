@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/runwhere/runwhere/internal/engine"
 	"github.com/runwhere/runwhere/platform"
 )
 
@@ -370,8 +371,13 @@ func (s Scenario) withServerDefaults() (Scenario, error) {
 // busiestHour is the mean rate of the load shape's busiest hour: the
 // mean itself when flat, else mean × max / mean(shape), rounded up at
 // rateScale places (the peak must not fall below it).
-func (w Workload) busiestHour() decimal.Decimal {
-	num, den := w.shape().PeakToMean()
+func (w Workload) busiestHour() decimal.Decimal { return w.busiestHourOf(w.shape()) }
+
+// busiestHourOf is busiestHour under shape sh. A fleet that follows the
+// load sizes from the exact fraction instead when the peak is this
+// rounded figure (engine.Inputs.PeakIsBusiestHour).
+func (w Workload) busiestHourOf(sh engine.Shape) decimal.Decimal {
+	num, den := sh.PeakToMean()
 	if num.Equal(den) {
 		return *w.RequestsPerSecond
 	}

@@ -47,6 +47,13 @@ type Inputs struct {
 	Shape Shape
 	// Autoscale, when not nil, lets workers and tasks follow Shape.
 	Autoscale *Autoscale
+	// PeakIsBusiestHour says Workload.PeakRequestsPerSecond is Shape's
+	// busiest hour, mean × max / mean(shape), which a decimal holds only
+	// rounded up when the quotient does not terminate: a fleet that
+	// follows Shape then sizes each hour from the exact fraction, so that
+	// an hour at an exact capacity boundary gets the replicas it needs and
+	// not one more.
+	PeakIsBusiestHour bool
 	// Job, when not nil, makes the workload a scheduled job. Workload
 	// and Container then describe its tasks as replicas: Workload asks
 	// for exactly Parallelism replicas in one zone (see the root's
