@@ -252,7 +252,7 @@ func TestCurrentRefusals(t *testing.T) {
 			"current.platform: eks-auto-mode is not in snapshot 2017-12 (it arrived 2024-12)"},
 		{"an unknown platform", w + "current: {platform: heroku}\n", "current.platform: heroku is not a known platform id"},
 		{"a mistyped instance type", w + "current: {platform: ecs-ec2, instance_type: m5.lrage, count: 4}\n",
-			"current.instance_type: m5.lrage is not an instance type runwhere knows: did you mean m5.large"},
+			"current.instance_type: m5.lrage is not an EC2 instance type runwhere knows the shape of (vCPU, memory); did you mean m5.large"},
 		{"half a task", w + "current: {platform: ecs-fargate, task_vcpu: 0.5, count: 2}\n", "current.task_memory_mb: is missing"},
 		{"two kinds of unit", w + "current: {platform: ecs-ec2, instance_type: m5.large, memory_mb: 512, count: 2}\n", "current: ecs-ec2 gives more than one kind of unit"},
 		{"a task on a nodes platform", w + "current: {platform: ecs-ec2, task_vcpu: 0.5, task_memory_mb: 1024, count: 2}\n", "current.instance_type: is missing"},

@@ -4,11 +4,8 @@ package runwhere
 // gives the model, and the baseline bill every platform is set against.
 
 import (
-	"cmp"
 	"encoding/json"
 	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -292,7 +289,9 @@ func currentUnit(c *Current, inst platform.Instances) (unitOf, error) {
 	case c.InstanceType != "":
 		i, ok := inst.Lookup(c.InstanceType)
 		if !ok {
-			return unitOf{}, &FieldError{Field: "current.instance_type", Value: c.InstanceType, Reason: "is not an instance type runwhere knows" + suggestTypes(c.InstanceType, inst)}
+			// Suggestions from the whole table: the calibration has no
+			// price catalogue at hand.
+			return unitOf{}, checkInstanceType("current.instance_type", c.InstanceType, inst, nil)
 		}
 		return unitOf{"current.instance_type", decimal.NewFromInt(i.Shape.VCPU), i.Shape.MemoryMiB}, nil
 	case c.TaskVCPU != nil:
@@ -322,53 +321,6 @@ func dedupe(in []string) []string {
 		}
 	}
 	return out
-}
-
-// suggestTypes is ": did you mean a, b or c?" with the instance types
-// nearest to t by edit distance (at most three, within a third of its
-// length), or "" when none is near.
-func suggestTypes(t string, inst platform.Instances) string {
-	type near struct {
-		name string
-		d    int
-	}
-	var best []near
-	limit := max(2, len(t)/3)
-	for _, name := range inst.Types() {
-		if d := editDistance(t, name); d <= limit {
-			best = append(best, near{name, d})
-		}
-	}
-	slices.SortStableFunc(best, func(a, b near) int { return cmp.Or(a.d-b.d, strings.Compare(a.name, b.name)) })
-	if len(best) == 0 {
-		return ""
-	}
-	names := make([]string, 0, 3)
-	for _, n := range best[:min(3, len(best))] {
-		names = append(names, n.name)
-	}
-	return ": did you mean " + strings.Join(names, ", ") + "?"
-}
-
-// editDistance is Levenshtein's distance between a and b, in bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			sub := prev[j-1]
-			if a[i-1] != b[j-1] {
-				sub++
-			}
-			cur[j] = min(sub, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // Assumption is one input the answer rests on that the scenario did not

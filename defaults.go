@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/runwhere/runwhere/internal/engine"
 	"github.com/runwhere/runwhere/platform"
 )
 
@@ -171,13 +172,17 @@ func (s Scenario) withCalibration(src sources) (Scenario, *Calibration, error) {
 	if out.Alternatives != nil && *out.Alternatives > 0 && out.AlternativesArch == "" {
 		out.AlternativesArch = AlternativesAnyArch
 	}
-	if _, err := src.prices(out.Snapshot, out.Region); err != nil {
+	prices, err := src.prices(out.Snapshot, out.Region)
+	if err != nil {
 		// The catalogue's own refusal names the regions there are.
 		var fe *FieldError
 		if errors.As(err, &fe) && fe.Field == "region" {
 			return Scenario{}, nil, &FieldError{Field: "region", Value: out.Region, Reason: fe.Reason}
 		}
 		return Scenario{}, nil, &FieldError{Field: "region", Value: out.Region, Reason: "has no price catalogue: " + err.Error()}
+	}
+	if err := checkScenarioInstanceTypes(out, prices); err != nil {
+		return Scenario{}, nil, err
 	}
 	if len(out.Platforms) == 0 {
 		for _, p := range cat.Platforms {
@@ -366,8 +371,13 @@ func (s Scenario) withServerDefaults() (Scenario, error) {
 // busiestHour is the mean rate of the load shape's busiest hour: the
 // mean itself when flat, else mean × max / mean(shape), rounded up at
 // rateScale places (the peak must not fall below it).
-func (w Workload) busiestHour() decimal.Decimal {
-	num, den := w.shape().PeakToMean()
+func (w Workload) busiestHour() decimal.Decimal { return w.busiestHourOf(w.shape()) }
+
+// busiestHourOf is busiestHour under shape sh. A fleet that follows the
+// load sizes from the exact fraction instead when the peak is this
+// rounded figure (engine.Inputs.PeakIsBusiestHour).
+func (w Workload) busiestHourOf(sh engine.Shape) decimal.Decimal {
+	num, den := sh.PeakToMean()
 	if num.Equal(den) {
 		return *w.RequestsPerSecond
 	}

@@ -212,6 +212,7 @@ func (e *env) inputs() engine.Inputs {
 			in.Shape = engine.NewShape(repeat(HoursPerDay, "1"))
 		}
 		in.Autoscale = engine.NewAutoscale(in.Shape, *sv.MinCount, *sv.ScaleOutMinutes)
+		in.PeakIsBusiestHour = w.PeakRequestsPerSecond.Equal(w.busiestHourOf(in.Shape))
 	}
 	return in
 }

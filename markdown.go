@@ -86,6 +86,9 @@ func (r Report) Markdown() string {
 		for _, f := range p.Warnings {
 			fmt.Fprintf(&b, "- Warning %s: %s%s\n", m.Code(string(f.Code)), m.Text(f.Message), m.SourceSuffix(string(f.Source)))
 		}
+		if n := p.Capacity.NodeBoundNote; n != "" {
+			fmt.Fprintf(&b, "- Per node: %s.\n", m.Text(n))
+		}
 		if len(p.CostLines) > 0 {
 			b.WriteString("\n| Item | Quantity | Unit | Unit price | Amount (exact) | Amount (rounded) |\n|---|---:|---|---:|---:|---:|\n")
 			for _, l := range p.CostLines {

@@ -3,6 +3,7 @@ package runwhere_test
 import (
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/runwhere/runwhere"
+	"github.com/runwhere/runwhere/capacity"
 	"github.com/runwhere/runwhere/platform"
 )
 
@@ -28,10 +30,37 @@ func markdownOf(t testing.TB, name, instanceType string) (runwhere.Report, bool)
 	require.NoError(t, err)
 	s.Name, s.Servers.InstanceType = name, instanceType
 	r, err := runwhere.Evaluate(s)
+	var fe *runwhere.FieldError
+	if errors.As(err, &fe) && fe.Field == "servers.instance_type" {
+		// Evaluate refuses a type the instance table does not hold; a
+		// report built or decoded by a caller can still carry any text,
+		// so plant it where an evaluation quotes the type.
+		s.Servers.InstanceType = ""
+		if r, err = runwhere.Evaluate(s); err == nil {
+			plantInstanceType(&r, instanceType)
+		}
+	}
 	if err != nil {
 		return runwhere.Report{}, false
 	}
 	return r, true
+}
+
+// plantInstanceType writes t wherever a report quoted an unknown worker
+// instance type before Evaluate refused one: the inputs, each nodes
+// platform's capacity, a blocker and the recommendation's reasons.
+func plantInstanceType(r *runwhere.Report, t string) {
+	r.Inputs.Servers.InstanceType = t
+	for i := range r.Platforms {
+		p := &r.Platforms[i]
+		if p.Capacity.InstanceType == "" {
+			continue
+		}
+		f := capacity.UnknownInstanceFinding(t)
+		p.Capacity.InstanceType, p.Feasible = t, false
+		p.Blockers = append(p.Blockers, f)
+		r.Recommendation.Reasons = append(r.Recommendation.Reasons, p.Name+" cannot run it: "+f.Message+".")
+	}
 }
 
 // Markdown renders user text as text: whatever a scenario name, region or

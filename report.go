@@ -148,6 +148,14 @@ type Capacity struct {
 	// ReplicasPerNode is how many replicas one node holds after the
 	// platform's reservations.
 	ReplicasPerNode int `json:"replicas_per_node,omitempty"`
+	// NodeBoundBy is what limits ReplicasPerNode: cpu, memory, pods (a
+	// Kubernetes node's max pods) or tasks (an ECS instance's awsvpc
+	// tasks, one ENI each). NodeBoundNote, when the platform's reservation
+	// or that pod or task limit leaves room for fewer replicas than the
+	// instance type's vCPUs and memory alone would, says why in words (the
+	// EKS AMI's kube-reserved, its ENI-based max pods).
+	NodeBoundBy   string `json:"node_bound_by,omitempty"`
+	NodeBoundNote string `json:"node_bound_note,omitempty"`
 	// Clusters is how many clusters the workload needs (more than one when
 	// it exceeds one cluster's limits).
 	Clusters int `json:"clusters,omitempty"`

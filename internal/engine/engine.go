@@ -47,6 +47,13 @@ type Inputs struct {
 	Shape Shape
 	// Autoscale, when not nil, lets workers and tasks follow Shape.
 	Autoscale *Autoscale
+	// PeakIsBusiestHour says Workload.PeakRequestsPerSecond is Shape's
+	// busiest hour, mean × max / mean(shape), which a decimal holds only
+	// rounded up when the quotient does not terminate: a fleet that
+	// follows Shape then sizes each hour from the exact fraction, so that
+	// an hour at an exact capacity boundary gets the replicas it needs and
+	// not one more.
+	PeakIsBusiestHour bool
 	// Job, when not nil, makes the workload a scheduled job. Workload
 	// and Container then describe its tasks as replicas: Workload asks
 	// for exactly Parallelism replicas in one zone (see the root's
@@ -170,6 +177,8 @@ type Capacity struct {
 	TaskVCPU           *decimal.Decimal
 	TaskMemoryMB       int
 	ReplicasPerNode    int
+	NodeBoundBy        string
+	NodeBoundNote      string
 	Clusters           int
 	NodesForPeak       int
 	FixedFleet         bool
@@ -202,6 +211,9 @@ func Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	if f, ok := archMismatch(p, cat, in); ok {
+		r.Findings = append(r.Findings, f)
+	}
 	if _, ok := f.(Surrounded); ok && r.Fleet != nil {
 		s := in.Surroundings
 		if s == nil {
@@ -215,6 +227,12 @@ func Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, error) {
 	}
 	return r, nil
 }
+
+// ArchMismatch is the warning on a platform that runs on
+// servers.instance_type when the type's architecture is not the
+// workload's: the functions and tasks are priced on workload.arch, the
+// instances on another processor ([archMismatch]).
+const ArchMismatch capacity.Code = "arch-mismatch"
 
 // MissingFigure is the finding code for a figure the catalogues do not
 // source (a price, an ENI count), so runwhere will not guess it.

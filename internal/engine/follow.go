@@ -106,6 +106,16 @@ func newReplicaRequests(in Inputs, rate ReplicaRate) replicaRequests {
 	if !w.PeakRequestsPerSecond.IsPositive() {
 		return replicaRequests{}
 	}
+	if in.PeakIsBusiestHour && !in.Shape.Flat() {
+		// The peak is mean × max × n / sum(shape), stored rounded up: with
+		// it, mean and max cancel, and nothing rounded enters the sizing
+		// (an hour at exactly k replicas' capacity needs k, not k + 1).
+		return replicaRequests{
+			num: secondsPerMonth.Mul(rate.Num).Mul(in.Shape.sum),
+			den: rate.Den.Mul(decimal.NewFromInt(int64(in.Shape.Len()))),
+			ok:  true,
+		}
+	}
 	return replicaRequests{
 		num: secondsPerMonth.Mul(w.RequestsPerSecond).Mul(rate.Num).Mul(in.Shape.max),
 		den: rate.Den.Mul(w.PeakRequestsPerSecond),

@@ -43,6 +43,14 @@ test('capacity rows label every figure, known or new', () => {
     ['Node-hours a month', '22.5'], ['Nodes of a job', 'launched per run'], ['Nodes per run', '1'],
   ]);
   assert.deepEqual(capacityRows({ job_fleet: 'always-on' }), [['Nodes of a job', 'kept all month']]);
+  // What limits the replicas a node holds, in words; the note why is a
+  // paragraph of its own, not a row.
+  assert.deepEqual(capacityRows({ replicas_per_node: 3, node_bound_by: 'cpu', node_bound_note: 'one m5.large holds 3 replicas on Amazon EKS' }), [
+    ['Replicas per node', '3'], ['Replicas per node limited by', 'CPU'],
+  ]);
+  assert.deepEqual(capacityRows({ node_bound_by: 'pods' }), [['Replicas per node limited by', 'max pods per node']]);
+  assert.deepEqual(capacityRows({ node_bound_by: 'tasks' }), [['Replicas per node limited by', 'awsvpc tasks per instance (ENIs)']]);
+  assert.deepEqual(capacityRows({ node_bound_by: 'gpu' }), [['Replicas per node limited by', 'gpu']]);
   // Lambda under a shape.
   assert.deepEqual(capacityRows({ peak_hour_concurrency: '13.0485', step_up_seconds: '2.25' }), [
     ['Concurrency, busiest hour', '14'], ['Step-up to the busiest hour (s)', '2.3'],

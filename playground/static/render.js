@@ -237,6 +237,10 @@ function renderCards(r) {
     }
     const cap = capacityRows(p.capacity);
     if (cap.length) card.append(el('h5', { text: 'Capacity' }), dl(cap));
+    // Why a node holds fewer replicas than its vCPUs and memory would
+    // (EKS's kube-reserved and ENI-based max pods, ECS's awsvpc ENIs).
+    const bound = p.capacity && p.capacity.node_bound_note;
+    if (typeof bound === 'string' && bound) card.append(el('p', { class: 'hint node-bound', text: `Per node: ${bound}.` }));
     const ha = haRows(p.ha);
     if (ha.length) card.append(el('h5', { text: 'High availability' }), dl(ha));
     const haSrc = [p.ha && p.ha.sla && p.ha.sla.source && safeLink(p.ha.sla.source, p.ha.sla.scope ? `SLA (${p.ha.sla.scope})` : 'SLA'),

@@ -34,7 +34,10 @@ const LABELS = {
   requests_per_replica: 'Requests/s per replica', replicas_per_node: 'Replicas per node', unused_vcpu: 'Idle vCPU',
   node_hours: 'Node-hours a month', task_hours: 'Task-hours a month', nodes_per_run: 'Nodes per run', job_fleet: 'Nodes of a job',
   peak_hour_concurrency: 'Concurrency, busiest hour', step_up_seconds: 'Step-up to the busiest hour (s)',
+  node_bound_by: 'Replicas per node limited by',
 };
+// NODE_BOUND says the report's node_bound_by in words.
+const NODE_BOUND = { cpu: 'CPU', memory: 'memory', pods: 'max pods per node', tasks: 'awsvpc tasks per instance (ENIs)' };
 // JOB_FLEET says the report's job_fleet in words.
 const JOB_FLEET = { 'per-run': 'launched per run', 'always-on': 'kept all month' };
 const label = (k) => LABELS[k] || (k.charAt(0).toUpperCase() + k.slice(1)).replace(/_/g, ' ');
@@ -59,6 +62,9 @@ export function capacityRows(c) {
     if (k === 'min_nodes') return ['Fleet, fewest to most', fleet];
     if (k === 'max_nodes') return [k, null];
     if (k === 'job_fleet') return [label(k), Object.hasOwn(JOB_FLEET, v) ? JOB_FLEET[v] : scalar(v)];
+    if (k === 'node_bound_by') return [label(k), Object.hasOwn(NODE_BOUND, v) ? NODE_BOUND[v] : scalar(v)];
+    // A sentence, shown under the card's capacity (render.js), not in a cell.
+    if (k === 'node_bound_note') return [k, null];
     // Hours a month and seconds read to a tenth ("3,504.4"), not to 21 places.
     if (k.endsWith('_hours') || k === 'step_up_seconds') return [label(k), grouped(roundTo(v, 1))];
     // Concurrent executions are whole: the exact mean ("0.0273972602739726")

@@ -75,6 +75,7 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 	// on-demand lines and the discount apart (engine.Evaluate adds it).
 	d := in.Discounts.EC2
 	modelTotal := func(b cost.Bill) decimal.Decimal { return engine.DiscountedBy(Model{}, p, in, b).Total() }
+	boundBy, boundNote := nodeBound(p, in.Container, res)
 	r := engine.Result{
 		Findings: fs,
 		Bill:     workers.Add(cp),
@@ -88,6 +89,8 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 			TaskVCPU:           new(in.Container.VCPU),
 			TaskMemoryMB:       int(in.Container.MemoryMB),
 			ReplicasPerNode:    int(res.ReplicasPerNode),
+			NodeBoundBy:        boundBy,
+			NodeBoundNote:      boundNote,
 			Clusters:           int(res.Clusters),
 			NodesForPeak:       int(res.NodesForPeak),
 			FixedFleet:         sv.Count > 0,
