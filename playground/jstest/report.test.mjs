@@ -90,11 +90,15 @@ test('CSV of a report: a row per cost line', () => {
     { platform: 'eks', name: 'Amazon EKS', feasible: false },
     // The library writes 0 for a blocked platform; the export leaves it empty.
     { platform: 'fargate', name: 'Fargate', feasible: false, monthly_cost: '0', monthly_cost_rounded: '0.00', cost_lines: [] },
+    // A blocked fleet's lines are not exported as if it could run.
+    { platform: 'ecs-ec2', name: 'ECS', feasible: false, monthly_cost: '312.44', monthly_cost_rounded: '312.44',
+      cost_lines: [{ item: 'workers', quantity: '2920', unit: 'instance-hour', unit_price: '0.107', amount: '312.44', amount_rounded: '312.44' }] },
   ] });
   assert.equal(out, 'scenario,platform,name,feasible,item,quantity,unit,unit_price,amount,amount_rounded,monthly_cost,monthly_cost_rounded\r\n' +
     'x,lambda,AWS Lambda,true,requests,3,request,0.5,1.5,1.50,1.5,1.50\r\n' +
     'x,eks,Amazon EKS,false,,,,,,,,\r\n' +
-    'x,fargate,Fargate,false,,,,,,,,\r\n');
+    'x,fargate,Fargate,false,,,,,,,,\r\n' +
+    'x,ecs-ec2,ECS,false,,,,,,,,\r\n');
 });
 
 test('the table is ordered by cost, blocked platforms last in catalogue order', () => {

@@ -30,7 +30,10 @@ export function draw(box, legend, caption, curves, report, current, width, order
     return;
   }
   const names = new Map((report.platforms || []).map((p) => [p.platform, p.name || p.platform]));
-  const lines = curves.map((c) => ({
+  // A platform that cannot run the load has no price to draw: it is named
+  // in the legend, greyed, and never drawn, whatever points it carries.
+  const blocked = curves.filter((c) => c.feasible === false).map((c) => c.platform);
+  const lines = curves.filter((c) => c.feasible !== false).map((c) => ({
     id: c.platform,
     pts: (c.points || []).map((p) => [xOf(p), Number(p.monthly_cost)])
       .filter(([x, y]) => x > 0 && isFinite(x) && isFinite(y)),
@@ -101,6 +104,12 @@ export function draw(box, legend, caption, curves, report, current, width, order
     if (now !== null) item.append(el('span', 'value', ` · ${fmtMoney(now)} at ${fmtRate(current)}${per}`));
     legend.append(item);
   }
+  for (const id of blocked) {
+    const item = el('li', 'blocked', `${names.get(id) || id}: cannot run it`);
+    item.prepend(swatch('#bbb', '2 3'), ' ');
+    legend.append(item);
+  }
+  if (blocked.length) summary.push(`Not drawn, since they cannot run this load: ${blocked.map((id) => names.get(id) || id).join(', ')}.`);
 
   // break-even points: a numbered marker each; the list under the chart
   // carries the same numbers and the words (long labels inside the plot

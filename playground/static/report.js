@@ -167,9 +167,10 @@ export function csvCell(v) {
 export function csv(r) {
   const rows = [['scenario', 'platform', 'name', 'feasible', 'item', 'quantity', 'unit', 'unit_price', 'amount', 'amount_rounded', 'monthly_cost', 'monthly_cost_rounded']];
   for (const p of r.platforms || []) {
-    const lines = p.cost_lines && p.cost_lines.length ? p.cost_lines : [{}];
+    // A blocked platform has no bill: one row, its cost cells empty, not 0
+    // and not the lines of a fleet that cannot carry the load.
+    const lines = p.feasible && p.cost_lines && p.cost_lines.length ? p.cost_lines : [{}];
     for (const l of lines) {
-      // A blocked platform has no bill: its cost cells stay empty, not 0.
       const [m, mr] = p.feasible ? [p.monthly_cost, p.monthly_cost_rounded] : [];
       rows.push([r.scenario, p.platform, p.name, p.feasible, l.item, l.quantity, l.unit, l.unit_price, l.amount, l.amount_rounded, m, mr]);
     }
