@@ -60,6 +60,13 @@ test('HA rows', () => {
   ]);
 });
 
+test('an SLA not yet published says so, not "undefined %"', () => {
+  // 2017-12: Lambda's SLA came in 2018-10; the report leaves the percent out.
+  const sla = { source: 'https://aws.amazon.com/lambda/sla/', as_of: '2018-10-16', note: 'no SLA before 2018-10' };
+  assert.deepEqual(haRows({ sla }, '2017-12'), [['SLA', 'none published in 2017-12']]);
+  assert.deepEqual(haRows({ sla }), [['SLA', 'none published']]);
+});
+
 test('capacity summary', () => {
   assert.equal(capacitySummary({ capacity: { nodes: 1 } }), '1 node');
   assert.equal(capacitySummary({ capacity: { nodes: 9 } }), '9 nodes');

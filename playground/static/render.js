@@ -237,7 +237,7 @@ function renderCards(r) {
     }
     const cap = capacityRows(p.capacity);
     if (cap.length) card.append(el('h5', { text: 'Capacity' }), dl(cap));
-    const ha = haRows(p.ha);
+    const ha = haRows(p.ha, r.snapshot);
     if (ha.length) card.append(el('h5', { text: 'High availability' }), dl(ha));
     const haSrc = [p.ha && p.ha.sla && p.ha.sla.source && safeLink(p.ha.sla.source, p.ha.sla.scope ? `SLA (${p.ha.sla.scope})` : 'SLA'),
       p.ha && p.ha.control_plane_availability_source && safeLink(p.ha.control_plane_availability_source, 'availability model')].filter(Boolean);

@@ -88,13 +88,18 @@ export function percent(p) {
   return s + ' %';
 }
 
-export function haRows(h) {
+// haRows lists the HA figures of a card; snapshot is the report's, which
+// an SLA that was not yet published is dated by.
+export function haRows(h, snapshot) {
   if (!h || typeof h !== 'object') return [];
   const rows = [];
   for (const [k, v] of Object.entries(h)) {
     if (k === 'on_control_plane_loss' || k.endsWith('_source')) continue; // shown as lists and links
     if (k === 'sla' && v && typeof v === 'object') {
-      rows.push(['SLA', `${v.percent} %`]);
+      // An SLA with no percent records that none was published (Lambda's
+      // and ECS's in 2017-12): the library leaves the percent out.
+      const none = snapshot ? `none published in ${snapshot}` : 'none published';
+      rows.push(['SLA', v.percent ? `${v.percent} %` : none]);
       continue;
     }
     if (k.endsWith('availability')) { rows.push([label(k), percent(v)]); continue; }
