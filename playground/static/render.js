@@ -116,7 +116,7 @@ function drawChart(s) {
   const rate = Number(getPath(s.report.inputs, job ? 'workload.runs_per_month' : 'workload.requests_per_second'));
   $('chart-h').textContent = job ? 'Monthly cost against runs a month' : 'Monthly cost against request rate';
   draw($('chart'), $('legend'), $('chart-caption'), s.curves, s.report, Number.isFinite(rate) ? rate : null,
-    s.chartWidth, s.schema.platforms.map((p) => p.id));
+    s.chartWidth, s.schema.platforms.map((p) => p.id), $('chart-blocked'));
 }
 
 // drawNodesChart draws the fleets that follow the load hour by hour,
