@@ -73,7 +73,13 @@ func (e *env) assumptions(r *Report) ([]Assumption, error) {
 		out = append(out, a.Assumption)
 	}
 	if len(leads) > 0 {
-		r.Recommendation.Reasons = append(leads, r.Recommendation.Reasons...)
+		// After what runwhere changed in the scenario (a peak below the
+		// mean), which stays first.
+		at := 0
+		if e.note != "" && len(r.Recommendation.Reasons) > 0 {
+			at = 1
+		}
+		r.Recommendation.Reasons = slices.Insert(r.Recommendation.Reasons, at, leads...)
 	}
 	return out, nil
 }

@@ -29,7 +29,7 @@ func (e *env) breakEven(models []model) ([]BreakEven, error) {
 			}
 			be := BreakEven{Serverless: fn.report.Platform, Server: m.report.Platform}
 			switch {
-			case fn.curve == nil:
+			case fn.curve == nil || !fn.report.Feasible:
 				be.Reason = fmt.Sprintf("%s cannot run this workload (see its blockers), so there is no break-even", shortName(fn.report.Name))
 			case m.fleet == nil || !m.report.Feasible:
 				be.Reason = fmt.Sprintf("%s cannot run this workload (see its blockers), so there is no break-even", m.report.Name)

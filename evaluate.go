@@ -320,6 +320,15 @@ func (e *env) evaluate(id platform.ID) (model, error) {
 		return model{}, err
 	}
 	m.report.Feasible = len(m.report.Blockers) == 0
+	if !m.report.Feasible {
+		// A platform that cannot run the load has no price for it: a
+		// fixed fleet too small for the peak still has a bill, but shown
+		// beside the others it reads as the cheapest way to run what it
+		// cannot (issue 23). No bill, and no cost model for the curves
+		// or the break-even to draw.
+		m.report.setBill(cost.Bill{})
+		m.curve, m.fleet, m.alt, m.around = nil, nil, nil, nil
+	}
 	if m.report.Blockers == nil {
 		m.report.Blockers = []capacity.Finding{}
 	}

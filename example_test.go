@@ -46,7 +46,7 @@ workload:
 	// Amazon ECS on Fargate  feasible=true  $378.42 a month
 	// Amazon EKS             feasible=true  $703.72 a month
 	// recommended: lambda
-	// At 40 requests/s on average (peak 120) it costs $126.14 a month, the least of the feasible platforms; the next cheapest is Amazon ECS on Fargate at $378.42, and Amazon EKS ($703.72) ranks second.
+	// At 40 requests/s on average (peak 120) it costs $126.14 a month, the least of the feasible platforms; the next cheapest is Amazon ECS on Fargate at $378.42, which also ranks second.
 }
 
 // Bad input is an error that names the field and the value.

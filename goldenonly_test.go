@@ -63,9 +63,11 @@ func TestFargateArchPricesAsBilled(t *testing.T) {
 // Cost is $10.73101095 / the bill: ECS 0.0510, EKS 0.0379, the self-managed
 // 0.0255, Fargate 0.1985 (0.198501…).
 //
-// Headroom is 1 − the largest share of a published limit: Lambda 1 of 1,000
-// concurrent executions (0.999); 3 of 5,000 nodes (0.9994); Fargate 1.5 of 6
-// vCPU (0.75); Swarm and Nomad publish no node ceiling, so at most 0.5.
+// Headroom is 1 − the largest share of a limit no request raises (a hard
+// limit or an envelope): 3 of 5,000 nodes (0.9994); adjustable quotas do
+// not count, so Lambda (1 of 1,000 concurrent executions) and Fargate (1.5
+// of 6 vCPU) keep a headroom of 1; Swarm and Nomad publish no node
+// ceiling, so at most 0.5.
 // Resilience is 1 − the SLA's allowed downtime ÷ 43.8 min: 99.95 % allows
 // 21.9 min (0.5), 99.99 % 4.38 min (0.9); every platform here survives a
 // zone loss (3 nodes, 1 needed for the peak). Operations: 1, − 0.5 for a
@@ -74,7 +76,7 @@ func TestFargateArchPricesAsBilled(t *testing.T) {
 // (Kubernetes manifests, EKS's too; Compose files; Nomad jobs), 0 AWS-only.
 //
 // Scores are Σ weight × criterion, kept to 4 places, half up; for Lambda
-// 0.4 + 0.2 × 0.999 + 0.15 × 0.5 + 0.15 × 1 = 0.8248.
+// 0.4 + 0.2 × 1 + 0.15 × 0.5 + 0.15 × 1 = 0.825.
 func TestRecommendationCriteriaByHand(t *testing.T) {
 	r := evaluateYAML(t, "workload: {requests_per_second: 10, duration_ms: 100, memory_mb: 128}\n")
 	tests := []struct {
@@ -82,9 +84,9 @@ func TestRecommendationCriteriaByHand(t *testing.T) {
 		want     runwhere.Criteria // Resilience < 0: self-managed, see below
 		score    float64           // 0: worked out from the resilience below
 	}{
-		{"lambda", runwhere.Criteria{Cost: 1, Headroom: 0.999, Resilience: 0.5, Operations: 1, Portability: 0}, 0.8248},
-		// 0.4 × 0.1985 + 0.2 × 0.75 + 0.15 × 0.9 + 0.15 × 1 = 0.5144
-		{"ecs-fargate", runwhere.Criteria{Cost: 0.1985, Headroom: 0.75, Resilience: 0.9, Operations: 1, Portability: 0}, 0.5144},
+		{"lambda", runwhere.Criteria{Cost: 1, Headroom: 1, Resilience: 0.5, Operations: 1, Portability: 0}, 0.825},
+		// 0.4 × 0.1985 + 0.2 × 1 + 0.15 × 0.9 + 0.15 × 1 = 0.5644
+		{"ecs-fargate", runwhere.Criteria{Cost: 0.1985, Headroom: 1, Resilience: 0.9, Operations: 1, Portability: 0}, 0.5644},
 		// 0.4 × 0.051 + 0.2 × 0.9994 + 0.15 × 0.9 + 0.15 × 0.7 = 0.46028
 		{"ecs-ec2", runwhere.Criteria{Cost: 0.051, Headroom: 0.9994, Resilience: 0.9, Operations: 0.7, Portability: 0}, 0.4603},
 		// 0.4 × 0.0379 + 0.2 × 0.9994 + 0.15 × 0.5 + 0.15 × 0.7 + 0.1 × 1 =
@@ -106,10 +108,10 @@ func TestRecommendationCriteriaByHand(t *testing.T) {
 		{"ecs-managed-instances", runwhere.Criteria{Cost: 0.0456, Headroom: 0.5, Resilience: 0.9, Operations: 1, Portability: 0}, 0.4032},
 		// EKS on Fargate: each pod's 1024 MB + 256 MB for the Kubernetes
 		// components rounds up to 0.5 vCPU / 2 GB: 3 × 730 × (0.5 ×
-		// 0.04048 + 2 × 0.004445) + $73 = $136.7947; cost 0.0784; 1.5 of
-		// 6 Fargate vCPUs (0.75); 0.4 × 0.0784 + 0.2 × 0.75 + 0.15 × 0.5 +
-		// 0.15 × 1 + 0.1 × 1 = 0.50636.
-		{"eks-fargate", runwhere.Criteria{Cost: 0.0784, Headroom: 0.75, Resilience: 0.5, Operations: 1, Portability: 1}, 0.5064},
+		// 0.04048 + 2 × 0.004445) + $73 = $136.7947; cost 0.0784; the 6
+		// Fargate vCPUs are a quota (headroom 1); 0.4 × 0.0784 + 0.2 × 1 +
+		// 0.15 × 0.5 + 0.15 × 1 + 0.1 × 1 = 0.55636.
+		{"eks-fargate", runwhere.Criteria{Cost: 0.0784, Headroom: 1, Resilience: 0.5, Operations: 1, Portability: 1}, 0.5564},
 		// Lambda Managed Instances: its three instances at least, 3 × 730 ×
 		// $0.096 × 1.15 = $241.776, plus 26,280,000 requests × $0.0000002
 		// = $5.256: $247.032; no SLA published (resilience 0); 0.4 ×
@@ -148,15 +150,16 @@ func TestRecommendationCriteriaByHand(t *testing.T) {
 	assert.Equal(t, runwhere.PlatformID("lambda"), r.Recommendation.Platform)
 	// A self-managed platform scores at most 0.4 × 0.0255 + 0.2 × 0.9994 +
 	// 0.15 × 1 + 0.15 × 0.2 + 0.1 × 1 = 0.49008, EKS 0.495: both below
-	// Fargate's 0.5144.
-	// EKS Auto Mode's 0.5388 passes Fargate's 0.5144 (issue 24).
-	assert.Equal(t, runwhere.PlatformID("eks-auto-mode"), r.Recommendation.Ranking[1].Platform, "second")
-	assert.Equal(t, runwhere.PlatformID("ecs-fargate"), r.Recommendation.Ranking[2].Platform, "third")
+	// ECS on Fargate's 0.5644, EKS on Fargate's 0.5564 and EKS Auto Mode's
+	// 0.5388.
+	assert.Equal(t, runwhere.PlatformID("ecs-fargate"), r.Recommendation.Ranking[1].Platform, "second")
+	assert.Equal(t, runwhere.PlatformID("eks-fargate"), r.Recommendation.Ranking[2].Platform, "third")
+	assert.Equal(t, runwhere.PlatformID("eks-auto-mode"), r.Recommendation.Ranking[3].Platform, "fourth")
 	for i := 1; i < len(r.Recommendation.Ranking); i++ {
 		a, b := r.Recommendation.Ranking[i-1], r.Recommendation.Ranking[i]
 		assert.GreaterOrEqual(t, a.Score, b.Score, "ranking: %s before %s", a.Platform, b.Platform)
 	}
-	assert.Contains(t, r.Markdown(), "| 1 | AWS Lambda | 0.8248 | 1 | 0.999 | 0.5 | 1 | 0 |\n", "the ranking table's first row")
+	assert.Contains(t, r.Markdown(), "| 1 | AWS Lambda | 0.825 | 1 | 1 | 0.5 | 1 | 0 |\n", "the ranking table's first row")
 }
 
 // weighted is the default weighted mean of c, half up at 4 places, in
@@ -173,11 +176,12 @@ func weighted(c runwhere.Criteria) float64 {
 
 // The deck-2017 reference scenario's recommendation, by hand. Lambda is the
 // cheapest platform (cost 1); its peak of 60 requests/s × 0.1 s = 6
-// concurrent executions uses 6 of the 1,000 quota (headroom 0.994); Lambda
+// concurrent executions uses 6 of the 1,000 quota, which is adjustable and
+// so leaves the headroom at 1; Lambda
 // had no SLA in 2017-12 (limits-ha.md §5a), so its downtime is taken as a
 // whole 43.8-minute allowance (resilience 0); AWS runs it all (operations
-// 1); it runs on AWS only (portability 0). Score: 0.4 × 1 + 0.2 × 0.994 +
-// 0.15 × 1 = 0.7488. Fargate had no sourced price then: blocked, ranked
+// 1); it runs on AWS only (portability 0). Score: 0.4 × 1 + 0.2 × 1 +
+// 0.15 × 1 = 0.75. Fargate had no sourced price then: blocked, ranked
 // last with a score of 0.
 func TestDeck2017Recommendation(t *testing.T) {
 	var yaml string
@@ -192,31 +196,85 @@ func TestDeck2017Recommendation(t *testing.T) {
 	require.Len(t, rec.Ranking, 6)
 	assert.Equal(t, runwhere.PlatformID("lambda"), rec.Platform)
 	first, last := rec.Ranking[0], rec.Ranking[5]
-	assert.Equal(t, runwhere.Ranked{Platform: "lambda", Score: 0.7488, Feasible: true, Criteria: runwhere.Criteria{Cost: 1, Headroom: 0.994, Resilience: 0, Operations: 1, Portability: 0}}, first)
+	assert.Equal(t, runwhere.Ranked{Platform: "lambda", Score: 0.75, Feasible: true, Criteria: runwhere.Criteria{Cost: 1, Headroom: 1, Resilience: 0, Operations: 1, Portability: 0}}, first)
 	assert.Equal(t, runwhere.Ranked{Platform: "ecs-fargate", Score: 0, Feasible: false}, last, "a blocked platform ranks last")
 	md := r.Markdown()
-	assert.Contains(t, md, "| 1 | AWS Lambda | 0.7488 | 1 | 0.994 | 0 | 1 | 0 |\n")
+	assert.Contains(t, md, "| 1 | AWS Lambda | 0.75 | 1 | 1 | 0 | 1 | 0 |\n")
 	assert.Contains(t, md, "| 6 | Amazon ECS on Fargate | blocked | 0 | 0 | 0 | 0 | 0 |\n")
-	assert.Contains(t, rec.Reasons, "AWS Lambda ranks first with a score of 0.75 of 1 (cost 1.00, headroom 0.99, resilience 0.00, operations 1.00, portability 0.00).")
+	assert.Contains(t, rec.Reasons, "AWS Lambda ranks first with a score of 0.75 of 1 (cost 1.00, headroom 1.00, resilience 0.00, operations 1.00, portability 0.00).")
 	// 52,560,000 requests × $0.0000002 = $10.512 → $10.51; 657,000 GB-s ×
 	// $0.00001667 = $10.95219 → $10.95: $21.46. Kubernetes: 6 m4.large
 	// workers and 3 managers, 9 × 730 h × $0.10 = $657.
 	assert.Contains(t, rec.Reasons, "At 20 requests/s on average (peak 60) it costs $21.46 a month, the least of the feasible platforms; the next cheapest is Amazon ECS on EC2 at $438.00, and Kubernetes (self-managed) ($657.00) ranks second.")
 }
 
-// A quota or envelope already reached leaves no headroom, whatever the
-// share: 100 requests/s need 100 × 0.1 / 0.35 = 28.6 → 29 replicas, 30 over
-// 3 zones, 15 Fargate vCPU against the default quota of 6.
-func TestHeadroomIsZeroPastAQuota(t *testing.T) {
-	r := evaluateYAML(t, "platforms: [lambda, ecs-fargate]\nworkload: {requests_per_second: 100, duration_ms: 100, memory_mb: 128}\n")
-	p := platformIn(t, r, "ecs-fargate")
-	require.True(t, p.Feasible, "a quota is a warning: blockers %v", p.Blockers)
-	assert.Contains(t, codes(p.Warnings), "max-vcpu-per-region")
-	for _, k := range r.Recommendation.Ranking {
-		if k.Platform == "ecs-fargate" {
-			assert.Zero(t, k.Criteria.Headroom, "Fargate headroom past its vCPU quota")
+// An adjustable quota advises and never decides (issue 23): 100 requests/s
+// need 100 × 0.1 / 0.35 = 28.6 → 29 replicas, 30 over 3 zones, 15 Fargate
+// vCPU against the new-account default of 6. Fargate stays feasible with
+// its headroom whole, and the warning and the reasons say which quota to
+// raise and to what. An envelope passed still leaves no headroom.
+func TestAdjustableQuotasAdvise(t *testing.T) {
+	headroom := func(r runwhere.Report, id runwhere.PlatformID) float64 {
+		for _, k := range r.Recommendation.Ranking {
+			if k.Platform == id {
+				return k.Criteria.Headroom
+			}
 		}
+		require.Failf(t, "not ranked", "%s", id)
+		return -1
 	}
+	tests := []struct {
+		name     string
+		yaml     string
+		platform runwhere.PlatformID
+		code     string
+		message  string
+		headroom float64
+	}{
+		{
+			name:     "Fargate vCPUs per Region",
+			yaml:     "platforms: [ecs-fargate]\nworkload: {requests_per_second: 100, duration_ms: 100, memory_mb: 128}\n",
+			platform: "ecs-fargate",
+			code:     "max-vcpu-per-region",
+			message:  `Fargate vCPUs 15 vCPU exceeds the adjustable quota of 6 vCPU: request an increase of "Fargate On-Demand vCPU resource count" (L-3032A538) to at least 15 vCPU in the Service Quotas console`,
+			headroom: 1,
+		},
+		{
+			// 12,000/s × 0.1 s = 1,200 concurrent executions of 1,000.
+			name:     "Lambda concurrent executions",
+			yaml:     "platforms: [lambda]\nworkload: {requests_per_second: 12000, duration_ms: 100, memory_mb: 128}\n",
+			platform: "lambda",
+			code:     "max-concurrency",
+			message:  `peak concurrency 1200 concurrent executions exceeds the adjustable quota of 1000 concurrent executions: request an increase of "Concurrent executions" (L-B99A9384) to at least 1200 concurrent executions in the Service Quotas console`,
+			headroom: 1,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := evaluateYAML(t, tc.yaml)
+			p := platformIn(t, r, tc.platform)
+			require.True(t, p.Feasible, "a quota is a warning: blockers %v", p.Blockers)
+			var msg string
+			for _, f := range p.Warnings {
+				if string(f.Code) == tc.code {
+					msg = f.Message
+				}
+			}
+			assert.Equal(t, tc.message, msg, "the %s warning", tc.code)
+			assert.InDelta(t, tc.headroom, headroom(r, tc.platform), 0, "headroom past an adjustable quota")
+			assert.Equal(t, tc.platform, r.Recommendation.Platform)
+			assert.Contains(t, r.Recommendation.Reasons, "It needs a quota increase ("+tc.code+"): "+tc.message+".")
+		})
+	}
+	t.Run("an envelope passed leaves no headroom", func(t *testing.T) {
+		// 2,310/s at 0.001 vCPU replicas: 231 in flight / (0.001 × 0.7)
+		// = 330,000 pods, past Kubernetes' 150,000-pod envelope.
+		r := evaluateYAML(t, "platforms: [kubernetes]\nworkload: {requests_per_second: 2310, duration_ms: 100, memory_mb: 64}\ncontainer: {vcpu: 0.001, memory_mb: 64}\n")
+		p := platformIn(t, r, "kubernetes")
+		require.True(t, p.Feasible, "blockers %v", p.Blockers)
+		assert.Contains(t, codes(p.Warnings), "max-pods")
+		assert.Zero(t, headroom(r, "kubernetes"))
+	})
 }
 
 // Capacity figures a report shows beside the bill.

@@ -125,6 +125,10 @@ func (e *env) reasons(ranking []Ranked, reports []PlatformReport) []string {
 		}
 	}
 	for _, f := range best.Warnings {
+		if f.Enforcement == platform.Quota {
+			out = append(out, fmt.Sprintf("It needs a quota increase (%s): %s.", f.Code, f.Message))
+			continue
+		}
 		out = append(out, fmt.Sprintf("Watch %s: %s", f.Code, f.Message))
 	}
 

@@ -19,11 +19,16 @@ import (
 // check it:
 //
 //   - cost: the cheapest feasible monthly cost divided by this one's;
-//   - headroom: 1 − the largest share of a published limit the workload
-//     uses (Lambda concurrency quota, nodes and pods per cluster, Fargate's
-//     regional quota); 0 when a quota or envelope is already reached; at
-//     most 0.5 for a node fleet on a platform that publishes no node
-//     ceiling (Swarm, Nomad), since no envelope is not proof of headroom;
+//   - headroom: 1 − the largest share of a limit that no request raises
+//     (a hard limit or a tested envelope: nodes and pods per cluster) the
+//     workload uses; 0 when an envelope is already reached; at most 0.5
+//     for a node fleet on a platform that publishes no node ceiling
+//     (Swarm, Nomad), since no envelope is not proof of headroom. An
+//     adjustable quota (Lambda's concurrent executions, Fargate's vCPUs
+//     per Region) advises and never decides: a workload past one gets a
+//     warning naming the quota and the value to ask for, and a reason
+//     line, but keeps its headroom — a default that AWS raises on request
+//     says nothing about where the platform stops;
 //   - resilience: 1 − expected (self-managed) or allowed (SLA) monthly
 //     control-plane downtime ÷ 43.8 minutes (a 99.9 % month), halved when
 //     the platform does not survive the loss of a zone (its control plane
@@ -202,8 +207,10 @@ func (e *env) criteria(r PlatformReport, cheapest decimal.Decimal) Criteria {
 		// No published ceiling is not proof of headroom: neutral.
 		c.Headroom = min(c.Headroom, 0.5)
 	}
-	if slices.ContainsFunc(r.Warnings, func(f capacity.Finding) bool { return strings.HasPrefix(string(f.Code), "max-") }) {
-		c.Headroom = 0 // a quota or envelope is already reached
+	if slices.ContainsFunc(r.Warnings, func(f capacity.Finding) bool {
+		return strings.HasPrefix(string(f.Code), "max-") && f.Enforcement != platform.Quota
+	}) {
+		c.Headroom = 0 // an envelope is already reached
 	}
 	down := minutesAt999
 	if r.HA.ControlPlaneDowntimeMinutes != nil {
@@ -231,11 +238,12 @@ func (e *env) criteria(r PlatformReport, cheapest decimal.Decimal) Criteria {
 	return c
 }
 
-// limitShare is the largest share of a published limit the workload uses.
+// limitShare is the largest share of a published limit the workload uses,
+// adjustable quotas aside (see the headroom criterion above).
 func (e *env) limitShare(p platform.Platform, r PlatformReport) float64 {
 	share := 0.0
 	ratio := func(v decimal.Decimal, l *platform.Limit) {
-		if l != nil && l.Value > 0 {
+		if l != nil && l.Value > 0 && l.Enforcement != platform.Quota {
 			share = max(share, v.InexactFloat64()/float64(l.Value))
 		}
 	}
@@ -246,8 +254,9 @@ func (e *env) limitShare(p platform.Platform, r PlatformReport) float64 {
 	clusters := int64(max(cp.Clusters, 1))
 	ratio(decimal.NewFromInt(int64(cp.Nodes)/clusters), p.Limits.NodesPerCluster)
 	ratio(decimal.NewFromInt(int64(cp.Replicas)/clusters), p.Limits.PodsPerCluster)
-	// Regional quotas bind the tasks the provider runs (Fargate's): only
-	// platforms whose entries publish them have them.
+	// Regional limits bind the tasks the provider runs (Fargate's): only
+	// platforms whose entries publish them have them, and today's are
+	// quotas, which ratio passes over.
 	{
 		ratio(decimal.NewFromInt(int64(cp.Replicas)), p.Limits.TasksPerRegion)
 		if cp.TaskVCPU != nil {

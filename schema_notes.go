@@ -240,7 +240,7 @@ var fieldNotes = map[string]fieldNote{
 		help: "The chance that one availability zone is up (an assumption: set your own)."},
 
 	"weights.cost":        {label: "Cost", help: "The weight of the monthly cost (the cheapest scores 1)."},
-	"weights.headroom":    {label: "Headroom", help: "The weight of room left below the platform's published limits."},
+	"weights.headroom":    {label: "Headroom", help: "The weight of room left below the platform's hard limits and tested envelopes; adjustable quotas only warn."},
 	"weights.resilience":  {label: "Resilience", help: "The weight of control-plane uptime and surviving the loss of a zone."},
 	"weights.operations":  {label: "Operations", help: "The weight of how little the team has to run itself."},
 	"weights.portability": {label: "Portability", help: "The weight of a configuration that runs off AWS too."},

@@ -25,7 +25,9 @@ func TestCheckClusterAtAndPastLimits(t *testing.T) {
 		{"5000 EKS nodes", "2026-11", platform.EKS, capacity.ClusterUsage{Nodes: 5000}, nil, ""},
 		{"5001 EKS nodes", "2026-11", platform.EKS, capacity.ClusterUsage{Nodes: 5001}, []capacity.Code{capacity.MaxNodes}, capacity.Warning},
 		{"5000 ECS instances", "2026-11", platform.ECSEC2, capacity.ClusterUsage{Nodes: 5000}, nil, ""},
-		{"5001 ECS instances", "2026-11", platform.ECSEC2, capacity.ClusterUsage{Nodes: 5001}, []capacity.Code{capacity.MaxNodes}, capacity.Warning},
+		// Not adjustable since 2022 (AWS's ECS quota table): a hard limit. The
+		// engine never gets here with one cluster: it splits the fleet.
+		{"5001 ECS instances", "2026-11", platform.ECSEC2, capacity.ClusterUsage{Nodes: 5001}, []capacity.Code{capacity.MaxNodes}, capacity.Blocker},
 		{"1000 ECS instances 2017", "2017-12", platform.ECSEC2, capacity.ClusterUsage{Nodes: 1000}, nil, ""},
 		{"1001 ECS instances 2017", "2017-12", platform.ECSEC2, capacity.ClusterUsage{Nodes: 1001}, []capacity.Code{capacity.MaxNodes}, capacity.Warning},
 		{"1363 x 110 pods", "2026-11", platform.Kubernetes, capacity.ClusterUsage{Nodes: 1363, PodsPerNode: 110, Pods: 1363 * 110}, nil, ""},

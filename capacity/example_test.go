@@ -42,7 +42,7 @@ func ExampleSize() {
 	// Output:
 	// lambda: concurrency 4.8, peak 48
 	// ecs-fargate: 207 tasks of 0.5 vCPU / 1024 MiB
-	//   warning max-vcpu-per-region: Fargate vCPUs 104 vCPU exceeds the quota limit of 6 vCPU
+	//   warning max-vcpu-per-region: Fargate vCPUs 104 vCPU exceeds the adjustable quota of 6 vCPU: request an increase of "Fargate On-Demand vCPU resource count" (L-3032A538) to at least 104 vCPU in the Service Quotas console
 	// eks: 207 replicas, 3 per node, 69 nodes
 }
 

@@ -76,8 +76,26 @@ func over(code Code, what string, l *platform.Limit, value int64) (Finding, bool
 	if l == nil || value <= l.Value {
 		return Finding{}, false
 	}
+	if l.Enforcement == platform.Quota {
+		return limitFinding(code, fmt.Sprintf("%s %d %s exceeds the adjustable quota of %d %s: %s",
+			what, value, l.Unit, l.Value, l.Unit, raise(l, value)), l, value), true
+	}
 	return limitFinding(code, fmt.Sprintf("%s %d %s exceeds the %s limit of %d %s",
 		what, value, l.Unit, l.Enforcement, l.Value, l.Unit), l, value), true
+}
+
+// raise says how to lift quota l to value: a quota is a default that AWS
+// raises on request, so the finding names what to ask for rather than
+// declare the platform unable to run the load.
+func raise(l *platform.Limit, value int64) string {
+	if l.QuotaName == "" {
+		return fmt.Sprintf("request an increase to at least %d %s from AWS", value, l.Unit)
+	}
+	s := fmt.Sprintf("request an increase of %q", l.QuotaName)
+	if l.QuotaCode != "" {
+		s += " (" + l.QuotaCode + ")"
+	}
+	return s + fmt.Sprintf(" to at least %d %s in the Service Quotas console", value, l.Unit)
 }
 
 // Over is the finding of value past limit l, and whether there is one:

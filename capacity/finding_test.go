@@ -2,6 +2,7 @@ package capacity_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -22,4 +23,51 @@ func TestFindingJSON(t *testing.T) {
 		"limit":"900","value":"901","unit":"s",
 		"source":"https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html",
 		"severity":"blocker","enforcement":"hard"}`, string(b))
+}
+
+// An adjustable quota past its default is a warning that says what to ask
+// AWS for: the quota by name and code, and the value the load needs.
+func TestQuotaFindingSaysHowToRaiseIt(t *testing.T) {
+	asOf, err := platform.ParseDate("2026-12-07")
+	require.NoError(t, err)
+	src := platform.Source{URL: "https://example.com/quotas", AsOf: asOf}
+	tests := []struct {
+		name    string
+		limit   platform.Limit
+		value   int64
+		message string
+		sev     capacity.Severity
+	}{
+		{
+			name:    "named quota",
+			limit:   platform.Limit{Value: 6, Unit: "vCPU", Enforcement: platform.Quota, QuotaName: "Fargate On-Demand vCPU resource count", QuotaCode: "L-3032A538", Source: src},
+			value:   15,
+			message: `Fargate vCPUs 15 vCPU exceeds the adjustable quota of 6 vCPU: request an increase of "Fargate On-Demand vCPU resource count" (L-3032A538) to at least 15 vCPU in the Service Quotas console`,
+			sev:     capacity.Warning,
+		},
+		{
+			name:    "quota without a code",
+			limit:   platform.Limit{Value: 20, Unit: "tasks", Enforcement: platform.Quota, Source: src},
+			value:   35,
+			message: "Fargate vCPUs 35 tasks exceeds the adjustable quota of 20 tasks: request an increase to at least 35 tasks from AWS",
+			sev:     capacity.Warning,
+		},
+		{
+			name:    "hard limit",
+			limit:   platform.Limit{Value: 6, Unit: "vCPU", Enforcement: platform.Hard, Source: src},
+			value:   7,
+			message: "Fargate vCPUs 7 vCPU exceeds the hard limit of 6 vCPU",
+			sev:     capacity.Blocker,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f, ok := capacity.Over(capacity.MaxVCPUPerRegion, "Fargate vCPUs", &tc.limit, tc.value)
+			require.True(t, ok, "Over(%d) past %d", tc.value, tc.limit.Value)
+			assert.Equal(t, tc.message, f.Message)
+			assert.Equal(t, tc.sev, f.Severity)
+			assert.Equal(t, fmt.Sprint(tc.limit.Value), f.Limit, "limit")
+			assert.Equal(t, fmt.Sprint(tc.value), f.Value, "value needed")
+		})
+	}
 }

@@ -252,12 +252,17 @@ func (c *Catalogue) state(w *world, step string, warns []Warning) (State, error)
 		}
 	}
 	if m := w.t.p.zoneMembers; w.t.p.ControlPlane == Managed && m > 0 && len(w.zones) > 0 && !w.controlPlaneDown {
-		// The provider's quorum members, one per zone, placed in the
-		// topology's zones in order: losing the zones of a majority loses
-		// the control plane, however the provider runs it.
-		up := 0
-		for i := range m {
-			if !w.zones[i%len(w.zones)] {
+		// The provider's quorum members, one per zone of its own: AWS
+		// spreads EKS's etcd over three zones of the Region whatever
+		// zones the workers use. Member i shares the topology's zone i
+		// while there is one (the worst case: each zone lost takes a
+		// member); the rest are in zones the scenario does not use,
+		// which no step here can lose. Losing the zones of a majority
+		// loses the control plane, however the provider runs it.
+		shared := min(m, len(w.zones))
+		up := m - shared
+		for i := range shared {
+			if !w.zones[i] {
 				up++
 			}
 		}
@@ -265,7 +270,7 @@ func (c *Catalogue) state(w *world, step string, warns []Warning) (State, error)
 			s.ControlPlaneUp = false
 			quorumLost = true
 			s.Warnings = append(s.Warnings, Warning{Code: WarnNoQuorum,
-				Message: fmt.Sprintf("%d of the %d zones holding %s's %d control-plane quorum members are up, quorum needs %d: the control plane is lost until a zone returns", up, min(m, len(w.zones)), w.t.p.Name, m, q),
+				Message: fmt.Sprintf("%d of the %d zones holding %s's %d control-plane quorum members are up, quorum needs %d: the control plane is lost until a zone returns", up, m, w.t.p.Name, m, q),
 				Source:  w.t.p.zoneSource})
 		}
 	}

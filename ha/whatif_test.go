@@ -9,6 +9,7 @@ import (
 
 	"github.com/runwhere/runwhere/ha"
 	"github.com/runwhere/runwhere/internal/input/inputtest"
+	"github.com/runwhere/runwhere/platform"
 )
 
 func TestWhatIf(t *testing.T) {
@@ -378,4 +379,49 @@ func TestWhatIfManagedZoneQuorum(t *testing.T) {
 	ecs, err := ha.WhatIf(ha.Topology{Platform: "ecs-ec2", Zones: 3, Workers: 6}, steps)
 	require.NoError(t, err)
 	assert.True(t, ecs[2].ControlPlaneUp, "ECS publishes no zone layout of its control plane")
+}
+
+// Issue 23, item 7: the three zones of a managed control plane are AWS's,
+// not the scenario's. With workers in two zones (or one), EKS's etcd still
+// runs in three zones of the Region, so losing one worker zone costs it at
+// most one member: the control plane survives, the workers lose their
+// share. Each lost zone is taken to hold a member (the worst case).
+func TestWhatIfManagedControlPlaneZonesAreAWSs(t *testing.T) {
+	tests := []struct {
+		name     string
+		platform platform.ID
+		zones    int
+		steps    string
+		cpUp     []bool // after each step
+		workers  []int  // workers up after each step
+	}{
+		{name: "EKS, two zones, one lost", platform: "eks", zones: 2, steps: "zone:a", cpUp: []bool{true, true}, workers: []int{4, 2}},
+		{name: "EKS, two zones, both lost", platform: "eks", zones: 2, steps: "zone:a,zone:b", cpUp: []bool{true, true, false}, workers: []int{4, 2, 0}},
+		{name: "EKS, one zone lost", platform: "eks", zones: 1, steps: "zone:a", cpUp: []bool{true, true}, workers: []int{4, 0}},
+		{name: "EKS Auto Mode, two zones, one lost", platform: "eks-auto-mode", zones: 2, steps: "zone:b", cpUp: []bool{true, true}, workers: []int{4, 2}},
+		{name: "EKS, four zones, the fourth lost", platform: "eks", zones: 4, steps: "zone:d,zone:a", cpUp: []bool{true, true, true}, workers: []int{4, 3, 2}},
+		{name: "ECS, two zones, both lost", platform: "ecs-ec2", zones: 2, steps: "zone:a,zone:b", cpUp: []bool{true, true, true}, workers: []int{4, 2, 0}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			steps, err := ha.ParseSteps(tc.steps)
+			require.NoError(t, err)
+			got, err := ha.WhatIf(ha.Topology{Platform: tc.platform, Zones: tc.zones, Workers: 4}, steps)
+			require.NoError(t, err)
+			require.Len(t, got, len(tc.cpUp))
+			for i, st := range got {
+				assert.Equal(t, tc.cpUp[i], st.ControlPlaneUp, "control plane up after step %d (%s)", i, st.Step)
+				require.NotNil(t, st.WorkersUp)
+				assert.Equal(t, tc.workers[i], *st.WorkersUp, "workers up after step %d (%s)", i, st.Step)
+			}
+		})
+	}
+	t.Run("EKS on Fargate, one of two zones lost", func(t *testing.T) {
+		steps, err := ha.ParseSteps("zone:a")
+		require.NoError(t, err)
+		got, err := ha.WhatIf(ha.Topology{Platform: "eks-fargate", Zones: 2}, steps)
+		require.NoError(t, err)
+		require.Len(t, got, 2)
+		assert.True(t, got[1].ControlPlaneUp)
+	})
 }

@@ -35,13 +35,14 @@ func TestSnapshotLimits(t *testing.T) {
 		{"k8s containers 2017", "2017-12", platform.Kubernetes, func(l platform.Limits) *platform.Limit { return l.ContainersPerCluster }, 300000, platform.Envelope, "https://kubernetes.io/docs/setup/best-practices/cluster-large/"},
 		// ECS quota history, awsdocs/amazon-ecs-developer-guide service_limits.md (2018-01-17) and the current quota page.
 		{"ecs instances 2017", "2017-12", platform.ECSEC2, func(l platform.Limits) *platform.Limit { return l.NodesPerCluster }, 1000, platform.Quota, "https://github.com/awsdocs/amazon-ecs-developer-guide/blob/master/doc_source/service_limits.md"},
-		{"ecs instances now", "2026-11", platform.ECSEC2, func(l platform.Limits) *platform.Limit { return l.NodesPerCluster }, 5000, platform.Quota, "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/operating-at-scale-service-quotas.html"},
+		// Not adjustable since the limit became 5,000 (AWS's ECS quota table).
+		{"ecs instances now", "2026-11", platform.ECSEC2, func(l platform.Limits) *platform.Limit { return l.NodesPerCluster }, 5000, platform.Hard, "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html"},
 		{"ecs services 2017", "2017-12", platform.ECSEC2, func(l platform.Limits) *platform.Limit { return l.ServicesPerCluster }, 500, platform.Quota, "https://github.com/awsdocs/amazon-ecs-developer-guide/blob/master/doc_source/service_limits.md"},
 		{"ecs services now", "2026-11", platform.ECSEC2, func(l platform.Limits) *platform.Limit { return l.ServicesPerCluster }, 5000, platform.Quota, "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/operating-at-scale-service-quotas.html"},
 		{"ecs tasks per service 2017", "2017-12", platform.ECSEC2, func(l platform.Limits) *platform.Limit { return l.TasksPerService }, 1000, platform.Quota, "https://github.com/awsdocs/amazon-ecs-developer-guide/blob/master/doc_source/service_limits.md"},
 		{"ecs tasks per service now", "2026-11", platform.ECSEC2, func(l platform.Limits) *platform.Limit { return l.TasksPerService }, 5000, platform.Quota, "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/operating-at-scale-service-quotas.html"},
 		{"fargate tasks per region 2017", "2017-12", platform.ECSFargate, func(l platform.Limits) *platform.Limit { return l.TasksPerRegion }, 20, platform.Quota, "https://github.com/awsdocs/amazon-ecs-developer-guide/blob/master/doc_source/service_limits.md"},
-		{"fargate vcpu quota now", "2026-11", platform.ECSFargate, func(l platform.Limits) *platform.Limit { return l.VCPUPerRegion }, 6, platform.Quota, "https://docs.aws.amazon.com/batch/latest/APIReference/API_ResourceRequirement.html"},
+		{"fargate vcpu quota now", "2026-11", platform.ECSFargate, func(l platform.Limits) *platform.Limit { return l.VCPUPerRegion }, 6, platform.Quota, "https://docs.aws.amazon.com/general/latest/gr/ecs-service.html#service-quotas-fargate"},
 		// Lambda quotas, awsdocs/aws-lambda-developer-guide limits.md (2017-12-12) and gettingstarted-limits.
 		{"lambda timeout 2017", "2017-12", platform.Lambda, func(l platform.Limits) *platform.Limit { return l.Timeout }, 300, platform.Hard, "https://github.com/awsdocs/aws-lambda-developer-guide/blob/master/doc_source/limits.md"},
 		{"lambda timeout now", "2026-11", platform.Lambda, func(l platform.Limits) *platform.Limit { return l.Timeout }, 900, platform.Hard, "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"},
@@ -212,6 +213,34 @@ func TestEmbeddedCatalogueAt(t *testing.T) {
 			}
 			require.NoError(t, err)
 			assert.Equal(t, tc.want, c.Snapshot, "EmbeddedCatalogueAt(%q)", tc.month)
+		})
+	}
+}
+
+// The adjustable quotas a workload reaches name the quota to raise, as the
+// Service Quotas console lists it.
+func TestQuotasNameWhatToRaise(t *testing.T) {
+	c, err := platform.EmbeddedCatalogue("2026-11")
+	require.NoError(t, err)
+	tests := []struct {
+		platform platform.ID
+		limit    func(platform.Limits) *platform.Limit
+		name     string
+		code     string
+	}{
+		{platform: platform.ECSFargate, limit: func(l platform.Limits) *platform.Limit { return l.VCPUPerRegion }, name: "Fargate On-Demand vCPU resource count", code: "L-3032A538"},
+		{platform: "eks-fargate", limit: func(l platform.Limits) *platform.Limit { return l.VCPUPerRegion }, name: "Fargate On-Demand vCPU resource count", code: "L-3032A538"},
+		{platform: platform.Lambda, limit: func(l platform.Limits) *platform.Limit { return l.Concurrency }, name: "Concurrent executions", code: "L-B99A9384"},
+	}
+	for _, tc := range tests {
+		t.Run(string(tc.platform), func(t *testing.T) {
+			p, ok := c.Platform(tc.platform)
+			require.True(t, ok)
+			l := tc.limit(p.Limits)
+			require.NotNil(t, l)
+			assert.Equal(t, platform.Quota, l.Enforcement)
+			assert.Equal(t, tc.name, l.QuotaName)
+			assert.Equal(t, tc.code, l.QuotaCode)
 		})
 	}
 }

@@ -13,8 +13,9 @@
 // Every figure carries the public source it was read in and an as-of date,
 // one [Source] (a [URL], a [Date] and a note) that every sourced figure of
 // runwhere embeds: a [Limit] is a value, a unit, an [Enforcement] (a hard
-// limit, a tested envelope, or an adjustable quota) and its Source. A nil
-// limit means none is published.
+// limit, a tested envelope, or an adjustable quota, which may name itself
+// as the Service Quotas console does) and its Source. A nil limit means
+// none is published.
 //
 // The package is the one home of the facts about machines and platforms
 // that other packages read: the EC2 instance table with its network figures

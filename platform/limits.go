@@ -7,7 +7,13 @@ type Limit struct {
 	Value       int64       `yaml:"value" json:"value"`
 	Unit        string      `yaml:"unit" json:"unit"`
 	Enforcement Enforcement `yaml:"enforcement" json:"enforcement"`
-	Source      `yaml:",inline"`
+	// QuotaName and QuotaCode name an adjustable quota ([Quota]) as the
+	// Service Quotas console and API do ("Fargate On-Demand vCPU resource
+	// count", "L-3032A538"), so that a finding can say what to ask AWS to
+	// raise. Optional; set only on a quota.
+	QuotaName string `yaml:"quota_name,omitempty" json:"quota_name,omitempty"`
+	QuotaCode string `yaml:"quota_code,omitempty" json:"quota_code,omitempty"`
+	Source    `yaml:",inline"`
 }
 
 // Limits holds a platform's capacity limits. A nil field means the platform

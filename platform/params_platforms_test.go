@@ -61,7 +61,7 @@ func TestLimitsOfThe2026Platforms(t *testing.T) {
 		source      string
 	}{
 		{name: "auto mode pods per node", platform: "eks-auto-mode", limit: func(l platform.Limits) *platform.Limit { return l.PodsPerNode }, want: 110, enforcement: platform.Hard, source: "https://docs.aws.amazon.com/eks/latest/userguide/create-node-class.html"},
-		{name: "eks fargate vcpu quota", platform: "eks-fargate", limit: func(l platform.Limits) *platform.Limit { return l.VCPUPerRegion }, want: 6, enforcement: platform.Quota, source: "https://docs.aws.amazon.com/batch/latest/APIReference/API_ResourceRequirement.html"},
+		{name: "eks fargate vcpu quota", platform: "eks-fargate", limit: func(l platform.Limits) *platform.Limit { return l.VCPUPerRegion }, want: 6, enforcement: platform.Quota, source: "https://docs.aws.amazon.com/general/latest/gr/ecs-service.html#service-quotas-fargate"},
 		{name: "lmi timeout", platform: "lambda-managed-instances", limit: func(l platform.Limits) *platform.Limit { return l.Timeout }, want: 900, enforcement: platform.Hard, source: "https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-execution-environment.html"},
 		{name: "lmi memory min", platform: "lambda-managed-instances", limit: func(l platform.Limits) *platform.Limit { return l.MemoryMin }, want: 2048, enforcement: platform.Hard, source: "https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-best-practices.html"},
 	}

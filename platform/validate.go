@@ -120,6 +120,12 @@ func walk(v reflect.Value, n *yaml.Node, path string) error {
 		if l.Enforcement == "" {
 			return fieldErr(n, path+".enforcement", "", "is missing (hard, envelope or quota)")
 		}
+		if (l.QuotaName != "" || l.QuotaCode != "") && l.Enforcement != Quota {
+			return fieldErr(n, path+".enforcement", string(l.Enforcement), "is not quota, yet the limit names a Service Quotas quota (quota_name, quota_code): only an adjustable quota has one")
+		}
+		if l.QuotaCode != "" && !isQuotaCode(l.QuotaCode) {
+			return fieldErr(child(n, "quota_code"), path+".quota_code", l.QuotaCode, `is not a Service Quotas code ("L-" and 8 hexadecimal digits, as L-3032A538)`)
+		}
 	case sourceType:
 		src := v.Interface().(Source)
 		if err := src.URL.Validate(); err != nil {
@@ -236,4 +242,19 @@ func fieldErr(n *yaml.Node, field, value, reason string) *FieldError {
 		e.Line, e.Column = n.Line, n.Column
 	}
 	return e
+}
+
+// isQuotaCode reports whether s has the form of a Service Quotas quota
+// code: "L-" and 8 upper-case hexadecimal digits.
+func isQuotaCode(s string) bool {
+	hex, ok := strings.CutPrefix(s, "L-")
+	if !ok || len(hex) != 8 {
+		return false
+	}
+	for _, c := range hex {
+		if !('0' <= c && c <= '9' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
 }

@@ -85,6 +85,9 @@ func TestScreenshots(t *testing.T) {
 		{"desktop-whole-bill-eu", 1280, presetSetup(wholeBill) + `; (() => { const e = document.getElementById('f-region'); e.value = 'eu-west-1';
 			e.dispatchEvent(new Event('input', {bubbles: true})); document.getElementById('cards').scrollIntoView(); })()`, ""},
 		{"phone-door-note", 375, presetSetup("arm64-service"), ""},
+		{"desktop-deck-2017-cards", 1280, presetSetup("deck-2017") + `; document.getElementById('cards').scrollIntoView()`, ""},
+		{"desktop-blocked-fleet", 1280, `(() => { const e = document.getElementById('f-servers-count'); e.value = '1';
+			e.dispatchEvent(new Event('input', {bubbles: true})); })()`, ""},
 		{"desktop-link-error", 1280, ``, "#s=!!!!"},
 		{"phone-link-error", 375, `document.getElementById('results').scrollIntoView()`, "#s=!!!!"},
 	} {

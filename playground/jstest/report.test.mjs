@@ -68,6 +68,13 @@ test('HA rows', () => {
   ]);
 });
 
+test('an SLA not yet published says so, not "undefined %"', () => {
+  // 2017-12: Lambda's SLA came in 2018-10; the report leaves the percent out.
+  const sla = { source: 'https://aws.amazon.com/lambda/sla/', as_of: '2018-10-16', note: 'no SLA before 2018-10' };
+  assert.deepEqual(haRows({ sla }, '2017-12'), [['SLA', 'none published in 2017-12']]);
+  assert.deepEqual(haRows({ sla }), [['SLA', 'none published']]);
+});
+
 test('capacity summary', () => {
   assert.equal(capacitySummary({ capacity: { nodes: 1 } }), '1 node');
   assert.equal(capacitySummary({ capacity: { nodes: 9 } }), '9 nodes');
@@ -98,11 +105,15 @@ test('CSV of a report: a row per cost line', () => {
     { platform: 'eks', name: 'Amazon EKS', feasible: false },
     // The library writes 0 for a blocked platform; the export leaves it empty.
     { platform: 'fargate', name: 'Fargate', feasible: false, monthly_cost: '0', monthly_cost_rounded: '0.00', cost_lines: [] },
+    // A blocked fleet's lines are not exported as if it could run.
+    { platform: 'ecs-ec2', name: 'ECS', feasible: false, monthly_cost: '312.44', monthly_cost_rounded: '312.44',
+      cost_lines: [{ item: 'workers', quantity: '2920', unit: 'instance-hour', unit_price: '0.107', amount: '312.44', amount_rounded: '312.44' }] },
   ] });
   assert.equal(out, 'scenario,platform,name,feasible,item,quantity,unit,unit_price,amount,amount_rounded,monthly_cost,monthly_cost_rounded\r\n' +
     'x,lambda,AWS Lambda,true,requests,3,request,0.5,1.5,1.50,1.5,1.50\r\n' +
     'x,eks,Amazon EKS,false,,,,,,,,\r\n' +
-    'x,fargate,Fargate,false,,,,,,,,\r\n');
+    'x,fargate,Fargate,false,,,,,,,,\r\n' +
+    'x,ecs-ec2,ECS,false,,,,,,,,\r\n');
 });
 
 test('the table is ordered by cost, blocked platforms last in catalogue order', () => {

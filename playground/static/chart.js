@@ -16,21 +16,36 @@ function el(tag, cls, text) {
 // draw renders the curves (runwhere.curves) of a report into box, its
 // legend and its text caption. current is the scenario's mean rate (a
 // job's runs a month); width the box's width in pixels; order the
-// platform ids in the order that gives each its style. For a job the x
-// axis is runs a month (each point's runs_per_month).
-export function draw(box, legend, caption, curves, report, current, width, order) {
+// platform ids in the order that gives each its style; blockedNote, when
+// given, the element that names the platforms not drawn because they
+// cannot run the load. For a job the x axis is runs a month (each
+// point's runs_per_month).
+export function draw(box, legend, caption, curves, report, current, width, order, blockedNote) {
   const job = Boolean(report.inputs && report.inputs.workload && report.inputs.workload.kind === 'job');
   const xOf = (p) => Number(job ? p.runs_per_month : p.requests_per_second);
   const unit = job ? 'runs a month' : 'requests per second';
   const per = job ? ' runs' : '/s';
   box.replaceChildren();
   legend.replaceChildren();
+  if (blockedNote) {
+    blockedNote.hidden = true;
+    blockedNote.textContent = '';
+  }
   if (!curves || !curves.length) {
     caption.textContent = 'No cost curves for this scenario.';
     return;
   }
   const names = new Map((report.platforms || []).map((p) => [p.platform, p.name || p.platform]));
-  const lines = curves.map((c) => ({
+  // A platform that cannot run the load has no price to draw: it is named
+  // under the legend and never drawn, whatever points it carries.
+  const blocked = curves.filter((c) => c.feasible === false).map((c) => c.platform);
+  const notDrawn = blocked.length
+    ? `Not drawn, since they cannot run this load: ${blocked.map((id) => names.get(id) || id).join(', ')}.` : '';
+  if (blockedNote && notDrawn) {
+    blockedNote.textContent = notDrawn;
+    blockedNote.hidden = false;
+  }
+  const lines = curves.filter((c) => c.feasible !== false).map((c) => ({
     id: c.platform,
     pts: (c.points || []).map((p) => [xOf(p), Number(p.monthly_cost)])
       .filter(([x, y]) => x > 0 && isFinite(x) && isFinite(y)),
@@ -101,6 +116,7 @@ export function draw(box, legend, caption, curves, report, current, width, order
     if (now !== null) item.append(el('span', 'value', ` · ${fmtMoney(now)} at ${fmtRate(current)}${per}`));
     legend.append(item);
   }
+  if (notDrawn) summary.push(notDrawn);
 
   // break-even points: a numbered marker each; the list under the chart
   // carries the same numbers and the words (long labels inside the plot

@@ -116,7 +116,7 @@ function drawChart(s) {
   const rate = Number(getPath(s.report.inputs, job ? 'workload.runs_per_month' : 'workload.requests_per_second'));
   $('chart-h').textContent = job ? 'Monthly cost against runs a month' : 'Monthly cost against request rate';
   draw($('chart'), $('legend'), $('chart-caption'), s.curves, s.report, Number.isFinite(rate) ? rate : null,
-    s.chartWidth, s.schema.platforms.map((p) => p.id));
+    s.chartWidth, s.schema.platforms.map((p) => p.id), $('chart-blocked'));
 }
 
 // drawNodesChart draws the fleets that follow the load hour by hour,
@@ -241,7 +241,7 @@ function renderCards(r) {
     // (EKS's kube-reserved and ENI-based max pods, ECS's awsvpc ENIs).
     const bound = p.capacity && p.capacity.node_bound_note;
     if (typeof bound === 'string' && bound) card.append(el('p', { class: 'hint node-bound', text: `Per node: ${bound}.` }));
-    const ha = haRows(p.ha);
+    const ha = haRows(p.ha, r.snapshot);
     if (ha.length) card.append(el('h5', { text: 'High availability' }), dl(ha));
     const haSrc = [p.ha && p.ha.sla && p.ha.sla.source && safeLink(p.ha.sla.source, p.ha.sla.scope ? `SLA (${p.ha.sla.scope})` : 'SLA'),
       p.ha && p.ha.control_plane_availability_source && safeLink(p.ha.control_plane_availability_source, 'availability model')].filter(Boolean);

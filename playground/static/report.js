@@ -94,13 +94,18 @@ export function percent(p) {
   return s + ' %';
 }
 
-export function haRows(h) {
+// haRows lists the HA figures of a card; snapshot is the report's, which
+// an SLA that was not yet published is dated by.
+export function haRows(h, snapshot) {
   if (!h || typeof h !== 'object') return [];
   const rows = [];
   for (const [k, v] of Object.entries(h)) {
     if (k === 'on_control_plane_loss' || k.endsWith('_source')) continue; // shown as lists and links
     if (k === 'sla' && v && typeof v === 'object') {
-      rows.push(['SLA', `${v.percent} %`]);
+      // An SLA with no percent records that none was published (Lambda's
+      // and ECS's in 2017-12): the library leaves the percent out.
+      const none = snapshot ? `none published in ${snapshot}` : 'none published';
+      rows.push(['SLA', v.percent ? `${v.percent} %` : none]);
       continue;
     }
     if (k.endsWith('availability')) { rows.push([label(k), percent(v)]); continue; }
@@ -173,9 +178,10 @@ export function csvCell(v) {
 export function csv(r) {
   const rows = [['scenario', 'platform', 'name', 'feasible', 'item', 'quantity', 'unit', 'unit_price', 'amount', 'amount_rounded', 'monthly_cost', 'monthly_cost_rounded']];
   for (const p of r.platforms || []) {
-    const lines = p.cost_lines && p.cost_lines.length ? p.cost_lines : [{}];
+    // A blocked platform has no bill: one row, its cost cells empty, not 0
+    // and not the lines of a fleet that cannot carry the load.
+    const lines = p.feasible && p.cost_lines && p.cost_lines.length ? p.cost_lines : [{}];
     for (const l of lines) {
-      // A blocked platform has no bill: its cost cells stay empty, not 0.
       const [m, mr] = p.feasible ? [p.monthly_cost, p.monthly_cost_rounded] : [];
       rows.push([r.scenario, p.platform, p.name, p.feasible, l.item, l.quantity, l.unit, l.unit_price, l.amount, l.amount_rounded, m, mr]);
     }

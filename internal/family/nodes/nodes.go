@@ -94,7 +94,7 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 			Clusters:           int(res.Clusters),
 			NodesForPeak:       int(res.NodesForPeak),
 			FixedFleet:         sv.Count > 0,
-			UnusedVCPU:         new(decimal.NewFromInt(res.Nodes).Mul(decimal.NewFromInt(node.CPUMilli)).Sub(decimal.NewFromInt(res.Replicas).Mul(in.Container.VCPU).Mul(thousand)).Div(thousand)),
+			UnusedVCPU:         new(unusedVCPU(res, node.CPUMilli, in.Container.VCPU)),
 		},
 	}
 	switch {
@@ -220,4 +220,16 @@ func ceilDiv(a, b int64) int64 {
 		return a
 	}
 	return (a + b - 1) / b
+}
+
+// unusedVCPU is the worker vCPU left idle once res's replicas are packed
+// on its nodes of allocMilli CPU each. A fixed fleet smaller than the load
+// needs has none left: its nodes cannot hold the replicas, and the
+// difference would read as a negative vCPU count.
+func unusedVCPU(res capacity.Result, allocMilli int64, vcpu decimal.Decimal) decimal.Decimal {
+	if res.Nodes < res.NodesNeeded {
+		return decimal.Zero
+	}
+	free := decimal.NewFromInt(res.Nodes).Mul(decimal.NewFromInt(allocMilli)).Sub(decimal.NewFromInt(res.Replicas).Mul(vcpu).Mul(thousand)).Div(thousand)
+	return decimal.Max(free, decimal.Zero)
 }
