@@ -193,7 +193,7 @@ func quotaGuesses(r *Report) []assumption {
 			}
 			out = append(out, assumption{Assumption: Assumption{
 				Field: "quota." + string(f.Code), Value: f.Limit + unit + " (" + p.Name + ")", Source: SourceDefault,
-				Effect: fmt.Sprintf("An adjustable quota: %s needs %s%s. It is a warning, not a limit; ask AWS to raise it in the Service Quotas console.", p.Name, f.Value, unit),
+				Effect: fmt.Sprintf("A new account's default, adjustable: on %s, %s. A warning; it does not change the ranking.", p.Name, strings.TrimSuffix(f.Message, ".")),
 			}})
 		}
 	}
