@@ -37,11 +37,39 @@ var (
 // ceilDiv returns a/b rounded up at DivScale places (exact when a/b has at
 // most DivScale places). b must be positive.
 func ceilDiv(a, b decimal.Decimal) decimal.Decimal {
+	if q, ok := exactDiv(a, b); ok {
+		return q
+	}
 	q := a.DivRound(b, DivScale)
 	if q.Mul(b).LessThan(a) {
 		q = q.Add(ulp)
 	}
 	return trim(q)
+}
+
+// exactDiv is a/b when b is a whole number that divides a's coefficient
+// (seconds into hours: 2,628,000 / 3,600, $0.107 × 2,628,000 / 3,600), in
+// the form ceilDiv's long division gives it, without the division at
+// DivScale places that a bill's every line paid for.
+func exactDiv(a, b decimal.Decimal) (decimal.Decimal, bool) {
+	if a.Sign() < 0 || b.Sign() <= 0 || b.Exponent() < 0 || b.Exponent() > 9 || a.Exponent() < -DivScale || a.Exponent() > 9 {
+		return decimal.Decimal{}, false
+	}
+	bc := b.Coefficient()
+	if b.Exponent() > 0 {
+		bc.Mul(bc, new(big.Int).Exp(bigTen, big.NewInt(int64(b.Exponent())), nil))
+	}
+	c, e := a.Coefficient(), a.Exponent()
+	if e > 0 {
+		c.Mul(c, new(big.Int).Exp(bigTen, big.NewInt(int64(e)), nil))
+		e = 0
+	}
+	var q, r big.Int
+	q.QuoRem(c, bc, &r)
+	if r.Sign() != 0 {
+		return decimal.Decimal{}, false
+	}
+	return trim(decimal.NewFromBigInt(&q, e)), true
 }
 
 // trim drops trailing zeros from d's coefficient, so that quotients that
