@@ -15,6 +15,26 @@ import (
 	"github.com/runwhere/runwhere/platform"
 )
 
+// Assumption is one input the answer rests on that the scenario did not
+// give: the field, the value used, where it came from ("default",
+// "calibrated" from the current block, or "imported"), and its effect —
+// for those that move money, the answer at a plausible alternative.
+type Assumption struct {
+	Field  string `json:"field"`
+	Value  string `json:"value"`
+	Source string `json:"source"`
+	Effect string `json:"effect"`
+	// Flips is true when the recommendation changes at the alternative.
+	Flips bool `json:"flips,omitempty"`
+}
+
+// The sources of an assumption.
+const (
+	SourceDefault    = "default"
+	SourceCalibrated = "calibrated"
+	SourceImported   = "imported"
+)
+
 // AssumptionReasonPrefix starts each recommendation reason that names an
 // assumption which, at its alternative, changes the recommendation: they
 // come first, where a person reads first.

@@ -230,7 +230,7 @@ func (s *Scenario) calibrate(cat platform.Catalogue, inst platform.Instances) (*
 		if !rate.IsPositive() {
 			return nil, &FieldError{Field: rateField, Value: rate.String(), Reason: "is no load: current.cpu_utilization needs the requests per second it was measured at"}
 		}
-		count, countField := unit.count(c, *w.DurationMS, rate)
+		count, countField := unitsRunning(c, *w.DurationMS, rate)
 		busy := count.Mul(unit.vcpu).Mul(*u) // vCPU in use
 		cpu := busy.Mul(thousand).DivRound(rate, cpuMSScale)
 		cal.CPUMS = &cpu
@@ -302,9 +302,9 @@ func currentUnit(c *Current, inst platform.Instances) (unitOf, error) {
 	return unitOf{}, nil
 }
 
-// count is the units running: current.count, or for a function's
+// unitsRunning is the units running: current.count, or for a function's
 // execution environments Little's law's mean concurrency.
-func (u unitOf) count(c *Current, durationMS, rate decimal.Decimal) (decimal.Decimal, string) {
+func unitsRunning(c *Current, durationMS, rate decimal.Decimal) (decimal.Decimal, string) {
 	if c.Count != nil {
 		return *c.Count, "current.count"
 	}
@@ -322,23 +322,3 @@ func dedupe(in []string) []string {
 	}
 	return out
 }
-
-// Assumption is one input the answer rests on that the scenario did not
-// give: the field, the value used, where it came from ("default",
-// "calibrated" from the current block, or "imported"), and its effect —
-// for those that move money, the answer at a plausible alternative.
-type Assumption struct {
-	Field  string `json:"field"`
-	Value  string `json:"value"`
-	Source string `json:"source"`
-	Effect string `json:"effect"`
-	// Flips is true when the recommendation changes at the alternative.
-	Flips bool `json:"flips,omitempty"`
-}
-
-// The sources of an assumption.
-const (
-	SourceDefault    = "default"
-	SourceCalibrated = "calibrated"
-	SourceImported   = "imported"
-)
