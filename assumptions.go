@@ -281,7 +281,7 @@ func (e *env) quick(field string, set func(*Scenario), base []PlatformReport) (q
 	res := quickResult{cost: map[platform.ID]decimal.Decimal{}}
 	for _, b := range base {
 		r := b
-		if p, ok := q.platforms.Platform(b.Platform); ok && reads(p, field) {
+		if p, ok := q.platforms.Platform(b.Platform); ok && reads(q.cats.Families, p, field) {
 			m, err := q.evaluate(b.Platform)
 			if err != nil {
 				return quickResult{}, err
@@ -299,9 +299,9 @@ func (e *env) quick(field string, set func(*Scenario), base []PlatformReport) (q
 
 // reads is whether p's evaluation reads the scenario field: every
 // platform reads the workload; the others, the platforms whose families
-// say so.
-func reads(p platform.Platform, field string) bool {
-	return strings.HasPrefix(field, "workload.") || families.Uses(p, field)
+// in reg say so.
+func reads(reg engine.Registry, p platform.Platform, field string) bool {
+	return strings.HasPrefix(field, "workload.") || reg.Uses(p, field)
 }
 
 // cheapestOf is the feasible platform with the least month, and that.
@@ -318,7 +318,7 @@ func cheapestOf(ps []PlatformReport) (PlatformReport, decimal.Decimal) {
 // hasContainers is whether a platform of the scenario runs containers.
 func (e *env) hasContainers() bool {
 	for _, id := range e.s.Platforms {
-		if p, ok := e.platforms.Platform(id); ok && families.Uses(p, "container") {
+		if p, ok := e.platforms.Platform(id); ok && e.cats.Families.Uses(p, "container") {
 			return true
 		}
 	}
@@ -329,7 +329,7 @@ func (e *env) hasContainers() bool {
 // servers.instance_type.
 func (e *env) usesServers() bool {
 	for _, id := range e.s.Platforms {
-		if p, ok := e.platforms.Platform(id); ok && families.Uses(p, "servers.instance_type") {
+		if p, ok := e.platforms.Platform(id); ok && e.cats.Families.Uses(p, "servers.instance_type") {
 			return true
 		}
 	}

@@ -149,6 +149,24 @@ func TestTestOnlyFamily(t *testing.T) {
 	assert.Equal(t, id, r.BreakEven[0].Server)
 	assert.True(t, slices.ContainsFunc(r.Recommendation.Ranking, func(rk Ranked) bool { return rk.Platform == id }))
 
+	// What runs today on it is priced by its family's own Today: 10
+	// replicas × 730 h × $0.05 = $365, and Lambda is set against it.
+	today := s
+	today.Current = &Current{Platform: id, Count: ptr(d("10"))}
+	r, err = evaluateFrom(today, testSources(t, cat, map[platform.ID]platform.ID{id: platform.ECSFargate}, families))
+	require.NoError(t, err)
+	require.NotNil(t, r.Baseline)
+	assert.Equal(t, "365", r.Baseline.MonthlyCost.String())
+	assert.Equal(t, "10 × replica", r.Baseline.Runs)
+	require.NotNil(t, r.Platforms[0].VsCurrent)
+	assert.True(t, r.Platforms[0].VsCurrent.Saving.Equal(d("365").Sub(r.Platforms[0].MonthlyCost)))
+	// A family without the hook cannot price today's: an error naming
+	// the field, never a baseline of zero.
+	families[testfamily.Family] = evaluateOnly{testfamily.Flat{}}
+	_, err = evaluateFrom(today, testSources(t, cat, map[platform.ID]platform.ID{id: platform.ECSFargate}, families))
+	assert.ErrorContains(t, err, "current.platform: flat-test cannot be priced as it runs today")
+	families[testfamily.Family] = testfamily.Flat{}
+
 	// Without its family's model the platform is an error naming the
 	// family, never a silent zero.
 	_, err = evaluateFrom(s, testSources(t, cat, map[platform.ID]platform.ID{id: platform.ECSFargate}, nil))
@@ -176,4 +194,11 @@ func TestNotIn2017(t *testing.T) {
 		assert.EqualError(t, err, "runwhere: platforms[0]: "+string(p.ID)+" is not in snapshot 2017-12 (it arrived "+p.Arrived.Month+")")
 	}
 	assert.GreaterOrEqual(t, missing, 5, "EKS and the four platforms of 2024-2025")
+}
+
+// evaluateOnly is a family with Evaluate and no hook.
+type evaluateOnly struct{ f testfamily.Flat }
+
+func (m evaluateOnly) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inputs) (engine.Result, error) {
+	return m.f.Evaluate(p, cat, in)
 }

@@ -50,5 +50,23 @@ func (Flat) Evaluate(p platform.Platform, _ engine.Catalogues, in engine.Inputs)
 	}, nil
 }
 
+// Today implements engine.Baseline: now.Count replicas all month at the
+// entry's price, one vCPU each.
+func (Flat) Today(p platform.Platform, _ engine.Catalogues, _ engine.Inputs, now engine.Current) (engine.Today, error) {
+	price, ok := p.Param(ParamReplicaHour)
+	if !ok {
+		return engine.Today{}, fmt.Errorf("testfamily: platform %s gives no %s", p.ID, ParamReplicaHour)
+	}
+	hours := now.Count.Mul(decimal.NewFromInt(platform.HoursPerMonth))
+	return engine.Today{
+		Bill: cost.Bill{Lines: []cost.Line{{
+			Item: fmt.Sprintf("%s replicas today", p.ID), Quantity: hours, Unit: "replica-hour",
+			UnitPrice: price.Value, Amount: hours.Mul(price.Value), Compute: true,
+		}}},
+		UnitVCPU: decimal.NewFromInt(1),
+		Unit:     "replica",
+	}, nil
+}
+
 // Fields implements engine.Fielded: the replicas serve the workload.
 func (Flat) Fields(platform.Platform) []string { return []string{"workload"} }
