@@ -277,6 +277,7 @@ func (e *env) quick(field string, set func(*Scenario), base []PlatformReport) (q
 	set(&q.s)
 	q.in = q.inputs()
 	q.in.Surroundings = engine.NewSurroundings(q.cats, q.in)
+	q.in.RankOnly = true
 	reports := make([]PlatformReport, 0, len(base))
 	res := quickResult{cost: map[platform.ID]decimal.Decimal{}}
 	for _, b := range base {

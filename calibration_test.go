@@ -229,6 +229,18 @@ func TestAssumptionEffectIsAnEvaluation(t *testing.T) {
 				} else {
 					assert.Contains(t, a.Effect, "the recommendation stays "+name+".")
 				}
+				// The cheapest platform's month at the alternative is the
+				// full evaluation's, to the cent (the re-evaluation builds
+				// no cost models, so this holds it to the bill).
+				var cheapest runwhere.PlatformReport
+				for _, q := range r.Platforms {
+					if q.Feasible && (cheapest.Platform == "" || q.MonthlyCost.LessThan(cheapest.MonthlyCost)) {
+						cheapest = q
+					}
+				}
+				at := platformIn(t, again, cheapest.Platform)
+				require.True(t, at.Feasible)
+				assert.Contains(t, a.Effect, usd(at.MonthlyCost), "%s at cpu_fraction 0.25", cheapest.Name)
 			})
 		}
 	}
@@ -294,4 +306,17 @@ func TestCPUMSAndFractionAgree(t *testing.T) {
 	for i := range c.Platforms {
 		assert.True(t, c.Platforms[i].MonthlyCost.Equal(d.Platforms[i].MonthlyCost), "%s", c.Platforms[i].Platform)
 	}
+}
+
+// usd writes an amount as the reports do: "$1,234.56".
+func usd(d decimal.Decimal) string {
+	whole, frac, _ := strings.Cut(d.StringFixed(2), ".")
+	var b strings.Builder
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return "$" + b.String() + "." + frac
 }

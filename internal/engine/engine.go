@@ -76,6 +76,11 @@ type Inputs struct {
 	// of the smallest that holds the container (a cheaper configuration
 	// the search tries; the replicas stay the container's).
 	TaskSize *capacity.TaskSize
+	// RankOnly asks for what ranks a platform — its bill, findings,
+	// capacity and topology — and not its cost models (Fleet, Curve,
+	// Alternative): a family may skip building them. The re-evaluations
+	// of a report's assumptions ask for no more.
+	RankOnly bool
 }
 
 // Autoscale is servers.autoscaling on.
@@ -214,7 +219,9 @@ func Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, error) {
 	if f, ok := archMismatch(p, cat, in); ok {
 		r.Findings = append(r.Findings, f)
 	}
-	if _, ok := f.(Surrounded); ok && r.Fleet != nil {
+	// A platform it could price (a fleet, or under RankOnly a bill) stands
+	// behind its surroundings.
+	if _, ok := f.(Surrounded); ok && (r.Fleet != nil || in.RankOnly && len(r.Bill.Lines) > 0) {
 		s := in.Surroundings
 		if s == nil {
 			s = NewSurroundings(cat, in)

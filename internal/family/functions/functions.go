@@ -72,6 +72,9 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 		return r, nil
 	}
 	r.Bill = tariff.Bill(in.Lambda.Requests)
+	if in.RankOnly {
+		return r, nil // no curve is asked for
+	}
 	// The curve prices compute at the discounted rate; the bill shows
 	// on-demand lines and the discount apart (engine.Evaluate adds it).
 	model := tariff

@@ -126,6 +126,8 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 		r.Fleet = &fol.Fleet
 		c := &r.Capacity
 		c.NodeHours, c.NodesByHour, c.MinNodes, c.MaxNodes = new(fol.UnitHours), fol.ByHour, new(fol.Min), new(fol.Max)
+	case in.RankOnly:
+		// No cost model is asked for: the bill is the fleet's month.
 	default:
 		nodeMonthly, err := engine.EC2Monthly(p, cat, cost.EC2Usage{InstanceType: sv.InstanceType, HourlyPrice: hourly, Discount: d})
 		if err != nil {

@@ -142,6 +142,9 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 	rate := engine.PerReplica(in)
 	r.Capacity.RequestsPerReplica = new(rate.Num.DivRound(rate.Den, 4))
 	r.Capacity.BoundBy = rate.Bound
+	if in.RankOnly && in.Autoscale == nil {
+		return r, nil // the bill is the month; no cost model is asked for
+	}
 	taskMonthly, err := cost.FargateMonthly(cat.Prices, modelTask)
 	if err != nil {
 		return engine.Result{}, err
