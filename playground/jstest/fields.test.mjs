@@ -72,7 +72,8 @@ test('defaultText: the menu entry for a field left out', () => {
   assert.equal(defaultText(F.mode, 'bridge'), 'default (bridge)', 'what the library assumed wins');
   assert.equal(defaultText(F.arch), 'default (x86_64)');
   assert.equal(defaultText(F.survive), 'default (no)');
-  assert.equal(defaultText({ path: 'x', kind: 'enum', enum: ['a'] }), 'default');
+  assert.equal(defaultText({ path: 'x', kind: 'enum', enum: ['a'] }), 'not given', 'no default at all: nothing is assumed');
+  assert.equal(defaultText({ path: 'x', kind: 'enum', enum: ['a'] }, 'a'), 'not given', 'the value of the inputs is the one chosen');
 });
 
 test('placeholder: assumed, default, note, example', () => {

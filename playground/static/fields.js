@@ -70,8 +70,12 @@ export function shown(v) {
 
 // defaultText is the first entry of a menu: "default", with the default
 // and the snapshots' own when they differ ("default (awsvpc; bridge in
-// 2017-12)"), or the value the library assumed when given.
+// 2017-12)"), or the value the library assumed when given. A field with
+// no default at all (where the service runs today) is "not given": the
+// library assumes nothing for it, and the value in the report's inputs
+// is the one chosen.
 export function defaultText(f, assumed) {
+  if (f.default === undefined && !f.default_by_snapshot && !f.default_note) return 'not given';
   const now = shown(assumed);
   if (now !== null) return `default (${now})`;
   const parts = [];
