@@ -93,10 +93,24 @@ export function defaultText(f, assumed) {
 // assumed for it, else its default, else what its default follows, else
 // an example.
 export function placeholder(f, assumed) {
-  for (const v of [shown(assumed), shown(f.default), f.default_note, f.example]) {
+  for (const v of [approx(shown(assumed)), shown(f.default), f.default_note, f.example]) {
     if (v) return v;
   }
   return '';
+}
+
+// approx shortens a long fraction the library derived ("0.13333333333333333333",
+// a CPU share from CPU ms) to four places, marked "≈", so that a field's
+// placeholder shows it whole; the exact figure is in the report. Anything
+// else comes back as it is.
+export function approx(s) {
+  const m = typeof s === 'string' ? /^(\d+)\.(\d{7,})$/.exec(s) : null;
+  if (!m) return s;
+  // Half up at the fifth place, with BigInt: no float touches the digits.
+  const scaled = BigInt(m[1] + m[2].slice(0, 4)) + (m[2].charAt(4) >= '5' ? 1n : 0n);
+  const t = scaled.toString().padStart(5, '0');
+  const frac = t.slice(-4).replace(/0+$/, '');
+  return '≈ ' + t.slice(0, -4) + (frac ? '.' + frac : '');
 }
 
 // getPath reads a dotted path of an object; undefined when it is not there.
