@@ -294,3 +294,17 @@ func TestScreenshotsToday(t *testing.T) {
 		t.Logf("wrote %s-*.png", filepath.Join(dir, v.name))
 	}
 }
+
+// A job has no current block: the What runs today fieldset goes, and the
+// panel does not point to it.
+func TestTodayNotForAJob(t *testing.T) {
+	ctx := newBrowser(t)
+	pe := watchErrors(ctx)
+	open(t, ctx, servedSite(t))
+	choosePreset(t, ctx, "nightly-batch-40min")
+	got := eval[[]bool](t, ctx, `[document.querySelector('fieldset[data-group="current"]').hidden, document.getElementById('assumptions-today').hidden,
+		document.getElementById('today').hidden]`)
+	assert.Equal(t, []bool{true, true, true}, got, "fieldset, the panel's pointer to it, today's box: hidden")
+	assert.Empty(t, shownErrors(t, ctx))
+	pe.check(t)
+}

@@ -226,6 +226,9 @@ function renderAssumptions(r, schema) {
   const section = $('assumptions');
   section.hidden = list.length === 0;
   $('assumptions-count').textContent = list.length ? summaryText(list) : '';
+  // A job has no current block to point to.
+  const today = $(idOf(TODAY_PLATFORM));
+  $('assumptions-today').hidden = !today || Boolean(today.closest('.field').hidden);
   const from = calibratedFrom(schema, r);
   $('assumptions-list').replaceChildren(...list.map((a) => {
     const to = assumptionTarget(schema, r, a.field);
