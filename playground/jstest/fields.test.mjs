@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Typed, jsonText } from '../static/numbers.js';
 import {
-  isChecklist, parseValue, fieldText, shown, defaultText, placeholder, getPath, setPath,
+  isChecklist, parseValue, fieldText, shown, defaultText, placeholder, getPath, setPath, approx,
   unknownFields, fieldFinder, cleanError, listWords, groupHint, platformName, isWide,
 } from '../static/fields.js';
 
@@ -72,7 +72,8 @@ test('defaultText: the menu entry for a field left out', () => {
   assert.equal(defaultText(F.mode, 'bridge'), 'default (bridge)', 'what the library assumed wins');
   assert.equal(defaultText(F.arch), 'default (x86_64)');
   assert.equal(defaultText(F.survive), 'default (no)');
-  assert.equal(defaultText({ path: 'x', kind: 'enum', enum: ['a'] }), 'default');
+  assert.equal(defaultText({ path: 'x', kind: 'enum', enum: ['a'] }), 'not given', 'no default at all: nothing is assumed');
+  assert.equal(defaultText({ path: 'x', kind: 'enum', enum: ['a'] }, 'a'), 'not given', 'the value of the inputs is the one chosen');
 });
 
 test('placeholder: assumed, default, note, example', () => {
@@ -171,4 +172,14 @@ test('leftOut names the ticked platforms the snapshot lacks', async () => {
   assert.equal(leftOut(platforms, ['a', 'b', 'c'], '2020-01'), 'Beta and Gamma are not in snapshot 2020-01: the results leave them out.');
   assert.equal(leftOut(platforms, ['a'], '2020-01'), '');
   assert.equal(leftOut(platforms, ['a', 'b', 'c'], '2030-01'), '');
+});
+
+test('approx: a long derived fraction in a placeholder, to four places', () => {
+  for (const [in_, want] of [
+    ['0.13333333333333333333', '≈ 0.1333'], ['0.16666666666666666667', '≈ 0.1667'], ['0.99999999', '≈ 1'],
+    ['12.0000001', '≈ 12'], ['0.1333', '0.1333'], ['0.123456', '0.123456'], ['16', '16'], ['abc', 'abc'], [null, null],
+  ]) {
+    assert.equal(approx(in_), want, String(in_));
+  }
+  assert.equal(placeholder({ path: 'workload.cpu_fraction', kind: 'decimal', default: '1' }, '0.13333333333333333333'), '≈ 0.1333');
 });

@@ -17,6 +17,8 @@ import { money, csv, altFields } from './report.js';
 import { scenarioFromHash, linkForOthers } from './share.js';
 import { pickPlatform, whatIfFor } from './whatif.js';
 import { heldIn } from './compare.js';
+import { syncToday, wireToday, renderToday } from './todayview.js';
+import { leftOutToday } from './today.js';
 
 const store = createStore({
   schema: null, presets: [], version: '',
@@ -29,7 +31,7 @@ const store = createStore({
   alts: null, // {text, platforms: {id: {list, searched}}}: the cheaper configurations of the scenario text
   instanceTypes: null, // {key, region, list}: runwhere.instanceTypes of the report's snapshot and region
   cmp: null, cmpView: '', // the compare view's comparisons (comparisonsFor) and the snapshot shown ('' = the report's)
-}, render);
+}, (s, p) => { render(s, p); renderToday(s, p); });
 const S = () => store.state;
 let fieldOf = () => null;
 let firstResult = false; // for the page's own timing (playground/measure.sh)
@@ -55,6 +57,7 @@ function recompute() {
   const s = S();
   const kind = showKind(s.schema);
   const shape = shapeNow(kind, s.shape);
+  syncToday(s.schema); // before the form is read: it says which of today's fields are sent
   const { scenario, errors } = readForm(s.schema);
   if (errors.length) {
     store.set({ shape, fieldErrors: errors.map(([path, msg]) => [path, cleanError(msg)]), stale: true, status: staleStatus() });
@@ -292,7 +295,7 @@ function loadText(text, origin) {
     if (origin) $('yaml-details').open = true;
     return { filled: false, problems: sc.error, error: '' };
   }
-  const problems = fillForm(S().schema, sc).join('; ');
+  const problems = [...fillForm(S().schema, sc), leftOutToday(S().schema, sc)].filter(Boolean).join('; ');
   openSections(S().schema, sc);
   store.set({ yamlError: problems ? prefix + problems : '', events: [] });
   const computed = recompute();
@@ -377,6 +380,7 @@ function wire() {
   form.addEventListener('input', onEdit);
   form.addEventListener('change', (e) => { if (e.target.tagName !== 'INPUT' || e.target.type === 'checkbox') onEdit(e); });
   form.addEventListener('submit', (e) => e.preventDefault());
+  wireToday();
   $('cards').addEventListener('click', (e) => {
     const b = e.target.closest('button.use-cheapest');
     if (b) useCheapest(b.dataset.platform);

@@ -70,8 +70,12 @@ export function shown(v) {
 
 // defaultText is the first entry of a menu: "default", with the default
 // and the snapshots' own when they differ ("default (awsvpc; bridge in
-// 2017-12)"), or the value the library assumed when given.
+// 2017-12)"), or the value the library assumed when given. A field with
+// no default at all (where the service runs today) is "not given": the
+// library assumes nothing for it, and the value in the report's inputs
+// is the one chosen.
 export function defaultText(f, assumed) {
+  if (f.default === undefined && !f.default_by_snapshot && !f.default_note) return 'not given';
   const now = shown(assumed);
   if (now !== null) return `default (${now})`;
   const parts = [];
@@ -89,10 +93,24 @@ export function defaultText(f, assumed) {
 // assumed for it, else its default, else what its default follows, else
 // an example.
 export function placeholder(f, assumed) {
-  for (const v of [shown(assumed), shown(f.default), f.default_note, f.example]) {
+  for (const v of [approx(shown(assumed)), shown(f.default), f.default_note, f.example]) {
     if (v) return v;
   }
   return '';
+}
+
+// approx shortens a long fraction the library derived ("0.13333333333333333333",
+// a CPU share from CPU ms) to four places, marked "≈", so that a field's
+// placeholder shows it whole; the exact figure is in the report. Anything
+// else comes back as it is.
+export function approx(s) {
+  const m = typeof s === 'string' ? /^(\d+)\.(\d{7,})$/.exec(s) : null;
+  if (!m) return s;
+  // Half up at the fifth place, with BigInt: no float touches the digits.
+  const scaled = BigInt(m[1] + m[2].slice(0, 4)) + (m[2].charAt(4) >= '5' ? 1n : 0n);
+  const t = scaled.toString().padStart(5, '0');
+  const frac = t.slice(-4).replace(/0+$/, '');
+  return '≈ ' + t.slice(0, -4) + (frac ? '.' + frac : '');
 }
 
 // getPath reads a dotted path of an object; undefined when it is not there.

@@ -163,7 +163,9 @@ export function readForm(schema) {
       else if (picked.length < f.enum.length) setPath(sc, f.path, picked);
       continue;
     }
-    const r = parseValue(f, $(idOf(f.path)).value);
+    const input = $(idOf(f.path));
+    if (input.disabled) continue; // greyed out by the page (todayview.js): kept, not sent
+    const r = parseValue(f, input.value);
     if (r.error) errors.push([f.path, r.error]);
     else if ('value' in r) setPath(sc, f.path, r.value);
   }

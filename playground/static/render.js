@@ -337,7 +337,9 @@ function dl(rows) {
   return d;
 }
 
-function arithmetic(p, inputs) {
+// arithmetic is a bill's lines as a table (a platform's, or today's:
+// todayview.js), folded under "Show the arithmetic".
+export function arithmetic(p, inputs) {
   const lines = p.cost_lines || [];
   const det = el('details', { class: 'arith' });
   det.append(el('summary', { text: 'Show the arithmetic' }));

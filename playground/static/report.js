@@ -24,6 +24,7 @@ export function cents(s) {
 }
 
 const LABELS = {
+  bound_by: 'A replica is bound by',
   concurrency: 'Lambda concurrency (mean)', nodes: 'Worker nodes', tasks: 'Replicas', replicas: 'Replicas',
   task_vcpu: 'vCPU per replica', task_memory_mb: 'Memory per replica (MB)',
   managers: 'Managers', quorum: 'Quorum', manager_failures_tolerated: 'Manager failures tolerated',
@@ -40,6 +41,8 @@ const LABELS = {
 const NODE_BOUND = { cpu: 'CPU', memory: 'memory', pods: 'max pods per node', tasks: 'awsvpc tasks per instance (ENIs)' };
 // JOB_FLEET says the report's job_fleet in words.
 const JOB_FLEET = { 'per-run': 'launched per run', 'always-on': 'kept all month' };
+// BOUND_BY says what bounds the requests a replica serves (capacity.bound_by).
+const BOUND_BY = { cpu: 'CPU', in_flight: 'workers (requests at once)', memory: 'memory' };
 const label = (k) => LABELS[k] || (k.charAt(0).toUpperCase() + k.slice(1)).replace(/_/g, ' ');
 
 function scalar(v) {
@@ -59,6 +62,7 @@ export function capacityRows(c) {
   const fleet = c.min_nodes !== undefined && c.max_nodes !== undefined
     ? (c.min_nodes === c.max_nodes ? `${c.max_nodes} ${unit}` : `${c.min_nodes}–${c.max_nodes} ${unit}`) : null;
   return Object.entries(c).map(([k, v]) => {
+    if (k === 'bound_by') return [label(k), Object.hasOwn(BOUND_BY, v) ? BOUND_BY[v] : scalar(v)];
     if (k === 'min_nodes') return ['Fleet, fewest to most', fleet];
     if (k === 'max_nodes') return [k, null];
     if (k === 'job_fleet') return [label(k), Object.hasOwn(JOB_FLEET, v) ? JOB_FLEET[v] : scalar(v)];
