@@ -190,7 +190,7 @@ func (e *env) guesses(r *Report) []assumption {
 				Effect: "The worker type of the EC2-based platforms; ask for cheaper configurations (alternatives) to try the others."}})
 		}
 		if g.Servers.Autoscaling == nil {
-			add(assumption{Assumption: Assumption{Field: "servers.autoscaling", Value: "false", Source: SourceDefault,
+			add(assumption{Assumption: Assumption{Field: "servers.autoscaling", Value: "off", Source: SourceDefault,
 				Effect: "The peak's fleet runs all month; under a load shape, autoscaling follows it hour by hour."}})
 		}
 	}

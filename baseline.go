@@ -46,7 +46,7 @@ func (e *env) baseline() (*Baseline, error) {
 	}
 	b := &Baseline{
 		Platform: p.ID, Name: p.Name,
-		Runs:      fmt.Sprintf("%s × %s", decimalText(now.Count), t.Unit),
+		Runs:      runsText(now.Count, t.Unit),
 		CostLines: costLines(t.Bill),
 		Warnings:  t.Findings,
 	}
@@ -103,4 +103,12 @@ func todayReason(b *Baseline, r Report) string {
 		return fmt.Sprintf("It costs %s what runs today: %s on %s, %s a month.", against, b.Runs, b.Name, money(b.MonthlyCostRounded))
 	}
 	return ""
+}
+
+// runsText is "4 × m5.large nodes", "1 × 0.5 vCPU / 1024 MB task".
+func runsText(count decimal.Decimal, unit string) string {
+	if !count.Equal(decimal.NewFromInt(1)) {
+		unit += "s"
+	}
+	return decimalText(count) + " × " + unit
 }

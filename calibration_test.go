@@ -43,22 +43,22 @@ workload: {requests_per_second: 50, peak_hour_requests_per_second: 400, duration
 		containerMB int
 	}{
 		{name: "the question: 4 m5.large at 10 % CPU", current: "{platform: ecs-ec2, instance_type: m5.large, count: 4, cpu_utilization: 0.10}",
-			cpuMS: "16", baseline: "312.44", runs: "4 × m5.large node", sets: []string{"servers.instance_type", "workload.cpu_ms"}},
+			cpuMS: "16", baseline: "312.44", runs: "4 × m5.large nodes", sets: []string{"servers.instance_type", "workload.cpu_ms"}},
 		// A fleet that averages 4.5 nodes bills 4.5 × 730 = 3,285
 		// node-hours: $351.495. CPU: 4.5 × 2 × 0.1 ÷ 50 = 18 ms.
 		{name: "a mean of 4.5 nodes", current: "{platform: ecs-ec2, instance_type: m5.large, count: 4.5, cpu_utilization: 0.10}",
-			cpuMS: "18", baseline: "351.495", runs: "4.5 × m5.large node", sets: []string{"servers.instance_type", "workload.cpu_ms"}},
+			cpuMS: "18", baseline: "351.495", runs: "4.5 × m5.large nodes", sets: []string{"servers.instance_type", "workload.cpu_ms"}},
 		// The busiest hour at 30 % CPU on the same fleet: 50 × 0.3 ÷ 0.1
 		// = 150 requests/s; measured at 40 requests/s, CPU is
 		// 4 × 2 × 0.1 ÷ 40 = 20 ms.
 		{name: "the busiest hour from its CPU", current: "{platform: ecs-ec2, instance_type: m5.large, count: 4, cpu_utilization: 0.10, peak_cpu_utilization: 0.30, requests_per_second: 40}",
-			cpuMS: "20", peakHour: "120", baseline: "312.44", runs: "4 × m5.large node", sets: []string{"servers.instance_type", "workload.cpu_ms"}},
+			cpuMS: "20", peakHour: "120", baseline: "312.44", runs: "4 × m5.large nodes", sets: []string{"servers.instance_type", "workload.cpu_ms"}},
 		// Two 0.5 vCPU / 1 GB Fargate tasks in eu-west-1 ($0.04048 a
 		// vCPU-hour, $0.004445 a GB-hour): 2 × 730 × (0.5 × 0.04048 +
 		// 1 × 0.004445) = $36.0401. CPU: 2 × 0.5 × 0.2 ÷ 50 = 4 ms;
 		// memory half used: a replica holds 512 MB.
 		{name: "Fargate tasks", current: "{platform: ecs-fargate, task_vcpu: 0.5, task_memory_mb: 1024, count: 2, cpu_utilization: 0.2, memory_utilization: 0.5}",
-			cpuMS: "4", baseline: "36.0401", runs: "2 × 0.5 vCPU / 1024 MB task", sets: []string{"workload.cpu_ms", "container.memory_mb"}, containerMB: 512},
+			cpuMS: "4", baseline: "36.0401", runs: "2 × 0.5 vCPU / 1024 MB tasks", sets: []string{"workload.cpu_ms", "container.memory_mb"}, containerMB: 512},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -103,7 +103,7 @@ current: {platform: ecs-ec2, instance_type: m5.large, count: 4, cpu_utilization:
 	require.NoError(t, err)
 	assert.Equal(t, runwhere.PlatformID("lambda"), r.Recommendation.Platform)
 	assert.Equal(t, "157.6802628", platformIn(t, r, "lambda").MonthlyCost.String())
-	assert.Contains(t, r.Recommendation.Reasons, "It costs $154.76 (49.5 %) less than what runs today: 4 × m5.large node on Amazon ECS on EC2, $312.44 a month.")
+	assert.Contains(t, r.Recommendation.Reasons, "It costs $154.76 (49.5 %) less than what runs today: 4 × m5.large nodes on Amazon ECS on EC2, $312.44 a month.")
 	// 400 requests/s × 16 ms = 6.4 vCPU busy; a 0.5 vCPU replica at
 	// 0.7 serves 0.35 ÷ 0.016 = 21.875 requests/s: 19 tasks.
 	f := platformIn(t, r, "ecs-fargate")

@@ -157,7 +157,7 @@ func TestTestOnlyFamily(t *testing.T) {
 	require.NoError(t, err)
 	require.NotNil(t, r.Baseline)
 	assert.Equal(t, "365", r.Baseline.MonthlyCost.String())
-	assert.Equal(t, "10 × replica", r.Baseline.Runs)
+	assert.Equal(t, "10 × replicas", r.Baseline.Runs)
 	require.NotNil(t, r.Platforms[0].VsCurrent)
 	assert.True(t, r.Platforms[0].VsCurrent.Saving.Equal(d("365").Sub(r.Platforms[0].MonthlyCost)))
 	// A family without the hook cannot price today's: an error naming

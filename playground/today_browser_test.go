@@ -77,7 +77,7 @@ func TestTodayCalibratedAPI(t *testing.T) {
 		assert.Equal(t, false, got[0], "today's box hidden")
 		line := fmt.Sprintf("Today: %s on %s — $%s a month.", want.Baseline.Runs, want.Baseline.Name, want.Baseline.MonthlyCostRounded.StringFixed(2))
 		assert.Equal(t, line, got[1])
-		assert.Contains(t, line, "4 × m5.large node on Amazon ECS on EC2 — $312.44", "issue 23's baseline")
+		assert.Contains(t, line, "4 × m5.large nodes on Amazon ECS on EC2 — $312.44", "issue 23's baseline")
 		rec := platformOf(t, want, string(want.Recommendation.Platform))
 		assert.Contains(t, eval[string](t, ctx, `document.querySelector('#today .today-rec').textContent`), vsWords(rec.VsCurrent))
 		// Today's bill, line by line, as a card's arithmetic.
@@ -106,7 +106,7 @@ func TestTodayCalibratedAPI(t *testing.T) {
 		assert.Equal(t, "Against today's $312.44: saves $154.76 (49.5 %)", cards["lambda"], "issue 23's figures")
 		assert.Equal(t, "Against today's $312.44: costs $29.94 (9.6 %) more", cards["ecs-fargate"])
 		assert.Contains(t, eval[string](t, ctx, `document.querySelector('#cards .card[data-platform="ecs-ec2"] .runs-today').textContent`),
-			"Runs here today: 4 × m5.large node, $312.44 a month")
+			"Runs here today: 4 × m5.large nodes, $312.44 a month")
 	})
 
 	t.Run("bound by", func(t *testing.T) {

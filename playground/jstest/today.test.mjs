@@ -94,8 +94,8 @@ test('vsText and vsShort: a platform against today', () => {
 });
 
 test('todayText and measured', () => {
-  assert.deepEqual(todayText({ platform: 'ecs-ec2', name: 'Amazon ECS on EC2', runs: '4 × m5.large node', monthly_cost_rounded: '312.44' }),
-    { runs: '4 × m5.large node on Amazon ECS on EC2', cost: '$312.44' });
+  assert.deepEqual(todayText({ platform: 'ecs-ec2', name: 'Amazon ECS on EC2', runs: '4 × m5.large nodes', monthly_cost_rounded: '312.44' }),
+    { runs: '4 × m5.large nodes on Amazon ECS on EC2', cost: '$312.44' });
   assert.equal(todayText(undefined), null);
   assert.deepEqual(measured({ cpu_ms: '16', peak_hour_requests_per_second: '400.004', memory_mb: 1536, from: [], sets: [] }),
     ['16 ms of CPU a request', '400 requests/s in the busiest hour', '1,536 MB in use a unit']);

@@ -116,7 +116,7 @@ export function vsShort(vs) {
 }
 
 // todayText is the baseline in one sentence's parts: what runs and where
-// ("4 × m5.large node on Amazon ECS on EC2") and its month ("$312.44").
+// ("4 × m5.large nodes on Amazon ECS on EC2") and its month ("$312.44").
 export function todayText(b) {
   if (!b || typeof b !== 'object') return null;
   return { runs: `${b.runs || 'what runs today'} on ${b.name || b.platform}`, cost: money(b.monthly_cost_rounded) };
