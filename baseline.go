@@ -53,7 +53,7 @@ func (e *env) baseline() (*Baseline, error) {
 	if b.Warnings == nil {
 		b.Warnings = []capacity.Finding{}
 	}
-	b.MonthlyCost, b.MonthlyCostRounded = t.Bill.Total(), t.Bill.Rounded()
+	b.MonthlyCost, b.MonthlyCostRounded, b.MonthlyCostTotalRounded = t.Bill.Total(), t.Bill.Rounded(), t.Bill.TotalRounded()
 	return b, nil
 }
 

@@ -71,10 +71,11 @@ type Baseline struct {
 	Runs string `json:"runs"`
 	// MonthlyCost is exact; MonthlyCostRounded each line rounded to the
 	// cent, half up, then summed, as a PlatformReport's.
-	MonthlyCost        decimal.Decimal    `json:"monthly_cost"`
-	MonthlyCostRounded decimal.Decimal    `json:"monthly_cost_rounded"`
-	CostLines          []CostLine         `json:"cost_lines"`
-	Warnings           []capacity.Finding `json:"warnings"`
+	MonthlyCost             decimal.Decimal    `json:"monthly_cost"`
+	MonthlyCostRounded      decimal.Decimal    `json:"monthly_cost_rounded"`
+	MonthlyCostTotalRounded decimal.Decimal    `json:"monthly_cost_total_rounded"`
+	CostLines               []CostLine         `json:"cost_lines"`
+	Warnings                []capacity.Finding `json:"warnings"`
 }
 
 // VsCurrent is one platform's month against the baseline: Saving is the
@@ -91,8 +92,9 @@ func (b Baseline) MarshalJSON() ([]byte, error) {
 	type plain Baseline
 	return json.Marshal(struct {
 		plain
-		MonthlyCostRounded string `json:"monthly_cost_rounded"`
-	}{plain(b), b.MonthlyCostRounded.StringFixed(2)})
+		MonthlyCostRounded      string `json:"monthly_cost_rounded"`
+		MonthlyCostTotalRounded string `json:"monthly_cost_total_rounded"`
+	}{plain(b), b.MonthlyCostRounded.StringFixed(2), b.MonthlyCostTotalRounded.StringFixed(2)})
 }
 
 var (

@@ -385,6 +385,7 @@ func (r *PlatformReport) addFindings(fs capacity.Findings) {
 func (r *PlatformReport) setBill(b cost.Bill) {
 	r.MonthlyCost = b.Total()
 	r.MonthlyCostRounded = b.Rounded()
+	r.MonthlyCostTotalRounded = b.TotalRounded()
 	r.CostLines = costLines(b)
 }
 

@@ -60,7 +60,7 @@ func (r Report) Markdown() string {
 	writeAssumptions(&b, m, r)
 	writeToday(&b, m, r)
 
-	b.WriteString("\n## Platforms\n\n| Platform | Feasible | Monthly cost (AWS rounding) | Exact | Needs | Control-plane availability |\n|---|---|---|---|---|---|\n")
+	b.WriteString("\n## Platforms\n\nMonthly cost: each line rounded to the cent, then summed, as AWS's bill shows it; total rounded once: the exact total rounded to the cent, as most calculators show it (they can differ by a cent or two).\n\n| Platform | Feasible | Monthly cost (AWS rounding) | Total rounded once | Exact | Needs | Control-plane availability |\n|---|---|---|---|---|---|---|\n")
 	for _, p := range r.Platforms {
 		feasible := "yes"
 		if !p.Feasible {
@@ -71,11 +71,11 @@ func (r Report) Markdown() string {
 			avail = fmtFloat(*a)
 		}
 		// A blocked platform has no bill: "—" as on the page, not $0.00.
-		rounded, exact := "—", "—"
+		rounded, once, exact := "—", "—", "—"
 		if p.Feasible {
-			rounded, exact = money(p.MonthlyCostRounded), p.MonthlyCost.String()
+			rounded, once, exact = money(p.MonthlyCostRounded), money(p.MonthlyCostTotalRounded), p.MonthlyCost.String()
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", m.Text(p.Name), feasible, rounded, exact, m.Text(needs(p.Capacity)), avail)
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", m.Text(p.Name), feasible, rounded, once, exact, m.Text(needs(p.Capacity)), avail)
 	}
 
 	for _, p := range r.Platforms {

@@ -27,7 +27,7 @@ func TestMarkdownNumbers(t *testing.T) {
 			name: "millions",
 			yaml: "platforms: [swarm]\nworkload: {requests_per_second: 1, duration_ms: 100, memory_mb: 128}\nservers: {count: 20000, hourly_price: \"0.1\"}\n",
 			want: []string{
-				"| Docker Swarm | yes | $1,460,219.00 | 1460219 | 20000 × m5.large + 3 managers | 0.",
+				"| Docker Swarm | yes | $1,460,219.00 | $1,460,219.00 | 1460219 | 20000 × m5.large + 3 managers | 0.",
 				"| swarm workers (m5.large) | 14600000 | instance-hour | 0.1 | 1460000 | 1460000.00 |\n",
 				"| swarm managers (m5.large) | 2190 | instance-hour | 0.1 | 219 | 219.00 |\n",
 				"| **Total** | | | | 1460219 | **1460219.00** |\n",
@@ -41,7 +41,7 @@ func TestMarkdownNumbers(t *testing.T) {
 			name: "cents",
 			yaml: "snapshot: \"2017-12\"\nplatforms: [lambda]\nworkload: {requests_per_month: 1020000, duration_ms: 100, memory_mb: 128}\n",
 			want: []string{
-				"| AWS Lambda | yes | $0.41 | 0.4165425 | 1 concurrent at peak (1 mean) |",
+				"| AWS Lambda | yes | $0.41 | $0.42 | 0.4165425 | 1 concurrent at peak (1 mean) |",
 				"| lambda requests (x86_64) | 1020000 | request | 0.0000002 | 0.204 | 0.20 |\n",
 				"| lambda duration (x86_64) | 12750 | GB-second | 0.00001667 | 0.2125425 | 0.21 |\n",
 				"| **Total** | | | | 0.4165425 | **0.41** |\n",
@@ -99,7 +99,7 @@ func TestMarkdownFloats(t *testing.T) {
 	md := r.Markdown()
 	for _, w := range []string{
 		"| 1 | Docker Swarm | 0.41195 | 0.0327 | 0.5 | 0.4611 | 0 | 1 |\n",
-		"| Docker Swarm | yes | $0.00 | 0 | — | 0.9999222505 |\n",
+		"| Docker Swarm | yes | $0.00 | $0.00 | 0 | — | 0.9999222505 |\n",
 		"HA: 3 managers, quorum 2, tolerates 1 failure(s); control-plane downtime 3.405427083 min/month.\n",
 	} {
 		assert.Contains(t, md, w, "Markdown() lacks %q:\n%s", w, md)

@@ -59,9 +59,13 @@ type PlatformReport struct {
 	// it: each line rounded to the cent, half up, then summed.
 	MonthlyCost        decimal.Decimal `json:"monthly_cost"`
 	MonthlyCostRounded decimal.Decimal `json:"monthly_cost_rounded"`
-	CostLines          []CostLine      `json:"cost_lines"`
-	Capacity           Capacity        `json:"capacity"`
-	HA                 ha.Summary      `json:"ha"`
+	// MonthlyCostTotalRounded is the exact total rounded once to the
+	// cent, half up, as infracost and most calculators give it; it can
+	// differ from MonthlyCostRounded by a cent or two.
+	MonthlyCostTotalRounded decimal.Decimal `json:"monthly_cost_total_rounded"`
+	CostLines               []CostLine      `json:"cost_lines"`
+	Capacity                Capacity        `json:"capacity"`
+	HA                      ha.Summary      `json:"ha"`
 	// Alternatives are cheaper configurations of the platform for the
 	// same workload, cheapest first, when the scenario asks for them
 	// (Scenario.Alternatives); AlternativesSearched is how many
@@ -242,8 +246,9 @@ func (r PlatformReport) MarshalJSON() ([]byte, error) {
 	type plain PlatformReport
 	return json.Marshal(struct {
 		plain
-		MonthlyCostRounded string `json:"monthly_cost_rounded"`
-	}{plain(r), r.MonthlyCostRounded.StringFixed(2)})
+		MonthlyCostRounded      string `json:"monthly_cost_rounded"`
+		MonthlyCostTotalRounded string `json:"monthly_cost_total_rounded"`
+	}{plain(r), r.MonthlyCostRounded.StringFixed(2), r.MonthlyCostTotalRounded.StringFixed(2)})
 }
 
 // MarshalJSON writes the rounded amount with exactly two decimals.

@@ -54,6 +54,13 @@ func (b Bill) Rounded() decimal.Decimal {
 	return t
 }
 
+// TotalRounded is the exact total rounded once to the cent, half up: the
+// figure infracost and most calculators show. It can differ from
+// [Bill.Rounded] by a cent or two; AWS documents no single rule ("the
+// billing features round cost data in different ways",
+// https://docs.aws.amazon.com/cur/latest/userguide/troubleshooting-cur.html).
+func (b Bill) TotalRounded() decimal.Decimal { return b.Total().Round(2) }
+
 // Add returns a bill with b's lines followed by o's.
 func (b Bill) Add(o Bill) Bill {
 	lines := make([]Line, 0, len(b.Lines)+len(o.Lines))

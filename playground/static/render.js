@@ -369,12 +369,24 @@ export function arithmetic(p, inputs) {
     el('tr', null,
       el('th', { scope: 'row' }, 'Monthly total', el('span', { class: 'calc', text: `exact ${grouped(p.monthly_cost)}` })),
       el('td', { class: 'num', text: grouped(cents(p.monthly_cost_rounded)) })),
+    onceRow(p),
     year ? el('tr', { class: 'yearly' },
       el('th', { scope: 'row' }, 'Yearly total', el('span', { class: 'calc', text: '12 × the monthly total' })),
       el('td', { class: 'num', text: grouped(cents(year)) })) : ''));
   wrap.append(t);
-  det.append(wrap, el('p', { class: 'hint', text: 'Each line is rounded to the cent, half up, then summed, as AWS bills it; a month is 730 hours.' }));
+  det.append(wrap, el('p', { class: 'hint', text: 'Each line is rounded to the cent, half up, then summed, as AWS bills it; a month is 730 hours. The exact total rounded once, as most calculators show it, can differ by a cent or two.' }));
   return det;
+}
+
+// onceRow is the exact total rounded once (monthly_cost_total_rounded),
+// shown under the monthly total only when it differs from it: the
+// figure infracost and most calculators give.
+function onceRow(p) {
+  const once = p.monthly_cost_total_rounded;
+  if (typeof once !== 'string' || once === p.monthly_cost_rounded) return '';
+  return el('tr', { class: 'once' },
+    el('th', { scope: 'row' }, 'Total rounded once', el('span', { class: 'calc', text: 'the exact total to the cent, as most calculators show it' })),
+    el('td', { class: 'num', text: grouped(cents(once)) }));
 }
 
 // ---- share link -------------------------------------------------------

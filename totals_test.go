@@ -1,0 +1,38 @@
+package runwhere_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/runwhere/runwhere"
+)
+
+// Two honest totals (issue 25, correction 2). The nightly-batch-40min
+// preset on ECS on Fargate: 30 runs × 40 minutes = 20 task-hours of the
+// 2 vCPU / 4 GB size that holds 1.5 vCPU / 4,096 MB (us-east-1, $0.04048 a
+// vCPU-hour, $0.004445 a GB-hour): vCPU 20 × 2 × 0.04048 = $1.6192 →
+// $1.62, memory 20 × 4 × 0.004445 = $0.3556 → $0.36. The lines rounded
+// and summed, as AWS's bill shows them: $1.98; the exact $1.9748 rounded
+// once, as infracost shows it: $1.97.
+func TestTwoTotals(t *testing.T) {
+	var yaml string
+	for _, p := range runwhere.Presets() {
+		if p.Name == "nightly-batch-40min" {
+			yaml = p.YAML
+		}
+	}
+	require.NotEmpty(t, yaml, "the preset")
+	r := evaluateYAML(t, yaml)
+	p := platformIn(t, r, "ecs-fargate")
+	assert.Equal(t, "1.9748", p.MonthlyCost.String(), "exact")
+	assert.Equal(t, "1.98", p.MonthlyCostRounded.StringFixed(2), "each line rounded, then summed")
+	assert.Equal(t, "1.97", p.MonthlyCostTotalRounded.StringFixed(2), "the exact total rounded once")
+	js, err := json.Marshal(p)
+	require.NoError(t, err)
+	assert.Contains(t, string(js), `"monthly_cost_rounded":"1.98"`)
+	assert.Contains(t, string(js), `"monthly_cost_total_rounded":"1.97"`)
+	assert.Contains(t, r.Markdown(), "| Amazon ECS on Fargate | yes | $1.98 | $1.97 | 1.9748 |")
+}
