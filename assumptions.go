@@ -11,6 +11,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/runwhere/runwhere/capacity"
 	"github.com/runwhere/runwhere/internal/engine"
 	"github.com/runwhere/runwhere/platform"
 )
@@ -122,12 +123,14 @@ func (e *env) guesses(r *Report) []assumption {
 	}
 	switch {
 	case calibrated("workload.cpu_ms"):
+		c := s.Current
 		add(assumption{Assumption: Assumption{Field: "workload.cpu_ms", Value: w.CPUMS.String() + " ms", Source: SourceCalibrated,
-			Effect: fmt.Sprintf("Measured from what runs today (%s): the CPU a request uses, %s of its %s ms.", joinFields(e.calibration.From), pct(w.CPUFraction), w.DurationMS)}})
+			Effect: fmt.Sprintf("Measured from what runs today: %s × %s at %s CPU ÷ %s requests/s, %s of a request's %s ms.",
+				countText(c, w), unitText(c), c.CPUUtilization, c.RequestsPerSecond, pct(w.CPUFraction), w.DurationMS)}})
 	case g.Workload.CPUMS == nil && g.Workload.CPUFraction == nil:
 		add(assumption{Assumption: Assumption{Field: "workload.cpu_fraction", Value: w.CPUFraction.String() + " (every millisecond of a request on CPU)", Source: SourceDefault},
 			at: func(s *Scenario) { s.Workload.CPUFraction, s.Workload.CPUMS = ptr(altCPUFraction), nil }, alt: fmt.Sprintf("cpu_fraction %s (%s ms of CPU a request)", altCPUFraction, w.DurationMS.Mul(altCPUFraction)), money: true,
-			hint: "Give workload.cpu_ms as measured, or a current block to calibrate it."})
+			hint: cpuHint(s)})
 	}
 	if calibrated("workload.peak_hour_requests_per_second") {
 		add(assumption{Assumption: Assumption{Field: "workload.peak_hour_requests_per_second", Value: w.PeakHourRequestsPerSecond.Round(2).String() + " requests/s", Source: SourceCalibrated,
@@ -173,6 +176,10 @@ func (e *env) guesses(r *Report) []assumption {
 			add(assumption{Assumption: Assumption{Field: "container.vcpu", Value: s.Container.VCPU.String(), Source: SourceDefault,
 				Effect: "The vCPU of one replica; a Fargate task is the smallest size holding it."}})
 		}
+		if calibrated("container.memory_mb") {
+			add(assumption{Assumption: Assumption{Field: "container.memory_mb", Value: fmt.Sprintf("%d MB", *s.Container.MemoryMB), Source: SourceCalibrated,
+				Effect: fmt.Sprintf("The memory today's task has in use (%s of %d MB), taken as a replica's.", s.Current.MemoryUtilization, *s.Current.TaskMemoryMB)}})
+		}
 		if g.Container.MemoryMB == nil && !calibrated("container.memory_mb") {
 			add(assumption{Assumption: Assumption{Field: "container.memory_mb", Value: fmt.Sprintf("%d MB", *s.Container.MemoryMB), Source: SourceDefault,
 				Effect: "The memory of one replica."}})
@@ -184,6 +191,10 @@ func (e *env) guesses(r *Report) []assumption {
 		if g.Container.MaxInFlight == nil {
 			add(assumption{Assumption: Assumption{Field: "container.max_in_flight", Value: "none", Source: SourceDefault,
 				Effect: "A replica takes as many requests at once as its CPU serves: no worker or thread limit."}})
+		}
+		if calibrated("servers.instance_type") && e.usesServers() {
+			add(assumption{Assumption: Assumption{Field: "servers.instance_type", Value: s.Servers.InstanceType, Source: SourceCalibrated,
+				Effect: "Today's instance type, for the EC2-based platforms; ask for cheaper configurations (alternatives) to try the others."}})
 		}
 		if g.Servers.InstanceType == "" && !calibrated("servers.instance_type") && e.usesServers() {
 			add(assumption{Assumption: Assumption{Field: "servers.instance_type", Value: s.Servers.InstanceType, Source: SourceDefault,
@@ -348,4 +359,31 @@ func pct(f *decimal.Decimal) string {
 	return f.Mul(decimal.NewFromInt(100)).Round(1).String() + " %"
 }
 
-func joinFields(fs []string) string { return strings.Join(fs, ", ") }
+// cpuHint says how to replace the CPU-share default: measure it, or let
+// what runs today measure it.
+func cpuHint(s Scenario) string {
+	if s.Current != nil {
+		return "Give workload.cpu_ms as measured, or current.cpu_utilization to calibrate it."
+	}
+	return "Give workload.cpu_ms as measured, or a current block to calibrate it."
+}
+
+// countText and unitText say what runs today: "4", "m5.large nodes".
+func countText(c *Current, w Workload) string {
+	if c.Count != nil {
+		return decimalText(*c.Count)
+	}
+	return "a mean of " + capacity.Concurrency(*c.RequestsPerSecond, *w.DurationMS).Round(2).String()
+}
+
+func unitText(c *Current) string {
+	switch {
+	case c.InstanceType != "":
+		return c.InstanceType
+	case c.TaskVCPU != nil:
+		return fmt.Sprintf("%s vCPU / %d MB tasks", c.TaskVCPU, *c.TaskMemoryMB)
+	case c.MemoryMB != nil:
+		return fmt.Sprintf("%d MB functions", *c.MemoryMB)
+	}
+	return string(c.Platform)
+}

@@ -3,6 +3,7 @@ package runwhere
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -39,10 +40,21 @@ func (e *env) baseline() (*Baseline, error) {
 	t, err := engine.EvaluateToday(p, e.cats, in, now)
 	if err != nil {
 		var fe *input.FieldError
-		if errors.As(err, &fe) {
+		if errors.As(err, &fe) && strings.HasPrefix(fe.Field, "current.") {
 			return nil, err
 		}
-		return nil, &FieldError{Field: "current.platform", Value: string(c.Platform), Reason: "cannot be priced as it runs today: " + err.Error()}
+		// A component's refusal (a memory Lambda does not offer, a type
+		// the snapshot does not price) names the unit that was given.
+		field, value := "current.platform", string(c.Platform)
+		switch {
+		case c.InstanceType != "":
+			field, value = "current.instance_type", c.InstanceType
+		case c.TaskVCPU != nil:
+			field, value = "current.task_vcpu", c.TaskVCPU.String()
+		case c.MemoryMB != nil:
+			field, value = "current.memory_mb", fmt.Sprint(*c.MemoryMB)
+		}
+		return nil, &FieldError{Field: field, Value: value, Reason: fmt.Sprintf("cannot be priced as it runs today on %s: %s", p.Name, strings.TrimPrefix(err.Error(), "cost: "))}
 	}
 	b := &Baseline{
 		Platform: p.ID, Name: p.Name,
@@ -63,7 +75,7 @@ func vsCurrent(b *Baseline, r PlatformReport) *VsCurrent {
 		return nil
 	}
 	saving := b.MonthlyCost.Sub(r.MonthlyCost)
-	v := &VsCurrent{Saving: saving, SavingPercent: decimal.Zero}
+	v := &VsCurrent{Saving: saving, SavingPercent: decimal.Zero, SavingRounded: b.MonthlyCostRounded.Sub(r.MonthlyCostRounded)}
 	if b.MonthlyCost.IsPositive() {
 		v.SavingPercent = saving.Mul(decimal.NewFromInt(100)).DivRound(b.MonthlyCost, 1)
 	}
@@ -95,10 +107,10 @@ func todayReason(b *Baseline, r Report) string {
 		v := p.VsCurrent
 		against := "the same as"
 		switch {
-		case v.Saving.IsPositive():
-			against = fmt.Sprintf("%s (%s %%) less than", money(v.Saving), v.SavingPercent)
-		case v.Saving.IsNegative():
-			against = fmt.Sprintf("%s (%s %%) more than", money(v.Saving.Neg()), v.SavingPercent.Neg())
+		case v.SavingRounded.IsPositive():
+			against = fmt.Sprintf("%s (%s %%) less than", money(v.SavingRounded), v.SavingPercent)
+		case v.SavingRounded.IsNegative():
+			against = fmt.Sprintf("%s (%s %%) more than", money(v.SavingRounded.Neg()), v.SavingPercent.Neg())
 		}
 		return fmt.Sprintf("It costs %s what runs today: %s on %s, %s a month.", against, b.Runs, b.Name, money(b.MonthlyCostRounded))
 	}

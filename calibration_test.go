@@ -270,7 +270,27 @@ func TestCurrentRefusals(t *testing.T) {
 			"current.instance_type: m5.lrage is not an EC2 instance type runwhere knows the shape of (vCPU, memory); did you mean m5.large"},
 		{"half a task", w + "current: {platform: ecs-fargate, task_vcpu: 0.5, count: 2}\n", "current.task_memory_mb: is missing"},
 		{"two kinds of unit", w + "current: {platform: ecs-ec2, instance_type: m5.large, memory_mb: 512, count: 2}\n", "current: ecs-ec2 gives more than one kind of unit"},
-		{"a task on a nodes platform", w + "current: {platform: ecs-ec2, task_vcpu: 0.5, task_memory_mb: 1024, count: 2}\n", "current.instance_type: is missing"},
+		{"a task on a nodes platform", w + "current: {platform: ecs-ec2, task_vcpu: 0.5, task_memory_mb: 1024, count: 2}\n",
+			"current.task_vcpu: 0.5 does not apply to Amazon ECS on EC2, which runs on an instance type (current.instance_type)"},
+		{"an instance type on Lambda", w + "current: {platform: lambda, instance_type: m5.large, count: 4, cpu_utilization: 0.1}\n",
+			"current.instance_type: m5.large does not apply to AWS Lambda, which runs on a function's memory (current.memory_mb)"},
+		{"no instance type on a nodes platform", w + "current: {platform: ecs-ec2, count: 2}\n", "current.instance_type: is missing"},
+		{"a task size Fargate does not run", w + "current: {platform: ecs-fargate, task_vcpu: 0.3, task_memory_mb: 777, count: 4}\n",
+			"current.task_vcpu: 0.3 with current.task_memory_mb 777 is not a Fargate task size (the smallest holding it is 0.5 vCPU / 1024 MB)"},
+		{"a Lambda memory outside its range", w + "current: {platform: lambda, memory_mb: 100000}\n",
+			"current.memory_mb: 100000 cannot be priced as it runs today on AWS Lambda: lambda.memory_mb: 100000 is outside 128..10240 MB"},
+		{"a type the 2017 snapshot does not price", "snapshot: 2017-12\n" + w + "current: {platform: ecs-ec2, instance_type: m5.large, count: 2}\n",
+			"current.instance_type: m5.large cannot be priced as it runs today on Amazon ECS on EC2"},
+		// 10 requests/s × 0.2 ÷ 0.1 = 20, below the mean of 50.
+		{"a busiest hour below the mean", w + "current: {platform: ecs-ec2, instance_type: m5.large, count: 4, cpu_utilization: 0.1, peak_cpu_utilization: 0.2, requests_per_second: 10}\n",
+			"current.peak_cpu_utilization: 0.2 gives a busiest hour of 20 requests/s (10 × 0.2 ÷ 0.1), below the workload's mean of 50"},
+		// 120 ms × 0.9 = 108 ms against 4 × 2 × 0.1 ÷ 50 = 16 ms measured.
+		{"a CPU share the measurement contradicts", "workload: {requests_per_second: 50, duration_ms: 120, memory_mb: 512, cpu_fraction: 0.9}\ncurrent: {platform: ecs-ec2, instance_type: m5.large, count: 4, cpu_utilization: 0.1}\n",
+			"workload.cpu_fraction: 0.9 contradicts current.cpu_utilization 0.1, which measures 16 ms of CPU a request (this gives 108 ms)"},
+		{"a task's memory below a request's", "workload: {requests_per_second: 50, duration_ms: 120, memory_mb: 512, request_memory_mb: 300}\ncurrent: {platform: ecs-fargate, task_vcpu: 0.5, task_memory_mb: 1024, count: 2, cpu_utilization: 0.2, memory_utilization: 0.1}\n",
+			"current.memory_utilization: 0.1 gives 103 MB in use in a task, less than one request's workload.request_memory_mb 300"},
+		{"no load to measure at", "workload: {requests_per_second: 0, duration_ms: 120, memory_mb: 512}\ncurrent: {platform: ecs-ec2, instance_type: m5.large, count: 4, cpu_utilization: 0.1}\n",
+			"workload.requests_per_second: 0 is no load"},
 		{"no platform", w + "current: {count: 2}\n", "current.platform: is missing"},
 		{"on a job", "workload: {kind: job, runs_per_month: 30, run_minutes: 5, memory_mb: 512}\ncurrent: {platform: ecs-ec2}\n", "current"},
 		{"cpu_ms longer than the request", "workload: {requests_per_second: 50, duration_ms: 120, cpu_ms: 150, memory_mb: 512}\n",
@@ -286,6 +306,30 @@ func TestCurrentRefusals(t *testing.T) {
 			var fe *runwhere.FieldError
 			assert.ErrorAs(t, err, &fe, "a field error")
 		})
+	}
+}
+
+// A CPU time given beside a measurement that says the same is accepted.
+func TestMeasurementThatAgrees(t *testing.T) {
+	_, err := tryYAML(t, "workload: {requests_per_second: 50, duration_ms: 120, memory_mb: 512, cpu_ms: 16}\ncurrent: {platform: ecs-ec2, instance_type: m5.large, count: 4, cpu_utilization: 0.1}\n")
+	require.NoError(t, err)
+}
+
+// The saving a person reads is the difference of the two bills shown: a
+// whole bill (ALB, NAT) whose exact and rounded totals differ.
+func TestSavingAgreesWithTheTotalsShown(t *testing.T) {
+	for _, p := range runwhere.Presets() {
+		r, err := tryYAML(t, p.YAML+"\ncurrent: {platform: ecs-ec2, instance_type: m5.large, count: 4}\n")
+		if err != nil {
+			continue // a job, or a snapshot without ECS on EC2's m5.large
+		}
+		for _, q := range r.Platforms {
+			if q.VsCurrent == nil {
+				continue
+			}
+			assert.True(t, r.Baseline.MonthlyCostRounded.Sub(q.MonthlyCostRounded).Equal(q.VsCurrent.SavingRounded), "%s/%s", p.Name, q.Platform)
+			assert.True(t, r.Baseline.MonthlyCost.Sub(q.MonthlyCost).Equal(q.VsCurrent.Saving), "%s/%s", p.Name, q.Platform)
+		}
 	}
 }
 

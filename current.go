@@ -85,6 +85,19 @@ type Baseline struct {
 type VsCurrent struct {
 	Saving        decimal.Decimal `json:"saving"`
 	SavingPercent decimal.Decimal `json:"saving_percent"`
+	// SavingRounded is the difference of the two bills as they are shown
+	// (monthly_cost_rounded), so that the saving a person reads is the
+	// one the two totals beside it give, to the cent.
+	SavingRounded decimal.Decimal `json:"saving_rounded"`
+}
+
+// MarshalJSON writes the rounded saving with exactly two decimals.
+func (v VsCurrent) MarshalJSON() ([]byte, error) {
+	type plain VsCurrent
+	return json.Marshal(struct {
+		plain
+		SavingRounded string `json:"saving_rounded"`
+	}{plain(v), v.SavingRounded.StringFixed(2)})
 }
 
 // MarshalJSON writes the rounded total with exactly two decimals.
@@ -207,7 +220,7 @@ func (s *Scenario) calibrate(cat platform.Catalogue, inst platform.Instances) (*
 	}
 	w := &s.Workload
 	cal := &Calibration{From: []string{}, Sets: []string{}}
-	unit, err := currentUnit(c, inst)
+	unit, err := currentUnit(c, inst, platform.SnapshotID(s.Snapshot))
 	if err != nil {
 		return nil, err
 	}
@@ -221,10 +234,12 @@ func (s *Scenario) calibrate(cat platform.Catalogue, inst platform.Instances) (*
 	// The rate the measurements were taken at: the workload's mean when
 	// not said, and then written down (s is the caller's clone), so that
 	// the scenario as evaluated keeps it when a caller moves the mean.
+	rateField := "current.requests_per_second"
 	if c.RequestsPerSecond == nil {
 		c.RequestsPerSecond = ptr(*w.RequestsPerSecond)
+		rateField = "workload.requests_per_second" // what an error names
 	}
-	rate, rateField := *c.RequestsPerSecond, "current.requests_per_second"
+	rate := *c.RequestsPerSecond
 	if u := c.CPUUtilization; u != nil {
 		if unit.vcpu.IsZero() {
 			return nil, &FieldError{Field: "current.cpu_utilization", Value: u.String(), Reason: "needs the unit it is a share of: current.instance_type, current.task_vcpu and current.task_memory_mb, or current.memory_mb"}
@@ -236,12 +251,15 @@ func (s *Scenario) calibrate(cat platform.Catalogue, inst platform.Instances) (*
 		busy := count.Mul(unit.vcpu).Mul(*u) // vCPU in use
 		cpu := busy.Mul(thousand).DivRound(rate, cpuMSScale)
 		cal.CPUMS = &cpu
-		cal.From = append(cal.From, countField, "current.cpu_utilization", rateField)
+		cal.From = append(cal.From, countField, "current.cpu_utilization", "current.requests_per_second")
 		switch {
 		case !cpu.IsPositive():
 			return nil, &FieldError{Field: "current.cpu_utilization", Value: u.String(), Reason: fmt.Sprintf("gives less than 0.0001 ms of CPU a request (%s vCPU busy at %s requests/s)", busy, rate)}
 		case cpu.GreaterThan(*w.DurationMS):
 			return nil, &FieldError{Field: "current.cpu_utilization", Value: u.String(), Reason: fmt.Sprintf("gives %s ms of CPU a request (%s × %s vCPU × %s ÷ %s requests/s), longer than workload.duration_ms %s: the measurements contradict each other (a request runs on one thread); check current.count, the rate and the duration", cpu, count, unit.vcpu, u, rate, w.DurationMS)}
+		}
+		if err := agrees(w, cpu, *u); err != nil {
+			return nil, err
 		}
 		if w.CPUMS == nil && w.CPUFraction == nil {
 			w.CPUMS = &cpu
@@ -250,6 +268,9 @@ func (s *Scenario) calibrate(cat platform.Catalogue, inst platform.Instances) (*
 		if p := c.PeakCPUUtilization; p != nil {
 			// On a fleet of the same size, CPU follows the load.
 			peak := rate.Mul(*p).DivRound(*u, rateScale)
+			if peak.LessThan(*w.RequestsPerSecond) {
+				return nil, &FieldError{Field: "current.peak_cpu_utilization", Value: p.String(), Reason: fmt.Sprintf("gives a busiest hour of %s requests/s (%s × %s ÷ %s), below the workload's mean of %s: the measurements contradict each other", peak.Round(2), rate, p, u, w.RequestsPerSecond)}
+			}
 			cal.PeakHourRequestsPerSecond = &peak
 			cal.From = append(cal.From, "current.peak_cpu_utilization")
 			if w.PeakHourRequestsPerSecond == nil {
@@ -265,6 +286,9 @@ func (s *Scenario) calibrate(cat platform.Catalogue, inst platform.Instances) (*
 		// A task is one replica: what it holds today is a replica's
 		// memory. A node's share says nothing of its replicas'.
 		if c.TaskVCPU != nil && s.Container.MemoryMB == nil {
+			if r := w.RequestMemoryMB; r != nil && inUse < *r {
+				return nil, &FieldError{Field: "current.memory_utilization", Value: m.String(), Reason: fmt.Sprintf("gives %d MB in use in a task, less than one request's workload.request_memory_mb %d: the measurements contradict each other", inUse, *r)}
+			}
 			s.Container.MemoryMB = &inUse
 			cal.Sets = append(cal.Sets, "container.memory_mb")
 		}
@@ -274,6 +298,30 @@ func (s *Scenario) calibrate(cat platform.Catalogue, inst platform.Instances) (*
 	}
 	cal.From = dedupe(cal.From)
 	return cal, nil
+}
+
+// agrees refuses a CPU time the workload gives that the measurement
+// contradicts: the two must say the same to the calibration's 0.0001 ms.
+// A team that wants its own figure leaves current.cpu_utilization out.
+func agrees(w *Workload, measured, util decimal.Decimal) error {
+	var given decimal.Decimal
+	field := "workload.cpu_ms"
+	switch {
+	case w.CPUMS != nil:
+		given = *w.CPUMS
+	case w.CPUFraction != nil:
+		given, field = w.DurationMS.Mul(*w.CPUFraction), "workload.cpu_fraction"
+	default:
+		return nil
+	}
+	if given.Round(cpuMSScale).Equal(measured) {
+		return nil
+	}
+	value := given.String()
+	if field == "workload.cpu_fraction" {
+		value = w.CPUFraction.String()
+	}
+	return &FieldError{Field: field, Value: value, Reason: fmt.Sprintf("contradicts current.cpu_utilization %s, which measures %s ms of CPU a request (this gives %s ms): give one of the two", util, measured, given.Round(cpuMSScale))}
 }
 
 // unitOf is one unit of what runs today, as the calibration reads it.
@@ -286,7 +334,7 @@ type unitOf struct {
 // currentUnit is the unit c gives: an instance type of the table, a task,
 // or a function's memory (whose vCPU is Lambda's share of one at 1,769
 // MB). None given: the zero unit.
-func currentUnit(c *Current, inst platform.Instances) (unitOf, error) {
+func currentUnit(c *Current, inst platform.Instances, snapshot platform.SnapshotID) (unitOf, error) {
 	switch {
 	case c.InstanceType != "":
 		i, ok := inst.Lookup(c.InstanceType)
@@ -297,6 +345,19 @@ func currentUnit(c *Current, inst platform.Instances) (unitOf, error) {
 		}
 		return unitOf{"current.instance_type", decimal.NewFromInt(i.Shape.VCPU), i.Shape.MemoryMiB}, nil
 	case c.TaskVCPU != nil:
+		// Today's task is a size Fargate runs, or it is not today's.
+		want := capacity.Container{VCPU: *c.TaskVCPU, MemoryMB: *c.TaskMemoryMB}
+		size, ok, err := capacity.FargateTaskSize(want, snapshot)
+		if err != nil {
+			return unitOf{}, &FieldError{Field: "current.task_vcpu", Value: c.TaskVCPU.String(), Reason: err.Error()}
+		}
+		if !ok || !size.VCPU.Equal(*c.TaskVCPU) || size.MemoryMiB != *c.TaskMemoryMB {
+			reason := fmt.Sprintf("with current.task_memory_mb %d is not a Fargate task size", *c.TaskMemoryMB)
+			if ok {
+				reason += fmt.Sprintf(" (the smallest holding it is %s vCPU / %d MB)", size.VCPU, size.MemoryMiB)
+			}
+			return unitOf{}, &FieldError{Field: "current.task_vcpu", Value: c.TaskVCPU.String(), Reason: reason}
+		}
 		return unitOf{"current.task_vcpu", *c.TaskVCPU, *c.TaskMemoryMB}, nil
 	case c.MemoryMB != nil:
 		return unitOf{"current.memory_mb", decimal.NewFromInt(*c.MemoryMB).DivRound(lambdaOneMB, 12), *c.MemoryMB}, nil

@@ -51,10 +51,10 @@ func writeToday(b *strings.Builder, m markdown.Writer, r Report) {
 		if v := p.VsCurrent; v != nil {
 			cost = money(p.MonthlyCostRounded)
 			switch {
-			case v.Saving.IsPositive():
-				against = fmt.Sprintf("saves %s (%s %%)", money(v.Saving), v.SavingPercent)
-			case v.Saving.IsNegative():
-				against = fmt.Sprintf("costs %s (%s %%) more", money(v.Saving.Neg()), v.SavingPercent.Neg())
+			case v.SavingRounded.IsPositive():
+				against = fmt.Sprintf("saves %s (%s %%)", money(v.SavingRounded), v.SavingPercent)
+			case v.SavingRounded.IsNegative():
+				against = fmt.Sprintf("costs %s (%s %%) more", money(v.SavingRounded.Neg()), v.SavingPercent.Neg())
 			default:
 				against = "the same"
 			}

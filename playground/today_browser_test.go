@@ -27,9 +27,9 @@ const calibrated = "calibrated-api"
 // vsWords is what the page says of a platform's month against today's,
 // from the native report: the saving to the cent, half up, and its share.
 func vsWords(v *runwhere.VsCurrent) string {
-	amount := v.Saving.Abs().Round(2).StringFixed(2)
+	amount := v.SavingRounded.Abs().StringFixed(2)
 	pct := v.SavingPercent.Abs().String()
-	if v.Saving.IsNegative() {
+	if v.SavingRounded.IsNegative() {
 		return fmt.Sprintf("costs $%s (%s %%) more", thousands(amount), pct)
 	}
 	return fmt.Sprintf("saves $%s (%s %%)", thousands(amount), pct)

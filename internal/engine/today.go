@@ -7,6 +7,7 @@ import (
 
 	"github.com/runwhere/runwhere/capacity"
 	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/internal/input"
 	"github.com/runwhere/runwhere/platform"
 )
 
@@ -88,4 +89,38 @@ func MeanUnits(count decimal.Decimal) (n int, hours decimal.Decimal) {
 		return int(count.IntPart()), dZero
 	}
 	return 1, count.Mul(decimal.NewFromInt(platform.HoursPerMonth))
+}
+
+// The kinds of unit what runs today is given in.
+const (
+	UnitInstance = "an instance type (current.instance_type)"
+	UnitTask     = "a task size (current.task_vcpu and current.task_memory_mb)"
+	UnitFunction = "a function's memory (current.memory_mb)"
+)
+
+// OnlyUnit refuses a unit of another kind than want, which p's family
+// runs: an instance type given for Lambda, a task size for ECS on EC2.
+func OnlyUnit(p platform.Platform, now Current, want string) error {
+	for _, u := range []struct {
+		given bool
+		kind  string
+		field string
+		value string
+	}{
+		{now.InstanceType != "", UnitInstance, "current.instance_type", now.InstanceType},
+		{now.Task != nil, UnitTask, "current.task_vcpu", taskText(now.Task)},
+		{now.MemoryMB > 0, UnitFunction, "current.memory_mb", fmt.Sprint(now.MemoryMB)},
+	} {
+		if u.given && u.kind != want {
+			return &input.FieldError{Field: u.field, Value: u.value, Reason: fmt.Sprintf("does not apply to %s, which runs on %s", p.Name, want)}
+		}
+	}
+	return nil
+}
+
+func taskText(t *capacity.TaskSize) string {
+	if t == nil {
+		return ""
+	}
+	return t.VCPU.String()
 }

@@ -94,9 +94,13 @@ const toCents = (s) => roundTo(s, 2);
 // {kind: 'saves' | 'costs' | 'same', text}, e.g. "saves $154.76 (49.5 %)"
 // or "costs $29.94 (9.6 %) more"; null without one.
 export function vsText(vs) {
-  if (!vs || typeof vs.saving !== 'string' || !/^-?\d+(\.\d+)?$/.test(vs.saving)) return null;
-  const more = vs.saving.startsWith('-');
-  const amount = toCents(vs.saving.replace(/^-/, ''));
+  if (!vs) return null;
+  // The difference of the two bills as shown (saving_rounded), so that it
+  // agrees with the totals beside it; the exact saving when it is absent.
+  const saving = typeof vs.saving_rounded === 'string' ? vs.saving_rounded : vs.saving;
+  if (typeof saving !== 'string' || !/^-?\d+(\.\d+)?$/.test(saving)) return null;
+  const more = saving.startsWith('-');
+  const amount = toCents(saving.replace(/^-/, ''));
   const pct = typeof vs.saving_percent === 'string' ? vs.saving_percent.replace(/^-/, '') : '';
   if (amount === '0') return { kind: 'same', text: 'costs what today costs' };
   const share = pct ? ` (${pct} %)` : '';

@@ -15,6 +15,9 @@ import (
 // now.InstanceType all month with the platform's share of their price,
 // and the per-request fees of the month's requests.
 func (Model) Today(p platform.Platform, cat engine.Catalogues, in engine.Inputs, now engine.Current) (engine.Today, error) {
+	if err := engine.OnlyUnit(p, now, engine.UnitInstance); err != nil {
+		return engine.Today{}, err
+	}
 	t := now.InstanceType
 	if t == "" {
 		return engine.Today{}, &input.FieldError{Field: "current.instance_type", Reason: fmt.Sprintf("is missing: %s runs on instances of a type", p.Name)}

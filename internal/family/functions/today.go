@@ -14,6 +14,9 @@ import (
 // it has today. The caller gives that memory in in.Lambda (the bill's
 // GB-seconds) as well as in now.MemoryMB; zero means the workload's.
 func (Model) Today(p platform.Platform, cat engine.Catalogues, in engine.Inputs, now engine.Current) (engine.Today, error) {
+	if err := engine.OnlyUnit(p, now, engine.UnitFunction); err != nil {
+		return engine.Today{}, err
+	}
 	if now.MemoryMB <= 0 {
 		now.MemoryMB = int64(in.Lambda.MemoryMB)
 	}

@@ -16,6 +16,9 @@ import (
 // all month, and the control plane of one cluster (its fee, or the
 // scenario's managers on the same type).
 func (Model) Today(p platform.Platform, cat engine.Catalogues, in engine.Inputs, now engine.Current) (engine.Today, error) {
+	if err := engine.OnlyUnit(p, now, engine.UnitInstance); err != nil {
+		return engine.Today{}, err
+	}
 	t := now.InstanceType
 	if t == "" {
 		return engine.Today{}, &input.FieldError{Field: "current.instance_type", Reason: fmt.Sprintf("is missing: %s runs on nodes of an instance type", p.Name)}

@@ -13,6 +13,9 @@ import (
 // Today implements [engine.Baseline]: now.Count tasks of now.Task all
 // month on the workload's architecture, and the control plane's fee.
 func (Model) Today(p platform.Platform, cat engine.Catalogues, in engine.Inputs, now engine.Current) (engine.Today, error) {
+	if err := engine.OnlyUnit(p, now, engine.UnitTask); err != nil {
+		return engine.Today{}, err
+	}
 	if now.Task == nil {
 		return engine.Today{}, &input.FieldError{Field: "current.task_vcpu", Reason: fmt.Sprintf("is missing: %s runs tasks, given by current.task_vcpu and current.task_memory_mb", p.Name)}
 	}
