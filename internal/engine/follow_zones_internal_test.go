@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/big"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -261,6 +262,12 @@ func FuzzFollowManyZones(f *testing.F) {
 		got, err := cost.Solve(cv, fol.Fleet)
 		want, werr := cost.Solve(cv, c.teeth())
 		if errors.Is(err, cost.ErrTooManySteps) || errors.Is(werr, cost.ErrTooManySteps) {
+			return
+		}
+		if err != nil && werr != nil && strings.Contains(err.Error(), "tracks the fleet forever") && strings.Contains(werr.Error(), "tracks the fleet forever") {
+			// The line drawn through the fleet's own cost at x can run
+			// parallel to it (testdata/fuzz/FuzzFollowManyZones/
+			// b00a6b1b8e985f2f): no finite answer, and both forms say so.
 			return
 		}
 		require.NoError(t, err)
