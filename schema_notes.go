@@ -182,7 +182,7 @@ var fieldNotes = map[string]fieldNote{
 	"ingress.rules": {label: "ALB rule evaluations", unit: "per request", defaultNote: "0 with an ALB",
 		help: "Listener rule evaluations an ALB bills for each request, beyond those AWS does not bill."},
 	"network.nat_gateways": {label: "NAT gateways", enum: func() []string { return slices.Clone(natValues) }, defaultNote: "none",
-		help: "None, one, or one per zone: their hours and processed GB (us-east-1 only: no other region's price is sourced)."},
+		help: "None, one, or one per zone: their hours and processed GB, at the region's prices."},
 	"network.egress_gb_per_month": {label: "Through NAT", unit: "GB a month", defaultNote: "0",
 		help: "What the NAT gateways process in a month."},
 	"ingress.response_kb": {label: "Request + response", unit: "KB", defaultNote: "10 with a front door",

@@ -2,7 +2,10 @@ package runwhere_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -35,4 +38,25 @@ func TestTwoTotals(t *testing.T) {
 	assert.Contains(t, string(js), `"monthly_cost_rounded":"1.98"`)
 	assert.Contains(t, string(js), `"monthly_cost_total_rounded":"1.97"`)
 	assert.Contains(t, r.Markdown(), "| Amazon ECS on Fargate | yes | $1.98 | $1.97 | 1.9748 |")
+}
+
+// Issue 25's done-when for NAT gateways: in eu-west-1 one gateway is
+// 730 h × $0.048 = $35.04 of hours (AWS's natgateway.json, "Hourly
+// charge for NAT Gateways", EU (Ireland)), and no container platform is
+// blocked by a missing figure.
+func TestNATInEveryRegion(t *testing.T) {
+	r := evaluateYAML(t, "region: eu-west-1\nplatforms: [ecs-fargate, ecs-ec2]\nworkload: {requests_per_second: 10, duration_ms: 100, memory_mb: 512}\nnetwork: {nat_gateways: one}\n")
+	for _, p := range r.Platforms {
+		assert.True(t, p.Feasible, "%s: %+v", p.Platform, p.Blockers)
+		found := false
+		for _, l := range p.CostLines {
+			if l.Unit == "gateway-hour" || strings.Contains(l.Item, "nat") {
+				if l.Quantity.Equal(decimal.NewFromInt(730)) {
+					assert.Equal(t, "35.04", l.Amount.String(), "%s: %s", p.Platform, l.Item)
+					found = true
+				}
+			}
+		}
+		assert.True(t, found, "%s bills the gateway's hours: %+v", p.Platform, p.CostLines)
+	}
 }

@@ -68,8 +68,26 @@ func TestNAT(t *testing.T) {
 	b, err = cost.NAT(c, 3, decimal.Zero)
 	require.NoError(t, err)
 	assert.Equal(t, "98.55", b.Total().String(), "one gateway in each of three zones")
-	eu, err := cost.EmbeddedCatalogue(platform.Newest, "eu-west-1")
+	// Issue 25's done-when, from AWS's natgateway.json (2025-10-28):
+	// eu-west-1 "Hourly charge for NAT Gateways" 0.048 → 730 × 0.048 =
+	// $35.04, and 100 GB × 0.048 = $4.80; the other regions likewise.
+	for _, tc := range []struct{ region, hours, gb string }{
+		{"eu-west-1", "35.04", "4.8"},
+		{"eu-central-1", "37.96", "5.2"},
+		{"us-west-2", "32.85", "4.5"},
+		{"ap-southeast-1", "43.07", "5.9"},
+		{"ap-northeast-1", "45.26", "6.2"},
+	} {
+		c, err := cost.EmbeddedCatalogue(platform.Newest, tc.region)
+		require.NoError(t, err)
+		b, err := cost.NAT(c, 1, decimal.NewFromInt(100))
+		require.NoError(t, err, tc.region)
+		assert.Equal(t, tc.hours, b.Lines[0].Amount.String(), tc.region)
+		assert.Equal(t, tc.gb, b.Lines[1].Amount.String(), tc.region)
+	}
+	// 2017-12 prices no NAT gateway: a missing figure, never a guess.
+	old, err := cost.EmbeddedCatalogue(platform.Snapshot2017, "us-east-1")
 	require.NoError(t, err)
-	_, err = cost.NAT(eu, 1, decimal.Zero)
+	_, err = cost.NAT(old, 1, decimal.Zero)
 	assert.ErrorContains(t, err, "nat_gateway")
 }

@@ -46,6 +46,9 @@ var regionRulePins = []pin{
 
 // pinnedUSWest2 is every figure of the 2026-11 us-west-2 catalogue.
 var pinnedUSWest2 = concatPins(regionRulePins, []pin{
+	// NAT gateway, from natgateway.json (AWS page JSON, 2025-10-28).
+	jsonPin("nat_gateway.hour.value", "0.045", "natgateway.json", "US West (Oregon)", "Hourly charge for NAT Gateways", 45),
+	jsonPin("nat_gateway.gb.value", "0.045", "natgateway.json", "US West (Oregon)", "Charge for per GB data processed by NatGateways", 40),
 	jsonPin("lambda.request.value", "0.0000002", "lambda.json", "US West (Oregon)", "Lambda Requests", 165),
 	jsonPin("lambda.duration.x86_64[0].value", "0.0000166667", "lambda.json", "US West (Oregon)", "Lambda Duration", 175),
 	jsonPin("lambda.duration.x86_64[1].value", "0.000015", "lambda.json", "US West (Oregon)", "Lambda Duration Tier2", 125),
@@ -75,6 +78,9 @@ var pinnedUSWest2 = concatPins(regionRulePins, []pin{
 
 // pinnedEUWest1 is every figure of the 2026-11 eu-west-1 catalogue.
 var pinnedEUWest1 = concatPins(regionRulePins, []pin{
+	// NAT gateway, from natgateway.json (AWS page JSON, 2025-10-28).
+	jsonPin("nat_gateway.hour.value", "0.048", "natgateway.json", "EU (Ireland)", "Hourly charge for NAT Gateways", 129),
+	jsonPin("nat_gateway.gb.value", "0.048", "natgateway.json", "EU (Ireland)", "Charge for per GB data processed by NatGateways", 124),
 	jsonPin("lambda.request.value", "0.0000002", "lambda.json", "EU (Ireland)", "Lambda Requests", 559),
 	jsonPin("lambda.duration.x86_64[0].value", "0.0000166667", "lambda.json", "EU (Ireland)", "Lambda Duration", 569),
 	jsonPin("lambda.duration.x86_64[1].value", "0.000015", "lambda.json", "EU (Ireland)", "Lambda Duration Tier2", 519),
@@ -111,6 +117,9 @@ var pinnedEUWest1 = concatPins(regionRulePins, []pin{
 
 // pinnedEUCentral1 is every figure of the 2026-11 eu-central-1 catalogue.
 var pinnedEUCentral1 = concatPins(regionRulePins, []pin{
+	// NAT gateway, from natgateway.json (AWS page JSON, 2025-10-28).
+	jsonPin("nat_gateway.hour.value", "0.052", "natgateway.json", "EU (Frankfurt)", "Hourly charge for NAT Gateways", 156),
+	jsonPin("nat_gateway.gb.value", "0.052", "natgateway.json", "EU (Frankfurt)", "Charge for per GB data processed by NatGateways", 151),
 	jsonPin("lambda.request.value", "0.0000002", "lambda.json", "EU (Frankfurt)", "Lambda Requests", 756),
 	jsonPin("lambda.duration.x86_64[0].value", "0.0000166667", "lambda.json", "EU (Frankfurt)", "Lambda Duration", 766),
 	jsonPin("lambda.duration.x86_64[1].value", "0.000015", "lambda.json", "EU (Frankfurt)", "Lambda Duration Tier2", 716),
@@ -140,6 +149,9 @@ var pinnedEUCentral1 = concatPins(regionRulePins, []pin{
 
 // pinnedAPSoutheast1 is every figure of the 2026-11 ap-southeast-1 catalogue.
 var pinnedAPSoutheast1 = concatPins(regionRulePins, []pin{
+	// NAT gateway, from natgateway.json (AWS page JSON, 2025-10-28).
+	jsonPin("nat_gateway.hour.value", "0.059", "natgateway.json", "Asia Pacific (Singapore)", "Hourly charge for NAT Gateways", 220),
+	jsonPin("nat_gateway.gb.value", "0.059", "natgateway.json", "Asia Pacific (Singapore)", "Charge for per GB data processed by NatGateways", 215),
 	jsonPin("lambda.request.value", "0.0000002", "lambda.json", "Asia Pacific (Singapore)", "Lambda Requests", 1150),
 	jsonPin("lambda.duration.x86_64[0].value", "0.0000166667", "lambda.json", "Asia Pacific (Singapore)", "Lambda Duration", 1160),
 	jsonPin("lambda.duration.x86_64[1].value", "0.000015", "lambda.json", "Asia Pacific (Singapore)", "Lambda Duration Tier2", 1110),
@@ -169,6 +181,9 @@ var pinnedAPSoutheast1 = concatPins(regionRulePins, []pin{
 
 // pinnedAPNortheast1 is every figure of the 2026-11 ap-northeast-1 catalogue.
 var pinnedAPNortheast1 = concatPins(regionRulePins, []pin{
+	// NAT gateway, from natgateway.json (AWS page JSON, 2025-10-28).
+	jsonPin("nat_gateway.hour.value", "0.062", "natgateway.json", "Asia Pacific (Tokyo)", "Hourly charge for NAT Gateways", 193),
+	jsonPin("nat_gateway.gb.value", "0.062", "natgateway.json", "Asia Pacific (Tokyo)", "Charge for per GB data processed by NatGateways", 188),
 	jsonPin("lambda.request.value", "0.0000002", "lambda.json", "Asia Pacific (Tokyo)", "Lambda Requests", 953),
 	jsonPin("lambda.duration.x86_64[0].value", "0.0000166667", "lambda.json", "Asia Pacific (Tokyo)", "Lambda Duration", 963),
 	jsonPin("lambda.duration.x86_64[1].value", "0.000015", "lambda.json", "Asia Pacific (Tokyo)", "Lambda Duration Tier2", 913),

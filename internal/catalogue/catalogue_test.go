@@ -178,6 +178,10 @@ func TestGenerateErrors(t *testing.T) {
 		{"price", "ec2-ondemand-us-east-1.csv", "m5.large,0.096000", "m5.large,free", `ec2-ondemand-us-east-1.csv: m5.large: hourly_usd "free" is not a positive decimal`},
 		{"currency", "lambda.json", `"currencyCode": "USD"`, `"currencyCode": "EUR"`, `lambda.json: manifest.currencyCode "EUR" is not USD`},
 		{"rate missing", "eks.json", `"Compute per hours"`, `"Compute per hour"`, `eks.json: US East (N. Virginia) has no rate "Compute per hours"`},
+		// The hand-checked us-east-1 NAT gateway hour ($0.045) must be the
+		// page JSON's: the first region of the fixture is us-east-1.
+		{"nat hour", "natgateway.json", `"price": "0.0450000000"`, `"price": "0.0460000000"`, `nat_gateway.hour is 0.045 in cost/data/2026-11_us-east-1.yaml but 0.046 in natgateway.json "Hourly charge for NAT Gateways"`},
+		{"nat rate missing", "natgateway.json", `"Charge for per GB data processed by NatGateways"`, `"per GB"`, `natgateway.json: US East (N. Virginia) has no rate "Charge for per GB data processed by NatGateways"`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -36,6 +36,11 @@ var (
 		{"ApiGatewayHttpApi First 300 million", 300_000_000},
 		{"ApiGatewayHttpApi more than 300 million", 0},
 	}
+	// A NAT gateway's hours and the GB it processes (natgateway.json; the
+	// provisioned-bandwidth rates are another product).
+	natHour = rate{"natgateway.json", "Hourly charge for NAT Gateways"}
+	natGB   = rate{"natgateway.json", "Charge for per GB data processed by NatGateways"}
+
 	lambdaDuration = map[cost.Arch][]string{
 		cost.X86:   {"Lambda Duration", "Lambda Duration Tier2", "Lambda Duration Tier3"},
 		cost.ARM64: {"Lambda Duration-ARM", "Lambda Duration-ARM Tier2", "Lambda Duration-ARM Tier3"},
@@ -106,6 +111,10 @@ func (p *prices) checkUSEast1(t *cost.Catalogue) error {
 	ext, err := p.get(loc, rate{"eks.json", "Compute ExtendedSupport per Hours"})
 	if err == nil && !t.EKS.ExtendedClusterHour.Value.Equal(t.EKS.StandardClusterHour.Value.Add(ext)) {
 		errs = append(errs, fmt.Sprintf("eks.extended_cluster_hour is %s but the standard fee plus the extended-support surcharge is %s", t.EKS.ExtendedClusterHour.Value, t.EKS.StandardClusterHour.Value.Add(ext)))
+	}
+	if n := t.NATGateway; n != nil {
+		check("nat_gateway.hour", n.Hour.Value, natHour)
+		check("nat_gateway.gb", n.GB.Value, natGB)
 	}
 	for i, tier := range restTiers {
 		check(fmt.Sprintf("api_gateway.rest[%d]", i), t.APIGateway.REST[i].Value, rate{"apigateway.json", tier.key})
@@ -201,6 +210,9 @@ func (p *prices) writeRegion(t *cost.Catalogue, code, location string) ([]byte, 
 	b.WriteString("\n")
 	emit(&b, 0, "ecs_control_plane", *t.ECSControlPlane)
 	emitFees(&b, t.Fees)
+	b.WriteString("\nnat_gateway:\n")
+	emit(&b, 1, "hour", fig(natHour))
+	emit(&b, 1, "gb", fig(natGB))
 	b.WriteString("\napi_gateway:\n  rest:\n")
 	for _, tier := range restTiers {
 		emitTier(&b, 2, "up_to_requests", upTo(tier.upTo), fig(rate{"apigateway.json", tier.key}))
