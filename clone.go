@@ -34,6 +34,7 @@ func (s Scenario) clone() Scenario {
 	s.Container.VCPU, s.Container.MemoryMB = clonePtr(s.Container.VCPU), clonePtr(s.Container.MemoryMB)
 	s.Container.MaxInFlight = clonePtr(s.Container.MaxInFlight)
 	s.HA.NodeAvailability, s.HA.ZoneAvailability = clonePtr(s.HA.NodeAvailability), clonePtr(s.HA.ZoneAvailability)
+	s.EKS.ExtendedSupport = clonePtr(s.EKS.ExtendedSupport)
 	s.Alternatives = clonePtr(s.Alternatives)
 	if s.Discounts != nil {
 		d := *s.Discounts

@@ -342,6 +342,10 @@ func (s Scenario) withServerDefaults() (Scenario, error) {
 	}
 	out.Container = c
 
+	if out.EKS.ExtendedSupport == nil {
+		out.EKS.ExtendedSupport = ptr(false)
+	}
+
 	h := out.HA
 	if h.NodeAvailability == nil {
 		h.NodeAvailability = ptr(DefaultNodeAvailability)

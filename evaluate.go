@@ -199,6 +199,7 @@ func (e *env) inputs() engine.Inputs {
 		},
 	}
 	in.CPUShareScaling = *s.Lambda.CPUShareScaling
+	in.ControlPlaneSupport = s.controlPlaneSupport()
 	in.Lambda = e.lambdaUsage(in.Workload)
 	in.Shape = w.shape()
 	in.FrontDoor = s.frontDoor()
@@ -251,9 +252,10 @@ func (e *env) jobInputs() engine.Inputs {
 			MemoryMB:           *s.Workload.MemoryMB,
 			EphemeralStorageMB: *s.Lambda.EphemeralStorageMB,
 		},
-		Job:       j,
-		Discounts: s.discounts(),
-		NAT:       s.nat(),
+		Job:                 j,
+		Discounts:           s.discounts(),
+		ControlPlaneSupport: s.controlPlaneSupport(),
+		NAT:                 s.nat(),
 	}
 	in.Lambda = e.lambdaUsage(in.Workload)
 	return in
@@ -483,4 +485,13 @@ func deref[T any](p *T) T {
 		return zero
 	}
 	return *p
+}
+
+// controlPlaneSupport is the support tier the EKS control planes are
+// billed at.
+func (s Scenario) controlPlaneSupport() cost.EKSSupport {
+	if s.EKS.ExtendedSupport != nil && *s.EKS.ExtendedSupport {
+		return cost.EKSExtended
+	}
+	return cost.EKSStandard
 }

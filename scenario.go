@@ -54,6 +54,8 @@ type Scenario struct {
 	Network *Network `yaml:"network,omitempty" json:"network,omitempty"`
 	// Weights set how much each criterion counts in the recommendation.
 	Weights *Weights `yaml:"weights,omitempty" json:"weights,omitempty"`
+	// EKS are the settings of the platforms whose control plane is EKS's.
+	EKS EKSOptions `yaml:"eks,omitempty" json:"eks"`
 	// Current is what runs the service today and what it measures: it
 	// calibrates the CPU time of a request (and the busiest hour), and
 	// prices today's bill as the baseline every platform is set against.
@@ -255,6 +257,15 @@ type Container struct {
 	// MaxInFlight is the requests a replica holds at once (its workers
 	// or threads); left out, only its CPU and memory bound it.
 	MaxInFlight *int64 `yaml:"max_in_flight,omitempty" json:"max_in_flight,omitempty"`
+}
+
+// EKSOptions are the settings of the platforms whose control plane is
+// Amazon EKS (EKS, EKS Auto Mode, EKS on Fargate).
+type EKSOptions struct {
+	// ExtendedSupport bills the cluster at the extended-support fee of a
+	// Kubernetes version past its standard support ($0.60 a cluster-hour
+	// in all, against $0.10): left out, standard support.
+	ExtendedSupport *bool `yaml:"extended_support,omitempty" json:"extended_support,omitempty"`
 }
 
 // HAOptions are the availability assumptions of the self-managed tiers.

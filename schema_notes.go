@@ -49,6 +49,8 @@ var (
 	selfManaged = func(p platform.Platform) bool { return p.ControlPlane.RunBy == platform.User }
 	onECSEC2    = func(p platform.Platform) bool { return p.NodeReservation == platform.ReserveECS }
 	onFargate   = uses("discounts.fargate")
+	// onEKS: the platforms whose control plane is billed EKS's fee.
+	onEKS = func(p platform.Platform) bool { return p.ControlPlane.Fee == "eks" }
 )
 
 // The values of the enum fields. archValues and networkModes are the
@@ -95,6 +97,7 @@ var groupNotes = map[string]groupNote{
 	"discounts": {label: "Around the service: discounts", help: "What you pay less than on-demand for compute; each is a bill line of its own."},
 	"ingress":   {label: "Around the service: front door", help: "What routes requests to the service; left out, the bill is the compute's alone."},
 	"ha":        {label: "Availability"},
+	"eks":       {label: "Amazon EKS", help: "The control plane of EKS, EKS Auto Mode and EKS on Fargate.", appliesTo: onEKS},
 	"current":   {label: "What runs today", help: "Where the service runs now and what CloudWatch measures: it calibrates the model and prices today's bill as the baseline."},
 	"weights":   {label: "Recommendation weights", help: "How much each criterion counts; they need not sum to one."},
 }
@@ -233,6 +236,9 @@ var fieldNotes = map[string]fieldNote{
 		help: "The mean share of each node's or task's memory in use; on Fargate it sizes a replica's memory."},
 	"current.requests_per_second": {label: "At requests/s", defaultNote: "the mean",
 		help: "The rate the utilisations were measured at; the workload's mean when left out."},
+
+	"eks.extended_support": {label: "Extended support", defaultNote: "no", appliesTo: onEKS,
+		help: "The cluster runs a Kubernetes version past its standard support: EKS bills $0.60 a cluster-hour in all instead of $0.10."},
 
 	"ha.node_availability": {label: "One node", unit: "0–1",
 		help: "The chance that one node is up (an assumption: set your own)."},

@@ -60,3 +60,35 @@ func TestNATInEveryRegion(t *testing.T) {
 		assert.True(t, found, "%s bills the gateway's hours: %+v", p.Platform, p.CostLines)
 	}
 }
+
+// EKS extended support from a scenario (issue 25, item 10): a cluster on
+// a Kubernetes version past standard support is billed $0.60 a
+// cluster-hour in all (us-east-1, eks.json "Compute per hours" 0.10 plus
+// "Compute ExtendedSupport per Hours" 0.50): 730 × 0.60 = $438, on every
+// platform whose control plane is EKS's, and nothing on ECS's.
+func TestEKSExtendedSupport(t *testing.T) {
+	const base = "platforms: [eks, eks-auto-mode, eks-fargate, ecs-fargate]\nworkload: {requests_per_second: 10, duration_ms: 100, memory_mb: 512}\n"
+	for _, tc := range []struct {
+		name, extra, want string
+	}{
+		{"standard", "", "73"},
+		{"extended", "eks: {extended_support: true}\n", "438"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := evaluateYAML(t, base+tc.extra)
+			for _, p := range r.Platforms {
+				var cp string
+				for _, l := range p.CostLines {
+					if l.Unit == "cluster-hour" {
+						cp = l.Amount.String()
+					}
+				}
+				if p.Platform == "ecs-fargate" {
+					assert.Equal(t, "0", cp, "ECS's control plane is free either way")
+					continue
+				}
+				assert.Equal(t, tc.want, cp, "%s control plane", p.Platform)
+			}
+		})
+	}
+}

@@ -127,7 +127,7 @@ func nodeAlternativesBefore27(p platform.Platform, cat engine.Catalogues, in eng
 			continue
 		}
 		var fs capacity.Findings
-		workers, cp, err := nodes.Bills(p, cat, c.Type, "", res, &fs)
+		workers, cp, err := nodes.Bills(p, cat, in, c.Type, "", res, &fs)
 		if err != nil || len(fs.Blockers()) > 0 {
 			continue
 		}
@@ -229,7 +229,7 @@ func taskAlternativesBefore27(p platform.Platform, cat engine.Catalogues, in eng
 	if err != nil {
 		return nil, 0, err
 	}
-	cp, err := engine.ControlPlane(p, cat, cost.ControlPlane{Platform: p.ID, RunBy: p.ControlPlane.RunBy}, new(capacity.Findings))
+	cp, err := engine.ControlPlane(p, cat, in, cost.ControlPlane{Platform: p.ID, RunBy: p.ControlPlane.RunBy}, new(capacity.Findings))
 	if err != nil {
 		return nil, 0, err
 	}

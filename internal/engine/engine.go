@@ -81,6 +81,10 @@ type Inputs struct {
 	// Alternative): a family may skip building them. The re-evaluations
 	// of a report's assumptions ask for no more.
 	RankOnly bool
+	// ControlPlaneSupport is the Kubernetes version support tier the
+	// control plane's fee is charged at (EKS's extended support); zero
+	// means standard.
+	ControlPlaneSupport cost.EKSSupport
 }
 
 // Autoscale is servers.autoscaling on.
@@ -265,14 +269,17 @@ func trimPrefix(s, p string) string {
 }
 
 // ControlPlane prices the control plane of cp.Clusters clusters of p
-// (cp.Fee is taken from p's entry). A managed control plane whose price
+// (cp.Fee is taken from p's entry, cp.Support from in's). A managed control plane whose price
 // the snapshot does not source (ECS in 2017-12) is left out of the bill
 // with a warning appended to fs that says so.
-func ControlPlane(p platform.Platform, cat Catalogues, cp cost.ControlPlane, fs *capacity.Findings) (cost.Bill, error) {
+func ControlPlane(p platform.Platform, cat Catalogues, in Inputs, cp cost.ControlPlane, fs *capacity.Findings) (cost.Bill, error) {
 	if p.ControlPlane.RunBy == platform.AWS && p.ControlPlane.Fee == "" {
 		return cost.Bill{}, nil // no cluster to pay for
 	}
 	cp.Fee = p.ControlPlane.Fee
+	if cp.Support == "" {
+		cp.Support = in.ControlPlaneSupport
+	}
 	bill, err := cost.ControlPlaneBill(cat.Prices, cp)
 	if err == nil {
 		return bill, nil

@@ -65,7 +65,7 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 		fs = append(fs, engine.MissingFigureFinding(err))
 		return unpriced(p, in, fs, sizedOnly(sv.InstanceType, res)), nil
 	}
-	workers, cp, err := Bills(p, cat, sv.InstanceType, hourly, res, &fs)
+	workers, cp, err := Bills(p, cat, in, sv.InstanceType, hourly, res, &fs)
 	if err != nil {
 		return engine.Result{}, err
 	}
@@ -145,12 +145,12 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 // the managers the user runs on t). hourly overrides the catalogue's price
 // when not "". A control plane the snapshot does not price is a warning
 // appended to fs.
-func Bills(p platform.Platform, cat engine.Catalogues, t, hourly string, res capacity.Result, fs *capacity.Findings) (workers, cp cost.Bill, err error) {
+func Bills(p platform.Platform, cat engine.Catalogues, in engine.Inputs, t, hourly string, res capacity.Result, fs *capacity.Findings) (workers, cp cost.Bill, err error) {
 	workers, err = engine.EC2Bill(p, cat, cost.EC2Usage{InstanceType: t, Count: int(res.Nodes), HourlyPrice: hourly, Item: fmt.Sprintf("%s workers (%s)", p.ID, t)})
 	if err != nil {
 		return cost.Bill{}, cost.Bill{}, err
 	}
-	cp, err = engine.ControlPlane(p, cat, cost.ControlPlane{
+	cp, err = engine.ControlPlane(p, cat, in, cost.ControlPlane{
 		Platform: p.ID,
 		RunBy:    p.ControlPlane.RunBy,
 		Clusters: int(res.Clusters),

@@ -59,7 +59,7 @@ func nodeAlternatives(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 			continue
 		}
 		var fs capacity.Findings
-		workers, cp, err := Bills(p, cat, c.Type, "", res, &fs)
+		workers, cp, err := Bills(p, cat, in, c.Type, "", res, &fs)
 		if err != nil || len(fs.Blockers()) > 0 {
 			continue
 		}
@@ -111,7 +111,7 @@ func newLeastBill(p platform.Platform, cat engine.Catalogues, in engine.Inputs, 
 	case platform.AWS:
 		// A fee the snapshot does not source is left out of every bill
 		// (with a warning), so of the bound too.
-		fee, err := engine.ControlPlane(p, cat, cost.ControlPlane{Platform: p.ID, RunBy: p.ControlPlane.RunBy, Clusters: 1}, new(capacity.Findings))
+		fee, err := engine.ControlPlane(p, cat, in, cost.ControlPlane{Platform: p.ID, RunBy: p.ControlPlane.RunBy, Clusters: 1}, new(capacity.Findings))
 		if err == nil {
 			b.fee = engine.DiscountedBy(Model{}, p, in, fee).Total()
 		}
@@ -215,7 +215,7 @@ func adapterBill(s *engine.Search, p platform.Platform, cat engine.Catalogues, i
 	// What the adapter's autoscaled case bills: the workers' node-hours
 	// at t's price and the control plane.
 	var fs capacity.Findings
-	workers, cp, err := Bills(p, cat, t, "", res, &fs)
+	workers, cp, err := Bills(p, cat, in, t, "", res, &fs)
 	if err != nil || len(fs.Blockers()) > 0 {
 		return cost.Bill{}, false
 	}

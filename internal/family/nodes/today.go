@@ -43,7 +43,7 @@ func (Model) Today(p platform.Platform, cat engine.Catalogues, in engine.Inputs,
 	if p.ControlPlane.RunBy == platform.User {
 		managers = int(in.Servers.Managers)
 	}
-	cp, err := engine.ControlPlane(p, cat, cost.ControlPlane{
+	cp, err := engine.ControlPlane(p, cat, in, cost.ControlPlane{
 		Platform: p.ID, RunBy: p.ControlPlane.RunBy, Clusters: 1,
 		Managers: cost.EC2Usage{InstanceType: t, Count: managers, HourlyPrice: hourly},
 	}, &fs)

@@ -21,7 +21,7 @@ func taskAlternatives(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 	if err != nil {
 		return 0, err
 	}
-	cp, err := engine.ControlPlane(p, cat, cost.ControlPlane{Platform: p.ID, RunBy: p.ControlPlane.RunBy}, new(capacity.Findings))
+	cp, err := engine.ControlPlane(p, cat, in, cost.ControlPlane{Platform: p.ID, RunBy: p.ControlPlane.RunBy}, new(capacity.Findings))
 	if err != nil {
 		return 0, err
 	}

@@ -105,7 +105,7 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 		r.Findings = append(r.Findings, engine.MissingFigureFinding(err))
 		return r, nil
 	}
-	cp, err := engine.ControlPlane(p, cat, cost.ControlPlane{Platform: p.ID, RunBy: p.ControlPlane.RunBy}, &r.Findings)
+	cp, err := engine.ControlPlane(p, cat, in, cost.ControlPlane{Platform: p.ID, RunBy: p.ControlPlane.RunBy}, &r.Findings)
 	if err != nil {
 		return engine.Result{}, err
 	}

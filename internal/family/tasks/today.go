@@ -31,7 +31,7 @@ func (Model) Today(p platform.Platform, cat engine.Catalogues, in engine.Inputs,
 		return engine.Today{}, err
 	}
 	var fs capacity.Findings
-	cp, err := engine.ControlPlane(p, cat, cost.ControlPlane{Platform: p.ID, RunBy: p.ControlPlane.RunBy}, &fs)
+	cp, err := engine.ControlPlane(p, cat, in, cost.ControlPlane{Platform: p.ID, RunBy: p.ControlPlane.RunBy}, &fs)
 	if err != nil {
 		return engine.Today{}, err
 	}
