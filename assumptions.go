@@ -110,7 +110,7 @@ func (e *env) guesses(r *Report) []assumption {
 	g, s := e.given, e.s
 	var out []assumption
 	add := func(a assumption) { out = append(out, a) }
-	containers := e.hasContainers()
+	containers := e.anyReads("container")
 	if s.isJob() {
 		if g.Container.VCPU == nil {
 			add(assumption{Assumption: Assumption{Field: "container.vcpu", Value: s.Container.VCPU.String(), Source: SourceDefault, Effect: "Each task of a run gets this vCPU."}})
@@ -192,11 +192,11 @@ func (e *env) guesses(r *Report) []assumption {
 			add(assumption{Assumption: Assumption{Field: "container.max_in_flight", Value: "none", Source: SourceDefault,
 				Effect: "A replica takes as many requests at once as its CPU serves: no worker or thread limit."}})
 		}
-		if calibrated("servers.instance_type") && e.usesServers() {
+		if calibrated("servers.instance_type") && e.anyReads("servers.instance_type") {
 			add(assumption{Assumption: Assumption{Field: "servers.instance_type", Value: s.Servers.InstanceType, Source: SourceCalibrated,
 				Effect: "Today's instance type, for the EC2-based platforms; ask for cheaper configurations (alternatives) to try the others."}})
 		}
-		if g.Servers.InstanceType == "" && !calibrated("servers.instance_type") && e.usesServers() {
+		if g.Servers.InstanceType == "" && !calibrated("servers.instance_type") && e.anyReads("servers.instance_type") {
 			add(assumption{Assumption: Assumption{Field: "servers.instance_type", Value: s.Servers.InstanceType, Source: SourceDefault,
 				Effect: "The worker type of the EC2-based platforms; ask for cheaper configurations (alternatives) to try the others."}})
 		}
@@ -327,21 +327,12 @@ func cheapestOf(ps []PlatformReport) (PlatformReport, decimal.Decimal) {
 	return best, best.MonthlyCost
 }
 
-// hasContainers is whether a platform of the scenario runs containers.
-func (e *env) hasContainers() bool {
+// anyReads is whether a platform of the scenario reads the field (its
+// family says so): "container" for the platforms that run containers,
+// "servers.instance_type" for those on instances of the scenario's type.
+func (e *env) anyReads(field string) bool {
 	for _, id := range e.s.Platforms {
-		if p, ok := e.platforms.Platform(id); ok && e.cats.Families.Uses(p, "container") {
-			return true
-		}
-	}
-	return false
-}
-
-// usesServers is whether a platform of the scenario runs on instances of
-// servers.instance_type.
-func (e *env) usesServers() bool {
-	for _, id := range e.s.Platforms {
-		if p, ok := e.platforms.Platform(id); ok && e.cats.Families.Uses(p, "servers.instance_type") {
+		if p, ok := e.platforms.Platform(id); ok && e.cats.Families.Uses(p, field) {
 			return true
 		}
 	}

@@ -90,11 +90,7 @@ func (r Report) Markdown() string {
 			fmt.Fprintf(&b, "- Per node: %s.\n", m.Text(n))
 		}
 		if len(p.CostLines) > 0 {
-			b.WriteString("\n| Item | Quantity | Unit | Unit price | Amount (exact) | Amount (rounded) |\n|---|---:|---|---:|---:|---:|\n")
-			for _, l := range p.CostLines {
-				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", m.Text(l.Item), l.Quantity, m.Text(l.Unit), l.UnitPrice, l.Amount, l.AmountRounded.StringFixed(2))
-			}
-			fmt.Fprintf(&b, "| **Total** | | | | %s | **%s** |\n", p.MonthlyCost, p.MonthlyCostRounded.StringFixed(2))
+			writeBill(&b, m, p.CostLines, p.MonthlyCost, p.MonthlyCostRounded)
 		}
 		writeFleetByHour(&b, p.Capacity)
 		writeAlternatives(&b, m, p)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/runwhere/runwhere/internal/markdown"
 )
 
@@ -36,11 +38,7 @@ func writeToday(b *strings.Builder, m markdown.Writer, r Report) {
 			b.WriteString(").\n")
 		}
 	}
-	b.WriteString("\n| Item | Quantity | Unit | Unit price | Amount (exact) | Amount (rounded) |\n|---|---:|---|---:|---:|---:|\n")
-	for _, l := range t.CostLines {
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", m.Text(l.Item), l.Quantity, m.Text(l.Unit), l.UnitPrice, l.Amount, l.AmountRounded.StringFixed(2))
-	}
-	fmt.Fprintf(b, "| **Total** | | | | %s | **%s** |\n", t.MonthlyCost, t.MonthlyCostRounded.StringFixed(2))
+	writeBill(b, m, t.CostLines, t.MonthlyCost, t.MonthlyCostRounded)
 	for _, f := range t.Warnings {
 		fmt.Fprintf(b, "- Warning %s: %s%s\n", m.Code(string(f.Code)), m.Text(f.Message), m.SourceSuffix(string(f.Source)))
 	}
@@ -82,4 +80,13 @@ func writeAssumptions(b *strings.Builder, m markdown.Writer, r Report) {
 			fmt.Fprintf(b, "| %s | %s | %s | %s |\n", m.Code(a.Field), m.Text(a.Value), m.Text(a.Source), effect)
 		}
 	}
+}
+
+// writeBill renders a bill's lines, exact and rounded, and its totals.
+func writeBill(b *strings.Builder, m markdown.Writer, lines []CostLine, exact, rounded decimal.Decimal) {
+	b.WriteString("\n| Item | Quantity | Unit | Unit price | Amount (exact) | Amount (rounded) |\n|---|---:|---|---:|---:|---:|\n")
+	for _, l := range lines {
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", m.Text(l.Item), l.Quantity, m.Text(l.Unit), l.UnitPrice, l.Amount, l.AmountRounded.StringFixed(2))
+	}
+	fmt.Fprintf(b, "| **Total** | | | | %s | **%s** |\n", exact, rounded.StringFixed(2))
 }

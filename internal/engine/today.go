@@ -124,3 +124,30 @@ func taskText(t *capacity.TaskSize) string {
 	}
 	return t.VCPU.String()
 }
+
+// TodayInstances is what runs today on instances of now.InstanceType:
+// the instance (its shape) and the bill of now.Count of them all month,
+// their line named item, with p's instance fees. servers.hourly_price is
+// the price of servers.instance_type only: today's fleet of another type
+// is priced from the catalogue, and that price is returned too, for the
+// other instances of the same fleet (a self-managed control plane's).
+func TodayInstances(p platform.Platform, cat Catalogues, in Inputs, now Current, item string) (platform.Instance, cost.Bill, string, error) {
+	if err := OnlyUnit(p, now, UnitInstance); err != nil {
+		return platform.Instance{}, cost.Bill{}, "", err
+	}
+	t := now.InstanceType
+	if t == "" {
+		return platform.Instance{}, cost.Bill{}, "", &input.FieldError{Field: "current.instance_type", Reason: fmt.Sprintf("is missing: %s runs on instances of a type", p.Name)}
+	}
+	inst, ok := cat.Instances.Lookup(t)
+	if !ok {
+		return platform.Instance{}, cost.Bill{}, "", &input.FieldError{Field: "current.instance_type", Value: t, Reason: "is not in the instance table"}
+	}
+	hourly := ""
+	if in.HourlyPrice != nil && t == in.Servers.InstanceType {
+		hourly = in.HourlyPrice.String()
+	}
+	n, hours := MeanUnits(now.Count)
+	bill, err := EC2Bill(p, cat, cost.EC2Usage{InstanceType: t, Count: n, Hours: hours, HourlyPrice: hourly, Item: fmt.Sprintf("%s (%s)", item, t)})
+	return inst, bill, hourly, err
+}

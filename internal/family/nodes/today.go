@@ -8,7 +8,6 @@ import (
 	"github.com/runwhere/runwhere/capacity"
 	"github.com/runwhere/runwhere/cost"
 	"github.com/runwhere/runwhere/internal/engine"
-	"github.com/runwhere/runwhere/internal/input"
 	"github.com/runwhere/runwhere/platform"
 )
 
@@ -16,28 +15,11 @@ import (
 // all month, and the control plane of one cluster (its fee, or the
 // scenario's managers on the same type).
 func (Model) Today(p platform.Platform, cat engine.Catalogues, in engine.Inputs, now engine.Current) (engine.Today, error) {
-	if err := engine.OnlyUnit(p, now, engine.UnitInstance); err != nil {
-		return engine.Today{}, err
-	}
-	t := now.InstanceType
-	if t == "" {
-		return engine.Today{}, &input.FieldError{Field: "current.instance_type", Reason: fmt.Sprintf("is missing: %s runs on nodes of an instance type", p.Name)}
-	}
-	inst, ok := cat.Instances.Lookup(t)
-	if !ok {
-		return engine.Today{}, &input.FieldError{Field: "current.instance_type", Value: t, Reason: "is not in the instance table"}
-	}
-	// servers.hourly_price is the price of servers.instance_type; today's
-	// fleet of another type is priced from the catalogue.
-	hourly := ""
-	if in.HourlyPrice != nil && t == in.Servers.InstanceType {
-		hourly = in.HourlyPrice.String()
-	}
-	n, hours := engine.MeanUnits(now.Count)
-	workers, err := engine.EC2Bill(p, cat, cost.EC2Usage{InstanceType: t, Count: n, Hours: hours, HourlyPrice: hourly, Item: fmt.Sprintf("%s workers today (%s)", p.ID, t)})
+	inst, workers, hourly, err := engine.TodayInstances(p, cat, in, now, fmt.Sprintf("%s workers today", p.ID))
 	if err != nil {
 		return engine.Today{}, err
 	}
+	t := inst.Type
 	var fs capacity.Findings
 	managers := 0
 	if p.ControlPlane.RunBy == platform.User {
