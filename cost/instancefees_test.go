@@ -287,6 +287,8 @@ func FuzzParseInstanceFees(f *testing.F) {
 			}
 		}
 		for _, line := range strings.Split(doc, "\n") {
+			// encoding/csv reads CRLF line endings as LF.
+			line = strings.TrimSuffix(line, "\r")
 			fields := strings.Split(line, ",")
 			if len(fields) != 5 || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "@source,") || line == "table,region,instance_type,usd_per_instance_hour,source" {
 				continue
