@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/runwhere/runwhere"
+	"github.com/runwhere/runwhere/importer"
 )
 
 // The exit statuses, as the usage text documents them.
@@ -52,6 +53,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = report(rest, stdin, stdout)
 	case "presets":
 		err = presets(rest, stdout)
+	case "import":
+		err = importFiles(rest, stdin, stdout)
 	case "version", "-version", "--version":
 		err = version(rest, stdout)
 	default:
@@ -369,6 +372,16 @@ Usage:
     -snapshot M     use the embedded catalogues of month M instead of the
                     scenario's snapshot (have: ` + snaps + `)
 
+  runwhere import FILE|DIR|- ...
+        Read what a team already has and print one scenario per service it
+        finds, as YAML that "runwhere report" reads: each field followed by
+        a comment naming the file, line and path it came from, and what was
+        not found listed at the top with the placeholder used. Reads
+        Kubernetes manifests (Deployment, StatefulSet and their
+        HorizontalPodAutoscaler; multi-document files and Lists); a
+        directory is walked for .yaml, .yml and .json files. Other
+        documents are listed as skipped. At most ` + fmt.Sprint(importer.MaxFileBytes) + ` bytes a file.
+
   runwhere presets [NAME]
         List the reference scenarios, one name per line; with NAME, print
         that scenario's YAML.
@@ -394,6 +407,7 @@ Examples:
 
   runwhere report testdata/scenarios/bursty-api.yaml -format md > report.md
   runwhere presets bursty-api | runwhere report -format json -snapshot 2017-12
+  runwhere import deploy/ > api.yaml && runwhere report api.yaml
   go install github.com/runwhere/runwhere/cmd/runwhere@latest
 `
 }

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var kubeFixtures = filepath.Join("..", "..", "importer", "testdata", "kubernetes")
+
+// runwhere import prints the importer's golden for the HPA walkthrough
+// (the file named as given), and its output is a scenario runwhere
+// report reads.
+func TestRunImport(t *testing.T) {
+	want, err := os.ReadFile(filepath.Join(kubeFixtures, "hpa-walkthrough.golden"))
+	require.NoError(t, err)
+	file := filepath.Join(kubeFixtures, "hpa-walkthrough.yaml")
+	for _, args := range [][]string{{"import", file}, {"import", kubeFixtures}} {
+		r := runIn(args, nil)
+		require.Equal(t, 0, r.code, r.stderr)
+		assert.Equal(t, strings.ReplaceAll(string(want), "hpa-walkthrough.yaml", file), r.stdout, "%v", args)
+	}
+	data, err := os.ReadFile(file)
+	require.NoError(t, err)
+	r := runIn([]string{"import", "-"}, strings.NewReader(string(data)))
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "vcpu: 0.2 # standard input:23 spec.template.spec.containers[0].resources.requests.cpu")
+	rep := runIn([]string{"report"}, strings.NewReader(r.stdout))
+	require.Equal(t, 0, rep.code, rep.stderr)
+	assert.Contains(t, rep.stdout, "# runwhere: php-apache")
+}
+
+func TestRunImportErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	require.NoError(t, os.WriteFile(bad, []byte("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec: {template: {spec: {containers: [{resources: {requests: {cpu: lots}}}]}}}\n"), 0o644))
+	other := filepath.Join(dir, "other.yaml")
+	require.NoError(t, os.WriteFile(other, []byte("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n"), 0o644))
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"no file", []string{"import"}, 2, "name at least one FILE"},
+		{"missing file", []string{"import", filepath.Join(dir, "nope.yaml")}, 1, "nope.yaml"},
+		{"malformed", []string{"import", bad}, 1, bad + ":4 spec.template.spec.containers[0].resources.requests.cpu: \"lots\" is not a Kubernetes quantity"},
+		{"nothing to import", []string{"import", other}, 1, "found no service"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := runIn(tc.args, nil)
+			assert.Equal(t, tc.code, r.code, r.stderr)
+			assert.Contains(t, r.stderr, tc.stderr)
+		})
+	}
+	// What was skipped is still said.
+	assert.Contains(t, runIn([]string{"import", other}, nil).stdout, "# Skipped: "+other+":1 ConfigMap")
+}

@@ -1,0 +1,34 @@
+package importer_test
+
+import (
+	"os"
+	"testing"
+
+	"github.com/runwhere/runwhere"
+	"github.com/runwhere/runwhere/importer"
+	"github.com/runwhere/runwhere/internal/input/inputtest"
+)
+
+// Whatever the bytes, Read returns in bounded time without a panic, and
+// every service it accepts prints as a scenario that parses.
+func FuzzRead(f *testing.F) {
+	data, err := os.ReadFile("testdata/kubernetes/hpa-walkthrough.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(data))
+	f.Add("apiVersion: v1\nkind: List\nitems: [{apiVersion: apps/v1, kind: StatefulSet, metadata: {name: a}, spec: {template: {spec: {containers: [{resources: {limits: {cpu: 1e-3, memory: 1G}}}]}}}}]\n")
+	f.Add("a: &a [*a]\n")
+	f.Fuzz(func(t *testing.T, doc string) {
+		var r importer.Result
+		inputtest.Timed(t, "Read", doc, func() { r, err = importer.Read("f.yaml", []byte(doc)) })
+		if err != nil {
+			return
+		}
+		for _, s := range r.Services {
+			if _, err := runwhere.ParseScenario(s.YAML()); err != nil {
+				t.Fatalf("service %q prints a scenario that does not parse: %v\n%s", s.Name, err, s.YAML())
+			}
+		}
+	})
+}

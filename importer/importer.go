@@ -1,0 +1,151 @@
+package importer
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/runwhere/runwhere"
+)
+
+// MaxFileBytes bounds one file: 10 MiB, larger than any manifest a
+// person reviews.
+const MaxFileBytes = 10 << 20
+
+// Origin is where an imported value came from: a file, a line in it and
+// the path to the value ("spec.template.spec.containers[0].resources.requests.cpu").
+type Origin struct {
+	File string
+	Line int
+	Path string
+}
+
+// String is "file:line path", as the printed scenario's comments give it.
+func (o Origin) String() string { return fmt.Sprintf("%s:%d %s", o.File, o.Line, o.Path) }
+
+// Missing is a field the files did not give: the placeholder the printed
+// scenario uses, and why.
+type Missing struct {
+	Field string // a scenario field, "workload.requests_per_second"
+	Value string // the placeholder printed, "1"
+	Why   string
+}
+
+// Service is one service found in the files: the scenario it becomes,
+// where each of its fields came from (keyed by the scenario field), what
+// was not found, and notes on what was found but not used or could only
+// be approximated.
+type Service struct {
+	Name     string // the resource's name
+	Kind     string // the resource's kind, "Deployment"
+	Scenario runwhere.Scenario
+	Origins  map[string]Origin
+	Missing  []Missing
+	Notes    []string
+
+	entries []entry // the printed fields, in order
+}
+
+// Skipped is a document the importer did not read, and why.
+type Skipped struct {
+	File   string
+	Line   int
+	Kind   string // the document's kind, when it has one
+	Reason string
+}
+
+// Result is what [Read] found in one or more files.
+type Result struct {
+	Services []Service
+	Skipped  []Skipped
+}
+
+// Add appends o's services and skipped documents to r, as reading
+// several files does.
+func (r *Result) Add(o Result) {
+	r.Services = append(r.Services, o.Services...)
+	r.Skipped = append(r.Skipped, o.Skipped...)
+}
+
+// Error is a file the importer cannot read: its name, the line and the
+// path of the value at fault, and why.
+type Error struct {
+	File   string
+	Line   int    // 0 when the whole file is at fault
+	Path   string // "" when the whole document is at fault
+	Reason string
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString("importer: ")
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+	}
+	if e.Path != "" {
+		b.WriteString(" " + e.Path)
+	}
+	b.WriteString(": " + e.Reason)
+	return b.String()
+}
+
+// Read reads one file's bytes, named name in origins and errors. A file
+// of a kind it does not know is one [Skipped] entry; a malformed file is
+// an [*Error].
+func Read(name string, data []byte) (Result, error) {
+	if len(data) > MaxFileBytes {
+		return Result{}, &Error{File: name, Reason: fmt.Sprintf("is %d bytes, more than the %d an import reads", len(data), MaxFileBytes)}
+	}
+	docs, err := documents(name, data)
+	if err != nil {
+		return Result{}, err
+	}
+	var r Result
+	k := kube{file: name}
+	for _, d := range docs {
+		if err := k.add(d); err != nil {
+			return Result{}, err
+		}
+	}
+	out, err := k.services()
+	if err != nil {
+		return Result{}, err
+	}
+	r.Services = out
+	r.Skipped = k.skipped
+	return r, nil
+}
+
+// maxDocuments bounds the documents of one file.
+const maxDocuments = 10000
+
+// documents are data's YAML documents (JSON is YAML), empty ones left out.
+func documents(name string, data []byte) ([]*yaml.Node, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var out []*yaml.Node
+	for {
+		var n yaml.Node
+		err := dec.Decode(&n)
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, &Error{File: name, Reason: "is not YAML or JSON: " + strings.TrimPrefix(err.Error(), "yaml: ")}
+		}
+		if len(out) == maxDocuments {
+			return nil, &Error{File: name, Reason: fmt.Sprintf("has more than %d documents", maxDocuments)}
+		}
+		if len(n.Content) == 1 && !isNull(n.Content[0]) {
+			out = append(out, n.Content[0])
+		}
+	}
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}

@@ -1,0 +1,216 @@
+package importer_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/runwhere/runwhere"
+	"github.com/runwhere/runwhere/importer"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden imports in testdata")
+
+func readFile(t *testing.T, path string) importer.Result {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	r, err := importer.Read(filepath.Base(path), data)
+	require.NoError(t, err)
+	return r
+}
+
+// The Kubernetes documentation's HPA walkthrough
+// (https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale-walkthrough/):
+// php-apache requests 200m of CPU, and its autoscaler keeps 1 to 10
+// replicas at 50 % CPU. The printed scenario is a golden; it parses back
+// to the same scenario.
+func TestKubernetesHPAWalkthrough(t *testing.T) {
+	r := readFile(t, "testdata/kubernetes/hpa-walkthrough.yaml")
+	require.Len(t, r.Services, 1)
+	s := r.Services[0]
+	assert.Equal(t, "php-apache", s.Name)
+	assert.Equal(t, "0.2", s.Scenario.Container.VCPU.String())
+	assert.True(t, *s.Scenario.Servers.Autoscaling)
+	assert.Equal(t, int64(1), *s.Scenario.Servers.MinCount)
+	assert.Equal(t, "0.5", s.Scenario.Servers.TargetUtilization.String())
+	assert.Equal(t, importer.Origin{File: "hpa-walkthrough.yaml", Line: 23, Path: "spec.template.spec.containers[0].resources.requests.cpu"}, s.Origins["container.vcpu"])
+	assert.Equal(t, 57, s.Origins["servers.target_utilization"].Line)
+	// The Service is listed as skipped, not dropped.
+	require.Len(t, r.Skipped, 1)
+	assert.Equal(t, "Service", r.Skipped[0].Kind)
+	assert.Equal(t, 25, r.Skipped[0].Line)
+
+	out := r.YAML()
+	golden(t, "testdata/kubernetes/hpa-walkthrough.golden", out)
+	requireParsesAs(t, out, r.Services)
+}
+
+// requireParsesAs checks that every document of out parses, and to the
+// scenario the importer built.
+func requireParsesAs(t *testing.T, out []byte, services []importer.Service) {
+	t.Helper()
+	docs := bytes.Split(out, []byte("\n---\n"))
+	require.Len(t, docs, len(services))
+	for i, d := range docs {
+		got, err := runwhere.ParseScenario(d)
+		require.NoError(t, err, "%s", d)
+		a, err := json.Marshal(got)
+		require.NoError(t, err)
+		b, err := json.Marshal(services[i].Scenario)
+		require.NoError(t, err)
+		assert.JSONEq(t, string(b), string(a))
+		_, err = runwhere.Evaluate(got)
+		require.NoError(t, err, "%s", d)
+	}
+}
+
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+		return
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), string(got), "%s: run go test ./importer -update to rewrite it", path)
+}
+
+func TestKubernetesObjects(t *testing.T) {
+	deploy := func(kind, name, resources string) string {
+		return fmt.Sprintf("apiVersion: apps/v1\nkind: %s\nmetadata: {name: %s}\nspec:\n  replicas: 3\n  template:\n    spec:\n      containers:\n%s", kind, name, resources)
+	}
+	one := "      - name: app\n        resources: {requests: {cpu: 250m, memory: 512Mi}}\n"
+	for _, tc := range []struct {
+		name, doc         string
+		services, skipped int
+		vcpu, memory      string // "" when not set
+		autoscaling       bool
+		target, note      string
+	}{
+		{name: "Deployment", doc: deploy("Deployment", "api", one), services: 1, vcpu: "0.25", memory: "512", note: "spec.replicas 3 is not used"},
+		{name: "two services, one document each", doc: deploy("Deployment", "api", one) + "---\n" + deploy("Deployment", "worker", one), services: 2, vcpu: "0.25", memory: "512"},
+		{name: "StatefulSet", doc: deploy("StatefulSet", "db", one), services: 1, vcpu: "0.25", memory: "512"},
+		{name: "limits when requests are absent", doc: deploy("Deployment", "api", "      - resources: {limits: {cpu: '1', memory: 1Gi}}\n"), services: 1, vcpu: "1", memory: "1024"},
+		{
+			name: "containers added up", services: 1, vcpu: "1.75", memory: "1536",
+			doc: deploy("Deployment", "api", "      - resources: {requests: {cpu: 1500m, memory: 1Gi}}\n      - resources: {requests: {cpu: 250m, memory: 512Mi}}\n"),
+		},
+		{name: "decimal memory rounded up and said", doc: deploy("Deployment", "api", "      - resources: {requests: {cpu: '2', memory: 1G}}\n"), services: 1, vcpu: "2", memory: "954", note: "1000000000 bytes is 953.674 MiB, rounded up to 954"},
+		{name: "no resources", doc: deploy("Deployment", "api", "      - name: app\n"), services: 1},
+		{
+			name: "a List, with an autoscaling/v1 HPA", services: 1, vcpu: "0.25", memory: "512", autoscaling: true, target: "0.8",
+			doc: "apiVersion: v1\nkind: List\nitems:\n- " + strings.ReplaceAll(deploy("Deployment", "api", one), "\n", "\n  ") +
+				"\n- {apiVersion: autoscaling/v1, kind: HorizontalPodAutoscaler, metadata: {name: api}, spec: {scaleTargetRef: {kind: Deployment, name: api}, maxReplicas: 5, targetCPUUtilizationPercentage: 80}}\n",
+		},
+		{name: "an HPA of another file", doc: "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: x}\nspec: {scaleTargetRef: {kind: Deployment, name: elsewhere}, maxReplicas: 2}\n", skipped: 1},
+		{name: "not Kubernetes", doc: "services:\n  web: {image: nginx}\n", skipped: 1},
+		{name: "a ConfigMap", doc: "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n", skipped: 1},
+		{name: "empty documents", doc: "---\n---\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := importer.Read("f.yaml", []byte(tc.doc))
+			require.NoError(t, err)
+			require.Len(t, r.Services, tc.services)
+			assert.Len(t, r.Skipped, tc.skipped)
+			if tc.services == 0 {
+				return
+			}
+			s := r.Services[0]
+			if tc.vcpu == "" {
+				assert.Nil(t, s.Scenario.Container.VCPU)
+			} else {
+				assert.Equal(t, tc.vcpu, s.Scenario.Container.VCPU.String())
+			}
+			if tc.memory == "" {
+				assert.Nil(t, s.Scenario.Container.MemoryMB)
+			} else {
+				assert.Equal(t, tc.memory, fmt.Sprint(*s.Scenario.Container.MemoryMB))
+			}
+			assert.Equal(t, tc.autoscaling, s.Scenario.Servers.Autoscaling != nil)
+			if tc.target != "" {
+				assert.Equal(t, tc.target, s.Scenario.Servers.TargetUtilization.String())
+			}
+			if tc.note != "" {
+				assert.Contains(t, strings.Join(s.Notes, "\n"), tc.note)
+			}
+			requireParsesAs(t, r.YAML(), r.Services)
+		})
+	}
+}
+
+// A file that cannot be read is an error naming the file, the line and
+// the path of the value at fault.
+func TestReadErrors(t *testing.T) {
+	deploy := "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  template:\n    spec:\n      containers:\n      - resources: {requests: {cpu: %s}}\n"
+	for _, tc := range []struct{ name, doc, want string }{
+		{"not YAML", "a: [1,\n", "importer: f.yaml: is not YAML or JSON"},
+		{"not a quantity", fmt.Sprintf(deploy, "lots"), `importer: f.yaml:8 spec.template.spec.containers[0].resources.requests.cpu: "lots" is not a Kubernetes quantity`},
+		{"finer than a millicore", fmt.Sprintf(deploy, "0.1m"), `importer: f.yaml:8 spec.template.spec.containers[0].resources.requests.cpu: "0.1m" is finer than a millicore`},
+		{"negative", fmt.Sprintf(deploy, "-1"), `"-1" is negative`},
+		{"no containers", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec: {}\n", "importer: f.yaml:1 spec.template.spec.containers: is missing"},
+		{"no name", "apiVersion: apps/v1\nkind: Deployment\nspec: {}\n", "metadata.name: is missing"},
+		{
+			"a target past 100 %",
+			fmt.Sprintf(deploy, "1") + "---\napiVersion: autoscaling/v1\nkind: HorizontalPodAutoscaler\nmetadata: {name: api}\nspec: {scaleTargetRef: {kind: Deployment, name: api}, targetCPUUtilizationPercentage: 150}\n",
+			`importer: f.yaml:13 spec.targetCPUUtilizationPercentage: "150" is not a percentage from 1 to 100`,
+		},
+		{"too large", strings.Repeat("#", importer.MaxFileBytes+1), "is 10485761 bytes, more than the 10485760"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := importer.Read("f.yaml", []byte(tc.doc))
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.want)
+			var e *importer.Error
+			assert.ErrorAs(t, err, &e)
+		})
+	}
+}
+
+// An alias bomb is read as its text: the importer walks only the paths
+// it reads and never expands a document.
+func TestAliasBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n")
+	for i := 1; i < 30; i++ {
+		fmt.Fprintf(&b, "a%d: &a%d [*a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d]\n", i, i, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1)
+	}
+	b.WriteString("apiVersion: *a29\nkind: *a29\n")
+	r, err := importer.Read("bomb.yaml", []byte(b.String()))
+	require.NoError(t, err)
+	assert.Len(t, r.Skipped, 1)
+}
+
+func TestParseQuantity(t *testing.T) {
+	// Kubernetes' own examples
+	// (https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/quantity/
+	// and https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/):
+	// "128974848, 129e6, 129M, 128974848000m, 123Mi" are about the same
+	// memory; 0.1 CPU is 100m.
+	for _, tc := range []struct{ in, want string }{
+		{"250m", "0.25"}, {"1.5", "1.5"}, {"0.1", "0.1"}, {"100m", "0.1"},
+		{"512Mi", "536870912"}, {"1G", "1000000000"}, {"1e3", "1000"}, {"1E3", "1000"},
+		{"128974848", "128974848"}, {"129e6", "129000000"}, {"129M", "129000000"},
+		{"128974848000m", "128974848"}, {"123Mi", "128974848"}, {"1.5Gi", "1610612736"},
+		{"2Ki", "2048"}, {"1Ti", "1099511627776"}, {"5n", "0.000000005"}, {"3u", "0.000003"},
+		{"+1k", "1000"}, {"-2", "-2"}, {"1e-3", "0.001"}, {".5", "0.5"},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			got, err := importer.ParseQuantity(tc.in)
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got.String(), "ParseQuantity(%q)", tc.in)
+		})
+	}
+	for _, bad := range []string{"", "m", "1.2.3", "1x", "1mi", "Mi", "1e", "1e1000", "1 Mi", "NaN", "1Gi5", "."} {
+		_, err := importer.ParseQuantity(bad)
+		assert.Error(t, err, "ParseQuantity(%q)", bad)
+	}
+}

@@ -1,0 +1,155 @@
+package importer
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// entry is one printed field: its section, key, YAML value and origins.
+type entry struct {
+	section, key, value string
+	from                []Origin
+}
+
+func newService(name, kind string) Service {
+	s := Service{Name: name, Kind: kind, Origins: map[string]Origin{}}
+	s.Scenario.Name = name
+	return s
+}
+
+// set records a field's printed value and its origins (the first is the
+// field's [Service.Origins] entry).
+func (s *Service) set(section, key, value string, from []Origin) {
+	s.entries = append(s.entries, entry{section, key, value, from})
+	s.Origins[section+"."+key] = from[0]
+}
+
+func (s *Service) missing(field, value, why string) {
+	s.Missing = append(s.Missing, Missing{Field: field, Value: value, Why: why})
+}
+
+// The workload's three required fields are what no manifest says: the
+// printed scenario carries placeholders, listed at its top, so that it
+// parses and the person replaces them with what they measure.
+var (
+	placeholderRate     = decimal.NewFromInt(1)
+	placeholderDuration = decimal.NewFromInt(100)
+	placeholderMemory   = int64(128)
+)
+
+func (s *Service) placeholders() {
+	rate, dur, mem := placeholderRate, placeholderDuration, placeholderMemory
+	s.Scenario.Workload.RequestsPerSecond = &rate
+	s.Scenario.Workload.DurationMS = &dur
+	s.Scenario.Workload.MemoryMB = &mem
+	s.Missing = append([]Missing{
+		{"workload.requests_per_second", rate.String(), "a manifest does not say the load: give the mean rate, from CloudWatch or Prometheus"},
+		{"workload.duration_ms", dur.String(), "a manifest does not say how long a request takes: give the mean"},
+		{"workload.memory_mb", fmt.Sprint(mem), "what one request needs on Lambda; 128 MB is Lambda's smallest"},
+	}, s.Missing...)
+	s.entries = append([]entry{
+		{"workload", "requests_per_second", rate.String(), nil},
+		{"workload", "duration_ms", dur.String(), nil},
+		{"workload", "memory_mb", fmt.Sprint(mem), nil},
+	}, s.entries...)
+}
+
+// sections are the printed order of a scenario's sections.
+var sections = []string{"workload", "container", "servers"}
+
+// YAML is the service as a scenario [runwhere.ParseScenario] accepts:
+// a comment block naming what was not found and its placeholder, and
+// every field followed by its origin.
+func (s Service) YAML() []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# %s %s", s.Kind, s.Name)
+	if len(s.entries) > 0 {
+		for _, e := range s.entries {
+			if len(e.from) > 0 {
+				fmt.Fprintf(&b, ", imported from %s", e.from[0].File)
+				break
+			}
+		}
+	}
+	b.WriteString("\n")
+	if len(s.Missing) > 0 {
+		b.WriteString("# Not found; what this scenario uses instead:\n")
+		for _, m := range s.Missing {
+			fmt.Fprintf(&b, "#   %s: %s (%s)\n", m.Field, m.Value, m.Why)
+		}
+	}
+	for _, n := range s.Notes {
+		fmt.Fprintf(&b, "# Note: %s\n", n)
+	}
+	fmt.Fprintf(&b, "name: %s\n", quote(s.Name))
+	for _, sec := range sections {
+		first := true
+		for _, e := range s.entries {
+			if e.section != sec {
+				continue
+			}
+			if first {
+				b.WriteString(sec + ":\n")
+				first = false
+			}
+			fmt.Fprintf(&b, "  %s: %s", e.key, e.value)
+			switch {
+			case len(e.from) == 0:
+				b.WriteString(" # placeholder: not found")
+			case len(e.from) == 1:
+				b.WriteString(" # " + e.from[0].String())
+			default:
+				parts := make([]string, len(e.from))
+				for i, o := range e.from {
+					parts[i] = fmt.Sprintf("%d %s", o.Line, o.Path)
+				}
+				fmt.Fprintf(&b, " # the sum of %s:%s", e.from[0].File, strings.Join(parts, ", "))
+			}
+			b.WriteString("\n")
+		}
+	}
+	return b.Bytes()
+}
+
+// YAML is every service as one multi-document stream, and a comment
+// block listing the skipped documents.
+func (r Result) YAML() []byte {
+	var b bytes.Buffer
+	for _, k := range r.Skipped {
+		kind := k.Kind
+		if kind == "" {
+			kind = "document"
+		}
+		fmt.Fprintf(&b, "# Skipped: %s:%d %s %s\n", k.File, k.Line, kind, k.Reason)
+	}
+	// The skipped block opens the first document, so that a file of one
+	// service stays one document "runwhere report" reads.
+	for i, s := range r.Services {
+		if i > 0 {
+			b.WriteString("---\n")
+		}
+		b.Write(s.YAML())
+	}
+	return b.Bytes()
+}
+
+// quote is a name as a YAML string, quoted when it could read as
+// something else.
+func quote(s string) string {
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_') {
+			return fmt.Sprintf("%q", s)
+		}
+	}
+	switch s {
+	case "true", "false", "null", "yes", "no", "on", "off", "y", "n":
+		return fmt.Sprintf("%q", s)
+	}
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return fmt.Sprintf("%q", s)
+	}
+	return s
+}
