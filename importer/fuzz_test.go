@@ -19,6 +19,7 @@ func FuzzRead(f *testing.F) {
 	f.Add(string(data))
 	f.Add("apiVersion: v1\nkind: List\nitems: [{apiVersion: apps/v1, kind: StatefulSet, metadata: {name: a}, spec: {template: {spec: {containers: [{resources: {limits: {cpu: 1e-3, memory: 1G}}}]}}}}]\n")
 	f.Add("a: &a [*a]\n")
+	f.Add("AWSTemplateFormatVersion: x\nParameters: {M: {Default: 512}}\nResources:\n  F: {Type: AWS::Serverless::Function, Properties: {MemorySize: !Ref M, Events: {E: {Type: HttpApi}}}}\n")
 	f.Fuzz(func(t *testing.T, doc string) {
 		var r importer.Result
 		inputtest.Timed(t, "Read", doc, func() { r, err = importer.Read("f.yaml", []byte(doc)) })

@@ -24,8 +24,14 @@ type Origin struct {
 	Path string
 }
 
-// String is "file:line path", as the printed scenario's comments give it.
-func (o Origin) String() string { return fmt.Sprintf("%s:%d %s", o.File, o.Line, o.Path) }
+// String is "file:line path", as the printed scenario's comments give it;
+// a documented default (no line) is "path (its page)".
+func (o Origin) String() string {
+	if o.Line == 0 {
+		return fmt.Sprintf("%s (%s)", o.Path, o.File)
+	}
+	return fmt.Sprintf("%s:%d %s", o.File, o.Line, o.Path)
+}
 
 // Missing is a field the files did not give: the placeholder the printed
 // scenario uses, and why.
@@ -42,6 +48,8 @@ type Missing struct {
 type Service struct {
 	Name     string // the resource's name
 	Kind     string // the resource's kind, "Deployment"
+	File     string // the file it was found in
+	Line     int    // the line it starts on
 	Scenario runwhere.Scenario
 	Origins  map[string]Origin
 	Missing  []Missing
@@ -108,6 +116,16 @@ func Read(name string, data []byte) (Result, error) {
 	var r Result
 	k := kube{file: name}
 	for _, d := range docs {
+		if isTemplate(d) {
+			t := template{file: name, doc: d}
+			out, err := t.services()
+			if err != nil {
+				return Result{}, err
+			}
+			r.Services = append(r.Services, out...)
+			r.Skipped = append(r.Skipped, t.skipped...)
+			continue
+		}
 		if err := k.add(d); err != nil {
 			return Result{}, err
 		}
@@ -116,8 +134,8 @@ func Read(name string, data []byte) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	r.Services = out
-	r.Skipped = k.skipped
+	r.Services = append(r.Services, out...)
+	r.Skipped = append(r.Skipped, k.skipped...)
 	return r, nil
 }
 

@@ -214,3 +214,86 @@ func TestParseQuantity(t *testing.T) {
 		assert.Error(t, err, "ParseQuantity(%q)", bad)
 	}
 }
+
+// The SAM CLI's hello-world template: no MemorySize (AWS's default, 128
+// MB), Globals.Function.Timeout 3, and an Api event, a REST API in front.
+func TestSAMHelloWorld(t *testing.T) {
+	r := readFile(t, "testdata/sam/hello-world.yaml")
+	require.Len(t, r.Services, 1)
+	s := r.Services[0]
+	assert.Equal(t, "HelloWorldFunction", s.Name)
+	assert.Equal(t, int64(128), *s.Scenario.Workload.MemoryMB)
+	assert.Equal(t, "3", s.Scenario.Workload.MaxDurationS.String())
+	assert.Equal(t, "x86_64", s.Scenario.Workload.Arch)
+	assert.Equal(t, runwhere.IngressRESTAPI, s.Scenario.Ingress.Lambda)
+	assert.Equal(t, importer.Origin{File: "hello-world.yaml", Line: 11, Path: "Globals.Function.Timeout"}, s.Origins["workload.max_duration_s"])
+	assert.Empty(t, r.Skipped)
+	out := r.YAML()
+	golden(t, "testdata/sam/hello-world.golden", out)
+	requireParsesAs(t, out, r.Services)
+}
+
+func TestSAMTemplates(t *testing.T) {
+	head := "AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\n"
+	for _, tc := range []struct {
+		name, doc                   string
+		memory, timeout, arch, door string
+		eph, pc                     string
+		note                        string
+	}{
+		{
+			name: "own properties over Globals, arm64, HTTP API", memory: "1769", timeout: "30", arch: "arm64", door: runwhere.IngressHTTPAPI,
+			doc: head + "Globals: {Function: {MemorySize: 256, Timeout: 10}}\nResources:\n  Api:\n    Type: AWS::Serverless::Function\n    Properties: {MemorySize: 1769, Timeout: 30, Architectures: [arm64], Events: {Get: {Type: HttpApi}}}\n",
+		},
+		{
+			name: "a parameter's default through !Ref", memory: "512", timeout: "3",
+			doc: head + "Parameters:\n  Mem: {Type: Number, Default: 512}\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties: {MemorySize: !Ref Mem}\n",
+		},
+		{
+			name: "an intrinsic known at deploy time", memory: "128", timeout: "3", note: "is set by an intrinsic function at deploy time",
+			doc: head + "Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties: {MemorySize: !If [Big, 1024, 128]}\n",
+		},
+		{
+			name: "plain CloudFormation in JSON, storage and provisioned concurrency", memory: "2048", timeout: "900", eph: "4096", pc: "5",
+			doc: `{"Resources": {"Fn": {"Type": "AWS::Lambda::Function", "Properties": {"MemorySize": 2048, "Timeout": 900, "EphemeralStorage": {"Size": 4096}}}, "Alias": {"Type": "AWS::Lambda::Alias"}, "Sls": {"Type": "AWS::Serverless::Function", "Properties": {"ProvisionedConcurrencyConfig": {"ProvisionedConcurrentExecutions": 5}}}}}`,
+		},
+		{
+			name: "an SQS event is said, not read", memory: "128", timeout: "3", note: "a SQS event is not read",
+			doc: head + "Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties: {Events: {Q: {Type: SQS}}}\n",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := importer.Read("template.yaml", []byte(tc.doc))
+			require.NoError(t, err)
+			require.NotEmpty(t, r.Services)
+			s := r.Services[0]
+			assert.Equal(t, tc.memory, fmt.Sprint(*s.Scenario.Workload.MemoryMB))
+			assert.Equal(t, tc.timeout, s.Scenario.Workload.MaxDurationS.String())
+			assert.Equal(t, tc.arch, s.Scenario.Workload.Arch)
+			if tc.door != "" {
+				assert.Equal(t, tc.door, s.Scenario.Ingress.Lambda)
+			}
+			if tc.eph != "" {
+				assert.Equal(t, tc.eph, fmt.Sprint(*s.Scenario.Lambda.EphemeralStorageMB))
+			}
+			if tc.pc != "" {
+				assert.Equal(t, tc.pc, fmt.Sprint(*r.Services[1].Scenario.Lambda.ProvisionedConcurrency))
+			}
+			if tc.note != "" {
+				assert.Contains(t, strings.Join(s.Notes, "\n"), tc.note)
+			}
+			requireParsesAs(t, r.YAML(), r.Services)
+		})
+	}
+	for _, tc := range []struct{ name, doc, want string }{
+		{"memory past Lambda's", head + "Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties: {MemorySize: 20000}\n", `template.yaml:6 Resources.F.Properties.MemorySize: "20000" is not a whole number from 128 to 10240`},
+		{"timeout past 15 minutes", head + "Globals: {Function: {Timeout: 901}}\nResources:\n  F: {Type: AWS::Serverless::Function}\n", `template.yaml:3 Globals.Function.Timeout: "901" is not a whole number from 1 to 900`},
+		{"unknown architecture", head + "Resources:\n  F:\n    Type: AWS::Lambda::Function\n    Properties:\n      Architectures: [sparc]\n", `"sparc" is not x86_64 or arm64`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := importer.Read("template.yaml", []byte(tc.doc))
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.want)
+		})
+	}
+}

@@ -121,7 +121,7 @@ func (k *kube) services() ([]Service, error) {
 // equal to its limits
 // (https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/).
 func (k *kube) service(w object) (Service, error) {
-	s := newService(w.name, w.kind)
+	s := newService(w.name, w.kind, k.file, w.n.Line)
 	base := "spec.template.spec.containers"
 	cs := items(at(w.n, "spec", "template", "spec", "containers"))
 	if len(cs) == 0 {

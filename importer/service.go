@@ -14,8 +14,8 @@ type entry struct {
 	from                []Origin
 }
 
-func newService(name, kind string) Service {
-	s := Service{Name: name, Kind: kind, Origins: map[string]Origin{}}
+func newService(name, kind, file string, line int) Service {
+	s := Service{Name: name, Kind: kind, File: file, Line: line, Origins: map[string]Origin{}}
 	s.Scenario.Name = name
 	return s
 }
@@ -41,40 +41,38 @@ var (
 )
 
 func (s *Service) placeholders() {
-	rate, dur, mem := placeholderRate, placeholderDuration, placeholderMemory
+	mem := placeholderMemory
+	s.Scenario.Workload.MemoryMB = &mem
+	s.placeholder("workload.memory_mb", "memory_mb", fmt.Sprint(mem), "what one request needs on Lambda; 128 MB is Lambda's smallest")
+	s.requestPlaceholders()
+}
+
+// requestPlaceholders are the placeholders of the rate and the duration,
+// which no file but metrics gives.
+func (s *Service) requestPlaceholders() {
+	rate, dur := placeholderRate, placeholderDuration
 	s.Scenario.Workload.RequestsPerSecond = &rate
 	s.Scenario.Workload.DurationMS = &dur
-	s.Scenario.Workload.MemoryMB = &mem
-	s.Missing = append([]Missing{
-		{"workload.requests_per_second", rate.String(), "a manifest does not say the load: give the mean rate, from CloudWatch or Prometheus"},
-		{"workload.duration_ms", dur.String(), "a manifest does not say how long a request takes: give the mean"},
-		{"workload.memory_mb", fmt.Sprint(mem), "what one request needs on Lambda; 128 MB is Lambda's smallest"},
-	}, s.Missing...)
-	s.entries = append([]entry{
-		{"workload", "requests_per_second", rate.String(), nil},
-		{"workload", "duration_ms", dur.String(), nil},
-		{"workload", "memory_mb", fmt.Sprint(mem), nil},
-	}, s.entries...)
+	s.placeholder("workload.duration_ms", "duration_ms", dur.String(), "a file does not say how long a request takes: give the mean")
+	s.placeholder("workload.requests_per_second", "requests_per_second", rate.String(), "a file does not say the load: give the mean rate, from CloudWatch or Prometheus")
+}
+
+// placeholder puts a workload field's placeholder first among the
+// printed fields and the missing ones.
+func (s *Service) placeholder(field, key, value, why string) {
+	s.Missing = append([]Missing{{Field: field, Value: value, Why: why}}, s.Missing...)
+	s.entries = append([]entry{{"workload", key, value, nil}}, s.entries...)
 }
 
 // sections are the printed order of a scenario's sections.
-var sections = []string{"workload", "container", "servers"}
+var sections = []string{"workload", "lambda", "container", "servers", "ingress"}
 
 // YAML is the service as a scenario [runwhere.ParseScenario] accepts:
 // a comment block naming what was not found and its placeholder, and
 // every field followed by its origin.
 func (s Service) YAML() []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# %s %s", s.Kind, s.Name)
-	if len(s.entries) > 0 {
-		for _, e := range s.entries {
-			if len(e.from) > 0 {
-				fmt.Fprintf(&b, ", imported from %s", e.from[0].File)
-				break
-			}
-		}
-	}
-	b.WriteString("\n")
+	fmt.Fprintf(&b, "# %s %s, imported from %s:%d\n", s.Kind, s.Name, s.File, s.Line)
 	if len(s.Missing) > 0 {
 		b.WriteString("# Not found; what this scenario uses instead:\n")
 		for _, m := range s.Missing {

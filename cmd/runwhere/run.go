@@ -378,8 +378,11 @@ Usage:
         a comment naming the file, line and path it came from, and what was
         not found listed at the top with the placeholder used. Reads
         Kubernetes manifests (Deployment, StatefulSet and their
-        HorizontalPodAutoscaler; multi-document files and Lists); a
-        directory is walked for .yaml, .yml and .json files. Other
+        HorizontalPodAutoscaler; multi-document files and Lists) and AWS
+        SAM or CloudFormation templates (each Lambda function: memory,
+        timeout, architecture, storage, provisioned concurrency, its HTTP
+        API or REST API); a directory is walked for .yaml, .yml and .json
+        files. Other
         documents are listed as skipped. At most ` + fmt.Sprint(importer.MaxFileBytes) + ` bytes a file.
 
   runwhere presets [NAME]
