@@ -116,6 +116,16 @@ func Read(name string, data []byte) (Result, error) {
 	var r Result
 	k := kube{file: name}
 	for _, d := range docs {
+		if isMetrics(d) {
+			m := metrics{file: name, doc: d}
+			out, err := m.services()
+			if err != nil {
+				return Result{}, err
+			}
+			r.Services = append(r.Services, out...)
+			r.Skipped = append(r.Skipped, m.skipped...)
+			continue
+		}
 		if isTemplate(d) {
 			t := template{file: name, doc: d}
 			out, err := t.services()

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -292,6 +293,80 @@ func TestSAMTemplates(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := importer.Read("template.yaml", []byte(tc.doc))
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.want)
+		})
+	}
+}
+
+// One week of an ALB's hourly RequestCount (testdata/metrics/ORIGIN.md):
+// 76,129,200 requests over 168 hours is 125.875 requests/s; the busiest
+// hour, Wednesday 14:00 UTC, has 1,440,000 (400 a second); and the week's
+// shape is its own 168 hours, Monday 00:00 UTC first.
+func TestCloudWatchWeek(t *testing.T) {
+	r := readFile(t, "testdata/metrics/alb-requests-week.json")
+	require.Len(t, r.Services, 1)
+	w := r.Services[0].Scenario.Workload
+	assert.Equal(t, "125.875", w.RequestsPerSecond.String())
+	assert.Equal(t, "400", w.PeakHourRequestsPerSecond.String())
+	require.Len(t, w.Hourly, 168)
+	assert.Equal(t, "1440000", w.Hourly[2*24+14].String(), "Wednesday 14:00")
+	assert.Equal(t, "144000", w.Hourly[0].String(), "Monday 00:00")
+	// The shape reproduces the mean: its hours add up to the week's
+	// requests.
+	sum := decimal.Zero
+	for _, v := range w.Hourly {
+		sum = sum.Add(v)
+	}
+	assert.Equal(t, "76129200", sum.String())
+	require.Len(t, r.Skipped, 1)
+	assert.Equal(t, "metric CPUUtilization", r.Skipped[0].Kind)
+	out := r.YAML()
+	golden(t, "testdata/metrics/alb-requests-week.golden", out)
+	requireParsesAs(t, out, r.Services)
+	// The scenario's own busiest hour is the measured one.
+	s, err := runwhere.ParseScenario(out)
+	require.NoError(t, err)
+	rep, err := runwhere.Evaluate(s)
+	require.NoError(t, err)
+	assert.Equal(t, "400", rep.Inputs.Workload.PeakHourRequestsPerSecond.String())
+}
+
+func TestCloudWatchSeries(t *testing.T) {
+	doc := func(ts, vs string) string {
+		return `{"MetricDataResults": [{"Label": "Invocations", "Timestamps": [` + ts + `], "Values": [` + vs + `]}]}`
+	}
+	for _, tc := range []struct{ name, doc, mean, peak, note string }{
+		{
+			name: "five-minute periods added up by clock hour", mean: "1.25", peak: "1.5",
+			doc:  doc(`"2026-11-02T00:05:00Z", "2026-11-02T00:10:00Z", "2026-11-02T01:00:00Z", "2026-11-02T01:55:00Z"`, `1800, 1800, 5400, 0`),
+			note: "the first and last clock hours are partial",
+		},
+		{
+			name: "a gap is a period without requests", mean: "0.5", peak: "1",
+			doc: doc(`"2026-11-02T03:00:00Z", "2026-11-02T01:00:00Z", "2026-11-02T00:00:00Z"`, `3600, 1800, 1800`), note: "1 of 4 periods of 1h0m0s have no data point",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := importer.Read("m.json", []byte(tc.doc))
+			require.NoError(t, err)
+			require.Len(t, r.Services, 1)
+			w := r.Services[0].Scenario.Workload
+			assert.Equal(t, tc.mean, w.RequestsPerSecond.String())
+			assert.Equal(t, tc.peak, w.PeakHourRequestsPerSecond.String())
+			assert.Contains(t, strings.Join(r.Services[0].Notes, "\n"), tc.note)
+		})
+	}
+	for _, tc := range []struct{ name, doc, want string }{
+		{"irregular", doc(`"2026-11-02T00:00:00Z", "2026-11-02T01:00:00Z", "2026-11-02T01:30:00Z", "2026-11-02T02:15:00Z"`, `1, 1, 1, 1`), "is not a whole number of 30m0s periods"},
+		{"a period past an hour", doc(`"2026-11-02T00:00:00Z", "2026-11-03T00:00:00Z"`, `1, 1`), "does not divide an hour"},
+		{"counts and times differ", doc(`"2026-11-02T00:00:00Z"`, `1, 2`), "has 1 timestamps and 2 values"},
+		{"not a time", doc(`"yesterday", "2026-11-02T00:00:00Z"`, `1, 2`), `"yesterday" is not an RFC 3339 time`},
+		{"a negative count", doc(`"2026-11-02T00:00:00Z", "2026-11-02T01:00:00Z"`, `1, -2`), `"-2" is not a non-negative number`},
+		{"one point", doc(`"2026-11-02T00:00:00Z"`, `1`), "fewer than two data points"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := importer.Read("m.json", []byte(tc.doc))
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tc.want)
 		})

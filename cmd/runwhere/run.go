@@ -381,8 +381,10 @@ Usage:
         HorizontalPodAutoscaler; multi-document files and Lists) and AWS
         SAM or CloudFormation templates (each Lambda function: memory,
         timeout, architecture, storage, provisioned concurrency, its HTTP
-        API or REST API); a directory is walked for .yaml, .yml and .json
-        files. Other
+        API or REST API) and the JSON "aws cloudwatch get-metric-data"
+        prints (a RequestCount, Count or Invocations series: the mean
+        rate, the busiest clock hour, the week's shape; Lambda's
+        Duration); a directory is walked for .yaml, .yml and .json files. Other
         documents are listed as skipped. At most ` + fmt.Sprint(importer.MaxFileBytes) + ` bytes a file.
 
   runwhere presets [NAME]
