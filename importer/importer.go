@@ -116,6 +116,19 @@ func Read(name string, data []byte) (Result, error) {
 	var r Result
 	k := kube{file: name}
 	for _, d := range docs {
+		if isPlan(d) {
+			if len(docs) > 1 {
+				return Result{}, &Error{File: name, Line: d.Line, Reason: "holds a Terraform plan and other documents: a plan is a file of its own"}
+			}
+			p := plan{file: name, data: data}
+			out, err := p.services()
+			if err != nil {
+				return Result{}, err
+			}
+			r.Services = append(r.Services, out...)
+			r.Skipped = append(r.Skipped, p.skipped...)
+			continue
+		}
 		if isMetrics(d) {
 			m := metrics{file: name, doc: d}
 			out, err := m.services()

@@ -210,7 +210,7 @@ func TestParseQuantity(t *testing.T) {
 			assert.Equal(t, tc.want, got.String(), "ParseQuantity(%q)", tc.in)
 		})
 	}
-	for _, bad := range []string{"", "m", "1.2.3", "1x", "1mi", "Mi", "1e", "1e1000", "1 Mi", "NaN", "1Gi5", "."} {
+	for _, bad := range []string{strings.Repeat("1", 65), "", "m", "1.2.3", "1x", "1mi", "Mi", "1e", "1e1000", "1 Mi", "NaN", "1Gi5", "."} {
 		_, err := importer.ParseQuantity(bad)
 		assert.Error(t, err, "ParseQuantity(%q)", bad)
 	}
@@ -288,6 +288,7 @@ func TestSAMTemplates(t *testing.T) {
 	}
 	for _, tc := range []struct{ name, doc, want string }{
 		{"memory past Lambda's", head + "Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties: {MemorySize: 20000}\n", `template.yaml:6 Resources.F.Properties.MemorySize: "20000" is not a whole number from 128 to 10240`},
+		{"an exponent past any size", head + "Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties: {MemorySize: 1e99999999}\n", `"1e99999999" is not a whole number from 128 to 10240`},
 		{"timeout past 15 minutes", head + "Globals: {Function: {Timeout: 901}}\nResources:\n  F: {Type: AWS::Serverless::Function}\n", `template.yaml:3 Globals.Function.Timeout: "901" is not a whole number from 1 to 900`},
 		{"unknown architecture", head + "Resources:\n  F:\n    Type: AWS::Lambda::Function\n    Properties:\n      Architectures: [sparc]\n", `"sparc" is not x86_64 or arm64`},
 	} {

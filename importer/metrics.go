@@ -136,8 +136,8 @@ func (m *metrics) series(r *yaml.Node, path string) (*series, error) {
 		}
 		seen[t] = true
 		vt, _ := scalar(vs[i])
-		v, err := decimal.NewFromString(vt)
-		if err != nil || v.IsNegative() || v.Exponent() < -30 || v.Exponent() > 30 {
+		v, err := exactNumber(vt)
+		if err != nil || v.IsNegative() {
 			return nil, &Error{File: m.file, Line: vs[i].Line, Path: index(path+".Values", i), Reason: fmt.Sprintf("%q is not a non-negative number", vt)}
 		}
 		pts[i] = point{t, v}

@@ -1,7 +1,10 @@
 package importer
 
 import (
+	"fmt"
 	"strconv"
+
+	"github.com/shopspring/decimal"
 
 	"gopkg.in/yaml.v3"
 )
@@ -70,3 +73,17 @@ func integer(n *yaml.Node) (int64, bool) {
 }
 
 func index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
+
+// exactNumber reads a number a file gives, refusing an exponent past ±30:
+// comparing 1e99999999 with anything would rescale it to a hundred
+// million digits, and no size, count or duration is that large.
+func exactNumber(text string) (decimal.Decimal, error) {
+	d, err := decimal.NewFromString(text)
+	if err != nil {
+		return decimal.Decimal{}, err
+	}
+	if d.Exponent() < -30 || d.Exponent() > 30 {
+		return decimal.Decimal{}, fmt.Errorf("importer: %s is out of range", text)
+	}
+	return d, nil
+}

@@ -15,6 +15,9 @@ import (
 // powers of 1000) or a decimal exponent (e3, E-2). "250m" is 0.25, "1.5"
 // is 1.5, "512Mi" is 536870912, "1G" is 1000000000, "1e3" is 1000.
 func ParseQuantity(s string) (decimal.Decimal, error) {
+	if len(s) > 64 {
+		return decimal.Decimal{}, fmt.Errorf("importer: quantity %.20q… is %d characters long, past any Kubernetes quantity", s, len(s))
+	}
 	num, suffix := splitQuantity(s)
 	if num == "" || strings.Count(num, ".") > 1 || num == "." || num == "+." || num == "-." {
 		return decimal.Decimal{}, fmt.Errorf("importer: quantity %q is not a number with an optional suffix", s)

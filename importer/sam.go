@@ -117,7 +117,7 @@ func (t *template) function(id, typ string, r *yaml.Node, line int) (Service, er
 			s.Notes = append(s.Notes, fmt.Sprintf("%s:%d %s is set by an intrinsic function at deploy time; %s is left to the default", t.file, v.Line, path, field))
 			return nil
 		}
-		d, err := decimal.NewFromString(text)
+		d, err := exactNumber(text)
 		if err != nil || !d.IsInteger() || d.LessThan(decimal.NewFromInt(min)) || d.GreaterThan(decimal.NewFromInt(max)) {
 			return &Error{File: t.file, Line: n.Line, Path: p, Reason: fmt.Sprintf("%q is not a whole number from %d to %d", text, min, max)}
 		}
@@ -154,7 +154,7 @@ func (t *template) function(id, typ string, r *yaml.Node, line int) (Service, er
 	if v, path := t.property(id, typ, r, "EphemeralStorage"); v != nil {
 		if size := get(v, "Size"); size != nil {
 			text, n, p, ok := t.value(size, path+".Size")
-			d, err := decimal.NewFromString(text)
+			d, err := exactNumber(text)
 			if !ok || err != nil || !d.IsInteger() || d.LessThan(decimal.NewFromInt(512)) || d.GreaterThan(decimal.NewFromInt(10240)) {
 				return Service{}, &Error{File: t.file, Line: n.Line, Path: p, Reason: fmt.Sprintf("%q is not a whole number of MB from 512 to 10240", text)}
 			}
@@ -166,7 +166,7 @@ func (t *template) function(id, typ string, r *yaml.Node, line int) (Service, er
 	if v, path := t.property(id, typ, r, "ProvisionedConcurrencyConfig"); v != nil {
 		if pc := get(v, "ProvisionedConcurrentExecutions"); pc != nil {
 			text, n, p, ok := t.value(pc, path+".ProvisionedConcurrentExecutions")
-			d, err := decimal.NewFromString(text)
+			d, err := exactNumber(text)
 			if !ok || err != nil || !d.IsInteger() || d.IsNegative() {
 				return Service{}, &Error{File: t.file, Line: n.Line, Path: p, Reason: fmt.Sprintf("%q is not a whole number of environments", text)}
 			}

@@ -72,7 +72,15 @@ var sections = []string{"workload", "lambda", "container", "servers", "ingress"}
 // every field followed by its origin.
 func (s Service) YAML() []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# %s %s, imported from %s:%d\n", s.Kind, s.Name, s.File, s.Line)
+	what := s.Kind + " " + s.Name
+	if strings.Contains(s.Name, s.Kind+".") {
+		what = s.Name // a Terraform address names its type
+	}
+	if s.Line > 0 {
+		fmt.Fprintf(&b, "# %s, imported from %s:%d\n", what, s.File, s.Line)
+	} else {
+		fmt.Fprintf(&b, "# %s, imported from %s\n", what, s.File)
+	}
 	if len(s.Missing) > 0 {
 		b.WriteString("# Not found; what this scenario uses instead:\n")
 		for _, m := range s.Missing {
@@ -97,6 +105,8 @@ func (s Service) YAML() []byte {
 			switch {
 			case len(e.from) == 0:
 				b.WriteString(" # placeholder: not found")
+			case len(e.from) == 1 && e.from[0].Line == 0 && e.from[0].File == s.File:
+				b.WriteString(" # " + e.from[0].File + " " + e.from[0].Path)
 			case len(e.from) == 1:
 				b.WriteString(" # " + e.from[0].String())
 			default:
@@ -121,7 +131,11 @@ func (r Result) YAML() []byte {
 		if kind == "" {
 			kind = "document"
 		}
-		fmt.Fprintf(&b, "# Skipped: %s:%d %s %s\n", k.File, k.Line, kind, k.Reason)
+		if k.Line > 0 {
+			fmt.Fprintf(&b, "# Skipped: %s:%d %s %s\n", k.File, k.Line, kind, k.Reason)
+		} else {
+			fmt.Fprintf(&b, "# Skipped: %s %s %s\n", k.File, kind, k.Reason)
+		}
 	}
 	// The skipped block opens the first document, so that a file of one
 	// service stays one document "runwhere report" reads.

@@ -60,3 +60,62 @@ func TestRunImportErrors(t *testing.T) {
 	// What was skipped is still said.
 	assert.Contains(t, runIn([]string{"import", other}, nil).stdout, "# Skipped: "+other+":1 ConfigMap")
 }
+
+var tfFixtures = filepath.Join("..", "..", "importer", "testdata", "terraform")
+
+// runwhere diff of two Terraform plans that differ in one Lambda's
+// memory prints the diff package's golden, and -fail-above exits 3 only
+// when the recommended platform rises by more (+$1.75 a month, +76.9 %).
+func TestRunDiff(t *testing.T) {
+	base, head := filepath.Join(tfFixtures, "base.json"), filepath.Join(tfFixtures, "head.json")
+	want, err := os.ReadFile(filepath.Join("..", "..", "diff", "testdata", "terraform-memory.md"))
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		name  string
+		flags []string
+		code  int
+	}{
+		{"no budget", nil, 0},
+		{"an amount crossed", []string{"-fail-above", "1"}, 3},
+		{"an amount not crossed", []string{"-fail-above", "2"}, 0},
+		{"a percentage crossed", []string{"-fail-above", "50%"}, 3},
+		{"a percentage not crossed", []string{"-fail-above", "100%"}, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := runIn(append(append([]string{"diff"}, tc.flags...), base, head), nil)
+			assert.Equal(t, tc.code, r.code, r.stderr)
+			assert.Equal(t, string(want), r.stdout)
+			if tc.code == 3 {
+				assert.Contains(t, r.stderr, "aws_lambda_function.api (lambda: 2.28 → 4.03)")
+			}
+		})
+	}
+	js := runIn([]string{"diff", "-format", "json", base, head}, nil)
+	require.Equal(t, 0, js.code, js.stderr)
+	assert.Contains(t, js.stdout, `"change": "1.75200876"`)
+	// Two scenarios diff as one service each.
+	a := filepath.Join(scenarios, "bursty-api.yaml")
+	same := runIn([]string{"diff", a, a}, nil)
+	require.Equal(t, 0, same.code, same.stderr)
+	assert.Contains(t, same.stdout, "No cost changes.")
+}
+
+func TestRunDiffErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"one side", []string{"diff", "a.json"}, 2, "want BASE and HEAD"},
+		{"a bad limit", []string{"diff", "-fail-above", "lots", "a", "b"}, 2, `-fail-above: limit "lots"`},
+		{"a bad format", []string{"diff", "-format", "xml", "a", "b"}, 2, "want md or json"},
+		{"a missing side", []string{"diff", filepath.Join(tfFixtures, "nope.json"), filepath.Join(tfFixtures, "head.json")}, 1, "nope.json"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := runIn(tc.args, nil)
+			assert.Equal(t, tc.code, r.code, r.stderr)
+			assert.Contains(t, r.stderr, tc.stderr)
+		})
+	}
+}

@@ -55,6 +55,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = presets(rest, stdout)
 	case "import":
 		err = importFiles(rest, stdin, stdout)
+	case "diff":
+		err = diffSides(rest, stdin, stdout)
 	case "version", "-version", "--version":
 		err = version(rest, stdout)
 	default:
@@ -66,9 +68,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // exit prints err, if any, and turns it into the exit status.
 func exit(err error, stdout, stderr io.Writer) int {
 	var ue *usageError
+	var ob *overBudget
 	switch {
 	case err == nil:
 		return exitOK
+	case errors.As(err, &ob):
+		fmt.Fprintln(stderr, printable(ob.msg))
+		return exitOverBudget
 	case errors.Is(err, flag.ErrHelp):
 		// "report -h" asks for the help: print it where it was asked for.
 		if _, err := io.WriteString(stdout, usage()); err != nil {
@@ -387,6 +393,18 @@ Usage:
         Duration); a directory is walked for .yaml, .yml and .json files. Other
         documents are listed as skipped. At most ` + fmt.Sprint(importer.MaxFileBytes) + ` bytes a file.
 
+  runwhere diff [-format md|json] [-fail-above AMOUNT|PERCENT] BASE HEAD
+        Compare two versions: two scenarios, or two files or directories
+        "runwhere import" reads (a pull request's base and head Terraform
+        plans, say). Prints, per service, the recommended platform's cost
+        before and after and every platform and cost line whose monthly
+        amount moved, and nothing else.
+    -format md      Markdown, for a pull-request comment (the default)
+    -format json    the diff's JSON, exact decimal strings
+    -fail-above X   exit 3 when a service's recommended platform costs more
+                    than X more a month: an amount in USD (50) or a
+                    percentage of the base's cost (10%)
+
   runwhere presets [NAME]
         List the reference scenarios, one name per line; with NAME, print
         that scenario's YAML.
@@ -404,6 +422,7 @@ Exit status:
      file, the field's line and column, the field and its value
      ("bad.yaml:8:3: workload.memory_mb: -5 is negative")
   2  a usage error: unknown command or flag, a bad flag value, two files
+  3  diff: a recommended platform's cost rose by more than -fail-above
 
   "go run" exits 1 whenever the command fails, whatever its status: where
   the status matters (a CI job), run the installed or built command.
@@ -413,6 +432,7 @@ Examples:
   runwhere report testdata/scenarios/bursty-api.yaml -format md > report.md
   runwhere presets bursty-api | runwhere report -format json -snapshot 2017-12
   runwhere import deploy/ > api.yaml && runwhere report api.yaml
+  runwhere diff -fail-above 10% base-plan.json head-plan.json
   go install github.com/runwhere/runwhere/cmd/runwhere@latest
 `
 }
