@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -104,61 +105,86 @@ func (e *Error) Error() string {
 
 // Read reads one file's bytes, named name in origins and errors. A file
 // of a kind it does not know is one [Skipped] entry; a malformed file is
-// an [*Error].
+// an [*Error]. A file that refers to another (an autoscaler to its
+// Deployment, an ECS service to its task definition) is read with it in
+// a [Set].
 func Read(name string, data []byte) (Result, error) {
+	var s Set
+	if err := s.Add(name, data); err != nil {
+		return Result{}, err
+	}
+	return s.Result()
+}
+
+// Set reads several files together, so that what one refers to in
+// another is found. The zero Set is empty and ready.
+type Set struct {
+	kube kube
+	ecs  ecs
+	out  Result
+}
+
+// Add reads one file's bytes into s: services that stand alone (a
+// function of a template, a plan's, a metric's) at once, those that may
+// refer to other files when [Set.Result] is called.
+func (s *Set) Add(name string, data []byte) error {
 	if len(data) > MaxFileBytes {
-		return Result{}, &Error{File: name, Reason: fmt.Sprintf("is %d bytes, more than the %d an import reads", len(data), MaxFileBytes)}
+		return &Error{File: name, Reason: fmt.Sprintf("is %d bytes, more than the %d an import reads", len(data), MaxFileBytes)}
 	}
 	docs, err := documents(name, data)
 	if err != nil {
-		return Result{}, err
+		return err
 	}
-	var r Result
-	k := kube{file: name}
 	for _, d := range docs {
-		if isPlan(d) {
+		var out []Service
+		var skipped []Skipped
+		switch {
+		case isPlan(d):
 			if len(docs) > 1 {
-				return Result{}, &Error{File: name, Line: d.Line, Reason: "holds a Terraform plan and other documents: a plan is a file of its own"}
+				return &Error{File: name, Line: d.Line, Reason: "holds a Terraform plan and other documents: a plan is a file of its own"}
 			}
 			p := plan{file: name, data: data}
-			out, err := p.services()
-			if err != nil {
-				return Result{}, err
-			}
-			r.Services = append(r.Services, out...)
-			r.Skipped = append(r.Skipped, p.skipped...)
-			continue
-		}
-		if isMetrics(d) {
+			out, err = p.services()
+			skipped = p.skipped
+		case isMetrics(d):
 			m := metrics{file: name, doc: d}
-			out, err := m.services()
-			if err != nil {
-				return Result{}, err
-			}
-			r.Services = append(r.Services, out...)
-			r.Skipped = append(r.Skipped, m.skipped...)
-			continue
-		}
-		if isTemplate(d) {
+			out, err = m.services()
+			skipped = m.skipped
+		case isTemplate(d):
 			t := template{file: name, doc: d}
-			out, err := t.services()
-			if err != nil {
-				return Result{}, err
-			}
-			r.Services = append(r.Services, out...)
-			r.Skipped = append(r.Skipped, t.skipped...)
-			continue
+			out, err = t.services()
+			skipped = t.skipped
+		case isECS(d):
+			err = s.ecs.add(name, d)
+		default:
+			err = s.kube.add(name, d)
 		}
-		if err := k.add(d); err != nil {
-			return Result{}, err
+		if err != nil {
+			return err
 		}
+		s.out.Services = append(s.out.Services, out...)
+		s.out.Skipped = append(s.out.Skipped, skipped...)
 	}
-	out, err := k.services()
+	return nil
+}
+
+// Result is every service of the files added, those that stand alone
+// first, in the order read, then the Kubernetes workloads and the ECS
+// task definitions.
+func (s *Set) Result() (Result, error) {
+	r := Result{Services: slices.Clone(s.out.Services), Skipped: slices.Clone(s.out.Skipped)}
+	out, skipped, err := s.kube.services()
 	if err != nil {
 		return Result{}, err
 	}
 	r.Services = append(r.Services, out...)
-	r.Skipped = append(r.Skipped, k.skipped...)
+	r.Skipped = append(r.Skipped, skipped...)
+	out, skipped, err = s.ecs.services()
+	if err != nil {
+		return Result{}, err
+	}
+	r.Services = append(r.Services, out...)
+	r.Skipped = append(r.Skipped, skipped...)
 	return r, nil
 }
 

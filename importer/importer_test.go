@@ -373,3 +373,87 @@ func TestCloudWatchSeries(t *testing.T) {
 		})
 	}
 }
+
+// The ECS Developer Guide's Fargate webserver task definition, read with
+// a describe-services output naming it: 256 CPU units are 0.25 vCPU, 512
+// MiB, awsvpc; the service runs on FARGATE_SPOT, whose discount is left
+// for the person to give.
+func TestECSTaskDefinitionAndService(t *testing.T) {
+	var set importer.Set
+	for _, f := range []string{"testdata/ecs/services.json", "testdata/ecs/fargate-webserver.json"} {
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		require.NoError(t, set.Add(filepath.Base(f), data))
+	}
+	r, err := set.Result()
+	require.NoError(t, err)
+	require.Len(t, r.Services, 1)
+	s := r.Services[0]
+	assert.Equal(t, "fargate-task-definition", s.Name)
+	assert.Equal(t, "0.25", s.Scenario.Container.VCPU.String())
+	assert.Equal(t, int64(512), *s.Scenario.Container.MemoryMB)
+	assert.Equal(t, "awsvpc", s.Scenario.Servers.ECSNetworkMode)
+	assert.Equal(t, importer.Origin{File: "fargate-webserver.json", Line: 28, Path: "cpu"}, s.Origins["container.vcpu"])
+	var spot bool
+	for _, m := range s.Missing {
+		spot = spot || m.Field == "discounts.spot"
+	}
+	assert.True(t, spot, "FARGATE_SPOT is listed for the person to give: %v", s.Missing)
+	assert.Contains(t, strings.Join(s.Notes, "\n"), "desiredCount 3 is not used")
+	assert.Empty(t, r.Skipped)
+	out := r.YAML()
+	golden(t, "testdata/ecs/webserver.golden", out)
+	requireParsesAs(t, out, r.Services)
+
+	// Read alone, the service's task definition is missing: skipped, said.
+	data, err := os.ReadFile("testdata/ecs/services.json")
+	require.NoError(t, err)
+	alone, err := importer.Read("services.json", data)
+	require.NoError(t, err)
+	assert.Empty(t, alone.Services)
+	require.Len(t, alone.Skipped, 1)
+	assert.Contains(t, alone.Skipped[0].Reason, `runs task definition "arn:aws:ecs:us-east-1:012345678910:task-definition/fargate-task-definition:1", which is not among the files read`)
+}
+
+func TestECSTaskDefinitions(t *testing.T) {
+	for _, tc := range []struct{ name, doc, vcpu, memory, arch, want string }{
+		{
+			name: "describe-task-definition, containers added up, memoryReservation when memory is absent", vcpu: "1.5", memory: "3072", arch: "arm64",
+			doc: `{"taskDefinition": {"family": "api", "runtimePlatform": {"cpuArchitecture": "ARM64"}, "containerDefinitions": [{"name": "a", "cpu": 1024, "memory": 2048}, {"name": "b", "cpu": 512, "memoryReservation": 1024}]}}`,
+		},
+		{name: "task level over containers", vcpu: "2", memory: "4096", doc: `{"family": "t", "cpu": "2048", "memory": "4096", "containerDefinitions": [{"name": "a", "cpu": 10, "memory": 20}]}`},
+		{name: "no family", doc: `{"containerDefinitions": [{"name": "a"}]}`, want: "family: is missing"},
+		{name: "a cpu that is not a number", doc: `{"family": "t", "cpu": "lots", "containerDefinitions": []}`, want: `cpu: "lots" is not a positive number`},
+		{name: "an unknown architecture", doc: `{"family": "t", "runtimePlatform": {"cpuArchitecture": "RISCV"}, "containerDefinitions": []}`, want: `"RISCV" is not X86_64 or ARM64`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := importer.Read("td.json", []byte(tc.doc))
+			if tc.want != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tc.want)
+				return
+			}
+			require.NoError(t, err)
+			require.Len(t, r.Services, 1)
+			s := r.Services[0].Scenario
+			assert.Equal(t, tc.vcpu, s.Container.VCPU.String())
+			assert.Equal(t, tc.memory, fmt.Sprint(*s.Container.MemoryMB))
+			assert.Equal(t, tc.arch, s.Workload.Arch)
+			requireParsesAs(t, r.YAML(), r.Services)
+		})
+	}
+}
+
+// An autoscaler in another file than its Deployment is found when both
+// are read as one set.
+func TestHPAInAnotherFile(t *testing.T) {
+	var set importer.Set
+	require.NoError(t, set.Add("deploy.yaml", []byte("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec: {template: {spec: {containers: [{resources: {requests: {cpu: 500m}}}]}}}\n")))
+	require.NoError(t, set.Add("hpa.yaml", []byte("apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: api}\nspec: {scaleTargetRef: {kind: Deployment, name: api}, minReplicas: 3, maxReplicas: 9}\n")))
+	r, err := set.Result()
+	require.NoError(t, err)
+	require.Len(t, r.Services, 1)
+	assert.Equal(t, int64(3), *r.Services[0].Scenario.Servers.MinCount)
+	assert.Equal(t, "hpa.yaml", r.Services[0].Origins["servers.min_count"].File)
+	assert.Empty(t, r.Skipped)
+}

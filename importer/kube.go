@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -13,7 +14,6 @@ import (
 // kube collects a file's Kubernetes objects: the workloads that become
 // services, and the autoscalers that scale them.
 type kube struct {
-	file      string
 	workloads []object
 	hpas      []object
 	skipped   []Skipped
@@ -22,50 +22,50 @@ type kube struct {
 // object is one Kubernetes object: its kind and name, the node, and the
 // path to it in its document ("" at the top, "items[2]" in a List).
 type object struct {
-	kind, name, path string
-	n                *yaml.Node
+	file, kind, name, path string
+	n                      *yaml.Node
 }
 
-func (o object) origin(file string, n *yaml.Node, path string) Origin {
+func (o object) origin(n *yaml.Node, path string) Origin {
 	p := path
 	if o.path != "" {
 		p = o.path + "." + path
 	}
-	return Origin{File: file, Line: n.Line, Path: p}
+	return Origin{File: o.file, Line: n.Line, Path: p}
 }
 
 // workloadKinds are the kinds whose pods become a service.
 var workloadKinds = map[string]bool{"Deployment": true, "StatefulSet": true}
 
-func (k *kube) add(doc *yaml.Node) error { return k.object(doc, "") }
+func (k *kube) add(file string, doc *yaml.Node) error { return k.object(file, doc, "") }
 
-func (k *kube) object(n *yaml.Node, path string) error {
+func (k *kube) object(file string, n *yaml.Node, path string) error {
 	kind, _ := scalar(get(n, "kind"))
 	api, _ := scalar(get(n, "apiVersion"))
 	if kind == "" || api == "" {
-		k.skip(n, kind, "is not a Kubernetes object (no apiVersion and kind) nor another format runwhere imports")
+		k.skip(file, n, kind, "is not a Kubernetes object (no apiVersion and kind) nor another format runwhere imports")
 		return nil
 	}
 	if strings.HasSuffix(kind, "List") {
 		for i, it := range items(get(n, "items")) {
-			if err := k.object(it, join(path, index("items", i))); err != nil {
+			if err := k.object(file, it, join(path, index("items", i))); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
 	name, _ := scalar(at(n, "metadata", "name"))
-	o := object{kind: kind, name: name, path: path, n: n}
+	o := object{file: file, kind: kind, name: name, path: path, n: n}
 	switch {
 	case workloadKinds[kind]:
 		if name == "" {
-			return &Error{File: k.file, Line: n.Line, Path: join(path, "metadata.name"), Reason: "is missing: a " + kind + " needs a name"}
+			return &Error{File: file, Line: n.Line, Path: join(path, "metadata.name"), Reason: "is missing: a " + kind + " needs a name"}
 		}
 		k.workloads = append(k.workloads, o)
 	case kind == "HorizontalPodAutoscaler":
 		k.hpas = append(k.hpas, o)
 	default:
-		k.skip(n, kind, "is not a workload runwhere sizes (it reads Deployment, StatefulSet and HorizontalPodAutoscaler)")
+		k.skip(file, n, kind, "is not a workload runwhere sizes (it reads Deployment, StatefulSet and HorizontalPodAutoscaler)")
 	}
 	return nil
 }
@@ -77,18 +77,20 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-func (k *kube) skip(n *yaml.Node, kind, reason string) {
-	k.skipped = append(k.skipped, Skipped{File: k.file, Line: n.Line, Kind: kind, Reason: reason})
+func (k *kube) skip(file string, n *yaml.Node, kind, reason string) {
+	k.skipped = append(k.skipped, Skipped{File: file, Line: n.Line, Kind: kind, Reason: reason})
 }
 
-// services turns each workload into a service, with its autoscaler.
-func (k *kube) services() ([]Service, error) {
+// services turns each workload into a service, with its autoscaler, and
+// lists what was skipped.
+func (k *kube) services() ([]Service, []Skipped, error) {
+	skipped := slices.Clone(k.skipped)
 	used := make([]bool, len(k.hpas))
 	var out []Service
 	for _, w := range k.workloads {
 		s, err := k.service(w)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for i, h := range k.hpas {
 			ref := at(h.n, "spec", "scaleTargetRef")
@@ -96,7 +98,7 @@ func (k *kube) services() ([]Service, error) {
 			name, _ := scalar(get(ref, "name"))
 			if kind == w.kind && name == w.name {
 				if err := k.autoscaler(&s, h); err != nil {
-					return nil, err
+					return nil, nil, err
 				}
 				used[i] = true
 			}
@@ -109,10 +111,10 @@ func (k *kube) services() ([]Service, error) {
 			ref := at(h.n, "spec", "scaleTargetRef")
 			kind, _ := scalar(get(ref, "kind"))
 			name, _ := scalar(get(ref, "name"))
-			k.skip(h.n, h.kind, fmt.Sprintf("scales %s %q, which is not in the same file", kind, name))
+			skipped = append(skipped, Skipped{File: h.file, Line: h.n.Line, Kind: h.kind, Reason: fmt.Sprintf("scales %s %q, which is not among the files read", kind, name)})
 		}
 	}
-	return out, nil
+	return out, skipped, nil
 }
 
 // service reads a workload's pod template: the replica's CPU and memory
@@ -121,11 +123,11 @@ func (k *kube) services() ([]Service, error) {
 // equal to its limits
 // (https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/).
 func (k *kube) service(w object) (Service, error) {
-	s := newService(w.name, w.kind, k.file, w.n.Line)
+	s := newService(w.name, w.kind, w.file, w.n.Line)
 	base := "spec.template.spec.containers"
 	cs := items(at(w.n, "spec", "template", "spec", "containers"))
 	if len(cs) == 0 {
-		return Service{}, &Error{File: k.file, Line: w.n.Line, Path: join(w.path, base), Reason: "is missing: a " + w.kind + " needs at least one container"}
+		return Service{}, &Error{File: w.file, Line: w.n.Line, Path: join(w.path, base), Reason: "is missing: a " + w.kind + " needs at least one container"}
 	}
 	cpu, mem := decimal.Zero, decimal.Zero
 	var cpuFrom, memFrom []Origin
@@ -145,17 +147,17 @@ func (k *kube) service(w object) (Service, error) {
 			if v == nil {
 				continue
 			}
-			o := w.origin(k.file, v, p+"."+kind+"."+res.name)
+			o := w.origin(v, p+"."+kind+"."+res.name)
 			text, ok := scalar(v)
 			q, err := ParseQuantity(text)
 			if !ok || err != nil {
-				return Service{}, &Error{File: k.file, Line: v.Line, Path: o.Path, Reason: fmt.Sprintf("%q is not a Kubernetes quantity", text)}
+				return Service{}, &Error{File: w.file, Line: v.Line, Path: o.Path, Reason: fmt.Sprintf("%q is not a Kubernetes quantity", text)}
 			}
 			if q.IsNegative() {
-				return Service{}, &Error{File: k.file, Line: v.Line, Path: o.Path, Reason: fmt.Sprintf("%q is negative", text)}
+				return Service{}, &Error{File: w.file, Line: v.Line, Path: o.Path, Reason: fmt.Sprintf("%q is negative", text)}
 			}
 			if res.name == "cpu" && !q.Shift(3).IsInteger() {
-				return Service{}, &Error{File: k.file, Line: v.Line, Path: o.Path, Reason: fmt.Sprintf("%q is finer than a millicore, which Kubernetes does not allow", text)}
+				return Service{}, &Error{File: w.file, Line: v.Line, Path: o.Path, Reason: fmt.Sprintf("%q is finer than a millicore, which Kubernetes does not allow", text)}
 			}
 			*res.sum = res.sum.Add(q)
 			*res.from = append(*res.from, o)
@@ -181,7 +183,7 @@ func (k *kube) service(w object) (Service, error) {
 	}
 	if r := at(w.n, "spec", "replicas"); r != nil {
 		if n, ok := integer(r); ok {
-			s.Notes = append(s.Notes, fmt.Sprintf("%s %d is not used: runwhere sizes the replicas from the load", w.origin(k.file, r, "spec.replicas"), n))
+			s.Notes = append(s.Notes, fmt.Sprintf("%s %d is not used: runwhere sizes the replicas from the load", w.origin(r, "spec.replicas"), n))
 		}
 	}
 	return s, nil
@@ -194,18 +196,18 @@ func (k *kube) autoscaler(s *Service, h object) error {
 	on := true
 	s.Scenario.Servers.Autoscaling = &on
 	ref := at(h.n, "spec", "scaleTargetRef")
-	s.set("servers", "autoscaling", "true", []Origin{h.origin(k.file, ref, "spec.scaleTargetRef")})
+	s.set("servers", "autoscaling", "true", []Origin{h.origin(ref, "spec.scaleTargetRef")})
 	if v := at(h.n, "spec", "minReplicas"); v != nil {
 		n, ok := integer(v)
 		if !ok || n < 1 {
-			return &Error{File: k.file, Line: v.Line, Path: join(h.path, "spec.minReplicas"), Reason: "is not a whole number of at least 1"}
+			return &Error{File: h.file, Line: v.Line, Path: join(h.path, "spec.minReplicas"), Reason: "is not a whole number of at least 1"}
 		}
 		s.Scenario.Servers.MinCount = &n
-		s.set("servers", "min_count", fmt.Sprint(n), []Origin{h.origin(k.file, v, "spec.minReplicas")})
+		s.set("servers", "min_count", fmt.Sprint(n), []Origin{h.origin(v, "spec.minReplicas")})
 	}
 	if v := at(h.n, "spec", "maxReplicas"); v != nil {
 		if n, ok := integer(v); ok {
-			s.Notes = append(s.Notes, fmt.Sprintf("%s %d is not used: runwhere has no ceiling on the replicas it sizes", h.origin(k.file, v, "spec.maxReplicas"), n))
+			s.Notes = append(s.Notes, fmt.Sprintf("%s %d is not used: runwhere has no ceiling on the replicas it sizes", h.origin(v, "spec.maxReplicas"), n))
 		}
 	}
 	target, path := (*yaml.Node)(nil), ""
@@ -226,10 +228,10 @@ func (k *kube) autoscaler(s *Service, h object) error {
 	n, ok := integer(target)
 	if !ok || n < 1 || n > 100 {
 		text, _ := scalar(target)
-		return &Error{File: k.file, Line: target.Line, Path: join(h.path, path), Reason: fmt.Sprintf("%q is not a percentage from 1 to 100", text)}
+		return &Error{File: h.file, Line: target.Line, Path: join(h.path, path), Reason: fmt.Sprintf("%q is not a percentage from 1 to 100", text)}
 	}
 	u := decimal.New(n, -2)
 	s.Scenario.Servers.TargetUtilization = &u
-	s.set("servers", "target_utilization", u.String(), []Origin{h.origin(k.file, target, path)})
+	s.set("servers", "target_utilization", u.String(), []Origin{h.origin(target, path)})
 	return nil
 }

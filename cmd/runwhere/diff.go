@@ -83,25 +83,32 @@ func side(path string, stdin io.Reader) (map[string]runwhere.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	var all importer.Result
+	var set importer.Set
 	var scenarios []runwhere.Scenario
+	var perr error
+	var data []byte
 	for _, name := range names {
-		data, err := readImport(name, stdin)
+		data, err = readImport(name, stdin)
 		if err != nil {
 			return nil, err
 		}
-		if s, perr := runwhere.ParseScenario(data); perr == nil {
+		var s runwhere.Scenario
+		if s, perr = runwhere.ParseScenario(data); perr == nil {
 			scenarios = append(scenarios, s)
 			continue
-		} else if r, ierr := importer.Read(displayName(name), data); ierr != nil {
-			return nil, ierr
-		} else if len(r.Services) == 0 && len(names) == 1 {
-			// Neither a scenario nor an importable file: the scenario's
-			// error says the most about a file of ours.
-			return nil, inFile(perr, name, data)
-		} else {
-			all.Add(r)
 		}
+		if err := set.Add(displayName(name), data); err != nil {
+			return nil, err
+		}
+	}
+	all, err := set.Result()
+	if err != nil {
+		return nil, err
+	}
+	if len(names) == 1 && len(scenarios) == 0 && len(all.Services) == 0 {
+		// Neither a scenario nor an importable file: the scenario's
+		// error says the most about a file of ours.
+		return nil, inFile(perr, names[0], data)
 	}
 	for _, s := range all.Services {
 		scenarios = append(scenarios, s.Scenario)

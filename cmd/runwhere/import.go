@@ -28,7 +28,9 @@ func importFiles(args []string, stdin io.Reader, stdout io.Writer) error {
 	if len(pos) == 0 {
 		return usagef("import: name at least one FILE, DIR or - (standard input)")
 	}
-	var all importer.Result
+	// One set, so that an autoscaler finds its Deployment and an ECS
+	// service its task definition in another file.
+	var set importer.Set
 	for _, p := range pos {
 		names, err := importNames(p)
 		if err != nil {
@@ -39,12 +41,14 @@ func importFiles(args []string, stdin io.Reader, stdout io.Writer) error {
 			if err != nil {
 				return err
 			}
-			r, err := importer.Read(displayName(name), data)
-			if err != nil {
+			if err := set.Add(displayName(name), data); err != nil {
 				return err
 			}
-			all.Add(r)
 		}
+	}
+	all, err := set.Result()
+	if err != nil {
+		return err
 	}
 	if _, err := stdout.Write(all.YAML()); err != nil {
 		return err

@@ -101,6 +101,8 @@ func TestRunDiff(t *testing.T) {
 }
 
 func TestRunDiffErrors(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	require.NoError(t, os.WriteFile(bad, []byte("workload: {requests_per_second: 1, duration_ms: 100, memory_mb: -5}\n"), 0o644))
 	for _, tc := range []struct {
 		name   string
 		args   []string
@@ -110,6 +112,7 @@ func TestRunDiffErrors(t *testing.T) {
 		{"one side", []string{"diff", "a.json"}, 2, "want BASE and HEAD"},
 		{"a bad limit", []string{"diff", "-fail-above", "lots", "a", "b"}, 2, `-fail-above: limit "lots"`},
 		{"a bad format", []string{"diff", "-format", "xml", "a", "b"}, 2, "want md or json"},
+		{"a scenario with a mistake", []string{"diff", bad, bad}, 1, "bad.yaml:1:65: workload.memory_mb: -5 is negative"},
 		{"a missing side", []string{"diff", filepath.Join(tfFixtures, "nope.json"), filepath.Join(tfFixtures, "head.json")}, 1, "nope.json"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -390,7 +390,10 @@ Usage:
         API or REST API) and the JSON "aws cloudwatch get-metric-data"
         prints (a RequestCount, Count or Invocations series: the mean
         rate, the busiest clock hour, the week's shape; Lambda's
-        Duration); a directory is walked for .yaml, .yml and .json files. Other
+        Duration) and ECS task definitions and services as the ECS API
+        prints them; a directory is walked for .yaml, .yml and .json files.
+        The files are read as one set: an autoscaler or an ECS service
+        finds what it refers to in another file. Other
         documents are listed as skipped. At most ` + fmt.Sprint(importer.MaxFileBytes) + ` bytes a file.
 
   runwhere diff [-format md|json] [-fail-above AMOUNT|PERCENT] BASE HEAD
