@@ -170,8 +170,41 @@ func (s *Set) Add(name string, data []byte) error {
 
 // Result is every service of the files added, those that stand alone
 // first, in the order read, then the Kubernetes workloads and the ECS
-// task definitions.
+// task definitions. A value runwhere cannot take (a task of 1 CPU unit,
+// below a millicore) is an [*Error] at the value's origin, never a
+// silent round.
 func (s *Set) Result() (Result, error) {
+	r, err := s.result()
+	if err != nil {
+		return Result{}, err
+	}
+	for _, sv := range r.Services {
+		if err := check(sv); err != nil {
+			return Result{}, err
+		}
+	}
+	return r, nil
+}
+
+// check parses the scenario a service prints, as its user will.
+func check(sv Service) error {
+	_, err := runwhere.ParseScenario(sv.YAML())
+	if err == nil {
+		return nil
+	}
+	var fe *runwhere.FieldError
+	if errors.As(err, &fe) {
+		if o, ok := sv.Origins[fe.Field]; ok && o.Line > 0 {
+			return &Error{File: o.File, Line: o.Line, Path: o.Path, Reason: fmt.Sprintf("%s is a value runwhere cannot take as %s: %s", fe.Value, fe.Field, fe.Reason)}
+		}
+		if o, ok := sv.Origins[fe.Field]; ok {
+			return &Error{File: o.File, Path: o.Path, Reason: fmt.Sprintf("%s is a value runwhere cannot take as %s: %s", fe.Value, fe.Field, fe.Reason)}
+		}
+	}
+	return &Error{File: sv.File, Line: sv.Line, Reason: fmt.Sprintf("%s %s makes a scenario runwhere cannot take: %v", sv.Kind, sv.Name, err)}
+}
+
+func (s *Set) result() (Result, error) {
 	r := Result{Services: slices.Clone(s.out.Services), Skipped: slices.Clone(s.out.Skipped)}
 	out, skipped, err := s.kube.services()
 	if err != nil {

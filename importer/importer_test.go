@@ -424,6 +424,7 @@ func TestECSTaskDefinitions(t *testing.T) {
 		{name: "task level over containers", vcpu: "2", memory: "4096", doc: `{"family": "t", "cpu": "2048", "memory": "4096", "containerDefinitions": [{"name": "a", "cpu": 10, "memory": 20}]}`},
 		{name: "no family", doc: `{"containerDefinitions": [{"name": "a"}]}`, want: "family: is missing"},
 		{name: "a cpu that is not a number", doc: `{"family": "t", "cpu": "lots", "containerDefinitions": []}`, want: `cpu: "lots" is not a positive number`},
+		{name: "a CPU below a millicore", doc: `{"family": "t", "cpu": "1", "containerDefinitions": []}`, want: `td.json:1 cpu: 0.0009765625 is a value runwhere cannot take as container.vcpu`},
 		{name: "an unknown architecture", doc: `{"family": "t", "runtimePlatform": {"cpuArchitecture": "RISCV"}, "containerDefinitions": []}`, want: `"RISCV" is not X86_64 or ARM64`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
