@@ -131,7 +131,10 @@ type FargateRates struct {
 	VCPUHour            *Figure `yaml:"vcpu_hour,omitempty"`              // USD per vCPU-hour
 	GBHour              *Figure `yaml:"gb_hour,omitempty"`                // USD per GB-hour
 	OSLicenseVCPUSecond *Figure `yaml:"os_license_vcpu_second,omitempty"` // Windows only
-	MinimumSeconds      Figure  `yaml:"minimum_seconds"`
+	// OSLicenseVCPUHour is the Windows licence per vCPU-hour as AWS's rate
+	// table states it; where given it is the one billed, as VCPUHour is.
+	OSLicenseVCPUHour *Figure `yaml:"os_license_vcpu_hour,omitempty"`
+	MinimumSeconds    Figure  `yaml:"minimum_seconds"`
 }
 
 // TaskSizeRow is one row of Fargate's valid task sizes: a vCPU figure with

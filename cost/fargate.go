@@ -149,9 +149,12 @@ func (row TaskSizeRow) smallest(mem decimal.Decimal) (decimal.Decimal, bool) {
 // vCPU-hours and GB-hours (task-seconds ÷ 3600) at the hourly rates, and
 // their amounts are task-seconds × rate ÷ 3600, multiplied first (see
 // [Meter.Scale]). A month of 5 tasks' 2 GB is then $32.45, as AWS bills
-// it, where the page's figure gives $32.46. Where there is no hourly rate
-// (Windows, whose page figures and hourly list disagree; the OS licence;
-// ephemeral storage), the per-second figures apply, in seconds.
+// it, where the page's figure gives $32.46. Windows is billed at AWS's
+// rate table too (0.046552 per vCPU-hour, 0.00511175 per GB-hour and the
+// licence's 0.046 per vCPU-hour in us-east-1), not at the pricing page's
+// older per-second figures, which are about twice the vCPU and memory
+// rates. Where a catalogue has no hourly rate (one brought by a caller),
+// the per-second figures apply, in seconds.
 func Fargate(c *Catalogue, u FargateUsage) (Bill, error) {
 	t, secs, err := fargateTariff(c, u)
 	if err != nil {
@@ -234,8 +237,13 @@ func fargateTariff(c *Catalogue, u FargateUsage) (Tariff, decimal.Decimal, error
 	}
 	vcpu.Compute, mem.Compute = true, true
 	t := Tariff{{Meter: vcpu, Per: size.VCPU}, {Meter: mem, Per: size.MemoryGB}}
-	if r.OSLicenseVCPUSecond != nil {
-		// The licence is not compute: no discount applies to it.
+	// The licence is not compute: no discount applies to it. Its hourly
+	// rate, where catalogued, is the one billed, as for vCPU and memory.
+	if h := r.OSLicenseVCPUHour; h != nil {
+		m := fargateMeter("fargate os licence ("+label+")", "vCPU-hour", h.Value)
+		m.Scale = d3600
+		t = append(t, Term{Meter: m, Per: size.VCPU})
+	} else if r.OSLicenseVCPUSecond != nil {
 		t = append(t, Term{Meter: fargateMeter("fargate os licence ("+label+")", "vCPU-second", r.OSLicenseVCPUSecond.Value), Per: size.VCPU})
 	}
 	if extra := storage.Sub(free); u.EphemeralStorageGB > 0 && extra.IsPositive() {

@@ -13,8 +13,8 @@ import (
 
 // TestFargateWhichRate (issue 15 item 19): Linux vCPU, memory and
 // ephemeral storage are billed at the hourly rates, counted in seconds;
-// Windows and the licence, which have no hourly figure, per second. The
-// lines say which.
+// so are Windows and its licence, at AWS's rate table (issue 25, item 1).
+// The lines say which.
 func TestFargateWhichRate(t *testing.T) {
 	c := embedded(t, platform.Snapshot2026)
 	tests := []struct {
@@ -27,7 +27,7 @@ func TestFargateWhichRate(t *testing.T) {
 		{"linux arm64", cost.FargateUsage{Platform: cost.FargateLinuxARM64, Tasks: 1, Seconds: d("61"), VCPU: d("1"), MemoryMB: 2048},
 			map[string]string{"fargate vcpu (linux/arm64)": "vCPU-hour", "fargate memory (linux/arm64)": "GB-hour"}},
 		{"windows", cost.FargateUsage{Platform: cost.FargateWindows, Tasks: 1, Seconds: d("301"), VCPU: d("1"), MemoryMB: 2048},
-			map[string]string{"fargate vcpu (windows/x86_64)": "vCPU-second", "fargate memory (windows/x86_64)": "GB-second", "fargate os licence (windows/x86_64)": "vCPU-second"}},
+			map[string]string{"fargate vcpu (windows/x86_64)": "vCPU-hour", "fargate memory (windows/x86_64)": "GB-hour", "fargate os licence (windows/x86_64)": "vCPU-hour"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

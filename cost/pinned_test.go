@@ -120,14 +120,13 @@ var pinned2026 = concatPins([]pin{
 	{"fargate.linux_arm64.vcpu_hour.value", "0.03238", "ecs.json US East (N. Virginia) \"ARM perCPU per hour\" line 8972"},
 	{"fargate.linux_arm64.gb_hour.value", "0.00356", "ecs.json US East (N. Virginia) \"ARM perGB per hour\" line 8977"},
 	{"fargate.linux_arm64.minimum_seconds.value", "60", srcFargateDur},
-	// Windows: the page's Example 4 rates. ecs.json disagrees for vCPU and
-	// memory ("perCPU per hour Windows" 0.046552/h = 0.0000129311/s, line 8957;
-	// "perGB per hour Windows" 0.00511175/h = 0.00000141993/s, line 8962) and
-	// agrees for the licence ("perCPU OS License Fee per hour Windows" 0.046/h,
-	// line 8967 = 0.0000127778/s). Reported, not changed.
-	{"fargate.windows_x86.vcpu_second.value", "0.0000254167", srcFargateEx4 + " (\"10 x 1 x 0.0000254167 x 3600 x 30\")"},
-	{"fargate.windows_x86.gb_second.value", "0.0000027778", srcFargateEx4 + " (\"10 x 2 x 0.0000027778 x 3600 x 30\")"},
-	{"fargate.windows_x86.os_license_vcpu_second.value", "0.0000127778", srcFargateEx4 + " (\"10 x 1 x 0.0000127778 x 3600 x 30\"); ecs.json \"perCPU OS License Fee per hour Windows\" line 8967 (0.046/h)"},
+	// Windows: AWS's rate table (ecs.json), chosen over the page's Example 4
+	// per-second figures (0.0000254167 per vCPU-s, 0.0000027778 per GB-s,
+	// about twice the table's vCPU and memory rates; issue 25, item 1). The
+	// licence agrees in both: 0.046 / 3600 = 0.0000127778.
+	{"fargate.windows_x86.vcpu_hour.value", "0.046552", "ecs.json US East (N. Virginia) \"perCPU per hour Windows\" line 8957"},
+	{"fargate.windows_x86.gb_hour.value", "0.00511175", "ecs.json US East (N. Virginia) \"perGB per hour Windows\" line 8962"},
+	{"fargate.windows_x86.os_license_vcpu_hour.value", "0.046", "ecs.json US East (N. Virginia) \"perCPU OS License Fee per hour Windows\" line 8967; " + srcFargateEx4 + " (\"10 x 1 x 0.0000127778 x 3600 x 30\")"},
 	{"fargate.windows_x86.minimum_seconds.value", "300", srcFargateDur},
 	{"fargate.ephemeral_gb_second.value", "0.0000000308", srcFargateEx1 + " \"Storage per GB-Hours\" line 8952 (0.000111/h)"},
 	{"fargate.ephemeral_gb_hour.value", "0.000111", "ecs.json US East (N. Virginia) \"Storage per GB-Hours\" line 8952"},

@@ -424,7 +424,8 @@ func (f *FargatePrices) validate() error {
 		}
 		figs := map[string]*Figure{
 			"vcpu_hour": r.VCPUHour, "gb_hour": r.GBHour,
-			"os_license_vcpu_second": r.OSLicenseVCPUSecond, "minimum_seconds": &r.MinimumSeconds,
+			"os_license_vcpu_second": r.OSLicenseVCPUSecond, "os_license_vcpu_hour": r.OSLicenseVCPUHour,
+			"minimum_seconds": &r.MinimumSeconds,
 		}
 		// The per-second rates are what the pricing page prints; with the
 		// hourly rates AWS bills they may be left out.
