@@ -159,7 +159,8 @@ type FargatePrices struct {
 	// Ephemeral storage above the free amount: per GB-second as the
 	// pricing page prints it, and per GB-hour as AWS's price list states
 	// it. The hourly rate, where given, is the one billed (÷ 3600 per
-	// second, as for vCPU and memory); one of the two is required.
+	// second, as for vCPU and memory). Neither means storage could not be
+	// configured then (2017-12): a task gets EphemeralFreeGB and no more.
 	EphemeralGBSecond Figure  `yaml:"ephemeral_gb_second,omitempty"`
 	EphemeralGBHour   *Figure `yaml:"ephemeral_gb_hour,omitempty"`
 	EphemeralFreeGB   Figure  `yaml:"ephemeral_free_gb"`

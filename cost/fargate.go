@@ -33,7 +33,8 @@ type FargateUsage struct {
 	// is billed as 0.5 vCPU / 1 GB).
 	VCPU     decimal.Decimal
 	MemoryMB int
-	// EphemeralStorageGB is the configured storage; 0 means the free 20 GB.
+	// EphemeralStorageGB is the configured storage; 0 means the free amount
+	// (20 GB; 14 GB and no more in 2017-12).
 	EphemeralStorageGB int
 	// Spot marks Fargate Spot (Linux only). AWS publishes no fixed Spot
 	// rate ("up to 70 %" off), so the caller gives the discount.
@@ -210,6 +211,10 @@ func fargateTariff(c *Catalogue, u FargateUsage) (Tariff, decimal.Decimal, error
 	storage := decimal.NewFromInt(int64(u.EphemeralStorageGB))
 	if u.EphemeralStorageGB < 0 || (u.EphemeralStorageGB > 0 && storage.LessThan(free)) {
 		return nil, dZero, fieldErr("fargate.ephemeral_storage_gb", strconv.Itoa(u.EphemeralStorageGB), "is below the included "+free.String()+" GB")
+	}
+	if storage.GreaterThan(free) && c.Fargate.EphemeralGBHour == nil && c.Fargate.EphemeralGBSecond.Value.IsZero() {
+		return nil, dZero, fieldErr("fargate.ephemeral_storage_gb", strconv.Itoa(u.EphemeralStorageGB),
+			"is more than the "+free.String()+" GB a task gets in snapshot "+c.Snapshot.String()+", where storage could not be configured")
 	}
 	secs := u.Seconds
 	if secs.IsZero() {

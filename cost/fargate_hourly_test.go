@@ -39,11 +39,13 @@ func TestFargateWhichRate(t *testing.T) {
 			}
 		})
 	}
-	// The 2017-12 catalogue has no hourly figures: per second there.
+	// The 2017-12 catalogue gives the launch prices per hour too (the
+	// rates the 2019 cut was stated against), billed the same way.
 	old := embedded(t, platform.Snapshot2017)
-	if b, err := cost.Fargate(old, cost.FargateUsage{Tasks: 1, Seconds: d("60"), VCPU: d("1"), MemoryMB: 2048}); err == nil {
-		assert.Equal(t, "vCPU-second", b.Lines[0].Unit)
-	}
+	b, err := cost.Fargate(old, cost.FargateUsage{Tasks: 1, Seconds: d("60"), VCPU: d("1"), MemoryMB: 2048})
+	require.NoError(t, err)
+	assert.Equal(t, "vCPU-hour", b.Lines[0].Unit)
+	assert.True(t, d("0.0506").Equal(b.Lines[0].UnitPrice), "2017 vCPU rate %s", b.Lines[0].UnitPrice)
 }
 
 // TestFargateHourlyBill: the amounts are task-seconds × hourly rate ÷ 3,600,
