@@ -3,6 +3,7 @@ package cost
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -44,10 +45,26 @@ func (a Arch) orDefault() Arch {
 // with the [platform.Source] every sourced figure of runwhere embeds: the
 // URL it was read at, the date it is known to hold, and how it was read
 // when that matters.
+//
+// A figure whose note starts "derived:" was not read in a source but
+// worked out from sourced figures (2017's Fargate prices, from AWS's 2019
+// cut and today's rates); the note gives the derivation, and a bill line
+// priced by it carries the note ([Line.Note]) so that reports show it.
 type Figure struct {
 	Value           decimal.Decimal `yaml:"value"`
 	platform.Source `yaml:",inline"`
 }
+
+// Derivation is the figure's note when it says how the figure was worked
+// out (it starts "derived:"), else "".
+func (f Figure) Derivation() string {
+	if strings.HasPrefix(f.Note, derivedPrefix) {
+		return f.Note
+	}
+	return ""
+}
+
+const derivedPrefix = "derived:"
 
 // Tier is one band of Lambda's monthly duration pricing. UpToGBSeconds is the
 // band's upper end in GB-s per month and architecture; nil marks the last,

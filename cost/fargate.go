@@ -234,11 +234,13 @@ func fargateTariff(c *Catalogue, u FargateUsage) (Tariff, decimal.Decimal, error
 	}
 	vcpu := fargateMeter("fargate vcpu ("+label+")", "vCPU-second", price(r.VCPUSecond))
 	mem := fargateMeter("fargate memory ("+label+")", "GB-second", price(r.GBSecond))
+	vcpu.Bands[0].Note, mem.Bands[0].Note = r.VCPUSecond.Derivation(), r.GBSecond.Derivation()
 	if r.VCPUHour != nil && r.GBHour != nil {
 		// The rates AWS bills: per hour, counted in seconds (see [Fargate]).
 		vcpu = fargateMeter("fargate vcpu ("+label+")", "vCPU-hour", price(*r.VCPUHour))
 		mem = fargateMeter("fargate memory ("+label+")", "GB-hour", price(*r.GBHour))
 		vcpu.Scale, mem.Scale = d3600, d3600
+		vcpu.Bands[0].Note, mem.Bands[0].Note = r.VCPUHour.Derivation(), r.GBHour.Derivation()
 	}
 	vcpu.Compute, mem.Compute = true, true
 	t := Tariff{{Meter: vcpu, Per: size.VCPU}, {Meter: mem, Per: size.MemoryGB}}

@@ -100,3 +100,39 @@ func TestFargateLaunchPricesDerive(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, b.Total().IsZero(), "ECS in 2017: %s", b)
 }
+
+// TestFargateDerivedPriceNote: a line priced by a derived figure carries
+// the figure's note, so reports can show the derivation; a line priced as
+// published carries none, and a discount keeps the note.
+func TestFargateDerivedPriceNote(t *testing.T) {
+	tests := []struct {
+		name             string
+		snapshot         platform.SnapshotID
+		usage            cost.FargateUsage
+		vcpuNote, gbNote string // prefixes; "" wants no note
+	}{
+		{name: "2017 launch prices", snapshot: platform.Snapshot2017, usage: cost.FargateUsage{Tasks: 1, VCPU: d("1"), MemoryMB: 2048},
+			vcpuNote: "derived: 0.04048 / (1 - 0.20) = 0.0506.", gbNote: "derived: 0.004445 / (1 - 0.65) = 0.0127."},
+		{name: "2017 with a discount", snapshot: platform.Snapshot2017, usage: cost.FargateUsage{Tasks: 1, VCPU: d("1"), MemoryMB: 2048, Discount: d("0.2")},
+			vcpuNote: "derived: 0.04048 / (1 - 0.20) = 0.0506.", gbNote: "derived: 0.004445 / (1 - 0.65) = 0.0127."},
+		{name: "2026 published prices", snapshot: platform.Snapshot2026, usage: cost.FargateUsage{Tasks: 1, VCPU: d("1"), MemoryMB: 2048}},
+		{name: "2026 windows", snapshot: platform.Snapshot2026, usage: cost.FargateUsage{Platform: cost.FargateWindows, Tasks: 1, VCPU: d("1"), MemoryMB: 2048}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			b, err := cost.Fargate(embedded(t, tc.snapshot), tc.usage)
+			require.NoError(t, err)
+			for i, want := range []string{tc.vcpuNote, tc.gbNote} {
+				got := b.Lines[i].Note
+				if want == "" {
+					assert.Empty(t, got, "%s line %q", tc.name, b.Lines[i].Item)
+					continue
+				}
+				assert.True(t, len(got) >= len(want) && got[:len(want)] == want, "%s line %q note = %q, want it to start %q", tc.name, b.Lines[i].Item, got, want)
+			}
+			for _, l := range b.Lines[2:] {
+				assert.Empty(t, l.Note, "%s line %q", tc.name, l.Item)
+			}
+		})
+	}
+}
