@@ -10,8 +10,8 @@ import (
 // Limit is how much a recommended platform's monthly cost may rise: an
 // amount in USD, or a percentage of the base's cost.
 type Limit struct {
-	Amount  decimal.Decimal
-	Percent bool
+	Amount   decimal.Decimal
+	Relative bool // Amount is a percentage of the base's cost
 }
 
 // ParseLimit reads "50" or "50.00" (USD a month) or "10%".
@@ -24,11 +24,11 @@ func ParseLimit(s string) (Limit, error) {
 	if err != nil || v.Exponent() < -10 || v.Exponent() > 9 || v.IsNegative() || v.GreaterThan(decimal.NewFromInt(1_000_000_000)) {
 		return Limit{}, fmt.Errorf("diff: limit %q is not an amount (50, 12.50) or a percentage (10%%) of at least 0", s)
 	}
-	return Limit{Amount: v, Percent: pct}, nil
+	return Limit{Amount: v, Relative: pct}, nil
 }
 
 func (l Limit) String() string {
-	if l.Percent {
+	if l.Relative {
 		return l.Amount.String() + "%"
 	}
 	return "$" + l.Amount.String()
@@ -44,7 +44,7 @@ func (d Diff) Exceeds(l Limit) []Service {
 		if !rise.IsPositive() {
 			continue
 		}
-		if l.Percent {
+		if l.Relative {
 			if s.RecommendedBefore.IsZero() || rise.Mul(decimal.NewFromInt(100)).GreaterThan(l.Amount.Mul(s.RecommendedBefore)) {
 				out = append(out, s)
 			}

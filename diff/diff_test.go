@@ -122,7 +122,7 @@ func TestParseLimit(t *testing.T) {
 		l, err := diff.ParseLimit(tc.in)
 		require.NoError(t, err, tc.in)
 		assert.Equal(t, tc.amount, l.Amount.String(), tc.in)
-		assert.Equal(t, tc.percent, l.Percent, tc.in)
+		assert.Equal(t, tc.percent, l.Relative, tc.in)
 	}
 	for _, bad := range []string{"", "%", "-1", "ten", "1e-99", "1e12", "5%%"} {
 		_, err := diff.ParseLimit(bad)
@@ -144,7 +144,7 @@ func FuzzParseLimit(f *testing.F) {
 		}
 		// What it accepts, it prints back as an equal limit.
 		again, err := diff.ParseLimit(l.String())
-		if err != nil || !again.Amount.Equal(l.Amount) || again.Percent != l.Percent {
+		if err != nil || !again.Amount.Equal(l.Amount) || again.Relative != l.Relative {
 			t.Fatalf("ParseLimit(%q) = %v, whose String %q reads back as %v, %v", s, l, l.String(), again, err)
 		}
 	})
