@@ -141,7 +141,15 @@ func importFiles(files []importFile) (any, error) {
 		for k, v := range s.Origins {
 			o[k] = v.String()
 		}
-		out.Services = append(out.Services, imported{Name: s.Name, Kind: s.Kind, File: s.File, YAML: string(s.YAML()), Origins: o, Missing: s.Missing, Notes: s.Notes})
+		// Lists are [] rather than null: the page iterates them.
+		missing, notes := s.Missing, s.Notes
+		if missing == nil {
+			missing = []importer.Missing{}
+		}
+		if notes == nil {
+			notes = []string{}
+		}
+		out.Services = append(out.Services, imported{Name: s.Name, Kind: s.Kind, File: s.File, YAML: string(s.YAML()), Origins: o, Missing: missing, Notes: notes})
 	}
 	return out, nil
 }

@@ -32,6 +32,7 @@ func TestImport(t *testing.T) {
 	assert.Equal(t, "hpa-walkthrough.yaml:23 spec.template.spec.containers[0].resources.requests.cpu", kube.Origins["container.vcpu"])
 	assert.Contains(t, kube.YAML, "vcpu: 0.2")
 	assert.Equal(t, "workload.requests_per_second", kube.Missing[0].Field)
+	assert.NotNil(t, sam.Notes, "an empty list, not null, for the page")
 	require.Len(t, out.Skipped, 1)
 	assert.Equal(t, "Service", out.Skipped[0].Kind)
 }
