@@ -37,9 +37,9 @@ func (o Origin) String() string {
 // Missing is a field the files did not give: the placeholder the printed
 // scenario uses, and why.
 type Missing struct {
-	Field string // a scenario field, "workload.requests_per_second"
-	Value string // the placeholder printed, "1"
-	Why   string
+	Field string `json:"field"` // a scenario field, "workload.requests_per_second"
+	Value string `json:"value"` // the placeholder printed, "1"
+	Why   string `json:"why"`
 }
 
 // Service is one service found in the files: the scenario it becomes,
@@ -61,10 +61,10 @@ type Service struct {
 
 // Skipped is a document the importer did not read, and why.
 type Skipped struct {
-	File   string
-	Line   int
-	Kind   string // the document's kind, when it has one
-	Reason string
+	File   string `json:"file"`
+	Line   int    `json:"line,omitempty"`
+	Kind   string `json:"kind,omitempty"` // the document's kind, when it has one
+	Reason string `json:"reason"`
 }
 
 // Result is what [Read] found in one or more files.

@@ -63,7 +63,39 @@ type engine struct {
 	instanceTypes func(snapshot, region string) (any, error)
 	// compare is the limits and features of platforms in a snapshot.
 	compare func(snapshot string, platforms []string) (any, error)
-	version string
+	// importFiles reads the files a person dropped on the page with the
+	// importer (importer.Set), in the browser.
+	importFiles func(files []importFile) (any, error)
+	version     string
+}
+
+// importFile is one file dropped on the page: its name and its text.
+type importFile struct {
+	Name string `json:"name"`
+	Text string `json:"text"`
+}
+
+// maxImport bounds what one import hands over: the importer's bound on a
+// file, for all of them together.
+const maxImport = 10 << 20
+
+// Import reads the files (a JSON list of {name, text}) and returns the
+// services found, each with its scenario's YAML, where each field came
+// from, what was not found and what was skipped.
+func (b bridge) Import(filesJSON string) string {
+	return guard("import", func() (any, error) {
+		if len(filesJSON) > maxImport+64*1024 {
+			return nil, fmt.Errorf("import: the files are more than %d bytes together", maxImport)
+		}
+		var files []importFile
+		if err := json.Unmarshal([]byte(filesJSON), &files); err != nil {
+			return nil, fmt.Errorf("import: not a list of {name, text}: %v", err)
+		}
+		if len(files) == 0 {
+			return nil, errors.New("import: no files")
+		}
+		return b.e.importFiles(files)
+	})
 }
 
 // preset is a reference scenario offered in the page's menu.

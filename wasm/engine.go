@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/runwhere/runwhere"
+	"github.com/runwhere/runwhere/importer"
 )
 
 // maxInput bounds the text a page may hand over: the library's own bound on
@@ -98,8 +99,59 @@ func newEngine() engine {
 			list, err := runwhere.InstanceTypes(snapshot, region)
 			return list, field(err)
 		},
-		version: runwhere.Version,
+		importFiles: importFiles,
+		version:     runwhere.Version,
 	}
+}
+
+// imported is one service as the page shows it: the scenario's YAML for
+// the form, each field's origin for its hover, and what was not found.
+type imported struct {
+	Name    string             `json:"name"`
+	Kind    string             `json:"kind"`
+	File    string             `json:"file"`
+	YAML    string             `json:"yaml"`
+	Origins map[string]string  `json:"origins"`
+	Missing []importer.Missing `json:"missing"`
+	Notes   []string           `json:"notes"`
+}
+
+type importResult struct {
+	Services []imported         `json:"services"`
+	Skipped  []importer.Skipped `json:"skipped"`
+}
+
+func importFiles(files []importFile) (any, error) {
+	var set importer.Set
+	for _, f := range files {
+		if err := set.Add(f.Name, []byte(f.Text)); err != nil {
+			return nil, err
+		}
+	}
+	r, err := set.Result()
+	if err != nil {
+		return nil, err
+	}
+	out := importResult{Services: []imported{}, Skipped: r.Skipped}
+	if out.Skipped == nil {
+		out.Skipped = []importer.Skipped{}
+	}
+	for _, s := range r.Services {
+		o := map[string]string{}
+		for k, v := range s.Origins {
+			o[k] = v.String()
+		}
+		// Lists are [] rather than null: the page iterates them.
+		missing, notes := s.Missing, s.Notes
+		if missing == nil {
+			missing = []importer.Missing{}
+		}
+		if notes == nil {
+			notes = []string{}
+		}
+		out.Services = append(out.Services, imported{Name: s.Name, Kind: s.Kind, File: s.File, YAML: string(s.YAML()), Origins: o, Missing: missing, Notes: notes})
+	}
+	return out, nil
 }
 
 func parse(text []byte) (runwhere.Scenario, error) {

@@ -40,6 +40,7 @@ func install(b bridge) js.Value {
 	set("instanceTypes", func(a []js.Value) string { return b.InstanceTypes(str(a, 0), str(a, 1)) })
 	set("compare", func(a []js.Value) string { return b.Compare(str(a, 0), str(a, 1)) })
 	set("version", func([]js.Value) string { return b.Version() })
+	set("import", func(a []js.Value) string { return b.Import(str(a, 0)) })
 
 	g := js.Global()
 	g.Set("runwhere", api)

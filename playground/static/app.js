@@ -19,6 +19,7 @@ import { pickPlatform, whatIfFor } from './whatif.js';
 import { heldIn } from './compare.js';
 import { syncToday, wireToday, renderToday } from './todayview.js';
 import { leftOutToday } from './today.js';
+import { wireImport, clearImportMarks } from './importview.js';
 
 const store = createStore({
   schema: null, presets: [], version: '',
@@ -401,9 +402,11 @@ function wire() {
     const p = S().presets[Number(e.target.value)];
     if (!p) return;
     showLinkError(''); // a scenario picked here replaces the link's
+    clearImportMarks();
     loadText(p.yaml, `preset ${p.name}`);
   });
   $('yaml').addEventListener('input', (e) => loadText(e.target.value, ''));
+  wireImport(loadText);
   $('yaml').addEventListener('blur', () => { if (!S().yamlError && S().yaml) $('yaml').value = S().yaml; });
 
   $('cmp-switch').addEventListener('click', (e) => {
