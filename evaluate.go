@@ -205,6 +205,7 @@ func (e *env) inputs() engine.Inputs {
 	in.FrontDoor = s.frontDoor()
 	in.ServerDoor = s.serverDoor()
 	in.NAT = s.nat()
+	in.InternetEgressGB = s.internetEgressGB()
 	in.Discounts = s.discounts()
 	// With no mean load all of it is at the peak (as the fleets of
 	// loadFleet read it): there is nothing for a fleet to follow.
@@ -256,6 +257,7 @@ func (e *env) jobInputs() engine.Inputs {
 		Discounts:           s.discounts(),
 		ControlPlaneSupport: s.controlPlaneSupport(),
 		NAT:                 s.nat(),
+		InternetEgressGB:    s.internetEgressGB(),
 	}
 	in.Lambda = e.lambdaUsage(in.Workload)
 	return in

@@ -188,6 +188,8 @@ var fieldNotes = map[string]fieldNote{
 		help: "None, one, or one per zone: their hours and processed GB, at the region's prices."},
 	"network.egress_gb_per_month": {label: "Through NAT", unit: "GB a month", defaultNote: "0",
 		help: "What the NAT gateways process in a month."},
+	"network.internet_egress_gb_per_month": {label: "Out to the internet", unit: "GB a month", defaultNote: "0",
+		help: "What the service sends to the internet in a month, at the region's data-transfer tiers beyond the account's free 100 GB: the same on every platform, shown once and in every total."},
 	"ingress.response_kb": {label: "Request + response", unit: "KB", defaultNote: "10 with a front door",
 		help: "One request and its response together; an HTTP API meters a request per started 512 KB."},
 	"discounts.ec2": {label: "Off EC2", unit: "0–1", defaultNote: "none", appliesTo: uses("discounts.ec2"),

@@ -15,7 +15,7 @@ import (
 // out to the internet. A region without an ALB entry gets no alb section,
 // so an ALB there stays a missing figure.
 type Surroundings struct {
-	ALB         map[string]ALBFigures     `yaml:"alb"`
+	ALB         map[string]ALBFigures    `yaml:"alb"`
 	InternetOut map[string][]cost.GBTier `yaml:"internet_out"`
 }
 

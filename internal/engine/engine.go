@@ -85,6 +85,9 @@ type Inputs struct {
 	// control plane's fee is charged at (EKS's extended support); zero
 	// means standard.
 	ControlPlaneSupport cost.EKSSupport
+	// InternetEgressGB is the month's data out to the internet, the same
+	// on every platform ([shareEgress]); zero: none.
+	InternetEgressGB decimal.Decimal
 }
 
 // Autoscale is servers.autoscaling on.
@@ -236,6 +239,7 @@ func Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, error) {
 		frac, label := d.Discount(p, in)
 		r.Bill = withDiscount(r.Bill, label, frac)
 	}
+	shareEgress(&r, cat, in)
 	return r, nil
 }
 

@@ -1,0 +1,46 @@
+package runwhere
+
+// Data leaving AWS (issue 25, item 8): network.internet_egress_gb_per_month,
+// the service's responses to the internet, priced at EC2's data-transfer
+// tiers of the region beyond the account's free 100 GB. It is the same
+// whatever runs the service, so every platform's bill carries the same
+// lines and the report shows them once.
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
+
+// MaxInternetEgressGB bounds network.internet_egress_gb_per_month: 100 PB
+// a month, far past AWS's last published tier (over 150 TB), so that a
+// typo is caught and no real service is refused.
+const MaxInternetEgressGB = 100 * 1024 * 1024
+
+// checkInternetEgress checks network.internet_egress_gb_per_month.
+func (s Scenario) checkInternetEgress() error {
+	if s.Network == nil || s.Network.InternetEgressGBPerMonth == nil {
+		return nil
+	}
+	g := *s.Network.InternetEgressGBPerMonth
+	const field = "network.internet_egress_gb_per_month"
+	if err := checkQuantity(field, g); err != nil {
+		return err
+	}
+	if g.IsNegative() {
+		return &FieldError{Field: field, Value: g.String(), Reason: "is negative"}
+	}
+	if g.GreaterThan(decimal.NewFromInt(MaxInternetEgressGB)) {
+		return &FieldError{Field: field, Value: g.String(), Reason: fmt.Sprintf("is more than %d GB (100 PB) a month", MaxInternetEgressGB)}
+	}
+	return nil
+}
+
+// internetEgressGB is the month's data out to the internet: zero when the
+// scenario gives none.
+func (s Scenario) internetEgressGB() decimal.Decimal {
+	if s.Network == nil || s.Network.InternetEgressGBPerMonth == nil {
+		return decimal.Zero
+	}
+	return *s.Network.InternetEgressGBPerMonth
+}
