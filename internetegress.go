@@ -8,8 +8,13 @@ package runwhere
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/runwhere/runwhere/cost"
+	"github.com/runwhere/runwhere/internal/engine"
+	"github.com/runwhere/runwhere/internal/markdown"
 )
 
 // MaxInternetEgressGB bounds network.internet_egress_gb_per_month: 100 PB
@@ -43,4 +48,31 @@ func (s Scenario) internetEgressGB() decimal.Decimal {
 		return decimal.Zero
 	}
 	return *s.Network.InternetEgressGBPerMonth
+}
+
+// sharedLine is whether l is a line every platform carries alike.
+func sharedLine(l cost.Line) bool { return strings.HasPrefix(l.Item, engine.ItemInternetEgress) }
+
+// writeShared writes the lines every feasible platform's bill carries
+// alike once, before the platforms' own bills: data out to the internet.
+func writeShared(b *strings.Builder, m markdown.Writer, ps []PlatformReport) {
+	for _, p := range ps {
+		if !p.Feasible {
+			continue
+		}
+		var lines []CostLine
+		exact, rounded := decimal.Zero, decimal.Zero
+		for _, l := range p.CostLines {
+			if l.Shared {
+				lines = append(lines, l)
+				exact, rounded = exact.Add(l.Amount), rounded.Add(l.AmountRounded)
+			}
+		}
+		if len(lines) == 0 {
+			return
+		}
+		b.WriteString("\n### Shared by every platform\n\nData out to the internet costs the same whatever runs the service: these lines are in every platform's total above and in each bill below. The free 100 GB a month is the account's, across every service and region: runwhere gives it all to this service.\n")
+		writeBill(b, m, lines, exact, rounded)
+		return
+	}
 }

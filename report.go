@@ -119,6 +119,9 @@ type CostLine struct {
 	UnitPrice     decimal.Decimal `json:"unit_price"`
 	Amount        decimal.Decimal `json:"amount"`
 	AmountRounded decimal.Decimal `json:"amount_rounded"`
+	// Shared marks a line every platform's bill carries alike (data out
+	// to the internet): the report shows it once, beside the platforms.
+	Shared bool `json:"shared,omitempty"`
 }
 
 // Capacity is what the workload needs on one platform. Fields that do not

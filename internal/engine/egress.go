@@ -111,3 +111,18 @@ func egressToday(cat Catalogues, in Inputs, findings *capacity.Findings) cost.Bi
 	}
 	return b
 }
+
+// functionALBAddresses are the public IPv4 addresses of an internet-facing
+// ALB in front of a function: Lambda runs in no zone of the scenario's,
+// so the ALB spans the fewest it can, [MinALBZones]. None where the
+// catalogue predates the address charge.
+func functionALBAddresses(cat Catalogues) cost.Tariff {
+	if cat.Prices == nil || cat.Prices.PublicIPv4 == nil {
+		return nil
+	}
+	b, err := cost.PublicIPv4(cat.Prices, ItemALBPublicIPv4, MinALBZones)
+	if err != nil {
+		return nil // a constant count: never negative
+	}
+	return fixedTerms(b)
+}

@@ -333,7 +333,7 @@ func WithFrontDoor(t cost.Tariff, cat Catalogues, in Inputs) (cost.Tariff, error
 		if err != nil {
 			return nil, err
 		}
-		return append(t, alb...), nil
+		return append(append(t, alb...), functionALBAddresses(cat)...), nil
 	}
 	term, err := cost.APIGatewayTerm(cat.Prices, fd.API, fd.PayloadKB)
 	if err != nil {
