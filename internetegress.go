@@ -76,3 +76,7 @@ func writeShared(b *strings.Builder, m markdown.Writer, ps []PlatformReport) {
 		return
 	}
 }
+
+// itemNATPublicIPv4 is the line of a NAT gateway's own address, which
+// goes with the gateway when the reasons weigh one gateway against several.
+const itemNATPublicIPv4 = engine.ItemNATPublicIPv4

@@ -132,8 +132,10 @@ func TestAroundDefaultsChangeNothing(t *testing.T) {
 }
 
 // NAT gateways that are most of a bill are named, with what one gateway
-// instead of three saves: 2 × 730 h × 0.045 = 65.70.
+// instead of three saves: 2 × 730 h × (0.045 + 0.005 for its address) =
+// 73.00. They are 67 % of it: 3 × 730 × 0.05 + 10 GB × 0.045 = 109.95 of
+// $164.01.
 func TestNATDominanceReason(t *testing.T) {
 	r := evaluateYAML(t, "platforms: [ecs-fargate, lambda]\nworkload: {requests_per_second: 1, duration_ms: 100, memory_mb: 512}\nnetwork: {nat_gateways: per-zone, egress_gb_per_month: 10}\n")
-	assert.Contains(t, strings.Join(r.Recommendation.Reasons, "\n"), "NAT gateways are 65 % of Amazon ECS on Fargate's bill: one gateway instead of one per zone would cost $65.70 less")
+	assert.Contains(t, strings.Join(r.Recommendation.Reasons, "\n"), "NAT gateways are 67 % of Amazon ECS on Fargate's bill: one gateway instead of one per zone would cost $73.00 less")
 }
