@@ -43,7 +43,9 @@ func TestGenerateSurroundings(t *testing.T) {
 			want: `public_ipv4_hour is 0.005 in cost/data/2026-11_us-east-1.yaml but 0.006 in vpc.json "Hourly charge for In use Public IPv4 Addresses per Hrs"`},
 		{name: "address rate missing", file: "vpc.json", old: `"Hourly charge for In use Public IPv4 Addresses per Hrs"`, new: `"in use"`,
 			want: `vpc.json: US East (N. Virginia) has no rate "Hourly charge for In use Public IPv4 Addresses per Hrs"`},
-		{name: "no tiers for a region", sources: func(s string) string { return strings.Replace(s, "    eu-west-1:\n      - up_to_gb:", "    eu-west-9:\n      - up_to_gb:", 1) },
+		{name: "no tiers for a region", sources: func(s string) string {
+			return strings.Replace(s, "    eu-west-1:\n      - up_to_gb:", "    eu-west-9:\n      - up_to_gb:", 1)
+		},
 			want: "surroundings.internet_out has no tiers for eu-west-1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
