@@ -134,3 +134,21 @@ func TestUnitAssumptions(t *testing.T) {
 	}
 	assert.True(t, found, "%+v", big.Assumptions)
 }
+
+// Cheaper configurations are searched without the shared lines and carry
+// them: with 1,100 GB out (us-east-1, $90), each costs $90 more and saves
+// what it saved without, and no configuration is found for the egress
+// alone.
+func TestInternetEgressAlternatives(t *testing.T) {
+	base := "platforms: [lambda, ecs-fargate, ecs-ec2]\nalternatives: 3\n" + egressService
+	without := evaluateYAML(t, base)
+	with := evaluateYAML(t, base+"network: {internet_egress_gb_per_month: 1100}\n")
+	for i, p := range with.Platforms {
+		before := without.Platforms[i].Alternatives
+		require.Len(t, p.Alternatives, len(before), "%s: the same configurations", p.Platform)
+		for j, a := range p.Alternatives {
+			assert.Equal(t, "90", a.MonthlyCost.Sub(before[j].MonthlyCost).String(), "%s alternative %d", p.Platform, j)
+			assert.True(t, a.Saving.Equal(before[j].Saving), "%s alternative %d saves %s, not %s", p.Platform, j, a.Saving, before[j].Saving)
+		}
+	}
+}

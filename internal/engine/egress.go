@@ -126,3 +126,29 @@ func functionALBAddresses(cat Catalogues) cost.Tariff {
 	}
 	return fixedTerms(b)
 }
+
+// sharedEgress is the month's data out, as [shareEgress] adds it to a
+// bill: nothing when there is none or it cannot be priced (the platform
+// is then blocked, and has no alternatives).
+func sharedEgress(cat Catalogues, in Inputs) cost.Bill {
+	if !in.InternetEgressGB.IsPositive() {
+		return cost.Bill{}
+	}
+	b, err := cost.InternetEgress(cat.Prices, in.InternetEgressGB)
+	if err != nil {
+		return cost.Bill{}
+	}
+	return b
+}
+
+// withShared adds the shared lines to each alternative's bill, so that
+// its total is what the platform would cost in that configuration.
+func withShared(alts []Alternative, shared cost.Bill) []Alternative {
+	if len(shared.Lines) == 0 {
+		return alts
+	}
+	for i := range alts {
+		alts[i].Bill = alts[i].Bill.Add(shared)
+	}
+	return alts
+}
