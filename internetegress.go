@@ -80,3 +80,20 @@ func writeShared(b *strings.Builder, m markdown.Writer, ps []PlatformReport) {
 // itemNATPublicIPv4 is the line of a NAT gateway's own address, which
 // goes with the gateway when the reasons weigh one gateway against several.
 const itemNATPublicIPv4 = engine.ItemNATPublicIPv4
+
+// sharedTotal is the month's data out on every platform's bill, which
+// the cost models leave out (constant in the load, it moves no
+// break-even point): the curves add it, so that each passes through its
+// platform's total. Zero when there is none or it cannot be priced (the
+// platforms are then blocked).
+func (e *env) sharedTotal() decimal.Decimal {
+	gb := e.s.internetEgressGB()
+	if !gb.IsPositive() {
+		return decimal.Zero
+	}
+	b, err := cost.InternetEgress(e.prices, gb)
+	if err != nil {
+		return decimal.Zero
+	}
+	return b.Total()
+}

@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/runwhere/runwhere"
 )
 
 const egressService = "workload: {requests_per_second: 10, duration_ms: 100, memory_mb: 512}\n"
@@ -151,4 +153,18 @@ func TestInternetEgressAlternatives(t *testing.T) {
 			assert.True(t, a.Saving.Equal(before[j].Saving), "%s alternative %d saves %s, not %s", p.Platform, j, a.Saving, before[j].Saving)
 		}
 	}
+}
+
+// The curves carry the shared lines: at the scenario's own rate each
+// passes through its platform's total (Lambda's, priced exactly there).
+func TestInternetEgressCurves(t *testing.T) {
+	s, err := runwhere.ParseScenario([]byte("platforms: [lambda]\n" + egressService + "network: {internet_egress_gb_per_month: 1100}\n"))
+	require.NoError(t, err)
+	r, err := runwhere.Evaluate(s)
+	require.NoError(t, err)
+	curves, err := runwhere.Curves(s, 3)
+	require.NoError(t, err)
+	mid := curves[0].Points[1]
+	require.Equal(t, "10", mid.RequestsPerSecond.String(), "the middle of three log-spaced points is the mean")
+	assert.Equal(t, r.Platforms[0].MonthlyCost.String(), mid.MonthlyCost.String())
 }
