@@ -25,12 +25,12 @@ var decimalGBRatio = decimal.NewFromInt(cost.KBPerGB).Div(decimal.NewFromInt(1_0
 // rest on: an ALB's GB when processed bytes decide its LCUs, and an HTTP
 // API's 512 KB increments counting request and response together when
 // the two together pass 512 KB.
-func unitGuesses(s Scenario, r *Report) []assumption {
-	in := s.Ingress
+func unitGuesses(e *env, r *Report) []assumption {
+	out := freeEgressGuess(e)
+	in := e.s.Ingress
 	if in == nil {
-		return nil
+		return out
 	}
-	var out []assumption
 	// The platform whose ALB's processed-byte LCUs cost most: the effect
 	// on the largest line, worked out.
 	var line CostLine
@@ -63,4 +63,23 @@ func unitGuesses(s Scenario, r *Report) []assumption {
 		}})
 	}
 	return out
+}
+
+// freeEgressGuess is the free 100 GB of data out, the account's across
+// every service and region, which runwhere gives to this service alone:
+// if the account's other traffic uses it, every platform's month grows by
+// the GB it covered at the first tier's price.
+func freeEgressGuess(e *env) []assumption {
+	gb := e.s.internetEgressGB()
+	if !gb.IsPositive() || e.prices == nil || e.prices.DataTransfer == nil || len(e.prices.DataTransfer.InternetOut) == 0 {
+		return nil
+	}
+	d := e.prices.DataTransfer
+	covered := decimal.Min(gb, d.FreeInternetGB.Value)
+	more := covered.Mul(d.InternetOut[0].Value)
+	return []assumption{{Assumption: Assumption{
+		Field: "data_transfer.free_internet_gb", Value: d.FreeInternetGB.Value.String() + " GB a month, all to this service", Source: SourceModel,
+		Effect: fmt.Sprintf("AWS's free data out is the account's, across every service and region. If other traffic of the account uses it, every platform's month is %s more (%s GB × %s a GB): the ranking does not change.",
+			money(more), covered, money(d.InternetOut[0].Value)),
+	}}}
 }

@@ -168,3 +168,16 @@ func TestInternetEgressCurves(t *testing.T) {
 	require.Equal(t, "10", mid.RequestsPerSecond.String(), "the middle of three log-spaced points is the mean")
 	assert.Equal(t, r.Platforms[0].MonthlyCost.String(), mid.MonthlyCost.String())
 }
+
+// The free 100 GB is the account's: the assumption says what it is worth
+// when other traffic uses it, 100 × $0.09 = $9.00 in us-east-1.
+func TestFreeEgressAssumption(t *testing.T) {
+	r := evaluateYAML(t, "platforms: [lambda, ecs-fargate]\n"+egressService+"network: {internet_egress_gb_per_month: 1100}\n")
+	var effect string
+	for _, a := range r.Assumptions {
+		if a.Field == "data_transfer.free_internet_gb" {
+			effect = a.Effect
+		}
+	}
+	assert.Contains(t, effect, "every platform's month is $9.00 more (100 GB × $0.09 a GB)")
+}
