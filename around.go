@@ -7,6 +7,7 @@ package runwhere
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -20,7 +21,7 @@ var ingressValues = []string{IngressNone, IngressFunctionURL, IngressHTTPAPI, In
 // serverIngressValues are the front doors of the container platforms,
 // ingress.servers; natValues the NAT layouts, network.nat_gateways.
 var (
-	serverIngressValues = []string{IngressNone, IngressALB}
+	serverIngressValues = []string{IngressNone, IngressALB, IngressHTTPAPI, IngressRESTAPI}
 	natValues           = []string{NATNone, NATOne, NATPerZone}
 )
 
@@ -50,8 +51,8 @@ func (s Scenario) checkIngress() error {
 	}
 	if in.Servers != "" && !slices.Contains(serverIngressValues, in.Servers) {
 		reason := fmt.Sprintf("is not one of %v", serverIngressValues)
-		if in.Servers == IngressHTTPAPI || in.Servers == IngressRESTAPI || in.Servers == IngressFunctionURL {
-			reason = "does not fit the container platforms: Swarm, Kubernetes, ECS and Nomad take an ALB (none or alb); API Gateway and function URLs are ingress.lambda's"
+		if in.Servers == IngressFunctionURL {
+			reason = "does not fit the container platforms: a function URL invokes a Lambda function only; containers take an ALB or API Gateway (" + strings.Join(serverIngressValues, ", ") + ")"
 		}
 		return &FieldError{Field: "ingress.servers", Value: in.Servers, Reason: reason}
 	}
@@ -96,7 +97,7 @@ func (s *Scenario) withIngressDefaults() {
 			in.ResponseKB = ptr(DefaultResponseKB())
 		}
 	}
-	if in.Lambda == IngressALB || in.Servers == IngressALB {
+	if in.Lambda == IngressALB || in.Servers != IngressNone {
 		if in.KeepAlive == nil {
 			in.KeepAlive = ptr(DefaultKeepAlive)
 		}
@@ -155,13 +156,51 @@ func (s Scenario) nat() *engine.NAT {
 	return &engine.NAT{Gateways: gateways, GB: *n.EgressGBPerMonth}
 }
 
-// serverDoor is an ALB in front of the container platforms, nil for none.
+// serverDoor is the ALB of the container platforms, nil for none: in
+// front of them (ingress.servers: alb) or behind their API Gateway API.
+// API Gateway reaches containers in a VPC through a VPC link to a load
+// balancer: an HTTP API to an ALB, an NLB or Cloud Map, a REST API (VPC
+// links V2, November 2025) to an ALB or an NLB
+// (https://docs.aws.amazon.com/apigateway/latest/developerguide/private-integration.html).
+// runwhere prices the one both APIs share: an internal ALB, whose hours
+// and LCUs are an internet-facing one's. The VPC link itself has no line
+// in AWS's API Gateway price file (apigateway.json); the charge AWS's
+// private-integration whitepaper names is the load balancer's.
 func (s Scenario) serverDoor() *cost.ALBUsage {
 	in := s.Ingress
-	if in == nil || in.Servers != IngressALB {
+	if in == nil || in.Servers == IngressNone {
 		return nil
 	}
-	return &cost.ALBUsage{Target: cost.ALBInstances, PayloadKB: *in.ResponseKB, NewConnections: !*in.KeepAlive, RuleEvaluations: *in.Rules}
+	u := &cost.ALBUsage{Target: cost.ALBInstances, PayloadKB: *in.ResponseKB, NewConnections: !*in.KeepAlive, RuleEvaluations: *in.Rules}
+	if in.Servers != IngressALB {
+		u.Item = internalALB
+	}
+	return u
+}
+
+// internalALB names the lines of the ALB behind the containers' API.
+const internalALB = "internal alb"
+
+// serverAPI is the API Gateway API in front of the container platforms,
+// nil for none or an ALB.
+func (s Scenario) serverAPI() *engine.FrontDoor {
+	in := s.Ingress
+	if in == nil {
+		return nil
+	}
+	return apiDoor(in.Servers, in.ResponseKB)
+}
+
+// apiDoor is the API Gateway API a front door names, nil for another
+// door. The defaults give every door a payload (withIngressDefaults).
+func apiDoor(door string, payloadKB *decimal.Decimal) *engine.FrontDoor {
+	switch door {
+	case IngressHTTPAPI:
+		return &engine.FrontDoor{API: cost.HTTPAPI, PayloadKB: *payloadKB}
+	case IngressRESTAPI:
+		return &engine.FrontDoor{API: cost.RESTAPI, PayloadKB: *payloadKB}
+	}
+	return nil
 }
 
 // frontDoor is the scenario's front door of a function in the
@@ -172,13 +211,8 @@ func (s Scenario) frontDoor() *engine.FrontDoor {
 	if in == nil {
 		return nil
 	}
-	switch in.Lambda {
-	case IngressHTTPAPI:
-		return &engine.FrontDoor{API: cost.HTTPAPI, PayloadKB: *in.ResponseKB}
-	case IngressRESTAPI:
-		return &engine.FrontDoor{API: cost.RESTAPI, PayloadKB: *in.ResponseKB}
-	case IngressALB:
+	if in.Lambda == IngressALB {
 		return &engine.FrontDoor{ALB: &cost.ALBUsage{Target: cost.ALBLambda, PayloadKB: *in.ResponseKB, NewConnections: !*in.KeepAlive, RuleEvaluations: *in.Rules}}
 	}
-	return nil
+	return apiDoor(in.Lambda, in.ResponseKB)
 }

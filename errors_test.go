@@ -75,7 +75,7 @@ func TestOneFieldError(t *testing.T) {
 			want: "cost: line 1:1: colour: "},
 		{name: "cost catalogue, check",
 			err:  func() error { _, err := cost.ParseCatalogue("", costText); return err },
-			want: "cost: line 181: eks.standard_cluster_hour.value: ", value: "-0.1"},
+			want: "cost: line 192: eks.standard_cluster_hour.value: ", value: "-0.1"},
 		{name: "cost instance prices, check",
 			err: func() error {
 				_, err := cost.ParseInstancePrices("2026-11_ec2.csv", []byte("type,region,hourly_usd,source\nm5.large,us-east-1,-1,x\n"))

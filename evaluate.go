@@ -204,6 +204,7 @@ func (e *env) inputs() engine.Inputs {
 	in.Shape = w.shape()
 	in.FrontDoor = s.frontDoor()
 	in.ServerDoor = s.serverDoor()
+	in.ServerAPI = s.serverAPI()
 	in.NAT = s.nat()
 	in.InternetEgressGB = s.internetEgressGB()
 	in.Discounts = s.discounts()

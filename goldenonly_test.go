@@ -181,8 +181,12 @@ func weighted(c runwhere.Criteria) float64 {
 // had no SLA in 2017-12 (limits-ha.md §5a), so its downtime is taken as a
 // whole 43.8-minute allowance (resilience 0); AWS runs it all (operations
 // 1); it runs on AWS only (portability 0). Score: 0.4 × 1 + 0.2 × 1 +
-// 0.15 × 1 = 0.75. Fargate had no sourced price then: blocked, ranked
-// last with a score of 0.
+// 0.15 × 1 = 0.75. Fargate is priced at its launch prices (issue 25,
+// item 3): 35 tasks of 0.25 vCPU / 0.5 GB all month, 6,387.5 vCPU-h ×
+// 0.0506 = $323.21 and 12,775 GB-h × 0.0127 = $162.24, $485.45; cost
+// 21.46419 / 485.45 = 0.0442, headroom 1 (its 20-task quota is
+// adjustable), resilience 0, operations 1, portability 0: 0.4 × 0.0442 +
+// 0.2 + 0.15 = 0.3677, third.
 func TestDeck2017Recommendation(t *testing.T) {
 	var yaml string
 	for _, p := range runwhere.Presets() {
@@ -195,12 +199,17 @@ func TestDeck2017Recommendation(t *testing.T) {
 	rec := r.Recommendation
 	require.Len(t, rec.Ranking, 6)
 	assert.Equal(t, runwhere.PlatformID("lambda"), rec.Platform)
-	first, last := rec.Ranking[0], rec.Ranking[5]
+	first, third := rec.Ranking[0], rec.Ranking[2]
 	assert.Equal(t, runwhere.Ranked{Platform: "lambda", Score: 0.75, Feasible: true, Criteria: runwhere.Criteria{Cost: 1, Headroom: 1, Resilience: 0, Operations: 1, Portability: 0}}, first)
-	assert.Equal(t, runwhere.Ranked{Platform: "ecs-fargate", Score: 0, Feasible: false}, last, "a blocked platform ranks last")
+	assert.Equal(t, runwhere.Ranked{Platform: "ecs-fargate", Score: 0.3677, Feasible: true, Criteria: runwhere.Criteria{Cost: 0.0442, Headroom: 1, Resilience: 0, Operations: 1, Portability: 0}}, third)
+	for _, k := range rec.Ranking {
+		assert.True(t, k.Feasible, "%s is feasible in 2017-12", k.Platform)
+	}
 	md := r.Markdown()
 	assert.Contains(t, md, "| 1 | AWS Lambda | 0.75 | 1 | 1 | 0 | 1 | 0 |\n")
-	assert.Contains(t, md, "| 6 | Amazon ECS on Fargate | blocked | 0 | 0 | 0 | 0 | 0 |\n")
+	assert.Contains(t, md, "| 3 | Amazon ECS on Fargate | 0.3677 | 0.0442 | 1 | 0 | 1 | 0 |\n")
+	assert.Contains(t, md, "| Amazon ECS on Fargate | yes | $485.45 | $485.45 | 485.45 | 35 tasks of 0.25 vCPU / 512 MB | — |\n")
+	assert.NotContains(t, md, "missing-figure", "every 2017-12 platform is priced")
 	assert.Contains(t, rec.Reasons, "AWS Lambda ranks first with a score of 0.75 of 1 (cost 1.00, headroom 1.00, resilience 0.00, operations 1.00, portability 0.00).")
 	// 52,560,000 requests × $0.0000002 = $10.512 → $10.51; 657,000 GB-s ×
 	// $0.00001667 = $10.95219 → $10.95: $21.46. Kubernetes: 6 m4.large

@@ -19,14 +19,19 @@ const module = "github.com/runwhere/runwhere"
 // allowedImports is the arrow diagram of DESIGN.md: for each package, the
 // module's packages its non-test code may import.
 var allowedImports = map[string][]string{
-	"platform":   {},
-	"cost":       {"platform"},
-	"capacity":   {"platform"},
-	"ha":         {"platform"},
-	".":          {"platform", "cost", "capacity", "ha", "internal/engine", "internal/family", "internal/markdown"},
-	"wasm":       {"."},
-	"cmd":        {"."}, // the command line uses the library as any caller would
-	"playground": {},    // builds and serves wasm/; imports no library package
+	"platform": {},
+	"cost":     {"platform"},
+	"capacity": {"platform"},
+	"ha":       {"platform"},
+	".":        {"platform", "cost", "capacity", "ha", "internal/engine", "internal/family", "internal/markdown"},
+	"wasm":     {"."},
+	"cmd":      {".", "importer", "diff"}, // the command line uses the library as any caller would
+	// importer turns a team's files into scenarios, over the root's
+	// contract; the root does not import it, so that it stays small.
+	"importer": {"."},
+	// diff compares two sets of reports; the command line prints it.
+	"diff":       {".", "internal/markdown"},
+	"playground": {}, // builds and serves wasm/; imports no library package
 	// perf measures the wasm and the benchmarks from outside (go build, go
 	// test -c) and perf/floor links only the dependencies (issue 28).
 	"perf": {},

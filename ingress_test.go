@@ -87,6 +87,7 @@ func TestFrontDoorInputErrors(t *testing.T) {
 		{"unknown door", svc + "ingress: {lambda: cloudfront}", "ingress.lambda", "cloudfront"},
 		{"empty payload", svc + "ingress: {lambda: api-gateway-http, response_kb: 0}", "ingress.response_kb", "0"},
 		{"payload past API Gateway's", svc + "ingress: {lambda: api-gateway-http, response_kb: 10241}", "ingress.response_kb", "10241"},
+		{"unknown container door", svc + "ingress: {servers: nlb}", "ingress.servers", "nlb"},
 		{"a job has no front door", "workload: {kind: job, runs_per_month: 3, run_minutes: 1, memory_mb: 128}\ningress: {lambda: function-url}", "ingress.lambda", "set"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { requireFieldError(t, tc.yaml, tc.field, tc.value) })

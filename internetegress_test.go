@@ -181,3 +181,26 @@ func TestFreeEgressAssumption(t *testing.T) {
 	}
 	assert.Contains(t, effect, "every platform's month is $9.00 more (100 GB × $0.09 a GB)")
 }
+
+// The ALB behind API Gateway's VPC link is internal: no public address.
+func TestInternalALBHasNoPublicAddress(t *testing.T) {
+	for _, tc := range []struct {
+		door string
+		want bool
+	}{
+		{"alb", true},
+		{"api-gateway-http", false},
+		{"api-gateway-rest", false},
+	} {
+		t.Run(tc.door, func(t *testing.T) {
+			r := evaluateYAML(t, "platforms: [ecs-fargate]\n"+egressService+"ingress: {servers: "+tc.door+"}\n")
+			p := r.Platforms[0]
+			require.True(t, p.Feasible, "%v", p.Blockers)
+			got := false
+			for _, l := range p.CostLines {
+				got = got || l.Item == "alb public ipv4"
+			}
+			assert.Equal(t, tc.want, got, "%s: %+v", tc.door, p.CostLines)
+		})
+	}
+}

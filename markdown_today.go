@@ -89,4 +89,17 @@ func writeBill(b *strings.Builder, m markdown.Writer, lines []CostLine, exact, r
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", m.Text(l.Item), l.Quantity, m.Text(l.Unit), l.UnitPrice, l.Amount, l.AmountRounded.StringFixed(2))
 	}
 	fmt.Fprintf(b, "| **Total** | | | | %s | **%s** |\n", exact, rounded.StringFixed(2))
+	// A unit price no source states (2017's Fargate prices) says how it
+	// was worked out, under the table it prices.
+	first := true
+	for _, l := range lines {
+		if l.Note == "" {
+			continue
+		}
+		if first {
+			b.WriteString("\n")
+			first = false
+		}
+		fmt.Fprintf(b, "- Unit price of %s, %s: %s\n", m.Text(l.Item), l.UnitPrice, m.Text(l.Note))
+	}
 }

@@ -10,8 +10,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/runwhere/runwhere/cost"
-
 	"github.com/shopspring/decimal"
 
 	"github.com/runwhere/runwhere/capacity"
@@ -148,44 +146,10 @@ func (e *env) reasons(ranking []Ranked, reports []PlatformReport) []string {
 		out = append(out, fmt.Sprintf("If its control plane is lost, running workloads keep running (%s).", l.Source))
 	}
 	out = append(out, e.frontDoorReasons(reports)...)
+	out = append(out, e.doorsReasons(reports)...)
 	out = append(out, e.natReasons(reports)...)
 	out = append(out, e.blockedReasons(reports)...)
 	out = append(out, e.deckReasons(best, reports)...)
-	return out
-}
-
-// frontDoorReasons name a front door that is at least half a platform's
-// bill, and what the cheaper door would save: the REST API against the
-// HTTP API, the HTTP API against a function URL.
-func (e *env) frontDoorReasons(reports []PlatformReport) []string {
-	fd := e.s.frontDoor()
-	if fd == nil || e.s.isJob() {
-		return nil
-	}
-	var out []string
-	for _, r := range reports {
-		door := decimal.Zero
-		for _, l := range r.CostLines {
-			if strings.HasPrefix(l.Item, "api gateway") {
-				door = door.Add(l.Amount)
-			}
-		}
-		if !r.Feasible || !door.IsPositive() || door.Mul(decimal.NewFromInt(2)).LessThan(r.MonthlyCost) {
-			continue
-		}
-		share := door.Mul(decimal.NewFromInt(100)).DivRound(r.MonthlyCost, 0)
-		s := fmt.Sprintf("API Gateway is %s %% of %s's bill", share, r.Name)
-		switch fd.API {
-		case cost.RESTAPI:
-			if term, err := cost.APIGatewayTerm(e.prices, cost.HTTPAPI, fd.PayloadKB); err == nil {
-				http := cost.Tariff{term}.Total(*e.s.Workload.RequestsPerMonth)
-				s += fmt.Sprintf(": the HTTP API would cost %s less (ingress.lambda: %s)", money(door.Sub(http).Round(2)), IngressHTTPAPI)
-			}
-		case cost.HTTPAPI:
-			s += fmt.Sprintf(": a function URL would cost %s less, without API Gateway's authorizers, throttling and custom domains (ingress.lambda: %s)", money(door.Round(2)), IngressFunctionURL)
-		}
-		out = append(out, s+".")
-	}
 	return out
 }
 

@@ -119,6 +119,10 @@ type CostLine struct {
 	UnitPrice     decimal.Decimal `json:"unit_price"`
 	Amount        decimal.Decimal `json:"amount"`
 	AmountRounded decimal.Decimal `json:"amount_rounded"`
+	// Note says how the unit price was worked out when no source states
+	// it (2017's Fargate prices, derived from AWS's 2019 cut); reports
+	// show it under the bill.
+	Note string `json:"note,omitempty"`
 	// Shared marks a line every platform's bill carries alike (data out
 	// to the internet): the report shows it once, beside the platforms.
 	Shared bool `json:"shared,omitempty"`

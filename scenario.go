@@ -196,7 +196,10 @@ type Ingress struct {
 	// KB: an HTTP API meters a request per started 512 KB.
 	ResponseKB *decimal.Decimal `yaml:"response_kb,omitempty" json:"response_kb,omitempty"`
 	// Servers is what routes requests to the container platforms (EC2-based
-	// and Fargate): "none" (the default) or "alb".
+	// and Fargate): "none" (the default), "alb" (an internet-facing ALB:
+	// hours and LCUs), or "api-gateway-http" or "api-gateway-rest" (the
+	// API's requests, and the internal ALB its VPC link reaches the
+	// containers through), so that a move from Lambda keeps its front door.
 	Servers string `yaml:"servers,omitempty" json:"servers,omitempty"`
 	// KeepAlive: clients reuse connections (the default); false makes
 	// every request open one, which an ALB bills as new connections.

@@ -179,7 +179,7 @@ var fieldNotes = map[string]fieldNote{
 	"ingress.lambda": {label: "In front of Lambda", enum: func() []string { return slices.Clone(ingressValues) }, defaultNote: "none", appliesTo: isServerless,
 		help: "What invokes the function over HTTP: a function URL adds no charge; API Gateway bills every request (the REST API about 3.5 times the HTTP API)."},
 	"ingress.servers": {label: "In front of the containers", enum: func() []string { return slices.Clone(serverIngressValues) }, defaultNote: "none", appliesTo: isContainer,
-		help: "An Application Load Balancer in front of the EC2-based and Fargate platforms: its hours and LCUs, and its public IPv4 address in each zone (us-east-1 and ap-southeast-1: no other region's price is sourced)."},
+		help: "What routes requests to the EC2-based and Fargate platforms: an Application Load Balancer (its hours, LCUs and a public IPv4 address in each zone; priced in us-east-1 and ap-southeast-1), or API Gateway's HTTP or REST API (its requests, as Lambda's) with the internal ALB its VPC link reaches. Give Lambda and the containers the same door to compare compute alone."},
 	"ingress.keep_alive": {label: "Clients keep connections", defaultNote: "yes with an ALB",
 		help: "Off: every request opens a connection, which an ALB bills as new connections (25 a second an LCU)."},
 	"ingress.rules": {label: "ALB rule evaluations", unit: "per request", defaultNote: "0 with an ALB",

@@ -98,7 +98,7 @@ func TestALBAndNATAcrossRegions(t *testing.T) {
 func TestAroundInputErrors(t *testing.T) {
 	svc := "workload: {requests_per_second: 1, duration_ms: 100, memory_mb: 128}\n"
 	for _, tc := range []struct{ name, yaml, field, value string }{
-		{"API Gateway for Swarm", svc + "ingress: {servers: api-gateway-http}", "ingress.servers", "api-gateway-http"},
+		{"a function URL for Swarm", svc + "ingress: {servers: function-url}", "ingress.servers", "function-url"},
 		{"unknown layout", svc + "network: {nat_gateways: two}", "network.nat_gateways", "two"},
 		{"negative egress", svc + "network: {egress_gb_per_month: -1}", "network.egress_gb_per_month", "-1"},
 		{"negative rules", svc + "ingress: {servers: alb, rules: -1}", "ingress.rules", "-1"},

@@ -140,16 +140,17 @@ func TestEveryLineKindAmount(t *testing.T) {
 		// 250 GB-h × $0.000111 = $0.02775, the same rate as x86
 		{"fargate ephemeral storage linux arm64", fargate(cost.FargateUsage{Platform: cost.FargateLinuxARM64, Tasks: 150, Seconds: d("600"), VCPU: d("1"), MemoryMB: 2048, EphemeralStorageGB: 30}),
 			"fargate ephemeral storage (linux/arm64)", "250", "0.000111", "0.02775"},
-		// Example 4, Windows: 10 tasks × 3,600 s × 30 days = 1,080,000 s of
-		// 1 vCPU, 2 GB: 1,080,000 × $0.0000254167 = $27.450036
+		// Example 4's usage, Windows at AWS's rate table (ecs.json): 10 tasks
+		// × 3,600 s × 30 days = 300 vCPU-h of 1 vCPU, 2 GB: 300 × $0.046552
+		// = $13.9656 (the page's per-second figure gave $27.450036)
 		{"fargate vcpu windows", fargate(cost.FargateUsage{Platform: cost.FargateWindows, Tasks: 300, Seconds: d("3600"), VCPU: d("1"), MemoryMB: 2048}),
-			"fargate vcpu (windows/x86_64)", "1080000", "0.0000254167", "27.450036"},
-		// 2,160,000 GB-s × $0.0000027778 = $6.000048
+			"fargate vcpu (windows/x86_64)", "300", "0.046552", "13.9656"},
+		// 600 GB-h × $0.00511175 = $3.06705 (page: $6.000048)
 		{"fargate memory windows", fargate(cost.FargateUsage{Platform: cost.FargateWindows, Tasks: 300, Seconds: d("3600"), VCPU: d("1"), MemoryMB: 2048}),
-			"fargate memory (windows/x86_64)", "2160000", "0.0000027778", "6.000048"},
-		// 1,080,000 vCPU-s × $0.0000127778 = $13.800024
+			"fargate memory (windows/x86_64)", "600", "0.00511175", "3.06705"},
+		// 300 vCPU-h × $0.046 = $13.80 (page: 1,080,000 × $0.0000127778 = $13.800024)
 		{"fargate os licence windows", fargate(cost.FargateUsage{Platform: cost.FargateWindows, Tasks: 300, Seconds: d("3600"), VCPU: d("1"), MemoryMB: 2048}),
-			"fargate os licence (windows/x86_64)", "1080000", "0.0000127778", "13.800024"},
+			"fargate os licence (windows/x86_64)", "300", "0.046", "13.8"},
 		// Spot as a 70 % discount: 3,600 vCPU-s = 1 vCPU-h × 0.04048 × 0.3
 		// = 1 × $0.012144 = $0.012144
 		{"fargate vcpu linux x86 spot", fargate(cost.FargateUsage{Tasks: 1, Seconds: d("3600"), VCPU: d("1"), MemoryMB: 2048, Spot: true, Discount: d("0.7")}),
@@ -217,8 +218,8 @@ func TestLambdaTier3WholeBill(t *testing.T) {
 }
 
 // A discount (Savings Plan, Spot) is taken off compute, never off the
-// Windows licence: the licence is billed at $0.0000127778 per vCPU-second
-// (https://aws.amazon.com/fargate/pricing/ Example 4) whatever the discount.
+// Windows licence: the licence is billed at $0.046 per vCPU-hour (ecs.json
+// "perCPU OS License Fee per hour Windows") whatever the discount.
 func TestDiscountNeverAppliesToWindowsLicence(t *testing.T) {
 	c := embedded(t, platform.Snapshot2026)
 	for _, disc := range []string{"0", "0.28", "0.5", "0.999", "1"} {
@@ -226,15 +227,15 @@ func TestDiscountNeverAppliesToWindowsLicence(t *testing.T) {
 			b, err := cost.Fargate(c, cost.FargateUsage{Platform: cost.FargateWindows, Tasks: 1, Seconds: d("3600"), VCPU: d("2"), MemoryMB: 4096, Discount: d(disc)})
 			require.NoError(t, err)
 			lic := findLine(t, b, "fargate os licence (windows/x86_64)")
-			// 1 task × 3,600 s × 2 vCPU = 7,200 vCPU-s × $0.0000127778 = $0.09200016
-			assert.True(t, d("0.0000127778").Equal(lic.UnitPrice), "Fargate(windows, discount %s) licence price = %s, want 0.0000127778", disc, lic.UnitPrice)
-			assert.True(t, d("0.09200016").Equal(lic.Amount), "Fargate(windows, discount %s) licence = %s, want 0.09200016", disc, lic.Amount)
-			// Compute is discounted: 0.0000254167 × (1 − discount).
+			// 1 task × 1 h × 2 vCPU = 2 vCPU-h × $0.046 = $0.092
+			assert.True(t, d("0.046").Equal(lic.UnitPrice), "Fargate(windows, discount %s) licence price = %s, want 0.046", disc, lic.UnitPrice)
+			assert.True(t, d("0.092").Equal(lic.Amount), "Fargate(windows, discount %s) licence = %s, want 0.092", disc, lic.Amount)
+			// Compute is discounted: 0.046552 × (1 − discount).
 			vcpu := findLine(t, b, "fargate vcpu (windows/x86_64)")
-			want := d("0.0000254167").Mul(decimal.NewFromInt(1).Sub(d(disc)))
+			want := d("0.046552").Mul(decimal.NewFromInt(1).Sub(d(disc)))
 			assert.True(t, want.Equal(vcpu.UnitPrice), "Fargate(windows, discount %s) vCPU price = %s, want %s", disc, vcpu.UnitPrice, want)
 			mem := findLine(t, b, "fargate memory (windows/x86_64)")
-			want = d("0.0000027778").Mul(decimal.NewFromInt(1).Sub(d(disc)))
+			want = d("0.00511175").Mul(decimal.NewFromInt(1).Sub(d(disc)))
 			assert.True(t, want.Equal(mem.UnitPrice), "Fargate(windows, discount %s) memory price = %s, want %s", disc, mem.UnitPrice, want)
 		})
 	}

@@ -17,6 +17,10 @@ type Line struct {
 	// Compute marks a line of compute (its meter's [Meter.Compute]), which
 	// a buyer's discount on the service takes a fraction off.
 	Compute bool
+	// Note is how the unit price was worked out when no source states it
+	// ([Figure.Derivation]), before any discount; "" for a price read as
+	// published.
+	Note string
 }
 
 // Rounded is the line as AWS prints it: Amount rounded to the cent, half up.

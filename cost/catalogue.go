@@ -3,6 +3,7 @@ package cost
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -44,10 +45,26 @@ func (a Arch) orDefault() Arch {
 // with the [platform.Source] every sourced figure of runwhere embeds: the
 // URL it was read at, the date it is known to hold, and how it was read
 // when that matters.
+//
+// A figure whose note starts "derived:" was not read in a source but
+// worked out from sourced figures (2017's Fargate prices, from AWS's 2019
+// cut and today's rates); the note gives the derivation, and a bill line
+// priced by it carries the note ([Line.Note]) so that reports show it.
 type Figure struct {
 	Value           decimal.Decimal `yaml:"value"`
 	platform.Source `yaml:",inline"`
 }
+
+// Derivation is the figure's note when it says how the figure was worked
+// out (it starts "derived:"), else "".
+func (f Figure) Derivation() string {
+	if strings.HasPrefix(f.Note, derivedPrefix) {
+		return f.Note
+	}
+	return ""
+}
+
+const derivedPrefix = "derived:"
 
 // Tier is one band of Lambda's monthly duration pricing. UpToGBSeconds is the
 // band's upper end in GB-s per month and architecture; nil marks the last,
@@ -131,7 +148,10 @@ type FargateRates struct {
 	VCPUHour            *Figure `yaml:"vcpu_hour,omitempty"`              // USD per vCPU-hour
 	GBHour              *Figure `yaml:"gb_hour,omitempty"`                // USD per GB-hour
 	OSLicenseVCPUSecond *Figure `yaml:"os_license_vcpu_second,omitempty"` // Windows only
-	MinimumSeconds      Figure  `yaml:"minimum_seconds"`
+	// OSLicenseVCPUHour is the Windows licence per vCPU-hour as AWS's rate
+	// table states it; where given it is the one billed, as VCPUHour is.
+	OSLicenseVCPUHour *Figure `yaml:"os_license_vcpu_hour,omitempty"`
+	MinimumSeconds    Figure  `yaml:"minimum_seconds"`
 }
 
 // TaskSizeRow is one row of Fargate's valid task sizes: a vCPU figure with
@@ -156,7 +176,8 @@ type FargatePrices struct {
 	// Ephemeral storage above the free amount: per GB-second as the
 	// pricing page prints it, and per GB-hour as AWS's price list states
 	// it. The hourly rate, where given, is the one billed (÷ 3600 per
-	// second, as for vCPU and memory); one of the two is required.
+	// second, as for vCPU and memory). Neither means storage could not be
+	// configured then (2017-12): a task gets EphemeralFreeGB and no more.
 	EphemeralGBSecond Figure  `yaml:"ephemeral_gb_second,omitempty"`
 	EphemeralGBHour   *Figure `yaml:"ephemeral_gb_hour,omitempty"`
 	EphemeralFreeGB   Figure  `yaml:"ephemeral_free_gb"`

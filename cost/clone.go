@@ -85,6 +85,7 @@ func (f *FargatePrices) clone() *FargatePrices {
 		if *r != nil {
 			rates := **r
 			rates.OSLicenseVCPUSecond = clonePtr(rates.OSLicenseVCPUSecond)
+			rates.OSLicenseVCPUHour = clonePtr(rates.OSLicenseVCPUHour)
 			rates.VCPUHour, rates.GBHour = clonePtr(rates.VCPUHour), clonePtr(rates.GBHour)
 			*r = &rates
 		}

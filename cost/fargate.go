@@ -33,7 +33,8 @@ type FargateUsage struct {
 	// is billed as 0.5 vCPU / 1 GB).
 	VCPU     decimal.Decimal
 	MemoryMB int
-	// EphemeralStorageGB is the configured storage; 0 means the free 20 GB.
+	// EphemeralStorageGB is the configured storage; 0 means the free amount
+	// (20 GB; 14 GB and no more in 2017-12).
 	EphemeralStorageGB int
 	// Spot marks Fargate Spot (Linux only). AWS publishes no fixed Spot
 	// rate ("up to 70 %" off), so the caller gives the discount.
@@ -149,9 +150,12 @@ func (row TaskSizeRow) smallest(mem decimal.Decimal) (decimal.Decimal, bool) {
 // vCPU-hours and GB-hours (task-seconds ÷ 3600) at the hourly rates, and
 // their amounts are task-seconds × rate ÷ 3600, multiplied first (see
 // [Meter.Scale]). A month of 5 tasks' 2 GB is then $32.45, as AWS bills
-// it, where the page's figure gives $32.46. Where there is no hourly rate
-// (Windows, whose page figures and hourly list disagree; the OS licence;
-// ephemeral storage), the per-second figures apply, in seconds.
+// it, where the page's figure gives $32.46. Windows is billed at AWS's
+// rate table too (0.046552 per vCPU-hour, 0.00511175 per GB-hour and the
+// licence's 0.046 per vCPU-hour in us-east-1), not at the pricing page's
+// older per-second figures, which are about twice the vCPU and memory
+// rates. Where a catalogue has no hourly rate (one brought by a caller),
+// the per-second figures apply, in seconds.
 func Fargate(c *Catalogue, u FargateUsage) (Bill, error) {
 	t, secs, err := fargateTariff(c, u)
 	if err != nil {
@@ -208,6 +212,10 @@ func fargateTariff(c *Catalogue, u FargateUsage) (Tariff, decimal.Decimal, error
 	if u.EphemeralStorageGB < 0 || (u.EphemeralStorageGB > 0 && storage.LessThan(free)) {
 		return nil, dZero, fieldErr("fargate.ephemeral_storage_gb", strconv.Itoa(u.EphemeralStorageGB), "is below the included "+free.String()+" GB")
 	}
+	if storage.GreaterThan(free) && c.Fargate.EphemeralGBHour == nil && c.Fargate.EphemeralGBSecond.Value.IsZero() {
+		return nil, dZero, fieldErr("fargate.ephemeral_storage_gb", strconv.Itoa(u.EphemeralStorageGB),
+			"is more than the "+free.String()+" GB a task gets in snapshot "+c.Snapshot.String()+", where storage could not be configured")
+	}
 	secs := u.Seconds
 	if secs.IsZero() {
 		secs = dSecsPerMonth
@@ -226,16 +234,23 @@ func fargateTariff(c *Catalogue, u FargateUsage) (Tariff, decimal.Decimal, error
 	}
 	vcpu := fargateMeter("fargate vcpu ("+label+")", "vCPU-second", price(r.VCPUSecond))
 	mem := fargateMeter("fargate memory ("+label+")", "GB-second", price(r.GBSecond))
+	vcpu.Bands[0].Note, mem.Bands[0].Note = r.VCPUSecond.Derivation(), r.GBSecond.Derivation()
 	if r.VCPUHour != nil && r.GBHour != nil {
 		// The rates AWS bills: per hour, counted in seconds (see [Fargate]).
 		vcpu = fargateMeter("fargate vcpu ("+label+")", "vCPU-hour", price(*r.VCPUHour))
 		mem = fargateMeter("fargate memory ("+label+")", "GB-hour", price(*r.GBHour))
 		vcpu.Scale, mem.Scale = d3600, d3600
+		vcpu.Bands[0].Note, mem.Bands[0].Note = r.VCPUHour.Derivation(), r.GBHour.Derivation()
 	}
 	vcpu.Compute, mem.Compute = true, true
 	t := Tariff{{Meter: vcpu, Per: size.VCPU}, {Meter: mem, Per: size.MemoryGB}}
-	if r.OSLicenseVCPUSecond != nil {
-		// The licence is not compute: no discount applies to it.
+	// The licence is not compute: no discount applies to it. Its hourly
+	// rate, where catalogued, is the one billed, as for vCPU and memory.
+	if h := r.OSLicenseVCPUHour; h != nil {
+		m := fargateMeter("fargate os licence ("+label+")", "vCPU-hour", h.Value)
+		m.Scale = d3600
+		t = append(t, Term{Meter: m, Per: size.VCPU})
+	} else if r.OSLicenseVCPUSecond != nil {
 		t = append(t, Term{Meter: fargateMeter("fargate os licence ("+label+")", "vCPU-second", r.OSLicenseVCPUSecond.Value), Per: size.VCPU})
 	}
 	if extra := storage.Sub(free); u.EphemeralStorageGB > 0 && extra.IsPositive() {

@@ -13,8 +13,8 @@ import (
 
 // TestFargateWhichRate (issue 15 item 19): Linux vCPU, memory and
 // ephemeral storage are billed at the hourly rates, counted in seconds;
-// Windows and the licence, which have no hourly figure, per second. The
-// lines say which.
+// so are Windows and its licence, at AWS's rate table (issue 25, item 1).
+// The lines say which.
 func TestFargateWhichRate(t *testing.T) {
 	c := embedded(t, platform.Snapshot2026)
 	tests := []struct {
@@ -27,7 +27,7 @@ func TestFargateWhichRate(t *testing.T) {
 		{"linux arm64", cost.FargateUsage{Platform: cost.FargateLinuxARM64, Tasks: 1, Seconds: d("61"), VCPU: d("1"), MemoryMB: 2048},
 			map[string]string{"fargate vcpu (linux/arm64)": "vCPU-hour", "fargate memory (linux/arm64)": "GB-hour"}},
 		{"windows", cost.FargateUsage{Platform: cost.FargateWindows, Tasks: 1, Seconds: d("301"), VCPU: d("1"), MemoryMB: 2048},
-			map[string]string{"fargate vcpu (windows/x86_64)": "vCPU-second", "fargate memory (windows/x86_64)": "GB-second", "fargate os licence (windows/x86_64)": "vCPU-second"}},
+			map[string]string{"fargate vcpu (windows/x86_64)": "vCPU-hour", "fargate memory (windows/x86_64)": "GB-hour", "fargate os licence (windows/x86_64)": "vCPU-hour"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -39,11 +39,13 @@ func TestFargateWhichRate(t *testing.T) {
 			}
 		})
 	}
-	// The 2017-12 catalogue has no hourly figures: per second there.
+	// The 2017-12 catalogue gives the launch prices per hour too (the
+	// rates the 2019 cut was stated against), billed the same way.
 	old := embedded(t, platform.Snapshot2017)
-	if b, err := cost.Fargate(old, cost.FargateUsage{Tasks: 1, Seconds: d("60"), VCPU: d("1"), MemoryMB: 2048}); err == nil {
-		assert.Equal(t, "vCPU-second", b.Lines[0].Unit)
-	}
+	b, err := cost.Fargate(old, cost.FargateUsage{Tasks: 1, Seconds: d("60"), VCPU: d("1"), MemoryMB: 2048})
+	require.NoError(t, err)
+	assert.Equal(t, "vCPU-hour", b.Lines[0].Unit)
+	assert.True(t, d("0.0506").Equal(b.Lines[0].UnitPrice), "2017 vCPU rate %s", b.Lines[0].UnitPrice)
 }
 
 // TestFargateHourlyBill: the amounts are task-seconds × hourly rate ÷ 3,600,

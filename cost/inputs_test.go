@@ -85,14 +85,16 @@ func TestBadInputsNameFieldAndValue(t *testing.T) {
 			_, err := cost.Fargate(now, cost.FargateUsage{Tasks: 1, VCPU: d("1"), MemoryMB: 2048, Platform: cost.FargateWindows, Spot: true})
 			return err
 		}, "fargate.spot", "true"},
-		{"fargate in 2017", func() error {
-			_, err := cost.Fargate(old, cost.FargateUsage{Tasks: 1, VCPU: d("1"), MemoryMB: 2048})
+		// Fargate is priced in 2017 (issue 25, item 3), Linux/x86 only, with
+		// its fixed 14 GB of storage.
+		{"fargate arm64 in 2017", func() error {
+			_, err := cost.Fargate(old, cost.FargateUsage{Tasks: 1, VCPU: d("1"), MemoryMB: 2048, Platform: cost.FargateLinuxARM64})
 			return err
-		}, "fargate", "2017-12"},
-		{"ecs in 2017", func() error {
-			_, err := cost.ControlPlaneBill(old, cost.ControlPlane{Platform: "ecs-fargate"})
+		}, "fargate.platform", "linux/arm64"},
+		{"fargate storage in 2017", func() error {
+			_, err := cost.Fargate(old, cost.FargateUsage{Tasks: 1, VCPU: d("1"), MemoryMB: 2048, EphemeralStorageGB: 30})
 			return err
-		}, "control_plane.platform", "ecs-fargate"},
+		}, "fargate.ephemeral_storage_gb", "30"},
 		{"a platform the catalogue leaves out", func() error {
 			c := embedded(t, platform.Snapshot2026)
 			c.Fargate.WindowsX86 = nil

@@ -14,6 +14,9 @@ type Band struct {
 	Item  string
 	UpTo  *decimal.Decimal
 	Price decimal.Decimal // USD per unit; negative for a discount line
+	// Note says how Price was worked out when it was not read in a source
+	// ([Figure.Derivation]); the band's lines carry it.
+	Note string
 }
 
 // Meter is one price dimension: a charge that is a piecewise-linear
@@ -177,7 +180,7 @@ func (m *Meter) appendLines(dst []Line, q decimal.Decimal) []Line {
 		if i == 0 || qty.IsPositive() {
 			l := line(m.Bands[i].Item, m.Unit, qty, m.Bands[i].Price)
 			l.Quantity, l.Amount = m.scaled(qty), m.scaled(l.Amount)
-			l.Compute = m.Compute
+			l.Compute, l.Note = m.Compute, m.Bands[i].Note
 			dst = append(dst, l)
 		}
 	})

@@ -235,7 +235,7 @@ func init() {
 		"us-west-2": pinnedUSWest2, "eu-west-1": pinnedEUWest1, "eu-central-1": pinnedEUCentral1,
 		"ap-southeast-1": pinnedAPSoutheast1, "ap-northeast-1": pinnedAPNortheast1,
 	} {
-		pinnedFigures[platform.Snapshot2026.String()+"/"+region] = concatPins(pins, feePins)
+		pinnedFigures[platform.Snapshot2026.String()+"/"+region] = concatPins(pins, feePins, windowsRegionPins[region])
 	}
 	us := platform.Snapshot2026.String() + "/us-east-1"
 	pinnedFigures[us] = concatPins(pinnedFigures[us], apiGatewayUSEast1, regionRulePins[len(regionRulePins)-4:], feePins)

@@ -58,6 +58,10 @@ const (
 	srcELBPage       = "https://aws.amazon.com/elasticloadbalancing/pricing/ (\"An LCU contains: 25 new connections per second; ... 1 GB per hour for EC2/containers/IP targets, 0.4 GB per hour for Lambda; 1,000 rule evaluations per second\")"
 	srcM4Large2017   = "https://gist.github.com/franc3000/cfa43461aeb2e7bd4c2c53cb89f808a8 (Oct 2017: \"m4.large ... $0.10 per Hour\"); pricing.md §4.2"
 	srcLambdaJSONRow = "lambda.json US East (N. Virginia) "
+	// The 2019 Fargate price cut, in AWS's words, and a calculator
+	// committed the day after Fargate launched.
+	srcFargateCut      = "https://github.com/aws/containers-roadmap/issues/94 (AWS, 2019-01-07); https://aws.amazon.com/blogs/compute/aws-fargate-price-reduction-up-to-50/ as quoted in RafalWilinski/fargate-calc pull request 1"
+	srcFargateCalc2017 = "RafalWilinski/fargate-calc 98e70aea9a60c7b13bdfdc7701d52a1051a1a7b5 (2017-11-30) src/components/Calculator.vue"
 )
 
 // instancePins pins an EC2 type's price from the staged CSV. Its shape is
@@ -78,6 +82,13 @@ var pinned2017 = concatPins([]pin{
 	{"ec2.billing_increment_seconds.value", "1", srcEC2PerSecond + " (effective Oct 2, 2017)"},
 	{"ec2.minimum_seconds.value", "60", srcEC2PerSecond + " (\"minimum 60 s\")"},
 	{"ec2.instances.m4.large.hourly.value", "0.10", srcM4Large2017},
+	// Fargate's launch prices (issue 25, item 3), derived from the cut of
+	// 2019-01-07 and today's rates, and a calculator of the time.
+	{"fargate.linux_x86.vcpu_hour.value", "0.0506", srcFargateCut + " (\"Pricing per vCPU/sec is reduced by 20%\"): ecs.json US East (N. Virginia) \"perCPU per hour\" line 8987 0.04048 / 0.80; " + srcFargateCalc2017 + " line 48 (\"const vcpuHourPrice = 0.0506;\")"},
+	{"fargate.linux_x86.gb_hour.value", "0.0127", srcFargateCut + " (\"Pricing per GB of memory/sec is reduced by 65%\"): ecs.json US East (N. Virginia) \"perGB per hour\" line 8947 0.004445 / 0.35; " + srcFargateCalc2017 + " line 49 (\"const memoryGbHourPrice = 0.0127;\")"},
+	{"fargate.linux_x86.minimum_seconds.value", "60", "https://github.com/aws/containers-roadmap/issues/189 (2019-03-06, \"Reduce 1 minute minimum charge\"; taken to hold at launch)"},
+	{"fargate.ephemeral_free_gb.value", "14", "https://github.com/awsdocs/amazon-ecs-developer-guide/blob/d339d26a3c91fb8194785ff640f50023cca873d5/doc_source/AWS_Fargate.md lines 139-141 (\"10 GB of Docker layer storage\", \"An additional 4 GB for volume mounts\")"},
+	{"ecs_control_plane.value", "0", "https://github.com/rjturek/ms/blob/9a0a093e11fa7fe0ee714c8ea8c51d9ffadaf41e/ms-lab07.md line 18 (2016-11-22: \"There is no additional charge for Amazon EC2 Container Service\", AWS's page as quoted)"},
 })
 
 // pinned2026 is every figure of the 2026-11 us-east-1 catalogue.
@@ -120,14 +131,13 @@ var pinned2026 = concatPins([]pin{
 	{"fargate.linux_arm64.vcpu_hour.value", "0.03238", "ecs.json US East (N. Virginia) \"ARM perCPU per hour\" line 8972"},
 	{"fargate.linux_arm64.gb_hour.value", "0.00356", "ecs.json US East (N. Virginia) \"ARM perGB per hour\" line 8977"},
 	{"fargate.linux_arm64.minimum_seconds.value", "60", srcFargateDur},
-	// Windows: the page's Example 4 rates. ecs.json disagrees for vCPU and
-	// memory ("perCPU per hour Windows" 0.046552/h = 0.0000129311/s, line 8957;
-	// "perGB per hour Windows" 0.00511175/h = 0.00000141993/s, line 8962) and
-	// agrees for the licence ("perCPU OS License Fee per hour Windows" 0.046/h,
-	// line 8967 = 0.0000127778/s). Reported, not changed.
-	{"fargate.windows_x86.vcpu_second.value", "0.0000254167", srcFargateEx4 + " (\"10 x 1 x 0.0000254167 x 3600 x 30\")"},
-	{"fargate.windows_x86.gb_second.value", "0.0000027778", srcFargateEx4 + " (\"10 x 2 x 0.0000027778 x 3600 x 30\")"},
-	{"fargate.windows_x86.os_license_vcpu_second.value", "0.0000127778", srcFargateEx4 + " (\"10 x 1 x 0.0000127778 x 3600 x 30\"); ecs.json \"perCPU OS License Fee per hour Windows\" line 8967 (0.046/h)"},
+	// Windows: AWS's rate table (ecs.json), chosen over the page's Example 4
+	// per-second figures (0.0000254167 per vCPU-s, 0.0000027778 per GB-s,
+	// about twice the table's vCPU and memory rates; issue 25, item 1). The
+	// licence agrees in both: 0.046 / 3600 = 0.0000127778.
+	{"fargate.windows_x86.vcpu_hour.value", "0.046552", "ecs.json US East (N. Virginia) \"perCPU per hour Windows\" line 8957"},
+	{"fargate.windows_x86.gb_hour.value", "0.00511175", "ecs.json US East (N. Virginia) \"perGB per hour Windows\" line 8962"},
+	{"fargate.windows_x86.os_license_vcpu_hour.value", "0.046", "ecs.json US East (N. Virginia) \"perCPU OS License Fee per hour Windows\" line 8967; " + srcFargateEx4 + " (\"10 x 1 x 0.0000127778 x 3600 x 30\")"},
 	{"fargate.windows_x86.minimum_seconds.value", "300", srcFargateDur},
 	{"fargate.ephemeral_gb_second.value", "0.0000000308", srcFargateEx1 + " \"Storage per GB-Hours\" line 8952 (0.000111/h)"},
 	{"fargate.ephemeral_gb_hour.value", "0.000111", "ecs.json US East (N. Virginia) \"Storage per GB-Hours\" line 8952"},

@@ -134,11 +134,23 @@ func TestLambdaPublishedExamples(t *testing.T) {
 // quoted first, then ours.
 func TestFargatePublishedExamples(t *testing.T) {
 	c := embedded(t, platform.Snapshot2026)
+	// The page's own Windows figures, which runwhere no longer bills (AWS's
+	// rate table gives about half the vCPU and memory rates; see
+	// cost/data/2026-11_us-east-1.yaml): Example 4 keeps testing the page's
+	// arithmetic with them, passed explicitly.
+	page := c.Clone()
+	page.Fargate.WindowsX86 = &cost.FargateRates{
+		VCPUSecond:          cost.Figure{Value: d("0.0000254167")},
+		GBSecond:            cost.Figure{Value: d("0.0000027778")},
+		OSLicenseVCPUSecond: &cost.Figure{Value: d("0.0000127778")},
+		MinimumSeconds:      c.Fargate.WindowsX86.MinimumSeconds,
+	}
 	tests := []struct {
-		name  string
-		usage cost.FargateUsage
-		lines map[string]string
-		total string
+		name      string
+		catalogue *cost.Catalogue // nil: the embedded 2026-11 us-east-1 catalogue
+		usage     cost.FargateUsage
+		lines     map[string]string
+		total     string
 	}{
 		{
 			// Example 1, Linux/X86: 5 tasks × 600 s a day × 30 days; 1 vCPU, 2 GB,
@@ -188,11 +200,12 @@ func TestFargatePublishedExamples(t *testing.T) {
 			// Example 4, Windows: 10 tasks × 3,600 s a day × 30 days; 1 vCPU,
 			// 2 GB. vCPU 10×1×0.0000254167×3600×30 = $27.45; Windows OS
 			// 10×1×0.0000127778×3600×30 = $13.80; memory 10×2×0.0000027778×3600×30
-			// = $6.00; total $47.25. No hourly figure is catalogued for
-			// Windows (AWS's hourly list disagrees with the page, see
-			// pricing.md §4.4): billed per second at the page's figures.
-			name:  "Example 4 Windows",
-			usage: cost.FargateUsage{Platform: cost.FargateWindows, Tasks: 10 * 30, Seconds: d("3600"), VCPU: d("1"), MemoryMB: 2048},
+			// = $6.00; total $47.25. These are the page's superseded
+			// figures, given to this case as its catalogue: the page's
+			// arithmetic, not what runwhere bills.
+			name:      "Example 4 Windows",
+			catalogue: page,
+			usage:     cost.FargateUsage{Platform: cost.FargateWindows, Tasks: 10 * 30, Seconds: d("3600"), VCPU: d("1"), MemoryMB: 2048},
 			lines: map[string]string{
 				"fargate vcpu (windows/x86_64)":       "27.45",
 				"fargate os licence (windows/x86_64)": "13.80",
@@ -200,9 +213,27 @@ func TestFargatePublishedExamples(t *testing.T) {
 			},
 			total: "47.25",
 		},
+		{
+			// Example 4's usage at AWS's rate table (ecs.json, 2025-10-27),
+			// what runwhere bills: 300 vCPU-hours × 0.046552 = $13.9656 →
+			// $13.97; 600 GB-hours × 0.00511175 = $3.06705 → $3.07; licence
+			// 300 × 0.046 = $13.80; total $30.84.
+			name:  "Example 4 Windows, rate table",
+			usage: cost.FargateUsage{Platform: cost.FargateWindows, Tasks: 10 * 30, Seconds: d("3600"), VCPU: d("1"), MemoryMB: 2048},
+			lines: map[string]string{
+				"fargate vcpu (windows/x86_64)":       "13.97",
+				"fargate os licence (windows/x86_64)": "13.80",
+				"fargate memory (windows/x86_64)":     "3.07",
+			},
+			total: "30.84",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			c := c
+			if tc.catalogue != nil {
+				c = tc.catalogue
+			}
 			b, err := cost.Fargate(c, tc.usage)
 			require.NoError(t, err)
 			require.Len(t, b.Lines, len(tc.lines), "Fargate(%s) =\n%s", tc.name, b)

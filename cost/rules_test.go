@@ -135,13 +135,16 @@ func TestFargateTaskSize(t *testing.T) {
 func TestFargateRules(t *testing.T) {
 	c := embedded(t, platform.Snapshot2026)
 	// Windows: 5-minute minimum and an OS licence line; 1 task of 1 vCPU/2 GB
-	// for 10 s is billed 300 s.
+	// for 10 s is billed 300 s, in vCPU-hours at the rate table's hourly
+	// rates: 300 ÷ 3,600 = 0.0833… vCPU-hour; licence 300 × 0.046 ÷ 3,600
+	// = $0.0038333….
 	b, err := cost.Fargate(c, cost.FargateUsage{Platform: cost.FargateWindows, Tasks: 1, Seconds: d("10"), VCPU: d("1"), MemoryMB: 2048})
 	require.NoError(t, err)
 	require.Len(t, b.Lines, 3)
-	assert.True(t, d("300").Equal(b.Lines[0].Quantity))
+	assert.True(t, d("0.083333333333333333").Equal(b.Lines[0].Quantity), "quantity %s", b.Lines[0].Quantity)
 	assert.Equal(t, "fargate os licence (windows/x86_64)", b.Lines[2].Item)
-	assert.True(t, d("0.0000127778").Mul(d("300")).Equal(b.Lines[2].Amount))
+	assert.Equal(t, "vCPU-hour", b.Lines[2].Unit)
+	assert.True(t, d("0.003833333333333333").Equal(b.Lines[2].Amount), "licence amount %s", b.Lines[2].Amount)
 	// Linux: 1-minute minimum; 2 × 60 s = 120 vCPU-s, on the line in
 	// vCPU-hours: 120 ÷ 3,600 = 0.0333… (18 places), at 120 × 0.04048 ÷
 	// 3,600 = 4.8576 ÷ 3,600 = $0.00134933…

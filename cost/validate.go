@@ -434,7 +434,8 @@ func (f *FargatePrices) validate() error {
 		}
 		figs := map[string]*Figure{
 			"vcpu_hour": r.VCPUHour, "gb_hour": r.GBHour,
-			"os_license_vcpu_second": r.OSLicenseVCPUSecond, "minimum_seconds": &r.MinimumSeconds,
+			"os_license_vcpu_second": r.OSLicenseVCPUSecond, "os_license_vcpu_hour": r.OSLicenseVCPUHour,
+			"minimum_seconds": &r.MinimumSeconds,
 		}
 		// The per-second rates are what the pricing page prints; with the
 		// hourly rates AWS bills they may be left out.
@@ -448,8 +449,11 @@ func (f *FargatePrices) validate() error {
 			return fieldErr(name+".minimum_seconds.value", r.MinimumSeconds.Value.String(), "is not a whole number")
 		}
 	}
+	// Neither storage price: storage could not be configured in the
+	// snapshot (2017-12), and a task asking for more than the free amount
+	// is refused ([Fargate]).
 	figs := map[string]*Figure{"ephemeral_gb_hour": f.EphemeralGBHour, "ephemeral_free_gb": &f.EphemeralFreeGB}
-	if f.EphemeralGBHour == nil || !f.EphemeralGBSecond.isZero() {
+	if !f.EphemeralGBSecond.isZero() {
 		figs["ephemeral_gb_second"] = &f.EphemeralGBSecond
 	}
 	if err := checkFigures("fargate", figs); err != nil {

@@ -76,8 +76,8 @@ func TestParseCatalogueRefusesEachRule(t *testing.T) {
 			"api_gateway.rest[1].up_to_requests", "310000000", "does not rise above the band before it", "- up_to_requests: \"310000000\""},
 
 		// fargate
-		{"negative windows licence", `value: "0.0000127778"`, `value: "-0.0000127778"`,
-			"fargate.windows_x86.os_license_vcpu_second.value", "-0.0000127778", "is negative", `value: "-0.0000127778"`},
+		{"negative windows licence", `value: "0.046"`, `value: "-0.046"`,
+			"fargate.windows_x86.os_license_vcpu_hour.value", "-0.046", "is negative", `value: "-0.046"`},
 		{"windows minimum not whole", "value: \"300\"", "value: \"300.5\"",
 			"fargate.windows_x86.minimum_seconds.value", "300.5", "is not a whole number", `value: "300.5"`},
 		// The hourly rates come as a pair (item 19): vCPU-hour without GB-hour is refused.

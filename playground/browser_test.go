@@ -1291,7 +1291,6 @@ func TestBlockersInWords(t *testing.T) {
 	open(t, ctx, servedSite(t))
 	for _, c := range []struct{ preset, platform, code, words string }{
 		{"nightly-batch-40min", "lambda", "max-duration", "Duration over the limit"},
-		{"deck-2017", "ecs-fargate", "missing-figure", "Missing figure"},
 		{"hits-limits", "eks", "max-task-size", "Task size over the limit"},
 	} {
 		choosePreset(t, ctx, c.preset)

@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/runwhere/runwhere"
+	"github.com/runwhere/runwhere/importer"
 )
 
 // The exit statuses, as the usage text documents them.
@@ -52,6 +53,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = report(rest, stdin, stdout)
 	case "presets":
 		err = presets(rest, stdout)
+	case "import":
+		err = importFiles(rest, stdin, stdout)
+	case "diff":
+		err = diffSides(rest, stdin, stdout)
 	case "version", "-version", "--version":
 		err = version(rest, stdout)
 	default:
@@ -63,9 +68,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // exit prints err, if any, and turns it into the exit status.
 func exit(err error, stdout, stderr io.Writer) int {
 	var ue *usageError
+	var ob *overBudget
 	switch {
 	case err == nil:
 		return exitOK
+	case errors.As(err, &ob):
+		fmt.Fprintln(stderr, printable(ob.msg))
+		return exitOverBudget
 	case errors.Is(err, flag.ErrHelp):
 		// "report -h" asks for the help: print it where it was asked for.
 		if _, err := io.WriteString(stdout, usage()); err != nil {
@@ -369,6 +378,36 @@ Usage:
     -snapshot M     use the embedded catalogues of month M instead of the
                     scenario's snapshot (have: ` + snaps + `)
 
+  runwhere import FILE|DIR|- ...
+        Read what a team already has and print one scenario per service it
+        finds, as YAML that "runwhere report" reads: each field followed by
+        a comment naming the file, line and path it came from, and what was
+        not found listed at the top with the placeholder used. Reads
+        Kubernetes manifests (Deployment, StatefulSet and their
+        HorizontalPodAutoscaler; multi-document files and Lists) and AWS
+        SAM or CloudFormation templates (each Lambda function: memory,
+        timeout, architecture, storage, provisioned concurrency, its HTTP
+        API or REST API) and the JSON "aws cloudwatch get-metric-data"
+        prints (a RequestCount, Count or Invocations series: the mean
+        rate, the busiest clock hour, the week's shape; Lambda's
+        Duration) and ECS task definitions and services as the ECS API
+        prints them; a directory is walked for .yaml, .yml and .json files.
+        The files are read as one set: an autoscaler or an ECS service
+        finds what it refers to in another file. Other
+        documents are listed as skipped. At most ` + fmt.Sprint(importer.MaxFileBytes) + ` bytes a file.
+
+  runwhere diff [-format md|json] [-fail-above AMOUNT|PERCENT] BASE HEAD
+        Compare two versions: two scenarios, or two files or directories
+        "runwhere import" reads (a pull request's base and head Terraform
+        plans, say). Prints, per service, the recommended platform's cost
+        before and after and every platform and cost line whose monthly
+        amount moved, and nothing else.
+    -format md      Markdown, for a pull-request comment (the default)
+    -format json    the diff's JSON, exact decimal strings
+    -fail-above X   exit 3 when a service's recommended platform costs more
+                    than X more a month: an amount in USD (50) or a
+                    percentage of the base's cost (10%)
+
   runwhere presets [NAME]
         List the reference scenarios, one name per line; with NAME, print
         that scenario's YAML.
@@ -386,6 +425,7 @@ Exit status:
      file, the field's line and column, the field and its value
      ("bad.yaml:8:3: workload.memory_mb: -5 is negative")
   2  a usage error: unknown command or flag, a bad flag value, two files
+  3  diff: a recommended platform's cost rose by more than -fail-above
 
   "go run" exits 1 whenever the command fails, whatever its status: where
   the status matters (a CI job), run the installed or built command.
@@ -394,6 +434,8 @@ Examples:
 
   runwhere report testdata/scenarios/bursty-api.yaml -format md > report.md
   runwhere presets bursty-api | runwhere report -format json -snapshot 2017-12
+  runwhere import deploy/ > api.yaml && runwhere report api.yaml
+  runwhere diff -fail-above 10% base-plan.json head-plan.json
   go install github.com/runwhere/runwhere/cmd/runwhere@latest
 `
 }

@@ -107,6 +107,7 @@ func (p *prices) checkUSEast1(t *cost.Catalogue) error {
 	check("fargate.linux_arm64.vcpu_hour", f.LinuxARM64.VCPUHour.Value, rate{"ecs.json", "ARM perCPU per hour"})
 	check("fargate.linux_arm64.gb_hour", f.LinuxARM64.GBHour.Value, rate{"ecs.json", "ARM perGB per hour"})
 	check("fargate.ephemeral_gb_hour", f.EphemeralGBHour.Value, rate{"ecs.json", "Storage per GB-Hours"})
+	errs = append(errs, p.checkFargateWindows(f.WindowsX86, loc)...)
 	check("eks.standard_cluster_hour", t.EKS.StandardClusterHour.Value, rate{"eks.json", "Compute per hours"})
 	ext, err := p.get(loc, rate{"eks.json", "Compute ExtendedSupport per Hours"})
 	if err == nil && !t.EKS.ExtendedClusterHour.Value.Equal(t.EKS.StandardClusterHour.Value.Add(ext)) {
@@ -158,8 +159,8 @@ func (p *prices) writeRegion(t *cost.Catalogue, code, location string) ([]byte, 
 		"# billing rules (free tier, tier boundaries, minimum seconds, rounding) are\n" +
 		"# the same in every region and are copied, with their sources, from\n" +
 		"# 2026-11_us-east-1.yaml. EC2 instance prices are in 2026-11_ec2.csv.\n" +
-		"# Fargate Windows rates are not generated: the JSON's Windows rates are\n" +
-		"# not in the per-second form the us-east-1 file holds.\n")
+		"# Fargate Windows is priced from the JSON's rate table (per hour, the\n" +
+		"# rates billed), as in us-east-1, not from the pricing page's examples.\n")
 	fmt.Fprintf(&b, "snapshot: \"2026-11\"\nregion: %s\nlocation: %s\ncurrency: USD\n\nlambda:\n", code, location)
 	l := t.Lambda
 	emit(&b, 1, "request", fig(rate{"lambda.json", "Lambda Requests"}))
@@ -198,6 +199,9 @@ func (p *prices) writeRegion(t *cost.Catalogue, code, location string) ([]byte, 
 		emit(&b, 2, "vcpu_hour", fig(rate{"ecs.json", r.prefix + "perCPU per hour"}))
 		emit(&b, 2, "gb_hour", fig(rate{"ecs.json", r.prefix + "perGB per hour"}))
 		emit(&b, 2, "minimum_seconds", r.rates.MinimumSeconds)
+	}
+	if err := p.writeFargateWindows(&b, t.Fargate.WindowsX86, location); err != nil && firstErr == nil {
+		firstErr = err
 	}
 	emit(&b, 1, "ephemeral_gb_hour", fig(rate{"ecs.json", "Storage per GB-Hours"}))
 	emit(&b, 1, "ephemeral_free_gb", t.Fargate.EphemeralFreeGB)
@@ -305,4 +309,77 @@ func yamlString(s string) string {
 		return fmt.Sprintf("%q", s)
 	}
 	return s
+}
+
+// Fargate on Windows: AWS's rate table (ecs.json) states vCPU, memory and
+// the OS licence per hour, the rates billed. The pricing page's worked
+// example prints older per-second figures, about twice the vCPU and
+// memory rates; the table is the one catalogued (see the us-east-1 file).
+var (
+	windowsVCPUHour    = rate{"ecs.json", "perCPU per hour Windows"}
+	windowsGBHour      = rate{"ecs.json", "perGB per hour Windows"}
+	windowsLicenceHour = rate{"ecs.json", "perCPU OS License Fee per hour Windows"}
+)
+
+// checkFargateWindows compares the hand-checked us-east-1 Windows rates w
+// with the rate table's in loc, as checkUSEast1 does the other figures.
+func (p *prices) checkFargateWindows(w *cost.FargateRates, loc string) []string {
+	if w == nil || w.VCPUHour == nil || w.GBHour == nil || w.OSLicenseVCPUHour == nil {
+		return []string{"fargate.windows_x86 lacks vcpu_hour, gb_hour or os_license_vcpu_hour in cost/data/2026-11_us-east-1.yaml: the generator copies them from the rate table"}
+	}
+	var errs []string
+	for _, c := range []struct {
+		what string
+		got  decimal.Decimal
+		r    rate
+	}{
+		{"fargate.windows_x86.vcpu_hour", w.VCPUHour.Value, windowsVCPUHour},
+		{"fargate.windows_x86.gb_hour", w.GBHour.Value, windowsGBHour},
+		{"fargate.windows_x86.os_license_vcpu_hour", w.OSLicenseVCPUHour.Value, windowsLicenceHour},
+	} {
+		want, err := p.get(loc, c.r)
+		if err != nil {
+			errs = append(errs, err.Error())
+			continue
+		}
+		if !c.got.Equal(want) {
+			errs = append(errs, fmt.Sprintf("%s is %s in cost/data/2026-11_us-east-1.yaml but %s in %s %q", c.what, c.got, want, c.r.file, c.r.key))
+		}
+	}
+	return errs
+}
+
+// writeFargateWindows writes the Windows rates of location from the rate
+// table, with the template's minimum (a billing rule, the same in every
+// region). A region whose table has none of the three rates gets no
+// Windows block, so Windows is not priced there; one with only some of
+// them is an error, not a guess.
+func (p *prices) writeFargateWindows(b *strings.Builder, w *cost.FargateRates, location string) error {
+	if w == nil {
+		return nil
+	}
+	rates := p.files["ecs.json"].Regions[location]
+	var have int
+	for _, r := range []rate{windowsVCPUHour, windowsGBHour, windowsLicenceHour} {
+		if _, ok := rates[r.key]; ok {
+			have++
+		}
+	}
+	if have == 0 {
+		return nil
+	}
+	figs := make([]cost.Figure, 3)
+	for i, r := range []rate{windowsVCPUHour, windowsGBHour, windowsLicenceHour} {
+		f, err := p.figure(location, r)
+		if err != nil {
+			return err
+		}
+		figs[i] = f
+	}
+	b.WriteString("  windows_x86:\n")
+	emit(b, 2, "vcpu_hour", figs[0])
+	emit(b, 2, "gb_hour", figs[1])
+	emit(b, 2, "os_license_vcpu_hour", figs[2])
+	emit(b, 2, "minimum_seconds", w.MinimumSeconds)
+	return nil
 }

@@ -6,8 +6,9 @@ import (
 	"github.com/runwhere/runwhere/cost"
 )
 
-// Surroundings are what surrounds a container platform's fleet: an ALB in
-// front of it (its hours, and LCUs that grow with every request) and NAT
+// Surroundings are what surrounds a container platform's fleet: an API
+// Gateway API in front of it (its requests), an ALB in front of it or
+// behind the API (its hours, and LCUs that grow with every request) and NAT
 // gateways behind it (their hours and the GB they process, whatever the
 // load). They are the same for every container platform of an
 // evaluation, so [NewSurroundings] prices them once.
@@ -19,10 +20,10 @@ type Surroundings struct {
 	Err error
 }
 
-// NewSurroundings prices in's ALB and NAT gateways, if any; nil when
-// there are none.
+// NewSurroundings prices in's API, ALB and NAT gateways, if any; nil
+// when there are none.
 func NewSurroundings(cat Catalogues, in Inputs) *Surroundings {
-	if in.ServerDoor == nil && in.NAT == nil {
+	if in.ServerDoor == nil && in.NAT == nil && in.ServerAPI == nil {
 		return nil
 	}
 	x := in.Workload.RequestsPerSecond.Mul(secondsPerMonth)
@@ -31,6 +32,13 @@ func NewSurroundings(cat Catalogues, in Inputs) *Surroundings {
 	}
 	s := &Surroundings{}
 	var t cost.Tariff
+	if a := in.ServerAPI; a != nil {
+		term, err := cost.APIGatewayTerm(cat.Prices, a.API, a.PayloadKB)
+		if err != nil {
+			return &Surroundings{Err: err}
+		}
+		t = append(t, term)
+	}
 	if u := in.ServerDoor; u != nil {
 		alb, err := cost.ALBTariff(cat.Prices, *u)
 		if err != nil {

@@ -45,7 +45,9 @@ func surroundingExtras(cat Catalogues, in Inputs) (cost.Bill, error) {
 			}
 			b = b.Add(ips)
 		}
-		if in.ServerDoor != nil {
+		// The ALB behind an API Gateway API (ServerAPI) is internal: it has
+		// private addresses only.
+		if in.ServerDoor != nil && in.ServerAPI == nil {
 			ips, err := cost.PublicIPv4(cat.Prices, ItemALBPublicIPv4, max(zones, MinALBZones))
 			if err != nil {
 				return cost.Bill{}, err

@@ -69,7 +69,11 @@ type Inputs struct {
 	// platforms; NAT the NAT gateways their traffic goes through.
 	ServerDoor *cost.ALBUsage
 	NAT        *NAT
-	// Surroundings are ServerDoor and NAT priced once for every platform
+	// ServerAPI, when not nil, is the API Gateway API in front of the
+	// container platforms (its API; the ALB behind it is ServerDoor):
+	// its requests are the workload's.
+	ServerAPI *FrontDoor
+	// Surroundings are ServerAPI, ServerDoor and NAT priced once for every platform
 	// ([NewSurroundings]); nil prices them on each evaluation.
 	Surroundings *Surroundings
 	// TaskSize, when not nil, is the Fargate task size to price instead

@@ -359,7 +359,10 @@ export function arithmetic(p, inputs) {
       el('th', { scope: 'row' }, l.item,
         how ? el('span', { class: 'calc how', text: `${grouped(l.quantity)} ${l.unit || ''} = ${how}` }) : '',
         el('span', { class: 'calc formula', title: `${l.quantity} ${l.unit || ''} × ${l.unit_price} = ${l.amount}` },
-          `${lineFormula(l)} = `, el('span', { class: 'amount', text: money(l.amount) }))),
+          `${lineFormula(l)} = `, el('span', { class: 'amount', text: money(l.amount) })),
+        // A unit price no source states (2017's Fargate prices): how it
+        // was worked out.
+        l.note ? el('span', { class: 'calc note', text: `Unit price ${l.unit_price}: ${l.note}` }) : ''),
       el('td', { class: 'num', text: signedAmount(l.amount_rounded || l.amount) },
         credit ? el('span', { class: 'visually-hidden', text: ' (credit)' }) : '')));
   }
