@@ -124,7 +124,7 @@ func (s Scenario) checkNetwork() error {
 			return &FieldError{Field: "network.egress_gb_per_month", Value: g.String(), Reason: "is negative"}
 		}
 	}
-	return nil
+	return s.checkInternetEgress()
 }
 
 // withNetworkDefaults fills in the network section's defaults, when it is

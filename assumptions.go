@@ -205,6 +205,7 @@ func (e *env) guesses(r *Report) []assumption {
 				Effect: "The peak's fleet runs all month; under a load shape, autoscaling follows it hour by hour."}})
 		}
 	}
+	out = append(out, unitGuesses(e, r)...)
 	out = append(out, quotaGuesses(r)...)
 	return out
 }

@@ -88,7 +88,7 @@ func costLines(b cost.Bill) []CostLine {
 	for _, l := range b.Lines {
 		out = append(out, CostLine{
 			Item: l.Item, Quantity: l.Quantity, Unit: l.Unit, UnitPrice: l.UnitPrice,
-			Amount: l.Amount, AmountRounded: l.Rounded(), Note: l.Note,
+			Amount: l.Amount, AmountRounded: l.Rounded(), Note: l.Note, Shared: sharedLine(l),
 		})
 	}
 	return out

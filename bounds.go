@@ -88,7 +88,8 @@ var fieldBounds = map[string]fieldBound{
 	"discounts.fargate": fraction,
 	"discounts.lambda":  fraction,
 
-	"network.egress_gb_per_month": atLeast("0"),
+	"network.egress_gb_per_month":          atLeast("0"),
+	"network.internet_egress_gb_per_month": {min: "0", max: fmt.Sprint(MaxInternetEgressGB)},
 
 	"weights.cost":        atLeast("0"),
 	"weights.headroom":    atLeast("0"),

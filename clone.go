@@ -49,6 +49,7 @@ func (s Scenario) clone() Scenario {
 	if s.Network != nil {
 		n := *s.Network
 		n.EgressGBPerMonth = clonePtr(n.EgressGBPerMonth)
+		n.InternetEgressGBPerMonth = clonePtr(n.InternetEgressGBPerMonth)
 		s.Network = &n
 	}
 	if s.Current != nil {

@@ -69,6 +69,7 @@ func Curves(s Scenario, points int) (_ []Curve, err error) {
 		rates = logRates(e.s.Workload.RequestsPerSecond.InexactFloat64(), points)
 	}
 	out := make([]Curve, 0, len(e.s.Platforms))
+	shared := e.sharedTotal()
 	for _, id := range e.s.Platforms {
 		m, err := e.evaluate(id)
 		if err != nil {
@@ -80,10 +81,10 @@ func Curves(s Scenario, points int) (_ []Curve, err error) {
 			for i, r := range rates {
 				if e.s.isJob() {
 					x := r.Mul(decimal.NewFromInt(*e.s.Workload.Parallelism))
-					c.Points[i] = CurvePoint{RequestsPerSecond: x.DivRound(secondsPerMonth, 12), RunsPerMonth: ptr(r), MonthlyCost: m.monthly(x)}
+					c.Points[i] = CurvePoint{RequestsPerSecond: x.DivRound(secondsPerMonth, 12), RunsPerMonth: ptr(r), MonthlyCost: m.monthly(x).Add(shared)}
 					continue
 				}
-				c.Points[i] = CurvePoint{RequestsPerSecond: r, MonthlyCost: m.monthly(r.Mul(secondsPerMonth))}
+				c.Points[i] = CurvePoint{RequestsPerSecond: r, MonthlyCost: m.monthly(r.Mul(secondsPerMonth)).Add(shared)}
 			}
 		}
 		out = append(out, c)

@@ -56,9 +56,11 @@ func TestContainersBehindAPIGateway(t *testing.T) {
 }
 
 // When the two sides' doors differ, the reasons say what each costs.
+// The ALB's month: 730 × 0.0225 = 16.425 of hours, 20.05 of LCUs and its
+// address in each of 3 zones, 3 × 730 × 0.005 = 10.95 (issue 25, item 7).
 func TestFrontDoorsDiffer(t *testing.T) {
 	r := evaluateYAML(t, "platforms: [lambda, ecs-fargate]\nworkload: {requests_per_second: 100, duration_ms: 120, memory_mb: 512}\ningress: {lambda: api-gateway-rest, servers: alb}\n")
-	want := "The front doors differ: AWS Lambda is behind a REST API ($919.80 a month, ingress.lambda: api-gateway-rest), the container platforms behind an ALB ($36.48 a month each, ingress.servers: alb)"
+	want := "The front doors differ: AWS Lambda is behind a REST API ($919.80 a month, ingress.lambda: api-gateway-rest), the container platforms behind an ALB ($47.43 a month each, ingress.servers: alb)"
 	assert.True(t, anyContains(r.Recommendation.Reasons, want), "%q", r.Recommendation.Reasons)
 	// An internet-facing ALB's lines keep their name.
 	lineNamed(t, platformIn(t, r, "ecs-fargate"), "alb hours")

@@ -78,6 +78,7 @@ func (r Report) Markdown() string {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", m.Text(p.Name), feasible, rounded, once, exact, m.Text(needs(p.Capacity)), avail)
 	}
 
+	writeShared(&b, m, r.Platforms)
 	for _, p := range r.Platforms {
 		fmt.Fprintf(&b, "\n### %s\n\n", m.Text(p.Name))
 		for _, f := range p.Blockers {

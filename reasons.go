@@ -251,8 +251,9 @@ func (e *env) natReasons(reports []PlatformReport) []string {
 		for _, l := range r.CostLines {
 			if strings.HasPrefix(l.Item, "nat gateway") {
 				nat = nat.Add(l.Amount)
-				if l.Unit == "gateway-hour" {
-					hours = l.Amount
+				// A gateway's hours and its address go with it.
+				if l.Unit == "gateway-hour" || l.Item == itemNATPublicIPv4 {
+					hours = hours.Add(l.Amount)
 				}
 			}
 		}

@@ -123,6 +123,9 @@ type CostLine struct {
 	// it (2017's Fargate prices, derived from AWS's 2019 cut); reports
 	// show it under the bill.
 	Note string `json:"note,omitempty"`
+	// Shared marks a line every platform's bill carries alike (data out
+	// to the internet): the report shows it once, beside the platforms.
+	Shared bool `json:"shared,omitempty"`
 }
 
 // Capacity is what the workload needs on one platform. Fields that do not

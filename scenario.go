@@ -216,6 +216,9 @@ type Network struct {
 	NATGateways string `yaml:"nat_gateways,omitempty" json:"nat_gateways,omitempty"`
 	// EgressGBPerMonth is what the NAT gateways process in a month.
 	EgressGBPerMonth *decimal.Decimal `yaml:"egress_gb_per_month,omitempty" json:"egress_gb_per_month,omitempty"`
+	// InternetEgressGBPerMonth is what the service sends to the internet
+	// in a month (its responses), on every platform alike.
+	InternetEgressGBPerMonth *decimal.Decimal `yaml:"internet_egress_gb_per_month,omitempty" json:"internet_egress_gb_per_month,omitempty"`
 }
 
 // The NAT gateway layouts (network.nat_gateways).

@@ -23,16 +23,18 @@ import (
 // 10 KB a request is 36,000 KB an hour per request a second, 36000 /
 // 1048576 = 0.034332275390625 LCU, × 262.8 M / 3600 = 2,506.256103515625
 // LCU-hours × 0.008 = 20.050048828125; a NAT gateway in each of 3 zones,
-// 2,190 h × 0.045 = 98.55, and 500 GB × 0.045 = 22.50. Together
-// 157.525048828125.
+// 2,190 h × 0.045 = 98.55, and 500 GB × 0.045 = 22.50; their public IPv4
+// addresses (issue 25, item 7), one a gateway and one in each of the 3
+// zones the ALB spans, 2,190 address-hours × 0.005 = 10.95 each. Together
+// 179.425048828125.
 //
 // Swarm: 35 replicas of 0.5 vCPU (2.9167 requests/s each at 0.7 of a
 // 120 ms request's CPU) on 9 m5.large, 3 a zone; workers 9 × 730 × 0.096
 // = 630.72 and managers 3 × 730 × 0.096 = 210.24, so 840.96 of EC2, less
-// 20 %: −168.192. 840.96 − 168.192 + 157.525048828125 = 830.293048828125.
+// 20 %: −168.192. 840.96 − 168.192 + 179.425048828125 = 852.193048828125.
 //
 // Fargate: 35 tasks × 730 h × (0.5 × 0.04048 + 1 × 0.004445) = 630.70175;
-// no Fargate discount; + 157.525048828125 = 788.226798828125.
+// no Fargate discount; + 179.425048828125 = 810.126798828125.
 func TestHTTPAPIWholeBill(t *testing.T) {
 	r := evaluatePreset(t, "http-api-whole-bill")
 	l := platformIn(t, r, "lambda")
@@ -40,7 +42,7 @@ func TestHTTPAPIWholeBill(t *testing.T) {
 	assert.Equal(t, "api gateway http api requests (tier 1)", l.CostLines[2].Item)
 
 	sw := platformIn(t, r, "swarm")
-	assert.Equal(t, "830.293048828125", sw.MonthlyCost.String())
+	assert.Equal(t, "852.193048828125", sw.MonthlyCost.String())
 	items := map[string]string{}
 	for _, c := range sw.CostLines {
 		items[c.Item] = c.Amount.String()
@@ -52,11 +54,13 @@ func TestHTTPAPIWholeBill(t *testing.T) {
 		"alb LCUs (processed bytes)": "20.050048828125",
 		"nat gateway hours":          "98.55",
 		"nat gateway data processed": "22.5",
+		"nat gateway public ipv4":    "10.95",
+		"alb public ipv4":            "10.95",
 		"ec2 discount":               "-168.192",
 	}, items)
 
 	f := platformIn(t, r, "ecs-fargate")
-	assert.Equal(t, "788.226798828125", f.MonthlyCost.String())
+	assert.Equal(t, "810.126798828125", f.MonthlyCost.String())
 
 	// The inputs echo the assumptions filled in.
 	in := r.Inputs
@@ -72,8 +76,11 @@ func TestALBAndNATAcrossRegions(t *testing.T) {
 	r := evaluateYAML(t, "platforms: [lambda]\nworkload: {requests_per_second: 100, duration_ms: 120, memory_mb: 512}\ningress: {lambda: alb}\n")
 	l := r.Platforms[0]
 	require.True(t, l.Feasible, "%v", l.Blockers)
-	last := l.CostLines[len(l.CostLines)-1]
+	// Its two addresses (it spans at least two zones) come last.
+	last := l.CostLines[len(l.CostLines)-2]
 	assert.Equal(t, "alb LCUs (processed bytes)", last.Item)
+	assert.Equal(t, "alb public ipv4", l.CostLines[len(l.CostLines)-1].Item)
+	assert.Equal(t, "7.3", l.CostLines[len(l.CostLines)-1].Amount.String(), "2 × 730 × 0.005")
 	assert.Equal(t, "6265.6402587890625", last.Quantity.String(), "2.5 × the 2,506.256… LCU-hours of instance targets")
 
 	r = evaluateYAML(t, "region: eu-west-1\nplatforms: [lambda, swarm, ecs-fargate]\nworkload: {requests_per_second: 10, duration_ms: 120, memory_mb: 512}\ningress: {servers: alb}\nnetwork: {nat_gateways: one}\n")
@@ -106,7 +113,7 @@ func TestAroundInputErrors(t *testing.T) {
 // door, no NAT, no discount" changes no platform's lines, total or
 // break-even.
 func TestAroundDefaultsChangeNothing(t *testing.T) {
-	const spelled = "\ningress: {lambda: none, servers: none}\nnetwork: {nat_gateways: none, egress_gb_per_month: 0}\ndiscounts: {ec2: 0, fargate: 0, lambda: 0, spot: false}\n"
+	const spelled = "\ningress: {lambda: none, servers: none}\nnetwork: {nat_gateways: none, egress_gb_per_month: 0, internet_egress_gb_per_month: 0}\ndiscounts: {ec2: 0, fargate: 0, lambda: 0, spot: false}\n"
 	for _, p := range runwhere.Presets() {
 		if strings.Contains(p.YAML, "ingress:") || strings.Contains(p.YAML, "discounts:") || strings.Contains(p.YAML, "network:") {
 			continue
@@ -125,8 +132,10 @@ func TestAroundDefaultsChangeNothing(t *testing.T) {
 }
 
 // NAT gateways that are most of a bill are named, with what one gateway
-// instead of three saves: 2 × 730 h × 0.045 = 65.70.
+// instead of three saves: 2 × 730 h × (0.045 + 0.005 for its address) =
+// 73.00. They are 67 % of it: 3 × 730 × 0.05 + 10 GB × 0.045 = 109.95 of
+// $164.01.
 func TestNATDominanceReason(t *testing.T) {
 	r := evaluateYAML(t, "platforms: [ecs-fargate, lambda]\nworkload: {requests_per_second: 1, duration_ms: 100, memory_mb: 512}\nnetwork: {nat_gateways: per-zone, egress_gb_per_month: 10}\n")
-	assert.Contains(t, strings.Join(r.Recommendation.Reasons, "\n"), "NAT gateways are 65 % of Amazon ECS on Fargate's bill: one gateway instead of one per zone would cost $65.70 less")
+	assert.Contains(t, strings.Join(r.Recommendation.Reasons, "\n"), "NAT gateways are 67 % of Amazon ECS on Fargate's bill: one gateway instead of one per zone would cost $73.00 less")
 }

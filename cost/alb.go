@@ -31,8 +31,18 @@ type ALBUsage struct {
 }
 
 // KBPerGB is the kilobytes of the gigabyte an LCU's processed bytes are
-// counted in: runwhere takes AWS's GB as 2³⁰ bytes, as Lambda's GB-second
-// counts 1,024 MB.
+// counted in. That those bytes are a request's and its response's
+// together is AWS's: the ELB pricing page counts "the number of bytes
+// processed by the load balancer in HTTP(S) requests and responses"
+// (https://aws.amazon.com/elasticloadbalancing/pricing/, as the
+// transcription at https://aws.darcy-it.com/elb%E3%81%AE%E3%82%B3%E3%82%B9%E3%83%88%E6%96%99%E9%87%91/
+// quotes its Japanese edition: "HTTP(S)リクエストと応答のバイト数"), so
+// [ALBUsage.PayloadKB] is both. Which GB is not: no AWS source found says
+// whether it is 10⁹ or 2³⁰ bytes. runwhere takes 2³⁰ bytes, as Lambda's
+// GB-second counts 1,024 MB, and the report lists it in assumptions[]
+// (alb.processed_bytes_gb) with what decimal GB would make the LCU line:
+// 1.048576 times as much (the audit's whole-bill ALB, $21.02 instead of
+// $20.05).
 const KBPerGB = 1024 * 1024
 
 // ALBTariff is an ALB's month as a [Tariff] over monthly requests: the

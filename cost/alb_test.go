@@ -50,10 +50,34 @@ func TestALBTariff(t *testing.T) {
 			assert.Equal(t, tc.total, b.Total().String())
 		})
 	}
-	eu, err := cost.EmbeddedCatalogue(platform.Newest, "eu-west-1")
-	require.NoError(t, err)
-	_, err = cost.ALBTariff(eu, cost.ALBUsage{Target: cost.ALBInstances})
-	assert.ErrorContains(t, err, "alb: 2026-11 eu-west-1 is not priced in this catalogue")
+	// Outside us-east-1 an ALB is priced where AWS's price list was found
+	// transcribed (ap-southeast-1: AWSELB offer 20260911124544, $0.0252 an
+	// hour, $0.008 an LCU-hour) and a missing figure elsewhere.
+	for _, tc := range []struct {
+		region, hours, total, err string
+	}{
+		// 730 × 0.0252 = 18.396; the processed-bytes case above, 2,506.256…
+		// LCU-hours × 0.008 = 20.050048828125.
+		{"ap-southeast-1", "18.396", "38.446048828125", ""},
+		{"eu-west-1", "", "", "alb: 2026-11 eu-west-1 is not priced in this catalogue"},
+		{"eu-central-1", "", "", "alb: 2026-11 eu-central-1 is not priced"},
+		{"us-west-2", "", "", "alb: 2026-11 us-west-2 is not priced"},
+		{"ap-northeast-1", "", "", "alb: 2026-11 ap-northeast-1 is not priced"},
+	} {
+		t.Run(tc.region, func(t *testing.T) {
+			c, err := cost.EmbeddedCatalogue(platform.Newest, tc.region)
+			require.NoError(t, err)
+			tariff, err := cost.ALBTariff(c, cost.ALBUsage{Target: cost.ALBInstances, PayloadKB: d("10")})
+			if tc.err != "" {
+				assert.ErrorContains(t, err, tc.err)
+				return
+			}
+			require.NoError(t, err)
+			b := tariff.Bill(d("262800000"))
+			assert.Equal(t, tc.hours, b.Lines[0].Amount.String(), "ALBTariff(%s) hours", tc.region)
+			assert.Equal(t, tc.total, b.Total().String(), "ALBTariff(%s) total", tc.region)
+		})
+	}
 }
 
 // NAT gateways against infracost's golden for aws_nat_gateway in

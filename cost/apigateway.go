@@ -17,7 +17,13 @@ const (
 
 // HTTPAPIIncrementKB is the metering increment of an HTTP API request:
 // "Requests are metered in increments of 512 KB"
-// (https://aws.amazon.com/api-gateway/pricing/).
+// (https://aws.amazon.com/api-gateway/pricing/; AWS's whitepaper on
+// private APIs says the same, "HTTP APIs are metered in 512 KB
+// increments"). Neither says whether a response counts towards a
+// request's size. runwhere counts request and response together, the
+// larger count; the report lists it in assumptions[]
+// (api_gateway.http_increment), which says when it matters: only when the
+// two together pass 512 KB.
 const HTTPAPIIncrementKB = 512
 
 // APIGatewayTerm is API Gateway's charge as a [Term] of a tariff over

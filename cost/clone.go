@@ -39,6 +39,8 @@ func (c *Catalogue) Clone() *Catalogue {
 	}
 	out.ALB = clonePtr(c.ALB)
 	out.NATGateway = clonePtr(c.NATGateway)
+	out.PublicIPv4 = clonePtr(c.PublicIPv4)
+	out.DataTransfer = c.DataTransfer.clone()
 	if c.Fees != nil {
 		out.Fees = make(map[string]Fee, len(c.Fees))
 		for k, f := range c.Fees {

@@ -204,6 +204,16 @@ func (c *Catalogue) Validate() error {
 			return err
 		}
 	}
+	if c.PublicIPv4 != nil {
+		if err := c.PublicIPv4.check("public_ipv4_hour"); err != nil {
+			return err
+		}
+	}
+	if d := c.DataTransfer; d != nil {
+		if err := d.validate(); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

@@ -91,12 +91,12 @@ func Generate(data, repo fs.FS) (*Output, error) {
 		return nil, err
 	}
 	pm := &prices{src: src, files: map[string]*PriceMap{}}
-	for _, name := range []string{"ecs.json", "lambda.json", "eks.json", "apigateway.json", "natgateway.json"} {
+	for _, name := range []string{"ecs.json", "lambda.json", "eks.json", "apigateway.json", "natgateway.json", "vpc.json"} {
 		if pm.files[name], err = ReadPriceMap(data, name); err != nil {
 			return nil, err
 		}
 	}
-	for _, name := range []string{"ec2-specs.csv", "ec2-network.csv", "eks-max-pods.txt", "ecs-eni-trunking.csv", "ec2-ondemand-us-east-1.csv", "ec2-transformed.json", "ecs.json", "lambda.json", "eks.json", "apigateway.json", "natgateway.json"} {
+	for _, name := range []string{"ec2-specs.csv", "ec2-network.csv", "eks-max-pods.txt", "ecs-eni-trunking.csv", "ec2-ondemand-us-east-1.csv", "ec2-transformed.json", "ecs.json", "lambda.json", "eks.json", "apigateway.json", "natgateway.json", "vpc.json"} {
 		if src.Files[name].URL == "" {
 			return nil, fmt.Errorf("%s: no source URL for %s", SourcesFile, name)
 		}

@@ -43,6 +43,8 @@ type Sources struct {
 	// FeePages are the pricing pages of the management-fee tables
 	// (fees.go), by table name.
 	FeePages map[string]string `yaml:"fee_pages"`
+	// Surroundings are figures no staged file holds (surroundings.go).
+	Surroundings Surroundings `yaml:"surroundings"`
 }
 
 // FileSource is one input file's provenance.

@@ -117,6 +117,7 @@ func (p *prices) checkUSEast1(t *cost.Catalogue) error {
 		check("nat_gateway.hour", n.Hour.Value, natHour)
 		check("nat_gateway.gb", n.GB.Value, natGB)
 	}
+	checkSurroundingsUSEast1(t, check)
 	for i, tier := range restTiers {
 		check(fmt.Sprintf("api_gateway.rest[%d]", i), t.APIGateway.REST[i].Value, rate{"apigateway.json", tier.key})
 	}
@@ -217,6 +218,9 @@ func (p *prices) writeRegion(t *cost.Catalogue, code, location string) ([]byte, 
 	b.WriteString("\nnat_gateway:\n")
 	emit(&b, 1, "hour", fig(natHour))
 	emit(&b, 1, "gb", fig(natGB))
+	if err := emitSurroundings(&b, t, p.src.Surroundings, code, fig); err != nil {
+		return nil, err
+	}
 	b.WriteString("\napi_gateway:\n  rest:\n")
 	for _, tier := range restTiers {
 		emitTier(&b, 2, "up_to_requests", upTo(tier.upTo), fig(rate{"apigateway.json", tier.key}))

@@ -128,7 +128,10 @@ func shortlistAlternatives(p platform.Platform, cat Catalogues, in Inputs, curre
 	if s.N <= 0 || len(current.Bill.Lines) == 0 {
 		return nil, 0, nil
 	}
-	l := newShortlist(s.N, current.Bill.Total())
+	// The search prices configurations without the lines every platform
+	// shares (data out): compare them without, and add them back.
+	shared := sharedEgress(cat, in)
+	l := newShortlist(s.N, current.Bill.Total().Sub(shared.Total()))
 	var (
 		tried int
 		err   error
@@ -145,7 +148,7 @@ func shortlistAlternatives(p platform.Platform, cat Catalogues, in Inputs, curre
 	if err != nil {
 		return nil, tried, err
 	}
-	return l.alternatives(), tried, nil
+	return withShared(l.alternatives(), shared), tried, nil
 }
 
 // Shortlist is what a search keeps: the n cheapest configurations

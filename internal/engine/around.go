@@ -56,6 +56,11 @@ func NewSurroundings(cat Catalogues, in Inputs) *Surroundings {
 			t = append(t, cost.Term{Meter: cost.Meter{Unit: l.Unit, Bands: []cost.Band{{Item: l.Item, Price: l.UnitPrice}}}, Base: l.Quantity})
 		}
 	}
+	extras, err := surroundingExtras(cat, in)
+	if err != nil {
+		return &Surroundings{Err: err}
+	}
+	t = append(t, fixedTerms(extras)...)
 	s.Bill = t.Bill(x)
 	c := t.Curve()
 	s.Curve = &c

@@ -89,6 +89,9 @@ type Inputs struct {
 	// control plane's fee is charged at (EKS's extended support); zero
 	// means standard.
 	ControlPlaneSupport cost.EKSSupport
+	// InternetEgressGB is the month's data out to the internet, the same
+	// on every platform ([shareEgress]); zero: none.
+	InternetEgressGB decimal.Decimal
 }
 
 // Autoscale is servers.autoscaling on.
@@ -240,6 +243,7 @@ func Evaluate(p platform.Platform, cat Catalogues, in Inputs) (Result, error) {
 		frac, label := d.Discount(p, in)
 		r.Bill = withDiscount(r.Bill, label, frac)
 	}
+	shareEgress(&r, cat, in)
 	return r, nil
 }
 
@@ -333,7 +337,7 @@ func WithFrontDoor(t cost.Tariff, cat Catalogues, in Inputs) (cost.Tariff, error
 		if err != nil {
 			return nil, err
 		}
-		return append(t, alb...), nil
+		return append(append(t, alb...), functionALBAddresses(cat)...), nil
 	}
 	term, err := cost.APIGatewayTerm(cat.Prices, fd.API, fd.PayloadKB)
 	if err != nil {

@@ -77,6 +77,7 @@ func EvaluateToday(p platform.Platform, cat Catalogues, in Inputs, now Current) 
 		frac, label := d.Discount(p, in)
 		t.Bill = withDiscount(t.Bill, label, frac)
 	}
+	t.Bill = t.Bill.Add(egressToday(cat, in, &t.Findings))
 	return t, nil
 }
 
