@@ -209,6 +209,10 @@ type Catalogue struct {
 	APIGateway      *APIGatewayPrices `yaml:"api_gateway,omitempty"`
 	ALB             *ALBPrices        `yaml:"alb,omitempty"`
 	NATGateway      *NATPrices        `yaml:"nat_gateway,omitempty"`
+	// PublicIPv4 is USD per public IPv4 address-hour, in use or idle;
+	// EBS the gp3 root volumes' storage ([InstanceAddon]).
+	PublicIPv4 *Figure    `yaml:"public_ipv4,omitempty"`
+	EBS        *EBSPrices `yaml:"ebs,omitempty"`
 	// Fees are what providers add to what a platform runs on, by name
 	// ([Catalogue.Fee]): control-plane fees and per-instance management
 	// fees, which platform entries name.

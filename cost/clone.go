@@ -39,6 +39,8 @@ func (c *Catalogue) Clone() *Catalogue {
 	}
 	out.ALB = clonePtr(c.ALB)
 	out.NATGateway = clonePtr(c.NATGateway)
+	out.PublicIPv4 = clonePtr(c.PublicIPv4)
+	out.EBS = clonePtr(c.EBS)
 	if c.Fees != nil {
 		out.Fees = make(map[string]Fee, len(c.Fees))
 		for k, f := range c.Fees {
@@ -99,7 +101,7 @@ func (f *FargatePrices) clone() *FargatePrices {
 }
 
 // clonePtr returns a pointer to a copy of *p, or nil.
-func clonePtr[T Figure | EKSPrices | decimal.Decimal | ALBPrices | NATPrices](p *T) *T {
+func clonePtr[T Figure | EKSPrices | decimal.Decimal | ALBPrices | NATPrices | EBSPrices](p *T) *T {
 	if p == nil {
 		return nil
 	}

@@ -96,6 +96,9 @@ func Generate(data, repo fs.FS) (*Output, error) {
 			return nil, err
 		}
 	}
+	if err := pm.readAddons(data); err != nil {
+		return nil, err
+	}
 	for _, name := range []string{"ec2-specs.csv", "ec2-network.csv", "eks-max-pods.txt", "ecs-eni-trunking.csv", "ec2-ondemand-us-east-1.csv", "ec2-transformed.json", "ecs.json", "lambda.json", "eks.json", "apigateway.json", "natgateway.json"} {
 		if src.Files[name].URL == "" {
 			return nil, fmt.Errorf("%s: no source URL for %s", SourcesFile, name)

@@ -123,6 +123,7 @@ func (p *prices) checkUSEast1(t *cost.Catalogue) error {
 	for i, tier := range httpTiers {
 		check(fmt.Sprintf("api_gateway.http[%d]", i), t.APIGateway.HTTP[i].Value, rate{"apigateway.json", tier.key})
 	}
+	errs = append(errs, p.checkAddonsUSEast1(t)...)
 	if len(errs) > 0 {
 		return fmt.Errorf("the us-east-1 catalogue disagrees with AWS's pricing-page JSON:\n  %s", strings.Join(errs, "\n  "))
 	}
@@ -225,6 +226,7 @@ func (p *prices) writeRegion(t *cost.Catalogue, code, location string) ([]byte, 
 	for _, tier := range httpTiers {
 		emitTier(&b, 2, "up_to_requests", upTo(tier.upTo), fig(rate{"apigateway.json", tier.key}))
 	}
+	writeAddons(&b, fig)
 	if firstErr != nil {
 		return nil, firstErr
 	}
