@@ -254,6 +254,9 @@ func (s Scenario) checkRest() error {
 	if err := s.checkNetwork(); err != nil {
 		return err
 	}
+	if err := s.checkAddons(); err != nil {
+		return err
+	}
 	switch s.Servers.ECSNetworkMode {
 	case "", "awsvpc", "bridge", "host":
 	default:

@@ -206,6 +206,7 @@ func (e *env) inputs() engine.Inputs {
 	in.ServerDoor = s.serverDoor()
 	in.ServerAPI = s.serverAPI()
 	in.NAT = s.nat()
+	in.PublicIPs = s.publicIPs()
 	in.Discounts = s.discounts()
 	// With no mean load all of it is at the peak (as the fleets of
 	// loadFleet read it): there is nothing for a fleet to follow.
@@ -257,6 +258,7 @@ func (e *env) jobInputs() engine.Inputs {
 		Discounts:           s.discounts(),
 		ControlPlaneSupport: s.controlPlaneSupport(),
 		NAT:                 s.nat(),
+		PublicIPs:           s.publicIPs(),
 	}
 	in.Lambda = e.lambdaUsage(in.Workload)
 	return in

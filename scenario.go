@@ -216,6 +216,10 @@ type Network struct {
 	NATGateways string `yaml:"nat_gateways,omitempty" json:"nat_gateways,omitempty"`
 	// EgressGBPerMonth is what the NAT gateways process in a month.
 	EgressGBPerMonth *decimal.Decimal `yaml:"egress_gb_per_month,omitempty" json:"egress_gb_per_month,omitempty"`
+	// PublicIPs: "none" (the default), "tasks" or "nodes": which machines
+	// have a public IPv4 address, each billed by the address-hour
+	// ([PublicIPsTasks], [PublicIPsNodes] say where each applies).
+	PublicIPs string `yaml:"public_ips,omitempty" json:"public_ips,omitempty"`
 }
 
 // The NAT gateway layouts (network.nat_gateways).

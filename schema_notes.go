@@ -188,6 +188,8 @@ var fieldNotes = map[string]fieldNote{
 		help: "None, one, or one per zone: their hours and processed GB, at the region's prices."},
 	"network.egress_gb_per_month": {label: "Through NAT", unit: "GB a month", defaultNote: "0",
 		help: "What the NAT gateways process in a month."},
+	"network.public_ips": {label: "Public IPv4 addresses", enum: func() []string { return slices.Clone(publicIPsValues) }, defaultNote: "none", appliesTo: isContainer,
+		help: "Which machines have a public IPv4 address, each $0.005 an address-hour: tasks (only ECS on Fargate gives a task one; ECS tasks on EC2 in awsvpc mode cannot have one, and EKS on Fargate runs pods in private subnets) or nodes (every EC2 node you pay for; Fargate and Lambda have none). Where the choice gives no address, nothing is billed."},
 	"ingress.response_kb": {label: "Request + response", unit: "KB", defaultNote: "10 with a front door",
 		help: "One request and its response together; an HTTP API meters a request per started 512 KB."},
 	"discounts.ec2": {label: "Off EC2", unit: "0–1", defaultNote: "none", appliesTo: uses("discounts.ec2"),

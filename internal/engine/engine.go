@@ -89,6 +89,9 @@ type Inputs struct {
 	// control plane's fee is charged at (EKS's extended support); zero
 	// means standard.
 	ControlPlaneSupport cost.EKSSupport
+	// PublicIPs is which machines have a public IPv4 address, each
+	// billed by the address-hour ([NodeAddons], [TaskAddons]).
+	PublicIPs PublicIPs
 }
 
 // Autoscale is servers.autoscaling on.
