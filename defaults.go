@@ -211,7 +211,7 @@ func (s Scenario) withCalibration(src sources) (Scenario, *Calibration, error) {
 		}
 		out.Workload = w
 		out.withNetworkDefaults()
-	out.withAddonDefaults()
+		out.withAddonDefaults()
 		out, err := out.withServerDefaults()
 		return out, nil, err
 	}
