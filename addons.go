@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/runwhere/runwhere/internal/engine"
 )
 
@@ -27,6 +29,11 @@ const (
 	PublicIPsNodes = "nodes"
 )
 
+// RootVolumeUnpriced is the warning of a node platform whose root
+// volumes the bill leaves out (no documented default size and none set,
+// or no sourced gp3 price in the region).
+const RootVolumeUnpriced = engine.RootVolumeUnpriced
+
 var publicIPsValues = []string{PublicIPsNone, PublicIPsTasks, PublicIPsNodes}
 
 // checkAddons checks what follows each node or task: network.public_ips.
@@ -43,6 +50,15 @@ func (s *Scenario) withAddonDefaults() {
 	if n := s.Network; n != nil && n.PublicIPs == "" {
 		n.PublicIPs = PublicIPsNone
 	}
+}
+
+// rootVolumeGB is servers.root_volume_gb in the components' terms: nil
+// takes each platform's documented default.
+func (s Scenario) rootVolumeGB() *decimal.Decimal {
+	if s.Servers.RootVolumeGB == nil {
+		return nil
+	}
+	return new(decimal.NewFromInt(*s.Servers.RootVolumeGB))
 }
 
 // publicIPs is network.public_ips in the components' terms.

@@ -29,7 +29,7 @@ import (
 const breakEvenBase = `snapshot: "2026-11"
 workload: {requests_per_second: %s, duration_ms: 100, memory_mb: 1024}
 container: {vcpu: 0.5, memory_mb: 1024}
-servers: {zones: 1, ecs_network_mode: bridge, managers: 1%s}
+servers: {zones: 1, ecs_network_mode: bridge, managers: 1, root_volume_gb: 0%s}
 `
 
 // A fleet sized to the load costs F(x) = P × ceil(x / R) on ECS (whose
@@ -282,8 +282,11 @@ func TestProvisionedConcurrencyPresetBreakEven(t *testing.T) {
 		// a month = 11.40/s = 41,035.2/h, costs $292.97 at R, below the
 		// $493.48 the fleet jumps to, and gains $210.24 − $73.97 a step
 		// after (past the provisioned capacity, $210.24 − $121.87): 2
-		// crossings.
-		{"eks", 2, "11.40", "41035.2", "lambda"},
+		// crossings. Each of the 3 nodes' 20 GB gp3 root volumes adds
+		// 20 × $0.08 = $1.60 a month (issue 25, item 9): $288.04 at first,
+		// and Lambda reaches it at (288.04 − 219.001752) / 0.00000214444 =
+		// 32,194,068.4 a month = 12.25/s = 44,101.5/h.
+		{"eks", 2, "12.25", "44101.5", "lambda"},
 		// A Fargate step is one task ($18.02005 at the hourly rates, R = 3,832,500), at least
 		// one per zone. Lambda, $219.00 above at first, gains
 		// 18.02005 − 3,832,500 × 0.00000214444 = $9.8014837 a step: it is

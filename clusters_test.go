@@ -47,17 +47,20 @@ func TestSeveralClustersBillEveryControlPlane(t *testing.T) {
 		},
 		{
 			// Two EKS control planes: 2 × 730 = 1,460 cluster-hours × $0.10 =
-			// $146 (standard support, reference/pricing.md §4.5).
+			// $146 (standard support, reference/pricing.md §4.5); each node's
+			// 20 GB root volume, 6,000 × 20 = 120,000 GB-months × $0.08 =
+			// $9,600 (issue 25, item 9).
 			name: "eks 2026-11", snapshot: "2026-11", instance: "m5.large", platform: "eks",
-			lines: []wantLine{{"eks workers", "4380000", "420480"}, {"eks control plane", "1460", "146"}},
-			total: "420626",
+			lines: []wantLine{{"eks workers", "4380000", "420480"}, {"root volume (gp3, 20 GB)", "120000", "9600"}, {"eks control plane", "1460", "146"}},
+			total: "430226",
 		},
 		{
 			// ECS charges nothing for its control plane, but both clusters
-			// appear on the bill: 1,460 cluster-hours × $0.
+			// appear on the bill: 1,460 cluster-hours × $0. Each node's 30 GB
+			// root volume: 180,000 GB-months × $0.08 = $14,400.
 			name: "ecs-ec2 2026-11", snapshot: "2026-11", instance: "m5.large", platform: "ecs-ec2",
-			lines: []wantLine{{"ecs-ec2 workers", "4380000", "420480"}, {"ecs control plane", "1460", "0"}},
-			total: "420480",
+			lines: []wantLine{{"ecs-ec2 workers", "4380000", "420480"}, {"root volume (gp3, 30 GB)", "180000", "14400"}, {"ecs control plane", "1460", "0"}},
+			total: "434880",
 		},
 	}
 	for _, tc := range tests {

@@ -42,13 +42,16 @@ servers: {zones: 1, autoscaling: true, min_count: 1, instance_type: m5.large}
 			wantTasks:       append(append(repeatN(12, busy), repeatN(11, quiet)...), busy),
 			wantFargateCost: "27.092644618055555556",
 			wantNodes:       repeatN(24, 1),
-			wantEC2Cost:     "70.08"},
+			// 730 node-hours × $0.096, and each node's 30 GB root volume,
+			// 730 × 30 × $0.08 / 730 = $2.40 (issue 25, item 9).
+			wantEC2Cost: "72.48"},
 		{name: "a given peak is sized as given", yaml: strings.Replace(base, "  cpu_fraction: 1\n", "  cpu_fraction: 1\n  peak_requests_per_second: 10\n", 1),
 			// 10 → 3 replicas; the quiet hours 5 → 1.5 → 2.
 			wantTasks:       append(append(repeatN(12, 3), repeatN(11, 2)...), 3),
 			wantFargateCost: "45.112694618055555556",
 			wantNodes:       append(append(repeatN(12, 2), repeatN(11, 1)...), 2),
-			wantEC2Cost:     "105.363333333333333333312"},
+			// The node-hours × ($0.096 + 30 × $0.08 / 730 of root volume).
+			wantEC2Cost: "108.971666666666666666312"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -11,8 +11,9 @@ import (
 // By hand: Lambda bills 105,120,000 requests ($21.02) and 6,307,200 GB-s
 // at $0.0000166667 ($105.12). EKS sizes 21 replicas of 0.5 vCPU for a peak
 // of 14.4 requests in flight at half CPU and 70 % utilisation, 3 to an
-// m5.large after the EKS kube-reserved CPU: 9 nodes at $70.08 plus the
-// $73.00 cluster fee. Fargate runs the same 21 replicas as tasks of
+// m5.large after the EKS kube-reserved CPU: 9 nodes at $70.08, each with
+// its 20 GB gp3 root volume at $0.08 a GB-month ($1.60), plus the $73.00
+// cluster fee. Fargate runs the same 21 replicas as tasks of
 // 0.5 vCPU / 1 GB all month, at the hourly rates: 7,665 vCPU-h × $0.04048
 // = $310.2792 ($310.28) and 15,330 GB-h × $0.004445 = $68.14185 ($68.14).
 func Example() {
@@ -44,7 +45,7 @@ workload:
 	// Output:
 	// AWS Lambda             feasible=true  $126.14 a month
 	// Amazon ECS on Fargate  feasible=true  $378.42 a month
-	// Amazon EKS             feasible=true  $703.72 a month
+	// Amazon EKS             feasible=true  $718.12 a month
 	// recommended: lambda
 	// At 40 requests/s on average (peak 120) it costs $126.14 a month, the least of the feasible platforms; the next cheapest is Amazon ECS on Fargate at $378.42, which also ranks second.
 }

@@ -59,8 +59,12 @@ func TestFargateArchPricesAsBilled(t *testing.T) {
 // zone: 3 m5.large (3 × $70.08 = $210.24) for ECS; plus $73 of control plane
 // for EKS ($283.24); plus 3 managers for Kubernetes, Swarm and Nomad
 // ($420.48); 3 Fargate tasks of 0.5 vCPU / 1 GB (3 × 730 h × (0.5 × $0.04048
-// + 1 × $0.004445) = 3 × $18.02005 = $54.06015).
-// Cost is $10.73101095 / the bill: ECS 0.0510, EKS 0.0379, the self-managed
+// + 1 × $0.004445) = 3 × $18.02005 = $54.06015). Each node of ECS and EKS
+// also has the gp3 root volume of its AMI (issue 25, item 9): ECS 3 × 30 GB
+// × $0.08 = $7.20 ($217.44), EKS 3 × 20 GB × $0.08 = $4.80 ($288.04); AWS
+// documents none for the self-managed platforms, EKS Auto Mode and ECS
+// Managed Instances, whose bills leave it out.
+// Cost is $10.73101095 / the bill: ECS 0.0494, EKS 0.0373, the self-managed
 // 0.0255, Fargate 0.1985 (0.198501…).
 //
 // Headroom is 1 − the largest share of a limit no request raises (a hard
@@ -87,11 +91,11 @@ func TestRecommendationCriteriaByHand(t *testing.T) {
 		{"lambda", runwhere.Criteria{Cost: 1, Headroom: 1, Resilience: 0.5, Operations: 1, Portability: 0}, 0.825},
 		// 0.4 × 0.1985 + 0.2 × 1 + 0.15 × 0.9 + 0.15 × 1 = 0.5644
 		{"ecs-fargate", runwhere.Criteria{Cost: 0.1985, Headroom: 1, Resilience: 0.9, Operations: 1, Portability: 0}, 0.5644},
-		// 0.4 × 0.051 + 0.2 × 0.9994 + 0.15 × 0.9 + 0.15 × 0.7 = 0.46028
-		{"ecs-ec2", runwhere.Criteria{Cost: 0.051, Headroom: 0.9994, Resilience: 0.9, Operations: 0.7, Portability: 0}, 0.4603},
-		// 0.4 × 0.0379 + 0.2 × 0.9994 + 0.15 × 0.5 + 0.15 × 0.7 + 0.1 × 1 =
-		// 0.49504
-		{"eks", runwhere.Criteria{Cost: 0.0379, Headroom: 0.9994, Resilience: 0.5, Operations: 0.7, Portability: 1}, 0.495},
+		// 0.4 × 0.0494 + 0.2 × 0.9994 + 0.15 × 0.9 + 0.15 × 0.7 = 0.45964
+		{"ecs-ec2", runwhere.Criteria{Cost: 0.0494, Headroom: 0.9994, Resilience: 0.9, Operations: 0.7, Portability: 0}, 0.4596},
+		// 0.4 × 0.0373 + 0.2 × 0.9994 + 0.15 × 0.5 + 0.15 × 0.7 + 0.1 × 1 =
+		// 0.4948
+		{"eks", runwhere.Criteria{Cost: 0.0373, Headroom: 0.9994, Resilience: 0.5, Operations: 0.7, Portability: 1}, 0.4948},
 		{"kubernetes", runwhere.Criteria{Cost: 0.0255, Headroom: 0.9994, Resilience: -1, Operations: 0.2, Portability: 1}, 0},
 		{"swarm", runwhere.Criteria{Cost: 0.0255, Headroom: 0.5, Resilience: -1, Operations: 0, Portability: 1}, 0},
 		{"nomad", runwhere.Criteria{Cost: 0.0255, Headroom: 0.5, Resilience: -1, Operations: 0.2, Portability: 1}, 0},
@@ -392,9 +396,9 @@ func TestRecommendationRules(t *testing.T) {
 		assert.InDelta(t, 0.78, criteriaOf(t, r, "kubernetes").Headroom, 0, "headroom")
 	})
 	t.Run("a free platform", func(t *testing.T) {
-		// A fleet at $0/h costs nothing: it is the cheapest (cost 1) and
-		// Lambda's cost criterion is $0 / its bill = 0.
-		r := evaluateYAML(t, "platforms: [lambda, ecs-ec2]\nworkload: {requests_per_second: 10, duration_ms: 100, memory_mb: 128}\nservers: {hourly_price: \"0\"}\n")
+		// A fleet at $0/h with no EBS root volume costs nothing: it is the
+		// cheapest (cost 1) and Lambda's cost criterion is $0 / its bill = 0.
+		r := evaluateYAML(t, "platforms: [lambda, ecs-ec2]\nworkload: {requests_per_second: 10, duration_ms: 100, memory_mb: 128}\nservers: {hourly_price: \"0\", root_volume_gb: 0}\n")
 		assert.InDelta(t, 1.0, criteriaOf(t, r, "ecs-ec2").Cost, 0, "ECS cost criterion")
 		assert.InDelta(t, 0.0, criteriaOf(t, r, "lambda").Cost, 0, "Lambda cost criterion")
 	})

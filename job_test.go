@@ -58,17 +58,20 @@ func TestNightlyBatchJob(t *testing.T) {
 
 	// ECS on EC2: one m5.large per run, billed for the run and the node's
 	// 5-minute start: 30 × 45 min = 22.5 instance-hours × 0.096 = 2.16,
-	// and nothing kept all month (ECS charges no control plane).
+	// and its 30 GB root volume as long, 22.5 × 30 × 0.08 / 730 =
+	// 0.073972602739726027 (issue 25, item 9); nothing kept all month
+	// (ECS charges no control plane).
 	e := platformIn(t, r, "ecs-ec2")
-	assert.Equal(t, "2.16", e.MonthlyCost.String())
+	assert.Equal(t, "2.233972602739726027", e.MonthlyCost.String())
 	assert.Equal(t, "per-run", e.Capacity.JobFleet)
 	assert.Equal(t, 1, e.Capacity.NodesPerRun)
 	assert.Equal(t, "22.5", e.Capacity.NodeHours.String())
 
 	// EKS: the same nodes per run plus the control plane all month,
-	// 730 × 0.10 = 73: at least its $73.00 fee.
+	// 730 × 0.10 = 73: at least its $73.00 fee; its nodes' 20 GB root
+	// volumes add 22.5 × 20 × 0.08 / 730 = 0.049315068493150685.
 	k := platformIn(t, r, "eks")
-	assert.Equal(t, "75.16", k.MonthlyCost.String())
+	assert.Equal(t, "75.209315068493150685", k.MonthlyCost.String())
 
 	// Swarm: three m5.large managers all month, 3 × 730 × 0.096 = 210.24,
 	// plus 2.16 of runs.
@@ -88,15 +91,18 @@ func TestJobFleetChoice(t *testing.T) {
 		fleet     string
 		ecs, node string // ECS on EC2's monthly cost, node-hours
 	}{
+		// Each node-hour is $0.096 of m5.large and 30 × $0.08 / 730 of
+		// its 30 GB root volume (issue 25, item 9), in both choices.
 		// 700 × 65 min = 758.33 instance-hours × 0.096 = 72.80 per run;
-		// all month: 730 × 0.096 = 70.08, cheaper.
-		{"kept all month", 700, "60", "always-on", "70.08", "730"},
-		// 600 × 65 min = 650 h × 0.096 = 62.40, under 70.08.
-		{"launched per run", 600, "60", "per-run", "62.4", "650"},
+		// all month: 730 × 0.096 = 70.08 + 2.40 of volume, cheaper.
+		{"kept all month", 700, "60", "always-on", "72.48", "730"},
+		// 600 × 65 min = 650 h × 0.096 = 62.40 (+ 650 × 2.4 / 730), under
+		// 72.48.
+		{"launched per run", 600, "60", "per-run", "64.536986301369863014", "650"},
 		// 1,000 hour-long runs overlap (730 fit in a month): two fleets
-		// all month would cost 140.16; 1,000 × 65 min = 1,083.33 h ×
-		// 0.096 = 104.
-		{"overlapping runs", 1000, "60", "per-run", "104", "1083.333333333333333334"},
+		// all month would cost 144.96; 1,000 × 65 min = 1,083.33 h ×
+		// 0.096 = 104, + 1,083.33 × 2.4 / 730 of volume.
+		{"overlapping runs", 1000, "60", "per-run", "107.561643835616438356", "1083.333333333333333334"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, err := runwhere.ParseScenario([]byte(`platforms: [ecs-ec2]
@@ -124,11 +130,13 @@ container: {vcpu: 1, memory_mb: 2048}`))
 // 4,380 ten-minute runs: with 5 such nodes (17,521 to 21,900 runs) it
 // costs 73 + 350.40 = 423.40, which Lambda reaches at 423.40 / 0.0200002
 // = 21,169.75 runs; the sawtooth crosses Lambda's line again at each node
-// added.
+// added. (The nodes' root volumes are left out, root_volume_gb 0, to keep
+// the sums to the instances.)
 func TestJobBreakEvenInRuns(t *testing.T) {
 	s, err := runwhere.ParseScenario([]byte(`platforms: [lambda, ecs-fargate, eks]
 workload: {kind: job, runs_per_month: 300, run_minutes: 10, memory_mb: 2048}
-container: {vcpu: 1, memory_mb: 2048}`))
+container: {vcpu: 1, memory_mb: 2048}
+servers: {root_volume_gb: 0}`))
 	require.NoError(t, err)
 	r, err := runwhere.Evaluate(s)
 	require.NoError(t, err)

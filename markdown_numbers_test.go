@@ -54,7 +54,7 @@ func TestMarkdownNumbers(t *testing.T) {
 			yaml: "platforms: [lambda, ecs-ec2]\n" + `snapshot: "2026-11"
 workload: {requests_per_second: 10, duration_ms: 100, memory_mb: 1024}
 container: {vcpu: 0.5, memory_mb: 1024}
-servers: {zones: 1, ecs_network_mode: bridge, hourly_price: "0.04"}
+servers: {zones: 1, ecs_network_mode: bridge, hourly_price: "0.04", root_volume_gb: 0}
 `,
 			want: []string{
 				"Snapshot 2026-11, region us-east-1, amounts in USD a month (730 hours).\n",

@@ -183,6 +183,11 @@ type Servers struct {
 	// NodeStartMinutes is how long a node launched for a job's run is
 	// billed before the run starts (boot, join, image pull).
 	NodeStartMinutes *decimal.Decimal `yaml:"node_start_minutes,omitempty" json:"node_start_minutes,omitempty"`
+	// RootVolumeGB is each EC2 node's gp3 root volume, in GB; left out,
+	// the AMI's documented default where AWS gives one (30 on ECS on EC2,
+	// 20 on EKS), else the bill leaves the volumes out and says so; 0 is
+	// no EBS root volume (an instance-store-backed AMI).
+	RootVolumeGB *int64 `yaml:"root_volume_gb,omitempty" json:"root_volume_gb,omitempty"`
 }
 
 // Ingress is the front door of a service.

@@ -174,6 +174,8 @@ var fieldNotes = map[string]fieldNote{
 		help: "Availability zones the workers and managers are spread over."},
 	"servers.managers": {label: "Managers", appliesTo: selfManaged,
 		help: "Control-plane nodes of a self-managed cluster."},
+	"servers.root_volume_gb": {label: "Root volume", unit: "GB a node", defaultNote: "the AMI's: 30 on ECS on EC2, 20 on EKS", appliesTo: uses("servers.root_volume_gb"),
+		help: "Each EC2 node's gp3 root volume, billed per GB-month while the node runs (us-east-1 $0.08; other regions' price is not sourced). AWS documents no default for Kubernetes, Swarm, Nomad, EKS Auto Mode or ECS Managed Instances: set it to bill theirs. 0: no EBS root volume (an instance-store-backed AMI)."},
 	"servers.ecs_network_mode": {label: "ECS network mode", enum: func() []string { return slices.Clone(networkModes) }, appliesTo: onECSEC2,
 		help: "The task network mode on ECS with EC2: awsvpc gives each task an ENI, so ENIs bound the tasks per instance."},
 	"ingress.lambda": {label: "In front of Lambda", enum: func() []string { return slices.Clone(ingressValues) }, defaultNote: "none", appliesTo: isServerless,

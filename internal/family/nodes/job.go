@@ -26,7 +26,7 @@ import (
 func nodesJob(p platform.Platform, cat engine.Catalogues, in engine.Inputs, hourly string, res capacity.Result, workers, cp cost.Bill, modelTotal func(cost.Bill) decimal.Decimal, r *engine.Result) error {
 	j := in.Job
 	t := in.Servers.InstanceType
-	addons, err := engine.NodeAddons(p, cat, in)
+	addons, _, err := engine.NodeAddons(p, cat, in)
 	if err != nil {
 		return err
 	}

@@ -65,12 +65,14 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 		fs = append(fs, engine.MissingFigureFinding(err))
 		return unpriced(p, in, fs, sizedOnly(sv.InstanceType, res)), nil
 	}
-	addons, err := engine.NodeAddons(p, cat, in)
+	addons, unbilled, err := engine.NodeAddons(p, cat, in)
 	if err != nil {
-		// An address with no sourced price in this snapshot.
+		// An address, or a root volume the scenario sized, with no
+		// sourced price in this snapshot.
 		fs = append(fs, engine.MissingFigureFinding(err))
 		return unpriced(p, in, fs, sizedOnly(sv.InstanceType, res)), nil
 	}
+	fs = append(fs, unbilled...)
 	workers, cp, err := Bills(p, cat, in, sv.InstanceType, hourly, res, &fs)
 	if err != nil {
 		return engine.Result{}, err
@@ -153,7 +155,7 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 // when not "". A control plane the snapshot does not price is a warning
 // appended to fs.
 func Bills(p platform.Platform, cat engine.Catalogues, in engine.Inputs, t, hourly string, res capacity.Result, fs *capacity.Findings) (workers, cp cost.Bill, err error) {
-	addons, err := engine.NodeAddons(p, cat, in)
+	addons, _, err := engine.NodeAddons(p, cat, in)
 	if err != nil {
 		return cost.Bill{}, cost.Bill{}, err
 	}

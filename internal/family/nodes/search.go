@@ -219,7 +219,7 @@ func adapterBill(s *engine.Search, p platform.Platform, cat engine.Catalogues, i
 	if err != nil || len(fs.Blockers()) > 0 {
 		return cost.Bill{}, false
 	}
-	addons, err := engine.NodeAddons(p, cat, in)
+	addons, _, err := engine.NodeAddons(p, cat, in)
 	if err != nil {
 		return cost.Bill{}, false
 	}
