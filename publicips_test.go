@@ -82,3 +82,19 @@ func TestPublicIPv4Addresses(t *testing.T) {
 func TestPublicIPsInputError(t *testing.T) {
 	requireFieldError(t, "workload: {requests_per_second: 1, duration_ms: 100, memory_mb: 128}\nnetwork: {public_ips: all}", "network.public_ips", "all")
 }
+
+// An autoscaled fleet pays its addresses for the node-hours it runs, as
+// it pays the nodes: the address-hours are the report's node-hours.
+func TestPublicIPv4FollowsAutoscaledNodes(t *testing.T) {
+	p := platformIn(t, evaluateYAML(t, "platforms: [ecs-ec2]\nworkload: {requests_per_second: 20, duration_ms: 100, memory_mb: 512, profile: business-hours}\nservers: {autoscaling: true}\nnetwork: {public_ips: nodes}\n"), "ecs-ec2")
+	require.True(t, p.Feasible, "%v", p.Blockers)
+	require.NotNil(t, p.Capacity.NodeHours)
+	var hours string
+	for _, l := range p.CostLines {
+		if l.Item == "public ipv4 (nodes)" {
+			hours = l.Quantity.String()
+		}
+	}
+	assert.Equal(t, p.Capacity.NodeHours.String(), hours)
+	assert.NotEqual(t, "2190", hours, "fewer node-hours than three nodes all month")
+}
