@@ -62,6 +62,7 @@ var fieldBounds = map[string]fieldBound{
 	"servers.zones":              {min: "1", max: fmt.Sprint(MaxZones)},
 	"servers.managers":           {min: "1", max: fmt.Sprint(MaxManagers)},
 	"servers.min_count":          atLeast("0"),
+	"servers.root_volume_gb":     atLeast("0"),
 	"servers.scale_out_minutes":  {min: "0", max: fmt.Sprint(MaxLeadMinutes)},
 	"servers.node_start_minutes": {min: "0", max: fmt.Sprint(MaxLeadMinutes)},
 

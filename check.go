@@ -219,6 +219,7 @@ func (s Scenario) checkRest() error {
 		{"workload.runs_per_month", w.RunsPerMonth, 0},
 		{"workload.parallelism", w.Parallelism, 1},
 		{"servers.min_count", s.Servers.MinCount, 0},
+		{"servers.root_volume_gb", s.Servers.RootVolumeGB, 0},
 	}
 	for _, c := range ints {
 		if c.v == nil {
@@ -252,6 +253,9 @@ func (s Scenario) checkRest() error {
 		return err
 	}
 	if err := s.checkNetwork(); err != nil {
+		return err
+	}
+	if err := s.checkAddons(); err != nil {
 		return err
 	}
 	switch s.Servers.ECSNetworkMode {

@@ -31,6 +31,7 @@ func (s Scenario) clone() Scenario {
 	sv.Zones, sv.Managers, sv.SurviveZoneLoss = clonePtr(sv.Zones), clonePtr(sv.Managers), clonePtr(sv.SurviveZoneLoss)
 	sv.Autoscaling, sv.MinCount = clonePtr(sv.Autoscaling), clonePtr(sv.MinCount)
 	sv.ScaleOutMinutes, sv.NodeStartMinutes = clonePtr(sv.ScaleOutMinutes), clonePtr(sv.NodeStartMinutes)
+	sv.RootVolumeGB = clonePtr(sv.RootVolumeGB)
 	s.Container.VCPU, s.Container.MemoryMB = clonePtr(s.Container.VCPU), clonePtr(s.Container.MemoryMB)
 	s.Container.MaxInFlight = clonePtr(s.Container.MaxInFlight)
 	s.HA.NodeAvailability, s.HA.ZoneAvailability = clonePtr(s.HA.NodeAvailability), clonePtr(s.HA.ZoneAvailability)

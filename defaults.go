@@ -211,6 +211,7 @@ func (s Scenario) withCalibration(src sources) (Scenario, *Calibration, error) {
 		}
 		out.Workload = w
 		out.withNetworkDefaults()
+		out.withAddonDefaults()
 		out, err := out.withServerDefaults()
 		return out, nil, err
 	}
@@ -266,6 +267,7 @@ func (s Scenario) withCalibration(src sources) (Scenario, *Calibration, error) {
 	out.Workload = w
 	out.withIngressDefaults()
 	out.withNetworkDefaults()
+	out.withAddonDefaults()
 	if out.Servers.Autoscaling == nil {
 		out.Servers.Autoscaling = ptr(DefaultAutoscaling)
 	}

@@ -207,6 +207,8 @@ func (e *env) inputs() engine.Inputs {
 	in.ServerAPI = s.serverAPI()
 	in.NAT = s.nat()
 	in.InternetEgressGB = s.internetEgressGB()
+	in.PublicIPs = s.publicIPs()
+	in.RootVolumeGB = s.rootVolumeGB()
 	in.Discounts = s.discounts()
 	// With no mean load all of it is at the peak (as the fleets of
 	// loadFleet read it): there is nothing for a fleet to follow.
@@ -259,6 +261,8 @@ func (e *env) jobInputs() engine.Inputs {
 		ControlPlaneSupport: s.controlPlaneSupport(),
 		NAT:                 s.nat(),
 		InternetEgressGB:    s.internetEgressGB(),
+		PublicIPs:           s.publicIPs(),
+		RootVolumeGB:        s.rootVolumeGB(),
 	}
 	in.Lambda = e.lambdaUsage(in.Workload)
 	return in

@@ -183,6 +183,11 @@ type Servers struct {
 	// NodeStartMinutes is how long a node launched for a job's run is
 	// billed before the run starts (boot, join, image pull).
 	NodeStartMinutes *decimal.Decimal `yaml:"node_start_minutes,omitempty" json:"node_start_minutes,omitempty"`
+	// RootVolumeGB is each EC2 node's gp3 root volume, in GB; left out,
+	// the AMI's documented default where AWS gives one (30 on ECS on EC2,
+	// 20 on EKS), else the bill leaves the volumes out and says so; 0 is
+	// no EBS root volume (an instance-store-backed AMI).
+	RootVolumeGB *int64 `yaml:"root_volume_gb,omitempty" json:"root_volume_gb,omitempty"`
 }
 
 // Ingress is the front door of a service.
@@ -219,6 +224,10 @@ type Network struct {
 	// InternetEgressGBPerMonth is what the service sends to the internet
 	// in a month (its responses), on every platform alike.
 	InternetEgressGBPerMonth *decimal.Decimal `yaml:"internet_egress_gb_per_month,omitempty" json:"internet_egress_gb_per_month,omitempty"`
+	// PublicIPs: "none" (the default), "tasks" or "nodes": which machines
+	// have a public IPv4 address, each billed by the address-hour
+	// ([PublicIPsTasks], [PublicIPsNodes] say where each applies).
+	PublicIPs string `yaml:"public_ips,omitempty" json:"public_ips,omitempty"`
 }
 
 // The NAT gateway layouts (network.nat_gateways).

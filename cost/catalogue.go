@@ -213,6 +213,8 @@ type Catalogue struct {
 	PublicIPv4 *Figure `yaml:"public_ipv4_hour,omitempty"`
 	// DataTransfer is data out to the internet and between zones.
 	DataTransfer *DataTransferPrices `yaml:"data_transfer,omitempty"`
+	// EBS is the gp3 root volumes' storage ([InstanceAddon]).
+	EBS *EBSPrices `yaml:"ebs,omitempty"`
 	// Fees are what providers add to what a platform runs on, by name
 	// ([Catalogue.Fee]): control-plane fees and per-instance management
 	// fees, which platform entries name.

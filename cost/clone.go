@@ -41,6 +41,7 @@ func (c *Catalogue) Clone() *Catalogue {
 	out.NATGateway = clonePtr(c.NATGateway)
 	out.PublicIPv4 = clonePtr(c.PublicIPv4)
 	out.DataTransfer = c.DataTransfer.clone()
+	out.EBS = clonePtr(c.EBS)
 	if c.Fees != nil {
 		out.Fees = make(map[string]Fee, len(c.Fees))
 		for k, f := range c.Fees {
@@ -101,7 +102,7 @@ func (f *FargatePrices) clone() *FargatePrices {
 }
 
 // clonePtr returns a pointer to a copy of *p, or nil.
-func clonePtr[T Figure | EKSPrices | decimal.Decimal | ALBPrices | NATPrices](p *T) *T {
+func clonePtr[T Figure | EKSPrices | decimal.Decimal | ALBPrices | NATPrices | EBSPrices](p *T) *T {
 	if p == nil {
 		return nil
 	}

@@ -29,6 +29,9 @@ type EC2Usage struct {
 	Discount decimal.Decimal
 	// Item names the line; zero means "ec2 <type>".
 	Item string
+	// Addons follow each instance's billed seconds (a public IPv4
+	// address, its root volume), a line each after the instances'.
+	Addons []InstanceAddon
 }
 
 // EC2 prices a fleet of instances: one line of instance-hours. The amount
@@ -38,11 +41,11 @@ type EC2Usage struct {
 // fraction of an hour with no exact decimal (60 s is 1/60 h), and the
 // amount is then within (price + 1) × 10⁻¹⁸ of quantity × price.
 func EC2(c *Catalogue, u EC2Usage) (Bill, error) {
-	l, err := ec2Line(c, u)
+	m, billed, err := ec2Meter(c, u)
 	if err != nil {
 		return Bill{}, err
 	}
-	return Bill{Lines: []Line{l}}, nil
+	return Bill{Lines: append([]Line{runsLine(m, billed, u.Count)}, addonLines(u.Addons, billed, u.Count)...)}, nil
 }
 
 // EC2Hourly is the hourly price EC2 would bill for u's instance type: the
@@ -75,16 +78,6 @@ func EC2Hourly(c *Catalogue, u EC2Usage) (decimal.Decimal, error) {
 		price = price.Mul(dOne.Sub(u.Discount))
 	}
 	return price, nil
-}
-
-// ec2Line bills u's runs as [EC2] documents: price × seconds, then / 3600
-// (30 s of m5.large: 0.096 × 60 / 3600 = 0.0016 exactly).
-func ec2Line(c *Catalogue, u EC2Usage) (Line, error) {
-	m, billed, err := ec2Meter(c, u)
-	if err != nil {
-		return Line{}, err
-	}
-	return runsLine(m, billed, u.Count), nil
 }
 
 // runsLine is the line of count runs of billed seconds each on an hourly
@@ -120,7 +113,7 @@ func EC2Tariff(c *Catalogue, u EC2Usage) (Tariff, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Tariff{{Meter: m, Per: dOne}}, nil
+	return append(Tariff{{Meter: m, Per: dOne}}, addonTerms(u.Addons, dOne)...), nil
 }
 
 // ec2Meter checks u and returns its meter of instance-hours and the billed
@@ -148,6 +141,9 @@ func ec2Meter(c *Catalogue, u EC2Usage) (Meter, decimal.Decimal, error) {
 	if err != nil {
 		return Meter{}, dZero, err
 	}
+	if err := checkAddons(u.Addons); err != nil {
+		return Meter{}, dZero, err
+	}
 	billed := maxDec(ceilTo(runSeconds(u), c.EC2.BillingIncrementSeconds.Value), c.EC2.MinimumSeconds.Value)
 	item := u.Item
 	if item == "" {
@@ -157,12 +153,13 @@ func ec2Meter(c *Catalogue, u EC2Usage) (Meter, decimal.Decimal, error) {
 }
 
 // EC2Monthly is the monthly cost of one instance running all month: hourly
-// price (override or catalogue, after discount) × HoursPerMonth.
+// price (override or catalogue, after discount) × HoursPerMonth, plus its
+// addons for the month (undiscounted).
 func EC2Monthly(c *Catalogue, u EC2Usage) (decimal.Decimal, error) {
 	u.Count, u.Hours, u.Seconds = 1, dHoursPerMonth, dZero
-	l, err := ec2Line(c, u)
+	b, err := EC2(c, u)
 	if err != nil {
 		return dZero, err
 	}
-	return l.Amount, nil
+	return b.Total(), nil
 }

@@ -42,6 +42,9 @@ type FargateUsage struct {
 	// Discount is the fraction taken off compute (Spot, Savings Plan):
 	// 0 = on-demand.
 	Discount decimal.Decimal
+	// Addons follow each task's billed seconds (a public IPv4 address),
+	// a line each.
+	Addons []InstanceAddon
 }
 
 // TaskSize is a valid Fargate task size.
@@ -261,6 +264,10 @@ func fargateTariff(c *Catalogue, u FargateUsage) (Tariff, decimal.Decimal, error
 		}
 		t = append(t, Term{Meter: m, Per: extra})
 	}
+	if err := checkAddons(u.Addons); err != nil {
+		return nil, dZero, err
+	}
+	t = append(t, addonTerms(u.Addons, d3600)...)
 	return t, secs, nil
 }
 

@@ -171,6 +171,9 @@ func (c *Catalogue) Validate() error {
 	if err := c.validateFees(); err != nil {
 		return err
 	}
+	if err := c.validateAddons(); err != nil {
+		return err
+	}
 	if a := c.APIGateway; a != nil {
 		if err := checkRequestTiers("api_gateway.rest", a.REST); err != nil {
 			return err

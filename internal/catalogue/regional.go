@@ -124,6 +124,7 @@ func (p *prices) checkUSEast1(t *cost.Catalogue) error {
 	for i, tier := range httpTiers {
 		check(fmt.Sprintf("api_gateway.http[%d]", i), t.APIGateway.HTTP[i].Value, rate{"apigateway.json", tier.key})
 	}
+	errs = append(errs, p.checkAddonsUSEast1()...)
 	if len(errs) > 0 {
 		return fmt.Errorf("the us-east-1 catalogue disagrees with AWS's pricing-page JSON:\n  %s", strings.Join(errs, "\n  "))
 	}

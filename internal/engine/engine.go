@@ -92,6 +92,12 @@ type Inputs struct {
 	// InternetEgressGB is the month's data out to the internet, the same
 	// on every platform ([shareEgress]); zero: none.
 	InternetEgressGB decimal.Decimal
+	// PublicIPs is which machines have a public IPv4 address, each
+	// billed by the address-hour ([NodeAddons], [TaskAddons]).
+	PublicIPs PublicIPs
+	// RootVolumeGB is servers.root_volume_gb: each node's gp3 root
+	// volume; nil takes the platform's documented default ([NodeAddons]).
+	RootVolumeGB *decimal.Decimal
 }
 
 // Autoscale is servers.autoscaling on.

@@ -149,6 +149,13 @@ func TodayInstances(p platform.Platform, cat Catalogues, in Inputs, now Current,
 		hourly = in.HourlyPrice.String()
 	}
 	n, hours := MeanUnits(now.Count)
-	bill, err := EC2Bill(p, cat, cost.EC2Usage{InstanceType: t, Count: n, Hours: hours, HourlyPrice: hourly, Item: fmt.Sprintf("%s (%s)", item, t)})
+	// Today's nodes carry what the platform's own nodes do (root volumes,
+	// addresses), so that the two bills compare like for like; a figure
+	// the catalogue lacks is reported on the platform's own bill.
+	addons, _, err := NodeAddons(p, cat, in)
+	if err != nil {
+		addons = nil
+	}
+	bill, err := EC2Bill(p, cat, cost.EC2Usage{InstanceType: t, Count: n, Hours: hours, HourlyPrice: hourly, Item: fmt.Sprintf("%s (%s)", item, t), Addons: addons})
 	return inst, bill, hourly, err
 }

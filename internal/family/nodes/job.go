@@ -26,9 +26,13 @@ import (
 func nodesJob(p platform.Platform, cat engine.Catalogues, in engine.Inputs, hourly string, res capacity.Result, workers, cp cost.Bill, modelTotal func(cost.Bill) decimal.Decimal, r *engine.Result) error {
 	j := in.Job
 	t := in.Servers.InstanceType
+	addons, _, err := engine.NodeAddons(p, cat, in)
+	if err != nil {
+		return err
+	}
 	secs := j.RunSeconds.Add(j.NodeStartSeconds)
 	item := fmt.Sprintf("%s workers per run (%s)", p.ID, t)
-	run, err := engine.EC2Bill(p, cat, cost.EC2Usage{InstanceType: t, Count: int(res.Nodes), Seconds: secs, HourlyPrice: hourly, Item: item})
+	run, err := engine.EC2Bill(p, cat, cost.EC2Usage{InstanceType: t, Count: int(res.Nodes), Seconds: secs, HourlyPrice: hourly, Item: item, Addons: addons})
 	if err != nil {
 		return err
 	}
@@ -48,7 +52,7 @@ func nodesJob(p platform.Platform, cat engine.Catalogues, in engine.Inputs, hour
 	if run.Total().Mul(runs).LessThanOrEqual(kept) {
 		// The month's runs are priced in one go, exactly; the model's step
 		// is one run's.
-		month, err := engine.EC2Bill(p, cat, cost.EC2Usage{InstanceType: t, Count: int(res.Nodes * j.Runs), Seconds: secs, HourlyPrice: hourly, Item: item})
+		month, err := engine.EC2Bill(p, cat, cost.EC2Usage{InstanceType: t, Count: int(res.Nodes * j.Runs), Seconds: secs, HourlyPrice: hourly, Item: item, Addons: addons})
 		if err != nil {
 			return err
 		}
@@ -59,7 +63,7 @@ func nodesJob(p platform.Platform, cat engine.Catalogues, in engine.Inputs, hour
 		return nil
 	}
 	if fleets > 1 {
-		month, err := engine.EC2Bill(p, cat, cost.EC2Usage{InstanceType: t, Count: int(res.Nodes * fleets), HourlyPrice: hourly, Item: workers.Lines[0].Item})
+		month, err := engine.EC2Bill(p, cat, cost.EC2Usage{InstanceType: t, Count: int(res.Nodes * fleets), HourlyPrice: hourly, Item: workers.Lines[0].Item, Addons: addons})
 		if err != nil {
 			return err
 		}

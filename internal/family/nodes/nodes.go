@@ -65,6 +65,14 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 		fs = append(fs, engine.MissingFigureFinding(err))
 		return unpriced(p, in, fs, sizedOnly(sv.InstanceType, res)), nil
 	}
+	addons, unbilled, err := engine.NodeAddons(p, cat, in)
+	if err != nil {
+		// An address, or a root volume the scenario sized, with no
+		// sourced price in this snapshot.
+		fs = append(fs, engine.MissingFigureFinding(err))
+		return unpriced(p, in, fs, sizedOnly(sv.InstanceType, res)), nil
+	}
+	fs = append(fs, unbilled...)
 	workers, cp, err := Bills(p, cat, in, sv.InstanceType, hourly, res, &fs)
 	if err != nil {
 		return engine.Result{}, err
@@ -106,7 +114,7 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 		f := cost.FixedFleet(modelTotal(r.Bill))
 		r.Fleet = &f
 	case in.Autoscale != nil:
-		u := cost.EC2Usage{InstanceType: sv.InstanceType, HourlyPrice: hourly, Item: workers.Lines[0].Item}
+		u := cost.EC2Usage{InstanceType: sv.InstanceType, HourlyPrice: hourly, Item: workers.Lines[0].Item, Addons: addons}
 		tariff, err := engine.EC2Tariff(p, cat, u)
 		if err != nil {
 			return engine.Result{}, err
@@ -120,7 +128,7 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 		if err != nil {
 			return engine.Result{}, err
 		}
-		price = price.Add(fee)
+		price = price.Add(fee).Add(cost.AddonsHourly(addons))
 		fol := engine.FollowFleet(in, rate, modelTotal(cp), price, res.Spread, res.ReplicasPerNode, in.Autoscale.MinCount)
 		r.Bill = tariff.Bill(fol.UnitHours).Add(cp)
 		r.Fleet = &fol.Fleet
@@ -129,7 +137,7 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 	case in.RankOnly:
 		// No cost model is asked for: the bill is the fleet's month.
 	default:
-		nodeMonthly, err := engine.EC2Monthly(p, cat, cost.EC2Usage{InstanceType: sv.InstanceType, HourlyPrice: hourly, Discount: d})
+		nodeMonthly, err := engine.EC2Monthly(p, cat, cost.EC2Usage{InstanceType: sv.InstanceType, HourlyPrice: hourly, Discount: d, Addons: addons})
 		if err != nil {
 			return engine.Result{}, err
 		}
@@ -142,11 +150,16 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 
 // Bills prices what [capacity.Size] sized on instance type t: the
 // workers, and the control plane of its clusters (the provider's fee, or
-// the managers the user runs on t). hourly overrides the catalogue's price
+// the managers the user runs on t), each node with what follows it
+// ([engine.NodeAddons]). hourly overrides the catalogue's price
 // when not "". A control plane the snapshot does not price is a warning
 // appended to fs.
 func Bills(p platform.Platform, cat engine.Catalogues, in engine.Inputs, t, hourly string, res capacity.Result, fs *capacity.Findings) (workers, cp cost.Bill, err error) {
-	workers, err = engine.EC2Bill(p, cat, cost.EC2Usage{InstanceType: t, Count: int(res.Nodes), HourlyPrice: hourly, Item: fmt.Sprintf("%s workers (%s)", p.ID, t)})
+	addons, _, err := engine.NodeAddons(p, cat, in)
+	if err != nil {
+		return cost.Bill{}, cost.Bill{}, err
+	}
+	workers, err = engine.EC2Bill(p, cat, cost.EC2Usage{InstanceType: t, Count: int(res.Nodes), HourlyPrice: hourly, Item: fmt.Sprintf("%s workers (%s)", p.ID, t), Addons: addons})
 	if err != nil {
 		return cost.Bill{}, cost.Bill{}, err
 	}
@@ -154,7 +167,7 @@ func Bills(p platform.Platform, cat engine.Catalogues, in engine.Inputs, t, hour
 		Platform: p.ID,
 		RunBy:    p.ControlPlane.RunBy,
 		Clusters: int(res.Clusters),
-		Managers: cost.EC2Usage{InstanceType: t, Count: int(res.Managers), HourlyPrice: hourly},
+		Managers: cost.EC2Usage{InstanceType: t, Count: int(res.Managers), HourlyPrice: hourly, Addons: addons},
 	}, fs)
 	return workers, cp, err
 }

@@ -219,7 +219,11 @@ func adapterBill(s *engine.Search, p platform.Platform, cat engine.Catalogues, i
 	if err != nil || len(fs.Blockers()) > 0 {
 		return cost.Bill{}, false
 	}
-	tariff, err := engine.EC2Tariff(p, cat, cost.EC2Usage{InstanceType: t, Item: workers.Lines[0].Item})
+	addons, _, err := engine.NodeAddons(p, cat, in)
+	if err != nil {
+		return cost.Bill{}, false
+	}
+	tariff, err := engine.EC2Tariff(p, cat, cost.EC2Usage{InstanceType: t, Item: workers.Lines[0].Item, Addons: addons})
 	if err != nil {
 		return cost.Bill{}, false
 	}

@@ -95,6 +95,11 @@ func (Model) Evaluate(p platform.Platform, cat engine.Catalogues, in engine.Inpu
 		fp = cost.FargateLinuxARM64
 	}
 	task := cost.FargateUsage{Platform: fp, Tasks: int(sz.Tasks), VCPU: sz.Task.VCPU, MemoryMB: int(sz.Task.MemoryMiB), Spot: in.Discounts.FargateSpot}
+	if task.Addons, err = engine.TaskAddons(p, cat, in); err != nil {
+		// An address with no sourced price in this snapshot.
+		r.Findings = append(r.Findings, engine.MissingFigureFinding(err))
+		return r, nil
+	}
 	// The cost models price compute at the discounted rate; the bill shows
 	// on-demand lines and the discount apart (engine.Evaluate adds it).
 	modelTask := task
