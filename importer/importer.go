@@ -57,6 +57,9 @@ type Service struct {
 	Notes    []string
 
 	entries []entry // the printed fields, in order
+	// scheduleFrom are the schedules a scheduled function's runs come
+	// from.
+	scheduleFrom []Origin
 }
 
 // Skipped is a document the importer did not read, and why.

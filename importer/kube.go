@@ -35,7 +35,7 @@ func (o object) origin(n *yaml.Node, path string) Origin {
 }
 
 // workloadKinds are the kinds whose pods become a service.
-var workloadKinds = map[string]bool{"Deployment": true, "StatefulSet": true}
+var workloadKinds = map[string]bool{"Deployment": true, "StatefulSet": true, "Job": true, "CronJob": true}
 
 func (k *kube) add(file string, doc *yaml.Node) error { return k.object(file, doc, "") }
 
@@ -65,7 +65,7 @@ func (k *kube) object(file string, n *yaml.Node, path string) error {
 	case kind == "HorizontalPodAutoscaler":
 		k.hpas = append(k.hpas, o)
 	default:
-		k.skip(file, n, kind, "is not a workload runwhere sizes (it reads Deployment, StatefulSet and HorizontalPodAutoscaler)")
+		k.skip(file, n, kind, "is not a workload runwhere sizes (it reads Deployment, StatefulSet, Job, CronJob and HorizontalPodAutoscaler)")
 	}
 	return nil
 }
@@ -103,7 +103,11 @@ func (k *kube) services() ([]Service, []Skipped, error) {
 				used[i] = true
 			}
 		}
-		s.placeholders()
+		if s.Scenario.Workload.Kind == "job" {
+			s.jobPlaceholders()
+		} else {
+			s.placeholders()
+		}
 		out = append(out, s)
 	}
 	for i, h := range k.hpas {
@@ -124,8 +128,17 @@ func (k *kube) services() ([]Service, []Skipped, error) {
 // (https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/).
 func (k *kube) service(w object) (Service, error) {
 	s := newService(w.name, w.kind, w.file, w.n.Line)
-	base := "spec.template.spec.containers"
-	cs := items(at(w.n, "spec", "template", "spec", "containers"))
+	// A Job's pods are at spec.template; a CronJob's in its job template.
+	job := []string{"spec"}
+	if w.kind == "CronJob" {
+		job = []string{"spec", "jobTemplate", "spec"}
+	}
+	base := strings.Join(job, ".") + ".template.spec.containers"
+	pods := at(w.n, job...)
+	if w.kind == "Deployment" || w.kind == "StatefulSet" {
+		pods = get(w.n, "spec")
+	}
+	cs := items(at(pods, "template", "spec", "containers"))
 	if len(cs) == 0 {
 		return Service{}, &Error{File: w.file, Line: w.n.Line, Path: join(w.path, base), Reason: "is missing: a " + w.kind + " needs at least one container"}
 	}
@@ -181,6 +194,12 @@ func (k *kube) service(w object) (Service, error) {
 	} else {
 		s.missing("container.memory_mb", fmt.Sprint(runwhere.DefaultContainerMemory)+", runwhere's default", "no container requests or limits memory")
 	}
+	if w.kind == "Job" || w.kind == "CronJob" {
+		if err := k.job(&s, w, job); err != nil {
+			return Service{}, err
+		}
+		return s, nil
+	}
 	if r := at(w.n, "spec", "replicas"); r != nil {
 		if n, ok := integer(r); ok {
 			s.Notes = append(s.Notes, fmt.Sprintf("%s %d is not used: runwhere sizes the replicas from the load", w.origin(r, "spec.replicas"), n))
@@ -233,5 +252,56 @@ func (k *kube) autoscaler(s *Service, h object) error {
 	u := decimal.New(n, -2)
 	s.Scenario.Servers.TargetUtilization = &u
 	s.set("servers", "target_utilization", u.String(), []Origin{h.origin(target, path)})
+	return nil
+}
+
+// job reads a Job or a CronJob as a scheduled job: a Job runs once a
+// month as runwhere counts (its own run; a person who runs it more often
+// says so), a CronJob as often as its schedule fires in a 730-hour month
+// (runsAYear over 12); its parallelism is the tasks of a run.
+func (k *kube) job(s *Service, w object, job []string) error {
+	s.Scenario.Workload.Kind = "job"
+	s.set("workload", "kind", "job", []Origin{w.origin(get(w.n, "kind"), "kind")})
+	runs := int64(1)
+	if w.kind == "CronJob" {
+		v := at(w.n, "spec", "schedule")
+		text, ok := scalar(v)
+		if !ok {
+			return &Error{File: w.file, Line: w.n.Line, Path: join(w.path, "spec.schedule"), Reason: "is missing: a CronJob needs its schedule"}
+		}
+		c, err := parseCron(text)
+		if err != nil {
+			return &Error{File: w.file, Line: v.Line, Path: join(w.path, "spec.schedule"), Reason: err.Error()}
+		}
+		year := c.runsAYear()
+		if year == 0 {
+			return &Error{File: w.file, Line: v.Line, Path: join(w.path, "spec.schedule"), Reason: fmt.Sprintf("%q never runs", text)}
+		}
+		n, exact := runsAMonth(year)
+		if n == 0 {
+			n = 1
+			exact = false
+		}
+		runs = n
+		s.set("workload", "runs_per_month", fmt.Sprint(runs), []Origin{w.origin(v, "spec.schedule")})
+		if !exact {
+			s.Notes = append(s.Notes, fmt.Sprintf("workload.runs_per_month: %q runs %d times in 2025, %s a 730-hour month, rounded to %d", text, year, decimal.NewFromInt(year).Div(decimal.NewFromInt(12)).StringFixed(2), runs))
+		}
+	} else {
+		s.set("workload", "runs_per_month", "1", []Origin{w.origin(get(w.n, "kind"), "kind (a Job runs once)")})
+		s.Notes = append(s.Notes, "a Job runs once: runs_per_month is 1; set it to how often the Job is run in a month")
+	}
+	s.Scenario.Workload.RunsPerMonth = &runs
+	if v := at(w.n, append(job, "parallelism")...); v != nil {
+		n, ok := integer(v)
+		if !ok || n < 1 {
+			text, _ := scalar(v)
+			return &Error{File: w.file, Line: v.Line, Path: join(w.path, strings.Join(append(job, "parallelism"), ".")), Reason: fmt.Sprintf("%q is not a whole number of at least 1", text)}
+		}
+		if n > 1 {
+			s.Scenario.Workload.Parallelism = &n
+			s.set("workload", "parallelism", fmt.Sprint(n), []Origin{w.origin(v, strings.Join(append(job, "parallelism"), "."))})
+		}
+	}
 	return nil
 }

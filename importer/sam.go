@@ -175,36 +175,83 @@ func (t *template) function(id, typ string, r *yaml.Node, line int) (Service, er
 			s.set("lambda", "provisioned_concurrency", d.String(), origin(n, p))
 		}
 	}
-	t.events(&s, id, r)
-	s.requestPlaceholders()
+	runs, err := t.events(&s, id, r)
+	if err != nil {
+		return Service{}, err
+	}
+	if runs == 0 {
+		s.requestPlaceholders()
+		return s, nil
+	}
+	// A function only a schedule invokes is a job: its runs a month, and
+	// a run's minutes, which no template says; its timeout bounds a run
+	// rather than a request.
+	s.Scenario.Workload.Kind = "job"
+	s.Scenario.Workload.RunsPerMonth = &runs
+	s.Scenario.Workload.MaxDurationS = nil
+	s.drop("workload", "max_duration_s")
+	s.Notes = append(s.Notes, fmt.Sprintf("its timeout, %s s, bounds each run", timeout))
+	s.set("workload", "kind", "job", s.scheduleFrom)
+	s.set("workload", "runs_per_month", fmt.Sprint(runs), s.scheduleFrom)
+	run := decimal.NewFromInt(1)
+	s.Scenario.Workload.RunMinutes = &run
+	s.placeholder("workload.run_minutes", "run_minutes", run.String(), "a template does not say how long a run lasts: give the mean, from the function's Duration metric")
 	return s, nil
 }
 
-// events reads a SAM function's HTTP events: an HttpApi event is an HTTP
-// API in front of it, an Api event a REST API.
-func (t *template) events(s *Service, id string, r *yaml.Node) {
+// events reads a SAM function's events: an HttpApi event is an HTTP API
+// in front of it, an Api event a REST API; Schedule (rate or cron) and
+// ScheduleV2 events invoke it as a job, their runs a month added up,
+// unless an HTTP event makes it a service.
+func (t *template) events(s *Service, id string, r *yaml.Node) (int64, error) {
 	ev := at(r, "Properties", "Events")
 	if ev == nil || ev.Kind != yaml.MappingNode {
-		return
+		return 0, nil
 	}
 	doors := map[string]*yaml.Node{}
 	paths := map[string]string{}
 	var names []string
+	var runs int64
 	for i := 0; i+1 < len(ev.Content); i += 2 {
-		typ, _ := scalar(get(ev.Content[i+1], "Type"))
+		e, name := ev.Content[i+1], ev.Content[i].Value
+		typ, _ := scalar(get(e, "Type"))
+		path := "Resources." + id + ".Properties.Events." + name
+		if typ == "Schedule" || typ == "ScheduleV2" {
+			key := map[string]string{"Schedule": "Schedule", "ScheduleV2": "ScheduleExpression"}[typ]
+			v := at(e, "Properties", key)
+			expr, ok := scalar(v)
+			if !ok {
+				s.Notes = append(s.Notes, fmt.Sprintf("%s:%d %s: a %s event whose expression is not plain text is not read", t.file, e.Line, path, typ))
+				continue
+			}
+			n, note, err := scheduleRuns(expr)
+			if err != nil {
+				return 0, &Error{File: t.file, Line: v.Line, Path: path + ".Properties." + key, Reason: err.Error()}
+			}
+			if note != "" {
+				s.Notes = append(s.Notes, fmt.Sprintf("%s.Properties.%s: %s", path, key, note))
+			}
+			runs += n
+			s.scheduleFrom = append(s.scheduleFrom, Origin{File: t.file, Line: v.Line, Path: path + ".Properties." + key})
+			continue
+		}
 		door := map[string]string{"HttpApi": runwhere.IngressHTTPAPI, "Api": runwhere.IngressRESTAPI}[typ]
 		if door == "" {
-			s.Notes = append(s.Notes, fmt.Sprintf("%s:%d Resources.%s.Properties.Events.%s: a %s event is not read", t.file, ev.Content[i].Line, id, ev.Content[i].Value, typ))
+			s.Notes = append(s.Notes, fmt.Sprintf("%s:%d %s: a %s event is not read", t.file, ev.Content[i].Line, path, typ))
 			continue
 		}
 		if _, ok := doors[door]; !ok {
 			names = append(names, door)
-			doors[door] = get(ev.Content[i+1], "Type")
-			paths[door] = "Resources." + id + ".Properties.Events." + ev.Content[i].Value + ".Type"
+			doors[door] = get(e, "Type")
+			paths[door] = path + ".Type"
 		}
 	}
 	if len(names) == 0 {
-		return
+		return runs, nil
+	}
+	if runs > 0 {
+		s.Notes = append(s.Notes, fmt.Sprintf("the function has HTTP events and %d scheduled runs a month: runwhere prices it as the service its HTTP events make it, without the scheduled runs", runs))
+		s.scheduleFrom = nil
 	}
 	sort.Strings(names)
 	door := names[0]
@@ -214,4 +261,36 @@ func (t *template) events(s *Service, id string, r *yaml.Node) {
 	n := doors[door]
 	s.Scenario.Ingress = &runwhere.Ingress{Lambda: door}
 	s.set("ingress", "lambda", door, []Origin{{File: t.file, Line: n.Line, Path: paths[door]}})
+	return 0, nil
+}
+
+// scheduleRuns is an EventBridge schedule's runs a 730-hour month, and a
+// note when they were rounded.
+func scheduleRuns(expr string) (int64, string, error) {
+	if strings.HasPrefix(expr, "rate(") {
+		n, exact, err := rateRuns(expr)
+		if err != nil {
+			return 0, "", err
+		}
+		if n == 0 {
+			return 0, "", fmt.Errorf("%q runs less than once a month", expr)
+		}
+		if !exact {
+			return n, fmt.Sprintf("%s in a 730-hour month does not divide: rounded to %d runs", expr, n), nil
+		}
+		return n, "", nil
+	}
+	c, err := awsCron(expr)
+	if err != nil {
+		return 0, "", err
+	}
+	year := c.runsAYear()
+	n, exact := runsAMonth(year)
+	if n == 0 {
+		return 0, "", fmt.Errorf("%q runs %d times a year, less than once a month", expr, year)
+	}
+	if !exact {
+		return n, fmt.Sprintf("%s runs %d times in 2025, %s a 730-hour month, rounded to %d", expr, year, decimal.NewFromInt(year).Div(decimal.NewFromInt(12)).StringFixed(2), n), nil
+	}
+	return n, "", nil
 }

@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -18,6 +19,12 @@ func newService(name, kind, file string, line int) Service {
 	s := Service{Name: name, Kind: kind, File: file, Line: line, Origins: map[string]Origin{}}
 	s.Scenario.Name = name
 	return s
+}
+
+// drop takes a printed field back out, with its origin.
+func (s *Service) drop(section, key string) {
+	s.entries = slices.DeleteFunc(s.entries, func(e entry) bool { return e.section == section && e.key == key })
+	delete(s.Origins, section+"."+key)
 }
 
 // set records a field's printed value and its origins (the first is the
@@ -45,6 +52,16 @@ func (s *Service) placeholders() {
 	s.Scenario.Workload.MemoryMB = &mem
 	s.placeholder("workload.memory_mb", "memory_mb", fmt.Sprint(mem), "what one request needs on Lambda; 128 MB is Lambda's smallest")
 	s.requestPlaceholders()
+}
+
+// jobPlaceholders are a job's: how long a run lasts and what one task's
+// request needs on Lambda, which no manifest or template says.
+func (s *Service) jobPlaceholders() {
+	mem, run := placeholderMemory, decimal.NewFromInt(1)
+	s.Scenario.Workload.MemoryMB = &mem
+	s.Scenario.Workload.RunMinutes = &run
+	s.placeholder("workload.memory_mb", "memory_mb", fmt.Sprint(mem), "what one run needs on Lambda; 128 MB is Lambda's smallest")
+	s.placeholder("workload.run_minutes", "run_minutes", run.String(), "a file does not say how long a run lasts: give the mean, from the job's logs")
 }
 
 // requestPlaceholders are the placeholders of the rate and the duration,

@@ -384,10 +384,11 @@ Usage:
         a comment naming the file, line and path it came from, and what was
         not found listed at the top with the placeholder used. Reads
         Kubernetes manifests (Deployment, StatefulSet and their
-        HorizontalPodAutoscaler; multi-document files and Lists) and AWS
+        HorizontalPodAutoscaler, Job, CronJob; multi-document files and
+        Lists) and AWS
         SAM or CloudFormation templates (each Lambda function: memory,
         timeout, architecture, storage, provisioned concurrency, its HTTP
-        API or REST API) and the JSON "aws cloudwatch get-metric-data"
+        API or REST API, or its schedule as a job) and the JSON "aws cloudwatch get-metric-data"
         prints (a RequestCount, Count or Invocations series: the mean
         rate, the busiest clock hour, the week's shape; Lambda's
         Duration) and ECS task definitions and services as the ECS API
