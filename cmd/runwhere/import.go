@@ -88,21 +88,7 @@ func importNames(p string) ([]string, error) {
 }
 
 func readImport(name string, stdin io.Reader) ([]byte, error) {
-	r := stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, fileError(name, err)
-		}
-		defer f.Close()
-		r = f
-	}
-	data, err := io.ReadAll(io.LimitReader(r, importer.MaxFileBytes+1))
-	if err != nil {
-		return nil, fileError(name, err)
-	}
-	if len(data) > importer.MaxFileBytes {
-		return nil, errors.New("import: " + displayName(name) + ": more than " + fmt.Sprint(importer.MaxFileBytes) + " bytes")
-	}
-	return data, nil
+	return readLimited(name, stdin, importer.MaxFileBytes, func() error {
+		return errors.New("import: " + displayName(name) + ": more than " + fmt.Sprint(importer.MaxFileBytes) + " bytes")
+	})
 }

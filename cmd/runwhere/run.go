@@ -242,6 +242,14 @@ func report(args []string, stdin io.Reader, stdout io.Writer) error {
 // readScenario reads the named file, or stdin for "-", refusing to read
 // more than a scenario may hold: stdin may be an endless pipe.
 func readScenario(name string, stdin io.Reader) ([]byte, error) {
+	return readLimited(name, stdin, runwhere.MaxScenarioBytes, func() error {
+		return fmt.Errorf("%s: scenario too large: more than %d bytes", displayName(name), runwhere.MaxScenarioBytes)
+	})
+}
+
+// readLimited reads the file name, or stdin for "-", up to limit bytes;
+// one byte more is the error tooLarge gives.
+func readLimited(name string, stdin io.Reader, limit int, tooLarge func() error) ([]byte, error) {
 	r := stdin
 	if name != "-" {
 		f, err := os.Open(name)
@@ -251,12 +259,12 @@ func readScenario(name string, stdin io.Reader) ([]byte, error) {
 		defer f.Close()
 		r = f
 	}
-	data, err := io.ReadAll(io.LimitReader(r, runwhere.MaxScenarioBytes+1))
+	data, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
 	if err != nil {
 		return nil, fileError(name, err)
 	}
-	if len(data) > runwhere.MaxScenarioBytes {
-		return nil, fmt.Errorf("%s: scenario too large: more than %d bytes", displayName(name), runwhere.MaxScenarioBytes)
+	if len(data) > limit {
+		return nil, tooLarge()
 	}
 	return data, nil
 }
