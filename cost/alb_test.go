@@ -92,6 +92,12 @@ func TestNAT(t *testing.T) {
 	b, err = cost.NAT(c, 3, decimal.Zero)
 	require.NoError(t, err)
 	assert.Equal(t, "98.55", b.Total().String(), "one gateway in each of three zones")
+	// No gateway is no charge, not an error.
+	b, err = cost.NAT(c, 0, decimal.Zero)
+	require.NoError(t, err)
+	assert.True(t, b.Total().IsZero(), "no gateway: %s", b.Total())
+	_, err = cost.NAT(c, -1, decimal.Zero)
+	assert.ErrorContains(t, err, "negative")
 	// Issue 25's done-when, from AWS's natgateway.json (2025-10-28):
 	// eu-west-1 "Hourly charge for NAT Gateways" 0.048 → 730 × 0.048 =
 	// $35.04, and 100 GB × 0.048 = $4.80; the other regions likewise.

@@ -39,6 +39,18 @@ func TestEmbeddedReturnsACopy(t *testing.T) {
 		}},
 		{"eks", func(c *cost.Catalogue) { c.EKS.StandardClusterHour.Value = decimal.Zero }},
 		{"ecs control plane", func(c *cost.Catalogue) { c.ECSControlPlane.URL = "" }},
+		{"a fee", func(c *cost.Catalogue) {
+			if len(c.Fees) == 0 {
+				panic("the us-east-1 catalogue has no fees to edit")
+			}
+			for k := range c.Fees {
+				c.Fees[k] = cost.Fee{}
+			}
+		}},
+		{"public ipv4", func(c *cost.Catalogue) { c.PublicIPv4.Value = decimal.Zero }},
+		{"data out tier", func(c *cost.Catalogue) { c.DataTransfer.InternetOut[0].Value = decimal.Zero }},
+		{"data out tier bound", func(c *cost.Catalogue) { *c.DataTransfer.InternetOut[0].UpToGB = decimal.Zero }},
+		{"gp3", func(c *cost.Catalogue) { c.EBS.GP3GBMonth.Value = decimal.Zero }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
