@@ -90,6 +90,9 @@ func TestAddressesAndCrossZone(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, "1000", x.Lines[0].Quantity.String(), "500 GB, billed each way, in %s", region)
 		assert.Equal(t, "10", x.Total().String())
+		none, err := cost.PublicIPv4(c, "nat gateway public ipv4", 0)
+		require.NoError(t, err, "no address is no charge, not an error")
+		assert.True(t, none.Total().IsZero())
 	}
 }
 
