@@ -258,3 +258,20 @@ func TestCurveAdd(t *testing.T) {
 	assert.Equal(t, "0", cost.Curve{}.At(d("3")).String())
 	assertDecimals(t, "short + a", []string{"0", "10"}, short.Add(a).Breaks)
 }
+
+// A meter built by hand, without Check, whose last band still has an
+// upper end: the last band takes everything left all the same (Charge,
+// Slope, Breaks and Lines agree), as Check's rule "absent on the last
+// band" says it should read.
+func TestMeterLastBandIsOpen(t *testing.T) {
+	m := cost.Meter{Unit: "x", Bands: []cost.Band{
+		{Item: "a", UpTo: dp("10"), Price: d("1")},
+		{Item: "b", UpTo: dp("20"), Price: d("2")},
+	}}
+	assert.Equal(t, "50", m.Charge(d("30")).String(), "10 × 1 + 20 × 2: the last band is open")
+	assert.Equal(t, "2", m.Slope(d("25")).String(), "past the last band's end")
+	assertDecimals(t, "breaks", []string{"10"}, m.Breaks())
+	lines := m.Lines(d("30"))
+	require.Len(t, lines, 2)
+	assert.Equal(t, "20", lines[1].Quantity.String())
+}
