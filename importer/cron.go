@@ -153,6 +153,11 @@ func (c cronSpec) runsAYear() int64 {
 	return days * hours * perHour
 }
 
+// roundedNote says how a schedule's year of runs became n a month.
+func roundedNote(year, n int64) string {
+	return fmt.Sprintf("runs %d times in 2025, %s a 730-hour month, rounded to %d", year, decimal.NewFromInt(year).Div(decimal.NewFromInt(12)).StringFixed(2), n)
+}
+
 // runsAMonth is a year's runs over 12, rounded half up; exact says
 // whether it divided.
 func runsAMonth(year int64) (int64, bool) {

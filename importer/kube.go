@@ -285,7 +285,7 @@ func (k *kube) job(s *Service, w object, job []string) error {
 		runs = n
 		s.set("workload", "runs_per_month", fmt.Sprint(runs), []Origin{w.origin(v, "spec.schedule")})
 		if !exact {
-			s.Notes = append(s.Notes, fmt.Sprintf("workload.runs_per_month: %q runs %d times in 2025, %s a 730-hour month, rounded to %d", text, year, decimal.NewFromInt(year).Div(decimal.NewFromInt(12)).StringFixed(2), runs))
+			s.Notes = append(s.Notes, fmt.Sprintf("workload.runs_per_month: %q %s", text, roundedNote(year, runs)))
 		}
 	} else {
 		s.set("workload", "runs_per_month", "1", []Origin{w.origin(get(w.n, "kind"), "kind (a Job runs once)")})

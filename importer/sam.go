@@ -290,7 +290,7 @@ func scheduleRuns(expr string) (int64, string, error) {
 		return 0, "", fmt.Errorf("%q runs %d times a year, less than once a month", expr, year)
 	}
 	if !exact {
-		return n, fmt.Sprintf("%s runs %d times in 2025, %s a 730-hour month, rounded to %d", expr, year, decimal.NewFromInt(year).Div(decimal.NewFromInt(12)).StringFixed(2), n), nil
+		return n, expr + " " + roundedNote(year, n), nil
 	}
 	return n, "", nil
 }
